@@ -1,0 +1,58 @@
+import Mustache
+
+/// The formats the notice is rendered in.
+public enum NoticeFormat: String, Sendable, CaseIterable {
+    case html
+    case md
+}
+
+/// Renders a ``PrivacyNotice`` as accessible HTML (lang en-GB, headings, tables with headers) or Markdown.
+public struct PrivacyNoticeRenderer: Sendable {
+    private let html: MustacheTemplate
+    private let markdown: MustacheTemplate
+
+    public init() {
+        MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
+        // The templates are constants of this module; a failure to parse them is a programming error.
+        html = try! MustacheTemplate(string: NoticeTemplates.html)
+        markdown = try! MustacheTemplate(string: NoticeTemplates.markdown)
+    }
+
+    /// Renders the notice. For HTML, `stylesheetURL` links the stylesheet (served by the privacy
+    /// centre, so a strict content security policy holds); without one it is inlined, so that the
+    /// file stands alone.
+    public func render(_ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil) -> String {
+        let page = NoticePage(
+            notice: notice, stylesheetURL: stylesheetURL,
+            inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil)
+        let output =
+            switch format {
+            case .html: html.render(page)
+            case .md: markdown.render(page)
+            }
+        return Self.collapseBlankLines(output)
+    }
+
+    /// The notice's stylesheet, for a server to serve at the URL it passes to ``render(_:as:stylesheetURL:)``.
+    public static var stylesheet: String { NoticeTemplates.stylesheet }
+
+    /// Templates leave runs of blank lines where optional parts were empty; one is enough.
+    private static func collapseBlankLines(_ text: String) -> String {
+        var lines: [Substring] = []
+        var previousBlank = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let blank = line.allSatisfy(\.isWhitespace)
+            if blank && previousBlank { continue }
+            lines.append(blank ? "" : line)
+            previousBlank = blank
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What the templates render: the notice and where its stylesheet is.
+struct NoticePage {
+    let notice: PrivacyNotice
+    let stylesheetURL: String?
+    let inlineStylesheet: String?
+}

@@ -1,0 +1,15 @@
+/// What the privacy notice says beyond what the data map gives.
+public struct NoticeSettings: Sendable, Equatable, Decodable, ImpliedWhenAbsent {
+    public var title: String?
+    /// An opening paragraph in the organisation's own words.
+    public var introduction: String?
+    public var lastUpdated: CalendarDate?
+    /// How people are told of changes to the notice, e.g. "We will email you."
+    public var changes: String?
+    /// Where the notice is published.
+    public var url: String?
+
+    static var impliedValue: NoticeSettings {
+        NoticeSettings(title: nil, introduction: nil, lastUpdated: nil, changes: nil, url: nil)
+    }
+}

@@ -1,0 +1,35 @@
+/// A type of record the controller keeps (a contact card, a booking, a pupil's assessment row),
+/// with its fields; every record in the store is typed and validated by one.
+public struct RecordType: Sendable, Equatable, Decodable {
+    /// The identifier imports and the API use, e.g. `booking`.
+    public var id: String
+    public var name: String
+    public var description: String?
+    /// The people a record concerns, by role; at least one.
+    public var roles: [RecordRole]
+    public var fields: [RecordField]
+    /// Why records of this type are processed (``Purpose`` ids).
+    public var purposes: [String]
+    /// How long they are kept (``RetentionRule`` ids); the first rule to fall due applies.
+    public var retention: [String]
+    /// Where the data comes from; the person themselves when the list is empty.
+    public var sources: [DataSource]
+    /// A note that some of this was not stated by the organisation and needs confirming.
+    public var assumed: String?
+
+    /// The field with this name.
+    public func field(named name: String) -> RecordField? {
+        fields.first { $0.name == name }
+    }
+
+    /// The role a field describes: its `describes`, else the first role.
+    public func role(of field: RecordField) -> RecordRole? {
+        if let name = field.describes { return roles.first { $0.name == name } }
+        return roles.first
+    }
+
+    /// The sources, or the person themselves when none are listed.
+    public var effectiveSources: [DataSource] {
+        sources.isEmpty ? [DataSource(kind: .dataSubject, name: nil, publiclyAccessible: false)] : sources
+    }
+}

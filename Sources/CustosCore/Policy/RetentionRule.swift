@@ -1,0 +1,35 @@
+/// How long a record type is kept: trigger + offset + action, with the authority for it
+/// (RULES.md §9: IRMS is guidance, not statute, so the statutory flag is recorded separately).
+public struct RetentionRule: Sendable, Equatable, Decodable {
+    public var id: String
+    /// The period as a notice says it, e.g. "5 years after your last booking or email with us".
+    public var description: String?
+    public var trigger: RetentionTrigger
+    /// The event's name, when the trigger is `event` (e.g. `left_post`).
+    public var event: String?
+    public var offset: RetentionPeriod
+    public var action: RetentionAction
+    /// Where the period comes from: a statute, the IRMS toolkit, the organisation's own notice.
+    public var authority: String?
+    /// Whether a statute sets the period.
+    public var statutory: Bool
+    /// For `anonymise`: the statistical fields kept.
+    public var keepFields: [String]
+    /// A note that some of this was not stated by the organisation and needs confirming.
+    public var assumed: String?
+
+    /// The rule in words: the description, else "deleted 5 years after date of birth".
+    public var plainEnglish: String {
+        if let description = description?.nonBlank { return description }
+        let from = trigger == .event ? "the event '\(event ?? "event")'" : trigger.plainEnglish
+        let when = offset.isZero ? "when" : "\(offset) after"
+        return "\(action.plainEnglish.capitalizingFirst) \(when) \(from)"
+    }
+}
+
+extension String {
+    var capitalizingFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

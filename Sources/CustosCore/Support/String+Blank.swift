@@ -1,0 +1,7 @@
+extension String {
+    /// Whether the text is empty or only white space.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+
+    /// The text, or `nil` when it is blank.
+    var nonBlank: String? { isBlank ? nil : self }
+}

@@ -1,0 +1,41 @@
+public import CustosStore
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
+
+/// Builds the Custos web application over a store.
+///
+/// - Parameters:
+///   - services: long-lived services to run alongside the server (a PostgreSQL client, ...).
+///   - beforeServerStarts: work to finish, once the services run, before the server listens
+///     (PostgreSQL migrations).
+///   - onServerRunning: called once the server listens (the demo prints where to look).
+public func buildApplication(
+    store: any CustosStore,
+    configuration: ServerConfiguration = ServerConfiguration(),
+    services: [any Service] = [],
+    logger: Logger,
+    beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
+    onServerRunning: @escaping @Sendable () async -> Void = {}
+) -> some ApplicationProtocol {
+    var app = Application(
+        router: buildRouter(store: store),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),
+        services: services,
+        onServerRunning: { _ in await onServerRunning() },
+        logger: logger)
+    app.beforeServerStarts(perform: beforeServerStarts)
+    return app
+}
+
+/// The routes, with their middleware: request logs (paths only) and security headers.
+func buildRouter(store: any CustosStore) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: [
+        .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),
+    ]))
+    HomeController(store: store).addRoutes(to: router)
+    PrivacyCentreController(store: store, notices: NoticeCache()).addRoutes(to: router)
+    return router
+}

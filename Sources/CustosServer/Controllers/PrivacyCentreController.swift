@@ -1,0 +1,42 @@
+import CustosCore
+import CustosStore
+import Hummingbird
+import Logging
+
+/// The public privacy centre: each workspace's notice, rendered from its policy in force.
+struct PrivacyCentreController {
+    let store: any CustosStore
+    let notices: NoticeCache
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/privacy/:workspace", use: noticeHTML)
+        router.get("/privacy/:workspace/notice.md", use: noticeMarkdown)
+        router.get("/assets/notice.css") { _, _ in
+            TextResponse(body: PrivacyNoticeRenderer.stylesheet, contentType: "text/css; charset=utf-8")
+        }
+    }
+
+    @Sendable func noticeHTML(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        .html(try await entry(context).html)
+    }
+
+    @Sendable func noticeMarkdown(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        TextResponse(body: try await entry(context).markdown, contentType: "text/markdown; charset=utf-8")
+    }
+
+    private func entry(_ context: AppRequestContext) async throws -> NoticeCache.Entry {
+        let name = try context.parameters.require("workspace")
+        guard let workspace = try await store.workspace(named: name) else {
+            throw HTTPError(.notFound, message: "There is no privacy notice here.")
+        }
+        do {
+            return try await notices.notice(for: workspace, store: store)
+        } catch let error as NoticeUnavailable {
+            context.logger.error("notice unavailable", metadata: ["workspace": "\(name)", "reason": "\(error.reason)"])
+            throw HTTPError(.serviceUnavailable, message: "The privacy notice is being updated. Please try again shortly.")
+        } catch let error as NoticeIncompleteError {
+            context.logger.error("notice incomplete", metadata: ["workspace": "\(name)", "missing": "\(error.missing.count)"])
+            throw HTTPError(.serviceUnavailable, message: "The privacy notice is being updated. Please try again shortly.")
+        }
+    }
+}

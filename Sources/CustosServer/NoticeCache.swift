@@ -1,0 +1,40 @@
+import CustosCore
+import CustosStore
+
+/// The rendered notice of each workspace, kept until the policy version in force changes.
+actor NoticeCache {
+    struct Entry {
+        var contentHash: String
+        var html: String
+        var markdown: String
+    }
+
+    private let renderer = PrivacyNoticeRenderer()
+    private var entries: [String: Entry] = [:]
+
+    /// The notice of the workspace's current policy version.
+    func notice(for workspace: Workspace, store: any CustosStore) async throws -> Entry {
+        guard let version = try await store.currentPolicyVersion(in: workspace) else {
+            throw NoticeUnavailable(reason: "the workspace has no policy")
+        }
+        if let cached = entries[workspace.name], cached.contentHash == version.contentHash { return cached }
+        let loaded: LoadedPolicy
+        do {
+            loaded = try PolicyLoader.load(yaml: version.source, fileName: version.fileName)
+        } catch {
+            throw NoticeUnavailable(reason: "the policy in force cannot be read: \(error)")
+        }
+        let notice = try PrivacyNoticeBuilder().notice(for: loaded)
+        let entry = Entry(
+            contentHash: version.contentHash,
+            html: renderer.render(notice, as: .html, stylesheetURL: "/assets/notice.css"),
+            markdown: renderer.render(notice, as: .md))
+        entries[workspace.name] = entry
+        return entry
+    }
+}
+
+/// The notice cannot be shown; the reason is for operators' logs.
+struct NoticeUnavailable: Error {
+    var reason: String
+}

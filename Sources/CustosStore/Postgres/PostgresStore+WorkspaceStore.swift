@@ -1,0 +1,101 @@
+public import CustosCore
+public import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    public func createWorkspace(
+        name: String, title: String, policy: LoadedPolicy, by actor: String, at time: Date
+    ) async throws -> (Workspace, PolicyVersion) {
+        guard Workspace.isValidName(name) else { throw StoreError.invalidWorkspaceName(name) }
+        let workspace = Workspace(id: UUID(), name: name, title: title, createdAt: time)
+        let version = PolicyVersion(
+            workspaceID: workspace.id, number: 1, contentHash: policy.contentHash, fileName: policy.fileName,
+            source: policy.source, recordedAt: time, recordedBy: actor)
+        try await client.withTransaction(logger: logger) { connection in
+            let inserted = try await connection.query(
+                """
+                INSERT INTO workspace (id, name, title, created_at) VALUES (\(workspace.id), \(name), \(title), \(time))
+                ON CONFLICT (name) DO NOTHING RETURNING id
+                """, logger: logger
+            ).collect()
+            guard !inserted.isEmpty else { throw StoreError.workspaceExists(name) }
+            try await Self.insert(version, connection, logger)
+        }
+        return (workspace, version)
+    }
+
+    public func workspace(named name: String) async throws -> Workspace? {
+        try await workspaces(client.query(
+            "SELECT id, name, title, created_at FROM workspace WHERE name = \(name)", logger: logger)).first
+    }
+
+    public func workspaces() async throws -> [Workspace] {
+        try await workspaces(client.query("SELECT id, name, title, created_at FROM workspace ORDER BY name", logger: logger))
+    }
+
+    public func recordPolicyVersion(
+        _ policy: LoadedPolicy, in workspace: Workspace, by actor: String, at time: Date
+    ) async throws -> PolicyVersionOutcome {
+        try await client.withTransaction(logger: logger) { connection in
+            // Serialises concurrent applies to the same workspace.
+            try await connection.query("SELECT id FROM workspace WHERE id = \(workspace.id) FOR UPDATE", logger: logger)
+            let current = try await Self.versions(
+                connection.query(
+                    "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number DESC LIMIT 1",
+                    logger: logger)
+            ).first
+            if let current, current.contentHash == policy.contentHash { return .unchanged(current) }
+            let version = PolicyVersion(
+                workspaceID: workspace.id, number: (current?.number ?? 0) + 1, contentHash: policy.contentHash,
+                fileName: policy.fileName, source: policy.source, recordedAt: time, recordedBy: actor)
+            try await Self.insert(version, connection, logger)
+            return .recorded(version)
+        }
+    }
+
+    public func policyVersions(in workspace: Workspace) async throws -> [PolicyVersion] {
+        try await Self.versions(client.query(
+            "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number", logger: logger))
+    }
+
+    public func currentPolicyVersion(in workspace: Workspace) async throws -> PolicyVersion? {
+        try await Self.versions(client.query(
+            "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number DESC LIMIT 1",
+            logger: logger)
+        ).first
+    }
+
+    // MARK: Rows
+
+    private static let versionColumns =
+        "SELECT workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by FROM policy_version"
+
+    private static func insert(_ version: PolicyVersion, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query(
+            """
+            INSERT INTO policy_version (workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by)
+            VALUES (\(version.workspaceID), \(version.number), \(version.contentHash), \(version.fileName),
+                    \(version.source), \(version.recordedAt), \(version.recordedBy))
+            """, logger: logger)
+    }
+
+    private func workspaces(_ rows: PostgresRowSequence) async throws -> [Workspace] {
+        var result: [Workspace] = []
+        for try await (id, name, title, createdAt) in rows.decode((UUID, String, String, Date).self) {
+            result.append(Workspace(id: id, name: name, title: title, createdAt: createdAt))
+        }
+        return result
+    }
+
+    private static func versions(_ rows: PostgresRowSequence) async throws -> [PolicyVersion] {
+        var result: [PolicyVersion] = []
+        for try await (workspaceID, number, hash, fileName, source, recordedAt, recordedBy) in rows.decode(
+            (UUID, Int, String, String, String, Date, String).self)
+        {
+            result.append(PolicyVersion(
+                workspaceID: workspaceID, number: number, contentHash: hash, fileName: fileName, source: source,
+                recordedAt: recordedAt, recordedBy: recordedBy))
+        }
+        return result
+    }
+}

@@ -1,0 +1,54 @@
+/// Why a storage operation was refused. Messages name workspaces and settings, never personal data.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    private enum Code: Sendable, Hashable {
+        case workspaceExists
+        case workspaceNotFound
+        case invalidWorkspaceName
+        case invalidDatabaseURL
+        case noWorkspace
+        case ambiguousWorkspace
+        case corruptData
+    }
+
+    private let code: Code
+    /// What went wrong, for people.
+    public let message: String
+
+    private init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func workspaceExists(_ name: String) -> Self {
+        Self(.workspaceExists, "a workspace named '\(name)' already exists")
+    }
+
+    public static func workspaceNotFound(_ name: String) -> Self {
+        Self(.workspaceNotFound, "there is no workspace named '\(name)'")
+    }
+
+    public static func invalidWorkspaceName(_ name: String) -> Self {
+        Self(.invalidWorkspaceName, "'\(name)' cannot name a workspace: use lower-case letters, digits and '-', starting with a letter")
+    }
+
+    public static func invalidDatabaseURL(_ reason: String) -> Self {
+        Self(.invalidDatabaseURL, "the database URL is not usable: \(reason)")
+    }
+
+    public static var noWorkspace: Self {
+        Self(.noWorkspace, "there is no workspace yet; create one with 'custos init --policy FILE'")
+    }
+
+    public static func ambiguousWorkspace(_ names: [String]) -> Self {
+        Self(.ambiguousWorkspace, "there are several workspaces (\(names.joined(separator: ", "))); choose one with --workspace")
+    }
+
+    public static func corruptData(_ what: String) -> Self {
+        Self(.corruptData, "the database holds data Custos cannot read: \(what)")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

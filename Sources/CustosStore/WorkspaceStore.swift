@@ -1,0 +1,44 @@
+public import CustosCore
+public import Foundation
+
+/// Workspaces and the versions of their policies.
+public protocol WorkspaceStore: Sendable {
+    /// Creates a workspace with its first policy version, in one transaction.
+    func createWorkspace(
+        name: String, title: String, policy: LoadedPolicy, by actor: String, at time: Date
+    ) async throws -> (Workspace, PolicyVersion)
+
+    func workspace(named name: String) async throws -> Workspace?
+
+    /// All workspaces, by name.
+    func workspaces() async throws -> [Workspace]
+
+    /// Records `policy` as the workspace's next version, unless its text is the current version's.
+    func recordPolicyVersion(
+        _ policy: LoadedPolicy, in workspace: Workspace, by actor: String, at time: Date
+    ) async throws -> PolicyVersionOutcome
+
+    /// Every version, oldest first.
+    func policyVersions(in workspace: Workspace) async throws -> [PolicyVersion]
+
+    /// The version in force: the latest.
+    func currentPolicyVersion(in workspace: Workspace) async throws -> PolicyVersion?
+}
+
+/// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
+/// same contract tests.
+public protocol CustosStore: WorkspaceStore {}
+
+extension WorkspaceStore {
+    /// The workspace named `name`, or the only one when `name` is nil.
+    public func resolveWorkspace(_ name: String?) async throws -> Workspace {
+        if let name {
+            guard let workspace = try await workspace(named: name) else { throw StoreError.workspaceNotFound(name) }
+            return workspace
+        }
+        let all = try await workspaces()
+        guard let only = all.first else { throw StoreError.noWorkspace }
+        guard all.count == 1 else { throw StoreError.ambiguousWorkspace(all.map(\.name)) }
+        return only
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The `custos` command.
+///
+/// Exit codes are a contract scripts rely on: 0 success, 1 findings or a refusal (policy errors,
+/// an incomplete notice, rows rejected), 2 a usage error.
+@main
+struct Custos: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "custos",
+        abstract: "The privacy notice, enforced: a personal-data platform for UK education.",
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self])
+
+    static func main() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitFollowingContract(error)
+        }
+    }
+
+    /// Prints the error and exits with the code of the contract: usage errors are 2.
+    private static func exitFollowingContract(_ error: any Error) -> Never {
+        if let failure = error as? CommandFailure {
+            if !failure.message.isEmpty { Console.error(failure.message) }
+            Foundation.exit(1)
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            Foundation.exit(0)
+        }
+        if !message.isEmpty { Console.error(message) }
+        Foundation.exit(code == .validationFailure ? 2 : 1)
+    }
+}

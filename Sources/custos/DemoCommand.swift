@@ -1,0 +1,106 @@
+import ArgumentParser
+import CustosCore
+import CustosServer
+import CustosStore
+import Foundation
+import Logging
+
+/// `custos demo`: a fresh data folder with an example workspace, and the server.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start the server with an example workspace in a fresh SQLite data folder.",
+        discussion: "The demo folder is emptied at each start. The examples are the policies in Examples/.")
+
+    @Option(help: "Which example organisation: \(ExamplePolicy.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var example: ExamplePolicy = .ashe
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: ArgumentHelp("The demo's data folder, emptied at start.", valueName: "DIR"))
+    var data: String = "./custos-demo"
+
+    func run() async throws {
+        let policyURL = try example.locate()
+        let loaded = try PolicyFile.load(policyURL.path)
+        let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
+        try DemoFolder.reset(folder)
+        let store = try SQLiteStore(directory: folder)
+        let (workspace, version) = try await store.createWorkspace(
+            name: example.rawValue, title: loaded.policy.controller.name ?? loaded.policy.controller.displayName,
+            policy: loaded, by: "demo", at: Date())
+        let findings = PolicyLinter().findings(for: loaded)
+
+        let base = "http://\(host):\(port)"
+        let banner = """
+
+            Custos demo is running.
+              Workspace:       \(workspace.name) — \(workspace.title), policy \(version.label)
+              Privacy notice:  \(base)/privacy/\(workspace.name)
+              As Markdown:     \(base)/privacy/\(workspace.name)/notice.md
+              Home:            \(base)/
+              Data folder:     \(folder.path) (SQLite)
+              Policy file:     \(policyURL.path)
+                               (the linter finds \(findings.filter { $0.severity == .error }.count) errors and \(findings.filter { $0.severity == .warning }.count) warnings in it)
+
+            Try, in another terminal:
+              swift run custos policy check Examples/\(example.rawValue).yaml
+              swift run custos policy ropa Examples/\(example.rawValue).yaml
+              swift run custos policy versions --data \(data)
+
+            Press Ctrl-C to stop.
+
+            """
+        let app = buildApplication(
+            store: store, configuration: ServerConfiguration(host: host, port: port), logger: Logger(label: "custos"),
+            onServerRunning: { print(banner) })
+        try await app.runService()
+    }
+}
+
+/// The example policies shipped in Examples/, one per seed organisation.
+enum ExamplePolicy: String, CaseIterable, ExpressibleByArgument {
+    case ashe
+    case westHerts = "west-herts"
+    case bep
+    case asset
+    case hutton
+
+    /// The example's file: in ./Examples when run from the package, else beside this source tree.
+    func locate() throws -> URL {
+        let name = "\(rawValue).yaml"
+        let candidates = [
+            URL(fileURLWithPath: "Examples", isDirectory: true).appendingPathComponent(name),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Examples").appendingPathComponent(name),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw CommandFailure(message: "cannot find Examples/\(name); run the demo from the Custos package folder")
+        }
+        return found
+    }
+}
+
+/// The demo's own data folder, marked so that only a demo folder is ever emptied.
+enum DemoFolder {
+    static let marker = ".custos-demo"
+
+    static func reset(_ folder: URL) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder.path) {
+            let contents = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+            guard contents.isEmpty || contents.contains(marker) else {
+                throw CommandFailure(message: "\(folder.path) exists and is not a demo folder; choose another with --data")
+            }
+            try manager.removeItem(at: folder)
+        }
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard manager.createFile(atPath: folder.appendingPathComponent(marker).path, contents: Data()) else {
+            throw CommandFailure(message: "cannot write in \(folder.path)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos init --policy FILE`: a new workspace (and data folder) from a policy.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a workspace from a policy, in a new data folder or database.",
+        discussion: "The workspace is named with --workspace, or after the controller's short name. Refuses a policy whose privacy notice cannot be produced.")
+
+    @Option(help: ArgumentHelp("The policy file (YAML).", valueName: "FILE"))
+    var policy: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let loaded = try PolicyFile.load(policy)
+        _ = try PolicyFile.notice(loaded)
+        let name = store.workspace ?? WorkspaceNaming.suggestedName(for: loaded.policy)
+        let title = loaded.policy.controller.name ?? loaded.policy.controller.displayName
+        let location = try store.location()
+        let (workspace, version) = try await store.withStore { store in
+            try await store.createWorkspace(name: name, title: title, policy: loaded, by: CommandActor.current, at: Date())
+        }
+        print("Created workspace '\(workspace.name)' (\(workspace.title)) with policy \(version.label).")
+        print("Data: \(location)")
+        let errors = PolicyLinter().findings(for: loaded).filter { $0.severity == .error }.count
+        if errors > 0 {
+            print("The linter finds \(errors) error\(errors == 1 ? "" : "s") in this policy; see 'custos policy check \(policy)'.")
+        }
+    }
+}
+
+/// Workspace names made from a policy.
+enum WorkspaceNaming {
+    /// The controller's short name as a workspace name: "West Herts" → `west-herts`.
+    static func suggestedName(for policy: Policy) -> String {
+        var name = ""
+        for scalar in policy.controller.displayName.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                name.unicodeScalars.append(scalar)
+            } else if !name.isEmpty && !name.hasSuffix("-") {
+                name += "-"
+            }
+        }
+        while name.hasSuffix("-") { name.removeLast() }
+        if let first = name.unicodeScalars.first, !("a"..."z").contains(first) { name = "w-" + name }
+        return name.isEmpty ? "workspace" : String(name.prefix(63))
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CustosServer
+import CustosStore
+import Logging
+
+/// `custos serve`: the server over an existing data folder or database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the Custos server: the privacy centre and the API.")
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let logger = Logger(label: "custos")
+        let configuration = ServerConfiguration(host: host, port: port)
+        switch try store.location() {
+        case .sqlite(let directory):
+            let store = try SQLiteStore(directory: directory)
+            try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
+        case .postgres(let url):
+            let store = PostgresStore(url: url, logger: logger)
+            try await buildApplication(
+                store: store, configuration: configuration, services: [store], logger: logger,
+                beforeServerStarts: { try await store.migrate() }
+            ).runService()
+        }
+    }
+}
