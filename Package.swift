@@ -80,7 +80,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CustosCoreTests",
-            dependencies: ["CustosCore"],
+            dependencies: [
+                "CustosCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
