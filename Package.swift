@@ -78,10 +78,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers the test targets share: repository paths, external tools, fresh PostgreSQL databases.
+        .target(
+            name: "CustosTestSupport",
+            dependencies: [
+                "CustosStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/CustosTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CustosCoreTests",
             dependencies: [
                 "CustosCore",
+                "CustosTestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -89,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CustosStoreTests",
-            dependencies: ["CustosCore", "CustosStore"],
+            dependencies: ["CustosCore", "CustosStore", "CustosTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -98,8 +110,15 @@ let package = Package(
                 "CustosCore",
                 "CustosStore",
                 "CustosServer",
+                "CustosTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Runs the built `custos` as users and scripts do: exit codes, files, the demo server.
+        .testTarget(
+            name: "CustosCLITests",
+            dependencies: ["custos", "CustosTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

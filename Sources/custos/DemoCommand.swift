@@ -57,7 +57,11 @@ struct DemoCommand: AsyncParsableCommand {
             """
         let app = buildApplication(
             store: store, configuration: ServerConfiguration(host: host, port: port), logger: Logger(label: "custos"),
-            onServerRunning: { print(banner) })
+            onServerRunning: {
+                print(banner)
+                // Standard output is block-buffered when it is not a terminal (a log, a pipe); fflush(nil) flushes it.
+                fflush(nil)
+            })
         try await app.runService()
     }
 }

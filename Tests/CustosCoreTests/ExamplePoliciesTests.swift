@@ -1,6 +1,7 @@
 import CSV
 import CustosCore
 import Foundation
+import CustosTestSupport
 import Testing
 
 /// The five example policies, one per seed notice: they check, render, export and validate, and

@@ -1,5 +1,6 @@
 import CustosCore
 import Foundation
+import CustosTestSupport
 import Testing
 
 @Suite("Loading a policy")

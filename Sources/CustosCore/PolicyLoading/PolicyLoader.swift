@@ -39,12 +39,18 @@ public enum PolicyLoader {
 
     /// Loads a policy from a file.
     public static func load(contentsOf url: URL) throws(PolicyLoadError) -> LoadedPolicy {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
             throw PolicyLoadError(
-                file: url.path, problems: [.init(location: nil, path: nil, message: "cannot read the file as UTF-8 text")])
+                file: url.path,
+                problems: [.init(location: nil, path: nil, message: exists ? "cannot read the file" : "no such file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PolicyLoadError(
+                file: url.path, problems: [.init(location: nil, path: nil, message: "the file is not UTF-8 text")])
         }
         return try load(yaml: text, fileName: url.lastPathComponent)
     }

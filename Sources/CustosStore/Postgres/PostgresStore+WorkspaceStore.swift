@@ -7,21 +7,21 @@ extension PostgresStore {
         name: String, title: String, policy: LoadedPolicy, by actor: String, at time: Date
     ) async throws -> (Workspace, PolicyVersion) {
         guard Workspace.isValidName(name) else { throw StoreError.invalidWorkspaceName(name) }
-        let workspace = Workspace(id: UUID(), name: name, title: title, createdAt: time)
-        let version = PolicyVersion(
-            workspaceID: workspace.id, number: 1, contentHash: policy.contentHash, fileName: policy.fileName,
-            source: policy.source, recordedAt: time, recordedBy: actor)
-        try await client.withTransaction(logger: logger) { connection in
-            let inserted = try await connection.query(
+        let id = UUID()
+        return try await transaction { connection in
+            let inserted = try await self.workspaces(connection.query(
                 """
-                INSERT INTO workspace (id, name, title, created_at) VALUES (\(workspace.id), \(name), \(title), \(time))
-                ON CONFLICT (name) DO NOTHING RETURNING id
-                """, logger: logger
-            ).collect()
-            guard !inserted.isEmpty else { throw StoreError.workspaceExists(name) }
-            try await Self.insert(version, connection, logger)
+                INSERT INTO workspace (id, name, title, created_at) VALUES (\(id), \(name), \(title), \(time))
+                ON CONFLICT (name) DO NOTHING RETURNING id, name, title, created_at
+                """, logger: self.logger))
+            guard let workspace = inserted.first else { throw StoreError.workspaceExists(name) }
+            let version = try await Self.insert(
+                PolicyVersion(
+                    workspaceID: id, number: 1, contentHash: policy.contentHash, fileName: policy.fileName,
+                    source: policy.source, recordedAt: time, recordedBy: actor),
+                connection, self.logger)
+            return (workspace, version)
         }
-        return (workspace, version)
     }
 
     public func workspace(named name: String) async throws -> Workspace? {
@@ -36,20 +36,19 @@ extension PostgresStore {
     public func recordPolicyVersion(
         _ policy: LoadedPolicy, in workspace: Workspace, by actor: String, at time: Date
     ) async throws -> PolicyVersionOutcome {
-        try await client.withTransaction(logger: logger) { connection in
+        try await transaction { connection in
             // Serialises concurrent applies to the same workspace.
-            try await connection.query("SELECT id FROM workspace WHERE id = \(workspace.id) FOR UPDATE", logger: logger)
+            try await connection.query("SELECT id FROM workspace WHERE id = \(workspace.id) FOR UPDATE", logger: self.logger)
             let current = try await Self.versions(
                 connection.query(
                     "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number DESC LIMIT 1",
-                    logger: logger)
+                    logger: self.logger)
             ).first
             if let current, current.contentHash == policy.contentHash { return .unchanged(current) }
             let version = PolicyVersion(
                 workspaceID: workspace.id, number: (current?.number ?? 0) + 1, contentHash: policy.contentHash,
                 fileName: policy.fileName, source: policy.source, recordedAt: time, recordedBy: actor)
-            try await Self.insert(version, connection, logger)
-            return .recorded(version)
+            return .recorded(try await Self.insert(version, connection, self.logger))
         }
     }
 
@@ -70,13 +69,19 @@ extension PostgresStore {
     private static let versionColumns =
         "SELECT workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by FROM policy_version"
 
-    private static func insert(_ version: PolicyVersion, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.query(
+    /// Inserts a version and returns it as stored.
+    private static func insert(
+        _ version: PolicyVersion, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> PolicyVersion {
+        let stored = try await versions(connection.query(
             """
             INSERT INTO policy_version (workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by)
             VALUES (\(version.workspaceID), \(version.number), \(version.contentHash), \(version.fileName),
                     \(version.source), \(version.recordedAt), \(version.recordedBy))
-            """, logger: logger)
+            RETURNING workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by
+            """, logger: logger))
+        guard let first = stored.first else { throw StoreError.corruptData("an inserted policy version was not returned") }
+        return first
     }
 
     private func workspaces(_ rows: PostgresRowSequence) async throws -> [Workspace] {

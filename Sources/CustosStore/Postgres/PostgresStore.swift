@@ -20,6 +20,19 @@ public struct PostgresStore: CustosStore, Service {
         await client.run()
     }
 
+    /// Runs `body` in a transaction, rethrowing the error that made it fail rather than the
+    /// driver's wrapper, so callers see a ``StoreError`` as such.
+    func transaction<Result: Sendable>(
+        _ body: (PostgresConnection) async throws -> sending Result
+    ) async throws -> Result {
+        do {
+            return try await client.withTransaction(logger: logger, body)
+        } catch let error as PostgresTransactionError {
+            if let cause = error.closureError { throw cause }
+            throw error
+        }
+    }
+
     /// Brings the schema up to date.
     public func migrate() async throws {
         try await PostgresSchema.migrate(client, logger: logger)

@@ -7,20 +7,23 @@ extension SQLiteStore {
         name: String, title: String, policy: LoadedPolicy, by actor: String, at time: Date
     ) async throws -> (Workspace, PolicyVersion) {
         guard Workspace.isValidName(name) else { throw StoreError.invalidWorkspaceName(name) }
-        let workspace = Workspace(id: UUID(), name: name, title: title, createdAt: time)
-        let version = PolicyVersion(
-            workspaceID: workspace.id, number: 1, contentHash: policy.contentHash, fileName: policy.fileName,
-            source: policy.source, recordedAt: time, recordedBy: actor)
-        try await pool.write { db in
+        let id = UUID()
+        return try await pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM workspace WHERE name = ?", arguments: [name]) != nil {
                 throw StoreError.workspaceExists(name)
             }
-            try db.execute(
-                sql: "INSERT INTO workspace (id, name, title, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [workspace.id.uuidString, name, title, time])
-            try Self.insert(version, db)
+            let workspace = try Row.fetchOne(
+                db, sql: "INSERT INTO workspace (id, name, title, created_at) VALUES (?, ?, ?, ?) RETURNING *",
+                arguments: [id.uuidString, name, title, time]
+            ).map(Self.workspace)
+            let version = try Self.insert(
+                PolicyVersion(
+                    workspaceID: id, number: 1, contentHash: policy.contentHash, fileName: policy.fileName,
+                    source: policy.source, recordedAt: time, recordedBy: actor),
+                db)
+            guard let workspace else { throw StoreError.corruptData("an inserted workspace was not returned") }
+            return (workspace, version)
         }
-        return (workspace, version)
     }
 
     public func workspace(named name: String) async throws -> Workspace? {
@@ -47,8 +50,7 @@ extension SQLiteStore {
             let version = PolicyVersion(
                 workspaceID: workspace.id, number: (current?.number ?? 0) + 1, contentHash: policy.contentHash,
                 fileName: policy.fileName, source: policy.source, recordedAt: time, recordedBy: actor)
-            try Self.insert(version, db)
-            return .recorded(version)
+            return .recorded(try Self.insert(version, db))
         }
     }
 
@@ -72,16 +74,21 @@ extension SQLiteStore {
 
     // MARK: Rows
 
-    private static func insert(_ version: PolicyVersion, _ db: Database) throws {
-        try db.execute(
+    /// Inserts a version and returns it as stored.
+    private static func insert(_ version: PolicyVersion, _ db: Database) throws -> PolicyVersion {
+        let stored = try Row.fetchOne(
+            db,
             sql: """
                 INSERT INTO policy_version (workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
                 """,
             arguments: [
                 version.workspaceID.uuidString, version.number, version.contentHash, version.fileName, version.source,
                 version.recordedAt, version.recordedBy,
-            ])
+            ]
+        ).map(Self.version)
+        guard let stored else { throw StoreError.corruptData("an inserted policy version was not returned") }
+        return stored
     }
 
     private static func workspace(_ row: Row) throws -> Workspace {

@@ -1,0 +1,70 @@
+import CustosTestSupport
+import Foundation
+import Testing
+
+/// The result of running `custos`.
+struct CommandResult {
+    var status: Int32
+    var output: String
+    var error: String
+}
+
+/// Runs the built `custos`, from the package folder, as a script would.
+enum Custos {
+    static func run(_ arguments: String..., in directory: URL = Repository.root) throws -> CommandResult {
+        try run(arguments, in: directory)
+    }
+
+    static func run(_ arguments: [String], in directory: URL = Repository.root) throws -> CommandResult {
+        let process = try makeProcess(arguments, in: directory)
+        // Output goes to files, which never fill up and stall the process the way pipes can.
+        let output = try OutputFile()
+        let error = try OutputFile()
+        process.standardOutput = output.handle
+        process.standardError = error.handle
+        try process.run()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, output: try output.text(), error: try error.text())
+    }
+
+    static func makeProcess(_ arguments: [String], in directory: URL = Repository.root) throws -> Process {
+        let process = Process()
+        guard let executable = Repository.custosExecutable else { throw ExecutableNotBuilt() }
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        return process
+    }
+}
+
+struct ExecutableNotBuilt: Error, CustomStringConvertible {
+    var description: String { "the custos executable is not built beside the tests (run swift build first)" }
+}
+
+/// A temporary file a process writes to.
+final class OutputFile {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("custos-out-\(UUID().uuidString)")
+    let handle: FileHandle
+
+    init() throws {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        handle = try FileHandle(forWritingTo: url)
+    }
+
+    func text() throws -> String {
+        String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    }
+
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// A temporary folder removed after the test.
+func withTemporaryFolder<Result>(_ body: (URL) async throws -> Result) async throws -> Result {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try await body(folder)
+}

@@ -1,0 +1,64 @@
+import CustosTestSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The README's first command: `swift run custos demo` serves an example workspace.
+@Suite("custos demo")
+struct DemoCommandTests {
+    @Test("the demo serves the example's notice and stops cleanly on Ctrl-C")
+    func demoServes() async throws {
+        try await withTemporaryFolder { folder in
+            let port = Int.random(in: 20_000...40_000)
+            let data = folder.appendingPathComponent("demo")
+            let process = try Custos.makeProcess(["demo", "--example", "hutton", "--port", "\(port)", "--data", data.path])
+            let output = try OutputFile()
+            process.standardOutput = output.handle
+            process.standardError = output.handle
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+
+            let notice = try await Self.fetch("http://127.0.0.1:\(port)/privacy/hutton", whileRunning: process)
+            #expect(notice.status == 200)
+            #expect(notice.body.contains("<h1>Privacy notice</h1>"))
+            #expect(notice.body.contains("Hutton All Saints&#39; Church of England Primary School"))
+            let banner = try output.text()
+            #expect(banner.contains("Custos demo is running."))
+            #expect(banner.contains("Privacy notice:  http://127.0.0.1:\(port)/privacy/hutton"))
+            #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("custos.sqlite").path))
+
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+    }
+
+    @Test("the demo never empties a folder that is not its own")
+    func demoProtectsOtherFolders() async throws {
+        try await withTemporaryFolder { folder in
+            try "keep me".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+            let result = try Custos.run("demo", "--data", folder.path, "--port", "1")
+            #expect(result.status == 1)
+            #expect(result.error.contains("exists and is not a demo folder"))
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
+        }
+    }
+
+    /// GETs `url`, retrying while the server starts.
+    static func fetch(_ url: String, whileRunning process: Process) async throws -> (status: Int, body: String) {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            #expect(process.isRunning, "the demo exited early")
+            if !process.isRunning { break }
+            do {
+                let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
+                return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+            } catch {
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        throw CancellationError()
+    }
+}

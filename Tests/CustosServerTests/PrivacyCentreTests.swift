@@ -1,0 +1,123 @@
+import CustosCore
+import CustosServer
+import CustosStore
+import CustosTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+@Suite("The privacy centre")
+struct PrivacyCentreTests {
+    static func policy(_ name: String) throws -> LoadedPolicy {
+        try PolicyLoader.load(contentsOf: Repository.example(name))
+    }
+
+    /// A store in a temporary folder with the given examples as workspaces.
+    static func withStore(_ names: [String], _ body: (SQLiteStore) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-server-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(directory: folder)
+        for name in names {
+            let loaded = try policy(name)
+            _ = try await store.createWorkspace(name: name, title: loaded.policy.controller.name ?? name, policy: loaded, by: "test", at: Date())
+        }
+        try await body(store)
+    }
+
+    static func app(_ store: SQLiteStore) -> some ApplicationProtocol {
+        buildApplication(store: store, logger: Logger(label: "custos.test"))
+    }
+
+    @Test("the notice of each workspace is served as HTML, rendered from its policy")
+    func noticeHTML() async throws {
+        try await Self.withStore(["ashe", "hutton"]) { store in
+            try await Self.app(store).test(.router) { client in
+                try await client.execute(uri: "/privacy/hutton", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                    let body = String(buffer: response.body)
+                    #expect(body.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+                    #expect(body.contains("Hutton All Saints&#39; Church of England Primary School"))
+                    #expect(body.contains("<h2 id=\"pupil\">Pupils</h2>"))
+                    #expect(body.contains("<link rel=\"stylesheet\" href=\"/assets/notice.css\">"))
+                    #expect(!body.contains("Association of Secondary Headteachers"), "one workspace's notice only")
+                }
+                try await client.execute(uri: "/privacy/ashe/notice.md", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "text/markdown; charset=utf-8")
+                    #expect(String(buffer: response.body).hasPrefix("# Privacy statement\n\nAssociation of Secondary Headteachers in Essex"))
+                }
+            }
+        }
+    }
+
+    @Test("pages carry a strict content security policy, and the stylesheet is served")
+    func securityHeaders() async throws {
+        try await Self.withStore(["bep"]) { store in
+            try await Self.app(store).test(.router) { client in
+                try await client.execute(uri: "/privacy/bep", method: .get) { response in
+                    let policy = try #require(response.headers[.contentSecurityPolicy])
+                    #expect(policy.contains("default-src 'self'"))
+                    #expect(policy.contains("frame-ancestors 'none'"))
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                }
+                try await client.execute(uri: "/assets/notice.css", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                    #expect(String(buffer: response.body).contains("a:focus"))
+                }
+            }
+        }
+    }
+
+    @Test("a new policy version shows at once: the notice follows the version in force")
+    func followsNewVersions() async throws {
+        try await Self.withStore(["ashe"]) { store in
+            try await Self.app(store).test(.router) { client in
+                let before = try await client.execute(uri: "/privacy/ashe", method: .get) { String(buffer: $0.body) }
+                #expect(!before.contains("Updated for the test"))
+                let edited = try PolicyLoader.load(
+                    yaml: try Self.policy("ashe").source.replacingOccurrences(of: "title: Privacy statement", with: "title: Updated for the test"),
+                    fileName: "ashe.yaml")
+                let workspace = try #require(try await store.workspace(named: "ashe"))
+                _ = try await store.recordPolicyVersion(edited, in: workspace, by: "test", at: Date())
+                let after = try await client.execute(uri: "/privacy/ashe", method: .get) { String(buffer: $0.body) }
+                #expect(after.contains("<h1>Updated for the test</h1>"))
+                #expect(after.contains("Policy version sha256:\(edited.contentHash.prefix(12))"))
+            }
+        }
+    }
+
+    @Test("an unknown workspace is a 404 that reveals nothing")
+    func unknownWorkspace() async throws {
+        try await Self.withStore(["ashe"]) { store in
+            try await Self.app(store).test(.router) { client in
+                for uri in ["/privacy/nobody", "/privacy/nobody/notice.md", "/privacy/ASHE", "/privacy/ashe/../hutton"] {
+                    try await client.execute(uri: uri, method: .get) { response in
+                        #expect(response.status == .notFound, "\(uri)")
+                        #expect(!String(buffer: response.body).contains("Association"))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the home page lists every workspace's notice, and the health check answers")
+    func homeAndHealth() async throws {
+        try await Self.withStore(["asset", "west-herts"]) { store in
+            try await Self.app(store).test(.router) { client in
+                try await client.execute(uri: "/", method: .get) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains("<a href=\"/privacy/asset\">Stat Solutions Ltd</a>"))
+                    #expect(body.contains("<a href=\"/privacy/west-herts\">West Herts Teaching School</a>"))
+                }
+                try await client.execute(uri: "/healthz", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, set-up included, on a new machine with only the Swift toolchain:
+#   1. PostgreSQL from Debian's packages (installed if missing), started as a private cluster on
+#      127.0.0.1 and stopped afterwards;
+#   2. a Python virtual environment (.venv) with the external validators (fideslang);
+#   3. swift build --build-tests, then swift test against the real database.
+# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+  echo "==> Installing PostgreSQL from Debian's packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+pg_dir=$(mktemp -d /tmp/custos-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+run_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  # initdb refuses to run as root; the postgres user comes with Debian's package.
+  chown postgres "$pg_dir"
+  run_pg=(runuser -u postgres --)
+fi
+
+stop_postgres() {
+  "${run_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+
+echo "==> Starting PostgreSQL ($("$pg_bin/postgres" --version)) on 127.0.0.1:$pg_port"
+"${run_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U custos --auth=trust -E UTF8 >/dev/null
+"${run_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+export CUSTOS_TEST_POSTGRES_URL="postgres://custos@127.0.0.1:$pg_port/postgres?sslmode=disable"
+
+# --- Python validators -------------------------------------------------------------------------
+if [ ! -x .venv/bin/python ]; then
+  echo "==> Creating the Python virtual environment (.venv)"
+  if ! python3 -m venv .venv 2>/dev/null; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv .venv
+  fi
+fi
+echo "==> Installing Python validators (scripts/requirements-test.txt)"
+.venv/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+export CUSTOS_PYTHON="$root/.venv/bin/python"
+
+# In this run every external part must be present: a missing one fails its tests, never skips them.
+export CUSTOS_REQUIRE_EXTERNAL=1
+
+# --- Swift -----------------------------------------------------------------------------------
+echo "==> Building"
+swift build --build-tests
+echo "==> Testing"
+swift test "$@"
