@@ -32,9 +32,10 @@ public func buildApplication(
 func buildRouter(store: any CustosStore) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
-    router.add(middleware: ContentSecurityMiddleware(contentSecurityPolicy: [
-        .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),
-    ]))
+    router.add(
+        middleware: ContentSecurityMiddleware(contentSecurityPolicy: [
+            .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),
+        ]))
     HomeController(store: store).addRoutes(to: router)
     PrivacyCentreController(store: store, notices: NoticeCache()).addRoutes(to: router)
     return router

@@ -30,7 +30,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public static func invalidWorkspaceName(_ name: String) -> Self {
-        Self(.invalidWorkspaceName, "'\(name)' cannot name a workspace: use lower-case letters, digits and '-', starting with a letter")
+        Self(
+            .invalidWorkspaceName,
+            "'\(name)' cannot name a workspace: use lower-case letters, digits and '-', starting with a letter")
     }
 
     public static func invalidDatabaseURL(_ reason: String) -> Self {
@@ -42,7 +44,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public static func ambiguousWorkspace(_ names: [String]) -> Self {
-        Self(.ambiguousWorkspace, "there are several workspaces (\(names.joined(separator: ", "))); choose one with --workspace")
+        Self(
+            .ambiguousWorkspace,
+            "there are several workspaces (\(names.joined(separator: ", "))); choose one with --workspace")
     }
 
     public static func corruptData(_ what: String) -> Self {

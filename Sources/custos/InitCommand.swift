@@ -8,7 +8,9 @@ struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a workspace from a policy, in a new data folder or database.",
-        discussion: "The workspace is named with --workspace, or after the controller's short name. Refuses a policy whose privacy notice cannot be produced.")
+        discussion:
+            "The workspace is named with --workspace, or after the controller's short name. Refuses a policy whose privacy notice cannot be produced."
+    )
 
     @Option(help: ArgumentHelp("The policy file (YAML).", valueName: "FILE"))
     var policy: String
@@ -22,13 +24,16 @@ struct InitCommand: AsyncParsableCommand {
         let title = loaded.policy.controller.name ?? loaded.policy.controller.displayName
         let location = try store.location()
         let (workspace, version) = try await store.withStore { store in
-            try await store.createWorkspace(name: name, title: title, policy: loaded, by: CommandActor.current, at: Date())
+            try await store.createWorkspace(
+                name: name, title: title, policy: loaded, by: CommandActor.current, at: Date())
         }
         print("Created workspace '\(workspace.name)' (\(workspace.title)) with policy \(version.label).")
         print("Data: \(location)")
         let errors = PolicyLinter().findings(for: loaded).filter { $0.severity == .error }.count
         if errors > 0 {
-            print("The linter finds \(errors) error\(errors == 1 ? "" : "s") in this policy; see 'custos policy check \(policy)'.")
+            print(
+                "The linter finds \(errors) error\(errors == 1 ? "" : "s") in this policy; see 'custos policy check \(policy)'."
+            )
         }
     }
 }

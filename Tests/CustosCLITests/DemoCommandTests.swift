@@ -1,9 +1,10 @@
 import CustosTestSupport
 import Foundation
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Testing
 
 /// The README's first command: `swift run custos demo` serves an example workspace.
 @Suite("custos demo")
@@ -13,7 +14,9 @@ struct DemoCommandTests {
         try await withTemporaryFolder { folder in
             let port = Int.random(in: 20_000...40_000)
             let data = folder.appendingPathComponent("demo")
-            let process = try Custos.makeProcess(["demo", "--example", "hutton", "--port", "\(port)", "--data", data.path])
+            let process = try Custos.makeProcess([
+                "demo", "--example", "hutton", "--port", "\(port)", "--data", data.path,
+            ])
             let output = try OutputFile()
             process.standardOutput = output.handle
             process.standardError = output.handle

@@ -8,8 +8,12 @@ struct PolicyCommandTests {
     func checkWithErrors() throws {
         let result = try Custos.run("policy", "check", "Examples/bep.yaml")
         #expect(result.status == 1)
-        #expect(result.output.contains("bep.yaml:293:10: error: [sar-fee] A fee is charged for every subject access request."))
-        #expect(result.output.hasSuffix("bep.yaml: 7 errors, 9 warnings — policy sha256:\(result.output.suffix(13).prefix(12))\n"))
+        #expect(
+            result.output.contains(
+                "bep.yaml:293:10: error: [sar-fee] A fee is charged for every subject access request."))
+        #expect(
+            result.output.hasSuffix(
+                "bep.yaml: 7 errors, 9 warnings — policy sha256:\(result.output.suffix(13).prefix(12))\n"))
         #expect(result.error.isEmpty)
     }
 
@@ -40,7 +44,8 @@ struct PolicyCommandTests {
             let cases = [
                 "format: 1\ncontroller: [oops\n",
                 "format: 1\ncontroller:\n  name: X\n  kind: skool\n",
-                try String(contentsOf: Repository.example("hutton"), encoding: .utf8).replacingOccurrences(of: "purposes: [education, statutory_returns]", with: "purposes: [education, statutory_return]"),
+                try String(contentsOf: Repository.example("hutton"), encoding: .utf8).replacingOccurrences(
+                    of: "purposes: [education, statutory_returns]", with: "purposes: [education, statutory_return]"),
             ]
             for (index, text) in cases.enumerated() {
                 let file = folder.appendingPathComponent("bad\(index).yaml")
@@ -49,7 +54,9 @@ struct PolicyCommandTests {
                     let result = try Custos.run(command + [file.path])
                     #expect(result.status == 1, "\(command) on case \(index)")
                     let text = result.output + result.error
-                    #expect(text.range(of: #"bad\#(index)\.yaml:\d+:\d+: error: "#, options: .regularExpression) != nil, "\(text)")
+                    #expect(
+                        text.range(of: #"bad\#(index)\.yaml:\d+:\d+: error: "#, options: .regularExpression) != nil,
+                        "\(text)")
                     #expect(!text.contains("Fatal error") && !text.contains("Stack dump") && !text.contains("0x0000"))
                 }
             }
@@ -80,7 +87,8 @@ struct PolicyCommandTests {
                 .replacingOccurrences(of: "    lawful_basis: legal_obligation\n", with: "")
             let file = folder.appendingPathComponent("ashe.yaml")
             try text.write(to: file, atomically: true, encoding: .utf8)
-            let result = try Custos.run("policy", "notice", file.path, "-o", folder.appendingPathComponent("out.html").path)
+            let result = try Custos.run(
+                "policy", "notice", file.path, "-o", folder.appendingPathComponent("out.html").path)
             #expect(result.status == 1)
             #expect(result.error.contains("ashe.yaml: The privacy notice cannot be produced; these items are missing:"))
             #expect(result.error.contains("The purpose 'legal_disclosure' has no lawful basis."))
@@ -103,7 +111,8 @@ struct PolicyCommandTests {
             #expect(lines[8].hasPrefix("Business function,Purpose of processing,"))
 
             let fides = folder.appendingPathComponent("fides")
-            let export = try Custos.run("policy", "export", "Examples/asset.yaml", "--format", "fideslang", "-o", fides.path)
+            let export = try Custos.run(
+                "policy", "export", "Examples/asset.yaml", "--format", "fideslang", "-o", fides.path)
             #expect(export.status == 0)
             let files = try FileManager.default.contentsOfDirectory(atPath: fides.path).sorted()
             #expect(files == ["dataset.yml", "organization.yml", "system.yml", "taxonomy.yml"])
@@ -116,7 +125,10 @@ struct PolicyCommandTests {
     func rules() throws {
         let result = try Custos.run("policy", "rules")
         #expect(result.status == 0)
-        #expect(result.output.contains("sar-fee (error): No fee is charged for an ordinary subject access request. [UK GDPR Art 12(5), 15(3)]"))
+        #expect(
+            result.output.contains(
+                "sar-fee (error): No fee is charged for an ordinary subject access request. [UK GDPR Art 12(5), 15(3)]")
+        )
         #expect(result.output.split(separator: "\n").count == 34)
     }
 }

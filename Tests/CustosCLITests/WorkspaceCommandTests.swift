@@ -22,12 +22,16 @@ struct WorkspaceCommandTests {
         try await Self.forEachBackend { storage, folder in
             let created = try Custos.run(["init", "--policy", "Examples/ashe.yaml"] + storage)
             #expect(created.status == 0, "\(created.error)")
-            #expect(created.output.hasPrefix("Created workspace 'ashe' (Association of Secondary Headteachers in Essex) with policy v1 (sha256:"))
+            #expect(
+                created.output.hasPrefix(
+                    "Created workspace 'ashe' (Association of Secondary Headteachers in Essex) with policy v1 (sha256:")
+            )
             #expect(created.output.contains("The linter finds 4 errors in this policy"))
 
             let again = try Custos.run(["policy", "apply", "Examples/ashe.yaml"] + storage)
             #expect(again.status == 0)
-            #expect(again.output.hasPrefix("Unchanged: the policy in force for workspace 'ashe' is already this text, v1"))
+            #expect(
+                again.output.hasPrefix("Unchanged: the policy in force for workspace 'ashe' is already this text, v1"))
 
             let edited = folder.appendingPathComponent("ashe-v2.yaml")
             try (try String(contentsOf: Repository.example("ashe"), encoding: .utf8) + "# reviewed by the DPO\n")
@@ -51,7 +55,9 @@ struct WorkspaceCommandTests {
     @Test("a policy whose notice cannot be produced is not applied")
     func applyRefusesIncompleteNotice() async throws {
         try await Self.forEachBackend { storage, folder in
-            #expect(try Custos.run(["init", "--policy", "Examples/hutton.yaml", "--workspace", "hutton"] + storage).status == 0)
+            #expect(
+                try Custos.run(["init", "--policy", "Examples/hutton.yaml", "--workspace", "hutton"] + storage).status
+                    == 0)
             let broken = folder.appendingPathComponent("hutton-broken.yaml")
             try (try String(contentsOf: Repository.example("hutton"), encoding: .utf8))
                 .replacingOccurrences(of: "  email: IGS@essex.gov.uk\n  phone: 0333 032 2970\n", with: "")

@@ -1,7 +1,7 @@
 import CSV
 import CustosCore
-import Foundation
 import CustosTestSupport
+import Foundation
 import Testing
 
 /// The five example policies, one per seed notice: they check, render, export and validate, and
@@ -14,7 +14,8 @@ struct ExamplePoliciesTests {
 
     /// The findings Examples/README.md lists for an example, as `severity rule@path`.
     static func documentedFindings(of name: String) throws -> [String] {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("Examples/README.md"), encoding: .utf8)
+        let readme = try String(
+            contentsOf: Repository.root.appendingPathComponent("Examples/README.md"), encoding: .utf8)
         var rows: [String] = []
         var inSection = false
         for line in readme.components(separatedBy: "\n") {
@@ -78,7 +79,8 @@ struct ExamplePoliciesTests {
     func ropa(_ name: String) throws {
         let policy = try Self.load(name).policy
         let rows = try CSVRows.parse(ROPACSVWriter().csv(RecordOfProcessing(policy: policy)))
-        #expect(rows[0] == ["", "Controller", "Data Protection Officer (if applicable)", "Representative (if applicable)"])
+        #expect(
+            rows[0] == ["", "Controller", "Data Protection Officer (if applicable)", "Representative (if applicable)"])
         #expect(rows[1][1] == policy.controller.name)
         #expect(rows[8] == RecordOfProcessing.columns)
         #expect(rows[8].count == 30)
@@ -91,7 +93,9 @@ struct ExamplePoliciesTests {
         }
     }
 
-    @Test("the fideslang export validates with the fideslang package", .enabled(if: ExternalTools.pythonTestsEnabled), arguments: Repository.exampleNames)
+    @Test(
+        "the fideslang export validates with the fideslang package", .enabled(if: ExternalTools.pythonTestsEnabled),
+        arguments: Repository.exampleNames)
     func fideslangValidates(_ name: String) throws {
         let report = try FideslangValidation.validate(FideslangExport(policy: try Self.load(name).policy))
         #expect(report.status == 0, "\(report.output)")
@@ -121,7 +125,8 @@ enum FideslangValidation {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-fides-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for manifest in try export.manifests() {
-            try manifest.yaml.write(to: folder.appendingPathComponent(manifest.fileName), atomically: true, encoding: .utf8)
+            try manifest.yaml.write(
+                to: folder.appendingPathComponent(manifest.fileName), atomically: true, encoding: .utf8)
         }
         return folder
     }

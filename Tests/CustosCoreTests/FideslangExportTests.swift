@@ -1,6 +1,6 @@
 import CustosCore
-import Foundation
 import CustosTestSupport
+import Foundation
 import Testing
 import Yams
 
@@ -36,7 +36,10 @@ struct FideslangExportTests {
         var fixture = PolicyFixture()
         fixture.replace("name: Example Academy Trust", with: "name: \"yes\"", in: \.controller)
         fixture.controller += "\naddress: \"2018-05-21\"\nphone: \"01277213945\""
-        let organization = try #require((try manifest(FideslangExport(policy: fixture.load().policy, organizationKey: "example"), "organization.yml")["organization"] as? [[String: Any]])?.first)
+        let organization = try #require(
+            (try manifest(
+                FideslangExport(policy: fixture.load().policy, organizationKey: "example"), "organization.yml")[
+                    "organization"] as? [[String: Any]])?.first)
         #expect(organization["name"] as? String == "yes")
         let controller = try #require(organization["controller"] as? [String: Any])
         #expect(controller["address"] as? String == "2018-05-21")
@@ -49,7 +52,8 @@ struct FideslangExportTests {
         let export = FideslangExport(policy: try PolicyFixture().load().policy)
         let folder = try FideslangValidation.write(export)
         let dataset = folder.appendingPathComponent("dataset.yml")
-        let text = try String(contentsOf: dataset, encoding: .utf8).replacingOccurrences(of: "user.education", with: "user.no_such_category")
+        let text = try String(contentsOf: dataset, encoding: .utf8).replacingOccurrences(
+            of: "user.education", with: "user.no_such_category")
         try text.write(to: dataset, atomically: true, encoding: .utf8)
         let report = try FideslangValidation.validate(folder: folder)
         #expect(report.status == 1)

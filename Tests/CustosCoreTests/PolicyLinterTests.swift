@@ -54,19 +54,28 @@ struct PolicyLinterTests {
             $0.replace("  lawful_basis: public_task\n", with: "\n", in: \.purposes)
         },
         RuleCase(rule: "public-authority-legitimate-interests", path: "purposes[0].lawful_basis") {
-            $0.replace("lawful_basis: public_task", with: "lawful_basis: legitimate_interests\n  legitimate_interest: Running the trust well.\n  legitimate_interest_assessment: LIA-1", in: \.purposes)
+            $0.replace(
+                "lawful_basis: public_task",
+                with:
+                    "lawful_basis: legitimate_interests\n  legitimate_interest: Running the trust well.\n  legitimate_interest_assessment: LIA-1",
+                in: \.purposes)
         },
         RuleCase(rule: "legitimate-interest-undescribed", path: "purposes[0].legitimate_interest") {
             $0.makePrivate()
-            $0.replace("lawful_basis: public_task", with: "lawful_basis: legitimate_interests\n  legitimate_interest_assessment: LIA-1", in: \.purposes)
+            $0.replace(
+                "lawful_basis: public_task",
+                with: "lawful_basis: legitimate_interests\n  legitimate_interest_assessment: LIA-1", in: \.purposes)
         },
         RuleCase(rule: "legitimate-interest-assessment", path: "purposes[0].legitimate_interest_assessment") {
             $0.makePrivate()
-            $0.replace("lawful_basis: public_task", with: "lawful_basis: legitimate_interests\n  legitimate_interest: Running the school.", in: \.purposes)
+            $0.replace(
+                "lawful_basis: public_task",
+                with: "lawful_basis: legitimate_interests\n  legitimate_interest: Running the school.", in: \.purposes)
         },
         RuleCase(rule: "recognised-interest-condition", path: "purposes[0].recognised_interest") {
             $0.makePrivate()
-            $0.replace("lawful_basis: public_task", with: "lawful_basis: recognised_legitimate_interest", in: \.purposes)
+            $0.replace(
+                "lawful_basis: public_task", with: "lawful_basis: recognised_legitimate_interest", in: \.purposes)
         },
         RuleCase(rule: "special-category-condition", path: "purposes[0].special_category") {
             $0.addField("- name: allergies\n  category: user.health_and_medical")
@@ -77,12 +86,16 @@ struct PolicyLinterTests {
         },
         RuleCase(rule: "schedule1-para16-body", path: "purposes[0].special_category.schedule1") {
             $0.addField("- name: allergies\n  category: user.health_and_medical")
-            $0.purposes += "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: disability_support"
+            $0.purposes +=
+                "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: disability_support"
         },
         RuleCase(rule: "appropriate-policy-document", path: "purposes[0].special_category.schedule1") {
-            $0.replace("appropriate_policy_document: https://example.org.uk/appropriate-policy-document", with: "", in: \.controller)
+            $0.replace(
+                "appropriate_policy_document: https://example.org.uk/appropriate-policy-document", with: "",
+                in: \.controller)
             $0.addField("- name: allergies\n  category: user.health_and_medical")
-            $0.purposes += "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes"
+            $0.purposes +=
+                "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes"
         },
         RuleCase(rule: "requirement-consequence", path: "purposes[0].consequence") {
             $0.purposes += "\n  requirement: statutory"
@@ -91,30 +104,39 @@ struct PolicyLinterTests {
             $0.addPurpose("- id: photos\n  name: Photos on the website\n  lawful_basis: consent", id: "photos")
         },
         RuleCase(rule: "consent-not-freely-given", path: "purposes[1].consent.mechanism") {
-            $0.addPurpose("- id: photos\n  name: Photos\n  lawful_basis: consent\n  consent:\n    mechanism: bundled\n    withdraw: Tell the office.", id: "photos")
+            $0.addPurpose(
+                "- id: photos\n  name: Photos\n  lawful_basis: consent\n  consent:\n    mechanism: bundled\n    withdraw: Tell the office.",
+                id: "photos")
         },
         RuleCase(rule: "child-online-consent", path: "purposes[1].consent.parental") {
-            $0.addPurpose("- id: app\n  name: Homework app\n  lawful_basis: consent\n  online_service_to_children: true\n  consent:\n    withdraw: Tell the office.", id: "app")
+            $0.addPurpose(
+                "- id: app\n  name: Homework app\n  lawful_basis: consent\n  online_service_to_children: true\n  consent:\n    withdraw: Tell the office.",
+                id: "app")
         },
         RuleCase(rule: "biometric-children-consent", path: "purposes[0].consent") {
             $0.addField("- name: fingerprint\n  category: user.biometric.fingerprint")
-            $0.purposes += "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes"
+            $0.purposes +=
+                "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes"
         },
         RuleCase(rule: "electronic-marketing-consent", path: "purposes[1].marketing") {
             $0.makePrivate()
-            $0.addPurpose("- id: news\n  name: News\n  lawful_basis: legitimate_interests\n  legitimate_interest: Telling parents about events.\n  legitimate_interest_assessment: LIA-2\n  marketing:\n    channels: [email]", id: "news")
+            $0.addPurpose(
+                "- id: news\n  name: News\n  lawful_basis: legitimate_interests\n  legitimate_interest: Telling parents about events.\n  legitimate_interest_assessment: LIA-2\n  marketing:\n    channels: [email]",
+                id: "news")
         },
         RuleCase(rule: "automated-decision-information", path: "purposes[0].automated_decision") {
             $0.purposes += "\n  automated_decision:\n    logic: Sets are chosen from test scores."
         },
         RuleCase(rule: "automated-decision-special-category", path: "purposes[0].automated_decision") {
             $0.addField("- name: allergies\n  category: user.health_and_medical")
-            $0.purposes += "\n  special_category:\n    condition: health_or_social_care\n    schedule1: health_or_social_care\n  automated_decision:\n    logic: a\n    significance: b\n    consequences: c"
+            $0.purposes +=
+                "\n  special_category:\n    condition: health_or_social_care\n    schedule1: health_or_social_care\n  automated_decision:\n    logic: a\n    significance: b\n    consequences: c"
         },
         RuleCase(rule: "record-type-retention", path: "record_types[0].retention") {
             $0.replace("retention: [pupil_review]", with: "retention: []", in: \.recordTypes)
             $0.retention += "\n  assumed: kept so the fixture has a rule"
-            $0.recordTypes += "\n- id: spare\n  name: Spare\n  roles: [{name: pupil, subject: pupil}]\n  purposes: [education]\n  retention: [pupil_review]\n  fields: []"
+            $0.recordTypes +=
+                "\n- id: spare\n  name: Spare\n  roles: [{name: pupil, subject: pupil}]\n  purposes: [education]\n  retention: [pupil_review]\n  fields: []"
         },
         RuleCase(rule: "retention-authority", path: "retention[0].authority") {
             $0.replace("  authority: IRMS toolkit", with: "", in: \.retention)
@@ -124,15 +146,18 @@ struct PolicyLinterTests {
             $0.purposes += "\n  recipients: [mis]"
         },
         RuleCase(rule: "international-transfer", path: "recipients[0].transfer") {
-            $0.recipients = "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: US\n  dpia: DPIA-4"
+            $0.recipients =
+                "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: US\n  dpia: DPIA-4"
             $0.purposes += "\n  recipients: [cloud]"
         },
         RuleCase(rule: "transfer-safeguard-copy", path: "recipients[0].transfer.copy") {
-            $0.recipients = "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: IN\n  dpia: DPIA-4\n  transfer:\n    mechanism: idta"
+            $0.recipients =
+                "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: IN\n  dpia: DPIA-4\n  transfer:\n    mechanism: idta"
             $0.purposes += "\n  recipients: [cloud]"
         },
         RuleCase(rule: "transfer-adequacy", path: "recipients[0].transfer.mechanism") {
-            $0.recipients = "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: IN\n  dpia: DPIA-4\n  transfer:\n    mechanism: adequacy"
+            $0.recipients =
+                "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: IN\n  dpia: DPIA-4\n  transfer:\n    mechanism: adequacy"
             $0.purposes += "\n  recipients: [cloud]"
         },
         RuleCase(rule: "dpia-sensitive-sharing", path: "recipients[0].dpia") {
@@ -140,7 +165,8 @@ struct PolicyLinterTests {
             $0.purposes += "\n  recipients: [la]"
         },
         RuleCase(rule: "cookie-consent", path: "cookies[0].set_before_consent") {
-            $0.cookies = "- name: _ga\n  provider: Google Analytics\n  party: third\n  purpose: Statistics\n  category: statistics\n  expiry: 2 years\n  set_before_consent: true"
+            $0.cookies =
+                "- name: _ga\n  provider: Google Analytics\n  party: third\n  purpose: Statistics\n  category: statistics\n  expiry: 2 years\n  set_before_consent: true"
         },
         RuleCase(rule: "sar-fee", path: "rights.fees[0]") { $0.rights = "fees: [every_request]" },
         RuleCase(rule: "unused-definition", path: "purposes[1]") {
@@ -181,7 +207,8 @@ struct PolicyLinterTests {
         var fixture = PolicyFixture()
         fixture.replace(
             "lawful_basis: public_task",
-            with: "lawful_basis: legitimate_interests\n  outside_public_tasks: true\n  legitimate_interest: Fundraising.\n  legitimate_interest_assessment: LIA-1",
+            with:
+                "lawful_basis: legitimate_interests\n  outside_public_tasks: true\n  legitimate_interest: Fundraising.\n  legitimate_interest_assessment: LIA-1",
             in: \.purposes)
         #expect(try fixture.findings().isEmpty)
     }
@@ -191,7 +218,8 @@ struct PolicyLinterTests {
         var fixture = PolicyFixture()
         fixture.controller += "\nnot_for_profit: true\ndisability_support_body: true"
         fixture.addField("- name: allergies\n  category: user.health_and_medical")
-        fixture.purposes += "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: disability_support"
+        fixture.purposes +=
+            "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: disability_support"
         #expect(!(try fixture.findingKeys()).contains { $0.hasPrefix("schedule1-para16-body") })
     }
 
@@ -263,7 +291,8 @@ struct PolicyLinterTests {
 
     @Test("Art 8 applies only to consent from children who may be under 13 without a parent's consent")
     func childConsentBoundaries() throws {
-        let purpose = "- id: app\n  name: Homework app\n  lawful_basis: consent\n  online_service_to_children: true\n  consent:\n    withdraw: Tell the office."
+        let purpose =
+            "- id: app\n  name: Homework app\n  lawful_basis: consent\n  online_service_to_children: true\n  consent:\n    withdraw: Tell the office."
         var parental = PolicyFixture()
         parental.addPurpose(purpose + "\n    parental: true", id: "app")
         #expect(try parental.findings().isEmpty)

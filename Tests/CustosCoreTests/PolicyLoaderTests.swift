@@ -1,6 +1,6 @@
 import CustosCore
-import Foundation
 import CustosTestSupport
+import Foundation
 import Testing
 
 @Suite("Loading a policy")
@@ -88,7 +88,8 @@ struct PolicyLoaderTests {
     @Test("a value of the wrong type says what was expected")
     func wrongType() throws {
         var fixture = PolicyFixture()
-        fixture.controller = fixture.controller.replacingOccurrences(of: "public_authority: true", with: "public_authority: maybe")
+        fixture.controller = fixture.controller.replacingOccurrences(
+            of: "public_authority: true", with: "public_authority: maybe")
         let yaml = fixture.yaml
         let problem = try #require(try loadError(yaml).problems.first)
         #expect(problem.message == "expected true or false, found 'maybe'")
@@ -117,9 +118,12 @@ struct PolicyLoaderTests {
     @Test("a word outside a keyword's list names the allowed words")
     func badKeyword() throws {
         var fixture = PolicyFixture()
-        fixture.purposes = fixture.purposes.replacingOccurrences(of: "lawful_basis: public_task", with: "lawful_basis: consnt")
+        fixture.purposes = fixture.purposes.replacingOccurrences(
+            of: "lawful_basis: public_task", with: "lawful_basis: consnt")
         let problem = try #require(try loadError(fixture.yaml).problems.first)
-        #expect(problem.message.hasPrefix("'consnt' is not allowed here; expected one of: consent, contract, legal_obligation"))
+        #expect(
+            problem.message.hasPrefix(
+                "'consnt' is not allowed here; expected one of: consent, contract, legal_obligation"))
         #expect(problem.message.hasSuffix("(did you mean 'consent'?)"))
         #expect(problem.path?.description == "purposes[0].lawful_basis")
     }
@@ -153,7 +157,8 @@ struct PolicyLoaderTests {
     @Test("a dangling reference to a purpose is refused with a suggestion")
     func danglingPurpose() throws {
         var fixture = PolicyFixture()
-        fixture.recordTypes = fixture.recordTypes.replacingOccurrences(of: "purposes: [education]", with: "purposes: [educaton]")
+        fixture.recordTypes = fixture.recordTypes.replacingOccurrences(
+            of: "purposes: [education]", with: "purposes: [educaton]")
         let yaml = fixture.yaml
         let problem = try #require(try loadError(yaml).problems.first)
         #expect(problem.message == "no purpose 'educaton' (did you mean 'education'?)")
@@ -164,10 +169,13 @@ struct PolicyLoaderTests {
     @Test("a dangling reference to a category is refused")
     func danglingCategory() throws {
         var fixture = PolicyFixture()
-        fixture.recordTypes = fixture.recordTypes.replacingOccurrences(of: "category: user.contact.email", with: "category: user.contact.emial")
+        fixture.recordTypes = fixture.recordTypes.replacingOccurrences(
+            of: "category: user.contact.email", with: "category: user.contact.emial")
         let yaml = fixture.yaml
         let problem = try #require(try loadError(yaml).problems.first)
-        #expect(problem.message.hasPrefix("'user.contact.emial' is neither a fideslang category nor declared in categories"))
+        #expect(
+            problem.message.hasPrefix("'user.contact.emial' is neither a fideslang category nor declared in categories")
+        )
         #expect(problem.message.hasSuffix("(did you mean 'user.contact.email'?)"))
         #expect(problem.location?.line == line(of: "user.contact.emial", in: yaml))
     }
@@ -211,15 +219,21 @@ struct PolicyLoaderTests {
         fixture.recordTypes = fixture.recordTypes.replacingOccurrences(
             of: "      category: user.education", with: "      category: user.education\n      purposes: [marketing]")
         let problem = try #require(try loadError(fixture.yaml).problems.first)
-        #expect(problem.message == "the field's purposes must be among its record type's; 'marketing' is not one of education")
+        #expect(
+            problem.message
+                == "the field's purposes must be among its record type's; 'marketing' is not one of education")
     }
 
     @Test("periods and dates are parsed, and bad ones named")
     func textValues() throws {
         var fixture = PolicyFixture()
-        fixture.retention = fixture.retention.replacingOccurrences(of: "offset: 25 years", with: "offset: twenty-five years")
+        fixture.retention = fixture.retention.replacingOccurrences(
+            of: "offset: 25 years", with: "offset: twenty-five years")
         var problem = try #require(try loadError(fixture.yaml).problems.first)
-        #expect(problem.message == "expected a period such as '5 years', '6 months', '1 year 6 months' or '30 days', found 'twenty-five years'")
+        #expect(
+            problem.message
+                == "expected a period such as '5 years', '6 months', '1 year 6 months' or '30 days', found 'twenty-five years'"
+        )
         #expect(problem.path?.description == "retention[0].offset")
 
         fixture = PolicyFixture()
@@ -235,7 +249,8 @@ struct PolicyLoaderTests {
     @Test("an empty file, a list at the top and an unknown format are refused")
     func wrongDocuments() throws {
         #expect(try loadError("").problems.first?.message == "the file is empty")
-        #expect(try loadError("- a\n- b\n").problems.first?.message == "expected a mapping of keys to values, found a list")
+        #expect(
+            try loadError("- a\n- b\n").problems.first?.message == "expected a mapping of keys to values, found a list")
         let future = PolicyFixture().yaml.replacingOccurrences(of: "format: 1", with: "format: 2")
         #expect(try loadError(future).problems.first?.message == "format 2 is not one this Custos reads; use format 1")
     }
@@ -289,6 +304,8 @@ struct PolicyLoaderTests {
         // An absent value is placed where its parent is.
         let absent = try #require(loaded.location(of: PolicyPath(parsing: "purposes[0].consent.withdraw")!))
         #expect(absent.line == line(of: "- id: education", in: yaml))
-        #expect(PolicyPath(parsing: "record_types[0].fields[2].describes")?.description == "record_types[0].fields[2].describes")
+        #expect(
+            PolicyPath(parsing: "record_types[0].fields[2].describes")?.description
+                == "record_types[0].fields[2].describes")
     }
 }

@@ -17,9 +17,15 @@ struct PrivacyNoticeTests {
         fixture.dpo = nil
         fixture.replace("  lawful_basis: public_task\n", with: "\n", in: \.purposes)
         fixture.addPurpose("- id: photos\n  name: Photos\n  lawful_basis: consent", id: "photos")
-        fixture.recordTypes += "\n- id: visits\n  name: Visits\n  roles: [{name: visitor, subject: parent}]\n  purposes: [education]\n  fields: []"
-        let error = try #require(throws: NoticeIncompleteError.self) { try PrivacyNoticeBuilder().notice(for: fixture.load()) }
-        #expect(Set(error.missing.map(\.rule)) == ["dpo-required", "lawful-basis", "consent-withdrawal", "record-type-retention"])
+        fixture.recordTypes +=
+            "\n- id: visits\n  name: Visits\n  roles: [{name: visitor, subject: parent}]\n  purposes: [education]\n  fields: []"
+        let error = try #require(throws: NoticeIncompleteError.self) {
+            try PrivacyNoticeBuilder().notice(for: fixture.load())
+        }
+        #expect(
+            Set(error.missing.map(\.rule)) == [
+                "dpo-required", "lawful-basis", "consent-withdrawal", "record-type-retention",
+            ])
         #expect(error.description.hasPrefix("The privacy notice cannot be produced; these items are missing:"))
         #expect(error.description.contains("(UK GDPR Art 6(1), 13(1)(c))"))
     }
@@ -36,7 +42,8 @@ struct PrivacyNoticeTests {
     func groupedBySubjectKind() throws {
         let text = try markdown(PolicyFixture())
         let parents = try #require(text.components(separatedBy: "## Parents and carers").last)
-        let pupils = try #require(text.components(separatedBy: "## Pupils").last?.components(separatedBy: "## Parents and carers").first)
+        let pupils = try #require(
+            text.components(separatedBy: "## Pupils").last?.components(separatedBy: "## Parents and carers").first)
         #expect(parents.contains("Parent's email"))
         #expect(!parents.contains("- Attainment"))
         #expect(pupils.contains("- Attainment"))
@@ -46,7 +53,8 @@ struct PrivacyNoticeTests {
     @Test("policy text is escaped in HTML and in Markdown")
     func escaping() throws {
         var fixture = PolicyFixture()
-        fixture.replace("name: Example Academy Trust", with: "name: \"Smith & Jones <Academy> | *Trust*\"", in: \.controller)
+        fixture.replace(
+            "name: Example Academy Trust", with: "name: \"Smith & Jones <Academy> | *Trust*\"", in: \.controller)
         let page = try html(fixture)
         #expect(page.contains("Smith &amp; Jones &lt;Academy&gt; | *Trust*"))
         #expect(!page.contains("<Academy>"))
@@ -61,18 +69,23 @@ struct PrivacyNoticeTests {
         fixture.purposes += "\n  description: PURPOSE-DESCRIPTION"
         let page = try html(fixture)
         #expect(page.components(separatedBy: "SUBJECT-DESCRIPTION").count == 2)
-        #expect(page.components(separatedBy: "PURPOSE-DESCRIPTION").count == 3, "once per section that explains the purpose")
+        #expect(
+            page.components(separatedBy: "PURPOSE-DESCRIPTION").count == 3, "once per section that explains the purpose"
+        )
     }
 
     @Test("rights follow the lawful bases: objection for public task, portability and withdrawal for consent")
     func rightsFollowBases() throws {
         let publicTask = try markdown(PolicyFixture())
-        #expect(publicTask.contains("**Objection:** You can object to our use of your information for educating pupils."))
+        #expect(
+            publicTask.contains("**Objection:** You can object to our use of your information for educating pupils."))
         #expect(!publicTask.contains("Data portability"))
         #expect(!publicTask.contains("Withdrawing consent"))
 
         var consent = PolicyFixture()
-        consent.replace("lawful_basis: public_task", with: "lawful_basis: consent\n  consent:\n    withdraw: Email the office.", in: \.purposes)
+        consent.replace(
+            "lawful_basis: public_task", with: "lawful_basis: consent\n  consent:\n    withdraw: Email the office.",
+            in: \.purposes)
         let text = try markdown(consent)
         #expect(text.contains("**Data portability:**"))
         #expect(text.contains("Educating pupils: email the office."))
@@ -84,22 +97,37 @@ struct PrivacyNoticeTests {
         var fixture = PolicyFixture()
         fixture.recordTypes = fixture.recordTypes.replacingOccurrences(
             of: "  retention: [pupil_review]\n",
-            with: "  retention: [pupil_review]\n  sources:\n    - kind: previous_school\n      name: The previous school\n")
-        fixture.addField("- name: allergies\n  label: Allergies\n  category: user.health_and_medical\n  reason: To keep your child safe.")
-        fixture.purposes += "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes\n  recipients: [cloud]"
-        fixture.recipients = "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: IN\n  dpia: DPIA-1\n  transfer:\n    mechanism: idta\n    copy: Ask our DPO for a copy."
+            with:
+                "  retention: [pupil_review]\n  sources:\n    - kind: previous_school\n      name: The previous school\n"
+        )
+        fixture.addField(
+            "- name: allergies\n  label: Allergies\n  category: user.health_and_medical\n  reason: To keep your child safe."
+        )
+        fixture.purposes +=
+            "\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes\n  recipients: [cloud]"
+        fixture.recipients =
+            "- id: cloud\n  name: Cloud host\n  kind: processor\n  agreement: DPA\n  country: IN\n  dpia: DPIA-1\n  transfer:\n    mechanism: idta\n    copy: Ask our DPO for a copy."
         let page = try html(fixture)
         #expect(page.contains("Pupil record: from The previous school"))
-        #expect(page.contains("Allergies <span class=\"tag\">special category: health</span><br><span class=\"muted\">Why we ask: To keep your child safe.</span>"))
+        #expect(
+            page.contains(
+                "Allergies <span class=\"tag\">special category: health</span><br><span class=\"muted\">Why we ask: To keep your child safe.</span>"
+            ))
         #expect(page.contains("UK GDPR Art 9(2)(g); DPA 2018 Sch 1 Pt 2 para 6 (Statutory and government purposes)"))
         #expect(page.contains("<h2 id=\"transfers\">Transfers outside the UK</h2>"))
-        #expect(page.contains("<td>Cloud host</td><td>IN</td><td>International Data Transfer Agreement</td><td>Ask our DPO for a copy.</td>"))
+        #expect(
+            page.contains(
+                "<td>Cloud host</td><td>IN</td><td>International Data Transfer Agreement</td><td>Ask our DPO for a copy.</td>"
+            ))
     }
 
     @Test("a required field says what happens if it is not given")
     func requiredFieldConsequence() throws {
         let page = try html(PolicyFixture())
-        #expect(page.contains("Name <span class=\"tag\">required</span><br><span class=\"muted\">If you do not give it: We cannot admit your child.</span>"))
+        #expect(
+            page.contains(
+                "Name <span class=\"tag\">required</span><br><span class=\"muted\">If you do not give it: We cannot admit your child.</span>"
+            ))
     }
 
     @Test("the HTML links a stylesheet when a server serves one, and inlines it otherwise")

@@ -21,7 +21,8 @@ struct PrivacyCentreTests {
         let store = try SQLiteStore(directory: folder)
         for name in names {
             let loaded = try policy(name)
-            _ = try await store.createWorkspace(name: name, title: loaded.policy.controller.name ?? name, policy: loaded, by: "test", at: Date())
+            _ = try await store.createWorkspace(
+                name: name, title: loaded.policy.controller.name ?? name, policy: loaded, by: "test", at: Date())
         }
         try await body(store)
     }
@@ -47,7 +48,9 @@ struct PrivacyCentreTests {
                 try await client.execute(uri: "/privacy/ashe/notice.md", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType] == "text/markdown; charset=utf-8")
-                    #expect(String(buffer: response.body).hasPrefix("# Privacy statement\n\nAssociation of Secondary Headteachers in Essex"))
+                    #expect(
+                        String(buffer: response.body).hasPrefix(
+                            "# Privacy statement\n\nAssociation of Secondary Headteachers in Essex"))
                 }
             }
         }
@@ -79,7 +82,8 @@ struct PrivacyCentreTests {
                 let before = try await client.execute(uri: "/privacy/ashe", method: .get) { String(buffer: $0.body) }
                 #expect(!before.contains("Updated for the test"))
                 let edited = try PolicyLoader.load(
-                    yaml: try Self.policy("ashe").source.replacingOccurrences(of: "title: Privacy statement", with: "title: Updated for the test"),
+                    yaml: try Self.policy("ashe").source.replacingOccurrences(
+                        of: "title: Privacy statement", with: "title: Updated for the test"),
                     fileName: "ashe.yaml")
                 let workspace = try #require(try await store.workspace(named: "ashe"))
                 _ = try await store.recordPolicyVersion(edited, in: workspace, by: "test", at: Date())
@@ -94,7 +98,8 @@ struct PrivacyCentreTests {
     func unknownWorkspace() async throws {
         try await Self.withStore(["ashe"]) { store in
             try await Self.app(store).test(.router) { client in
-                for uri in ["/privacy/nobody", "/privacy/nobody/notice.md", "/privacy/ASHE", "/privacy/ashe/../hutton"] {
+                for uri in ["/privacy/nobody", "/privacy/nobody/notice.md", "/privacy/ASHE", "/privacy/ashe/../hutton"]
+                {
                     try await client.execute(uri: uri, method: .get) { response in
                         #expect(response.status == .notFound, "\(uri)")
                         #expect(!String(buffer: response.body).contains("Association"))

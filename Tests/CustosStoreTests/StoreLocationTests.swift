@@ -20,12 +20,14 @@ struct StoreLocationTests {
         #expect(socket.port == 5432)
     }
 
-    @Test("unusable database URLs are refused with the reason", arguments: [
-        ("mysql://u@h/db", "expected postgres://user:password@host:port/database"),
-        ("postgres://h/db", "no user name"),
-        ("postgres://u@h", "no database name after the host"),
-        ("postgres://u@h/db?sslmode=maybe", "sslmode must be disable, prefer or require"),
-    ])
+    @Test(
+        "unusable database URLs are refused with the reason",
+        arguments: [
+            ("mysql://u@h/db", "expected postgres://user:password@host:port/database"),
+            ("postgres://h/db", "no user name"),
+            ("postgres://u@h", "no database name after the host"),
+            ("postgres://u@h/db?sslmode=maybe", "sslmode must be disable, prefer or require"),
+        ])
     func badURLs(_ text: String, _ reason: String) {
         let error = #expect(throws: StoreError.self) { try PostgresConnectionURL(text) }
         #expect(error?.message == "the database URL is not usable: \(reason)")
@@ -51,7 +53,8 @@ struct StoreLocationTests {
         _ = try SQLiteStore(directory: folder)
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
-        let file = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(SQLiteStore.fileName).path)
+        let file = try FileManager.default.attributesOfItem(
+            atPath: folder.appendingPathComponent(SQLiteStore.fileName).path)
         #expect((file[.posixPermissions] as? Int) == 0o600)
     }
 }

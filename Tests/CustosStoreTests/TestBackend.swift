@@ -20,7 +20,8 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         let logger = Logger(label: "custos.test")
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-test-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "custos-test-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             return try await StoreLocation.sqlite(directory: folder).withStore(logger: logger, body)
         case .postgres:
@@ -31,7 +32,9 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 
     /// Reopens the same store: the SQLite folder again, or a second client on the same database.
-    func withReopenedStore(_ body: (_ open: () async throws -> Void, _ store: any CustosStore) async throws -> Void) async throws {
+    func withReopenedStore(
+        _ body: (_ open: () async throws -> Void, _ store: any CustosStore) async throws -> Void
+    ) async throws {
         try await withFreshStore { store in
             switch store {
             case let sqlite as SQLiteStore:

@@ -18,7 +18,9 @@ public enum PostgresTestDatabase {
     }
 
     /// Creates a fresh database, runs `body` with its URL, and drops it after.
-    public static func withFreshDatabase<Result: Sendable>(_ body: (String) async throws -> Result) async throws -> Result {
+    public static func withFreshDatabase<Result: Sendable>(
+        _ body: (String) async throws -> Result
+    ) async throws -> Result {
         guard let admin = adminURL else { throw NotConfigured() }
         let name = "custos_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
         try await administer(admin, "CREATE DATABASE \(name)")
@@ -37,7 +39,8 @@ public enum PostgresTestDatabase {
     /// Runs one statement as the administrator (database names cannot be bind parameters).
     private static func administer(_ url: String, _ sql: String) async throws {
         let client = PostgresClient(
-            configuration: try PostgresConnectionURL(url).configuration, backgroundLogger: Logger(label: "custos.test.admin"))
+            configuration: try PostgresConnectionURL(url).configuration,
+            backgroundLogger: Logger(label: "custos.test.admin"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }

@@ -26,9 +26,14 @@ public struct FideslangExport: Sendable {
     /// The manifests, one file each: organization, system, dataset, taxonomy.
     public func manifests() throws -> [Manifest] {
         try [
-            Manifest(fileName: "organization.yml", yaml: Yams.serialize(node: mapping([("organization", .sequence(.init([organization()])))]))),
-            Manifest(fileName: "system.yml", yaml: Yams.serialize(node: mapping([("system", .sequence(.init([system()])))]))),
-            Manifest(fileName: "dataset.yml", yaml: Yams.serialize(node: mapping([("dataset", .sequence(.init([dataset()])))]))),
+            Manifest(
+                fileName: "organization.yml",
+                yaml: Yams.serialize(node: mapping([("organization", .sequence(.init([organization()])))]))),
+            Manifest(
+                fileName: "system.yml", yaml: Yams.serialize(node: mapping([("system", .sequence(.init([system()])))]))),
+            Manifest(
+                fileName: "dataset.yml",
+                yaml: Yams.serialize(node: mapping([("dataset", .sequence(.init([dataset()])))]))),
             Manifest(fileName: "taxonomy.yml", yaml: Yams.serialize(node: taxonomy())),
         ]
     }
@@ -53,7 +58,12 @@ public struct FideslangExport: Sendable {
         var pairs: [(String, Node)] = [
             ("fides_key", text(organizationKey)),
             ("name", text(controller.name ?? controller.displayName)),
-            ("description", text("\(controller.kind.title.capitalizingFirst)\(controller.publicAuthority == true ? ", a public authority" : "")")),
+            (
+                "description",
+                text(
+                    "\(controller.kind.title.capitalizingFirst)\(controller.publicAuthority == true ? ", a public authority" : "")"
+                )
+            ),
             ("controller", contact(controller.contact)),
         ]
         if let dpo = policy.dpo { pairs.append(("data_protection_officer", contact(dpo))) }
@@ -69,7 +79,10 @@ public struct FideslangExport: Sendable {
             ("fides_key", text(systemKey)),
             ("organization_fides_key", text(organizationKey)),
             ("name", text("\(controller.displayName) personal data in Custos")),
-            ("description", text("The data map of \(controller.name ?? controller.displayName), kept and enforced by Custos.")),
+            (
+                "description",
+                text("The data map of \(controller.name ?? controller.displayName), kept and enforced by Custos.")
+            ),
             ("system_type", text("Service")),
             ("responsibility", .sequence(.init([text("Controller")]))),
             ("legal_name", text(controller.name ?? controller.displayName)),
@@ -83,7 +96,9 @@ public struct FideslangExport: Sendable {
             ("dataset_references", strings([datasetKey])),
             ("privacy_declarations", .sequence(.init(policy.purposes.map(privacyDeclaration)))),
         ]
-        if let dpo = policy.dpo { pairs.append(("dpo", text([dpo.displayName, dpo.email].compactMap { $0 }.joined(separator: ", ")))) }
+        if let dpo = policy.dpo {
+            pairs.append(("dpo", text([dpo.displayName, dpo.email].compactMap { $0 }.joined(separator: ", "))))
+        }
         if !dpias.isEmpty { pairs.append(("dpa_location", text(dpias.joined(separator: "; ")))) }
         if let security = controller.securityMeasures { pairs.append(("data_security_practices", text(security))) }
         if let url = policy.notice.url { pairs.append(("privacy_policy", text(url))) }
@@ -94,7 +109,8 @@ public struct FideslangExport: Sendable {
         let fields = policy.fields(for: purpose)
         let recipients = policy.recipients(of: purpose)
         let special = policy.specialFields(for: purpose)
-        let rules = unique(policy.recordTypes(for: purpose).flatMap { policy.retentionRules(of: $0).map(\.plainEnglish) })
+        let rules = unique(
+            policy.recordTypes(for: purpose).flatMap { policy.retentionRules(of: $0).map(\.plainEnglish) })
         let categories = unique(fields.map(\.field.category))
         var pairs: [(String, Node)] = [
             ("name", text(purpose.name)),
@@ -123,13 +139,18 @@ public struct FideslangExport: Sendable {
             mapping([
                 ("name", text(record.id)),
                 ("description", text(record.name)),
-                ("fields", .sequence(.init(record.fields.map { field in
-                    mapping([
-                        ("name", text(field.name)),
-                        ("description", text(field.displayLabel)),
-                        ("data_categories", strings([field.category])),
-                    ])
-                }))),
+                (
+                    "fields",
+                    .sequence(
+                        .init(
+                            record.fields.map { field in
+                                mapping([
+                                    ("name", text(field.name)),
+                                    ("description", text(field.displayLabel)),
+                                    ("data_categories", strings([field.category])),
+                                ])
+                            }))
+                ),
             ])
         }
         return mapping([
@@ -151,7 +172,8 @@ public struct FideslangExport: Sendable {
             pairs.append(("organization_fides_key", text(organizationKey)))
             return mapping(pairs)
         }
-        let subjects = policy.subjects.filter { FideslangTaxonomy.defaultDataSubjects[dataSubjectKey($0)] == nil }.map { subject in
+        let subjects = policy.subjects.filter { FideslangTaxonomy.defaultDataSubjects[dataSubjectKey($0)] == nil }.map {
+            subject in
             var pairs: [(String, Node)] = [("fides_key", text(dataSubjectKey(subject))), ("name", text(subject.name))]
             if let description = subject.description { pairs.append(("description", text(description))) }
             pairs.append(("organization_fides_key", text(organizationKey)))

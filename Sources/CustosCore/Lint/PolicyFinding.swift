@@ -12,7 +12,10 @@ public struct PolicyFinding: Sendable, Hashable, Codable {
     public var line: Int?
     public var column: Int?
 
-    public init(rule: String, severity: FindingSeverity, message: String, reference: String, path: PolicyPath, location: SourceLocation?) {
+    public init(
+        rule: String, severity: FindingSeverity, message: String, reference: String, path: PolicyPath,
+        location: SourceLocation?
+    ) {
         self.rule = rule
         self.severity = severity
         self.message = message

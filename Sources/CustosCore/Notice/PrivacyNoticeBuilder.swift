@@ -94,7 +94,8 @@ public struct PrivacyNoticeBuilder: Sendable {
         }
         let retention = records.flatMap { record in
             policy.retentionRules(of: record).map { rule in
-                PrivacyNotice.RetentionItem(recordName: record.name, period: rule.plainEnglish, authority: rule.authority)
+                PrivacyNotice.RetentionItem(
+                    recordName: record.name, period: rule.plainEnglish, authority: rule.authority)
             }
         }
         let decisions = purposes.compactMap { purpose -> PrivacyNotice.DecisionItem? in
@@ -136,38 +137,73 @@ public struct PrivacyNoticeBuilder: Sendable {
 
     private func rights(for purposes: [Purpose], policy: Policy) -> [PrivacyNotice.Right] {
         var rights: [PrivacyNotice.Right] = [
-            .init(title: "Access", description: "You can ask for a copy of the information we hold about you, why we hold it, where we got it, who we share it with and how long we keep it."),
-            .init(title: "Rectification", description: "You can ask us to correct information that is wrong or to complete information that is incomplete."),
-            .init(title: "Erasure", description: "You can ask us to delete your information where we no longer need it, where you withdraw consent, where you object and we have no overriding reason, or where we are using it unlawfully. The law sometimes requires us to keep it; we will tell you if so."),
-            .init(title: "Restriction", description: "You can ask us to stop using your information, other than keeping it, while a question about its accuracy or our use of it is settled. We will tell you before we lift a restriction."),
+            .init(
+                title: "Access",
+                description:
+                    "You can ask for a copy of the information we hold about you, why we hold it, where we got it, who we share it with and how long we keep it."
+            ),
+            .init(
+                title: "Rectification",
+                description:
+                    "You can ask us to correct information that is wrong or to complete information that is incomplete."
+            ),
+            .init(
+                title: "Erasure",
+                description:
+                    "You can ask us to delete your information where we no longer need it, where you withdraw consent, where you object and we have no overriding reason, or where we are using it unlawfully. The law sometimes requires us to keep it; we will tell you if so."
+            ),
+            .init(
+                title: "Restriction",
+                description:
+                    "You can ask us to stop using your information, other than keeping it, while a question about its accuracy or our use of it is settled. We will tell you before we lift a restriction."
+            ),
         ]
-        let objectable = purposes.filter { [.publicTask, .legitimateInterests, .recognisedLegitimateInterest].contains($0.lawfulBasis) }
+        let objectable = purposes.filter {
+            [.publicTask, .legitimateInterests, .recognisedLegitimateInterest].contains($0.lawfulBasis)
+        }
         if !objectable.isEmpty {
-            rights.append(.init(
-                title: "Objection",
-                description: "You can object to our use of your information for \(objectable.map { lowerFirst($0.name) }.joined(separator: "; ")). We will stop unless we have compelling reasons that override your interests, or need it for legal claims."))
+            rights.append(
+                .init(
+                    title: "Objection",
+                    description:
+                        "You can object to our use of your information for \(objectable.map { lowerFirst($0.name) }.joined(separator: "; ")). We will stop unless we have compelling reasons that override your interests, or need it for legal claims."
+                ))
         }
         if purposes.contains(where: { $0.marketing != nil }) {
-            rights.append(.init(
-                title: "Objection to direct marketing",
-                description: "You can tell us to stop sending you marketing at any time, and we will stop. We will still contact you about bookings and services you have asked for."))
+            rights.append(
+                .init(
+                    title: "Objection to direct marketing",
+                    description:
+                        "You can tell us to stop sending you marketing at any time, and we will stop. We will still contact you about bookings and services you have asked for."
+                ))
         }
         if purposes.contains(where: { $0.lawfulBasis == .consent || $0.lawfulBasis == .contract }) {
-            rights.append(.init(
-                title: "Data portability",
-                description: "For information you gave us, which we use with your consent or for a contract with you, you can ask for a copy in a machine-readable format, or for us to send it to another organisation."))
+            rights.append(
+                .init(
+                    title: "Data portability",
+                    description:
+                        "For information you gave us, which we use with your consent or for a contract with you, you can ask for a copy in a machine-readable format, or for us to send it to another organisation."
+                ))
         }
         let consentPurposes = purposes.filter(\.reliesOnConsent)
         if !consentPurposes.isEmpty {
-            let how = consentPurposes.compactMap { purpose in purpose.consent?.withdraw.map { "\(purpose.name): \(lowerFirst($0))" } }
-            rights.append(.init(
-                title: "Withdrawing consent",
-                description: "Where we rely on your consent you can withdraw it at any time, as easily as you gave it. This does not affect what we did before. " + how.joined(separator: " ")))
+            let how = consentPurposes.compactMap { purpose in
+                purpose.consent?.withdraw.map { "\(purpose.name): \(lowerFirst($0))" }
+            }
+            rights.append(
+                .init(
+                    title: "Withdrawing consent",
+                    description:
+                        "Where we rely on your consent you can withdraw it at any time, as easily as you gave it. This does not affect what we did before. "
+                        + how.joined(separator: " ")))
         }
         if purposes.contains(where: { $0.automatedDecision != nil }) {
-            rights.append(.init(
-                title: "Automated decisions",
-                description: "Where we make a significant decision about you by automated means alone, you can make representations, ask for a person to review it, and contest it."))
+            rights.append(
+                .init(
+                    title: "Automated decisions",
+                    description:
+                        "Where we make a significant decision about you by automated means alone, you can make representations, ask for a person to review it, and contest it."
+                ))
         }
         return rights
     }
@@ -179,11 +215,13 @@ public struct PrivacyNoticeBuilder: Sendable {
             sentences.append("You can make a request \(list(rights.requestChannels.map(\.title))).")
         }
         sentences.append(
-            "We will answer without undue delay and within \(rights.deadline.plainEnglish) of receiving your request (or the information we need to confirm who you are). If a request is complex, or you make several, we may take up to two further months; if so we will tell you why within the first month.")
+            "We will answer without undue delay and within \(rights.deadline.plainEnglish) of receiving your request (or the information we need to confirm who you are). If a request is complex, or you make several, we may take up to two further months; if so we will tell you why within the first month."
+        )
         if let verification = rights.verification { sentences.append(verification) }
         let fees = rights.fees.filter { $0 != .everyRequest }
         if rights.fees.contains(.everyRequest) {
-            sentences.append(rights.fee.map { "We charge a fee for requests: \($0)." } ?? "We charge a fee for requests.")
+            sentences.append(
+                rights.fee.map { "We charge a fee for requests: \($0)." } ?? "We charge a fee for requests.")
         } else if fees.isEmpty {
             sentences.append("Making a request is free.")
         } else {
@@ -194,13 +232,19 @@ public struct PrivacyNoticeBuilder: Sendable {
                 case .everyRequest: ""
                 }
             }
-            sentences.append("Making a request is free, but we may charge a reasonable fee for our administrative costs if \(list(cases, joiner: "or")).")
+            sentences.append(
+                "Making a request is free, but we may charge a reasonable fee for our administrative costs if \(list(cases, joiner: "or"))."
+            )
         }
         if rights.educationalRecord {
-            sentences.append("Parents may also ask to see their child's educational record. We will let you see it free of charge within 15 school days of a written request, and give you a copy for no more than the cost of supplying it.")
+            sentences.append(
+                "Parents may also ask to see their child's educational record. We will let you see it free of charge within 15 school days of a written request, and give you a copy for no more than the cost of supplying it."
+            )
         }
         if rights.erasureNeedsDPOApproval {
-            sentences.append("Our Data Protection Officer approves each erasure, after checking that it does not affect anyone else's information.")
+            sentences.append(
+                "Our Data Protection Officer approves each erasure, after checking that it does not affect anyone else's information."
+            )
         }
         return sentences
     }
@@ -218,9 +262,13 @@ public struct PrivacyNoticeBuilder: Sendable {
     private func contact(_ details: ContactDetails, extra: [PrivacyNotice.Line] = []) -> PrivacyNotice.Contact {
         var lines: [PrivacyNotice.Line] = []
         if let address = details.address?.nonBlank { lines.append(.init(label: "Address", value: address)) }
-        if let email = details.email?.nonBlank { lines.append(.init(label: "Email", value: email, href: "mailto:" + email)) }
+        if let email = details.email?.nonBlank {
+            lines.append(.init(label: "Email", value: email, href: "mailto:" + email))
+        }
         if let phone = details.phone?.nonBlank { lines.append(.init(label: "Phone", value: phone)) }
-        if let website = details.website?.nonBlank { lines.append(.init(label: "Website", value: website, href: website)) }
+        if let website = details.website?.nonBlank {
+            lines.append(.init(label: "Website", value: website, href: website))
+        }
         return PrivacyNotice.Contact(name: details.displayName, lines: lines + extra)
     }
 

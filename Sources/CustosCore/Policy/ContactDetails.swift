@@ -30,9 +30,9 @@ public struct ContactDetails: Sendable, Equatable, Decodable {
     /// Name and role together, e.g. "Kimberley Edwards (Data Protection Officer)".
     public var displayName: String? {
         switch (name?.nonBlank, role?.nonBlank) {
-        case let (name?, role?): "\(name) (\(role))"
-        case let (name?, nil): name
-        case let (nil, role?): role
+        case (let name?, let role?): "\(name) (\(role))"
+        case (let name?, nil): name
+        case (nil, let role?): role
         case (nil, nil): nil
         }
     }

@@ -11,11 +11,13 @@ public enum Exemption: String, PolicyKeyword {
     public var plainEnglish: String {
         switch self {
         case .otherPeoplesData: "information about other people, unless they agree or it is reasonable to share it"
-        case .seriousHarm: "information that professionals think would cause serious harm to your or someone else's physical or mental health"
+        case .seriousHarm:
+            "information that professionals think would cause serious harm to your or someone else's physical or mental health"
         case .crimePrevention: "information that would prejudice the prevention or detection of crime"
         case .legalPrivilege: "legally privileged information"
         case .confidentialReferences: "confidential references we have given"
-        case .childAbuseInformation: "information about child abuse, where disclosure would not be in the child's best interests"
+        case .childAbuseInformation:
+            "information about child abuse, where disclosure would not be in the child's best interests"
         case .courtReports: "reports written for court proceedings"
         }
     }

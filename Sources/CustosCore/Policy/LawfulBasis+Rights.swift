@@ -7,7 +7,9 @@ extension LawfulBasis {
         if ![.legalObligation, .publicTask].contains(self) { rights.append("erasure") }
         rights.append("restriction")
         if self == .consent || self == .contract { rights.append("portability") }
-        if [.publicTask, .legitimateInterests, .recognisedLegitimateInterest].contains(self) { rights.append("objection") }
+        if [.publicTask, .legitimateInterests, .recognisedLegitimateInterest].contains(self) {
+            rights.append("objection")
+        }
         if self == .consent { rights.append("withdraw consent") }
         return rights
     }

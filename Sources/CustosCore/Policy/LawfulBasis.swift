@@ -47,7 +47,8 @@ public enum LawfulBasis: String, PolicyKeyword {
         case .vitalInterests: "we need it to protect your life or someone else's"
         case .publicTask: "we need it to carry out our official functions or a task in the public interest"
         case .recognisedLegitimateInterest: "it is necessary for a legitimate interest that the law recognises"
-        case .legitimateInterests: "it is necessary for our legitimate interests, and your interests do not override them"
+        case .legitimateInterests:
+            "it is necessary for our legitimate interests, and your interests do not override them"
         }
     }
 

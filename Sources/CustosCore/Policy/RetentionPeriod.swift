@@ -11,7 +11,8 @@ public struct RetentionPeriod: Sendable, Hashable, PolicyText, CustomStringConve
     }
 
     public init(policyText text: String) throws(PolicyTextError) {
-        let expected = PolicyTextError(expected: "a period such as '5 years', '6 months', '1 year 6 months' or '30 days'")
+        let expected = PolicyTextError(
+            expected: "a period such as '5 years', '6 months', '1 year 6 months' or '30 days'")
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).filter { $0 != "and" }
         guard !words.isEmpty, words.count.isMultiple(of: 2) else { throw expected }
         var period = RetentionPeriod()

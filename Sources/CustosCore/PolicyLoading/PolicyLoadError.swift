@@ -34,7 +34,7 @@ public struct PolicyLoadError: Error, Sendable, Equatable, CustomStringConvertib
         self.file = file
         self.problems = problems.sorted { lhs, rhs in
             switch (lhs.location, rhs.location) {
-            case let (left?, right?): return left < right
+            case (let left?, let right?): return left < right
             case (nil, _?): return false
             case (_?, nil): return true
             case (nil, nil): return lhs.message < rhs.message

@@ -112,7 +112,8 @@ struct SequenceContainer: UnkeyedDecodingContainer {
     private mutating func next() throws -> PolicyNodeDecoder {
         guard !isAtEnd else { throw decoder.problem("the list has fewer items than expected") }
         defer { currentIndex += 1 }
-        return PolicyNodeDecoder(node: nodes[currentIndex], path: decoder.path.index(currentIndex), state: decoder.state)
+        return PolicyNodeDecoder(
+            node: nodes[currentIndex], path: decoder.path.index(currentIndex), state: decoder.state)
     }
 
     mutating func decodeNil() throws -> Bool {

@@ -183,9 +183,10 @@ struct PolicyNodeDecoder: Decoder {
         @unknown default:
             return NodeDecodingProblem(path: .root, location: nil, message: "\(error)")
         }
-        let path = PolicyPath(context.codingPath.map { key in
-            key.intValue.map(PolicyPath.Component.index) ?? .key(snakeCase(key.stringValue))
-        })
+        let path = PolicyPath(
+            context.codingPath.map { key in
+                key.intValue.map(PolicyPath.Component.index) ?? .key(snakeCase(key.stringValue))
+            })
         return NodeDecodingProblem(
             path: path, location: SourceMap(state.locations).location(of: path),
             message: context.debugDescription)

@@ -51,8 +51,10 @@ struct PolicyReferenceCheck {
         }
         var seenLists: Set<String> = []
         for (purposeIndex, listIndex, id) in lists {
-            let path = PolicyPath.root.key("purposes").index(purposeIndex).key("marketing").key("lists").index(listIndex)
-                .key("id")
+            let path = PolicyPath.root.key("purposes").index(purposeIndex).key("marketing").key("lists").index(
+                listIndex
+            )
+            .key("id")
             if !Self.isIdentifier(id) { report(path, Self.identifierRule(id)) }
             if !seenLists.insert(id).inserted { report(path, "the mailing list '\(id)' is defined twice") }
         }
@@ -88,13 +90,16 @@ struct PolicyReferenceCheck {
             let path = PolicyPath.root.key("categories").index(index).key("key")
             let segments = category.key.split(separator: ".", omittingEmptySubsequences: false)
             guard segments.allSatisfy({ !$0.isEmpty && Self.isIdentifier(String($0)) }) else {
-                report(path, "'\(category.key)' is not a valid category key: dotted lower-case words, e.g. user.education.sen")
+                report(
+                    path,
+                    "'\(category.key)' is not a valid category key: dotted lower-case words, e.g. user.education.sen")
                 continue
             }
             if let parent = category.parentKey, policy.category(parent) == nil {
                 report(
                     path,
-                    "the parent category '\(parent)' of '\(category.key)' is neither a fideslang default nor declared in categories")
+                    "the parent category '\(parent)' of '\(category.key)' is neither a fideslang default nor declared in categories"
+                )
             }
             if !FideslangTaxonomy.isDefaultCategory(category.key), category.name?.nonBlank == nil {
                 report(
@@ -110,7 +115,8 @@ struct PolicyReferenceCheck {
                 let known = FideslangTaxonomy.defaultDataSubjects.keys
                 report(
                     .root.key("subjects").index(index).key("data_subject"),
-                    "'\(key)' is not a fideslang data subject\(Self.suggestion(key, known)); leave it out to export a custom subject")
+                    "'\(key)' is not a fideslang data subject\(Self.suggestion(key, known)); leave it out to export a custom subject"
+                )
             }
         }
     }
@@ -137,17 +143,20 @@ struct PolicyReferenceCheck {
                     let known = policy.categories.map(\.key) + FideslangTaxonomy.defaultDataCategories.keys
                     report(
                         fieldPath.key("category"),
-                        "'\(field.category)' is neither a fideslang category nor declared in categories\(Self.suggestion(field.category, known))")
+                        "'\(field.category)' is neither a fideslang category nor declared in categories\(Self.suggestion(field.category, known))"
+                    )
                 }
                 for (purposeIndex, id) in field.purposes.enumerated() where !record.purposes.contains(id) {
                     report(
                         fieldPath.key("purposes").index(purposeIndex),
-                        "the field's purposes must be among its record type's; '\(id)' is not one of \(record.purposes.joined(separator: ", "))")
+                        "the field's purposes must be among its record type's; '\(id)' is not one of \(record.purposes.joined(separator: ", "))"
+                    )
                 }
                 if let role = field.describes, !record.roles.contains(where: { $0.name == role }) {
                     report(
                         fieldPath.key("describes"),
-                        "the record type '\(record.id)' has no role '\(role)'\(Self.suggestion(role, record.roles.map(\.name)))")
+                        "the record type '\(record.id)' has no role '\(role)'\(Self.suggestion(role, record.roles.map(\.name)))"
+                    )
                 }
             }
             for (purposeIndex, id) in record.purposes.enumerated() where policy.purpose(id) == nil {
@@ -182,7 +191,8 @@ struct PolicyReferenceCheck {
             if let use = purpose.dataUse, FideslangTaxonomy.defaultDataUses[use] == nil {
                 report(
                     path.key("data_use"),
-                    "'\(use)' is not a fideslang data use\(Self.suggestion(use, FideslangTaxonomy.defaultDataUses.keys))")
+                    "'\(use)' is not a fideslang data use\(Self.suggestion(use, FideslangTaxonomy.defaultDataUses.keys))"
+                )
             }
         }
     }
@@ -191,9 +201,12 @@ struct PolicyReferenceCheck {
         for (index, rule) in policy.retention.enumerated() {
             let path = PolicyPath.root.key("retention").index(index)
             if rule.trigger == .event, rule.event?.nonBlank == nil {
-                report(path.key("trigger"), "a rule triggered by an event needs 'event:', the event's name (e.g. left_post)")
+                report(
+                    path.key("trigger"),
+                    "a rule triggered by an event needs 'event:', the event's name (e.g. left_post)")
             }
-            let fieldNames = Set(policy.recordTypes.filter { $0.retention.contains(rule.id) }.flatMap { $0.fields.map(\.name) })
+            let fieldNames = Set(
+                policy.recordTypes.filter { $0.retention.contains(rule.id) }.flatMap { $0.fields.map(\.name) })
             for (fieldIndex, name) in rule.keepFields.enumerated() where !fieldNames.contains(name) {
                 report(
                     path.key("keep_fields").index(fieldIndex),

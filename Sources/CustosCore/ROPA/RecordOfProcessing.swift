@@ -61,9 +61,11 @@ public struct RecordOfProcessing: Sendable, Equatable {
         let special = policy.specialFields(for: purpose)
         let rules = records.flatMap { record in policy.retentionRules(of: record).map { (record, $0) } }
         let basis = purpose.lawfulBasis
-        let jointControllers = recipients.filter { $0.kind == .jointController }.map(\.name)
+        let jointControllers =
+            recipients.filter { $0.kind == .jointController }.map(\.name)
             + policy.controller.jointControllers.compactMap(\.displayName)
-        let dpiaRequired = !special.isEmpty || policy.processesChildrensData(purpose) || purpose.automatedDecision != nil
+        let dpiaRequired =
+            !special.isEmpty || policy.processesChildrensData(purpose) || purpose.automatedDecision != nil
             || purpose.profiling
         let sources = Set(records.flatMap { $0.effectiveSources.map(\.displayName) }).sorted()
 
@@ -77,13 +79,19 @@ public struct RecordOfProcessing: Sendable, Equatable {
             recipients.filter { $0.kind == .processor }.map { "\($0.name): \($0.agreement ?? "none recorded")" }
                 .joined(separator: "; "),
             unique(abroad.map(\.countryCode)).joined(separator: "; "),
-            abroad.map { "\($0.name): \($0.transfer.map { [$0.mechanism.title, $0.details].compactMap { $0 }.joined(separator: ", ") } ?? "none recorded")" }
-                .joined(separator: "; "),
+            abroad.map {
+                "\($0.name): \($0.transfer.map { [$0.mechanism.title, $0.details].compactMap { $0 }.joined(separator: ", ") } ?? "none recorded")"
+            }
+            .joined(separator: "; "),
             rules.map { "\($0.0.name): \($0.1.plainEnglish)" }.joined(separator: "; "),
             policy.controller.securityMeasures ?? "",
             basis.map { "\($0.reference) \($0.title.lowercased())" } ?? "",
-            special.isEmpty ? "" : (purpose.specialCategory?.condition.map { "\($0.reference): \($0.plainEnglish)" } ?? "none recorded"),
-            basis == .legitimateInterests ? (purpose.legitimateInterest ?? "") : (basis == .recognisedLegitimateInterest ? (purpose.recognisedInterest?.plainEnglish ?? "") : ""),
+            special.isEmpty
+                ? ""
+                : (purpose.specialCategory?.condition.map { "\($0.reference): \($0.plainEnglish)" } ?? "none recorded"),
+            basis == .legitimateInterests
+                ? (purpose.legitimateInterest ?? "")
+                : (basis == .recognisedLegitimateInterest ? (purpose.recognisedInterest?.plainEnglish ?? "") : ""),
             purpose.legitimateInterestAssessment ?? "",
             basis?.rightsAvailable.joined(separator: ", ") ?? "",
             automatedDecisionText(purpose),

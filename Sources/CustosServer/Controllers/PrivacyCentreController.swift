@@ -33,10 +33,13 @@ struct PrivacyCentreController {
             return try await notices.notice(for: workspace, store: store)
         } catch let error as NoticeUnavailable {
             context.logger.error("notice unavailable", metadata: ["workspace": "\(name)", "reason": "\(error.reason)"])
-            throw HTTPError(.serviceUnavailable, message: "The privacy notice is being updated. Please try again shortly.")
+            throw HTTPError(
+                .serviceUnavailable, message: "The privacy notice is being updated. Please try again shortly.")
         } catch let error as NoticeIncompleteError {
-            context.logger.error("notice incomplete", metadata: ["workspace": "\(name)", "missing": "\(error.missing.count)"])
-            throw HTTPError(.serviceUnavailable, message: "The privacy notice is being updated. Please try again shortly.")
+            context.logger.error(
+                "notice incomplete", metadata: ["workspace": "\(name)", "missing": "\(error.missing.count)"])
+            throw HTTPError(
+                .serviceUnavailable, message: "The privacy notice is being updated. Please try again shortly.")
         }
     }
 }

@@ -50,7 +50,9 @@ enum PostgresSchema {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
             var applied: Set<Int> = []
-            for try await id in try await connection.query("SELECT id FROM custos_migration", logger: logger).decode(Int.self) {
+            for try await id in try await connection.query("SELECT id FROM custos_migration", logger: logger).decode(
+                Int.self)
+            {
                 applied.insert(id)
             }
             for migration in migrations where !applied.contains(migration.id) {
@@ -58,7 +60,8 @@ enum PostgresSchema {
                     try await connection.query(statement, logger: logger)
                 }
                 try await connection.query(
-                    "INSERT INTO custos_migration (id, name) VALUES (\(migration.id), \(migration.name))", logger: logger)
+                    "INSERT INTO custos_migration (id, name) VALUES (\(migration.id), \(migration.name))",
+                    logger: logger)
             }
         }
     }

@@ -9,11 +9,12 @@ extension PostgresStore {
         guard Workspace.isValidName(name) else { throw StoreError.invalidWorkspaceName(name) }
         let id = UUID()
         return try await transaction { connection in
-            let inserted = try await self.workspaces(connection.query(
-                """
-                INSERT INTO workspace (id, name, title, created_at) VALUES (\(id), \(name), \(title), \(time))
-                ON CONFLICT (name) DO NOTHING RETURNING id, name, title, created_at
-                """, logger: self.logger))
+            let inserted = try await self.workspaces(
+                connection.query(
+                    """
+                    INSERT INTO workspace (id, name, title, created_at) VALUES (\(id), \(name), \(title), \(time))
+                    ON CONFLICT (name) DO NOTHING RETURNING id, name, title, created_at
+                    """, logger: self.logger))
             guard let workspace = inserted.first else { throw StoreError.workspaceExists(name) }
             let version = try await Self.insert(
                 PolicyVersion(
@@ -25,12 +26,15 @@ extension PostgresStore {
     }
 
     public func workspace(named name: String) async throws -> Workspace? {
-        try await workspaces(client.query(
-            "SELECT id, name, title, created_at FROM workspace WHERE name = \(name)", logger: logger)).first
+        try await workspaces(
+            client.query(
+                "SELECT id, name, title, created_at FROM workspace WHERE name = \(name)", logger: logger)
+        ).first
     }
 
     public func workspaces() async throws -> [Workspace] {
-        try await workspaces(client.query("SELECT id, name, title, created_at FROM workspace ORDER BY name", logger: logger))
+        try await workspaces(
+            client.query("SELECT id, name, title, created_at FROM workspace ORDER BY name", logger: logger))
     }
 
     public func recordPolicyVersion(
@@ -38,7 +42,8 @@ extension PostgresStore {
     ) async throws -> PolicyVersionOutcome {
         try await transaction { connection in
             // Serialises concurrent applies to the same workspace.
-            try await connection.query("SELECT id FROM workspace WHERE id = \(workspace.id) FOR UPDATE", logger: self.logger)
+            try await connection.query(
+                "SELECT id FROM workspace WHERE id = \(workspace.id) FOR UPDATE", logger: self.logger)
             let current = try await Self.versions(
                 connection.query(
                     "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number DESC LIMIT 1",
@@ -53,14 +58,17 @@ extension PostgresStore {
     }
 
     public func policyVersions(in workspace: Workspace) async throws -> [PolicyVersion] {
-        try await Self.versions(client.query(
-            "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number", logger: logger))
+        try await Self.versions(
+            client.query(
+                "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number", logger: logger
+            ))
     }
 
     public func currentPolicyVersion(in workspace: Workspace) async throws -> PolicyVersion? {
-        try await Self.versions(client.query(
-            "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number DESC LIMIT 1",
-            logger: logger)
+        try await Self.versions(
+            client.query(
+                "\(unescaped: Self.versionColumns) WHERE workspace_id = \(workspace.id) ORDER BY number DESC LIMIT 1",
+                logger: logger)
         ).first
     }
 
@@ -73,14 +81,17 @@ extension PostgresStore {
     private static func insert(
         _ version: PolicyVersion, _ connection: PostgresConnection, _ logger: Logger
     ) async throws -> PolicyVersion {
-        let stored = try await versions(connection.query(
-            """
-            INSERT INTO policy_version (workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by)
-            VALUES (\(version.workspaceID), \(version.number), \(version.contentHash), \(version.fileName),
-                    \(version.source), \(version.recordedAt), \(version.recordedBy))
-            RETURNING workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by
-            """, logger: logger))
-        guard let first = stored.first else { throw StoreError.corruptData("an inserted policy version was not returned") }
+        let stored = try await versions(
+            connection.query(
+                """
+                INSERT INTO policy_version (workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by)
+                VALUES (\(version.workspaceID), \(version.number), \(version.contentHash), \(version.fileName),
+                        \(version.source), \(version.recordedAt), \(version.recordedBy))
+                RETURNING workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by
+                """, logger: logger))
+        guard let first = stored.first else {
+            throw StoreError.corruptData("an inserted policy version was not returned")
+        }
         return first
     }
 
@@ -97,9 +108,10 @@ extension PostgresStore {
         for try await (workspaceID, number, hash, fileName, source, recordedAt, recordedBy) in rows.decode(
             (UUID, Int, String, String, String, Date, String).self)
         {
-            result.append(PolicyVersion(
-                workspaceID: workspaceID, number: number, contentHash: hash, fileName: fileName, source: source,
-                recordedAt: recordedAt, recordedBy: recordedBy))
+            result.append(
+                PolicyVersion(
+                    workspaceID: workspaceID, number: number, contentHash: hash, fileName: fileName, source: source,
+                    recordedAt: recordedAt, recordedBy: recordedBy))
         }
         return result
     }

@@ -15,13 +15,16 @@ public struct SQLiteStore: CustosStore {
     public init(directory: URL) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
-            try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
-        try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.appendingPathComponent(Self.fileName).path)
+        pool = try DatabasePool(
+            path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        try? manager.setAttributes(
+            [.posixPermissions: 0o600], ofItemAtPath: directory.appendingPathComponent(Self.fileName).path)
         try SQLiteSchema.migrator.migrate(pool)
         self.directory = directory
     }

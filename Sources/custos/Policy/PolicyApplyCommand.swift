@@ -8,7 +8,9 @@ struct PolicyApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Load a new version of the workspace's policy.",
-        discussion: "Refuses a policy that cannot be read or whose privacy notice cannot be produced. Linter errors are reported but do not block: the policy records what the organisation does.")
+        discussion:
+            "Refuses a policy that cannot be read or whose privacy notice cannot be produced. Linter errors are reported but do not block: the policy records what the organisation does."
+    )
 
     @Argument(help: "The policy file (YAML).")
     var file: String
@@ -21,7 +23,8 @@ struct PolicyApplyCommand: AsyncParsableCommand {
         let findings = PolicyLinter().findings(for: loaded)
         let outcome = try await store.withStore { store in
             let workspace = try await store.resolveWorkspace(self.store.workspace)
-            let outcome = try await store.recordPolicyVersion(loaded, in: workspace, by: CommandActor.current, at: Date())
+            let outcome = try await store.recordPolicyVersion(
+                loaded, in: workspace, by: CommandActor.current, at: Date())
             return (workspace.name, outcome)
         }
         switch outcome.1 {
@@ -32,7 +35,9 @@ struct PolicyApplyCommand: AsyncParsableCommand {
         }
         let errors = findings.filter { $0.severity == .error }.count
         if errors > 0 {
-            print("The linter finds \(errors) error\(errors == 1 ? "" : "s") in this policy; see 'custos policy check \(file)'.")
+            print(
+                "The linter finds \(errors) error\(errors == 1 ? "" : "s") in this policy; see 'custos policy check \(file)'."
+            )
         }
     }
 }

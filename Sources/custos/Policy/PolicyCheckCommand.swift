@@ -70,7 +70,8 @@ struct CheckReport: Encodable {
         warnings = 0
         findings = []
         problems = loadError.problems.map {
-            Problem(line: $0.location?.line, column: $0.location?.column, path: $0.path?.description, message: $0.message)
+            Problem(
+                line: $0.location?.line, column: $0.location?.column, path: $0.path?.description, message: $0.message)
         }
     }
 
@@ -81,7 +82,9 @@ struct CheckReport: Encodable {
         if loaded {
             for finding in findings {
                 let place = finding.line.map { "\(file):\($0):\(finding.column ?? 1)" } ?? file
-                lines.append("\(place): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message) (\(finding.reference))")
+                lines.append(
+                    "\(place): \(finding.severity.rawValue): [\(finding.rule)] \(finding.message) (\(finding.reference))"
+                )
             }
             let version = contentHash.map { " — policy sha256:\($0.prefix(12))" } ?? ""
             lines.append("\(file): \(count(errors, "error")), \(count(warnings, "warning"))\(version)")

@@ -7,7 +7,9 @@ struct PolicyExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the policy as fideslang manifests.",
-        discussion: "With -o DIR, writes organization.yml, system.yml, dataset.yml and taxonomy.yml; otherwise prints one combined manifest.")
+        discussion:
+            "With -o DIR, writes organization.yml, system.yml, dataset.yml and taxonomy.yml; otherwise prints one combined manifest."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case fideslang
@@ -19,7 +21,10 @@ struct PolicyExportCommand: AsyncParsableCommand {
     @Option(help: "The export format: fideslang.")
     var format: Format
 
-    @Option(name: .long, help: ArgumentHelp("The organization's fides key; made from the controller's name by default.", valueName: "KEY"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The organization's fides key; made from the controller's name by default.", valueName: "KEY"))
     var organizationKey: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the manifests into this folder.", valueName: "DIR"))

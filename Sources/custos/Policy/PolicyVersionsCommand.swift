@@ -15,7 +15,9 @@ struct PolicyVersionsCommand: AsyncParsableCommand {
         }
         let formatter = ISO8601DateFormatter()
         for version in versions {
-            print("\(version.label)  \(formatter.string(from: version.recordedAt))  \(version.recordedBy)  \(version.fileName)")
+            print(
+                "\(version.label)  \(formatter.string(from: version.recordedAt))  \(version.recordedBy)  \(version.fileName)"
+            )
         }
     }
 }

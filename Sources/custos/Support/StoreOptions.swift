@@ -7,7 +7,10 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite data folder.", valueName: "DIR"))
     var data: String = "./custos-data"
 
-    @Option(name: .long, help: ArgumentHelp("A PostgreSQL URL, postgres://user:password@host:port/database, used instead of --data.", valueName: "URL"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A PostgreSQL URL, postgres://user:password@host:port/database, used instead of --data.", valueName: "URL"))
     var database: String?
 
     @Option(name: .long, help: ArgumentHelp("The workspace, where there is more than one.", valueName: "NAME"))

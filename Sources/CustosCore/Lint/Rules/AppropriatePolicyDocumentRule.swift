@@ -15,7 +15,8 @@ public struct AppropriatePolicyDocumentRule: PolicyRule {
             }
             return RuleViolation(
                 .purpose(index).key("special_category").key("schedule1"),
-                "The purpose '\(purpose.id)' relies on \(condition.reference), which needs an appropriate policy document; the controller records none (set controller.appropriate_policy_document).")
+                "The purpose '\(purpose.id)' relies on \(condition.reference), which needs an appropriate policy document; the controller records none (set controller.appropriate_policy_document)."
+            )
         }
     }
 }

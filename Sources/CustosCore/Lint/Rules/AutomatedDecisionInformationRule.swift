@@ -11,12 +11,14 @@ public struct AutomatedDecisionInformationRule: PolicyRule {
         policy.purposes.enumerated().compactMap { index, purpose in
             guard let decision = purpose.automatedDecision else { return nil }
             let missing = [
-                ("logic", decision.logic), ("significance", decision.significance), ("consequences", decision.consequences),
+                ("logic", decision.logic), ("significance", decision.significance),
+                ("consequences", decision.consequences),
             ].filter { $0.1?.nonBlank == nil }.map(\.0)
             guard !missing.isEmpty else { return nil }
             return RuleViolation(
                 .purpose(index).key("automated_decision"),
-                "The purpose '\(purpose.id)' makes automated decisions without explaining their \(missing.joined(separator: ", ")).")
+                "The purpose '\(purpose.id)' makes automated decisions without explaining their \(missing.joined(separator: ", "))."
+            )
         }
     }
 }

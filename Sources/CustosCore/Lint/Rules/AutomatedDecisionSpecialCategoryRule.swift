@@ -4,7 +4,8 @@ public struct AutomatedDecisionSpecialCategoryRule: PolicyRule {
     public let id = "automated-decision-special-category"
     public let severity = FindingSeverity.error
     public let reference = "UK GDPR Art 22B"
-    public let summary = "Automated decisions on special-category data rest on explicit consent, or on contract or law with Art 9(2)(g)."
+    public let summary =
+        "Automated decisions on special-category data rest on explicit consent, or on contract or law with Art 9(2)(g)."
 
     public init() {}
 
@@ -13,7 +14,10 @@ public struct AutomatedDecisionSpecialCategoryRule: PolicyRule {
             guard purpose.automatedDecision != nil else { return nil }
             let path = PolicyPath.purpose(index).key("automated_decision")
             if purpose.lawfulBasis == .recognisedLegitimateInterest {
-                return RuleViolation(path, "The purpose '\(purpose.id)' makes significant automated decisions on a recognised legitimate interest, which Article 22B does not allow.")
+                return RuleViolation(
+                    path,
+                    "The purpose '\(purpose.id)' makes significant automated decisions on a recognised legitimate interest, which Article 22B does not allow."
+                )
             }
             guard !policy.specialFields(for: purpose).isEmpty else { return nil }
             let condition = purpose.specialCategory?.condition
@@ -22,7 +26,10 @@ public struct AutomatedDecisionSpecialCategoryRule: PolicyRule {
                 || (condition == .substantialPublicInterest
                     && [.contract, .legalObligation, .publicTask].contains(purpose.lawfulBasis))
             guard !allowed else { return nil }
-            return RuleViolation(path, "The purpose '\(purpose.id)' makes significant automated decisions using special-category data without explicit consent, or a contract or legal basis with Art 9(2)(g).")
+            return RuleViolation(
+                path,
+                "The purpose '\(purpose.id)' makes significant automated decisions using special-category data without explicit consent, or a contract or legal basis with Art 9(2)(g)."
+            )
         }
     }
 }

@@ -19,7 +19,8 @@ public struct BiometricChildrenConsentRule: PolicyRule {
             }
             return RuleViolation(
                 .purpose(index).key("consent"),
-                "The purpose '\(purpose.id)' uses children's biometric data (\(childBiometrics.map(\.field.displayLabel).joined(separator: ", "))) without a parent's written consent; each parent must be told, the child's objection overrides, and an alternative must be offered.")
+                "The purpose '\(purpose.id)' uses children's biometric data (\(childBiometrics.map(\.field.displayLabel).joined(separator: ", "))) without a parent's written consent; each parent must be told, the child's objection overrides, and an alternative must be offered."
+            )
         }
     }
 }

@@ -15,7 +15,8 @@ public struct ChildOnlineConsentRule: PolicyRule {
             else { return nil }
             return RuleViolation(
                 .purpose(index).key("consent").key("parental"),
-                "The purpose '\(purpose.id)' is an online service offered to children who may be under 13 and rests on consent, but parental consent is not obtained.")
+                "The purpose '\(purpose.id)' is an online service offered to children who may be under 13 and rests on consent, but parental consent is not obtained."
+            )
         }
     }
 }

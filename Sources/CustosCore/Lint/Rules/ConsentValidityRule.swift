@@ -23,7 +23,8 @@ public struct ConsentValidityRule: PolicyRule {
                 }
             return RuleViolation(
                 .purpose(index).key("consent").key("mechanism"),
-                "The purpose '\(purpose.id)' rests on consent that \(why). Consent must be a separate, clear opt-in; ask for it properly or use another lawful basis.")
+                "The purpose '\(purpose.id)' rests on consent that \(why). Consent must be a separate, clear opt-in; ask for it properly or use another lawful basis."
+            )
         }
     }
 }

@@ -12,7 +12,8 @@ public struct ConsentWithdrawalRule: PolicyRule {
             guard purpose.reliesOnConsent, purpose.consent?.withdraw?.nonBlank == nil else { return nil }
             return RuleViolation(
                 .purpose(index).key("consent").key("withdraw"),
-                "The purpose '\(purpose.id)' rests on consent but does not say how to withdraw it. Withdrawing must be as easy as giving consent.")
+                "The purpose '\(purpose.id)' rests on consent but does not say how to withdraw it. Withdrawing must be as easy as giving consent."
+            )
         }
     }
 }

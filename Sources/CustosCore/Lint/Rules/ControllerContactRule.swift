@@ -9,6 +9,10 @@ public struct ControllerContactRule: PolicyRule {
 
     public func check(_ policy: Policy) -> [RuleViolation] {
         guard !policy.controller.contact.hasContactRoute else { return [] }
-        return [RuleViolation(.controller, "The controller gives no email, phone, postal address or website. People must be able to contact it.")]
+        return [
+            RuleViolation(
+                .controller,
+                "The controller gives no email, phone, postal address or website. People must be able to contact it.")
+        ]
     }
 }

@@ -9,6 +9,10 @@ public struct ControllerIdentityRule: PolicyRule {
 
     public func check(_ policy: Policy) -> [RuleViolation] {
         guard policy.controller.name?.nonBlank == nil else { return [] }
-        return [RuleViolation(.controller.key("name"), "The controller has no name. People must be told who decides how their data is used.")]
+        return [
+            RuleViolation(
+                .controller.key("name"),
+                "The controller has no name. People must be told who decides how their data is used.")
+        ]
     }
 }

@@ -9,6 +9,10 @@ public struct DPOContactRule: PolicyRule {
 
     public func check(_ policy: Policy) -> [RuleViolation] {
         guard let dpo = policy.dpo, !dpo.hasContactRoute else { return [] }
-        return [RuleViolation(.dpo, "The Data Protection Officer has no contact details. Give an email, phone or address people can use.")]
+        return [
+            RuleViolation(
+                .dpo,
+                "The Data Protection Officer has no contact details. Give an email, phone or address people can use.")
+        ]
     }
 }

@@ -12,7 +12,8 @@ public struct DPORequiredRule: PolicyRule {
         return [
             RuleViolation(
                 .dpo,
-                "\(policy.controller.displayName) is a public authority but names no Data Protection Officer. Public authorities must appoint one.")
+                "\(policy.controller.displayName) is a public authority but names no Data Protection Officer. Public authorities must appoint one."
+            )
         ]
     }
 }

@@ -15,15 +15,20 @@ public struct ElectronicMarketingConsentRule: PolicyRule {
             guard !validConsent, !(marketing.softOptIn?.isComplete ?? false) else { return nil }
             var missing: [String] = []
             if let soft = marketing.softOptIn {
-                if !soft.charity && !soft.detailsFromSale { missing.append("details were not obtained in a sale or negotiation") }
-                if !soft.charity && !soft.similarProducts { missing.append("it is not only for similar products and services") }
+                if !soft.charity && !soft.detailsFromSale {
+                    missing.append("details were not obtained in a sale or negotiation")
+                }
+                if !soft.charity && !soft.similarProducts {
+                    missing.append("it is not only for similar products and services")
+                }
                 if !soft.optOutAtCollection { missing.append("no opt-out when the details were collected") }
                 if !soft.optOutInEveryMessage { missing.append("no opt-out in every message") }
             }
             let detail = missing.isEmpty ? "" : " The soft opt-in does not apply: \(missing.joined(separator: "; "))."
             return RuleViolation(
                 .purpose(index).key("marketing"),
-                "The purpose '\(purpose.id)' sends marketing by email or SMS to individuals without valid consent.\(detail)")
+                "The purpose '\(purpose.id)' sends marketing by email or SMS to individuals without valid consent.\(detail)"
+            )
         }
     }
 }

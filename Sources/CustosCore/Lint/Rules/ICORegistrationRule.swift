@@ -12,7 +12,8 @@ public struct ICORegistrationRule: PolicyRule {
         return [
             RuleViolation(
                 .controller.key("ico_registration"),
-                "No ICO registration number. Unless exempt, the controller must pay the data protection fee; record the number from the ICO's register.")
+                "No ICO registration number. Unless exempt, the controller must pay the data protection fee; record the number from the ICO's register."
+            )
         ]
     }
 }

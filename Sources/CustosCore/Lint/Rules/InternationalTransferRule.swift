@@ -12,7 +12,8 @@ public struct InternationalTransferRule: PolicyRule {
             guard recipient.isOutsideUK, recipient.transfer == nil else { return nil }
             return RuleViolation(
                 .recipient(index).key("transfer"),
-                "The recipient '\(recipient.id)' (\(recipient.name)) is in \(recipient.countryCode), outside the UK, with no adequacy or transfer safeguard recorded.")
+                "The recipient '\(recipient.id)' (\(recipient.name)) is in \(recipient.countryCode), outside the UK, with no adequacy or transfer safeguard recorded."
+            )
         }
     }
 }

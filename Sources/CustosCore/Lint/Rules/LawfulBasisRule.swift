@@ -12,7 +12,8 @@ public struct LawfulBasisRule: PolicyRule {
             guard purpose.lawfulBasis == nil else { return nil }
             return RuleViolation(
                 .purpose(index).key("lawful_basis"),
-                "The purpose '\(purpose.id)' has no lawful basis. Choose one of consent, contract, legal_obligation, vital_interests, public_task, recognised_legitimate_interest or legitimate_interests.")
+                "The purpose '\(purpose.id)' has no lawful basis. Choose one of consent, contract, legal_obligation, vital_interests, public_task, recognised_legitimate_interest or legitimate_interests."
+            )
         }
     }
 }

@@ -14,7 +14,8 @@ public struct LegitimateInterestAssessmentRule: PolicyRule {
             else { return nil }
             return RuleViolation(
                 .purpose(index).key("legitimate_interest_assessment"),
-                "The purpose '\(purpose.id)' relies on legitimate interests but points to no legitimate interests assessment. Record the balancing test and where it is kept.")
+                "The purpose '\(purpose.id)' relies on legitimate interests but points to no legitimate interests assessment. Record the balancing test and where it is kept."
+            )
         }
     }
 }

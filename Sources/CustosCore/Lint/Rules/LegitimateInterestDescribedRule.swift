@@ -14,7 +14,8 @@ public struct LegitimateInterestDescribedRule: PolicyRule {
             }
             return RuleViolation(
                 .purpose(index).key("legitimate_interest"),
-                "The purpose '\(purpose.id)' relies on legitimate interests without saying what the interest is. The notice must describe it.")
+                "The purpose '\(purpose.id)' relies on legitimate interests without saying what the interest is. The notice must describe it."
+            )
         }
     }
 }

@@ -12,7 +12,8 @@ public struct ProcessorAgreementRule: PolicyRule {
             guard recipient.kind == .processor, recipient.agreement?.nonBlank == nil else { return nil }
             return RuleViolation(
                 .recipient(index).key("agreement"),
-                "The processor '\(recipient.id)' (\(recipient.name)) has no agreement recorded. A processor must work under a written contract with the Article 28(3) terms.")
+                "The processor '\(recipient.id)' (\(recipient.name)) has no agreement recorded. A processor must work under a written contract with the Article 28(3) terms."
+            )
         }
     }
 }

@@ -15,7 +15,8 @@ public struct PublicAuthorityLegitimateInterestsRule: PolicyRule {
             }
             return RuleViolation(
                 .purpose(index).key("lawful_basis"),
-                "The purpose '\(purpose.id)' relies on \(basis.title.lowercased()), which a public authority cannot use for its tasks. Use public_task or legal_obligation, or set outside_public_tasks if this processing is not part of them.")
+                "The purpose '\(purpose.id)' relies on \(basis.title.lowercased()), which a public authority cannot use for its tasks. Use public_task or legal_obligation, or set outside_public_tasks if this processing is not part of them."
+            )
         }
     }
 }

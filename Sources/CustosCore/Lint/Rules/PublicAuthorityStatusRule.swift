@@ -12,7 +12,8 @@ public struct PublicAuthorityStatusRule: PolicyRule {
         return [
             RuleViolation(
                 .controller.key("public_authority"),
-                "Say whether the controller is a public authority (maintained schools, academies and local authorities are): it decides whether a DPO must be appointed and whether legitimate interests may be relied on.")
+                "Say whether the controller is a public authority (maintained schools, academies and local authorities are): it decides whether a DPO must be appointed and whether legitimate interests may be relied on."
+            )
         ]
     }
 }

@@ -14,7 +14,8 @@ public struct RecognisedInterestConditionRule: PolicyRule {
             }
             return RuleViolation(
                 .purpose(index).key("recognised_interest"),
-                "The purpose '\(purpose.id)' relies on a recognised legitimate interest without naming its Annex 1 condition (e.g. safeguarding, crime, emergencies).")
+                "The purpose '\(purpose.id)' relies on a recognised legitimate interest without naming its Annex 1 condition (e.g. safeguarding, crime, emergencies)."
+            )
         }
     }
 }

@@ -12,7 +12,8 @@ public struct RecordTypeRetentionRule: PolicyRule {
             guard record.retention.isEmpty else { return nil }
             return RuleViolation(
                 .recordType(index).key("retention"),
-                "The record type '\(record.id)' has no retention rule. Say how long it is kept, or the criteria that decide.")
+                "The record type '\(record.id)' has no retention rule. Say how long it is kept, or the criteria that decide."
+            )
         }
     }
 }

@@ -10,12 +10,14 @@ public struct RequirementConsequenceRule: PolicyRule {
 
     public func check(_ policy: Policy) -> [RuleViolation] {
         policy.purposes.enumerated().compactMap { index, purpose in
-            guard let requirement = purpose.requirement, requirement != .none, purpose.consequence?.nonBlank == nil else {
+            guard let requirement = purpose.requirement, requirement != .none, purpose.consequence?.nonBlank == nil
+            else {
                 return nil
             }
             return RuleViolation(
                 .purpose(index).key("consequence"),
-                "The purpose '\(purpose.id)' is a \(requirement.rawValue.replacingOccurrences(of: "_", with: " ")) requirement but does not say what happens if the data is not given.")
+                "The purpose '\(purpose.id)' is a \(requirement.rawValue.replacingOccurrences(of: "_", with: " ")) requirement but does not say what happens if the data is not given."
+            )
         }
     }
 }

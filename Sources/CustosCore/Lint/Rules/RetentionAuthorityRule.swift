@@ -12,7 +12,8 @@ public struct RetentionAuthorityRule: PolicyRule {
             guard rule.authority?.nonBlank == nil else { return nil }
             return RuleViolation(
                 .retentionRule(index).key("authority"),
-                "The retention rule '\(rule.id)' does not say where its period comes from (a statute, the IRMS toolkit, or the organisation's decision).")
+                "The retention rule '\(rule.id)' does not say where its period comes from (a statute, the IRMS toolkit, or the organisation's decision)."
+            )
         }
     }
 }

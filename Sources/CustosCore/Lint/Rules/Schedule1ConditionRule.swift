@@ -16,12 +16,14 @@ public struct Schedule1ConditionRule: PolicyRule {
                 let part = condition == .substantialPublicInterest ? "Part 2" : "Part 1"
                 return RuleViolation(
                     path,
-                    "The purpose '\(purpose.id)' relies on \(condition.reference), which is met only with a DPA 2018 Schedule 1 \(part) condition; none is given.")
+                    "The purpose '\(purpose.id)' relies on \(condition.reference), which is met only with a DPA 2018 Schedule 1 \(part) condition; none is given."
+                )
             }
             guard !needed.contains(chosen) else { return nil }
             return RuleViolation(
                 path,
-                "The purpose '\(purpose.id)' pairs \(condition.reference) with \(chosen.reference) (\(chosen.title)), which does not go with it.")
+                "The purpose '\(purpose.id)' pairs \(condition.reference) with \(chosen.reference) (\(chosen.title)), which does not go with it."
+            )
         }
     }
 }

@@ -20,7 +20,8 @@ public struct SensitiveSharingDPIARule: PolicyRule {
             guard !kinds.isEmpty else { return nil }
             return RuleViolation(
                 .recipient(index).key("dpia"),
-                "'\(recipient.id)' (\(recipient.name)) receives \(kinds.joined(separator: " and ")) data, but neither it nor the purposes that share with it name a DPIA.")
+                "'\(recipient.id)' (\(recipient.name)) receives \(kinds.joined(separator: " and ")) data, but neither it nor the purposes that share with it name a DPIA."
+            )
         }
     }
 }

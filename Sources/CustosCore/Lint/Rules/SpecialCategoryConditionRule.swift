@@ -11,10 +11,13 @@ public struct SpecialCategoryConditionRule: PolicyRule {
         policy.purposes.enumerated().compactMap { index, purpose in
             let special = policy.specialFields(for: purpose)
             guard !special.isEmpty, purpose.specialCategory?.condition == nil else { return nil }
-            let names = special.map { "\($0.field.displayLabel) (\(policy.specialCategory(of: $0.field.category)?.title ?? ""))" }
+            let names = special.map {
+                "\($0.field.displayLabel) (\(policy.specialCategory(of: $0.field.category)?.title ?? ""))"
+            }
             return RuleViolation(
                 .purpose(index).key("special_category"),
-                "The purpose '\(purpose.id)' uses special-category data — \(names.joined(separator: ", ")) — without an Article 9(2) condition.")
+                "The purpose '\(purpose.id)' uses special-category data — \(names.joined(separator: ", ")) — without an Article 9(2) condition."
+            )
         }
     }
 }

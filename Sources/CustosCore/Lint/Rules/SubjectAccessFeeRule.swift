@@ -13,7 +13,8 @@ public struct SubjectAccessFeeRule: PolicyRule {
         return [
             RuleViolation(
                 .rights.key("fees").index(index),
-                "A fee is charged for every subject access request. Access is free; a reasonable fee is allowed only for manifestly unfounded or excessive requests or for further copies.")
+                "A fee is charged for every subject access request. Access is free; a reasonable fee is allowed only for manifestly unfounded or excessive requests or for further copies."
+            )
         ]
     }
 }

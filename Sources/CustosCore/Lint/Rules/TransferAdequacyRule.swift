@@ -14,7 +14,8 @@ public struct TransferAdequacyRule: PolicyRule {
             else { return nil }
             return RuleViolation(
                 .recipient(index).key("transfer").key("mechanism"),
-                "The transfer to '\(recipient.id)' relies on adequacy, but the UK has no adequacy regulations for \(recipient.countryCode). Use a safeguard such as the IDTA.")
+                "The transfer to '\(recipient.id)' relies on adequacy, but the UK has no adequacy regulations for \(recipient.countryCode). Use a safeguard such as the IDTA."
+            )
         }
     }
 }

@@ -14,7 +14,8 @@ public struct TransferSafeguardCopyRule: PolicyRule {
             else { return nil }
             return RuleViolation(
                 .recipient(index).key("transfer").key("copy"),
-                "The transfer to '\(recipient.id)' rests on the \(transfer.mechanism.title) but does not say how people can get a copy of it.")
+                "The transfer to '\(recipient.id)' rests on the \(transfer.mechanism.title) but does not say how people can get a copy of it."
+            )
         }
     }
 }
