@@ -11,11 +11,16 @@ root=$PWD
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Some images cannot run gpgv inside apt's _apt sandbox; signatures are then checked as root instead.
+apt_update() {
+  as_root apt-get update -qq || as_root apt-get -o APT::Sandbox::User=root update -qq
+}
+
 # --- PostgreSQL ------------------------------------------------------------------------------
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   echo "==> Installing PostgreSQL from Debian's packages"
-  as_root apt-get update -qq
+  apt_update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
@@ -45,6 +50,7 @@ export CUSTOS_TEST_POSTGRES_URL="postgres://custos@127.0.0.1:$pg_port/postgres?s
 if [ ! -x .venv/bin/python ]; then
   echo "==> Creating the Python virtual environment (.venv)"
   if ! python3 -m venv .venv 2>/dev/null; then
+    apt_update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
     python3 -m venv .venv
   fi

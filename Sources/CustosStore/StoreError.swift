@@ -8,6 +8,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case noWorkspace
         case ambiguousWorkspace
         case corruptData
+        case databaseUnreachable
     }
 
     private let code: Code
@@ -51,6 +52,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func corruptData(_ what: String) -> Self {
         Self(.corruptData, "the database holds data Custos cannot read: \(what)")
+    }
+
+    public static func databaseUnreachable(_ database: String, reason: String) -> Self {
+        Self(.databaseUnreachable, "cannot connect to \(database): \(reason)")
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }

@@ -121,6 +121,25 @@ struct PolicyCommandTests {
         }
     }
 
+    @Test("-o to a device or pipe writes into it and leaves it in place")
+    func writesIntoPipes() async throws {
+        try await withTemporaryFolder { folder in
+            let fifo = folder.appendingPathComponent("notice.fifo")
+            #expect(mkfifo(fifo.path, 0o600) == 0)
+            // Read the pipe while custos writes into it.
+            let reader = Task.detached {
+                let handle = try FileHandle(forReadingFrom: fifo)
+                return String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+            }
+            let result = try Custos.run("policy", "notice", "Examples/ashe.yaml", "--format", "md", "-o", fifo.path)
+            #expect(result.status == 0, "\(result.error)")
+            #expect(try await reader.value.hasPrefix("# Privacy statement"))
+            let type = try FileManager.default.attributesOfItem(atPath: fifo.path)[.type] as? FileAttributeType
+            #expect(type != nil && type != .typeRegular, "the pipe is still a pipe")
+            #expect(try Custos.run("policy", "ropa", "Examples/ashe.yaml", "-o", "-").output.hasPrefix(",Controller,"))
+        }
+    }
+
     @Test("rules lists every rule with its reference")
     func rules() throws {
         let result = try Custos.run("policy", "rules")

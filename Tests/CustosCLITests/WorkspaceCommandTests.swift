@@ -81,6 +81,11 @@ struct WorkspaceCommandTests {
             let unknown = try Custos.run(["policy", "versions", "--workspace", "nobody"] + storage)
             #expect(unknown.status == 1)
             #expect(unknown.error.contains("there is no workspace named 'nobody'"))
+            let unreachable = try Custos.run([
+                "policy", "versions", "--database", "postgres://custos@127.0.0.1:1/custos?sslmode=disable",
+            ])
+            #expect(unreachable.status == 1)
+            #expect(unreachable.error.hasPrefix("error: cannot connect to postgres://custos@127.0.0.1:1/custos: "))
             let badURL = try Custos.run(["policy", "versions", "--database", "mysql://x/y"])
             #expect(badURL.status == 2)
             #expect(badURL.error.contains("the database URL is not usable"))

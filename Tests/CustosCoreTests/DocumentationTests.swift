@@ -16,7 +16,8 @@ struct DocumentationTests {
         let start = try #require(text.range(of: "## A full example"))
         let block = try #require(text[start.upperBound...].range(of: "```yaml\n"))
         let end = try #require(text[block.upperBound...].range(of: "```"))
-        let loaded = try PolicyLoader.load(yaml: String(text[block.upperBound..<end.lowerBound]), fileName: "docs-example.yaml")
+        let loaded = try PolicyLoader.load(
+            yaml: String(text[block.upperBound..<end.lowerBound]), fileName: "docs-example.yaml")
         #expect(PolicyLinter().findings(for: loaded) == [])
         _ = try PrivacyNoticeBuilder().notice(for: loaded)
     }
@@ -25,7 +26,9 @@ struct DocumentationTests {
     func linterTable() throws {
         let text = try document("docs/linter.md")
         for rule in PolicyLinter.standardRules {
-            #expect(text.contains("| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.summary) | \(rule.reference) |"), "\(rule.id)")
+            #expect(
+                text.contains("| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.summary) | \(rule.reference) |"),
+                "\(rule.id)")
         }
         let rows = text.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }
         #expect(rows.count == PolicyLinter.standardRules.count)

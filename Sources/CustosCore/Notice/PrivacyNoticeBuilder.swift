@@ -107,17 +107,19 @@ public struct PrivacyNoticeBuilder: Sendable {
         }
         return PrivacyNotice.Section(
             id: subject.id, name: subject.name, description: subject.description, held: held, sources: sources,
-            hasSources: !sources.isEmpty, purposes: purposes.map { purposeItem($0, in: policy) },
+            hasSources: !sources.isEmpty, purposes: purposes.compactMap { purposeItem($0, in: policy) },
             recipients: recipients, hasRecipients: !recipients.isEmpty, retention: retention, decisions: decisions,
             hasDecisions: !decisions.isEmpty, rights: rights(for: purposes, policy: policy))
     }
 
-    private func purposeItem(_ purpose: Purpose, in policy: Policy) -> PrivacyNotice.PurposeItem {
-        let basis = purpose.lawfulBasis ?? .consent
+    /// The purpose as the notice explains it; `nil` only for a purpose without a lawful basis,
+    /// which ``notice(for:)`` has already refused.
+    private func purposeItem(_ purpose: Purpose, in policy: Policy) -> PrivacyNotice.PurposeItem? {
+        guard let basis = purpose.lawfulBasis else { return nil }
         let special = purpose.specialCategory.flatMap { basis -> String? in
             guard let condition = basis.condition else { return nil }
             let schedule = basis.schedule1.map { "; \($0.reference) (\($0.title))" } ?? ""
-            return "For special-category data: \(condition.plainEnglish) (\(condition.reference)\(schedule))."
+            return "\(condition.plainEnglish.capitalizingFirst) (\(condition.reference)\(schedule))."
         }
         let requirement = purpose.requirement.flatMap { $0 == .none ? nil : $0.plainEnglish }
         let marketing = purpose.marketing

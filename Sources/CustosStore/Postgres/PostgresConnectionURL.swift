@@ -56,6 +56,23 @@ public struct PostgresConnectionURL: Sendable, Hashable, CustomStringConvertible
             host: host, port: port, username: username, password: password, database: database, tls: tls)
     }
 
+    /// The configuration of a single connection to this URL.
+    public func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        if let socketDirectory {
+            return PostgresConnection.Configuration(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: username, password: password,
+                database: database)
+        }
+        let tls: PostgresConnection.Configuration.TLS =
+            switch sslMode {
+            case "disable": .disable
+            case "require": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            default: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
+    }
+
     /// The URL without its password, safe to print.
     public var description: String {
         "postgres://\(username)@\(socketDirectory ?? host):\(port)/\(database)"

@@ -8,10 +8,12 @@ public import ServiceLifecycle
 /// ``migrate()`` once it is.
 public struct PostgresStore: CustosStore, Service {
     public let client: PostgresClient
+    let url: PostgresConnectionURL
     let logger: Logger
 
     public init(url: PostgresConnectionURL, logger: Logger) {
         client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
+        self.url = url
         self.logger = logger
     }
 
@@ -33,8 +35,24 @@ public struct PostgresStore: CustosStore, Service {
         }
     }
 
-    /// Brings the schema up to date.
+    /// Checks that the server can be reached, then brings the schema up to date.
     public func migrate() async throws {
+        try await checkConnection()
         try await PostgresSchema.migrate(client, logger: logger)
+    }
+
+    /// One direct connection attempt (10 seconds at most), so that an unreachable or misconfigured
+    /// server is reported at once with its reason, instead of being retried for ever by the pool.
+    func checkConnection() async throws {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: url.connectionConfiguration(), id: 0, logger: logger)
+            try await connection.close()
+        } catch let error as PSQLError {
+            let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
+            throw StoreError.databaseUnreachable(url.description, reason: reason)
+        } catch {
+            throw StoreError.databaseUnreachable(url.description, reason: "\(error)")
+        }
     }
 }
