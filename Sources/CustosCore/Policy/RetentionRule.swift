@@ -26,10 +26,3 @@ public struct RetentionRule: Sendable, Equatable, Decodable {
         return "\(action.plainEnglish.capitalizingFirst) \(when) \(from)"
     }
 }
-
-extension String {
-    var capitalizingFirst: String {
-        guard let first else { return self }
-        return first.uppercased() + dropFirst()
-    }
-}
