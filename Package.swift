@@ -112,6 +112,7 @@ let package = Package(
                 "CustosServer",
                 "CustosTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -28,10 +28,10 @@ public func buildApplication(
     return app
 }
 
-/// The routes, with their middleware: request logs (paths only) and security headers.
+/// The routes, with their middleware: request logs (paths only, never query strings) and security headers.
 func buildRouter(store: any CustosStore) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(
         middleware: ContentSecurityMiddleware(contentSecurityPolicy: [
             .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),

@@ -5,6 +5,7 @@ import CustosTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import Logging
 import Testing
 
@@ -107,6 +108,26 @@ struct PrivacyCentreTests {
                 }
             }
         }
+    }
+
+    @Test("request logs give method, path and status, never the query string")
+    func requestLogs() async throws {
+        let handler = InMemoryLogHandler()
+        let logger = Logger(label: "custos.test", factory: { _ in handler })
+        try await Self.withStore(["ashe"]) { store in
+            let app = buildApplication(store: store, logger: logger)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/privacy/ashe?token=SECRET-TOKEN&email=parent@example.org", method: .get)
+                { _ in }
+                try await client.execute(uri: "/privacy/nobody?email=parent@example.org", method: .get) { _ in }
+            }
+        }
+        let requests = handler.entries.filter { $0.message == "request" }
+        #expect(requests.map { $0.metadata["path"]?.description } == ["/privacy/ashe", "/privacy/nobody"])
+        #expect(requests.map { $0.metadata["status"]?.description } == ["200", "404"])
+        let everything = handler.entries.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+        #expect(!everything.contains("SECRET-TOKEN"))
+        #expect(!everything.contains("parent@example.org"))
     }
 
     @Test("the home page lists every workspace's notice, and the health check answers")
