@@ -1,5 +1,5 @@
 /// What Custos knows of the fideslang default taxonomy: which keys exist, and which default data
-/// categories are special-category data under UK GDPR Art 9 (or criminal offence data, Art 10).
+/// categories are special-category data under UK GDPR Art 9.
 public enum FideslangTaxonomy {
     /// Whether `key` is a default data category.
     public static func isDefaultCategory(_ key: String) -> Bool {
@@ -14,11 +14,6 @@ public enum FideslangTaxonomy {
             current = candidate.lastIndex(of: ".").map { candidate[..<$0] }
         }
         return nil
-    }
-
-    /// Whether a default data category is criminal offence data (Art 10).
-    public static func isCriminalOffence(_ key: String) -> Bool {
-        key == "user.criminal_history" || key.hasPrefix("user.criminal_history.")
     }
 
     private static let specialDefaults: [String: SpecialCategoryType] = [

@@ -48,9 +48,4 @@ public struct Policy: Sendable, Equatable, Decodable {
         }
         return FideslangTaxonomy.specialCategory(ofDefault: key)
     }
-
-    /// Whether data under `key` is about criminal convictions and offences (Art 10).
-    public func isCriminalOffence(_ key: String) -> Bool {
-        categories.contains { $0.key == key && $0.criminalOffence } || FideslangTaxonomy.isCriminalOffence(key)
-    }
 }

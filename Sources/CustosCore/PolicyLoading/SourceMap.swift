@@ -21,9 +21,4 @@ public struct SourceMap: Sendable, Equatable {
         }
         return nil
     }
-
-    /// Whether the value at `path` was written in the file.
-    public func contains(_ path: PolicyPath) -> Bool {
-        locations[path] != nil
-    }
 }
