@@ -27,7 +27,7 @@ public protocol WorkspaceStore: Sendable {
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
 /// same contract tests.
-public protocol CustosStore: WorkspaceStore {}
+public protocol CustosStore: WorkspaceStore, PersonalDataStore {}
 
 extension WorkspaceStore {
     /// The workspace named `name`, or the only one when `name` is nil.

@@ -12,7 +12,10 @@ struct Custos: AsyncParsableCommand {
         commandName: "custos",
         abstract: "The privacy notice, enforced: a personal-data platform for UK education.",
         version: "0.1.0",
-        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self])
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self, ImportCommand.self,
+            SubjectCommand.self, SchoolCommand.self, AuditCommand.self, KeysCommand.self,
+        ])
 
     static func main() async {
         LoggingSystem.bootstrap { label in

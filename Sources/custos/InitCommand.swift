@@ -23,12 +23,20 @@ struct InitCommand: AsyncParsableCommand {
         let name = store.workspace ?? WorkspaceNaming.suggestedName(for: loaded.policy)
         let title = loaded.policy.controller.name ?? loaded.policy.controller.displayName
         let location = try store.location()
+        let keys = store.keys
+        let madeKeyFile = try keys.createIfAbsent()
         let (workspace, version) = try await store.withStore { store in
-            try await store.createWorkspace(
+            let created = try await store.createWorkspace(
                 name: name, title: title, policy: loaded, by: CommandActor.current, at: Date())
+            _ = try await Vault.open(store: store, workspace: created.0, policy: loaded.policy, keys: keys)
+            return created
         }
         print("Created workspace '\(workspace.name)' (\(workspace.title)) with policy \(version.label).")
         print("Data: \(location)")
+        print(
+            madeKeyFile
+                ? "Master key: made \(keys.location) (mode 0600). Keep it secret and back it up apart from the data."
+                : "Master key: \(keys.location)")
         let errors = PolicyLinter().findings(for: loaded).filter { $0.severity == .error }.count
         if errors > 0 {
             print(

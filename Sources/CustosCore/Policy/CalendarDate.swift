@@ -24,6 +24,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, PolicyText, CustomSt
         self = date
     }
 
+    /// A date as people and spreadsheets write it: `YYYY-MM-DD`, or the UK's `DD/MM/YYYY`.
+    public init?(parsing text: String) {
+        if let date = try? CalendarDate(policyText: text) {
+            self = date
+            return
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            let date = CalendarDate(year: year, month: month, day: day)
+        else { return nil }
+        self = date
+    }
+
     /// The number of days in a month of a year (Gregorian).
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

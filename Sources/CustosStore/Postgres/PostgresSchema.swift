@@ -34,7 +34,111 @@ enum PostgresSchema {
                     PRIMARY KEY (workspace_id, number)
                 )
                 """,
-            ])
+            ]),
+        Migration(
+            id: 2, name: "personal-data",
+            statements: [
+                """
+                CREATE TABLE workspace_secret (
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    purpose TEXT NOT NULL,
+                    master_key_id TEXT NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    PRIMARY KEY (workspace_id, purpose)
+                )
+                """,
+                """
+                CREATE TABLE school (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    urn TEXT,
+                    la_code TEXT,
+                    UNIQUE (workspace_id, urn)
+                )
+                """,
+                """
+                CREATE TABLE subject (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    school_id UUID REFERENCES school(id),
+                    master_key_id TEXT,
+                    wrapped_key BYTEA,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    last_activity_at TIMESTAMPTZ NOT NULL,
+                    merged_into UUID
+                )
+                """,
+                "CREATE INDEX subject_school ON subject(workspace_id, school_id)",
+                "CREATE INDEX subject_key ON subject(workspace_id, master_key_id)",
+                """
+                CREATE TABLE subject_identifier (
+                    workspace_id UUID NOT NULL,
+                    blind_index BYTEA NOT NULL,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    PRIMARY KEY (workspace_id, blind_index, subject_id)
+                )
+                """,
+                "CREATE INDEX subject_identifier_subject ON subject_identifier(subject_id)",
+                """
+                CREATE TABLE record_part (
+                    record_id UUID NOT NULL,
+                    role TEXT NOT NULL,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    source_kind TEXT NOT NULL,
+                    source_name TEXT,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    reidentification BYTEA,
+                    PRIMARY KEY (record_id, role)
+                )
+                """,
+                "CREATE INDEX record_part_subject ON record_part(subject_id, type, role)",
+                """
+                CREATE TABLE tombstone (
+                    workspace_id UUID NOT NULL,
+                    blind_index BYTEA NOT NULL,
+                    PRIMARY KEY (workspace_id, blind_index)
+                )
+                """,
+                """
+                CREATE TABLE audit_entry (
+                    sequence BIGINT PRIMARY KEY,
+                    workspace_id UUID,
+                    time_ms BIGINT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    purpose TEXT,
+                    reason TEXT,
+                    subject_id UUID,
+                    record_id UUID,
+                    detail TEXT,
+                    previous_hash BYTEA NOT NULL,
+                    hash BYTEA NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE audit_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    sequence BIGINT NOT NULL,
+                    hash BYTEA NOT NULL
+                )
+                """,
+                "INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'))",
+                """
+                CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+                """,
+                """
+                CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry
+                FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -25,6 +25,90 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        migrator.registerMigration("2-personal-data") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE workspace_secret (
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        purpose TEXT NOT NULL,
+                        master_key_id TEXT NOT NULL,
+                        sealed BLOB NOT NULL,
+                        PRIMARY KEY (workspace_id, purpose)
+                    );
+                    CREATE TABLE school (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        urn TEXT,
+                        la_code TEXT,
+                        UNIQUE (workspace_id, urn)
+                    );
+                    CREATE TABLE subject (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        school_id BLOB REFERENCES school(id),
+                        master_key_id TEXT,
+                        wrapped_key BLOB,
+                        created_at DATETIME NOT NULL,
+                        last_activity_at DATETIME NOT NULL,
+                        merged_into BLOB
+                    );
+                    CREATE INDEX subject_school ON subject(workspace_id, school_id);
+                    CREATE INDEX subject_key ON subject(workspace_id, master_key_id);
+                    CREATE TABLE subject_identifier (
+                        workspace_id TEXT NOT NULL,
+                        blind_index BLOB NOT NULL,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        PRIMARY KEY (workspace_id, blind_index, subject_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX subject_identifier_subject ON subject_identifier(subject_id);
+                    CREATE TABLE record_part (
+                        record_id BLOB NOT NULL,
+                        role TEXT NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        type TEXT NOT NULL,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        source_kind TEXT NOT NULL,
+                        source_name TEXT,
+                        created_at DATETIME NOT NULL,
+                        updated_at DATETIME NOT NULL,
+                        sealed BLOB NOT NULL,
+                        reidentification BLOB,
+                        PRIMARY KEY (record_id, role)
+                    );
+                    CREATE INDEX record_part_subject ON record_part(subject_id, type, role);
+                    CREATE TABLE tombstone (
+                        workspace_id TEXT NOT NULL,
+                        blind_index BLOB NOT NULL,
+                        PRIMARY KEY (workspace_id, blind_index)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE audit_entry (
+                        sequence INTEGER PRIMARY KEY,
+                        workspace_id TEXT,
+                        time_ms INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        purpose TEXT,
+                        reason TEXT,
+                        subject_id BLOB,
+                        record_id BLOB,
+                        detail TEXT,
+                        previous_hash BLOB NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    CREATE TABLE audit_head (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        sequence INTEGER NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

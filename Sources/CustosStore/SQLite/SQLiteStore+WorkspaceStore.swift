@@ -102,7 +102,7 @@ extension SQLiteStore {
             recordedAt: row["recorded_at"], recordedBy: row["recorded_by"])
     }
 
-    private static func uuid(_ text: String) throws -> UUID {
+    static func uuid(_ text: String) throws -> UUID {
         guard let id = UUID(uuidString: text) else { throw StoreError.corruptData("an identifier is not a UUID") }
         return id
     }

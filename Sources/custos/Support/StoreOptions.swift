@@ -1,5 +1,7 @@
 import ArgumentParser
+import CustosCore
 import CustosStore
+import Foundation
 import Logging
 
 /// Where the data lives, as every command that touches it takes it.
@@ -16,6 +18,19 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workspace, where there is more than one.", valueName: "NAME"))
     var workspace: String?
 
+    @Option(
+        name: .customLong("key-file"),
+        help: ArgumentHelp(
+            "The master key file (default: master.key in the data folder; ./custos-master.key with --database). CUSTOS_MASTER_KEY, when set, is used instead.",
+            valueName: "FILE"))
+    var keyFile: String?
+
+    /// Where the master keys are.
+    var keys: MasterKeySource {
+        let path = keyFile ?? (database == nil ? "\(data)/master.key" : "./custos-master.key")
+        return MasterKeySource(fileURL: URL(fileURLWithPath: path))
+    }
+
     func location() throws -> StoreLocation {
         do {
             return try StoreLocation(dataDirectory: data, databaseURL: database)
@@ -31,6 +46,18 @@ struct StoreOptions: ParsableArguments {
             return try await location().withStore(logger: logger, body)
         } catch let error as StoreError {
             throw CommandFailure(message: "error: \(error.message)")
+        } catch let error as VaultError {
+            throw CommandFailure(message: "error: \(error.message)")
+        } catch let error as CryptoFailure {
+            throw CommandFailure(message: "error: \(error.message)")
+        }
+    }
+
+    /// Opens the store and the workspace's vault for the length of `body`.
+    func withVault<Result: Sendable>(_ body: (Vault) async throws -> Result) async throws -> Result {
+        try await withStore { store in
+            let workspace = try await store.resolveWorkspace(self.workspace)
+            return try await body(Vault.open(store: store, workspace: workspace, keys: keys))
         }
     }
 }

@@ -1,0 +1,22 @@
+public import Crypto
+public import Foundation
+
+/// Keyed HMAC-SHA256 blind indexes of identifiers: people are found by email, phone, UPN, ULN or
+/// staff number without any of them being stored in plain text. One key per workspace, so the
+/// same email has unrelated indexes in two workspaces.
+public struct BlindIndexer: Sendable {
+    private let keyed: HMAC<SHA256>
+
+    public init(key: SymmetricKey) {
+        keyed = HMAC<SHA256>(key: key)
+    }
+
+    /// The index of an identifier's normalised value: 16 bytes of HMAC(kind ‖ 0x1F ‖ value).
+    public func index(kind: String, value: String) -> Data {
+        var hmac = keyed
+        hmac.update(data: Array(kind.utf8))
+        hmac.update(data: [0x1F])
+        hmac.update(data: Array(value.utf8))
+        return Data(hmac.finalize()).prefix(16)
+    }
+}

@@ -1,0 +1,37 @@
+public import Crypto
+public import Foundation
+
+/// A workspace's own keys: one for blind indexes and one for pseudonyms. They are random, wrapped
+/// by the master key, and survive master-key rotation unchanged, so indexes and pseudonyms stay
+/// stable.
+public struct WorkspaceSecrets: Sendable {
+    public let indexKey: SymmetricKey
+    public let pseudonymKey: SymmetricKey
+
+    public init(indexKey: SymmetricKey, pseudonymKey: SymmetricKey) {
+        self.indexKey = indexKey
+        self.pseudonymKey = pseudonymKey
+    }
+
+    public static func generate() -> WorkspaceSecrets {
+        WorkspaceSecrets(indexKey: SymmetricKey(size: .bits256), pseudonymKey: SymmetricKey(size: .bits256))
+    }
+
+    /// What each key is for, as stored.
+    public enum Purpose: String, Sendable, CaseIterable {
+        case blindIndex = "blind_index"
+        case pseudonym
+    }
+
+    public func key(for purpose: Purpose) -> SymmetricKey {
+        switch purpose {
+        case .blindIndex: indexKey
+        case .pseudonym: pseudonymKey
+        }
+    }
+
+    /// The associated data a workspace secret is wrapped with.
+    public static func wrapContext(workspaceID: UUID, purpose: Purpose) -> Envelope.Context {
+        Envelope.Context("workspace-secret", workspaceID.uuidString, purpose.rawValue)
+    }
+}

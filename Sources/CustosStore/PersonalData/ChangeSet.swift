@@ -1,0 +1,43 @@
+public import CustosCore
+public import Foundation
+
+/// Everything one operation writes to a workspace, applied by a store in one transaction, audit
+/// entries included: all of it is written, or none of it.
+public struct ChangeSet: Sendable {
+    public var workspaceID: UUID
+    public var schools: [School] = []
+    public var subjects: [StoredSubject] = []
+    public var subjectUpdates: [SubjectUpdate] = []
+    /// Added unless already there.
+    public var identifiers: [StoredIdentifier] = []
+    /// Subjects whose identifiers are all removed (before ``identifiers`` are added).
+    public var identifiersRemoved: [UUID] = []
+    /// Inserted, or replacing the part with the same record id and role.
+    public var recordParts: [StoredRecordPart] = []
+    /// Blind indexes of identifiers never to be re-created (erased people).
+    public var tombstones: [Data] = []
+    /// Workspace secrets, wrapped, by purpose; added unless the workspace has one for the purpose.
+    public var secrets: [String: WrappedKey] = [:]
+    /// Workspace secrets wrapped again under another master key (rotation), by purpose.
+    public var rewrappedSecrets: [String: WrappedKey] = [:]
+    /// Appended to the audit chain.
+    public var audit: [AuditEvent] = []
+
+    public init(workspaceID: UUID) {
+        self.workspaceID = workspaceID
+    }
+
+    /// A change set that writes nothing but `events` (acts on no workspace's data, such as key rotation).
+    public static func auditOnly(_ events: [AuditEvent], workspaceID: UUID? = nil) -> ChangeSet {
+        var changes = ChangeSet(workspaceID: workspaceID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        changes.audit = events
+        return changes
+    }
+
+    /// Whether there is nothing to write but audit entries.
+    public var writesNoData: Bool {
+        schools.isEmpty && subjects.isEmpty && subjectUpdates.isEmpty && identifiers.isEmpty
+            && identifiersRemoved.isEmpty && recordParts.isEmpty && tombstones.isEmpty && secrets.isEmpty
+            && rewrappedSecrets.isEmpty
+    }
+}

@@ -1,0 +1,53 @@
+public import CustosCore
+public import Foundation
+
+/// Where subjects, records, identifiers, schools and the audit chain are kept. Every call is
+/// scoped to one workspace; nothing reads across. The store sees sealed bytes and blind indexes
+/// only; ``Vault`` does the sealing.
+public protocol PersonalDataStore: Sendable {
+    /// Writes `changes` in one transaction, appending its audit events to the chain.
+    func apply(_ changes: ChangeSet) async throws
+
+    /// The workspace's wrapped secrets, by purpose.
+    func workspaceSecrets(in workspaceID: UUID) async throws -> [String: WrappedKey]
+
+    /// The subjects each blind index points to (oldest first), for the indexes that have any.
+    func subjectIDs(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: [UUID]]
+
+    /// Which of `indexes` belong to erased people.
+    func tombstoned(_ indexes: [Data], in workspaceID: UUID) async throws -> Set<Data>
+
+    func subjects(_ ids: [UUID], in workspaceID: UUID) async throws -> [StoredSubject]
+
+    /// The subjects of a school.
+    func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID]
+
+    func identifiers(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredIdentifier]
+
+    /// Groups of subjects that share an identifier: likely duplicates of one person.
+    func sharedIdentifiers(in workspaceID: UUID) async throws -> [[UUID]]
+
+    /// Every part of every record that concerns `subjectIDs`.
+    func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart]
+
+    /// Every part of one record.
+    func recordParts(ofRecord recordID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart]
+
+    /// For each subject, the latest record of `type` in which they play `role`.
+    func latestRecordIDs(
+        ofType type: String, role: String, subjects: [UUID], in workspaceID: UUID
+    ) async throws -> [UUID: UUID]
+
+    func schools(in workspaceID: UUID) async throws -> [School]
+
+    /// Subject keys not wrapped by `masterKeyID`, at most `limit` of them (for rotation).
+    func subjectKeys(notWrappedBy masterKeyID: String, in workspaceID: UUID, limit: Int) async throws -> [(
+        UUID, WrappedKey
+    )]
+
+    /// Audit entries after `sequence`, in order, at most `limit`.
+    func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry]
+
+    /// The last entry's sequence and hash, as recorded beside the chain.
+    func auditHead() async throws -> (sequence: Int64, hash: Data)?
+}

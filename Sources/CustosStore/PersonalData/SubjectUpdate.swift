@@ -1,0 +1,15 @@
+public import CustosCore
+public import Foundation
+
+/// A change to a stored subject, applied in a ``ChangeSet``.
+public enum SubjectUpdate: Sendable, Hashable {
+    /// A transaction or communication happened; retention restarts from `date` (never moves back).
+    case lastActivity(UUID, Date)
+    case school(UUID, UUID?)
+    /// The subject was a duplicate of another; its key is destroyed.
+    case mergedInto(UUID, survivor: UUID)
+    /// The subject's key wrapped again under another master key (rotation).
+    case rewrapped(UUID, WrappedKey)
+    /// The subject's key is destroyed: every sealed part of theirs becomes unreadable.
+    case keyDestroyed(UUID)
+}

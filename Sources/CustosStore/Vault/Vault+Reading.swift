@@ -1,0 +1,121 @@
+import Crypto
+import CustosCore
+public import Foundation
+
+extension Vault {
+    /// The subjects an identifier points to (normally one; more means likely duplicates). The
+    /// lookup itself reads no personal data; reading the subjects is audited.
+    public func subjectIDs(identifierKind kind: String, value: String) async throws -> [UUID] {
+        guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else {
+            throw VaultError("the value given is not a valid \(kind)")
+        }
+        return try await store.subjectIDs(
+            forIndexes: [indexer.index(kind: kind, value: normalised)], in: workspace.id
+        ).values.first ?? []
+    }
+
+    /// A subject and every part of every record about them, opened; audited as `subject.read`.
+    ///
+    /// Throws a ``CryptoFailure`` naming the record when a part was tampered with.
+    public func read(
+        subject id: UUID, actor: String, purpose: String? = nil, reason: String? = nil, at time: Date = Date()
+    ) async throws -> SubjectView {
+        guard let subject = try await store.subjects([id], in: workspace.id).first else {
+            throw VaultError.subjectNotFound(id)
+        }
+        async let identifiers = store.identifiers(ofSubject: id, in: workspace.id)
+        async let parts = store.recordParts(ofSubjects: [id], in: workspace.id)
+        let records: [RecordView]
+        if subject.key == nil {
+            records = []
+        } else {
+            let key = try dataKey(of: subject)
+            records = try await parts.map { try open($0, key: key) }
+        }
+        let view = SubjectView(
+            subject: subject, identifierKinds: Array(Set(try await identifiers.map(\.kind))).sorted(),
+            records: records)
+        try await audit([
+            event(
+                "subject.read", actor: actor, at: time, purpose: purpose, reason: reason, subjectID: id,
+                detail: "\(records.count) record part\(records.count == 1 ? "" : "s")")
+        ])
+        return view
+    }
+
+    /// Every part of one record, each opened with its person's key; audited as `record.read`.
+    /// Parts whose person was erased are left out.
+    public func read(
+        record id: UUID, actor: String, purpose: String? = nil, reason: String? = nil, at time: Date = Date()
+    ) async throws -> [RecordView] {
+        let parts = try await store.recordParts(ofRecord: id, in: workspace.id)
+        guard !parts.isEmpty else { throw VaultError.recordNotFound(id) }
+        var subjects: [UUID: StoredSubject] = [:]
+        for subject in try await store.subjects(parts.map(\.subjectID), in: workspace.id) {
+            subjects[subject.id] = subject
+        }
+        var views: [RecordView] = []
+        for part in parts {
+            guard let subject = subjects[part.subjectID], subject.key != nil else { continue }
+            views.append(try open(part, key: try dataKey(of: subject)))
+        }
+        try await audit(
+            Set(parts.map(\.subjectID)).sorted { $0.uuidString < $1.uuidString }.map {
+                event(
+                    "record.read", actor: actor, at: time, purpose: purpose, reason: reason, subjectID: $0,
+                    recordID: id)
+            })
+        return views
+    }
+
+    /// The original values behind a record's pseudonyms, by role and field: a separate, audited
+    /// act that needs a reason.
+    public func reidentify(
+        record id: UUID, actor: String, reason: String, at time: Date = Date()
+    ) async throws -> [String: [String: String]] {
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw VaultError("re-identification needs a reason, which the audit log records")
+        }
+        let parts = try await store.recordParts(ofRecord: id, in: workspace.id)
+        guard !parts.isEmpty else { throw VaultError.recordNotFound(id) }
+        var originals: [String: [String: String]] = [:]
+        for part in parts {
+            guard let sealed = part.reidentification,
+                let subject = try await store.subjects([part.subjectID], in: workspace.id).first
+            else { continue }
+            let bytes = try Envelope.open(
+                sealed, key: try dataKey(of: subject),
+                context: SubjectKey.reidentificationContext(
+                    workspaceID: workspace.id, recordID: id, type: part.type, role: part.role),
+                what: "the re-identification data of record \(id) (\(part.role))")
+            guard let values = RecordContentCoding.decode(bytes) else {
+                throw CryptoFailure("the re-identification data of record \(id) is not in Custos's format")
+            }
+            originals[part.role] = values
+        }
+        try await audit(
+            parts.map {
+                event(
+                    "record.reidentify", actor: actor, at: time, reason: reason, subjectID: $0.subjectID,
+                    recordID: id, detail: "role \($0.role)")
+            })
+        return originals
+    }
+
+    /// Opens one part with its person's key.
+    func open(_ part: StoredRecordPart, key: SymmetricKey) throws -> RecordView {
+        let bytes = try Envelope.open(
+            part.sealed, key: key,
+            context: SubjectKey.recordContext(
+                workspaceID: workspace.id, recordID: part.recordID, type: part.type, role: part.role),
+            what: "record \(part.recordID) (\(part.role))")
+        guard let values = RecordContentCoding.decode(bytes) else {
+            throw CryptoFailure("record \(part.recordID) (\(part.role)) is not in Custos's format")
+        }
+        let type = policy.recordType(part.type)
+        return RecordView(
+            recordID: part.recordID, type: part.type, role: part.role, subjectID: part.subjectID, source: part.source,
+            createdAt: part.createdAt, updatedAt: part.updatedAt, values: values,
+            pseudonymised: values.keys.filter { type?.field(named: $0)?.pseudonymise == true }.sorted())
+    }
+}

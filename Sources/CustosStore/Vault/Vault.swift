@@ -1,0 +1,97 @@
+import Crypto
+public import CustosCore
+public import Foundation
+
+/// A workspace's personal data, sealed on the way in and opened on the way out: each person's
+/// values under their own data key, identifiers as blind indexes, chosen fields as pseudonyms,
+/// and every read and change written to the audit chain with the data it concerns.
+///
+/// The vault is the only way to personal data: the store beneath it sees ciphertext and hashes.
+public struct Vault: Sendable {
+    public let store: any CustosStore
+    public let workspace: Workspace
+    public let policy: Policy
+    let keys: MasterKeySource
+    let indexer: BlindIndexer
+    let pseudonymiser: Pseudonymiser
+
+    /// Opens the workspace's vault under the policy version in force.
+    public static func open(store: any CustosStore, workspace: Workspace, keys: MasterKeySource) async throws -> Vault {
+        guard let version = try await store.currentPolicyVersion(in: workspace) else {
+            throw StoreError.corruptData("workspace '\(workspace.name)' has no policy")
+        }
+        let loaded: LoadedPolicy
+        do {
+            loaded = try PolicyLoader.load(yaml: version.source, fileName: version.fileName)
+        } catch {
+            throw StoreError.corruptData("the policy in force, \(version.label), no longer loads: \(error.description)")
+        }
+        return try await open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
+    }
+
+    /// Opens the workspace's vault, making the workspace's index and pseudonym keys on first use.
+    public static func open(
+        store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource
+    ) async throws -> Vault {
+        var wrapped = try await store.workspaceSecrets(in: workspace.id)
+        let purposes = WorkspaceSecrets.Purpose.allCases
+        if purposes.contains(where: { wrapped[$0.rawValue] == nil }) {
+            let master = try keys.ring().current
+            let fresh = WorkspaceSecrets.generate()
+            var changes = ChangeSet(workspaceID: workspace.id)
+            for purpose in purposes where wrapped[purpose.rawValue] == nil {
+                changes.secrets[purpose.rawValue] = try master.wrap(
+                    fresh.key(for: purpose),
+                    context: WorkspaceSecrets.wrapContext(workspaceID: workspace.id, purpose: purpose))
+            }
+            changes.audit = [
+                AuditEvent(
+                    workspaceID: workspace.id, time: Date(), actor: "system", action: "workspace.keys.create",
+                    detail: "blind-index and pseudonym keys made")
+            ]
+            try await store.apply(changes)
+            // Another process may have made them first; theirs are kept, so read them back.
+            wrapped = try await store.workspaceSecrets(in: workspace.id)
+        }
+        func unwrap(_ purpose: WorkspaceSecrets.Purpose) throws -> SymmetricKey {
+            guard let key = wrapped[purpose.rawValue] else {
+                throw StoreError.corruptData("the workspace's \(purpose.rawValue) key is missing")
+            }
+            return try keys.ring(holding: key.masterKeyID).unwrap(
+                key, context: WorkspaceSecrets.wrapContext(workspaceID: workspace.id, purpose: purpose),
+                what: "the workspace's \(purpose.rawValue) key")
+        }
+        return Vault(
+            store: store, workspace: workspace, policy: policy, keys: keys,
+            indexer: BlindIndexer(key: try unwrap(.blindIndex)),
+            pseudonymiser: Pseudonymiser(key: try unwrap(.pseudonym)))
+    }
+
+    /// The blind index of an identifier's kept value.
+    public func index(kind: String, value: String) -> Data {
+        indexer.index(kind: kind, value: value)
+    }
+
+    /// Appends events to the audit chain on their own.
+    public func audit(_ events: [AuditEvent]) async throws {
+        try await store.apply(.auditOnly(events, workspaceID: workspace.id))
+    }
+
+    /// An audit event in this workspace.
+    func event(
+        _ action: String, actor: String, at time: Date = Date(), purpose: String? = nil, reason: String? = nil,
+        subjectID: UUID? = nil, recordID: UUID? = nil, detail: String? = nil
+    ) -> AuditEvent {
+        AuditEvent(
+            workspaceID: workspace.id, time: time, actor: actor, action: action, purpose: purpose, reason: reason,
+            subjectID: subjectID, recordID: recordID, detail: detail)
+    }
+
+    /// Unwraps a subject's data key.
+    func dataKey(of subject: StoredSubject) throws -> SymmetricKey {
+        guard let wrapped = subject.key else { throw VaultError.keyDestroyed(subject.id) }
+        return try keys.ring(holding: wrapped.masterKeyID).unwrap(
+            wrapped, context: SubjectKey.wrapContext(workspaceID: workspace.id, subjectID: subject.id),
+            what: "the data key of subject \(subject.id)")
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos audit verify|log`.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Verify and read the audit log.",
+        subcommands: [AuditVerifyCommand.self, AuditLogCommand.self])
+}
+
+/// `custos audit verify`: proves the chain intact, or names the first entry altered, removed or re-ordered.
+struct AuditVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Verify the audit log's hash chain (exit 1 when broken).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let report = try await store.withStore { store in try await AuditLog(store: store).verify() }
+        if let failure = report.failure {
+            throw CommandFailure(
+                message: "audit log BROKEN at \(failure); \(report.verified) entries before it verify")
+        }
+        print("Audit log intact: \(report.verified) entries verify.")
+    }
+}
+
+/// `custos audit log`: the entries, oldest first.
+struct AuditLogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Print audit entries.")
+
+    @Option(help: "Start after this entry number.")
+    var after: Int64 = 0
+
+    @Option(help: "At most this many entries.")
+    var limit = 100
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let entries = try await store.withStore { store in
+            try await AuditLog(store: store).entries(after: after, limit: limit)
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for entry in entries {
+            let event = entry.event
+            var fields = ["#\(entry.sequence)", formatter.string(from: event.time), event.actor, event.action]
+            if let subject = event.subjectID { fields.append("subject=\(subject.uuidString.lowercased())") }
+            if let record = event.recordID { fields.append("record=\(record.uuidString.lowercased())") }
+            if let purpose = event.purpose { fields.append("purpose=\(purpose)") }
+            if let reason = event.reason { fields.append("reason=\"\(reason)\"") }
+            if let detail = event.detail { fields.append(detail) }
+            print(fields.joined(separator: "  "))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos school add|list`: the schools people belong to.
+struct SchoolCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "school", abstract: "Add and list schools.", subcommands: [SchoolAddCommand.self, SchoolListCommand.self])
+}
+
+struct SchoolAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a school.")
+
+    @Option var name: String
+    @Option(help: "The GIAS URN (6 digits).") var urn: String?
+    @Option(help: "The local authority code (3 digits).") var laCode: String?
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let urn, let problem = SchoolURN.problem(with: urn) { throw ValidationError("--urn: \(problem)") }
+        if let laCode, Int(laCode).map(UniquePupilNumber.isValidLACode) != true || laCode.count != 3 {
+            throw ValidationError("--la-code: not a local authority code")
+        }
+    }
+
+    func run() async throws {
+        let school = try await store.withVault { vault in
+            if let urn, try await vault.store.schools(in: vault.workspace.id).contains(where: { $0.urn == urn }) {
+                throw CommandFailure(message: "error: a school with URN \(urn) already exists")
+            }
+            let school = School(id: UUID(), workspaceID: vault.workspace.id, name: name, urn: urn, laCode: laCode)
+            var changes = ChangeSet(workspaceID: vault.workspace.id)
+            changes.schools = [school]
+            changes.audit = [
+                AuditEvent(
+                    workspaceID: vault.workspace.id, time: Date(), actor: CommandActor.current, action: "school.add",
+                    detail: "school \(school.id)\(urn.map { " URN \($0)" } ?? "")")
+            ]
+            try await vault.store.apply(changes)
+            return school
+        }
+        print("Added \(school.name) (\(school.id.uuidString.lowercased())).")
+    }
+}
+
+struct SchoolListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the schools.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let schools = try await store.withStore { store in
+            try await store.schools(in: store.resolveWorkspace(self.store.workspace).id)
+        }
+        for school in schools {
+            print([school.id.uuidString.lowercased(), school.urn ?? "-", school.laCode ?? "-", school.name].joined(separator: "  "))
+        }
+    }
+}
