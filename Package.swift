@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "CustosCore",
                 "CustosTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -103,7 +104,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CustosStoreTests",
-            dependencies: ["CustosCore", "CustosStore", "CustosTestSupport"],
+            dependencies: [
+                "CustosCore",
+                "CustosStore",
+                "CustosTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

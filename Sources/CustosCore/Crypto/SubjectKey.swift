@@ -12,7 +12,8 @@ public enum SubjectKey {
     }
 
     /// The associated data of one person's part of a record: workspace, record id, type and role.
-    public static func recordContext(workspaceID: UUID, recordID: UUID, type: String, role: String) -> Envelope.Context {
+    public static func recordContext(workspaceID: UUID, recordID: UUID, type: String, role: String) -> Envelope.Context
+    {
         Envelope.Context("record", workspaceID.uuidString, recordID.uuidString, type, role)
     }
 

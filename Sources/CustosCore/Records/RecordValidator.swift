@@ -44,7 +44,8 @@ public struct RecordValidator: Sendable {
                     guard let choice = field.choices.first(where: { $0.caseInsensitiveCompare(value) == .orderedSame })
                     else {
                         problems.append(
-                            FieldProblem(field: name, message: "must be one of \(field.choices.joined(separator: ", "))"))
+                            FieldProblem(
+                                field: name, message: "must be one of \(field.choices.joined(separator: ", "))"))
                         continue
                     }
                     kept[name] = choice

@@ -38,13 +38,15 @@ public struct RecordImporter: Sendable {
             report.add(ImportProblem(line: 1, field: problem.field, message: problem.message, isWarning: false))
         }
         for field in columns.missingRequired(in: recordType) {
-            report.add(ImportProblem(line: 1, field: field, message: "is required, and no column holds it", isWarning: false))
+            report.add(
+                ImportProblem(line: 1, field: field, message: "is required, and no column holds it", isWarning: false))
         }
         for (_, heading) in columns.unknown.sorted(by: { $0.key < $1.key }) {
             report.add(
                 ImportProblem(
                     line: 1, field: heading,
-                    message: "is not a field of \(recordType.id); rows with a value in it are refused", isWarning: true))
+                    message: "is not a field of \(recordType.id); rows with a value in it are refused", isWarning: true)
+            )
         }
         if !columns.problems.isEmpty || !columns.missingRequired(in: recordType).isEmpty {
             report.refusedFile = true
@@ -79,7 +81,8 @@ public struct RecordImporter: Sendable {
             problems += outcome.problems
             for problem in problems {
                 report.add(
-                    ImportProblem(line: line, field: problem.field, message: problem.message, isWarning: problem.isWarning))
+                    ImportProblem(
+                        line: line, field: problem.field, message: problem.message, isWarning: problem.isWarning))
             }
             guard !problems.contains(where: { !$0.isWarning }) else {
                 report.rejected += 1

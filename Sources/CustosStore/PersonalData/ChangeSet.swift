@@ -29,7 +29,8 @@ public struct ChangeSet: Sendable {
 
     /// A change set that writes nothing but `events` (acts on no workspace's data, such as key rotation).
     public static func auditOnly(_ events: [AuditEvent], workspaceID: UUID? = nil) -> ChangeSet {
-        var changes = ChangeSet(workspaceID: workspaceID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        var changes = ChangeSet(
+            workspaceID: workspaceID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
         changes.audit = events
         return changes
     }

@@ -41,7 +41,9 @@ public protocol PersonalDataStore: Sendable {
     func schools(in workspaceID: UUID) async throws -> [School]
 
     /// Subject keys not wrapped by `masterKeyID`, at most `limit` of them (for rotation).
-    func subjectKeys(notWrappedBy masterKeyID: String, in workspaceID: UUID, limit: Int) async throws -> [(
+    func subjectKeys(
+        notWrappedBy masterKeyID: String, in workspaceID: UUID, limit: Int
+    ) async throws -> [(
         UUID, WrappedKey
     )]
 

@@ -323,7 +323,9 @@ extension PostgresStore {
         for try await row in rows.decode(
             (Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, ByteBuffer, ByteBuffer).self)
         {
-            let (number, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, previous, hash) =
+            let (
+                number, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, previous, hash
+            ) =
                 row
             result.append(
                 AuditEntry(

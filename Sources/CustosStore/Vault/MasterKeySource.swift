@@ -28,7 +28,8 @@ public final class MasterKeySource: Sendable {
 
     /// The environment variable when it is set, else the file at `fileURL`.
     public init(fileURL: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        location = environment[Self.environmentVariable] != nil ? .environment(Self.environmentVariable) : .file(fileURL)
+        location =
+            environment[Self.environmentVariable] != nil ? .environment(Self.environmentVariable) : .file(fileURL)
         cached = Mutex(nil)
     }
 
@@ -48,7 +49,8 @@ public final class MasterKeySource: Sendable {
         case .file(let url):
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw CryptoFailure(
-                    "there is no master key file at \(url.path); 'custos init' makes one, or set \(Self.environmentVariable)")
+                    "there is no master key file at \(url.path); 'custos init' makes one, or set \(Self.environmentVariable)"
+                )
             }
             text = try String(contentsOf: url, encoding: .utf8)
         }
@@ -69,15 +71,18 @@ public final class MasterKeySource: Sendable {
     public func save(_ ring: MasterKeyRing) throws {
         guard case .file(let url) = location else {
             throw CryptoFailure(
-                "the master keys come from \(Self.environmentVariable), which Custos cannot change; rotate with a key file")
+                "the master keys come from \(Self.environmentVariable), which Custos cannot change; rotate with a key file"
+            )
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new")
         guard
             FileManager.default.createFile(
                 atPath: temporary.path, contents: Data(ring.text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CryptoFailure("cannot write the master key file beside \(url.path)") }
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CryptoFailure("cannot replace the master key file at \(url.path)")
+        }
         cached.withLock { $0 = ring }
     }
 

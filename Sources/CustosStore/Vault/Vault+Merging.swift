@@ -51,7 +51,9 @@ extension Vault {
             .lastActivity(survivor, max(kept.lastActivityAt, merged.lastActivityAt)),
             .mergedInto(duplicate, survivor: survivor),
         ]
-        if kept.schoolID == nil, let school = merged.schoolID { changes.subjectUpdates.append(.school(survivor, school)) }
+        if kept.schoolID == nil, let school = merged.schoolID {
+            changes.subjectUpdates.append(.school(survivor, school))
+        }
         changes.audit = [
             event(
                 "subject.merge", actor: actor, at: time, reason: reason, subjectID: survivor,

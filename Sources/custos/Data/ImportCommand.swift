@@ -28,7 +28,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The school (by URN) every person in the file belongs to.", valueName: "URN"))
     var school: String?
 
-    @Option(help: ArgumentHelp("Write every problem, as CSV (line,field,severity,problem), to this file.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every problem, as CSV (line,field,severity,problem), to this file.", valueName: "FILE"))
     var report: String?
 
     @OptionGroup var store: StoreOptions
@@ -45,9 +47,11 @@ struct ImportCommand: AsyncParsableCommand {
             }
             var schoolID: UUID?
             if let school {
-                guard let found = try await vault.store.schools(in: vault.workspace.id).first(where: { $0.urn == school })
+                guard
+                    let found = try await vault.store.schools(in: vault.workspace.id).first(where: { $0.urn == school })
                 else {
-                    throw CommandFailure(message: "error: there is no school with URN \(school); add it with 'custos school add'")
+                    throw CommandFailure(
+                        message: "error: there is no school with URN \(school); add it with 'custos school add'")
                 }
                 schoolID = found.id
             }
@@ -60,24 +64,29 @@ struct ImportCommand: AsyncParsableCommand {
         }
         for problem in result.problems.prefix(50) { Console.error(problem.description) }
         if result.problemCount > 50 {
-            Console.error("… and \(result.problemCount - 50) more problems\(report == nil ? "; see them all with --report FILE" : "")")
+            Console.error(
+                "… and \(result.problemCount - 50) more problems\(report == nil ? "; see them all with --report FILE" : "")"
+            )
         }
         if let report {
             var text = "line,field,severity,problem\n"
             for problem in result.problems {
-                text += [String(problem.line), problem.field, problem.isWarning ? "warning" : "error", problem.message]
+                text +=
+                    [String(problem.line), problem.field, problem.isWarning ? "warning" : "error", problem.message]
                     .map(csvField).joined(separator: ",") + "\n"
             }
             try Console.write(text, to: report)
         }
         if result.refusedFile {
-            throw CommandFailure(message: "error: \(file) was not imported: its headings do not fit record type '\(type)'")
+            throw CommandFailure(
+                message: "error: \(file) was not imported: its headings do not fit record type '\(type)'")
         }
         print((dryRun ? "Dry run, nothing written. " : "") + result.summary)
         if result.rejected > 0 { throw CommandFailure(message: "") }
     }
 
     private func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(where: { ",\"\n".contains($0) })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -34,6 +34,7 @@ struct KeysRotateCommand: AsyncParsableCommand {
             return summary
         }
         print(
-            "Master key \(summary.newKeyID) is current; \(summary.workspaceKeys) workspace keys and \(summary.subjectKeys) subject keys rewrapped; retired \(summary.retiredKeyIDs.isEmpty ? "none" : summary.retiredKeyIDs.joined(separator: ", ")).")
+            "Master key \(summary.newKeyID) is current; \(summary.workspaceKeys) workspace keys and \(summary.subjectKeys) subject keys rewrapped; retired \(summary.retiredKeyIDs.isEmpty ? "none" : summary.retiredKeyIDs.joined(separator: ", "))."
+        )
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// `custos school add|list`: the schools people belong to.
 struct SchoolCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "school", abstract: "Add and list schools.", subcommands: [SchoolAddCommand.self, SchoolListCommand.self])
+        commandName: "school", abstract: "Add and list schools.",
+        subcommands: [SchoolAddCommand.self, SchoolListCommand.self])
 }
 
 struct SchoolAddCommand: AsyncParsableCommand {
@@ -54,7 +55,9 @@ struct SchoolListCommand: AsyncParsableCommand {
             try await store.schools(in: store.resolveWorkspace(self.store.workspace).id)
         }
         for school in schools {
-            print([school.id.uuidString.lowercased(), school.urn ?? "-", school.laCode ?? "-", school.name].joined(separator: "  "))
+            print(
+                [school.id.uuidString.lowercased(), school.urn ?? "-", school.laCode ?? "-", school.name].joined(
+                    separator: "  "))
         }
     }
 }

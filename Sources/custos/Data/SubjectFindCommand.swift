@@ -19,16 +19,22 @@ struct SubjectFindCommand: AsyncParsableCommand {
 
     func validate() throws {
         let given = [email, phone, upn, uln, identifier].compactMap { $0 }
-        guard given.count == 1 else { throw ValidationError("give exactly one of --email, --phone, --upn, --uln, --identifier") }
+        guard given.count == 1 else {
+            throw ValidationError("give exactly one of --email, --phone, --upn, --uln, --identifier")
+        }
     }
 
     func run() async throws {
         let (kind, value): (String, String)
-        if let email { (kind, value) = ("email", email) }
-        else if let phone { (kind, value) = ("phone", phone) }
-        else if let upn { (kind, value) = ("upn", upn) }
-        else if let uln { (kind, value) = ("uln", uln) }
-        else {
+        if let email {
+            (kind, value) = ("email", email)
+        } else if let phone {
+            (kind, value) = ("phone", phone)
+        } else if let upn {
+            (kind, value) = ("upn", upn)
+        } else if let uln {
+            (kind, value) = ("uln", uln)
+        } else {
             let parts = (identifier ?? "").split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw ValidationError("--identifier takes FIELD=VALUE") }
             (kind, value) = (parts[0], parts[1])

@@ -6,7 +6,8 @@ import Foundation
 struct SubjectMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Merge a duplicate into the person it duplicates, keeping history.",
-        discussion: "The duplicate's records move to the survivor; the duplicate remains as a pointer, with its key destroyed.")
+        discussion:
+            "The duplicate's records move to the survivor; the duplicate remains as a pointer, with its key destroyed.")
 
     @Argument(help: ArgumentHelp("The duplicate's id.", valueName: "DUPLICATE"))
     var duplicate: String

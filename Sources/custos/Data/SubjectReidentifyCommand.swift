@@ -5,7 +5,8 @@ import Foundation
 /// `custos subject reidentify RECORD --reason TEXT`: the originals behind a record's pseudonyms.
 struct SubjectReidentifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reidentify", abstract: "Show the real values behind a record's pseudonyms (audited, needs a reason).")
+        commandName: "reidentify",
+        abstract: "Show the real values behind a record's pseudonyms (audited, needs a reason).")
 
     @Argument(help: ArgumentHelp("The record's id.", valueName: "RECORD"))
     var record: String

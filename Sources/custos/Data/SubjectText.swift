@@ -11,13 +11,18 @@ enum SubjectText {
             lines.append("  merged into \(merged.uuidString.lowercased())")
         }
         if subject.key == nil && subject.mergedInto == nil { lines.append("  erased: no data key") }
-        lines.append("  identifiers: \(view.identifierKinds.isEmpty ? "none" : view.identifierKinds.joined(separator: ", "))")
-        lines.append("  created \(formatter.string(from: subject.createdAt)), last activity \(formatter.string(from: subject.lastActivityAt))")
+        lines.append(
+            "  identifiers: \(view.identifierKinds.isEmpty ? "none" : view.identifierKinds.joined(separator: ", "))")
+        lines.append(
+            "  created \(formatter.string(from: subject.createdAt)), last activity \(formatter.string(from: subject.lastActivityAt))"
+        )
         for record in view.records {
             lines.append("")
             lines.append("Record \(record.recordID.uuidString.lowercased()): \(record.type), as \(record.role)")
             lines.append("  source: \(record.source)")
-            lines.append("  created \(formatter.string(from: record.createdAt)), updated \(formatter.string(from: record.updatedAt))")
+            lines.append(
+                "  created \(formatter.string(from: record.createdAt)), updated \(formatter.string(from: record.updatedAt))"
+            )
             for name in record.values.keys.sorted() {
                 let note = record.pseudonymised.contains(name) ? " (pseudonym)" : ""
                 lines.append("  \(name): \(record.values[name] ?? "")\(note)")
