@@ -14,7 +14,7 @@ struct Custos: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self, ImportCommand.self,
-            SubjectCommand.self, SchoolCommand.self, AuditCommand.self, KeysCommand.self,
+            SubjectCommand.self, SchoolCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self,
         ])
 
     static func main() async {

@@ -1,0 +1,125 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+import GRDB
+import Logging
+
+/// `custos bench store`: the personal-data store's speed and memory figures, on synthetic data in
+/// a temporary folder. Build with `-c release` for figures worth reporting.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure import, lookup and memory on synthetic data (use a release build).",
+        discussion: """
+            Prints: encrypted, pseudonymised import of ASSET pupil rows (rows/s) beside plain SQLite \
+            inserts of the same rows in the same run; the median time to find a contact by email among \
+            --subjects people and decrypt their records (audited, as every read is); and the peak \
+            resident memory.
+            """)
+
+    @Option(help: "Pupil rows to import.")
+    var rows = 100_000
+
+    @Option(help: "Contacts to hold for the lookup test.")
+    var subjects = 100_000
+
+    @Option(help: "Lookups to time.")
+    var lookups = 2_000
+
+    @Option(help: "Keep the temporary folder (printed) instead of removing it.")
+    var keep = false
+
+    func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
+        if keep { print("Folder: \(folder.path)") }
+        let asset = try PolicyLoader.load(contentsOf: ExamplePolicy.asset.locate())
+        let pupilType = try require(asset.policy.recordType("pupil_assessment"))
+        let contactType = try require(asset.policy.recordType("contact"))
+
+        let pupils = folder.appendingPathComponent("pupils.csv")
+        try SyntheticData.writePupils(count: rows, to: pupils)
+        let baseline = try plainSQLiteRate(file: pupils, folder: folder)
+        print("plain SQLite inserts of the same rows: \(Int(baseline)) rows/s")
+
+        let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
+        try keys.createIfAbsent()
+        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withStore(
+            logger: Logger(label: "custos.bench")
+        ) { store in
+            let (workspace, _) = try await store.createWorkspace(
+                name: "bench", title: "Bench", policy: asset, by: "bench", at: Date())
+            let vault = try await Vault.open(store: store, workspace: workspace, policy: asset.policy, keys: keys)
+            let start = Date()
+            let report = try await RecordImporter(vault: vault, recordType: pupilType).run(
+                file: pupils, dryRun: false, actor: "bench")
+            let seconds = Date().timeIntervalSince(start)
+            let rate = Double(report.created) / seconds
+            print(
+                "encrypted import of \(report.created) pupil rows (name and UPN pseudonymised): \(Int(rate)) rows/s, \(String(format: "%.0f", rate / baseline * 100))% of plain SQLite"
+            )
+            print("peak resident memory after the import: \(Self.peakResidentMegabytes()) MB")
+
+            let contacts = folder.appendingPathComponent("contacts.csv")
+            try SyntheticData.writeContacts(count: subjects, to: contacts)
+            let contactStart = Date()
+            _ = try await RecordImporter(vault: vault, recordType: contactType).run(
+                file: contacts, dryRun: false, actor: "bench")
+            print(
+                "imported \(subjects) contacts in \(String(format: "%.1f", Date().timeIntervalSince(contactStart))) s")
+            var times: [Double] = []
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<lookups {
+                let email = SyntheticData.email(Int.random(in: 0..<subjects, using: &generator))
+                let lookupStart = DispatchTime.now().uptimeNanoseconds
+                guard let id = try await vault.subjectIDs(identifierKind: "email", value: email).first else {
+                    throw CommandFailure(message: "bench: a synthetic contact was not found")
+                }
+                let view = try await vault.read(subject: id, actor: "bench", reason: "benchmark")
+                guard view.records.count == 1 else { throw CommandFailure(message: "bench: wrong record count") }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - lookupStart) / 1_000_000)
+            }
+            times.sort()
+            print(
+                "find by email among \(subjects) people and decrypt, audited: median \(String(format: "%.3f", times[times.count / 2])) ms, p95 \(String(format: "%.3f", times[times.count * 95 / 100])) ms"
+            )
+        }
+        print("peak resident memory: \(Self.peakResidentMegabytes()) MB")
+    }
+
+    private func require<T>(_ value: T?) throws -> T {
+        guard let value else { throw CommandFailure(message: "bench: the ASSET example lacks a record type") }
+        return value
+    }
+
+    /// Plain GRDB inserts of the same rows (every column as text, no validation or encryption),
+    /// parsed by the same CSV reader, in one transaction: the baseline the import is compared with.
+    private func plainSQLiteRate(file: URL, folder: URL) throws -> Double {
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("plain.sqlite").path)
+        let reader = try SyntheticData.reader(file)
+        let headings = reader.headerRow ?? []
+        let columns = headings.indices.map { "c\($0)" }
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE pupil (id INTEGER PRIMARY KEY, \(columns.map { "\($0) TEXT" }.joined(separator: ", ")))")
+        }
+        let start = Date()
+        var count = 0
+        try queue.inTransaction { db in
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO pupil (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+            while let row = reader.next() {
+                try statement.execute(arguments: StatementArguments(row))
+                count += 1
+            }
+            return .commit
+        }
+        return Double(count) / Date().timeIntervalSince(start)
+    }
+
+    static func peakResidentMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss / 1024)
+    }
+}
