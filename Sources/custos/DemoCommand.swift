@@ -33,6 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
         let (workspace, version) = try await store.createWorkspace(
             name: example.rawValue, title: loaded.policy.controller.name ?? loaded.policy.controller.displayName,
             policy: loaded, by: "demo", at: Date())
+        let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"))
+        try keys.createIfAbsent()
+        _ = try await Vault.open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
         let findings = PolicyLinter().findings(for: loaded)
 
         let base = "http://\(host):\(port)"

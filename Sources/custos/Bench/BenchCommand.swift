@@ -101,13 +101,18 @@ struct BenchCommand: AsyncParsableCommand {
         let headings = reader.headerRow ?? []
         let columns = headings.indices.map { "c\($0)" }
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE pupil (id INTEGER PRIMARY KEY, \(columns.map { "\($0) TEXT" }.joined(separator: ", ")))")
+            try db.execute(
+                sql:
+                    "CREATE TABLE pupil (id INTEGER PRIMARY KEY, \(columns.map { "\($0) TEXT" }.joined(separator: ", ")))"
+            )
         }
         let start = Date()
         var count = 0
         try queue.inTransaction { db in
             let statement = try db.makeStatement(
-                sql: "INSERT INTO pupil (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+                sql:
+                    "INSERT INTO pupil (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            )
             while let row = reader.next() {
                 try statement.execute(arguments: StatementArguments(row))
                 count += 1
