@@ -11,7 +11,9 @@ struct WorkspaceCommandTests {
             try await body(["--data", folder.appendingPathComponent("data").path], folder)
             if PostgresTestDatabase.enabled {
                 try await PostgresTestDatabase.withFreshDatabase { url in
-                    try await body(["--database", url], folder)
+                    try await body(
+                        ["--database", url, "--key-file", folder.appendingPathComponent("postgres-master.key").path],
+                        folder)
                 }
             }
         }
