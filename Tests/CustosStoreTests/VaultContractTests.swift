@@ -280,6 +280,28 @@ struct VaultContractTests {
     }
 
     @Test(
+        "schools: a URN is added once, and a record naming it puts its person in the school",
+        arguments: TestBackend.available)
+    func schools(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let school = try await vault.addSchool(name: "Hutton Primary", urn: "115000", laCode: "881", actor: "t")
+            await #expect(throws: VaultError.self) {
+                try await vault.addSchool(name: "Again", urn: "115000", laCode: nil, actor: "t")
+            }
+            let contact = try #require(vault.policy.recordType("contact"))
+            let values = [
+                "name": "Sam", "school_name": "Hutton Primary", "school_urn": "115000", "email": "sam@example.sch.uk",
+            ]
+            _ = try await vault.write(RecordInput(type: contact, values: values, source: .person), actor: "t")
+            let sam = try await vault.subjectIDs(identifierKind: "email", value: "sam@example.sch.uk")
+            #expect(sam.count == 1)
+            #expect(try await vault.store.subjectIDs(inSchool: school.id, in: vault.workspace.id) == sam)
+            #expect(try await vault.store.schools(in: vault.workspace.id).count == 1)
+        }
+    }
+
+    @Test(
         "master-key rotation rewraps every key; data stays readable and the old key is retired",
         arguments: TestBackend.available)
     func rotation(_ backend: TestBackend) async throws {

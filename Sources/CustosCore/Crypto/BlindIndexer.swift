@@ -5,18 +5,14 @@ public import Foundation
 /// staff number without any of them being stored in plain text. One key per workspace, so the
 /// same email has unrelated indexes in two workspaces.
 public struct BlindIndexer: Sendable {
-    private let keyed: HMAC<SHA256>
+    private let keyed: KeyedDigest
 
     public init(key: SymmetricKey) {
-        keyed = HMAC<SHA256>(key: key)
+        keyed = KeyedDigest(key: key)
     }
 
     /// The index of an identifier's normalised value: 16 bytes of HMAC(kind ‖ 0x1F ‖ value).
     public func index(kind: String, value: String) -> Data {
-        var hmac = keyed
-        hmac.update(data: Array(kind.utf8))
-        hmac.update(data: [0x1F])
-        hmac.update(data: Array(value.utf8))
-        return Data(hmac.finalize()).prefix(16)
+        Data(keyed.digest(label: kind, value: value).prefix(16))
     }
 }

@@ -5,19 +5,15 @@ import Foundation
 /// pseudonym, so analysis joins across imports, but nobody can turn it back without the
 /// re-identification the store keeps apart and audits.
 public struct Pseudonymiser: Sendable {
-    private let keyed: HMAC<SHA256>
+    private let keyed: KeyedDigest
 
     public init(key: SymmetricKey) {
-        keyed = HMAC<SHA256>(key: key)
+        keyed = KeyedDigest(key: key)
     }
 
     /// `P-` and 16 Crockford Base32 characters of HMAC(field ‖ 0x1F ‖ value).
     public func pseudonym(field: String, value: String) -> String {
-        var hmac = keyed
-        hmac.update(data: Array(field.utf8))
-        hmac.update(data: [0x1F])
-        hmac.update(data: Array(value.utf8))
-        let digest = Array(hmac.finalize())
+        let digest = keyed.digest(label: field, value: value)
         var text = "P-"
         var buffer = 0
         var bits = 0

@@ -4,14 +4,7 @@ public enum IdentifierNormaliser {
     /// The kept form of `value` for an identifier of `kind` (see `RecordField.identifierKind`),
     /// or `nil` when it cannot be one.
     public static func normalise(kind: String, value: String) -> String? {
-        let format: FieldFormat? =
-            switch kind {
-            case "email": .email
-            case "phone": .ukPhone
-            case "upn": .upn
-            case "uln": .uln
-            default: nil
-            }
+        let format = RecordField.identifierKindsByFormat.first { $0.value == kind }?.key
         guard case .success(let normalised) = FieldValueNormaliser.normalise(value, as: format), !normalised.isEmpty
         else { return nil }
         return normalised

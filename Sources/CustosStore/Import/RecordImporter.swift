@@ -37,7 +37,8 @@ public struct RecordImporter: Sendable {
         for problem in columns.problems {
             report.add(ImportProblem(line: 1, field: problem.field, message: problem.message, isWarning: false))
         }
-        for field in columns.missingRequired(in: recordType) {
+        let missingRequired = columns.missingRequired(in: recordType)
+        for field in missingRequired {
             report.add(
                 ImportProblem(line: 1, field: field, message: "is required, and no column holds it", isWarning: false))
         }
@@ -48,7 +49,7 @@ public struct RecordImporter: Sendable {
                     message: "is not a field of \(recordType.id); rows with a value in it are refused", isWarning: true)
             )
         }
-        if !columns.problems.isEmpty || !columns.missingRequired(in: recordType).isEmpty {
+        if !columns.problems.isEmpty || !missingRequired.isEmpty {
             report.refusedFile = true
             return report
         }

@@ -34,11 +34,4 @@ public struct ChangeSet: Sendable {
         changes.audit = events
         return changes
     }
-
-    /// Whether there is nothing to write but audit entries.
-    public var writesNoData: Bool {
-        schools.isEmpty && subjects.isEmpty && subjectUpdates.isEmpty && identifiers.isEmpty
-            && identifiersRemoved.isEmpty && recordParts.isEmpty && tombstones.isEmpty && secrets.isEmpty
-            && rewrappedSecrets.isEmpty
-    }
 }

@@ -10,6 +10,4 @@ public enum SubjectUpdate: Sendable, Hashable {
     case mergedInto(UUID, survivor: UUID)
     /// The subject's key wrapped again under another master key (rotation).
     case rewrapped(UUID, WrappedKey)
-    /// The subject's key is destroyed: every sealed part of theirs becomes unreadable.
-    case keyDestroyed(UUID)
 }

@@ -103,11 +103,6 @@ extension PostgresStore {
             UPDATE subject SET master_key_id = \(key.masterKeyID), wrapped_key = \(ByteBuffer(data: key.sealed))
             WHERE id = \(id) AND workspace_id = \(workspace) AND wrapped_key IS NOT NULL
             """
-        case .keyDestroyed(let id):
-            """
-            UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
-            WHERE id = \(id) AND workspace_id = \(workspace)
-            """
         }
     }
 

@@ -112,10 +112,6 @@ extension SQLiteStore {
                     UPDATE subject SET master_key_id = ?, wrapped_key = ?
                     WHERE id = ? AND workspace_id = ? AND wrapped_key IS NOT NULL
                     """, arguments: [key.masterKeyID, key.sealed, id, workspace])
-        case .keyDestroyed(let id):
-            try db.execute(
-                sql: "UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = ? AND workspace_id = ?",
-                arguments: [id, workspace])
         }
     }
 

@@ -24,12 +24,14 @@ public final class MasterKeySource: Sendable {
     }
 
     public let location: Location
+    /// The keys' text when they come from the environment.
+    private let environmentText: String?
     private let cached: Mutex<MasterKeyRing?>
 
-    /// The environment variable when it is set, else the file at `fileURL`.
+    /// The environment variable when it is set in `environment`, else the file at `fileURL`.
     public init(fileURL: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        location =
-            environment[Self.environmentVariable] != nil ? .environment(Self.environmentVariable) : .file(fileURL)
+        environmentText = environment[Self.environmentVariable]
+        location = environmentText != nil ? .environment(Self.environmentVariable) : .file(fileURL)
         cached = Mutex(nil)
     }
 
@@ -44,8 +46,8 @@ public final class MasterKeySource: Sendable {
     public func reload() throws -> MasterKeyRing {
         let text: String
         switch location {
-        case .environment(let name):
-            text = ProcessInfo.processInfo.environment[name] ?? ""
+        case .environment:
+            text = environmentText ?? ""
         case .file(let url):
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw CryptoFailure(

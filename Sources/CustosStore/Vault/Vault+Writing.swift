@@ -56,7 +56,13 @@ extension Vault {
         var subjectsByID: [UUID: StoredSubject] = [:]
         for subject in try await store.subjects(existingIDs, in: workspace.id) { subjectsByID[subject.id] = subject }
         var ownerRoles: [String: String] = [:]
-        for input in inputs { ownerRoles[input.type.id] = input.type.roles.first?.name }
+        var rolesOfFields: [String: [String: String]] = [:]
+        for input in inputs where rolesOfFields[input.type.id] == nil {
+            ownerRoles[input.type.id] = input.type.roles.first?.name
+            var roles: [String: String] = [:]
+            for field in input.type.fields { roles[field.name] = input.type.role(of: field)?.name }
+            rolesOfFields[input.type.id] = roles
+        }
         var latestRecords: [String: [UUID: UUID]] = [:]
         for (typeID, ownerRole) in ownerRoles {
             latestRecords[typeID] = try await store.latestRecordIDs(
@@ -91,10 +97,9 @@ extension Vault {
             var isUpdate = false
             // The owner (first role) decides whether this replaces an existing record.
             var partsToSeal: [(role: String, subjectID: UUID, values: [String: String])] = []
+            let roleOfField = rolesOfFields[input.type.id] ?? [:]
             for role in input.type.roles {
-                let values = input.values.filter { name, _ in
-                    input.type.field(named: name).flatMap { input.type.role(of: $0)?.name } == role.name
-                }
+                let values = input.values.filter { name, _ in roleOfField[name] == role.name }
                 guard !values.isEmpty else { continue }
                 let roleIndexes = indexes[role.name] ?? []
                 let found =

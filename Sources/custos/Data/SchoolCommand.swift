@@ -27,19 +27,7 @@ struct SchoolAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let school = try await store.withVault { vault in
-            if let urn, try await vault.store.schools(in: vault.workspace.id).contains(where: { $0.urn == urn }) {
-                throw CommandFailure(message: "error: a school with URN \(urn) already exists")
-            }
-            let school = School(id: UUID(), workspaceID: vault.workspace.id, name: name, urn: urn, laCode: laCode)
-            var changes = ChangeSet(workspaceID: vault.workspace.id)
-            changes.schools = [school]
-            changes.audit = [
-                AuditEvent(
-                    workspaceID: vault.workspace.id, time: Date(), actor: CommandActor.current, action: "school.add",
-                    detail: "school \(school.id)\(urn.map { " URN \($0)" } ?? "")")
-            ]
-            try await vault.store.apply(changes)
-            return school
+            try await vault.addSchool(name: name, urn: urn, laCode: laCode, actor: CommandActor.current)
         }
         print("Added \(school.name) (\(school.id.uuidString.lowercased())).")
     }
