@@ -3,7 +3,8 @@ public import Hummingbird
 public import Logging
 public import ServiceLifecycle
 
-/// Builds the Custos web application over a store.
+/// Builds the Custos web application over a store: the privacy centre and the JSON API (which
+/// opens personal data with the master keys in `keys`).
 ///
 /// - Parameters:
 ///   - services: long-lived services to run alongside the server (a PostgreSQL client, ...).
@@ -12,6 +13,7 @@ public import ServiceLifecycle
 ///   - onServerRunning: called once the server listens (the demo prints where to look).
 public func buildApplication(
     store: any CustosStore,
+    keys: MasterKeySource,
     configuration: ServerConfiguration = ServerConfiguration(),
     services: [any Service] = [],
     logger: Logger,
@@ -19,7 +21,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(store: store),
+        router: buildRouter(store: store, keys: keys),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),
         services: services,
         onServerRunning: { _ in await onServerRunning() },
@@ -29,7 +31,7 @@ public func buildApplication(
 }
 
 /// The routes, with their middleware: request logs (paths only, never query strings) and security headers.
-func buildRouter(store: any CustosStore) -> Router<AppRequestContext> {
+func buildRouter(store: any CustosStore, keys: MasterKeySource) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(
@@ -38,5 +40,6 @@ func buildRouter(store: any CustosStore) -> Router<AppRequestContext> {
         ]))
     HomeController(store: store).addRoutes(to: router)
     PrivacyCentreController(store: store, notices: NoticeCache()).addRoutes(to: router)
+    ApiRoutes(store: store, keys: keys).add(to: router)
     return router
 }

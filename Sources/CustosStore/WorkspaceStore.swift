@@ -27,9 +27,14 @@ public protocol WorkspaceStore: Sendable {
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
 /// same contract tests.
-public protocol CustosStore: WorkspaceStore, PersonalDataStore {}
+public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore {}
 
 extension WorkspaceStore {
+    /// The workspace with `id`, if there is one.
+    public func workspace(id: UUID) async throws -> Workspace? {
+        try await workspaces().first { $0.id == id }
+    }
+
     /// The workspace named `name`, or the only one when `name` is nil.
     public func resolveWorkspace(_ name: String?) async throws -> Workspace {
         if let name {

@@ -14,7 +14,8 @@ struct Custos: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self, ImportCommand.self,
-            SubjectCommand.self, SchoolCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self,
+            SubjectCommand.self, SchoolCommand.self, TokenCommand.self, AuditCommand.self, KeysCommand.self,
+            BenchCommand.self,
         ])
 
     static func main() async {

@@ -37,6 +37,8 @@ struct DemoCommand: AsyncParsableCommand {
         try keys.createIfAbsent()
         _ = try await Vault.open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
         let findings = PolicyLinter().findings(for: loaded)
+        let token = try await AccessTokens(store: store).issue(
+            name: "demo", role: .dpo, in: workspace, by: "demo")
 
         let base = "http://\(host):\(port)"
         let banner = """
@@ -54,12 +56,15 @@ struct DemoCommand: AsyncParsableCommand {
               swift run custos policy check Examples/\(example.rawValue).yaml
               swift run custos policy ropa Examples/\(example.rawValue).yaml
               swift run custos policy versions --data \(data)
+              curl -H 'Authorization: Bearer \(token.bearer)' \(base)/api/v1/schools
+              (a DPO's API token for this demo; the API is described at \(base)/api/v1/openapi.json)
 
             Press Ctrl-C to stop.
 
             """
         let app = buildApplication(
-            store: store, configuration: ServerConfiguration(host: host, port: port), logger: Logger(label: "custos"),
+            store: store, keys: keys, configuration: ServerConfiguration(host: host, port: port),
+            logger: Logger(label: "custos"),
             onServerRunning: {
                 print(banner)
                 // Standard output is block-buffered when it is not a terminal (a log, a pipe); fflush(nil) flushes it.

@@ -22,11 +22,13 @@ struct ServeCommand: AsyncParsableCommand {
         switch try store.location() {
         case .sqlite(let directory):
             let store = try SQLiteStore(directory: directory)
-            try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
+            try await buildApplication(
+                store: store, keys: self.store.keys, configuration: configuration, logger: logger
+            ).runService()
         case .postgres(let url):
             let store = PostgresStore(url: url, logger: logger)
             try await buildApplication(
-                store: store, configuration: configuration, services: [store], logger: logger,
+                store: store, keys: self.store.keys, configuration: configuration, services: [store], logger: logger,
                 beforeServerStarts: { try await store.migrate() }
             ).runService()
         }

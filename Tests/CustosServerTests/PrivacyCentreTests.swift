@@ -29,7 +29,12 @@ struct PrivacyCentreTests {
     }
 
     static func app(_ store: SQLiteStore) -> some ApplicationProtocol {
-        buildApplication(store: store, logger: Logger(label: "custos.test"))
+        buildApplication(store: store, keys: keys(store), logger: Logger(label: "custos.test"))
+    }
+
+    /// The master keys of a store's temporary folder.
+    static func keys(_ store: SQLiteStore) -> MasterKeySource {
+        MasterKeySource(fileURL: store.directory.appendingPathComponent("master.key"), environment: [:])
     }
 
     @Test("the notice of each workspace is served as HTML, rendered from its policy")
@@ -115,7 +120,7 @@ struct PrivacyCentreTests {
         let handler = InMemoryLogHandler()
         let logger = Logger(label: "custos.test", factory: { _ in handler })
         try await Self.withStore(["ashe"]) { store in
-            let app = buildApplication(store: store, logger: logger)
+            let app = buildApplication(store: store, keys: Self.keys(store), logger: logger)
             try await app.test(.router) { client in
                 try await client.execute(uri: "/privacy/ashe?token=SECRET-TOKEN&email=parent@example.org", method: .get)
                 { _ in }

@@ -91,6 +91,47 @@ struct VaultContractTests {
         }
     }
 
+    @Test(
+        "changing a record's fields re-seals only what changed, adds identifiers and a missing role's person",
+        arguments: TestBackend.available)
+    func update(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let written = try await vault.write(memberContact(vault, headEmail: "head@example.sch.uk"), actor: "t")
+            let record = try #require(written.recordID)
+            let outcome = try await vault.update(
+                record: record,
+                changes: ["head_mobile": "07700 900123", "pa_name": "Pat", "pa_email": "pa@example.sch.uk"],
+                actor: "t")
+            guard case .updated(_, let subjects) = outcome else {
+                Issue.record("not updated")
+                return
+            }
+            let head = try #require(subjects["head"])
+            let pa = try #require(subjects["pa"])
+            #expect(try await vault.subjectIDs(identifierKind: "phone", value: "+447700900123") == [head])
+            #expect(try await vault.subjectIDs(identifierKind: "email", value: "pa@example.sch.uk") == [pa])
+            let parts = try await vault.read(record: record, actor: "t")
+            #expect(parts.first { $0.role == "head" }?.values["head_mobile"] == "+447700900123")
+            #expect(parts.first { $0.role == "head" }?.values["name"] == "Head Teacher")
+            #expect(parts.first { $0.role == "pa" }?.values == ["pa_name": "Pat", "pa_email": "pa@example.sch.uk"])
+
+            await #expect(throws: VaultError.self) {
+                try await vault.update(record: record, changes: ["pa_name": nil, "pa_email": nil], actor: "t")
+            }
+            let invalid = await #expect(throws: VaultError.self) {
+                try await vault.update(record: record, changes: ["head_email": "nope"], actor: "t")
+            }
+            #expect(invalid?.problems.map(\.field) == ["head_email"])
+            #expect(!(invalid?.message.contains("nope") ?? true))
+            await #expect(throws: VaultError.self) {
+                try await vault.update(record: UUID(), changes: ["name": "X"], actor: "t")
+            }
+            let after = try await vault.read(record: record, actor: "t")
+            #expect(after.map(\.values) == parts.map(\.values), "refused changes change nothing")
+        }
+    }
+
     @Test("nothing crosses between workspaces", arguments: TestBackend.available)
     func isolation(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in

@@ -20,6 +20,10 @@ public struct ChangeSet: Sendable {
     public var secrets: [String: WrappedKey] = [:]
     /// Workspace secrets wrapped again under another master key (rotation), by purpose.
     public var rewrappedSecrets: [String: WrappedKey] = [:]
+    /// API tokens made.
+    public var accessTokens: [StoredAccessToken] = []
+    /// API tokens revoked, by id, with the time.
+    public var revokedAccessTokens: [UUID: Date] = [:]
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
 

@@ -139,6 +139,24 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()
                 """,
             ]),
+        Migration(
+            id: 3, name: "access-tokens",
+            statements: [
+                """
+                CREATE TABLE access_token (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    school_id UUID REFERENCES school(id),
+                    secret_hash BYTEA NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    created_by TEXT NOT NULL,
+                    revoked_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX access_token_workspace ON access_token(workspace_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -81,6 +81,21 @@ extension PostgresStore {
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
+        for token in changes.accessTokens {
+            try await connection.query(
+                """
+                INSERT INTO access_token (id, workspace_id, name, role, school_id, secret_hash, created_at, created_by)
+                VALUES (\(token.id), \(workspace), \(token.name), \(token.role.rawValue), \(token.schoolID),
+                \(ByteBuffer(data: token.secretHash)), \(token.createdAt), \(token.createdBy))
+                """, logger: logger)
+        }
+        for (id, time) in changes.revokedAccessTokens {
+            try await connection.query(
+                """
+                UPDATE access_token SET revoked_at = \(time)
+                WHERE id = \(id) AND workspace_id = \(workspace) AND revoked_at IS NULL
+                """, logger: logger)
+        }
         try await appendAudit(changes.audit, connection, logger)
     }
 

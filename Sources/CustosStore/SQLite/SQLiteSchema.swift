@@ -109,6 +109,23 @@ enum SQLiteSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("3-access-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE access_token (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        school_id BLOB REFERENCES school(id),
+                        secret_hash BLOB NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        created_by TEXT NOT NULL,
+                        revoked_at DATETIME
+                    );
+                    CREATE INDEX access_token_workspace ON access_token(workspace_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -86,6 +86,23 @@ extension SQLiteStore {
                 sql: "INSERT INTO tombstone (workspace_id, blind_index) VALUES (?, ?) ON CONFLICT DO NOTHING")
             for index in changes.tombstones { try statement.execute(arguments: [workspace, index]) }
         }
+        for token in changes.accessTokens {
+            try db.execute(
+                sql: """
+                    INSERT INTO access_token (id, workspace_id, name, role, school_id, secret_hash, created_at,
+                    created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    token.id, workspace, token.name, token.role.rawValue, token.schoolID, token.secretHash,
+                    token.createdAt, token.createdBy,
+                ])
+        }
+        for (id, time) in changes.revokedAccessTokens {
+            try db.execute(
+                sql: """
+                    UPDATE access_token SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL
+                    """, arguments: [time, id, workspace])
+        }
         try appendAudit(changes.audit, db)
     }
 

@@ -7,7 +7,7 @@ extension Vault {
     /// lookup itself reads no personal data; reading the subjects is audited.
     public func subjectIDs(identifierKind kind: String, value: String) async throws -> [UUID] {
         guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else {
-            throw VaultError("the value given is not a valid \(kind)")
+            throw VaultError("the value given is not a valid \(kind)", kind: .invalid)
         }
         return try await store.subjectIDs(
             forIndexes: [indexer.index(kind: kind, value: normalised)], in: workspace.id

@@ -3,12 +3,18 @@ import CustosCore
 public import Foundation
 
 extension Vault {
-    /// Writes one record and audits it.
+    /// Checks one record against its type and writes it, in the form Custos keeps, and audits it.
+    ///
+    /// Throws a ``VaultError`` listing each field's problem when the record is not valid.
     @discardableResult
     public func write(
         _ input: RecordInput, actor: String, purpose: String? = nil, reason: String? = nil, at time: Date = Date()
     ) async throws -> RecordWriteOutcome {
-        var (changes, outcomes) = try await prepare([input], at: time)
+        let validation = RecordValidator(recordType: input.type).validate(input.values)
+        guard validation.isValid else { throw VaultError.invalidRecord(input.type.id, validation.problems) }
+        var valid = input
+        valid.values = validation.values
+        var (changes, outcomes) = try await prepare([valid], at: time)
         guard let outcome = outcomes.first else { throw StoreError.corruptData("no outcome for a record") }
         switch outcome {
         case .created(let id, let subjects, _), .updated(let id, let subjects):
@@ -202,7 +208,7 @@ extension Vault {
     }
 
     /// The school a record names by URN, made if the workspace does not know it yet.
-    private func school(
+    func school(
         for input: RecordInput, known: inout [String: School], changes: inout ChangeSet
     ) throws -> UUID? {
         guard let field = input.type.fields.first(where: { $0.format == .urn }),

@@ -1,16 +1,46 @@
+public import CustosCore
 import Foundation
 
 /// Why the vault refused an operation. Messages name ids, types and fields, never personal data.
 public struct VaultError: Error, Sendable, Hashable, CustomStringConvertible {
     public let message: String
+    public let kind: Kind
+    /// For a record that failed validation, each field's problem (warnings included).
+    public let problems: [FieldProblem]
 
-    init(_ message: String) { self.message = message }
+    /// What sort of refusal it is, for callers that answer differently (the API's status codes).
+    public enum Kind: Sendable, Hashable {
+        /// The input is not acceptable: an invalid record or identifier.
+        case invalid
+        /// A subject, record or school the workspace does not have.
+        case notFound
+        /// The input clashes with what is stored: a school's URN taken, an erased person's identifier.
+        case conflict
+        /// Anything else the vault will not do.
+        case refused
+    }
+
+    init(_ message: String, kind: Kind = .refused, problems: [FieldProblem] = []) {
+        self.message = message
+        self.kind = kind
+        self.problems = problems
+    }
 
     public var description: String { message }
 
-    static func unknownRecordType(_ id: String) -> Self { Self("the policy has no record type '\(id)'") }
-    static func subjectNotFound(_ id: UUID) -> Self { Self("there is no subject \(id) in this workspace") }
-    static func recordNotFound(_ id: UUID) -> Self { Self("there is no record \(id) in this workspace") }
+    static func unknownRecordType(_ id: String) -> Self {
+        Self("the policy has no record type '\(id)'", kind: .notFound)
+    }
+    static func invalidRecord(_ type: String, _ problems: [FieldProblem]) -> Self {
+        let errors = problems.filter { !$0.isWarning }.map(\.description).joined(separator: "; ")
+        return Self("the \(type) record is not valid: \(errors)", kind: .invalid, problems: problems)
+    }
+    static func subjectNotFound(_ id: UUID) -> Self {
+        Self("there is no subject \(id) in this workspace", kind: .notFound)
+    }
+    static func recordNotFound(_ id: UUID) -> Self {
+        Self("there is no record \(id) in this workspace", kind: .notFound)
+    }
     static func keyDestroyed(_ id: UUID) -> Self {
         Self("subject \(id) has no data key: their data was erased or merged into another subject")
     }

@@ -50,6 +50,8 @@ struct StoreOptions: ParsableArguments {
             throw CommandFailure(message: "error: \(error.message)")
         } catch let error as CryptoFailure {
             throw CommandFailure(message: "error: \(error.message)")
+        } catch let error as AccessTokenError {
+            throw CommandFailure(message: "error: \(error.message)")
         }
     }
 

@@ -1,0 +1,80 @@
+import CustosCore
+import CustosStore
+import Foundation
+
+/// Who is calling the API: a live token, its workspace's vault, and what its role may do there.
+/// Every API route asks this one place.
+struct ApiCaller: Sendable {
+    let token: StoredAccessToken
+    let vault: Vault
+    let access: RecordAccess
+
+    init(token: StoredAccessToken, vault: Vault) {
+        self.token = token
+        self.vault = vault
+        access = RecordAccess(policy: vault.policy)
+    }
+
+    /// The audit log's name for the caller.
+    var actor: String { token.actor }
+
+    /// The grant for `action` on `type`, or a 403 naming the role and type.
+    func grant(_ action: AccessAction, recordType type: String) throws -> AccessGrant {
+        guard let grant = access.grant(to: token.role, action, recordType: type) else {
+            throw ApiError.forbidden("the \(token.role.rawValue) role may not \(action.rawValue) \(type) records")
+        }
+        return grant
+    }
+
+    /// Whether the caller's role reaches anyone at all for `action` (it may search and list).
+    func requireAnyReach(_ action: AccessAction) throws {
+        guard access.reachesAnything(token.role, action, recordTypes: vault.policy.recordTypes.map(\.id)) else {
+            throw ApiError.forbidden("the \(token.role.rawValue) role may not \(action.rawValue) any records")
+        }
+    }
+
+    /// Only the DPO and admins change the workspace's own settings (its schools).
+    func requireAdministrator() throws {
+        guard token.role == .dpo || token.role == .admin else {
+            throw ApiError.forbidden("only the dpo and admin roles may change the workspace's schools")
+        }
+    }
+
+    /// Whether a subject is within the caller's reach: the whole workspace, or for a school
+    /// leader's token their own school. Out of reach reads as not found, so nothing leaks.
+    func reaches(_ subject: StoredSubject) -> Bool {
+        switch token.role {
+        case .schoolLeader: token.schoolID != nil && subject.schoolID == token.schoolID
+        case .trainer: false
+        case .dpo, .admin, .staff, .auditor: true
+        }
+    }
+
+    /// The grant to change records of `type`: every field, across the workspace (scoped roles
+    /// read through the API but do not write).
+    func writeGrant(recordType type: String) throws -> AccessGrant {
+        let grant = try grant(.update, recordType: type)
+        guard grant.coversEveryField, grant.scope == .workspace, token.schoolID == nil else {
+            throw ApiError.forbidden("the \(token.role.rawValue) role may not change \(type) records through the API")
+        }
+        return grant
+    }
+
+    /// An audit event by the caller.
+    func event(_ action: String, purpose: String?, reason: String?, detail: String) -> AuditEvent {
+        AuditEvent(
+            workspaceID: vault.workspace.id, time: Date(), actor: actor, action: action, purpose: purpose,
+            reason: reason, detail: detail)
+    }
+
+    /// The parts of records the caller may read, with only the fields their grant covers.
+    func visible(_ views: [RecordView]) -> [RecordView] {
+        views.compactMap { view in
+            guard let grant = access.grant(to: token.role, .read, recordType: view.type) else { return nil }
+            var shown = view
+            shown.values = view.values.filter { grant.covers($0.key) }
+            shown.pseudonymised = view.pseudonymised.filter { grant.covers($0) }
+            return shown
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import CustosCore
+import Foundation
+import Hummingbird
+
+/// An API failure as the caller sees it: an HTTP status and a JSON body with a stable `code` to
+/// branch on and a `message` for people. Messages name fields, ids and rules, never personal data.
+struct ApiError: Error, HTTPResponseError {
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    /// A record's field problems, for `invalid_record`.
+    var problems: [FieldProblem] = []
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = ErrorDocument(
+            error: .init(
+                code: code, message: message,
+                problems: problems.isEmpty
+                    ? nil
+                    : problems.map { .init(field: $0.field, message: $0.message, warning: $0.isWarning) }))
+        var response = try JSONEncoder().encode(body, from: request, context: context)
+        response.status = status
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+
+    static let unauthorized = ApiError(
+        status: .unauthorized, code: "unauthorized",
+        message: "send a live API token as 'Authorization: Bearer custos_...'")
+
+    static func forbidden(_ message: String) -> ApiError {
+        ApiError(status: .forbidden, code: "forbidden", message: message)
+    }
+
+    static func notFound(_ message: String) -> ApiError {
+        ApiError(status: .notFound, code: "not_found", message: message)
+    }
+
+    static func badRequest(_ message: String) -> ApiError {
+        ApiError(status: .badRequest, code: "bad_request", message: message)
+    }
+}

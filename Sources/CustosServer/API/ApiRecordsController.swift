@@ -1,0 +1,96 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/records`: write a record (the people in it found by identifier or made), read one,
+/// change some of its fields.
+struct ApiRecordsController {
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("records", use: create)
+        group.get("records/:record", use: show)
+        group.patch("records/:record", use: change)
+    }
+
+    @Sendable func create(
+        _ request: Request, context: AppRequestContext
+    ) async throws -> EditedResponse<RecordWriteResult> {
+        let caller = try context.requireIdentity()
+        let body = try await request.decode(as: RecordCreation.self, context: context)
+        let vault = caller.vault
+        guard let type = vault.policy.recordType(body.type) else {
+            throw ApiError.badRequest("type: the policy has no record type '\(body.type)'")
+        }
+        _ = try caller.writeGrant(recordType: type.id)
+        if let school = body.school,
+            try await !vault.store.schools(in: vault.workspace.id).contains(where: { $0.id == school })
+        {
+            throw ApiError.badRequest("school: there is no school \(school) in this workspace")
+        }
+        let warnings = RecordValidator(recordType: type).validate(body.values).problems.filter(\.isWarning)
+        let headers = ApiAccessHeaders(request)
+        let outcome = try await vault.write(
+            RecordInput(type: type, values: body.values, source: body.source ?? .person, schoolID: body.school),
+            actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+        switch outcome {
+        case .created(let id, let subjects, _):
+            return EditedResponse(
+                status: .created,
+                response: RecordWriteResult(
+                    record: id, outcome: "created", subjects: subjects, warnings: warnings.map(Self.problem)))
+        case .updated(let id, let subjects):
+            return EditedResponse(
+                status: .ok,
+                response: RecordWriteResult(
+                    record: id, outcome: "updated", subjects: subjects, warnings: warnings.map(Self.problem)))
+        case .suppressed(let role):
+            throw ApiError(
+                status: .conflict, code: "suppressed",
+                message: "an identifier of the \(role) belongs to an erased person; nothing was written")
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> RecordDocument {
+        let caller = try context.requireIdentity()
+        let (id, type) = try await reach(request, context: context, caller: caller, for: .read)
+        let headers = ApiAccessHeaders(request)
+        let views = try await caller.vault.read(
+            record: id, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+        return RecordDocument(id: id, type: type, parts: caller.visible(views).map(RecordPartDocument.init))
+    }
+
+    @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> RecordWriteResult {
+        let caller = try context.requireIdentity()
+        let (id, type) = try await reach(request, context: context, caller: caller, for: .update)
+        _ = try caller.writeGrant(recordType: type)
+        let body = try await request.decode(as: RecordChange.self, context: context)
+        guard !body.values.isEmpty else { throw ApiError.badRequest("values: name at least one field to change") }
+        let headers = ApiAccessHeaders(request)
+        let outcome = try await caller.vault.update(
+            record: id, changes: body.values, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+        guard case .updated(_, let subjects) = outcome else { throw ApiError.notFound("there is no record \(id)") }
+        return RecordWriteResult(record: id, outcome: "updated", subjects: subjects, warnings: [])
+    }
+
+    /// The record named in the path, checked to be within the caller's reach for `action`
+    /// (judged by its first role's person); out of reach reads as not found.
+    private func reach(
+        _ request: Request, context: AppRequestContext, caller: ApiCaller, for action: AccessAction
+    ) async throws -> (UUID, String) {
+        let id = try context.pathID("record", naming: "record")
+        let vault = caller.vault
+        let parts = try await vault.store.recordParts(ofRecord: id, in: vault.workspace.id)
+        guard let first = parts.first else { throw ApiError.notFound("there is no record \(id) in this workspace") }
+        _ = try caller.grant(action, recordType: first.type)
+        let ownerRole = vault.policy.recordType(first.type)?.roles.first?.name
+        let owner = parts.first { $0.role == ownerRole } ?? first
+        guard let subject = try await vault.store.subjects([owner.subjectID], in: vault.workspace.id).first,
+            caller.reaches(subject)
+        else { throw ApiError.notFound("there is no record \(id) in this workspace") }
+        return (id, first.type)
+    }
+
+    private static func problem(_ problem: FieldProblem) -> ErrorDocument.Problem {
+        ErrorDocument.Problem(field: problem.field, message: problem.message, warning: problem.isWarning)
+    }
+}

@@ -1,0 +1,27 @@
+import CustosStore
+import Hummingbird
+
+/// Mounts the JSON API at `/api/v1`: its OpenAPI document open to all, everything else behind an
+/// API token, every failure answered as an ``ApiError``.
+struct ApiRoutes {
+    let store: any CustosStore
+    let keys: MasterKeySource
+
+    func add(to router: Router<AppRequestContext>) {
+        let api = router.group("api/v1").add(middleware: ApiErrorMiddleware())
+        api.get("openapi.json") { _, _ in
+            TextResponse(body: OpenAPIDocument.json, contentType: "application/json; charset=utf-8")
+        }
+        let authenticated = api.group()
+            .add(
+                middleware: ApiTokenAuthenticator(
+                    tokens: AccessTokens(store: store), vaults: VaultCache(store: store, keys: keys)))
+        ApiSchoolsController().addRoutes(to: authenticated)
+        ApiSubjectsController().addRoutes(to: authenticated)
+        ApiRecordsController().addRoutes(to: authenticated)
+        // Anything else under /api/v1 is a JSON 404, not an empty one.
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            api.on("**", method: method) { _, _ -> Response in throw ApiError.notFound("no such route") }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/subjects`: find people by identifier, and read one person with their records.
+struct ApiSubjectsController {
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("subjects/search", use: search)
+        group.get("subjects/:subject", use: show)
+    }
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> SubjectList {
+        let caller = try context.requireIdentity()
+        try caller.requireAnyReach(.read)
+        let body = try await request.decode(as: IdentifierSearch.self, context: context)
+        let vault = caller.vault
+        let ids = try await vault.subjectIDs(identifierKind: body.kind, value: body.value)
+        let found = try await vault.store.subjects(ids, in: vault.workspace.id).filter(caller.reaches)
+        let headers = ApiAccessHeaders(request)
+        try await vault.audit([
+            caller.event(
+                "subject.search", purpose: headers.purpose, reason: headers.reason,
+                detail: "by \(body.kind): \(found.count) found")
+        ])
+        return SubjectList(subjects: found.map(SubjectSummary.init))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> SubjectDocument {
+        let caller = try context.requireIdentity()
+        try caller.requireAnyReach(.read)
+        let id = try context.pathID("subject", naming: "subject")
+        let vault = caller.vault
+        guard let subject = try await vault.store.subjects([id], in: vault.workspace.id).first,
+            caller.reaches(subject)
+        else { throw ApiError.notFound("there is no subject \(id) in this workspace") }
+        let headers = ApiAccessHeaders(request)
+        let view = try await vault.read(
+            subject: id, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+        return SubjectDocument(
+            subject: SubjectSummary(view.subject), identifierKinds: view.identifierKinds,
+            records: caller.visible(view.records).map(RecordPartDocument.init))
+    }
+}

@@ -1,0 +1,290 @@
+/// The API's OpenAPI 3.1 description, served at `/api/v1/openapi.json`. A test checks that it
+/// names exactly the routes the router has, with the same methods.
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "Custos API",
+            "version": "1",
+            "description": "Subjects, records and schools of one workspace. Every call but this document needs an API token (`custos token add`), sent as `Authorization: Bearer custos_...`; a token reaches its own workspace only, and its role decides which record types and fields it sees (the policy's access rules). Reads and writes are audited; give `Custos-Purpose` and `Custos-Reason` headers to have them recorded. Identifiers are searched with a POST so they never appear in URLs."
+          },
+          "servers": [{ "url": "/api/v1" }],
+          "security": [{ "bearer": [] }],
+          "paths": {
+            "/openapi.json": {
+              "get": {
+                "operationId": "getOpenAPI",
+                "summary": "This document",
+                "security": [],
+                "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": { "schema": { "type": "object" } } } } }
+              }
+            },
+            "/schools": {
+              "get": {
+                "operationId": "listSchools",
+                "summary": "The workspace's schools",
+                "responses": {
+                  "200": { "description": "Schools", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SchoolList" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" }
+                }
+              },
+              "post": {
+                "operationId": "addSchool",
+                "summary": "Add a school (dpo and admin tokens)",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SchoolCreation" } } } },
+                "responses": {
+                  "201": { "description": "The school added", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/School" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "409": { "$ref": "#/components/responses/Conflict" }
+                }
+              }
+            },
+            "/schools/{school}/subjects": {
+              "get": {
+                "operationId": "listSchoolSubjects",
+                "summary": "The people who belong to a school (ids and dates only)",
+                "parameters": [{ "$ref": "#/components/parameters/School" }],
+                "responses": {
+                  "200": { "description": "Subjects", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SubjectList" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/subjects/search": {
+              "post": {
+                "operationId": "searchSubjects",
+                "summary": "Find people by an identifier (email, phone, UPN, ULN, staff number)",
+                "parameters": [{ "$ref": "#/components/parameters/Purpose" }, { "$ref": "#/components/parameters/Reason" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/IdentifierSearch" } } } },
+                "responses": {
+                  "200": { "description": "Matches; more than one means likely duplicates", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SubjectList" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/subjects/{subject}": {
+              "get": {
+                "operationId": "getSubject",
+                "summary": "A person and every part of every record about them the token may see",
+                "parameters": [{ "$ref": "#/components/parameters/Subject" }, { "$ref": "#/components/parameters/Purpose" }, { "$ref": "#/components/parameters/Reason" }],
+                "responses": {
+                  "200": { "description": "The subject", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SubjectDocument" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/records": {
+              "post": {
+                "operationId": "writeRecord",
+                "summary": "Write a record; its people are found by identifier or made. A person's existing record of the type is replaced.",
+                "parameters": [{ "$ref": "#/components/parameters/Purpose" }, { "$ref": "#/components/parameters/Reason" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RecordCreation" } } } },
+                "responses": {
+                  "201": { "description": "A new record", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RecordWriteResult" } } } },
+                  "200": { "description": "The person's existing record of this type, replaced", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RecordWriteResult" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "409": { "$ref": "#/components/responses/Conflict" },
+                  "422": { "$ref": "#/components/responses/InvalidRecord" }
+                }
+              }
+            },
+            "/records/{record}": {
+              "get": {
+                "operationId": "getRecord",
+                "summary": "One record: each person's part the token may see",
+                "parameters": [{ "$ref": "#/components/parameters/Record" }, { "$ref": "#/components/parameters/Purpose" }, { "$ref": "#/components/parameters/Reason" }],
+                "responses": {
+                  "200": { "description": "The record", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RecordDocument" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              },
+              "patch": {
+                "operationId": "changeRecord",
+                "summary": "Change some fields of a record; null clears a field. The whole record is checked again.",
+                "parameters": [{ "$ref": "#/components/parameters/Record" }, { "$ref": "#/components/parameters/Purpose" }, { "$ref": "#/components/parameters/Reason" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RecordChange" } } } },
+                "responses": {
+                  "200": { "description": "The record, changed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RecordWriteResult" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" },
+                  "409": { "$ref": "#/components/responses/Conflict" },
+                  "422": { "$ref": "#/components/responses/InvalidRecord" }
+                }
+              }
+            }
+          },
+          "components": {
+            "securitySchemes": {
+              "bearer": { "type": "http", "scheme": "bearer", "description": "An API token made by `custos token add`" }
+            },
+            "parameters": {
+              "School": { "name": "school", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+              "Subject": { "name": "subject", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+              "Record": { "name": "record", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+              "Purpose": { "name": "Custos-Purpose", "in": "header", "required": false, "description": "The purpose of the access (a purpose id of the policy), for the audit log", "schema": { "type": "string", "maxLength": 500 } },
+              "Reason": { "name": "Custos-Reason", "in": "header", "required": false, "description": "Why the access is needed, for the audit log", "schema": { "type": "string", "maxLength": 500 } }
+            },
+            "responses": {
+              "BadRequest": { "description": "Malformed input", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Unauthorized": { "description": "No live token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Forbidden": { "description": "The token's role may not do this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "NotFound": { "description": "No such thing in the token's workspace and reach", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Conflict": { "description": "Clashes with what is stored: a URN taken, or an erased person's identifier (code suppressed)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "InvalidRecord": { "description": "The record breaks its type's rules; each field's problem is listed (code invalid_record)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+            },
+            "schemas": {
+              "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": {
+                      "code": { "type": "string", "enum": ["unauthorized", "forbidden", "not_found", "method_not_allowed", "bad_request", "invalid_record", "refused", "conflict", "suppressed", "payload_too_large", "internal"] },
+                      "message": { "type": "string" },
+                      "problems": { "type": "array", "items": { "$ref": "#/components/schemas/Problem" } }
+                    }
+                  }
+                }
+              },
+              "Problem": {
+                "type": "object",
+                "required": ["field", "message", "warning"],
+                "properties": { "field": { "type": "string" }, "message": { "type": "string" }, "warning": { "type": "boolean" } }
+              },
+              "School": {
+                "type": "object",
+                "required": ["id", "name"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "name": { "type": "string" },
+                  "urn": { "type": "string", "pattern": "^[0-9]{6}$" },
+                  "laCode": { "type": "string", "pattern": "^[0-9]{3}$" }
+                }
+              },
+              "SchoolCreation": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                  "name": { "type": "string", "minLength": 1 },
+                  "urn": { "type": "string", "description": "The GIAS URN, 6 digits" },
+                  "laCode": { "type": "string", "description": "The local authority code, 3 digits" }
+                }
+              },
+              "SchoolList": {
+                "type": "object",
+                "required": ["schools"],
+                "properties": { "schools": { "type": "array", "items": { "$ref": "#/components/schemas/School" } } }
+              },
+              "IdentifierSearch": {
+                "type": "object",
+                "required": ["kind", "value"],
+                "properties": {
+                  "kind": { "type": "string", "description": "email, phone, upn, uln, or an identifier field's name such as staff_number" },
+                  "value": { "type": "string" }
+                }
+              },
+              "SubjectSummary": {
+                "type": "object",
+                "required": ["id", "kind", "createdAt", "lastActivityAt"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "kind": { "type": "string", "description": "A subject kind of the policy" },
+                  "school": { "type": "string", "format": "uuid" },
+                  "createdAt": { "type": "string", "format": "date-time" },
+                  "lastActivityAt": { "type": "string", "format": "date-time" },
+                  "mergedInto": { "type": "string", "format": "uuid" }
+                }
+              },
+              "SubjectList": {
+                "type": "object",
+                "required": ["subjects"],
+                "properties": { "subjects": { "type": "array", "items": { "$ref": "#/components/schemas/SubjectSummary" } } }
+              },
+              "SubjectDocument": {
+                "type": "object",
+                "required": ["subject", "identifierKinds", "records"],
+                "properties": {
+                  "subject": { "$ref": "#/components/schemas/SubjectSummary" },
+                  "identifierKinds": { "type": "array", "items": { "type": "string" } },
+                  "records": { "type": "array", "items": { "$ref": "#/components/schemas/RecordPart" } }
+                }
+              },
+              "Source": {
+                "type": "object",
+                "required": ["kind"],
+                "properties": {
+                  "kind": { "type": "string", "enum": ["person", "form", "import", "external", "staff"] },
+                  "name": { "type": "string", "description": "The form's, file's or organisation's name" }
+                }
+              },
+              "RecordPart": {
+                "type": "object",
+                "required": ["record", "type", "role", "subject", "source", "createdAt", "updatedAt", "values", "pseudonymised"],
+                "properties": {
+                  "record": { "type": "string", "format": "uuid" },
+                  "type": { "type": "string" },
+                  "role": { "type": "string" },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "source": { "$ref": "#/components/schemas/Source" },
+                  "createdAt": { "type": "string", "format": "date-time" },
+                  "updatedAt": { "type": "string", "format": "date-time" },
+                  "values": { "type": "object", "additionalProperties": { "type": "string" } },
+                  "pseudonymised": { "type": "array", "items": { "type": "string" } }
+                }
+              },
+              "RecordDocument": {
+                "type": "object",
+                "required": ["id", "type", "parts"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "type": { "type": "string" },
+                  "parts": { "type": "array", "items": { "$ref": "#/components/schemas/RecordPart" } }
+                }
+              },
+              "RecordCreation": {
+                "type": "object",
+                "required": ["type", "values"],
+                "properties": {
+                  "type": { "type": "string", "description": "A record type of the policy" },
+                  "values": { "type": "object", "additionalProperties": { "type": "string" } },
+                  "source": { "$ref": "#/components/schemas/Source" },
+                  "school": { "type": "string", "format": "uuid" }
+                }
+              },
+              "RecordChange": {
+                "type": "object",
+                "required": ["values"],
+                "properties": { "values": { "type": "object", "additionalProperties": { "type": ["string", "null"] } } }
+              },
+              "RecordWriteResult": {
+                "type": "object",
+                "required": ["record", "outcome", "subjects", "warnings"],
+                "properties": {
+                  "record": { "type": "string", "format": "uuid" },
+                  "outcome": { "type": "string", "enum": ["created", "updated"] },
+                  "subjects": { "type": "object", "additionalProperties": { "type": "string", "format": "uuid" } },
+                  "warnings": { "type": "array", "items": { "$ref": "#/components/schemas/Problem" } }
+                }
+              }
+            }
+          }
+        }
+        """#
+}

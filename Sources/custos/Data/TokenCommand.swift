@@ -1,0 +1,83 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos token add|list|revoke`: API tokens for integrations.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Make, list and revoke API tokens.",
+        discussion: """
+            A token reaches one workspace, with one role: the policy's access rules decide what it sees. \
+            It is shown once, when made; Custos keeps only a hash of it.
+            """,
+        subcommands: [TokenAddCommand.self, TokenListCommand.self, TokenRevokeCommand.self])
+}
+
+struct TokenAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Make a token and print it, once.")
+
+    @Option(help: "What the token is for, e.g. 'MIS sync'; the audit log names it.") var name: String
+    @Option(
+        help: "Its role: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")).",
+        transform: { text in
+            guard let role = StaffRole(rawValue: text) else { throw ValidationError("--role: no role '\(text)'") }
+            return role
+        })
+    var role: StaffRole
+    @Option(help: "For a school leader's token: the URN of their school.") var school: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let issued = try await store.withStore { store in
+            let workspace = try await store.resolveWorkspace(self.store.workspace)
+            var schoolID: UUID?
+            if let school {
+                guard let found = try await store.schools(in: workspace.id).first(where: { $0.urn == school }) else {
+                    throw CommandFailure(message: "error: --school: no school has URN \(school) in this workspace")
+                }
+                schoolID = found.id
+            }
+            return try await AccessTokens(store: store).issue(
+                name: name, role: role, schoolID: schoolID, in: workspace, by: CommandActor.current)
+        }
+        Console.error("Token \(issued.token.id.uuidString.lowercased()) made; it is shown once:")
+        print(issued.bearer)
+    }
+}
+
+struct TokenListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the workspace's tokens (never their secrets).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let tokens = try await store.withStore { store in
+            try await store.accessTokens(in: store.resolveWorkspace(self.store.workspace).id)
+        }
+        for token in tokens {
+            let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "live"
+            print(
+                [token.id.uuidString.lowercased(), token.role.rawValue, state, token.name].joined(separator: "  "))
+        }
+    }
+}
+
+struct TokenRevokeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Revoke a token; calls with it are refused from now on.")
+
+    @Argument(help: "The token's id, as `token list` shows it.") var id: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        guard let tokenID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not a token id") }
+        try await store.withStore { store in
+            try await AccessTokens(store: store).revoke(
+                id: tokenID, in: store.resolveWorkspace(self.store.workspace), by: CommandActor.current)
+        }
+        print("Revoked.")
+    }
+}
