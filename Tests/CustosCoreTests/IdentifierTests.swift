@@ -85,6 +85,8 @@ struct IdentifierTests {
         #expect(PaymentCardNumber.occurs(in: "paid with 4111 1111 1111 1111 exp 12/28"))
         #expect(PaymentCardNumber.occurs(in: "5500-0000-0000-0004"))
         #expect(PaymentCardNumber.occurs(in: "amex 378282246310005"))
+        #expect(PaymentCardNumber.occurs(in: "order 12, card 4111 1111 1111 1111- thanks"))
+        #expect(PaymentCardNumber.occurs(in: "ref 4111 1111 1111 1112 then 5500000000000004"))
         // Fails Luhn, too short, too long, a phone number, a UPN.
         #expect(!PaymentCardNumber.occurs(in: "4111 1111 1111 1112"))
         #expect(!PaymentCardNumber.occurs(in: "411111111111"))

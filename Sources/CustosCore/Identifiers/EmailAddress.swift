@@ -6,7 +6,7 @@ public enum EmailAddress {
     /// The local part is lower-cased too: the providers schools use treat it without case, and one
     /// person must not become two because of a capital letter.
     public static func normalised(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return nil }
         guard !local.isEmpty, local.count <= 64, trimmed.count <= 254 else { return nil }

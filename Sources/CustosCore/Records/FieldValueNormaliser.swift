@@ -5,7 +5,7 @@ import Foundation
 public enum FieldValueNormaliser {
     /// The value in its kept form, or the rule it breaks.
     public static func normalise(_ text: String, as format: FieldFormat?) -> Result<String, Rejection> {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         switch format {
         case nil, .text:
             return .success(trimmed)

@@ -53,61 +53,35 @@ public struct RecordImporter: Sendable {
             report.refusedFile = true
             return report
         }
-        let validator = RecordValidator(recordType: recordType)
         let start = Date()
         try await audit(
             "import.start", actor: actor, at: start, dryRun: dryRun,
             detail: "type \(recordType.id), file \(file.lastPathComponent)")
-        var batch: [RecordInput] = []
-        var batchLines: [Int] = []
-        batch.reserveCapacity(batchSize)
-        var line = 1
-        while let row = reader.next() {
-            line += 1
-            report.rows += 1
-            var values: [String: String] = [:]
-            var problems: [FieldProblem] = []
-            for (position, text) in row.enumerated() {
-                if let field = columns.fields[position] {
-                    values[field] = text
-                } else if let heading = columns.unknown[position], !text.allSatisfy(\.isWhitespace) {
-                    let message =
-                        PaymentCardNumber.occurs(in: text)
-                        ? "looks like a payment card number, which Custos never stores"
-                        : "is not a field of \(recordType.id)"
-                    problems.append(FieldProblem(field: heading, message: message))
+        let rows = ImportRowReader(
+            reader: reader, file: file, columns: columns, recordType: recordType, source: source, schoolID: schoolID)
+        let size = batchSize
+        // Read and check the next batch while this one is written.
+        var pending = Task { try rows.next(size) }
+        while true {
+            let batch = try await pending.value
+            if !batch.isLast { pending = Task { try rows.next(size) } }
+            report.rows += batch.rows
+            report.rejected += batch.rejected
+            report.rowsWithWarnings += batch.rowsWithWarnings
+            for problem in batch.problems { report.add(problem) }
+            if !batch.inputs.isEmpty {
+                do {
+                    try await write(
+                        batch.inputs, lines: batch.lines, file: file, dryRun: dryRun, actor: actor, report: &report)
+                } catch {
+                    // Let the read in flight finish before the reader goes.
+                    _ = try? await pending.value
+                    throw error
                 }
             }
-            let outcome = validator.validate(values)
-            problems += outcome.problems
-            for problem in problems {
-                report.add(
-                    ImportProblem(
-                        line: line, field: problem.field, message: problem.message, isWarning: problem.isWarning))
-            }
-            guard !problems.contains(where: { !$0.isWarning }) else {
-                report.rejected += 1
-                continue
-            }
-            if !problems.isEmpty { report.rowsWithWarnings += 1 }
-            batch.append(RecordInput(type: recordType, values: outcome.values, source: source, schoolID: schoolID))
-            batchLines.append(line)
-            if batch.count >= batchSize {
-                try await write(batch, lines: batchLines, file: file, dryRun: dryRun, actor: actor, report: &report)
-                batch.removeAll(keepingCapacity: true)
-                batchLines.removeAll(keepingCapacity: true)
-                progress(report.rows)
-            }
+            progress(report.rows)
+            if batch.isLast { break }
         }
-        // Foundation's InputStream on Linux says bytes are available at the end of a file, so
-        // CSV.swift tries one more read and records `cannotReadFile`: that is the end, not a failure.
-        if let error = reader.error, !Self.isEndOfFile(error) {
-            throw VaultError("\(file.lastPathComponent) could not be read after line \(line): \(error)")
-        }
-        if !batch.isEmpty {
-            try await write(batch, lines: batchLines, file: file, dryRun: dryRun, actor: actor, report: &report)
-        }
-        progress(report.rows)
         try await audit(
             "import.finish", actor: actor, at: Date(), dryRun: dryRun,
             detail: "type \(recordType.id), file \(file.lastPathComponent): \(report.summary)")
@@ -150,11 +124,6 @@ public struct RecordImporter: Sendable {
                     "type \(recordType.id), file \(file.lastPathComponent), lines \(lines.first ?? 0)–\(lines.last ?? 0): \(created) created, \(updated) updated, \(suppressed) suppressed, \(newSubjects) new people"
             ))
         try await vault.store.apply(changes)
-    }
-
-    private static func isEndOfFile(_ error: any Error) -> Bool {
-        if case CSVError.cannotReadFile = error { return true }
-        return false
     }
 
     private func audit(_ action: String, actor: String, at time: Date, dryRun: Bool, detail: String) async throws {

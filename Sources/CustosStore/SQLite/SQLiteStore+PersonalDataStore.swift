@@ -10,6 +10,15 @@ extension SQLiteStore {
     /// Writes a change set inside the current transaction.
     static func apply(_ changes: ChangeSet, _ db: Database) throws {
         let workspace = changes.workspaceID.uuidString
+        // A change set's rows share a few times; GRDB formats each date with a DateFormatter, which
+        // is slow on Linux, so each distinct time is formatted once.
+        var formatted: [Date: DatabaseValue] = [:]
+        func stored(_ date: Date) -> DatabaseValue {
+            if let value = formatted[date] { return value }
+            let value = date.databaseValue
+            formatted[date] = value
+            return value
+        }
         if !changes.secrets.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
@@ -41,12 +50,12 @@ extension SQLiteStore {
             for subject in changes.subjects {
                 try statement.execute(arguments: [
                     subject.id, workspace, subject.kind, subject.schoolID, subject.key?.masterKeyID,
-                    subject.key?.sealed, subject.createdAt, subject.lastActivityAt, subject.mergedInto,
+                    subject.key?.sealed, stored(subject.createdAt), stored(subject.lastActivityAt), subject.mergedInto,
                 ])
             }
         }
         for update in changes.subjectUpdates {
-            try applySubjectUpdate(update, workspace: workspace, db)
+            try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
         }
         for subjectID in changes.identifiersRemoved {
             try db.execute(
@@ -77,7 +86,8 @@ extension SQLiteStore {
             for part in changes.recordParts {
                 try statement.execute(arguments: [
                     part.recordID, part.role, workspace, part.type, part.subjectID, part.source.kind.rawValue,
-                    part.source.name, part.createdAt, part.updatedAt, part.sealed, part.reidentification,
+                    part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed,
+                    part.reidentification,
                 ])
             }
         }
@@ -106,17 +116,19 @@ extension SQLiteStore {
         try appendAudit(changes.audit, db)
     }
 
-    private static func applySubjectUpdate(_ update: SubjectUpdate, workspace: String, _ db: Database) throws {
+    private static func applySubjectUpdate(
+        _ update: SubjectUpdate, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+    ) throws {
         switch update {
         case .lastActivity(let id, let date):
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE subject SET last_activity_at = max(last_activity_at, ?) WHERE id = ? AND workspace_id = ?
-                    """, arguments: [date, id, workspace])
+                    """
+            ).execute(arguments: [stored(date), id, workspace])
         case .school(let id, let schoolID):
-            try db.execute(
-                sql: "UPDATE subject SET school_id = ? WHERE id = ? AND workspace_id = ?",
-                arguments: [schoolID, id, workspace])
+            try db.cachedStatement(sql: "UPDATE subject SET school_id = ? WHERE id = ? AND workspace_id = ?")
+                .execute(arguments: [schoolID, id, workspace])
         case .mergedInto(let id, let survivor):
             try db.execute(
                 sql: """
