@@ -80,18 +80,10 @@ extension Vault {
         guard !parts.isEmpty else { throw VaultError.recordNotFound(id) }
         var originals: [String: [String: String]] = [:]
         for part in parts {
-            guard let sealed = part.reidentification,
+            guard part.reidentification != nil,
                 let subject = try await store.subjects([part.subjectID], in: workspace.id).first
             else { continue }
-            let bytes = try Envelope.open(
-                sealed, key: try dataKey(of: subject),
-                context: SubjectKey.reidentificationContext(
-                    workspaceID: workspace.id, recordID: id, type: part.type, role: part.role),
-                what: "the re-identification data of record \(id) (\(part.role))")
-            guard let values = RecordContentCoding.decode(bytes) else {
-                throw CryptoFailure("the re-identification data of record \(id) is not in Custos's format")
-            }
-            originals[part.role] = values
+            originals[part.role] = try pseudonymOriginals(of: part, key: try dataKey(of: subject))
         }
         try await audit(
             parts.map {

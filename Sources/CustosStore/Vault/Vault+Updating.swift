@@ -35,7 +35,7 @@ extension Vault {
             let key = try dataKey(of: subject)
             keysByRole[part.role] = key
             current.merge(try open(part, key: key).values) { _, new in new }
-            current.merge(try originals(of: part, key: key)) { _, original in original }
+            current.merge(try pseudonymOriginals(of: part, key: key)) { _, original in original }
         }
         let roleOfField = Dictionary(
             uniqueKeysWithValues: type.fields.map { ($0.name, type.role(of: $0)?.name ?? "") })
@@ -108,7 +108,7 @@ extension Vault {
     }
 
     /// The original values behind a part's pseudonyms.
-    private func originals(of part: StoredRecordPart, key: SymmetricKey) throws -> [String: String] {
+    func pseudonymOriginals(of part: StoredRecordPart, key: SymmetricKey) throws -> [String: String] {
         guard let sealed = part.reidentification else { return [:] }
         let bytes = try Envelope.open(
             sealed, key: key,
