@@ -27,7 +27,7 @@ public protocol WorkspaceStore: Sendable {
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
 /// same contract tests.
-public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore {}
+public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore {}
 
 extension WorkspaceStore {
     /// The workspace with `id`, if there is one.

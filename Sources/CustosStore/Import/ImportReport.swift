@@ -7,6 +7,9 @@ public struct ImportReport: Sendable, Hashable {
     public var updated = 0
     /// Rows about people who were erased, left out.
     public var suppressed = 0
+    /// Rows written that hold an email address or phone number on the suppression list: kept,
+    /// and never contacted.
+    public var doNotContact = 0
     /// Rows refused for errors; nothing of them was written.
     public var rejected = 0
     /// People new to the workspace.
@@ -35,6 +38,6 @@ public struct ImportReport: Sendable, Hashable {
     public var summary: String {
         let verb = dryRun ? "would be " : ""
         return
-            "\(rows) row\(rows == 1 ? "" : "s"): \(created) \(verb)created, \(updated) \(verb)updated, \(suppressed) suppressed (erased people), \(rejected) rejected; \(newSubjects) new people; \(rowsWithWarnings) with warnings"
+            "\(rows) row\(rows == 1 ? "" : "s"): \(created) \(verb)created, \(updated) \(verb)updated, \(suppressed) suppressed (erased people), \(rejected) rejected; \(newSubjects) new people; \(rowsWithWarnings) with warnings\(doNotContact > 0 ? "; \(doNotContact) with an address on the suppression list (kept, never contacted)" : "")"
     }
 }

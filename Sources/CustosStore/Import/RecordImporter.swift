@@ -94,11 +94,13 @@ public struct RecordImporter: Sendable {
     ) async throws {
         let time = Date()
         var (changes, outcomes) = try await vault.prepare(batch, at: time)
+        let onSuppressionList = try await Contacts(vault: vault).positionsOnSuppressionList(batch)
         var created = 0
         var updated = 0
         var suppressed = 0
         var newSubjects = 0
         for (position, outcome) in outcomes.enumerated() {
+            if outcome.recordID != nil, onSuppressionList.contains(position) { report.doNotContact += 1 }
             switch outcome {
             case .created(_, _, let new):
                 created += 1

@@ -12,6 +12,8 @@ public struct ChangeSet: Sendable {
     public var identifiers: [StoredIdentifier] = []
     /// Subjects whose identifiers are all removed (before ``identifiers`` are added).
     public var identifiersRemoved: [UUID] = []
+    /// Subjects whose parts of every record are deleted (erasure).
+    public var recordPartsRemoved: [UUID] = []
     /// Inserted, or replacing the part with the same record id and role.
     public var recordParts: [StoredRecordPart] = []
     /// Blind indexes of identifiers never to be re-created (erased people).
@@ -24,6 +26,15 @@ public struct ChangeSet: Sendable {
     public var accessTokens: [StoredAccessToken] = []
     /// API tokens revoked, by id, with the time.
     public var revokedAccessTokens: [UUID: Date] = [:]
+    /// Appended to the consent ledger.
+    public var consentEntries: [ConsentEntry] = []
+    /// Appended to the processing-state history.
+    public var processingStates: [ProcessingStateEntry] = []
+    /// Added to the suppression list; an address already there keeps the wider scope.
+    public var suppressions: [StoredSuppression] = []
+    /// Taken off the suppression list where they were put on it by an opt-out or an objection (the
+    /// person opted in again); addresses of erased people and those added by staff stay.
+    public var suppressionsLifted: [Data] = []
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
 

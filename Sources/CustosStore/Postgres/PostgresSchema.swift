@@ -157,6 +157,70 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX access_token_workspace ON access_token(workspace_id)",
             ]),
+        Migration(
+            id: 4, name: "consent-and-suppression",
+            statements: [
+                """
+                CREATE TABLE consent_entry (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    id UUID NOT NULL UNIQUE,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    purpose TEXT NOT NULL,
+                    channel TEXT,
+                    list TEXT,
+                    action TEXT NOT NULL,
+                    wording TEXT,
+                    policy_version INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX consent_entry_subject ON consent_entry(subject_id)",
+                "CREATE INDEX consent_entry_purpose ON consent_entry(workspace_id, purpose)",
+                """
+                CREATE TABLE processing_state_entry (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    id UUID NOT NULL UNIQUE,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    purpose TEXT,
+                    state TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX processing_state_entry_subject ON processing_state_entry(subject_id)",
+                "CREATE INDEX processing_state_entry_workspace ON processing_state_entry(workspace_id)",
+                """
+                CREATE FUNCTION custos_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$
+                """,
+                """
+                CREATE TRIGGER consent_entry_no_update BEFORE UPDATE ON consent_entry
+                FOR EACH ROW EXECUTE FUNCTION custos_append_only()
+                """,
+                """
+                CREATE TRIGGER processing_state_entry_no_update BEFORE UPDATE ON processing_state_entry
+                FOR EACH ROW EXECUTE FUNCTION custos_append_only()
+                """,
+                """
+                CREATE TABLE suppression (
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    blind_index BYTEA NOT NULL,
+                    kind TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (workspace_id, blind_index)
+                )
+                """,
+                "CREATE INDEX record_part_type ON record_part(workspace_id, type, subject_id)",
+                "CREATE INDEX subject_identifier_kind ON subject_identifier(workspace_id, kind, subject_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -46,6 +46,11 @@ extension PostgresStore {
         for update in changes.subjectUpdates {
             try await connection.query(subjectUpdateQuery(update, workspace: workspace), logger: logger)
         }
+        for subjectID in changes.recordPartsRemoved {
+            try await connection.query(
+                "DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
+        }
         for subjectID in changes.identifiersRemoved {
             try await connection.query(
                 "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
@@ -96,6 +101,7 @@ extension PostgresStore {
                 WHERE id = \(id) AND workspace_id = \(workspace) AND revoked_at IS NULL
                 """, logger: logger)
         }
+        try await applyContactChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 
@@ -112,6 +118,10 @@ extension PostgresStore {
             """
             UPDATE subject SET merged_into = \(survivor), master_key_id = NULL, wrapped_key = NULL
             WHERE id = \(id) AND workspace_id = \(workspace)
+            """
+        case .keyDestroyed(let id):
+            """
+            UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = \(id) AND workspace_id = \(workspace)
             """
         case .rewrapped(let id, let key):
             """

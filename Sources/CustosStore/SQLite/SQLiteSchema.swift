@@ -126,6 +126,57 @@ enum SQLiteSchema {
                     CREATE INDEX access_token_workspace ON access_token(workspace_id);
                     """)
         }
+        migrator.registerMigration("4-consent-and-suppression") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE consent_entry (
+                        sequence INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        purpose TEXT NOT NULL,
+                        channel TEXT,
+                        list TEXT,
+                        action TEXT NOT NULL,
+                        wording TEXT,
+                        policy_version INTEGER NOT NULL,
+                        source TEXT NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX consent_entry_subject ON consent_entry(subject_id);
+                    CREATE INDEX consent_entry_purpose ON consent_entry(workspace_id, purpose);
+                    CREATE TRIGGER consent_entry_no_update BEFORE UPDATE ON consent_entry
+                    BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END;
+                    CREATE TABLE processing_state_entry (
+                        sequence INTEGER PRIMARY KEY,
+                        id BLOB NOT NULL UNIQUE,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        purpose TEXT,
+                        state TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX processing_state_entry_subject ON processing_state_entry(subject_id);
+                    CREATE INDEX processing_state_entry_workspace ON processing_state_entry(workspace_id);
+                    CREATE TRIGGER processing_state_entry_no_update BEFORE UPDATE ON processing_state_entry
+                    BEGIN SELECT RAISE(ABORT, 'processing states are append-only'); END;
+                    CREATE TABLE suppression (
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        blind_index BLOB NOT NULL,
+                        kind TEXT NOT NULL,
+                        scope TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL,
+                        PRIMARY KEY (workspace_id, blind_index)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX record_part_type ON record_part(workspace_id, type, subject_id);
+                    CREATE INDEX subject_identifier_kind ON subject_identifier(workspace_id, kind, subject_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -57,6 +57,11 @@ extension SQLiteStore {
         for update in changes.subjectUpdates {
             try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
         }
+        for subjectID in changes.recordPartsRemoved {
+            try db.execute(
+                sql: "DELETE FROM record_part WHERE workspace_id = ? AND subject_id = ?",
+                arguments: [workspace, subjectID])
+        }
         for subjectID in changes.identifiersRemoved {
             try db.execute(
                 sql: "DELETE FROM subject_identifier WHERE workspace_id = ? AND subject_id = ?",
@@ -113,6 +118,7 @@ extension SQLiteStore {
                     UPDATE access_token SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL
                     """, arguments: [time, id, workspace])
         }
+        try applyContactChanges(changes, workspace: workspace, db, stored: stored)
         try appendAudit(changes.audit, db)
     }
 
@@ -135,6 +141,10 @@ extension SQLiteStore {
                     UPDATE subject SET merged_into = ?, master_key_id = NULL, wrapped_key = NULL
                     WHERE id = ? AND workspace_id = ?
                     """, arguments: [survivor, id, workspace])
+        case .keyDestroyed(let id):
+            try db.execute(
+                sql: "UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = ? AND workspace_id = ?",
+                arguments: [id, workspace])
         case .rewrapped(let id, let key):
             try db.execute(
                 sql: """

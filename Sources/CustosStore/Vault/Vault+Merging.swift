@@ -45,6 +45,20 @@ extension Vault {
             changes.recordParts.append(part)
         }
         let identifiers = try await store.identifiers(ofSubject: duplicate, in: workspace.id)
+        // The ledgers are never rewritten: the duplicate's entries are copied to the survivor,
+        // keeping their times, wording, sources and versions, so the latest act still wins.
+        changes.consentEntries = try await store.consentEntries(ofSubjects: [duplicate], in: workspace.id).map {
+            var entry = $0
+            entry.id = UUID()
+            entry.subjectID = survivor
+            return entry
+        }
+        changes.processingStates = try await store.processingStates(ofSubjects: [duplicate], in: workspace.id).map {
+            var entry = $0
+            entry.id = UUID()
+            entry.subjectID = survivor
+            return entry
+        }
         changes.identifiersRemoved = [duplicate]
         changes.identifiers = identifiers.map { StoredIdentifier(index: $0.index, kind: $0.kind, subjectID: survivor) }
         changes.subjectUpdates = [
@@ -57,7 +71,9 @@ extension Vault {
         changes.audit = [
             event(
                 "subject.merge", actor: actor, at: time, reason: reason, subjectID: survivor,
-                detail: "merged subject \(duplicate): \(parts.count) record parts, \(identifiers.count) identifiers"),
+                detail:
+                    "merged subject \(duplicate): \(parts.count) record parts, \(identifiers.count) identifiers, \(changes.consentEntries.count) consent entries"
+            ),
             event(
                 "subject.merged-away", actor: actor, at: time, reason: reason, subjectID: duplicate,
                 detail: "merged into subject \(survivor)"),

@@ -1,0 +1,14 @@
+public import CustosCore
+public import Foundation
+
+/// Who among the people a purpose concerns may be contacted, and why the others may not: the
+/// contact decision asked of each of them, before any address is opened.
+public struct AudienceDecision: Sendable {
+    public var question: ContactQuestion
+    /// Those who may be contacted, with the reason.
+    public var allowed: [UUID: ContactReason]
+    /// How many were denied, by reason.
+    public var denied: [ContactReason: Int]
+    /// People the purpose concerns who have no address for the channel.
+    public var withoutAddress: Int
+}

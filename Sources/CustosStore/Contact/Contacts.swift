@@ -1,0 +1,274 @@
+public import CustosCore
+public import Foundation
+
+/// The consent ledger, processing states and suppression list of a workspace, and the contact
+/// decision over them. Every send and every export of contacts asks ``decide(subject:_:at:)`` or
+/// ``audience(_:actor:reason:at:)``; both come down to ``ContactDecider``.
+public struct Contacts: Sendable {
+    public let vault: Vault
+    public let decider: ContactDecider
+
+    public init(vault: Vault) {
+        self.vault = vault
+        decider = ContactDecider(policy: vault.policy)
+    }
+
+    var store: any CustosStore { vault.store }
+    var workspaceID: UUID { vault.workspace.id }
+
+    // MARK: The ledger
+
+    /// Appends a consent given or withdrawn for `purpose` (and `channel`, `list`, each `nil` for
+    /// all of them). The wording defaults to the policy's wording for the purpose. A consent given
+    /// by the person themselves (not an import) takes their addresses off the suppression list
+    /// where an opt-out or objection put them; an erasure or staff's entry stays.
+    @discardableResult
+    public func record(
+        _ action: ConsentAction, subject id: UUID, purpose purposeID: String, channel: MarketingChannel? = nil,
+        list: String? = nil, wording: String? = nil, source: ConsentSource, actor: String, at time: Date = Date()
+    ) async throws -> ConsentEntry {
+        let purpose: Purpose
+        do {
+            purpose = try decider.purpose(purposeID, channel: channel, list: list)
+        } catch {
+            throw VaultError(error.description, kind: .invalid)
+        }
+        guard purpose.reliesOnConsent || purpose.marketing != nil else {
+            throw VaultError(
+                "purpose: '\(purpose.id)' rests on \(purpose.lawfulBasis?.rawValue ?? "no lawful basis"), not consent, and does not market",
+                kind: .invalid)
+        }
+        let subject = try await liveSubject(id)
+        let entry = ConsentEntry(
+            subjectID: subject.id, purpose: purpose.id, channel: channel, list: list, action: action,
+            wording: wording ?? purpose.consent?.wording, policyVersion: try await policyVersion(),
+            source: source, recordedBy: actor, recordedAt: time)
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.consentEntries = [entry]
+        if action == .given, source != .import {
+            changes.suppressionsLifted = try await addressIndexes(of: subject.id)
+        }
+        changes.audit = [
+            vault.event(
+                "consent.\(action.rawValue)", actor: actor, at: time, purpose: purpose.id, subjectID: subject.id,
+                detail: Self.describe(channel: channel, list: list, source: source))
+        ]
+        try await store.apply(changes)
+        return entry
+    }
+
+    /// Withdraws every marketing consent of the person and puts their email addresses and phone
+    /// numbers on the suppression list for marketing: an unsubscribe from everything.
+    /// Administrative messages (their booking changed) still go.
+    @discardableResult
+    public func optOutOfMarketing(
+        subject id: UUID, source: ConsentSource, actor: String, at time: Date = Date()
+    ) async throws -> [ConsentEntry] {
+        let subject = try await liveSubject(id)
+        let version = try await policyVersion()
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.consentEntries = vault.policy.purposes.filter { $0.marketing != nil }.map { purpose in
+            ConsentEntry(
+                subjectID: subject.id, purpose: purpose.id, channel: nil, list: nil, action: .withdrawn,
+                wording: nil, policyVersion: version, source: source, recordedBy: actor, recordedAt: time)
+        }
+        changes.suppressions = try await suppressions(of: subject.id, reason: .optOut, actor: actor, at: time)
+        changes.audit = [
+            vault.event(
+                "consent.opt-out", actor: actor, at: time, subjectID: subject.id,
+                detail:
+                    "all marketing withdrawn (\(changes.consentEntries.count) purposes), \(changes.suppressions.count) addresses suppressed; source \(source.rawValue)"
+            )
+        ]
+        try await store.apply(changes)
+        return changes.consentEntries
+    }
+
+    /// The person's consent entries, oldest first.
+    public func consents(of id: UUID) async throws -> [ConsentEntry] {
+        _ = try await subject(id)
+        return try await store.consentEntries(ofSubjects: [id], in: workspaceID)
+    }
+
+    // MARK: Processing states
+
+    /// Restricts, objects to or lifts processing for `purpose` (`nil`: every purpose). An
+    /// objection to a marketing purpose (or to all) also suppresses the person's addresses for
+    /// marketing: the right to object to direct marketing is absolute (UK GDPR Art 21(3)).
+    @discardableResult
+    public func setProcessingState(
+        _ state: ProcessingState, subject id: UUID, purpose purposeID: String?, reason: String, actor: String,
+        at time: Date = Date()
+    ) async throws -> ProcessingStateEntry {
+        var purpose: Purpose?
+        if let purposeID {
+            do {
+                purpose = try decider.purpose(purposeID, channel: nil, list: nil)
+            } catch {
+                throw VaultError(error.description, kind: .invalid)
+            }
+        }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw VaultError("reason: give the reason for the change", kind: .invalid)
+        }
+        let subject = try await subject(id)
+        let entry = ProcessingStateEntry(
+            subjectID: subject.id, purpose: purpose?.id, state: state, reason: reason, recordedBy: actor,
+            recordedAt: time)
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.processingStates = [entry]
+        if state == .objected, purpose == nil || purpose?.marketing != nil {
+            changes.suppressions = try await suppressions(of: subject.id, reason: .objection, actor: actor, at: time)
+        }
+        changes.audit = [
+            vault.event(
+                "processing.\(state.rawValue)", actor: actor, at: time, purpose: purpose?.id, reason: reason,
+                subjectID: subject.id, detail: purpose == nil ? "every purpose" : nil)
+        ]
+        try await store.apply(changes)
+        return entry
+    }
+
+    /// The person's processing-state entries, oldest first.
+    public func processingStates(of id: UUID) async throws -> [ProcessingStateEntry] {
+        _ = try await subject(id)
+        return try await store.processingStates(ofSubjects: [id], in: workspaceID)
+    }
+
+    // MARK: The suppression list
+
+    /// Puts an address (`email` or `phone`) on the suppression list, whether or not anyone in the
+    /// workspace holds it. Only its keyed hash is kept.
+    public func suppress(
+        kind: String, value: String, scope: SuppressionScope, reason: SuppressionReason, actor: String,
+        at time: Date = Date()
+    ) async throws {
+        let index = try addressIndex(kind: kind, value: value)
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.suppressions = [
+            StoredSuppression(
+                index: index, kind: kind, scope: scope, reason: reason, recordedBy: actor, recordedAt: time)
+        ]
+        changes.audit = [
+            vault.event(
+                "suppression.add", actor: actor, at: time,
+                detail: "a \(kind) address, scope \(scope.rawValue), reason \(reason.rawValue)")
+        ]
+        try await store.apply(changes)
+    }
+
+    /// What an address is kept from, if it is on the suppression list.
+    public func suppression(kind: String, value: String) async throws -> SuppressionScope? {
+        let index = try addressIndex(kind: kind, value: value)
+        return try await store.suppressions(forIndexes: [index], in: workspaceID)[index]
+    }
+
+    /// Which of `inputs` (by position) hold an email address or phone number on the suppression
+    /// list; imports report them.
+    public func positionsOnSuppressionList(_ inputs: [RecordInput]) async throws -> Set<Int> {
+        var indexes: [(position: Int, index: Data)] = []
+        for (position, input) in inputs.enumerated() {
+            for field in input.type.fields {
+                guard let kind = field.identifierKind, kind == "email" || kind == "phone",
+                    let value = input.values[field.name]
+                else { continue }
+                indexes.append((position, vault.index(kind: kind, value: value)))
+            }
+        }
+        guard !indexes.isEmpty else { return [] }
+        let found = try await store.suppressions(forIndexes: indexes.map(\.index), in: workspaceID)
+        return Set(indexes.filter { found[$0.index] != nil }.map(\.position))
+    }
+
+    // MARK: Deciding
+
+    /// What the decision needs to know about one person.
+    public func facts(of id: UUID) async throws -> ContactFacts {
+        let subject = try await subject(id)
+        async let consents = store.consentEntries(ofSubjects: [id], in: workspaceID)
+        async let processing = store.processingStates(ofSubjects: [id], in: workspaceID)
+        async let identifiers = store.identifiers(ofSubject: id, in: workspaceID)
+        async let parts = store.recordParts(ofSubjects: [id], in: workspaceID)
+        let suppression = try await store.suppressions(forIndexes: identifiers.map(\.index), in: workspaceID)
+            .values.max()
+        let customerTypes = Set(customerRecordTypes())
+        return ContactFacts(
+            isGone: subject.key == nil || subject.mergedInto != nil, consents: ConsentLedger(try await consents),
+            processing: try await processing, suppression: suppression,
+            isCustomer: try await parts.contains { customerTypes.contains($0.type) })
+    }
+
+    /// May the person be contacted on the question's channel for its purpose (and list), now?
+    /// Throws a ``VaultError`` of kind `.invalid` naming the field when the question does not fit
+    /// the policy.
+    public func decide(subject id: UUID, _ question: ContactQuestion) async throws -> ContactDecision {
+        let purpose = try checked(question)
+        return decider.decide(question, purpose: purpose, facts: try await facts(of: id))
+    }
+
+    // MARK: Helpers
+
+    func checked(_ question: ContactQuestion) throws -> Purpose {
+        do {
+            return try decider.check(question)
+        } catch {
+            throw VaultError(error.description, kind: .invalid)
+        }
+    }
+
+    /// Record types used by a contract purpose: holding one means the person's details came from
+    /// a sale or negotiations for one (the soft opt-in's first condition).
+    func customerRecordTypes() -> [String] {
+        vault.policy.purposes.filter { $0.lawfulBasis == .contract }.flatMap { vault.policy.recordTypes(for: $0) }
+            .map(\.id)
+    }
+
+    private func subject(_ id: UUID) async throws -> StoredSubject {
+        guard let subject = try await store.subjects([id], in: workspaceID).first else {
+            throw VaultError.subjectNotFound(id)
+        }
+        return subject
+    }
+
+    private func liveSubject(_ id: UUID) async throws -> StoredSubject {
+        let subject = try await subject(id)
+        guard subject.key != nil, subject.mergedInto == nil else { throw VaultError.keyDestroyed(id) }
+        return subject
+    }
+
+    private func policyVersion() async throws -> Int {
+        try await store.currentPolicyVersion(in: vault.workspace)?.number ?? 0
+    }
+
+    private func addressIndex(kind: String, value: String) throws -> Data {
+        guard kind == "email" || kind == "phone" else {
+            throw VaultError("kind: an address on the suppression list is an email or a phone number", kind: .invalid)
+        }
+        guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else {
+            throw VaultError("\(kind): the value given is not a valid \(kind)", kind: .invalid)
+        }
+        return vault.index(kind: kind, value: normalised)
+    }
+
+    private func addressIndexes(of subjectID: UUID) async throws -> [Data] {
+        try await store.identifiers(ofSubject: subjectID, in: workspaceID)
+            .filter { $0.kind == "email" || $0.kind == "phone" }.map(\.index)
+    }
+
+    /// Suppression entries, for marketing, of every email address and phone number the person holds.
+    private func suppressions(
+        of subjectID: UUID, reason: SuppressionReason, actor: String, at time: Date
+    ) async throws -> [StoredSuppression] {
+        try await store.identifiers(ofSubject: subjectID, in: workspaceID)
+            .filter { $0.kind == "email" || $0.kind == "phone" }
+            .map {
+                StoredSuppression(
+                    index: $0.index, kind: $0.kind, scope: .marketing, reason: reason, recordedBy: actor,
+                    recordedAt: time)
+            }
+    }
+
+    static func describe(channel: MarketingChannel?, list: String?, source: ConsentSource) -> String {
+        "channel \(channel?.rawValue ?? "all"), list \(list ?? "all"), source \(source.rawValue)"
+    }
+}

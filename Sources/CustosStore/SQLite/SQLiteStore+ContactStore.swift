@@ -1,0 +1,206 @@
+public import CustosCore
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's consent entries, processing states and suppressions.
+    static func applyContactChanges(
+        _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+    ) throws {
+        if !changes.consentEntries.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO consent_entry (id, workspace_id, subject_id, purpose, channel, list, action, wording,
+                    policy_version, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for entry in changes.consentEntries {
+                try statement.execute(arguments: [
+                    entry.id, workspace, entry.subjectID, entry.purpose, entry.channel?.rawValue, entry.list,
+                    entry.action.rawValue, entry.wording, entry.policyVersion, entry.source.rawValue,
+                    entry.recordedBy, stored(entry.recordedAt),
+                ])
+            }
+        }
+        if !changes.processingStates.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO processing_state_entry (id, workspace_id, subject_id, purpose, state, reason,
+                    recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for entry in changes.processingStates {
+                try statement.execute(arguments: [
+                    entry.id, workspace, entry.subjectID, entry.purpose, entry.state.rawValue, entry.reason,
+                    entry.recordedBy, stored(entry.recordedAt),
+                ])
+            }
+        }
+        if !changes.suppressions.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO suppression (workspace_id, blind_index, kind, scope, reason, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (workspace_id, blind_index) DO UPDATE SET scope = excluded.scope,
+                    reason = excluded.reason, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+                    WHERE suppression.scope = 'marketing' AND excluded.scope = 'all'
+                    """)
+            for suppression in changes.suppressions {
+                try statement.execute(arguments: [
+                    workspace, suppression.index, suppression.kind, suppression.scope.rawValue,
+                    suppression.reason.rawValue, suppression.recordedBy, stored(suppression.recordedAt),
+                ])
+            }
+        }
+        if !changes.suppressionsLifted.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: """
+                    DELETE FROM suppression WHERE workspace_id = ? AND blind_index = ?
+                    AND reason IN ('opt_out', 'objection')
+                    """)
+            for index in changes.suppressionsLifted { try statement.execute(arguments: [workspace, index]) }
+        }
+    }
+
+    public func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry] {
+        guard !subjectIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence")
+            return try subjectIDs.flatMap { id in
+                try Row.fetchAll(statement, arguments: [id, workspaceID.uuidString]).map(Self.consentEntry)
+            }
+        }
+    }
+
+    public func consentEntries(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM consent_entry WHERE workspace_id = ? AND purpose = ? ORDER BY sequence",
+                arguments: [workspaceID.uuidString, purpose]
+            ).map(Self.consentEntry)
+        }
+    }
+
+    public func processingStates(
+        ofSubjects subjectIDs: [UUID], in workspaceID: UUID
+    ) async throws -> [ProcessingStateEntry] {
+        guard !subjectIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence")
+            return try subjectIDs.flatMap { id in
+                try Row.fetchAll(statement, arguments: [id, workspaceID.uuidString]).map(Self.processingState)
+            }
+        }
+    }
+
+    public func processingStates(in workspaceID: UUID) async throws -> [ProcessingStateEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM processing_state_entry WHERE workspace_id = ? ORDER BY sequence",
+                arguments: [workspaceID.uuidString]
+            ).map(Self.processingState)
+        }
+    }
+
+    public func suppressions(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: SuppressionScope]
+    {
+        guard !indexes.isEmpty else { return [:] }
+        return try await pool.read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT scope FROM suppression WHERE workspace_id = ? AND blind_index = ?")
+            var result: [Data: SuppressionScope] = [:]
+            for index in Set(indexes) {
+                if let scope = try String.fetchOne(statement, arguments: [workspaceID.uuidString, index]) {
+                    result[index] = try Self.keyword(scope, "suppression scope")
+                }
+            }
+            return result
+        }
+    }
+
+    public func suppressedSubjects(in workspaceID: UUID) async throws -> [UUID: SuppressionScope] {
+        try await pool.read { db in
+            var result: [UUID: SuppressionScope] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT i.subject_id, s.scope FROM suppression s JOIN subject_identifier i
+                    ON i.workspace_id = s.workspace_id AND i.blind_index = s.blind_index WHERE s.workspace_id = ?
+                    """, arguments: [workspaceID.uuidString])
+            while let row = try rows.next() {
+                let scope: SuppressionScope = try Self.keyword(row["scope"], "suppression scope")
+                let subject: UUID = row["subject_id"]
+                result[subject] = max(result[subject] ?? scope, scope)
+            }
+            return result
+        }
+    }
+
+    public func suppressionCounts(in workspaceID: UUID) async throws -> [SuppressionReason: Int] {
+        try await pool.read { db in
+            var result: [SuppressionReason: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT reason, count(*) AS n FROM suppression WHERE workspace_id = ? GROUP BY reason",
+                arguments: [workspaceID.uuidString])
+            {
+                result[try Self.keyword(row["reason"], "suppression reason")] = row["n"]
+            }
+            return result
+        }
+    }
+
+    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> Set<UUID> {
+        guard !types.isEmpty else { return [] }
+        return try await pool.read { db in
+            let gone = try Set(
+                UUID.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM subject WHERE workspace_id = ? AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
+                        """, arguments: [workspaceID.uuidString]))
+            var result: Set<UUID> = []
+            let statement = try db.cachedStatement(
+                sql: "SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = ? AND type = ?")
+            for type in Set(types) {
+                let ids = try UUID.fetchCursor(statement, arguments: [workspaceID.uuidString, type])
+                while let id = try ids.next() {
+                    if !gone.contains(id) { result.insert(id) }
+                }
+            }
+            return result
+        }
+    }
+
+    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> Set<UUID> {
+        try await pool.read { db in
+            var result: Set<UUID> = []
+            let ids = try UUID.fetchCursor(
+                db, sql: "SELECT DISTINCT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?",
+                arguments: [workspaceID.uuidString, kind])
+            while let id = try ids.next() { result.insert(id) }
+            return result
+        }
+    }
+
+    private static func keyword<K: PolicyKeyword>(_ raw: String, _ what: String) throws -> K {
+        guard let value = K(rawValue: raw) else { throw StoreError.corruptData("a \(what) reads '\(raw)'") }
+        return value
+    }
+
+    private static func consentEntry(_ row: Row) throws -> ConsentEntry {
+        let channel: String? = row["channel"]
+        return ConsentEntry(
+            id: row["id"], subjectID: row["subject_id"], purpose: row["purpose"],
+            channel: try channel.map { try keyword($0, "consent channel") }, list: row["list"],
+            action: try keyword(row["action"], "consent action"), wording: row["wording"],
+            policyVersion: row["policy_version"], source: try keyword(row["source"], "consent source"),
+            recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+    }
+
+    private static func processingState(_ row: Row) throws -> ProcessingStateEntry {
+        ProcessingStateEntry(
+            id: row["id"], subjectID: row["subject_id"], purpose: row["purpose"],
+            state: try keyword(row["state"], "processing state"), reason: row["reason"],
+            recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+    }
+}
