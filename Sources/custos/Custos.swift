@@ -14,7 +14,8 @@ struct Custos: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self, ImportCommand.self,
-            SubjectCommand.self, SchoolCommand.self, TokenCommand.self, AuditCommand.self, KeysCommand.self,
+            SubjectCommand.self, SchoolCommand.self, ConsentCommand.self, ContactCommand.self, AudienceCommand.self,
+            SuppressionCommand.self, ProcessingCommand.self, TokenCommand.self, AuditCommand.self, KeysCommand.self,
             BenchCommand.self,
         ])
 

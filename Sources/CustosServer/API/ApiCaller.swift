@@ -33,11 +33,19 @@ struct ApiCaller: Sendable {
         }
     }
 
-    /// Only the DPO and admins change the workspace's own settings (its schools).
-    func requireAdministrator() throws {
+    /// Only the DPO and admins change the workspace's own settings (its schools) and export
+    /// audiences; `what` completes "only the dpo and admin roles may ...".
+    func requireAdministrator(to what: String) throws {
         guard token.role == .dpo || token.role == .admin else {
-            throw ApiError.forbidden("only the dpo and admin roles may change the workspace's schools")
+            throw ApiError.forbidden("only the dpo and admin roles may \(what)")
         }
+    }
+
+    /// The subject `id`, if it is in the workspace and within the caller's reach; else a 404.
+    func reachableSubject(_ id: UUID) async throws -> StoredSubject {
+        guard let subject = try await vault.store.subjects([id], in: vault.workspace.id).first, reaches(subject)
+        else { throw ApiError.notFound("there is no subject \(id) in this workspace") }
+        return subject
     }
 
     /// Whether a subject is within the caller's reach: the whole workspace, or for a school
@@ -61,10 +69,12 @@ struct ApiCaller: Sendable {
     }
 
     /// An audit event by the caller.
-    func event(_ action: String, purpose: String?, reason: String?, detail: String) -> AuditEvent {
+    func event(
+        _ action: String, purpose: String?, reason: String?, subjectID: UUID? = nil, detail: String
+    ) -> AuditEvent {
         AuditEvent(
             workspaceID: vault.workspace.id, time: Date(), actor: actor, action: action, purpose: purpose,
-            reason: reason, detail: detail)
+            reason: reason, subjectID: subjectID, detail: detail)
     }
 
     /// The parts of records the caller may read, with only the fields their grant covers.

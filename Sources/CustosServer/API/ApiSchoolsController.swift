@@ -19,7 +19,7 @@ struct ApiSchoolsController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SchoolDocument>
     {
         let caller = try context.requireIdentity()
-        try caller.requireAdministrator()
+        try caller.requireAdministrator(to: "change the workspace's schools")
         let body = try await request.decode(as: SchoolCreation.self, context: context)
         let school = try await caller.vault.addSchool(
             name: body.name, urn: body.urn, laCode: body.laCode, actor: caller.actor)

@@ -30,9 +30,7 @@ struct ApiSubjectsController {
         try caller.requireAnyReach(.read)
         let id = try context.pathID("subject", naming: "subject")
         let vault = caller.vault
-        guard let subject = try await vault.store.subjects([id], in: vault.workspace.id).first,
-            caller.reaches(subject)
-        else { throw ApiError.notFound("there is no subject \(id) in this workspace") }
+        _ = try await caller.reachableSubject(id)
         let headers = ApiAccessHeaders(request)
         let view = try await vault.read(
             subject: id, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)

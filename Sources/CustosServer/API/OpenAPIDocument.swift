@@ -7,7 +7,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "Custos API",
             "version": "1",
-            "description": "Subjects, records and schools of one workspace. Every call but this document needs an API token (`custos token add`), sent as `Authorization: Bearer custos_...`; a token reaches its own workspace only, and its role decides which record types and fields it sees (the policy's access rules). Reads and writes are audited; give `Custos-Purpose` and `Custos-Reason` headers to have them recorded. Identifiers are searched with a POST so they never appear in URLs."
+            "description": "Subjects, records, schools, consent, contact decisions, the suppression list and audiences of one workspace. Every call but this document needs an API token (`custos token add`), sent as `Authorization: Bearer custos_...`; a token reaches its own workspace only, and its role decides which record types and fields it sees (the policy's access rules). Reads and writes are audited; give `Custos-Purpose` and `Custos-Reason` headers to have them recorded. Identifiers are searched with a POST so they never appear in URLs."
           },
           "servers": [{ "url": "/api/v1" }],
           "security": [{ "bearer": [] }],
@@ -126,6 +126,108 @@ enum OpenAPIDocument {
                   "422": { "$ref": "#/components/responses/InvalidRecord" }
                 }
               }
+            },
+            "/subjects/{subject}/consents": {
+              "get": {
+                "operationId": "getConsents",
+                "summary": "A person's consent ledger and processing states, oldest first",
+                "parameters": [{ "$ref": "#/components/parameters/Subject" }, { "$ref": "#/components/parameters/Purpose" }, { "$ref": "#/components/parameters/Reason" }],
+                "responses": {
+                  "200": { "description": "The ledger", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConsentLedger" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              },
+              "post": {
+                "operationId": "recordConsent",
+                "summary": "Record a consent given or withdrawn: a new ledger entry, nothing rewritten",
+                "parameters": [{ "$ref": "#/components/parameters/Subject" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConsentCreation" } } } },
+                "responses": {
+                  "201": { "description": "The entry", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConsentEntry" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" },
+                  "422": { "$ref": "#/components/responses/Refused" }
+                }
+              }
+            },
+            "/subjects/{subject}/opt-out": {
+              "post": {
+                "operationId": "optOut",
+                "summary": "Withdraw every marketing consent and suppress the person's addresses for marketing (administrative messages still go)",
+                "parameters": [{ "$ref": "#/components/parameters/Subject" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OptOut" } } } },
+                "responses": {
+                  "200": { "description": "The withdrawals", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConsentEntryList" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" },
+                  "422": { "$ref": "#/components/responses/Refused" }
+                }
+              }
+            },
+            "/contact-decisions": {
+              "post": {
+                "operationId": "decideContact",
+                "summary": "May this person be contacted on this channel for this purpose (and list), now?",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactQuestion" } } } },
+                "responses": {
+                  "200": { "description": "The decision and its reason", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactDecision" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/suppressions": {
+              "post": {
+                "operationId": "suppressAddress",
+                "summary": "Put an email address or phone number on the suppression list (only its keyed hash is kept)",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SuppressionCreation" } } } },
+                "responses": {
+                  "200": { "description": "The address's state", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SuppressionState" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/suppressions/check": {
+              "post": {
+                "operationId": "checkSuppression",
+                "summary": "Whether an address is on the suppression list",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SuppressionCheck" } } } },
+                "responses": {
+                  "200": { "description": "The address's state", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SuppressionState" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/audiences": {
+              "get": {
+                "operationId": "exportAudience",
+                "summary": "The people who may be contacted for a purpose, with their addresses (dpo and admin tokens; audited with the count)",
+                "parameters": [
+                  { "name": "purpose", "in": "query", "required": true, "schema": { "type": "string" } },
+                  { "name": "channel", "in": "query", "required": false, "schema": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"], "default": "email" } },
+                  { "name": "list", "in": "query", "required": false, "description": "Required when the purpose has lists", "schema": { "type": "string" } },
+                  { "name": "format", "in": "query", "required": false, "schema": { "type": "string", "enum": ["json", "csv"], "default": "json" } },
+                  { "$ref": "#/components/parameters/Reason" }
+                ],
+                "responses": {
+                  "200": { "description": "The audience", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Audience" } }, "text/csv": { "schema": { "type": "string" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
             }
           },
           "components": {
@@ -145,6 +247,7 @@ enum OpenAPIDocument {
               "Forbidden": { "description": "The token's role may not do this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "NotFound": { "description": "No such thing in the token's workspace and reach", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "Conflict": { "description": "Clashes with what is stored: a URN taken, or an erased person's identifier (code suppressed)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Refused": { "description": "Not done: for example the person was erased (code refused)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "InvalidRecord": { "description": "The record breaks its type's rules; each field's problem is listed (code invalid_record)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             },
             "schemas": {
@@ -281,6 +384,130 @@ enum OpenAPIDocument {
                   "outcome": { "type": "string", "enum": ["created", "updated"] },
                   "subjects": { "type": "object", "additionalProperties": { "type": "string", "format": "uuid" } },
                   "warnings": { "type": "array", "items": { "$ref": "#/components/schemas/Problem" } }
+                }
+              },
+              "ConsentEntry": {
+                "type": "object",
+                "required": ["id", "subject", "purpose", "action", "policyVersion", "source", "recordedBy", "recordedAt"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "purpose": { "type": "string" },
+                  "channel": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"], "description": "Absent: every channel of the purpose" },
+                  "list": { "type": "string", "description": "Absent: every list of the purpose" },
+                  "action": { "type": "string", "enum": ["given", "withdrawn"] },
+                  "wording": { "type": "string" },
+                  "policyVersion": { "type": "integer" },
+                  "source": { "$ref": "#/components/schemas/ConsentSource" },
+                  "recordedBy": { "type": "string" },
+                  "recordedAt": { "type": "string", "format": "date-time" }
+                }
+              },
+              "ConsentSource": { "type": "string", "enum": ["web_form", "preferences_page", "unsubscribe_link", "email", "phone_call", "paper_form", "in_person", "import"] },
+              "ConsentCreation": {
+                "type": "object",
+                "required": ["action", "purpose", "source"],
+                "properties": {
+                  "action": { "type": "string", "enum": ["given", "withdrawn"] },
+                  "purpose": { "type": "string" },
+                  "channel": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"] },
+                  "list": { "type": "string" },
+                  "wording": { "type": "string", "description": "The words shown; the policy's wording when absent" },
+                  "source": { "$ref": "#/components/schemas/ConsentSource" }
+                }
+              },
+              "ConsentEntryList": {
+                "type": "object",
+                "required": ["entries"],
+                "properties": { "entries": { "type": "array", "items": { "$ref": "#/components/schemas/ConsentEntry" } } }
+              },
+              "ProcessingState": {
+                "type": "object",
+                "required": ["state", "reason", "recordedBy", "recordedAt"],
+                "properties": {
+                  "purpose": { "type": "string", "description": "Absent: every purpose" },
+                  "state": { "type": "string", "enum": ["active", "restricted", "objected"] },
+                  "reason": { "type": "string" },
+                  "recordedBy": { "type": "string" },
+                  "recordedAt": { "type": "string", "format": "date-time" }
+                }
+              },
+              "ConsentLedger": {
+                "type": "object",
+                "required": ["entries", "processing"],
+                "properties": {
+                  "entries": { "type": "array", "items": { "$ref": "#/components/schemas/ConsentEntry" } },
+                  "processing": { "type": "array", "items": { "$ref": "#/components/schemas/ProcessingState" } }
+                }
+              },
+              "OptOut": {
+                "type": "object",
+                "required": ["source"],
+                "properties": { "source": { "$ref": "#/components/schemas/ConsentSource" } }
+              },
+              "ContactQuestion": {
+                "type": "object",
+                "required": ["subject", "purpose", "channel"],
+                "properties": {
+                  "subject": { "type": "string", "format": "uuid" },
+                  "purpose": { "type": "string" },
+                  "channel": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"] },
+                  "list": { "type": "string", "description": "Required when the purpose has lists" }
+                }
+              },
+              "ContactDecision": {
+                "type": "object",
+                "required": ["allowed", "reason", "explanation"],
+                "properties": {
+                  "allowed": { "type": "boolean" },
+                  "reason": { "type": "string", "enum": ["consent_given", "soft_opt_in", "legitimate_interests", "administrative", "gone", "suppressed", "restricted", "objected", "consent_withdrawn", "no_consent", "no_lawful_basis"] },
+                  "explanation": { "type": "string" },
+                  "consentEntry": { "type": "string", "format": "uuid" }
+                }
+              },
+              "SuppressionCreation": {
+                "type": "object",
+                "required": ["kind", "value"],
+                "properties": {
+                  "kind": { "type": "string", "enum": ["email", "phone"] },
+                  "value": { "type": "string" },
+                  "scope": { "type": "string", "enum": ["all", "marketing"], "default": "all" },
+                  "reason": { "type": "string", "enum": ["manual", "opt_out", "objection", "erasure"], "default": "manual" }
+                }
+              },
+              "SuppressionCheck": {
+                "type": "object",
+                "required": ["kind", "value"],
+                "properties": { "kind": { "type": "string", "enum": ["email", "phone"] }, "value": { "type": "string" } }
+              },
+              "SuppressionState": {
+                "type": "object",
+                "required": ["suppressed"],
+                "properties": { "suppressed": { "type": "boolean" }, "scope": { "type": "string", "enum": ["all", "marketing"] } }
+              },
+              "Audience": {
+                "type": "object",
+                "required": ["purpose", "channel", "count", "members", "leftOut", "withoutAddress"],
+                "properties": {
+                  "purpose": { "type": "string" },
+                  "channel": { "type": "string" },
+                  "list": { "type": "string" },
+                  "count": { "type": "integer" },
+                  "members": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["subject", "address", "basis"],
+                      "properties": {
+                        "subject": { "type": "string", "format": "uuid" },
+                        "address": { "type": "string" },
+                        "name": { "type": "string" },
+                        "basis": { "type": "string" }
+                      }
+                    }
+                  },
+                  "leftOut": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "Reason code: how many were left out for it" },
+                  "withoutAddress": { "type": "integer" }
                 }
               }
             }

@@ -1,0 +1,6 @@
+import Hummingbird
+
+/// Ledger entries just written.
+struct ConsentEntryList: ResponseCodable {
+    var entries: [ConsentEntryDocument]
+}

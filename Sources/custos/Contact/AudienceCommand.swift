@@ -1,0 +1,35 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos audience`: the people who may be contacted, for a mailing tool.
+struct AudienceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audience",
+        abstract: "Export the people who may be contacted for a purpose, with their addresses.",
+        discussion: """
+            Every person the purpose concerns is put to the contact decision; only those allowed are \
+            written, with the basis. The counts of those left out, and why, go to standard error. The \
+            export is audited with its count.
+            """)
+
+    @OptionGroup var question: ContactQuestionOptions
+    @Option(help: "csv or json.") var format: AudienceWriter.Format = .csv
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+    @Option(help: ArgumentHelp("Why, in a few words (no personal data).", valueName: "TEXT")) var reason: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let audience = try await store.withVault { vault in
+            try await Contacts(vault: vault).audience(question.question, actor: CommandActor.current, reason: reason)
+        }
+        try Console.write(try AudienceWriter.text(audience, format: format), to: output)
+        let leftOut = audience.denied.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.value) \($0.key.rawValue)" }
+        Console.error(
+            "\(audience.members.count) \(audience.members.count == 1 ? "person" : "people") may be contacted; left out: \(leftOut.isEmpty ? "none" : leftOut.joined(separator: ", ")); \(audience.withoutAddress) without an address."
+        )
+    }
+}
