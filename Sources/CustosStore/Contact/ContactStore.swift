@@ -4,6 +4,10 @@ public import Foundation
 /// Where the consent ledger, processing states and the suppression list are kept. All three are
 /// written through a ``ChangeSet``; ledger entries are never rewritten.
 public protocol ContactStore: Sendable {
+    /// Everything the contact decision needs about one subject, read at once; `nil` when the
+    /// workspace has no such subject.
+    func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts?
+
     /// The consent entries of `subjectIDs`, oldest first.
     func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry]
 

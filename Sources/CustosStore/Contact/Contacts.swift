@@ -184,18 +184,13 @@ public struct Contacts: Sendable {
 
     /// What the decision needs to know about one person.
     public func facts(of id: UUID) async throws -> ContactFacts {
-        let subject = try await subject(id)
-        async let consents = store.consentEntries(ofSubjects: [id], in: workspaceID)
-        async let processing = store.processingStates(ofSubjects: [id], in: workspaceID)
-        async let identifiers = store.identifiers(ofSubject: id, in: workspaceID)
-        async let parts = store.recordParts(ofSubjects: [id], in: workspaceID)
-        let suppression = try await store.suppressions(forIndexes: identifiers.map(\.index), in: workspaceID)
-            .values.max()
-        let customerTypes = Set(customerRecordTypes())
+        guard let stored = try await store.contactFacts(ofSubject: id, in: workspaceID) else {
+            throw VaultError.subjectNotFound(id)
+        }
         return ContactFacts(
-            isGone: subject.key == nil || subject.mergedInto != nil, consents: ConsentLedger(try await consents),
-            processing: try await processing, suppression: suppression,
-            isCustomer: try await parts.contains { customerTypes.contains($0.type) })
+            isGone: stored.subject.key == nil || stored.subject.mergedInto != nil,
+            consents: ConsentLedger(stored.consents), processing: stored.processing, suppression: stored.suppression,
+            isCustomer: !stored.recordTypes.isDisjoint(with: customerRecordTypes()))
     }
 
     /// May the person be contacted on the question's channel for its purpose (and list), now?

@@ -49,6 +49,32 @@ extension PostgresStore {
         }
     }
 
+    public func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts? {
+        guard let subject = try await subjects([id], in: workspaceID).first else { return nil }
+        async let consents = consentEntries(ofSubjects: [id], in: workspaceID)
+        async let processing = processingStates(ofSubjects: [id], in: workspaceID)
+        var scopes: [SuppressionScope] = []
+        for try await raw in try await client.query(
+            """
+            SELECT s.scope FROM subject_identifier i JOIN suppression s
+            ON s.workspace_id = i.workspace_id AND s.blind_index = i.blind_index
+            WHERE i.subject_id = \(id) AND i.workspace_id = \(workspaceID)
+            """, logger: logger
+        ).decode(String.self) {
+            scopes.append(try Self.keyword(raw, "suppression scope"))
+        }
+        var types: Set<String> = []
+        for try await type in try await client.query(
+            "SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspaceID)",
+            logger: logger
+        ).decode(String.self) {
+            types.insert(type)
+        }
+        return StoredContactFacts(
+            subject: subject, consents: try await consents, processing: try await processing,
+            suppression: scopes.max(), recordTypes: types)
+    }
+
     private static let consentColumns = """
         SELECT id, subject_id, purpose, channel, list, action, wording, policy_version, source, recorded_by,
         recorded_at FROM consent_entry

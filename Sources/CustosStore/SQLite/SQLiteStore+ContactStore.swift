@@ -60,6 +60,44 @@ extension SQLiteStore {
         }
     }
 
+    public func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts? {
+        try await pool.read { db in
+            let workspace = workspaceID.uuidString
+            guard
+                let subject = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?"),
+                    arguments: [id, workspace]
+                ).map(Self.subject)
+            else { return nil }
+            let consents = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
+                arguments: [id, workspace]
+            ).map(Self.consentEntry)
+            let processing = try Row.fetchAll(
+                db.cachedStatement(
+                    sql:
+                        "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"
+                ), arguments: [id, workspace]
+            ).map(Self.processingState)
+            let scopes = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.scope FROM subject_identifier i JOIN suppression s
+                        ON s.workspace_id = i.workspace_id AND s.blind_index = i.blind_index
+                        WHERE i.subject_id = ? AND i.workspace_id = ?
+                        """), arguments: [id, workspace])
+            let types = try String.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT DISTINCT type FROM record_part WHERE subject_id = ? AND workspace_id = ?"),
+                arguments: [id, workspace])
+            return StoredContactFacts(
+                subject: subject, consents: consents, processing: processing,
+                suppression: try scopes.map { try Self.keyword($0, "suppression scope") as SuppressionScope }.max(),
+                recordTypes: Set(types))
+        }
+    }
+
     public func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry] {
         guard !subjectIDs.isEmpty else { return [] }
         return try await pool.read { db in

@@ -365,7 +365,7 @@ extension SQLiteStore {
 
     // MARK: Rows
 
-    private static func subject(_ row: Row) throws -> StoredSubject {
+    static func subject(_ row: Row) throws -> StoredSubject {
         let keyID: String? = row["master_key_id"]
         let sealed: Data? = row["wrapped_key"]
         return StoredSubject(

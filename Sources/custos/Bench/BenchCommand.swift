@@ -14,7 +14,8 @@ struct BenchCommand: AsyncParsableCommand {
             Prints: encrypted, pseudonymised import of ASSET pupil rows (rows/s) beside plain SQLite \
             inserts of the same rows in the same run; the median time to find a contact by email among \
             --subjects people and decrypt their records (audited, as every read is); and the peak \
-            resident memory.
+            resident memory; then, with consents, withdrawals, suppressions and restrictions mixed into \
+            the contacts, the time to decide the audience for ASSET's newsletter and to export it.
             """)
 
     @Option(help: "Pupil rows to import.")
@@ -87,6 +88,7 @@ struct BenchCommand: AsyncParsableCommand {
             print(
                 "find by email, then read and decrypt their records, audited (one durable commit): \(Self.summary(reads))"
             )
+            try await AudienceBench(vault: vault, count: subjects).run()
         }
         print("peak resident memory: \(Self.peakResidentMegabytes()) MB")
     }

@@ -1,0 +1,80 @@
+import CustosCore
+import CustosStore
+import Foundation
+
+/// The audience part of `custos bench`: consents, withdrawals, suppressions and restrictions
+/// mixed into the synthetic contacts, then the audience decided and exported.
+struct AudienceBench {
+    let vault: Vault
+    /// How many synthetic contacts were imported (`SyntheticData.email(0..<count)`).
+    let count: Int
+
+    /// Of every 100 contacts: 70 consented, 10 consented then withdrew, 5 on the suppression list
+    /// (of those consented), 2 restricted; the rest never said.
+    func mix() async throws {
+        let ids = try await vault.store.subjectIDs(withRecordsOfTypes: ["contact"], in: vault.workspace.id)
+            .sorted { $0.uuidString < $1.uuidString }
+        let time = Date()
+        var changes = ChangeSet(workspaceID: vault.workspace.id)
+        func flush(force: Bool = false) async throws {
+            guard force || changes.consentEntries.count >= 20_000 else { return }
+            try await vault.store.apply(changes)
+            changes = ChangeSet(workspaceID: vault.workspace.id)
+        }
+        for (position, id) in ids.enumerated() {
+            let bucket = position % 100
+            if bucket < 80 {
+                changes.consentEntries.append(entry(id, .given, time))
+            }
+            if bucket >= 70, bucket < 80 {
+                changes.consentEntries.append(entry(id, .withdrawn, time + 1))
+            }
+            if bucket == 80 || bucket == 81 {
+                changes.processingStates.append(
+                    ProcessingStateEntry(
+                        subjectID: id, purpose: nil, state: .restricted, reason: "bench", recordedBy: "bench",
+                        recordedAt: time))
+            }
+            try await flush()
+        }
+        for number in 0..<count where number % 20 == 3 {
+            changes.suppressions.append(
+                StoredSuppression(
+                    index: vault.index(kind: "email", value: SyntheticData.email(number)), kind: "email",
+                    scope: .marketing, reason: .optOut, recordedBy: "bench", recordedAt: time))
+            if changes.suppressions.count >= 20_000 { try await flush(force: true) }
+        }
+        try await flush(force: true)
+    }
+
+    private func entry(_ subject: UUID, _ action: ConsentAction, _ time: Date) -> ConsentEntry {
+        ConsentEntry(
+            subjectID: subject, purpose: "marketing", channel: .email, list: "newsletter", action: action,
+            wording: nil, policyVersion: 1, source: .import, recordedBy: "bench", recordedAt: time)
+    }
+
+    /// Prints the time to decide the audience (best of three) and to export it with addresses.
+    func run() async throws {
+        try await mix()
+        let contacts = Contacts(vault: vault)
+        let question = ContactQuestion(purpose: "marketing", channel: .email, list: "newsletter")
+        var best = Double.infinity
+        var decided: AudienceDecision?
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            decided = try await contacts.decideAudience(question)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000)
+        }
+        let allowed = decided?.allowed.count ?? 0
+        let denied = (decided?.denied ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        print(
+            "audience decided over \(count) contacts: \(String(format: "%.3f", best)) s (\(allowed) allowed; \(denied))"
+        )
+        let start = Date()
+        let audience = try await contacts.audience(question, actor: "bench")
+        print(
+            "audience exported with addresses opened: \(audience.members.count) people in \(String(format: "%.1f", Date().timeIntervalSince(start))) s"
+        )
+    }
+}
