@@ -23,6 +23,10 @@ public protocol WorkspaceStore: Sendable {
 
     /// The version in force: the latest.
     func currentPolicyVersion(in workspace: Workspace) async throws -> PolicyVersion?
+
+    /// The number of the version in force, without its text: a cheap check that a cached policy
+    /// is still the one in force.
+    func currentPolicyVersionNumber(in workspaceID: UUID) async throws -> Int?
 }
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the

@@ -64,8 +64,8 @@ struct ApiContactsController {
         let body = try await request.decode(as: ContactDecisionRequest.self, context: context)
         let question = ContactQuestion(
             purpose: body.purpose, channel: try ApiKeyword.parse(body.channel, field: "channel"), list: body.list)
-        let subject = try await caller.reachableSubject(body.subject)
-        return ContactDecisionDocument(try await Contacts(vault: caller.vault).decide(subject: subject.id, question))
+        return ContactDecisionDocument(
+            try await Contacts(vault: caller.vault).decide(subject: body.subject, question, reaching: caller.reaches))
     }
 
     @Sendable func suppress(_ request: Request, context: AppRequestContext) async throws -> SuppressionState {

@@ -4,10 +4,23 @@ import Foundation
 
 /// Open vaults by workspace, reopened when the workspace's policy version changes, so a request
 /// does not parse the policy and unwrap the workspace's keys again.
+///
+/// Whether the version changed is asked of the store at most once a second per workspace: a new
+/// policy applied by `custos policy apply` (another process) is in force for API calls within a
+/// second, and a busy server does not read the version on every call.
 actor VaultCache {
+    private struct Entry {
+        var version: Int
+        var vault: Vault
+        /// When the version was last confirmed, in uptime nanoseconds.
+        var checkedAt: UInt64
+    }
+
     private let store: any CustosStore
     private let keys: MasterKeySource
-    private var vaults: [UUID: (version: Int, vault: Vault)] = [:]
+    private var vaults: [UUID: Entry] = [:]
+    /// How long a confirmed version is trusted.
+    static let recheckAfter: UInt64 = 1_000_000_000
 
     init(store: any CustosStore, keys: MasterKeySource) {
         self.store = store
@@ -16,16 +29,19 @@ actor VaultCache {
 
     /// The vault of the workspace with `id`, or nil when there is no such workspace.
     func vault(workspaceID id: UUID) async throws -> Vault? {
-        if let cached = vaults[id],
-            try await store.currentPolicyVersion(in: cached.vault.workspace)?.number == cached.version
-        {
-            return cached.vault
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let cached = vaults[id] {
+            if now &- cached.checkedAt < Self.recheckAfter { return cached.vault }
+            if try await store.currentPolicyVersionNumber(in: id) == cached.version {
+                vaults[id]?.checkedAt = now
+                return cached.vault
+            }
         }
         guard let workspace = try await store.workspace(id: id),
             let version = try await store.currentPolicyVersion(in: workspace)
         else { return nil }
         let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
-        vaults[id] = (version.number, vault)
+        vaults[id] = Entry(version: version.number, vault: vault, checkedAt: now)
         return vault
     }
 }

@@ -182,11 +182,13 @@ public struct Contacts: Sendable {
 
     // MARK: Deciding
 
-    /// What the decision needs to know about one person.
-    public func facts(of id: UUID) async throws -> ContactFacts {
-        guard let stored = try await store.contactFacts(ofSubject: id, in: workspaceID) else {
-            throw VaultError.subjectNotFound(id)
-        }
+    /// What the decision needs to know about one person, provided `reaching` them is allowed
+    /// (else they read as not found, as a subject of another workspace would).
+    public func facts(
+        of id: UUID, reaching: (StoredSubject) -> Bool = { _ in true }
+    ) async throws -> ContactFacts {
+        guard let stored = try await store.contactFacts(ofSubject: id, in: workspaceID), reaching(stored.subject)
+        else { throw VaultError.subjectNotFound(id) }
         return ContactFacts(
             isGone: stored.subject.key == nil || stored.subject.mergedInto != nil,
             consents: ConsentLedger(stored.consents), processing: stored.processing, suppression: stored.suppression,
@@ -195,10 +197,12 @@ public struct Contacts: Sendable {
 
     /// May the person be contacted on the question's channel for its purpose (and list), now?
     /// Throws a ``VaultError`` of kind `.invalid` naming the field when the question does not fit
-    /// the policy.
-    public func decide(subject id: UUID, _ question: ContactQuestion) async throws -> ContactDecision {
+    /// the policy, and `.notFound` when there is no such person (or `reaching` them is not allowed).
+    public func decide(
+        subject id: UUID, _ question: ContactQuestion, reaching: (StoredSubject) -> Bool = { _ in true }
+    ) async throws -> ContactDecision {
         let purpose = try checked(question)
-        return decider.decide(question, purpose: purpose, facts: try await facts(of: id))
+        return decider.decide(question, purpose: purpose, facts: try await facts(of: id, reaching: reaching))
     }
 
     // MARK: Helpers

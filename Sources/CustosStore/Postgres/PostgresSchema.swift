@@ -177,8 +177,8 @@ enum PostgresSchema {
                     recorded_at TIMESTAMPTZ NOT NULL
                 )
                 """,
-                "CREATE INDEX consent_entry_subject ON consent_entry(subject_id)",
-                "CREATE INDEX consent_entry_purpose ON consent_entry(workspace_id, purpose)",
+                "CREATE INDEX consent_entry_subject ON consent_entry(subject_id, workspace_id)",
+                "CREATE INDEX consent_entry_purpose ON consent_entry(purpose, workspace_id)",
                 """
                 CREATE TABLE processing_state_entry (
                     sequence BIGSERIAL PRIMARY KEY,
@@ -192,7 +192,7 @@ enum PostgresSchema {
                     recorded_at TIMESTAMPTZ NOT NULL
                 )
                 """,
-                "CREATE INDEX processing_state_entry_subject ON processing_state_entry(subject_id)",
+                "CREATE INDEX processing_state_entry_subject ON processing_state_entry(subject_id, workspace_id)",
                 "CREATE INDEX processing_state_entry_workspace ON processing_state_entry(workspace_id)",
                 """
                 CREATE FUNCTION custos_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -218,8 +218,8 @@ enum PostgresSchema {
                     PRIMARY KEY (workspace_id, blind_index)
                 )
                 """,
-                "CREATE INDEX record_part_type ON record_part(workspace_id, type, subject_id)",
-                "CREATE INDEX subject_identifier_kind ON subject_identifier(workspace_id, kind, subject_id)",
+                "CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id)",
+                "CREATE INDEX subject_identifier_kind ON subject_identifier(kind, workspace_id, subject_id)",
             ]),
     ]
 

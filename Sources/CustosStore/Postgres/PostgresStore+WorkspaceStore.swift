@@ -72,6 +72,15 @@ extension PostgresStore {
         ).first
     }
 
+    public func currentPolicyVersionNumber(in workspaceID: UUID) async throws -> Int? {
+        for try await number in try await client.query(
+            "SELECT max(number) FROM policy_version WHERE workspace_id = \(workspaceID)", logger: logger
+        ).decode(Int?.self) {
+            return number
+        }
+        return nil
+    }
+
     // MARK: Rows
 
     private static let versionColumns =

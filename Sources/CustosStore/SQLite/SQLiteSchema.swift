@@ -144,8 +144,8 @@ enum SQLiteSchema {
                         recorded_by TEXT NOT NULL,
                         recorded_at DATETIME NOT NULL
                     );
-                    CREATE INDEX consent_entry_subject ON consent_entry(subject_id);
-                    CREATE INDEX consent_entry_purpose ON consent_entry(workspace_id, purpose);
+                    CREATE INDEX consent_entry_subject ON consent_entry(subject_id, workspace_id);
+                    CREATE INDEX consent_entry_purpose ON consent_entry(purpose, workspace_id);
                     CREATE TRIGGER consent_entry_no_update BEFORE UPDATE ON consent_entry
                     BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END;
                     CREATE TABLE processing_state_entry (
@@ -159,7 +159,7 @@ enum SQLiteSchema {
                         recorded_by TEXT NOT NULL,
                         recorded_at DATETIME NOT NULL
                     );
-                    CREATE INDEX processing_state_entry_subject ON processing_state_entry(subject_id);
+                    CREATE INDEX processing_state_entry_subject ON processing_state_entry(subject_id, workspace_id);
                     CREATE INDEX processing_state_entry_workspace ON processing_state_entry(workspace_id);
                     CREATE TRIGGER processing_state_entry_no_update BEFORE UPDATE ON processing_state_entry
                     BEGIN SELECT RAISE(ABORT, 'processing states are append-only'); END;
@@ -173,8 +173,10 @@ enum SQLiteSchema {
                         recorded_at DATETIME NOT NULL,
                         PRIMARY KEY (workspace_id, blind_index)
                     ) WITHOUT ROWID;
-                    CREATE INDEX record_part_type ON record_part(workspace_id, type, subject_id);
-                    CREATE INDEX subject_identifier_kind ON subject_identifier(workspace_id, kind, subject_id);
+                    -- Indexes for whole-workspace questions (audiences) lead with the type or kind,
+                    -- so SQLite never takes them for a per-person lookup.
+                    CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id);
+                    CREATE INDEX subject_identifier_kind ON subject_identifier(kind, workspace_id, subject_id);
                     """)
         }
         return migrator

@@ -4,8 +4,9 @@ import GRDB
 
 extension SQLiteStore {
     public func accessToken(id: UUID) async throws -> StoredAccessToken? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM access_token WHERE id = ?", arguments: [id]).map(Self.token)
+        try readNow { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM access_token WHERE id = ?"), arguments: [id])
+                .map(Self.token)
         }
     }
 

@@ -61,7 +61,7 @@ extension SQLiteStore {
     }
 
     public func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts? {
-        try await pool.read { db in
+        try readNow { db in
             let workspace = workspaceID.uuidString
             guard
                 let subject = try Row.fetchOne(

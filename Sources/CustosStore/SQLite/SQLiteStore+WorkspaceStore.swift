@@ -72,6 +72,14 @@ extension SQLiteStore {
         }
     }
 
+    public func currentPolicyVersionNumber(in workspaceID: UUID) async throws -> Int? {
+        try readNow { db in
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT max(number) FROM policy_version WHERE workspace_id = ?"),
+                arguments: [workspaceID.uuidString])
+        }
+    }
+
     // MARK: Rows
 
     /// Inserts a version and returns it as stored.

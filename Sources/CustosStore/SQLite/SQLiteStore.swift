@@ -7,6 +7,8 @@ public struct SQLiteStore: CustosStore {
     public static let fileName = "custos.sqlite"
 
     let pool: DatabasePool
+    /// Read-only connections for ``readNow(_:)`` alone (see there).
+    private let quickReader: DatabasePool
     /// The data folder.
     public let directory: URL
 
@@ -26,6 +28,23 @@ public struct SQLiteStore: CustosStore {
         try? manager.setAttributes(
             [.posixPermissions: 0o600], ofItemAtPath: directory.appendingPathComponent(Self.fileName).path)
         try SQLiteSchema.migrator.migrate(pool)
+        var readOnly = configuration
+        readOnly.readonly = true
+        quickReader = try DatabasePool(
+            path: directory.appendingPathComponent(Self.fileName).path, configuration: readOnly)
         self.directory = directory
+    }
+
+    /// A short read on the calling thread: GRDB's synchronous read, which runs on the caller's
+    /// thread, instead of its async read, which hops to a reader's queue and back. For the few
+    /// indexed lookups on every API request (the token, the policy version, a person's contact
+    /// facts), the two thread switches cost more than the read; in WAL mode a read never waits
+    /// for a writer.
+    ///
+    /// These reads use connections of their own. A synchronous read may block its thread until a
+    /// reader is free; were it to share ``pool`` with async reads, which give their reader back
+    /// only once resumed on a (possibly blocked) cooperative thread, all could wait on each other.
+    func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try quickReader.read(body)
     }
 }

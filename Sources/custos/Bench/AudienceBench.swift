@@ -71,6 +71,14 @@ struct AudienceBench {
         print(
             "audience decided over \(count) contacts: \(String(format: "%.3f", best)) s (\(allowed) allowed; \(denied))"
         )
+        var times: [Double] = []
+        let ids = Array((decided?.allowed.keys).map { Array($0.prefix(2_000)) } ?? [])
+        for id in ids {
+            let started = DispatchTime.now().uptimeNanoseconds
+            _ = try await contacts.decide(subject: id, question)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        }
+        if !times.isEmpty { print("one contact decision, in process: \(BenchCommand.summary(times))") }
         let start = Date()
         let audience = try await contacts.audience(question, actor: "bench")
         print(
