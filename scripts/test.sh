@@ -3,7 +3,8 @@
 #   1. PostgreSQL from Debian's packages (installed if missing), started as a private cluster on
 #      127.0.0.1 and stopped afterwards;
 #   2. a Python virtual environment (.venv) with the external validators (fideslang);
-#   3. swift build --build-tests, then swift test against the real database.
+#   3. Chromium and chromedriver from Debian's packages (installed if missing), for browser tests;
+#   4. swift build --build-tests, then swift test against the real database.
 # Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,13 @@ fi
 echo "==> Installing Python validators (scripts/requirements-test.txt)"
 .venv/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 export CUSTOS_PYTHON="$root/.venv/bin/python"
+
+# --- Headless Chromium, for the browser tests --------------------------------------------------
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "==> Installing Chromium and chromedriver from Debian's packages"
+  apt_update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
 
 # In this run every external part must be present: a missing one fails its tests, never skips them.
 export CUSTOS_REQUIRE_EXTERNAL=1

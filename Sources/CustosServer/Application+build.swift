@@ -39,7 +39,9 @@ func buildRouter(store: any CustosStore, keys: MasterKeySource) -> Router<AppReq
             .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),
         ]))
     HomeController(store: store).addRoutes(to: router)
-    PrivacyCentreController(store: store, notices: NoticeCache()).addRoutes(to: router)
+    let centre = PrivacyCentreController(store: store, notices: NoticeCache())
+    centre.addRoutes(to: router)
+    CookieController(store: store, centre: centre).addRoutes(to: router)
     ApiRoutes(store: store, keys: keys).add(to: router)
     return router
 }

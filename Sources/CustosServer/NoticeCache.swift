@@ -1,10 +1,13 @@
 import CustosCore
 import CustosStore
 
-/// The rendered notice of each workspace, kept until the policy version in force changes.
+/// The rendered notice of each workspace, with the policy it was rendered from, kept until the
+/// policy version in force changes.
 actor NoticeCache {
     struct Entry {
         var contentHash: String
+        var versionNumber: Int
+        var policy: Policy
         var html: String
         var markdown: String
     }
@@ -26,7 +29,7 @@ actor NoticeCache {
         }
         let notice = try PrivacyNoticeBuilder().notice(for: loaded)
         let entry = Entry(
-            contentHash: version.contentHash,
+            contentHash: version.contentHash, versionNumber: version.number, policy: loaded.policy,
             html: renderer.render(notice, as: .html, stylesheetURL: "/assets/notice.css"),
             markdown: renderer.render(notice, as: .md))
         entries[workspace.name] = entry

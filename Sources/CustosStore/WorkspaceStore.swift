@@ -31,7 +31,7 @@ public protocol WorkspaceStore: Sendable {
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
 /// same contract tests.
-public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore {}
+public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore {}
 
 extension WorkspaceStore {
     /// The workspace with `id`, if there is one.

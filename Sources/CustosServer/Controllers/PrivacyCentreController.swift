@@ -24,11 +24,23 @@ struct PrivacyCentreController {
         TextResponse(body: try await entry(context).markdown, contentType: "text/markdown; charset=utf-8")
     }
 
-    private func entry(_ context: AppRequestContext) async throws -> NoticeCache.Entry {
+    /// The workspace named in the path and its notice, or a 404 / 503 for people.
+    func entry(_ context: AppRequestContext) async throws -> NoticeCache.Entry {
+        try await entryAndWorkspace(context).entry
+    }
+
+    func entryAndWorkspace(
+        _ context: AppRequestContext
+    ) async throws -> (entry: NoticeCache.Entry, workspace: Workspace) {
         let name = try context.parameters.require("workspace")
         guard let workspace = try await store.workspace(named: name) else {
             throw HTTPError(.notFound, message: "There is no privacy notice here.")
         }
+        return (try await notice(of: workspace, context: context), workspace)
+    }
+
+    private func notice(of workspace: Workspace, context: AppRequestContext) async throws -> NoticeCache.Entry {
+        let name = workspace.name
         do {
             return try await notices.notice(for: workspace, store: store)
         } catch let error as NoticeUnavailable {

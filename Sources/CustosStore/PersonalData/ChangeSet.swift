@@ -35,6 +35,8 @@ public struct ChangeSet: Sendable {
     /// Taken off the suppression list where they were put on it by an opt-out or an objection (the
     /// person opted in again); addresses of erased people and those added by staff stay.
     public var suppressionsLifted: [Data] = []
+    /// Website visitors' answers to the cookie banner.
+    public var cookieConsents: [CookieConsentRecord] = []
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
 

@@ -218,6 +218,18 @@ enum PostgresSchema {
                     PRIMARY KEY (workspace_id, blind_index)
                 )
                 """,
+                """
+                CREATE TABLE cookie_consent (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    visitor_id UUID NOT NULL,
+                    accepted TEXT NOT NULL,
+                    register_fingerprint TEXT NOT NULL,
+                    policy_version INTEGER NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX cookie_consent_visitor ON cookie_consent(visitor_id, workspace_id)",
                 "CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id)",
                 "CREATE INDEX subject_identifier_kind ON subject_identifier(kind, workspace_id, subject_id)",
             ]),

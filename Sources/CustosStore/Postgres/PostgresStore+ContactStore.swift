@@ -39,6 +39,16 @@ extension PostgresStore {
                 WHERE suppression.scope = 'marketing' AND excluded.scope = 'all'
                 """, logger: logger)
         }
+        for record in changes.cookieConsents {
+            try await connection.query(
+                """
+                INSERT INTO cookie_consent (id, workspace_id, visitor_id, accepted, register_fingerprint, policy_version,
+                recorded_at)
+                VALUES (\(record.id), \(workspace), \(record.visitorID),
+                \(record.accepted.map(\.rawValue).joined(separator: " ")), \(record.registerFingerprint),
+                \(record.policyVersion), \(record.recordedAt))
+                """, logger: logger)
+        }
         if !changes.suppressionsLifted.isEmpty {
             try await connection.query(
                 """
@@ -47,6 +57,25 @@ extension PostgresStore {
                 AND reason IN ('opt_out', 'objection')
                 """, logger: logger)
         }
+    }
+
+    public func cookieConsents(ofVisitor visitorID: UUID, in workspaceID: UUID) async throws -> [CookieConsentRecord] {
+        var result: [CookieConsentRecord] = []
+        for try await (id, visitor, accepted, fingerprint, version, at) in try await client.query(
+            """
+            SELECT id, visitor_id, accepted, register_fingerprint, policy_version, recorded_at FROM cookie_consent
+            WHERE visitor_id = \(visitorID) AND workspace_id = \(workspaceID) ORDER BY recorded_at
+            """, logger: logger
+        ).decode((UUID, UUID, String, String, Int, Date).self) {
+            result.append(
+                CookieConsentRecord(
+                    id: id, visitorID: visitor,
+                    accepted: try accepted.split(separator: " ").map {
+                        try Self.keyword(String($0), "cookie category")
+                    },
+                    registerFingerprint: fingerprint, policyVersion: version, recordedAt: at))
+        }
+        return result
     }
 
     public func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts? {

@@ -173,6 +173,16 @@ enum SQLiteSchema {
                         recorded_at DATETIME NOT NULL,
                         PRIMARY KEY (workspace_id, blind_index)
                     ) WITHOUT ROWID;
+                    CREATE TABLE cookie_consent (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        visitor_id BLOB NOT NULL,
+                        accepted TEXT NOT NULL,
+                        register_fingerprint TEXT NOT NULL,
+                        policy_version INTEGER NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX cookie_consent_visitor ON cookie_consent(visitor_id, workspace_id);
                     -- Indexes for whole-workspace questions (audiences) lead with the type or kind,
                     -- so SQLite never takes them for a per-person lookup.
                     CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id);

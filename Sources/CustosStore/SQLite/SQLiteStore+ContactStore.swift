@@ -50,6 +50,17 @@ extension SQLiteStore {
                 ])
             }
         }
+        for record in changes.cookieConsents {
+            try db.execute(
+                sql: """
+                    INSERT INTO cookie_consent (id, workspace_id, visitor_id, accepted, register_fingerprint,
+                    policy_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.id, workspace, record.visitorID, record.accepted.map(\.rawValue).joined(separator: " "),
+                    record.registerFingerprint, record.policyVersion, stored(record.recordedAt),
+                ])
+        }
         if !changes.suppressionsLifted.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
@@ -95,6 +106,26 @@ extension SQLiteStore {
                 subject: subject, consents: consents, processing: processing,
                 suppression: try scopes.map { try Self.keyword($0, "suppression scope") as SuppressionScope }.max(),
                 recordTypes: Set(types))
+        }
+    }
+
+    public func cookieConsents(ofVisitor visitorID: UUID, in workspaceID: UUID) async throws -> [CookieConsentRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM cookie_consent WHERE visitor_id = ? AND workspace_id = ? ORDER BY recorded_at, rowid
+                    """, arguments: [visitorID, workspaceID.uuidString]
+            ).map { row in
+                let accepted: String = row["accepted"]
+                return CookieConsentRecord(
+                    id: row["id"], visitorID: row["visitor_id"],
+                    accepted: try accepted.split(separator: " ").map {
+                        try Self.keyword(String($0), "cookie category")
+                    },
+                    registerFingerprint: row["register_fingerprint"], policyVersion: row["policy_version"],
+                    recordedAt: row["recorded_at"])
+            }
         }
     }
 

@@ -1,0 +1,212 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The cookie banner's script, the endpoint that records each visitor's choice, the page that
+/// lists the site's cookies, and an example page showing how a site gates its scripts.
+struct CookieController {
+    let store: any CustosStore
+    let centre: PrivacyCentreController
+    private let cookiesPage = try! MustacheTemplate(string: CookieController.cookiesTemplate)
+    private let examplePage = try! MustacheTemplate(string: CookieController.exampleTemplate)
+
+    init(store: any CustosStore, centre: PrivacyCentreController) {
+        self.store = store
+        self.centre = centre
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/privacy/:workspace/cookies.js", use: script)
+        router.post("/privacy/:workspace/cookie-consents", use: record)
+        router.on("/privacy/:workspace/cookie-consents", method: .options) { _, _ in
+            Response(status: .noContent, headers: Self.corsHeaders)
+        }
+        router.get("/privacy/:workspace/cookies", use: cookies)
+        router.get("/privacy/:workspace/cookies/example", use: example)
+        router.get("/privacy/:workspace/cookies/example.js", use: exampleScript)
+        router.get("/assets/cookies.css") { _, _ in
+            TextResponse(body: CookieBannerScript.stylesheet, contentType: "text/css; charset=utf-8")
+        }
+    }
+
+    /// The banner is served to, and posts from, the organisation's own website: another origin.
+    /// The choice carries no personal data and no credentials, so any origin may send it.
+    static let corsHeaders: HTTPFields = [
+        .accessControlAllowOrigin: "*", .accessControlAllowMethods: "POST", .accessControlAllowHeaders: "Content-Type",
+    ]
+
+    @Sendable func script(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (entry, workspace) = try await centre.entryAndWorkspace(context)
+        let body = try CookieBannerScript.script(
+            register: CookieRegister(policy: entry.policy), organisation: Self.organisation(entry.policy),
+            base: "/privacy/\(workspace.name)")
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (entry, workspace) = try await centre.entryAndWorkspace(context)
+        let choice: CookieChoice
+        do {
+            // The banner sends text/plain (a "simple" cross-origin request, with no preflight).
+            let body = try await request.body.collect(upTo: 16 * 1024)
+            choice = try JSONDecoder().decode(CookieChoice.self, from: Data(buffer: body))
+        } catch {
+            return Self.error(
+                .badRequest, "bad_request", "send {\"visitor\", \"accepted\", \"registerFingerprint\"} as JSON")
+        }
+        let consents = CookieConsents(
+            store: store, workspace: workspace, policy: entry.policy, policyVersion: entry.versionNumber)
+        do {
+            let record = try await consents.record(
+                visitor: choice.visitor, accepted: choice.accepted, fingerprint: choice.registerFingerprint)
+            var headers = Self.corsHeaders
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(
+                status: .created, headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id":"\#(record.id.uuidString.lowercased())"}"#)))
+        } catch let refusal as CookieConsents.Refusal {
+            switch refusal {
+            case .staleRegister: return Self.error(.conflict, "stale_register", refusal.description)
+            case .unknownCategory: return Self.error(.badRequest, "bad_request", refusal.description)
+            }
+        }
+    }
+
+    @Sendable func cookies(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (entry, workspace) = try await centre.entryAndWorkspace(context)
+        let register = CookieRegister(policy: entry.policy)
+        let asking = register.categoriesNeedingConsent
+        let categories = CookieCategory.allCases.compactMap { category -> [String: Any]? in
+            let cookies = register.cookies(in: category)
+            guard !cookies.isEmpty else { return nil }
+            return [
+                "title": category.title,
+                "asks": asking.contains(category),
+                "cookies": cookies.map {
+                    var row: [String: String] = [
+                        "name": $0.name, "purpose": $0.purpose, "expiry": $0.expiry,
+                        "party": $0.party == .first ? "This site" : "Another organisation",
+                    ]
+                    row["provider"] = $0.provider
+                    return row
+                },
+            ]
+        }
+        return .html(
+            cookiesPage.render([
+                "organisation": Self.organisation(entry.policy), "workspace": workspace.name,
+                "categories": categories, "asksAnything": !asking.isEmpty,
+            ]))
+    }
+
+    @Sendable func example(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (entry, workspace) = try await centre.entryAndWorkspace(context)
+        let register = CookieRegister(policy: entry.policy)
+        let gated = register.categoriesNeedingConsent.map { category -> [String: String] in
+            let names = register.cookies(in: category).filter { !$0.isExemptFromConsent }.map(\.name)
+            return ["category": category.rawValue, "title": category.title, "cookies": names.joined(separator: ", ")]
+        }
+        return .html(
+            examplePage.render([
+                "organisation": Self.organisation(entry.policy), "workspace": workspace.name, "gated": gated,
+            ]))
+    }
+
+    /// Stands in for an analytics or advertising tag on the example page: sets each cookie of the
+    /// category that waits for consent, as the real tags would.
+    @Sendable func exampleScript(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let entry = try await centre.entry(context)
+        let register = CookieRegister(policy: entry.policy)
+        guard let name = request.uri.queryParameters["category"].map(String.init),
+            let category = CookieCategory(rawValue: name)
+        else { throw HTTPError(.notFound) }
+        let names = register.cookies(in: category).filter { !$0.isExemptFromConsent }.map(\.name)
+            .filter { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }
+        guard !names.isEmpty else { throw HTTPError(.notFound) }
+        return TextResponse(
+            body: names.map { #"document.cookie = "\#($0)=example; path=/; SameSite=Lax";"# }.joined(separator: "\n"),
+            contentType: "text/javascript; charset=utf-8")
+    }
+
+    static func organisation(_ policy: Policy) -> String {
+        policy.controller.shortName ?? policy.controller.name ?? "this organisation"
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
+        var headers = corsHeaders
+        headers[.contentType] = "application/json; charset=utf-8"
+        let body = try? JSONEncoder().encode(ErrorDocument(error: .init(code: code, message: message, problems: nil)))
+        return Response(
+            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: body ?? Data())))
+    }
+
+    private static let cookiesTemplate = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Cookies – {{organisation}}</title>
+        <link rel="stylesheet" href="/assets/notice.css">
+        <script src="/privacy/{{workspace}}/cookies.js" defer></script>
+        </head>
+        <body>
+        <main id="main">
+        <h1>Cookies on {{organisation}}'s website</h1>
+        <p>Cookies are small files a website keeps in your browser. These are the ones our website sets.</p>
+        {{#asksAnything}}
+        <p>We set cookies that are not strictly necessary only if you agree. You can change your mind at any time.</p>
+        <p><button type="button" data-custos-cookie-settings>Change your cookie settings</button></p>
+        <noscript><p>With JavaScript turned off, our website sets only the cookies it strictly needs.</p></noscript>
+        {{/asksAnything}}
+        {{#categories}}
+        <h2>{{title}}</h2>
+        {{#asks}}<p>Set only if you agree.</p>{{/asks}}
+        <table>
+        <thead><tr><th scope="col">Name</th><th scope="col">Set by</th><th scope="col">What it is for</th><th scope="col">How long it lasts</th></tr></thead>
+        <tbody>
+        {{#cookies}}<tr><td>{{name}}</td><td>{{party}}{{#provider}} ({{provider}}){{/provider}}</td><td>{{purpose}}</td><td>{{expiry}}</td></tr>
+        {{/cookies}}
+        </tbody>
+        </table>
+        {{/categories}}
+        <p><a href="/privacy/{{workspace}}">Our privacy notice</a></p>
+        </main>
+        </body>
+        </html>
+        """
+
+    private static let exampleTemplate = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Cookie banner example – {{organisation}}</title>
+        <link rel="stylesheet" href="/assets/notice.css">
+        <script src="/privacy/{{workspace}}/cookies.js" defer></script>
+        </head>
+        <body>
+        <main id="main">
+        <h1>Adding the cookie banner to a website</h1>
+        <p>This page is a website page as it should be written. It loads the banner with one line in its
+        <code>&lt;head&gt;</code>, and each script that sets cookies the site does not strictly need waits, as
+        <code>type="text/plain"</code> with its category, until the visitor agrees to that category.</p>
+        <pre><code>&lt;script src="https://THIS-SERVER/privacy/{{workspace}}/cookies.js" defer&gt;&lt;/script&gt;
+        &lt;script type="text/plain" data-custos-category="statistics" src="https://analytics.example/tag.js"&gt;&lt;/script&gt;
+        &lt;button type="button" data-custos-cookie-settings&gt;Cookie settings&lt;/button&gt;</code></pre>
+        {{#gated}}
+        <p>Waiting for consent to {{title}}: a script that sets <code>{{cookies}}</code>.</p>
+        <script type="text/plain" data-custos-category="{{category}}" src="/privacy/{{workspace}}/cookies/example.js?category={{category}}"></script>
+        {{/gated}}
+        <p><button type="button" data-custos-cookie-settings>Cookie settings</button></p>
+        </main>
+        </body>
+        </html>
+        """
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// A real headless Chromium, driven through chromedriver by the W3C WebDriver protocol, for
+/// tests of pages as people's browsers run them. Needs Debian's `chromium` and `chromium-driver`.
+final class HeadlessChromium: @unchecked Sendable {
+    private let driver: Process
+    private let base: Int
+    private let session: String
+
+    struct WebDriverError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private init(driver: Process, base: Int, session: String) {
+        self.driver = driver
+        self.base = base
+        self.session = session
+    }
+
+    /// Starts chromedriver and a browser session; `javascript: false` runs the browser with
+    /// JavaScript turned off.
+    static func launch(javascript: Bool = true) async throws -> HeadlessChromium {
+        let port = Int.random(in: 30_000..<60_000)
+        let driver = Process()
+        driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
+        driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+        driver.standardOutput = FileHandle.nullDevice
+        driver.standardError = FileHandle.nullDevice
+        try driver.run()
+        let base = port
+        var ready = false
+        var lastError: (any Error)?
+        for _ in 0..<100 where !ready {
+            do {
+                _ = try await call(base, "GET", "/status")
+                ready = true
+            } catch {
+                lastError = error
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        guard ready else {
+            stop(driver)
+            throw WebDriverError(description: "chromedriver did not start: \(String(describing: lastError))")
+        }
+        var options: [String: Any] = [
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+        ]
+        if !javascript { options["prefs"] = ["profile.managed_default_content_settings.javascript": 2] }
+        do {
+            let answer = try await call(
+                base, "POST", "/session",
+                ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]])
+            guard let session = (answer as? [String: Any])?["sessionId"] as? String else {
+                throw WebDriverError(description: "no session: \(answer)")
+            }
+            return HeadlessChromium(driver: driver, base: base, session: session)
+        } catch {
+            stop(driver)
+            throw error
+        }
+    }
+
+    /// chromedriver ignores SIGTERM; it is killed.
+    private static func stop(_ driver: Process) {
+        kill(driver.processIdentifier, SIGKILL)
+        driver.waitUntilExit()
+    }
+
+    /// Ends the session and stops chromedriver.
+    func quit() async {
+        _ = try? await Self.call(base, "DELETE", "/session/\(session)")
+        Self.stop(driver)
+    }
+
+    /// Loads a page and waits for it to finish loading.
+    func open(_ url: String) async throws {
+        _ = try await command("POST", "url", ["url": url])
+    }
+
+    /// The ids of the elements matching a CSS selector.
+    func elements(_ selector: String) async throws -> [String] {
+        let found = try await command("POST", "elements", ["using": "css selector", "value": selector])
+        return (found as? [[String: String]] ?? []).compactMap { $0.values.first }
+    }
+
+    /// Clicks the first element matching a CSS selector.
+    func click(_ selector: String) async throws {
+        guard let element = try await elements(selector).first else {
+            throw WebDriverError(description: "nothing matches \(selector)")
+        }
+        _ = try await command("POST", "element/\(element)/click", [:])
+    }
+
+    /// The id of the element that has the keyboard focus.
+    func focusedElement() async throws -> String? {
+        (try await command("GET", "element/active") as? [String: String])?.values.first
+    }
+
+    /// The browser's cookies for the current page, by name.
+    func cookies() async throws -> [String: String] {
+        let all = try await command("GET", "cookie") as? [[String: Any]] ?? []
+        var result: [String: String] = [:]
+        for cookie in all {
+            if let name = cookie["name"] as? String { result[name] = cookie["value"] as? String ?? "" }
+        }
+        return result
+    }
+
+    /// Runs a script in the page and returns its result.
+    func run(_ script: String) async throws -> Any {
+        try await command("POST", "execute/sync", ["script": script, "args": []])
+    }
+
+    private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
+        try await Self.call(base, method, "/session/\(session)/\(path)", body)
+    }
+
+    /// One WebDriver call, made with curl: Foundation's URLSession on Linux fails against
+    /// chromedriver ("Failed writing header"), and curl is on every machine the tests run on.
+    private static func call(
+        _ port: Int, _ method: String, _ path: String, _ body: [String: Any]? = nil
+    )
+        async throws -> Any
+    {
+        var arguments = ["-s", "--max-time", "60", "-X", method, "http://127.0.0.1:\(port)\(path)"]
+        if let body {
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+            arguments += ["-H", "Content-Type: application/json", "--data-binary", json]
+        }
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = arguments
+        let output = Pipe()
+        curl.standardOutput = output
+        curl.standardError = FileHandle.nullDevice
+        try curl.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        curl.waitUntilExit()
+        guard curl.terminationStatus == 0,
+            let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
+        else {
+            throw WebDriverError(description: "\(method) \(path): curl exited \(curl.terminationStatus)")
+        }
+        if let value = json["value"] as? [String: Any], let error = value["error"] as? String {
+            throw WebDriverError(description: "\(method) \(path): \(error): \(value["message"] ?? "")")
+        }
+        return json["value"] ?? NSNull()
+    }
+}
