@@ -11,8 +11,11 @@ public protocol ContactStore: Sendable {
     /// The consent entries of `subjectIDs`, oldest first.
     func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry]
 
-    /// Every consent entry for `purpose`, oldest first (for audiences).
-    func consentEntries(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentEntry]
+    /// What audiences need of the ledger for `purpose`: each subject's entries, in the order they
+    /// were recorded, with only the subject, purpose, channel, list and action filled in (the
+    /// wording, source and recorder are left empty and every time is the same, so the order alone
+    /// says which act is later). Read as one compact pass over the ledger.
+    func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [UUID: [ConsentEntry]]
 
     /// The processing-state entries of `subjectIDs`, oldest first.
     func processingStates(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ProcessingStateEntry]

@@ -12,7 +12,7 @@ extension Contacts {
         let kind = question.channel.identifierKind
         async let reachable: Set<UUID>? =
             kind == nil ? nil : store.subjectIDs(withIdentifierKind: kind ?? "", in: workspaceID)
-        async let consents = store.consentEntries(forPurpose: purpose.id, in: workspaceID)
+        async let consents = store.consentActs(forPurpose: purpose.id, in: workspaceID)
         async let processing = store.processingStates(in: workspaceID)
         async let suppressed = store.suppressedSubjects(in: workspaceID)
         let needsCustomers = purpose.marketing?.softOptIn?.isComplete == true
@@ -22,7 +22,7 @@ extension Contacts {
         var candidates = try await concerned
         let everyone = candidates.count
         if let reachable = try await reachable { candidates.formIntersection(reachable) }
-        let consentsBySubject = Dictionary(grouping: try await consents, by: \.subjectID)
+        let consentsBySubject = try await consents
         let processingBySubject = Dictionary(grouping: try await processing, by: \.subjectID)
         let suppressedSubjects = try await suppressed
         let customerSubjects = try await customers

@@ -119,15 +119,6 @@ extension PostgresStore {
                 """, logger: logger))
     }
 
-    public func consentEntries(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentEntry] {
-        try await consentEntries(
-            client.query(
-                """
-                \(unescaped: Self.consentColumns)
-                WHERE workspace_id = \(workspaceID) AND purpose = \(purpose) ORDER BY sequence
-                """, logger: logger))
-    }
-
     private func consentEntries(_ rows: PostgresRowSequence) async throws -> [ConsentEntry] {
         var result: [ConsentEntry] = []
         for try await (id, subjectID, purpose, channel, list, action, wording, version, source, by, at) in rows.decode(
@@ -139,6 +130,25 @@ extension PostgresStore {
                     channel: try channel.map { try Self.keyword($0, "consent channel") }, list: list,
                     action: try Self.keyword(action, "consent action"), wording: wording, policyVersion: version,
                     source: try Self.keyword(source, "consent source"), recordedBy: by, recordedAt: at))
+        }
+        return result
+    }
+
+    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [UUID: [ConsentEntry]] {
+        var result: [UUID: [ConsentEntry]] = [:]
+        let time = Date(timeIntervalSince1970: 0)
+        for try await (subject, channel, list, action) in try await client.query(
+            """
+            SELECT subject_id, channel, list, action FROM consent_entry
+            WHERE purpose = \(purpose) AND workspace_id = \(workspaceID) ORDER BY sequence
+            """, logger: logger
+        ).decode((UUID, String?, String?, String).self) {
+            result[subject, default: []].append(
+                ConsentEntry(
+                    id: subject, subjectID: subject, purpose: purpose,
+                    channel: try channel.map { try Self.keyword($0, "consent channel") }, list: list,
+                    action: try Self.keyword(action, "consent action"), wording: nil, policyVersion: 0, source: .import,
+                    recordedBy: "", recordedAt: time))
         }
         return result
     }

@@ -140,12 +140,28 @@ extension SQLiteStore {
         }
     }
 
-    public func consentEntries(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentEntry] {
+    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [UUID: [ConsentEntry]] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM consent_entry WHERE workspace_id = ? AND purpose = ? ORDER BY sequence",
-                arguments: [workspaceID.uuidString, purpose]
-            ).map(Self.consentEntry)
+            var result: [UUID: [ConsentEntry]] = [:]
+            let channels = Dictionary(uniqueKeysWithValues: MarketingChannel.allCases.map { ($0.rawValue, $0) })
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT subject_id, channel, list, action FROM consent_entry
+                    WHERE purpose = ? AND workspace_id = ? ORDER BY sequence
+                    """, arguments: [purpose, workspaceID.uuidString])
+            let time = Date(timeIntervalSince1970: 0)
+            while let row = try rows.next() {
+                let subject: UUID = row[0]
+                let channel: String? = row[1]
+                let action: String = row[3]
+                result[subject, default: []].append(
+                    ConsentEntry(
+                        id: subject, subjectID: subject, purpose: purpose, channel: channel.flatMap { channels[$0] },
+                        list: row[2], action: action == ConsentAction.given.rawValue ? .given : .withdrawn,
+                        wording: nil, policyVersion: 0, source: .import, recordedBy: "", recordedAt: time))
+            }
+            return result
         }
     }
 
@@ -188,12 +204,14 @@ extension SQLiteStore {
     }
 
     public func suppressedSubjects(in workspaceID: UUID) async throws -> [UUID: SuppressionScope] {
+        // CROSS JOIN keeps the (short) suppression list outside: one index probe per address on it,
+        // not one per identifier in the workspace.
         try await pool.read { db in
             var result: [UUID: SuppressionScope] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT i.subject_id, s.scope FROM suppression s JOIN subject_identifier i
+                    SELECT i.subject_id, s.scope FROM suppression s CROSS JOIN subject_identifier i
                     ON i.workspace_id = s.workspace_id AND i.blind_index = s.blind_index WHERE s.workspace_id = ?
                     """, arguments: [workspaceID.uuidString])
             while let row = try rows.next() {
