@@ -43,8 +43,7 @@ struct CookieBannerTests {
         try await PrivacyCentreTests.withStore(["bep"]) { store in
             try await Self.app(store).test(.live) { client in
                 let page = "http://127.0.0.1:\(try #require(client.port))/privacy/bep/cookies/example"
-                let browser = try await HeadlessChromium.launch()
-                do {
+                try await HeadlessChromium.with { browser in
                     try await browser.open(page)
                     #expect(try await browser.elements("section.custos-cookies").count == 1, "the banner asks")
                     let focused = try await browser.focusedElement()
@@ -87,11 +86,7 @@ struct CookieBannerTests {
                     try await browser.click("button[data-custos-cookie-settings]")
                     try await browser.click("button[data-action=reject]")
                     #expect(Set(try await browser.cookies().keys).isDisjoint(with: Self.statistics))
-                } catch {
-                    await browser.quit()
-                    throw error
                 }
-                await browser.quit()
             }
         }
     }
@@ -101,17 +96,12 @@ struct CookieBannerTests {
         try await PrivacyCentreTests.withStore(["bep"]) { store in
             try await Self.app(store).test(.live) { client in
                 let port = try #require(client.port)
-                let browser = try await HeadlessChromium.launch(javascript: false)
-                do {
+                try await HeadlessChromium.with(javascript: false) { browser in
                     try await browser.open("http://127.0.0.1:\(port)/privacy/bep/cookies/example")
                     #expect(try await browser.cookies().isEmpty)
                     try await browser.open("http://127.0.0.1:\(port)/privacy/bep/cookies")
                     #expect(try await browser.elements("table").count == 2, "strictly necessary and statistics")
-                } catch {
-                    await browser.quit()
-                    throw error
                 }
-                await browser.quit()
             }
         }
     }

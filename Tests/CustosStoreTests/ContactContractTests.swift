@@ -68,6 +68,12 @@ struct ContactContractTests {
             // The ledger keeps every act; the newest wins.
             let ledger = try await contacts.consents(of: id)
             #expect(ledger.map(\.action) == [.given, .withdrawn])
+
+            // Agreeing to surveys is not opting back in to marketing.
+            try await contacts.record(
+                .given, subject: id, purpose: "marketing", channel: .post, list: "events", source: .import,
+                actor: "office")
+            #expect(try await contacts.suppression(kind: "email", value: "head@school.example") == .marketing)
             // Opting in again on the preferences page lifts the opt-out's suppression.
             try await contacts.record(
                 .given, subject: id, purpose: "marketing", channel: .email, list: "lens", source: .preferencesPage,
@@ -81,7 +87,9 @@ struct ContactContractTests {
 
             let actions = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event.action)
             #expect(
-                actions.filter { $0.hasPrefix("consent.") } == ["consent.given", "consent.opt-out", "consent.given"])
+                actions.filter { $0.hasPrefix("consent.") } == [
+                    "consent.given", "consent.opt-out", "consent.given", "consent.given",
+                ])
             #expect(actions.filter { $0 == "audience.export" }.count == 3)
         }
     }
@@ -104,6 +112,9 @@ struct ContactContractTests {
             #expect(try await contacts.audience(newsletter, actor: "dpo").members.count == 2)
 
             try await contacts.optOutOfMarketing(subject: id, source: .unsubscribeLink, actor: "subject")
+            // Agreeing to be asked for feedback is not opting back in to marketing.
+            try await contacts.record(.given, subject: id, purpose: "feedback", source: .webForm, actor: "subject")
+            #expect(try await contacts.suppression(kind: "email", value: "bursar@hill.example") == .marketing)
             try await vault.erase(subject: id, actor: "dpo", reason: "erasure request")
             #expect(try await contacts.suppression(kind: "email", value: "bursar@hill.example") == .all)
             #expect(try await contacts.decide(subject: id, newsletter).reason == .gone)

@@ -19,9 +19,9 @@ public struct Contacts: Sendable {
     // MARK: The ledger
 
     /// Appends a consent given or withdrawn for `purpose` (and `channel`, `list`, each `nil` for
-    /// all of them). The wording defaults to the policy's wording for the purpose. A consent given
-    /// by the person themselves (not an import) takes their addresses off the suppression list
-    /// where an opt-out or objection put them; an erasure or staff's entry stays.
+    /// all of them). The wording defaults to the policy's wording for the purpose. A marketing
+    /// consent given by the person themselves (not an import) takes their addresses off the
+    /// suppression list where an opt-out or objection put them; an erasure or staff's entry stays.
     @discardableResult
     public func record(
         _ action: ConsentAction, subject id: UUID, purpose purposeID: String, channel: MarketingChannel? = nil,
@@ -45,7 +45,7 @@ public struct Contacts: Sendable {
             source: source, recordedBy: actor, recordedAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.consentEntries = [entry]
-        if action == .given, source != .import {
+        if action == .given, source != .import, purpose.marketing != nil {
             changes.suppressionsLifted = try await addressIndexes(of: subject.id)
         }
         changes.audit = [

@@ -62,6 +62,21 @@ final class HeadlessChromium: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` with a fresh browser, which is closed after, whatever happens.
+    static func with<Result>(
+        javascript: Bool = true, _ body: (HeadlessChromium) async throws -> Result
+    ) async throws -> Result {
+        let browser = try await launch(javascript: javascript)
+        do {
+            let result = try await body(browser)
+            await browser.quit()
+            return result
+        } catch {
+            await browser.quit()
+            throw error
+        }
+    }
+
     /// chromedriver ignores SIGTERM; it is killed.
     private static func stop(_ driver: Process) {
         kill(driver.processIdentifier, SIGKILL)
