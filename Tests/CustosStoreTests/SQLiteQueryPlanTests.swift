@@ -27,10 +27,6 @@ struct SQLiteQueryPlanTests {
                 "processing_state_entry_subject"
             ),
             ("SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = ? AND type = ?", "record_part_type"),
-            (
-                "SELECT DISTINCT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?",
-                "subject_identifier_kind"
-            ),
             ("SELECT * FROM consent_entry WHERE workspace_id = ? AND purpose = ?", "consent_entry_purpose"),
         ]
         try queue.read { db in

@@ -231,7 +231,6 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX cookie_consent_visitor ON cookie_consent(visitor_id, workspace_id)",
                 "CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id)",
-                "CREATE INDEX subject_identifier_kind ON subject_identifier(kind, workspace_id, subject_id)",
             ]),
     ]
 

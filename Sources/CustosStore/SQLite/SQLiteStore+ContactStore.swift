@@ -262,7 +262,7 @@ extension SQLiteStore {
         try await pool.read { db in
             var result: Set<UUID> = []
             let ids = try UUID.fetchCursor(
-                db, sql: "SELECT DISTINCT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?",
+                db, sql: "SELECT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?",
                 arguments: [workspaceID.uuidString, kind])
             while let id = try ids.next() { result.insert(id) }
             return result
