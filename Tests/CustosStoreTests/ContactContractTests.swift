@@ -35,6 +35,14 @@ struct ContactContractTests {
 
     struct ScenarioFailure: Error {}
 
+    /// Imports ASSET contact rows (name, school, email) from a CSV file, as the office would.
+    func importContacts(_ rows: [String], into vault: Vault, fixture: VaultFixture) async throws -> ImportReport {
+        let file = try fixture.csv(
+            (["Name,School name,Email"] + rows).joined(separator: "\n") + "\n", name: "contacts.csv")
+        let type = try #require(vault.policy.recordType("contact"))
+        return try await RecordImporter(vault: vault, recordType: type).run(file: file, dryRun: false, actor: "office")
+    }
+
     @Test(
         "ASHE: a head opts out of marketing and still gets the booking-change email", arguments: TestBackend.available)
     func asheOptOut(_ backend: TestBackend) async throws {
@@ -121,15 +129,9 @@ struct ContactContractTests {
 
             // Re-imported from the school's list: the row is refused as an erased person's, and
             // the address stays suppressed whatever else happens.
-            let file = try fixture.csv(
-                """
-                Name,School name,Email
-                Sam Bursar,Hill School,bursar@hill.example
-                New Person,Hill School,new@hill.example
-                """, name: "contacts.csv")
-            let type = try #require(vault.policy.recordType("contact"))
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "office")
+            let report = try await importContacts(
+                ["Sam Bursar,Hill School,bursar@hill.example", "New Person,Hill School,new@hill.example"], into: vault,
+                fixture: fixture)
             #expect(report.created == 1)
             #expect(report.suppressed == 1)
             #expect(try await vault.subjectIDs(identifierKind: "email", value: "bursar@hill.example").isEmpty)
@@ -160,15 +162,9 @@ struct ContactContractTests {
             await #expect(throws: VaultError.self) {
                 try await contacts.suppress(kind: "upn", value: "A123", scope: .all, reason: .manual, actor: "dpo")
             }
-            let file = try fixture.csv(
-                """
-                Name,School name,Email
-                Blocked Person,Hill School,blocked@hill.example
-                Open Person,Hill School,open@hill.example
-                """, name: "contacts.csv")
-            let type = try #require(vault.policy.recordType("contact"))
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "office")
+            let report = try await importContacts(
+                ["Blocked Person,Hill School,blocked@hill.example", "Open Person,Hill School,open@hill.example"],
+                into: vault, fixture: fixture)
             #expect(report.created == 2)
             #expect(report.doNotContact == 1)
             #expect(report.summary.contains("1 with an address on the suppression list"))

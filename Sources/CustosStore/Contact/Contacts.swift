@@ -46,7 +46,7 @@ public struct Contacts: Sendable {
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.consentEntries = [entry]
         if action == .given, source != .import, purpose.marketing != nil {
-            changes.suppressionsLifted = try await addressIndexes(of: subject.id)
+            changes.suppressionsLifted = try await addressIdentifiers(of: subject.id).map(\.index)
         }
         changes.audit = [
             vault.event(
@@ -169,7 +169,7 @@ public struct Contacts: Sendable {
         var indexes: [(position: Int, index: Data)] = []
         for (position, input) in inputs.enumerated() {
             for field in input.type.fields {
-                guard let kind = field.identifierKind, kind == "email" || kind == "phone",
+                guard let kind = field.identifierKind, StoredSuppression.addressKinds.contains(kind),
                     let value = input.values[field.name]
                 else { continue }
                 indexes.append((position, vault.index(kind: kind, value: value)))
@@ -240,7 +240,7 @@ public struct Contacts: Sendable {
     }
 
     private func addressIndex(kind: String, value: String) throws -> Data {
-        guard kind == "email" || kind == "phone" else {
+        guard StoredSuppression.addressKinds.contains(kind) else {
             throw VaultError("kind: an address on the suppression list is an email or a phone number", kind: .invalid)
         }
         guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else {
@@ -249,22 +249,20 @@ public struct Contacts: Sendable {
         return vault.index(kind: kind, value: normalised)
     }
 
-    private func addressIndexes(of subjectID: UUID) async throws -> [Data] {
+    /// The person's email addresses and phone numbers, as blind indexes.
+    private func addressIdentifiers(of subjectID: UUID) async throws -> [StoredIdentifier] {
         try await store.identifiers(ofSubject: subjectID, in: workspaceID)
-            .filter { $0.kind == "email" || $0.kind == "phone" }.map(\.index)
+            .filter { StoredSuppression.addressKinds.contains($0.kind) }
     }
 
     /// Suppression entries, for marketing, of every email address and phone number the person holds.
     private func suppressions(
         of subjectID: UUID, reason: SuppressionReason, actor: String, at time: Date
     ) async throws -> [StoredSuppression] {
-        try await store.identifiers(ofSubject: subjectID, in: workspaceID)
-            .filter { $0.kind == "email" || $0.kind == "phone" }
-            .map {
-                StoredSuppression(
-                    index: $0.index, kind: $0.kind, scope: .marketing, reason: reason, recordedBy: actor,
-                    recordedAt: time)
-            }
+        try await addressIdentifiers(of: subjectID).map {
+            StoredSuppression(
+                index: $0.index, kind: $0.kind, scope: .marketing, reason: reason, recordedBy: actor, recordedAt: time)
+        }
     }
 
     static func describe(channel: MarketingChannel?, list: String?, source: ConsentSource) -> String {

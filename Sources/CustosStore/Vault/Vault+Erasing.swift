@@ -25,7 +25,7 @@ extension Vault {
         changes.recordPartsRemoved = [id]
         changes.identifiersRemoved = [id]
         changes.tombstones = identifiers.map(\.index)
-        changes.suppressions = identifiers.filter { $0.kind == "email" || $0.kind == "phone" }.map {
+        changes.suppressions = identifiers.filter { StoredSuppression.addressKinds.contains($0.kind) }.map {
             StoredSuppression(
                 index: $0.index, kind: $0.kind, scope: .all, reason: .erasure, recordedBy: actor, recordedAt: time)
         }
