@@ -14,12 +14,15 @@ let package = Package(
         .library(name: "CustosCore", targets: ["CustosCore"]),
         .library(name: "CustosStore", targets: ["CustosStore"]),
         .library(name: "CustosServer", targets: ["CustosServer"]),
+        .library(name: "CustosMail", targets: ["CustosMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -72,6 +75,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Delivery of the outbox: an SMTP client and a folder of .eml files, and the background
+        // service that sends what is due.
+        .target(
+            name: "CustosMail",
+            dependencies: [
+                "CustosCore",
+                "CustosStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command line.
         .executableTarget(
             name: "custos",
@@ -79,6 +98,7 @@ let package = Package(
                 "CustosCore",
                 "CustosStore",
                 "CustosServer",
+                "CustosMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -113,10 +133,16 @@ let package = Package(
             dependencies: [
                 "CustosCore",
                 "CustosStore",
+                "CustosMail",
                 "CustosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustosMailTests",
+            dependencies: ["CustosCore", "CustosStore", "CustosMail", "CustosTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -42,6 +42,7 @@ func buildRouter(store: any CustosStore, keys: MasterKeySource) -> Router<AppReq
     let centre = PrivacyCentreController(store: store, notices: NoticeCache())
     centre.addRoutes(to: router)
     CookieController(store: store, centre: centre).addRoutes(to: router)
+    PreferencesController(store: store, keys: keys).addRoutes(to: router)
     ApiRoutes(store: store, keys: keys).add(to: router)
     return router
 }

@@ -31,7 +31,9 @@ public protocol WorkspaceStore: Sendable {
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
 /// same contract tests.
-public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore {}
+public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore,
+    MessageStore
+{}
 
 extension WorkspaceStore {
     /// The workspace with `id`, if there is one.

@@ -15,8 +15,9 @@ struct Custos: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, PolicyCommand.self, ImportCommand.self,
             SubjectCommand.self, SchoolCommand.self, ConsentCommand.self, ContactCommand.self, AudienceCommand.self,
-            SuppressionCommand.self, ProcessingCommand.self, TokenCommand.self, AuditCommand.self, KeysCommand.self,
-            BenchCommand.self,
+            SuppressionCommand.self, ProcessingCommand.self, MessageCommand.self, OutboxCommand.self,
+            CommunicationsCommand.self, PreferencesLinkCommand.self, TokenCommand.self, AuditCommand.self,
+            KeysCommand.self, BenchCommand.self,
         ])
 
     static func main() async {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustosMail
 import CustosServer
 import CustosStore
 import Logging
@@ -14,22 +15,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
+    @OptionGroup var mail: MailOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let logger = Logger(label: "custos")
         let configuration = ServerConfiguration(host: host, port: port)
+        let transport = try mail.transport(store: self.store)
         switch try store.location() {
         case .sqlite(let directory):
             let store = try SQLiteStore(directory: directory)
+            let outbox = OutboxService(store: store, keys: self.store.keys, transport: transport, logger: logger)
             try await buildApplication(
-                store: store, keys: self.store.keys, configuration: configuration, logger: logger
+                store: store, keys: self.store.keys, configuration: configuration, services: [outbox], logger: logger
             ).runService()
         case .postgres(let url):
             let store = PostgresStore(url: url, logger: logger)
+            let outbox = OutboxService(store: store, keys: self.store.keys, transport: transport, logger: logger)
             try await buildApplication(
-                store: store, keys: self.store.keys, configuration: configuration, services: [store], logger: logger,
-                beforeServerStarts: { try await store.migrate() }
+                store: store, keys: self.store.keys, configuration: configuration, services: [store, outbox],
+                logger: logger, beforeServerStarts: { try await store.migrate() }
             ).runService()
         }
     }

@@ -7,49 +7,13 @@ import Testing
 /// each backend, with the seeds' scenarios.
 @Suite("Contacts")
 struct ContactContractTests {
-    func head(_ vault: Vault, email: String, paEmail: String? = nil) async throws -> UUID {
-        let type = try #require(vault.policy.recordType("member_contact"))
-        var values = ["name": "Head Teacher", "school_address": "1 School Lane", "head_email": email]
-        if let paEmail {
-            values["pa_name"] = "Pat Assistant"
-            values["pa_email"] = paEmail
-        }
-        let outcome = try await vault.write(
-            RecordInput(type: type, values: values, source: .person), actor: "test")
-        guard case .created(_, let subjects, _) = outcome else { throw ScenarioFailure() }
-        return try #require(subjects["head"])
-    }
-
-    func assetContact(_ vault: Vault, email: String, name: String = "Sam Bursar") async throws -> UUID {
-        let type = try #require(vault.policy.recordType("contact"))
-        let outcome = try await vault.write(
-            RecordInput(
-                type: type, values: ["name": name, "school_name": "Hill School", "email": email],
-                source: RecordSource(kind: .form, name: "demo request")),
-            actor: "test")
-        let id = outcome.recordID.flatMap { _ in
-            if case .created(_, let subjects, _) = outcome { subjects["contact"] } else { nil }
-        }
-        return try #require(id)
-    }
-
-    struct ScenarioFailure: Error {}
-
-    /// Imports ASSET contact rows (name, school, email) from a CSV file, as the office would.
-    func importContacts(_ rows: [String], into vault: Vault, fixture: VaultFixture) async throws -> ImportReport {
-        let file = try fixture.csv(
-            (["Name,School name,Email"] + rows).joined(separator: "\n") + "\n", name: "contacts.csv")
-        let type = try #require(vault.policy.recordType("contact"))
-        return try await RecordImporter(vault: vault, recordType: type).run(file: file, dryRun: false, actor: "office")
-    }
-
     @Test(
         "ASHE: a head opts out of marketing and still gets the booking-change email", arguments: TestBackend.available)
     func asheOptOut(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
             let vault = try await fixture.vault(example: "ashe")
             let contacts = Contacts(vault: vault)
-            let id = try await head(vault, email: "head@school.example")
+            let id = try await SeedPeople.head(vault, email: "head@school.example")
             let lens = ContactQuestion(purpose: "marketing", channel: .email, list: "lens")
             let booking = ContactQuestion(purpose: "booking_admin", channel: .email)
             #expect(try await contacts.decide(subject: id, lens).reason == .noConsent)
@@ -110,8 +74,8 @@ struct ContactContractTests {
             let vault = try await fixture.vault(example: "asset")
             let contacts = Contacts(vault: vault)
             let newsletter = ContactQuestion(purpose: "marketing", channel: .email, list: "newsletter")
-            let id = try await assetContact(vault, email: "bursar@hill.example")
-            let other = try await assetContact(vault, email: "head@hill.example", name: "Pat Head")
+            let id = try await SeedPeople.assetContact(vault, email: "bursar@hill.example")
+            let other = try await SeedPeople.assetContact(vault, email: "head@hill.example", name: "Pat Head")
             for subject in [id, other] {
                 try await contacts.record(
                     .given, subject: subject, purpose: "marketing", channel: .email, list: "newsletter",
@@ -129,7 +93,7 @@ struct ContactContractTests {
 
             // Re-imported from the school's list: the row is refused as an erased person's, and
             // the address stays suppressed whatever else happens.
-            let report = try await importContacts(
+            let report = try await SeedPeople.importContacts(
                 ["Sam Bursar,Hill School,bursar@hill.example", "New Person,Hill School,new@hill.example"], into: vault,
                 fixture: fixture)
             #expect(report.created == 1)
@@ -162,7 +126,7 @@ struct ContactContractTests {
             await #expect(throws: VaultError.self) {
                 try await contacts.suppress(kind: "upn", value: "A123", scope: .all, reason: .manual, actor: "dpo")
             }
-            let report = try await importContacts(
+            let report = try await SeedPeople.importContacts(
                 ["Blocked Person,Hill School,blocked@hill.example", "Open Person,Hill School,open@hill.example"],
                 into: vault, fixture: fixture)
             #expect(report.created == 2)
@@ -198,7 +162,7 @@ struct ContactContractTests {
             let contacts = Contacts(vault: vault)
             let booking = ContactQuestion(purpose: "booking_admin", channel: .email)
             let lens = ContactQuestion(purpose: "marketing", channel: .email, list: "lens")
-            let id = try await head(vault, email: "head@school.example")
+            let id = try await SeedPeople.head(vault, email: "head@school.example")
             try await contacts.record(.given, subject: id, purpose: "marketing", source: .webForm, actor: "subject")
             try await contacts.setProcessingState(
                 .restricted, subject: id, purpose: nil, reason: "accuracy contested", actor: "dpo")
@@ -218,7 +182,7 @@ struct ContactContractTests {
             }
 
             // A duplicate of the same head is merged into the first: the survivor carries the ledger.
-            let duplicate = try await head(vault, email: "head.teacher@school.example")
+            let duplicate = try await SeedPeople.head(vault, email: "head.teacher@school.example")
             try await contacts.record(
                 .withdrawn, subject: duplicate, purpose: "marketing", channel: .post, source: .phoneCall,
                 actor: "office")
@@ -236,7 +200,7 @@ struct ContactContractTests {
         try await backend.withFixture { fixture in
             let vault = try await fixture.vault(example: "ashe")
             let contacts = Contacts(vault: vault)
-            let id = try await head(vault, email: "head@school.example")
+            let id = try await SeedPeople.head(vault, email: "head@school.example")
             let attempts: [(String, MarketingChannel?, String?, String)] = [
                 ("nope", nil, nil, "purpose"), ("marketing", .sms, nil, "channel"),
                 ("marketing", nil, "gossip", "list"), ("booking_admin", nil, nil, "purpose"),

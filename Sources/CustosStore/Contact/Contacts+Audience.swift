@@ -56,18 +56,9 @@ extension Contacts {
         let ids = Array(decision.allowed.keys)
         for start in stride(from: 0, to: ids.count, by: 500) {
             let batch = Array(ids[start..<min(start + 500, ids.count)])
-            var subjects: [UUID: StoredSubject] = [:]
-            for subject in try await store.subjects(batch, in: workspaceID) { subjects[subject.id] = subject }
-            let parts = Dictionary(
-                grouping: try await store.recordParts(ofSubjects: batch, in: workspaceID).filter {
-                    types.contains($0.type)
-                }, by: \.subjectID)
+            let viewsBySubject = try await views(of: batch, types: types)
             for id in batch {
-                guard let subject = subjects[id], let reason = decision.allowed[id] else { continue }
-                let key = try vault.dataKey(of: subject)
-                let views = try (parts[id] ?? []).sorted { $0.updatedAt > $1.updatedAt }.map {
-                    try vault.open($0, key: key)
-                }
+                guard let views = viewsBySubject[id], let reason = decision.allowed[id] else { continue }
                 guard let address = address(in: views, channel: question.channel) else {
                     withoutAddress += 1
                     continue
@@ -90,9 +81,28 @@ extension Contacts {
             question: question, members: members, denied: decision.denied, withoutAddress: withoutAddress)
     }
 
+    /// The records of `types` of each of `ids` that still has a data key, opened, newest first.
+    func views(of ids: [UUID], types: Set<String>) async throws -> [UUID: [RecordView]] {
+        var subjects: [UUID: StoredSubject] = [:]
+        for subject in try await store.subjects(ids, in: workspaceID) where subject.key != nil {
+            subjects[subject.id] = subject
+        }
+        let parts = Dictionary(
+            grouping: try await store.recordParts(ofSubjects: ids, in: workspaceID).filter { types.contains($0.type) },
+            by: \.subjectID)
+        var views: [UUID: [RecordView]] = [:]
+        for (id, subject) in subjects {
+            let key = try vault.dataKey(of: subject)
+            views[id] = try (parts[id] ?? []).sorted { $0.updatedAt > $1.updatedAt }.map {
+                try vault.open($0, key: key)
+            }
+        }
+        return views
+    }
+
     /// The first address for `channel` the person's own fields hold, newest record first: an
     /// identifier of the channel's kind, or for post a field named as an address.
-    private func address(in views: [RecordView], channel: MarketingChannel) -> String? {
+    func address(in views: [RecordView], channel: MarketingChannel) -> String? {
         for view in views {
             guard let type = vault.policy.recordType(view.type) else { continue }
             for field in type.fields where type.role(of: field)?.name == view.role {
@@ -108,7 +118,7 @@ extension Contacts {
     }
 
     /// The person's name, from the first of their fields in the `user.name` category.
-    private func name(in views: [RecordView]) -> String? {
+    func name(in views: [RecordView]) -> String? {
         for view in views {
             guard let type = vault.policy.recordType(view.type) else { continue }
             for field in type.fields

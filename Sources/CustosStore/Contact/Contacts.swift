@@ -205,6 +205,17 @@ public struct Contacts: Sendable {
         return decider.decide(question, purpose: purpose, facts: try await facts(of: id, reaching: reaching))
     }
 
+    /// The person a subject id stands for now: itself, or the subject it was merged into (a link
+    /// in an old email names the id it was sent to).
+    public func current(_ id: UUID) async throws -> UUID {
+        var id = id
+        for _ in 0..<32 {
+            guard let next = try await subject(id).mergedInto else { return id }
+            id = next
+        }
+        return id
+    }
+
     // MARK: Helpers
 
     func checked(_ question: ContactQuestion) throws -> Purpose {

@@ -37,6 +37,12 @@ public struct ChangeSet: Sendable {
     public var suppressionsLifted: [Data] = []
     /// Website visitors' answers to the cookie banner.
     public var cookieConsents: [CookieConsentRecord] = []
+    /// Added to the outbox.
+    public var messages: [StoredMessage] = []
+    /// Outbox changes after an attempt, or a retry by staff.
+    public var messageUpdates: [MessageUpdate] = []
+    /// Appended to the communications log.
+    public var messageEvents: [MessageEvent] = []
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
 

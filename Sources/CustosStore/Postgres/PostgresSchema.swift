@@ -232,6 +232,49 @@ enum PostgresSchema {
                 "CREATE INDEX cookie_consent_visitor ON cookie_consent(visitor_id, workspace_id)",
                 "CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id)",
             ]),
+        Migration(
+            id: 5, name: "outbox-and-communications",
+            statements: [
+                """
+                CREATE TABLE message (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    purpose TEXT NOT NULL,
+                    list TEXT,
+                    channel TEXT NOT NULL,
+                    template TEXT NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    status TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    next_attempt_at TIMESTAMPTZ,
+                    last_error TEXT,
+                    tracked BOOLEAN NOT NULL,
+                    queued_at TIMESTAMPTZ NOT NULL,
+                    queued_by TEXT NOT NULL,
+                    sent_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX message_subject ON message(subject_id, workspace_id)",
+                "CREATE INDEX message_due ON message(workspace_id, next_attempt_at) WHERE status = 'queued'",
+                "CREATE INDEX message_status ON message(workspace_id, status, queued_at)",
+                """
+                CREATE TABLE message_event (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    message_id UUID NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                    subject_id UUID NOT NULL,
+                    kind TEXT NOT NULL,
+                    at TIMESTAMPTZ NOT NULL,
+                    detail TEXT
+                )
+                """,
+                "CREATE INDEX message_event_subject ON message_event(subject_id, workspace_id)",
+                """
+                CREATE TRIGGER message_event_no_update BEFORE UPDATE ON message_event
+                FOR EACH ROW EXECUTE FUNCTION custos_append_only()
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

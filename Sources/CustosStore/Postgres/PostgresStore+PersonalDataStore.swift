@@ -102,6 +102,7 @@ extension PostgresStore {
                 """, logger: logger)
         }
         try await applyContactChanges(changes, connection, logger)
+        try await applyMessageChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

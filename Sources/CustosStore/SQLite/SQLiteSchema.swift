@@ -189,6 +189,45 @@ enum SQLiteSchema {
                     CREATE INDEX record_part_type ON record_part(type, workspace_id, subject_id);
                     """)
         }
+        migrator.registerMigration("5-outbox-and-communications") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE message (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        purpose TEXT NOT NULL,
+                        list TEXT,
+                        channel TEXT NOT NULL,
+                        template TEXT NOT NULL,
+                        sealed BLOB NOT NULL,
+                        status TEXT NOT NULL,
+                        attempts INTEGER NOT NULL,
+                        next_attempt_at DATETIME,
+                        last_error TEXT,
+                        tracked BOOLEAN NOT NULL,
+                        queued_at DATETIME NOT NULL,
+                        queued_by TEXT NOT NULL,
+                        sent_at DATETIME
+                    );
+                    CREATE INDEX message_subject ON message(subject_id, workspace_id);
+                    -- Only queued messages are in it: the senders' scan for due messages stays small.
+                    CREATE INDEX message_due ON message(workspace_id, next_attempt_at) WHERE status = 'queued';
+                    CREATE INDEX message_status ON message(workspace_id, status, queued_at);
+                    CREATE TABLE message_event (
+                        sequence INTEGER PRIMARY KEY,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        message_id BLOB NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                        subject_id BLOB NOT NULL,
+                        kind TEXT NOT NULL,
+                        at DATETIME NOT NULL,
+                        detail TEXT
+                    );
+                    CREATE INDEX message_event_subject ON message_event(subject_id, workspace_id);
+                    CREATE TRIGGER message_event_no_update BEFORE UPDATE ON message_event
+                    BEGIN SELECT RAISE(ABORT, 'the communications log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

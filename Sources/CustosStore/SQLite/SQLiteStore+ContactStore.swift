@@ -269,7 +269,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func keyword<K: PolicyKeyword>(_ raw: String, _ what: String) throws -> K {
+    static func keyword<K: RawRepresentable<String>>(_ raw: String, _ what: String) throws -> K {
         guard let value = K(rawValue: raw) else { throw StoreError.corruptData("a \(what) reads '\(raw)'") }
         return value
     }

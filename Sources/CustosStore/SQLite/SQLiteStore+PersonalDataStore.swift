@@ -119,6 +119,7 @@ extension SQLiteStore {
                     """, arguments: [time, id, workspace])
         }
         try applyContactChanges(changes, workspace: workspace, db, stored: stored)
+        try applyMessageChanges(changes, workspace: workspace, db, stored: stored)
         try appendAudit(changes.audit, db)
     }
 

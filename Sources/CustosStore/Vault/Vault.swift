@@ -14,6 +14,8 @@ public struct Vault: Sendable {
     let keys: MasterKeySource
     let indexer: BlindIndexer
     let pseudonymiser: Pseudonymiser
+    /// Signs and checks the links sent to people.
+    public let links: LinkSigner
 
     /// Opens the workspace's vault under the policy version in force.
     public static func open(store: any CustosStore, workspace: Workspace, keys: MasterKeySource) async throws -> Vault {
@@ -29,7 +31,8 @@ public struct Vault: Sendable {
         return try await open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
     }
 
-    /// Opens the workspace's vault, making the workspace's index and pseudonym keys on first use.
+    /// Opens the workspace's vault, making the workspace's index, pseudonym and link keys on first use (a workspace made
+    /// before a key existed gets it on its next open).
     public static func open(
         store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource
     ) async throws -> Vault {
@@ -47,7 +50,9 @@ public struct Vault: Sendable {
             changes.audit = [
                 AuditEvent(
                     workspaceID: workspace.id, time: Date(), actor: "system", action: "workspace.keys.create",
-                    detail: "blind-index and pseudonym keys made")
+                    detail:
+                        "workspace keys made: \(purposes.filter { wrapped[$0.rawValue] == nil }.map(\.rawValue).joined(separator: ", "))"
+                )
             ]
             try await store.apply(changes)
             // Another process may have made them first; theirs are kept, so read them back.
@@ -64,7 +69,8 @@ public struct Vault: Sendable {
         return Vault(
             store: store, workspace: workspace, policy: policy, keys: keys,
             indexer: BlindIndexer(key: try unwrap(.blindIndex)),
-            pseudonymiser: Pseudonymiser(key: try unwrap(.pseudonym)))
+            pseudonymiser: Pseudonymiser(key: try unwrap(.pseudonym)),
+            links: LinkSigner(key: try unwrap(.linkSigning), workspaceID: workspace.id))
     }
 
     /// The blind index of an identifier's kept value.

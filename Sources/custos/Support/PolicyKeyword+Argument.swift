@@ -10,3 +10,4 @@ extension ProcessingState: ExpressibleByArgument {}
 extension SuppressionScope: ExpressibleByArgument {}
 extension SuppressionReason: ExpressibleByArgument {}
 extension AudienceWriter.Format: ExpressibleByArgument {}
+extension MessageStatus: ExpressibleByArgument {}

@@ -1,0 +1,60 @@
+public import Foundation
+
+/// What a signed link says: who it is for and what it allows. It holds ids only, never an
+/// address or a name, so a link forwarded or logged reveals nothing about the person.
+public struct LinkClaims: Sendable, Equatable, Codable {
+    public var kind: LinkKind
+    public var subjectID: UUID
+    /// The purpose an unsubscribe link takes the person off (all marketing when nil).
+    public var purpose: String?
+    /// The list an unsubscribe link takes the person off (every list of the purpose when nil).
+    public var list: String?
+    /// The message the link was sent in (unsubscribe and open links).
+    public var messageID: UUID?
+    /// When the link stops working; nil for links that must keep working (unsubscribe).
+    public var expiresAt: Date?
+
+    public init(
+        kind: LinkKind, subjectID: UUID, purpose: String? = nil, list: String? = nil, messageID: UUID? = nil,
+        expiresAt: Date? = nil
+    ) {
+        self.kind = kind
+        self.subjectID = subjectID
+        self.purpose = purpose
+        self.list = list
+        self.messageID = messageID
+        self.expiresAt = expiresAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "k"
+        case subjectID = "s"
+        case purpose = "p"
+        case list = "l"
+        case messageID = "m"
+        case expiresAt = "e"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(LinkKind.self, forKey: .kind)
+        subjectID = try container.decode(UUID.self, forKey: .subjectID)
+        purpose = try container.decodeIfPresent(String.self, forKey: .purpose)
+        list = try container.decodeIfPresent(String.self, forKey: .list)
+        messageID = try container.decodeIfPresent(UUID.self, forKey: .messageID)
+        expiresAt = try container.decodeIfPresent(Int64.self, forKey: .expiresAt).map {
+            Date(timeIntervalSince1970: TimeInterval($0))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(subjectID, forKey: .subjectID)
+        try container.encodeIfPresent(purpose, forKey: .purpose)
+        try container.encodeIfPresent(list, forKey: .list)
+        try container.encodeIfPresent(messageID, forKey: .messageID)
+        try container.encodeIfPresent(
+            expiresAt.map { Int64($0.timeIntervalSince1970.rounded(.down)) }, forKey: .expiresAt)
+    }
+}

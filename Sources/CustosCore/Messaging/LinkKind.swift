@@ -1,0 +1,11 @@
+/// What a signed link sent to a person lets them do. A token made for one kind is refused by the
+/// routes of every other kind.
+public enum LinkKind: String, Sendable, Codable, CaseIterable {
+    /// One click takes them off a purpose's list (RFC 8058 one-click unsubscribe): never expires,
+    /// as a link in an old email must still work.
+    case unsubscribe
+    /// Opens their preferences page, where every list and channel can be changed; expires.
+    case preferences
+    /// The tracking pixel of one message, where the policy declares tracking.
+    case open
+}

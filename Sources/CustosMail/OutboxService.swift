@@ -1,0 +1,67 @@
+public import CustosStore
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// Sends what is due from every workspace's outbox, every `interval`, for as long as the server
+/// runs. Logs counts only.
+public struct OutboxService: Service {
+    let store: any CustosStore
+    let keys: MasterKeySource
+    let transport: any MessageTransport
+    let interval: Duration
+    let logger: Logger
+
+    public init(
+        store: any CustosStore, keys: MasterKeySource, transport: any MessageTransport,
+        interval: Duration = .seconds(30),
+        logger: Logger
+    ) {
+        self.store = store
+        self.keys = keys
+        self.transport = transport
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        logger.info("outbox delivering", metadata: ["transport": "\(transport.description)"])
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await deliverDue()
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// One pass over every workspace; a failing workspace is logged and does not stop the others.
+    public func deliverDue(at now: Date = Date()) async {
+        let workspaces: [Workspace]
+        do {
+            workspaces = try await store.workspaces()
+        } catch {
+            logger.error("outbox: workspaces cannot be read", metadata: ["error": "\(type(of: error))"])
+            return
+        }
+        for workspace in workspaces {
+            do {
+                let outbox = Outbox(vault: try await Vault.open(store: store, workspace: workspace, keys: keys))
+                var report = try await outbox.deliver(using: transport, at: now)
+                while report.total > 0 {
+                    logger.info(
+                        "outbox",
+                        metadata: [
+                            "workspace": "\(workspace.name)", "sent": "\(report.sent)",
+                            "deferred": "\(report.deferred)",
+                            "failed": "\(report.failed)", "cancelled": "\(report.cancelled)",
+                        ])
+                    if Task.isCancelled { return }
+                    report = try await outbox.deliver(using: transport, at: now)
+                }
+            } catch {
+                logger.error(
+                    "outbox: delivery failed", metadata: ["workspace": "\(workspace.name)", "error": "\(error)"])
+            }
+        }
+    }
+}

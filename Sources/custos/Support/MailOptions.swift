@@ -1,0 +1,57 @@
+import ArgumentParser
+import CustosCore
+import CustosMail
+import CustosStore
+import Foundation
+
+/// `--mail`: where the outbox delivers.
+struct MailOptions: ParsableArguments {
+    @Option(
+        name: .customLong("mail"),
+        help: ArgumentHelp(
+            "Where messages go: smtp://host:port, smtp+starttls://user:password@host:587, smtps://user:password@host:465, or a folder for .eml files. Default: CUSTOS_MAIL_URL, else the outbox folder in the data folder. Prefer CUSTOS_MAIL_URL for a password: the command line is visible to other users.",
+            valueName: "URL"))
+    var mail: String?
+
+    /// The transport named, or the `.eml` folder beside the data.
+    func transport(store: StoreOptions) throws -> any MessageTransport {
+        let setting =
+            mail ?? ProcessInfo.processInfo.environment["CUSTOS_MAIL_URL"]
+            ?? (store.database == nil ? "\(store.data)/outbox" : "./custos-outbox")
+        do {
+            return try MailTransports.transport(for: setting)
+        } catch {
+            throw ValidationError("--mail: \(error.message)")
+        }
+    }
+}
+
+/// `--from` and `--public-url`: how messages are addressed and linked.
+struct MessageLinkOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The sender's address. Default: the controller's email in the policy.", valueName: "ADDRESS"))
+    var from: String?
+
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp(
+            "Where people reach the privacy centre; links in messages start with it. Default: CUSTOS_PUBLIC_URL, else http://127.0.0.1:8080.",
+            valueName: "URL"))
+    var publicURL: String?
+
+    func settings(for vault: Vault) throws -> MessageSettings {
+        let policy = vault.policy
+        guard let address = from ?? policy.controller.email else {
+            throw ValidationError("--from: the policy gives no controller email; give the sender's address")
+        }
+        guard let sender = MailAddress(address, name: policy.controller.displayName) else {
+            throw ValidationError("--from: '\(address)' is not an email address")
+        }
+        let url = publicURL ?? ProcessInfo.processInfo.environment["CUSTOS_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            throw ValidationError("--public-url: '\(url)' is not an http or https address")
+        }
+        return MessageSettings(from: sender, publicURL: url)
+    }
+}

@@ -1,0 +1,44 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Testing
+
+/// People of the seeds' kinds, written or imported as the office would, for scenario tests.
+enum SeedPeople {
+    static func head(_ vault: Vault, email: String, paEmail: String? = nil) async throws -> UUID {
+        let type = try #require(vault.policy.recordType("member_contact"))
+        var values = ["name": "Head Teacher", "school_address": "1 School Lane", "head_email": email]
+        if let paEmail {
+            values["pa_name"] = "Pat Assistant"
+            values["pa_email"] = paEmail
+        }
+        let outcome = try await vault.write(
+            RecordInput(type: type, values: values, source: .person), actor: "test")
+        guard case .created(_, let subjects, _) = outcome else { throw ScenarioFailure() }
+        return try #require(subjects["head"])
+    }
+
+    static func assetContact(_ vault: Vault, email: String, name: String = "Sam Bursar") async throws -> UUID {
+        let type = try #require(vault.policy.recordType("contact"))
+        let outcome = try await vault.write(
+            RecordInput(
+                type: type, values: ["name": name, "school_name": "Hill School", "email": email],
+                source: RecordSource(kind: .form, name: "demo request")),
+            actor: "test")
+        let id = outcome.recordID.flatMap { _ in
+            if case .created(_, let subjects, _) = outcome { subjects["contact"] } else { nil }
+        }
+        return try #require(id)
+    }
+
+    struct ScenarioFailure: Error {}
+
+    /// Imports ASSET contact rows (name, school, email) from a CSV file, as the office would.
+    static func importContacts(_ rows: [String], into vault: Vault, fixture: VaultFixture) async throws -> ImportReport
+    {
+        let file = try fixture.csv(
+            (["Name,School name,Email"] + rows).joined(separator: "\n") + "\n", name: "contacts.csv")
+        let type = try #require(vault.policy.recordType("contact"))
+        return try await RecordImporter(vault: vault, recordType: type).run(file: file, dryRun: false, actor: "office")
+    }
+}
