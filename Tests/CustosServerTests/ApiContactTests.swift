@@ -10,23 +10,10 @@ import Testing
 
 @Suite("The API: consent, contact decisions, suppression, audiences")
 struct ApiContactTests {
-    /// Writes an ASHE head (and their PA) through the vault; returns the head's subject id.
+    /// Writes an ASHE head through the vault; returns the head's subject id.
     func head(_ fixture: ApiFixture, email: String = "ann.smith@example.sch.uk") async throws -> String {
-        let vault = try await fixture.vault("ashe")
-        let type = try #require(vault.policy.recordType("member_contact"))
-        let outcome = try await vault.write(
-            RecordInput(
-                type: type,
-                values: ["name": "Ann Smith", "school_address": "1 High Street", "head_email": email],
-                source: .person),
-            actor: "test")
-        guard case .created(_, let subjects, _) = outcome, let id = subjects["head"] else {
-            throw ApiTestFailure()
-        }
-        return id.uuidString
+        try await fixture.asheHead(email: email).uuidString
     }
-
-    struct ApiTestFailure: Error {}
 
     @Test("consent recorded, read back, decided on; an opt-out stops marketing but not the booking email")
     func consentRoundTrip() async throws {

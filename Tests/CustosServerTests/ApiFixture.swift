@@ -42,6 +42,22 @@ struct ApiFixture {
         try await Vault.open(store: store, workspace: workspace(name), keys: keys)
     }
 
+    /// Writes an ASHE head through the vault; returns their subject id.
+    func asheHead(email: String = "ann.smith@example.sch.uk") async throws -> UUID {
+        let vault = try await vault("ashe")
+        let type = try #require(vault.policy.recordType("member_contact"))
+        let outcome = try await vault.write(
+            RecordInput(
+                type: type,
+                values: ["name": "Ann Smith", "school_address": "1 High Street", "head_email": email],
+                source: .person),
+            actor: "test")
+        guard case .created(_, let subjects, _) = outcome else { throw FixtureFailure() }
+        return try #require(subjects["head"])
+    }
+
+    struct FixtureFailure: Error {}
+
     /// A live token's bearer string.
     func token(_ workspace: String, role: StaffRole, school: UUID? = nil, name: String = "test") async throws -> String
     {

@@ -14,7 +14,7 @@ public enum LinkTokenError: Error, Sendable, Equatable, CustomStringConvertible 
         case .malformed: "the link is incomplete: copy the whole link from the email"
         case .forged: "the link is not valid: it was altered, or it is not from this organisation"
         case .expired: "the link has expired: ask for a new one, or use the unsubscribe link in any email"
-        case .wrongKind(let expected): "the link is not a \(expected.rawValue) link"
+        case .wrongKind: "the link is for another page: use the link exactly as it came"
         }
     }
 }

@@ -75,8 +75,13 @@ public struct MessageTemplate: Sendable {
         bodySource = lines[(end + 1)...].joined(separator: "\n")
         subjectTemplate = try Self.compile(subject.value, fileName: name, firstLine: subject.line)
         bodyTemplate = try Self.compile(bodySource, fileName: name, firstLine: bodyStart)
-        variables =
-            Self.tags(in: subject.value, firstLine: subject.line) + Self.tags(in: bodySource, firstLine: bodyStart)
+        var variables: [(name: String, line: Int)] = []
+        for tag in Self.tags(in: subject.value, firstLine: subject.line)
+            + Self.tags(in: bodySource, firstLine: bodyStart)
+        where !variables.contains(where: { $0.name == tag.name }) {
+            variables.append(tag)
+        }
+        self.variables = variables
     }
 
     /// Checks the template against the policy: a purpose that may be asked about on the channel

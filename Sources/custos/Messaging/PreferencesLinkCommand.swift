@@ -12,7 +12,7 @@ struct PreferencesLinkCommand: AsyncParsableCommand {
 
     @OptionGroup var subject: SubjectOption
     @Option(help: "Days the link works.") var days = 7
-    @OptionGroup var links: MessageLinkOptions
+    @OptionGroup var publicURL: PublicURLOption
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -23,9 +23,8 @@ struct PreferencesLinkCommand: AsyncParsableCommand {
         let id = try subject.id
         let link = try await store.withVault { vault in
             _ = try await Contacts(vault: vault).preferences(of: id)
-            let settings = try links.settings(for: vault)
             return PrivacyCentreLinks(
-                publicURL: settings.publicURL, workspaceName: vault.workspace.name, signer: vault.links
+                publicURL: try publicURL.checked(), workspaceName: vault.workspace.name, signer: vault.links
             ).preferences(subject: id, expiresAt: Date().addingTimeInterval(TimeInterval(days) * 86_400))
         }
         print(link)

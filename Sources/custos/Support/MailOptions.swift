@@ -26,13 +26,8 @@ struct MailOptions: ParsableArguments {
     }
 }
 
-/// `--from` and `--public-url`: how messages are addressed and linked.
-struct MessageLinkOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "The sender's address. Default: the controller's email in the policy.", valueName: "ADDRESS"))
-    var from: String?
-
+/// `--public-url`: where people reach the privacy centre, as links to it are made.
+struct PublicURLOption: ParsableArguments {
     @Option(
         name: .customLong("public-url"),
         help: ArgumentHelp(
@@ -40,18 +35,34 @@ struct MessageLinkOptions: ParsableArguments {
             valueName: "URL"))
     var publicURL: String?
 
-    func settings(for vault: Vault) throws -> MessageSettings {
-        let policy = vault.policy
-        guard let address = from ?? policy.controller.email else {
-            throw ValidationError("--from: the policy gives no controller email; give the sender's address")
-        }
-        guard let sender = MailAddress(address, name: policy.controller.displayName) else {
-            throw ValidationError("--from: '\(address)' is not an email address")
-        }
+    /// The address, checked.
+    func checked() throws -> String {
         let url = publicURL ?? ProcessInfo.processInfo.environment["CUSTOS_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
             throw ValidationError("--public-url: '\(url)' is not an http or https address")
         }
-        return MessageSettings(from: sender, publicURL: url)
+        return url
+    }
+}
+
+/// `--from` and `--public-url`: how messages are addressed and linked.
+struct MessageLinkOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The sender's address. Default: the controller's (else the DPO's) email in the policy.",
+            valueName: "ADDRESS"))
+    var from: String?
+
+    @OptionGroup var publicURL: PublicURLOption
+
+    func settings(for vault: Vault) throws -> MessageSettings {
+        let policy = vault.policy
+        guard let address = from ?? policy.controller.email ?? policy.dpo?.email else {
+            throw ValidationError("--from: the policy gives no controller or DPO email; give the sender's address")
+        }
+        guard let sender = MailAddress(address, name: policy.controller.displayName) else {
+            throw ValidationError("--from: '\(address)' is not an email address")
+        }
+        return MessageSettings(from: sender, publicURL: try publicURL.checked())
     }
 }
