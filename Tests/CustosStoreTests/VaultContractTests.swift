@@ -356,7 +356,7 @@ struct VaultContractTests {
             rotation.batchSize = 2
             let summary = try await rotation.rotate(actor: "t")
             #expect(summary.subjectKeys == 5)
-            #expect(summary.workspaceKeys == 2)
+            #expect(summary.workspaceKeys == 3)  // blind index, pseudonyms, link signing
             #expect(summary.retiredKeyIDs == [oldID])
             let fileRing = try MasterKeyRing(
                 text: String(contentsOf: fixture.keyFolder.appendingPathComponent("master.key"), encoding: .utf8))
