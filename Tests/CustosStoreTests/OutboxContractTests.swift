@@ -38,6 +38,12 @@ struct OutboxContractTests {
         try MessageTemplate(text: text, name: name)
     }
 
+    /// Queues the booking-change message for one person.
+    static func queueBooking(_ outbox: Outbox, for id: UUID, at time: Date = Date()) async throws -> QueueReport {
+        try await outbox.queue(
+            try template(bookingChange, "booking-change.txt"), to: [id], settings: settings, actor: "office", at: time)
+    }
+
     @Test(
         "ASHE: a head opts out of marketing and still gets the booking-change email, over SMTP",
         arguments: TestBackend.available)
@@ -107,9 +113,7 @@ struct OutboxContractTests {
             let outbox = Outbox(vault: vault)
             let id = try await SeedPeople.head(vault, email: "head@school.example")
             let start = Date()
-            let queued = try await outbox.queue(
-                try Self.template(Self.bookingChange, "booking-change.txt"), to: [id], settings: Self.settings,
-                actor: "office", at: start)
+            let queued = try await Self.queueBooking(outbox, for: id, at: start)
             let messageID = try #require(queued.queued.first)
 
             #expect(try await outbox.deliver(using: transport, at: start).deferred == 1)
@@ -142,9 +146,7 @@ struct OutboxContractTests {
             let vault = try await fixture.vault(example: "ashe")
             let outbox = Outbox(vault: vault)
             let id = try await SeedPeople.head(vault, email: "head@school.example")
-            let queued = try await outbox.queue(
-                try Self.template(Self.bookingChange, "booking-change.txt"), to: [id], settings: Self.settings,
-                actor: "office")
+            let queued = try await Self.queueBooking(outbox, for: id)
             #expect(try await outbox.deliver(using: transport).failed == 1)
             let failed = try await outbox.messages(withStatuses: [.failed])
             #expect(failed.map(\.id) == queued.queued)
@@ -219,9 +221,7 @@ struct OutboxContractTests {
             let vault = try await fixture.vault(example: "ashe")
             let outbox = Outbox(vault: vault)
             let id = try await SeedPeople.head(vault, email: "head@school.example")
-            _ = try await outbox.queue(
-                try Self.template(Self.bookingChange, "booking-change.txt"), to: [id], settings: Self.settings,
-                actor: "office")
+            _ = try await Self.queueBooking(outbox, for: id)
             try await vault.erase(subject: id, actor: "dpo", reason: "erasure request")
             let folder = fixture.keyFolder.appendingPathComponent("outbox")
             #expect(try await outbox.deliver(using: EmlFolderTransport(folder: folder)).cancelled == 1)
@@ -239,9 +239,7 @@ struct OutboxContractTests {
                 .given, subject: id, purpose: "marketing", list: "lens", source: .webForm, actor: "subject")
             let marketing = try await outbox.queue(
                 try Self.template(Self.newsletter, "lens.txt"), to: [id], settings: Self.settings, actor: "office")
-            let admin = try await outbox.queue(
-                try Self.template(Self.bookingChange, "booking-change.txt"), to: [id], settings: Self.settings,
-                actor: "office")
+            let admin = try await Self.queueBooking(outbox, for: id)
             let tracked = try #require(marketing.queued.first)
             let untracked = try #require(admin.queued.first)
             #expect(try await vault.store.message(tracked, in: vault.workspace.id)?.tracked == true)

@@ -216,12 +216,18 @@ public struct Outbox: Sendable {
         else {
             return outcome(.cancelled, .cancelled, detail: "contact decision: gone", attempts: message.attempts)
         }
-        let envelope = try JSONDecoder().decode(
-            MailEnvelope.self,
-            from: try Envelope.open(
-                message.sealed, key: try vault.dataKey(of: subject),
-                context: StoredMessage.sealContext(workspaceID: workspaceID, messageID: message.id),
-                what: "message \(message.id)"))
+        let envelope: MailEnvelope
+        do {
+            envelope = try JSONDecoder().decode(
+                MailEnvelope.self,
+                from: try Envelope.open(
+                    message.sealed, key: try vault.dataKey(of: subject),
+                    context: StoredMessage.sealContext(workspaceID: workspaceID, messageID: message.id),
+                    what: "message \(message.id)"))
+        } catch {
+            // Altered or sealed under another key: retrying cannot help, and the rest of the queue goes on.
+            return outcome(.failed, .failed, detail: "the sealed message cannot be opened", attempts: message.attempts)
+        }
         let attempts = message.attempts + 1
         do {
             try await transport.deliver(envelope)
