@@ -6,7 +6,6 @@ struct SMTPReply: Sendable {
     /// The text of each line, after the code.
     var lines: [String]
 
-    var isPositive: Bool { (200..<400).contains(code) }
     var isPermanentFailure: Bool { code >= 500 }
 
     /// Parses the lines of one reply (`250-...` continued, `250 ...` last).

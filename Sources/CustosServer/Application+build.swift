@@ -42,7 +42,9 @@ func buildRouter(store: any CustosStore, keys: MasterKeySource) -> Router<AppReq
     let centre = PrivacyCentreController(store: store, notices: NoticeCache())
     centre.addRoutes(to: router)
     CookieController(store: store, centre: centre).addRoutes(to: router)
-    PreferencesController(store: store, keys: keys).addRoutes(to: router)
-    ApiRoutes(store: store, keys: keys).add(to: router)
+    // One cache of open vaults for every route that needs one.
+    let vaults = VaultCache(store: store, keys: keys)
+    PreferencesController(store: store, vaults: vaults).addRoutes(to: router)
+    ApiRoutes(store: store, vaults: vaults).add(to: router)
     return router
 }

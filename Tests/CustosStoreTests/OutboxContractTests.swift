@@ -246,10 +246,14 @@ struct OutboxContractTests {
             #expect(try await vault.store.message(untracked, in: vault.workspace.id)?.tracked == false)
 
             let open = LinkClaims(kind: .open, subjectID: id, messageID: tracked)
-            #expect(try await outbox.recordOpen(open))
-            #expect(try await !outbox.recordOpen(open))
-            #expect(try await !outbox.recordOpen(LinkClaims(kind: .open, subjectID: id, messageID: untracked)))
-            #expect(try await !outbox.recordOpen(LinkClaims(kind: .open, subjectID: UUID(), messageID: tracked)))
+            #expect(try await outbox.recordOpen(open) == .recorded)
+            #expect(try await outbox.recordOpen(open) == .alreadyRecorded)
+            #expect(
+                try await outbox.recordOpen(LinkClaims(kind: .open, subjectID: id, messageID: untracked)) == .notTracked
+            )
+            #expect(
+                try await outbox.recordOpen(LinkClaims(kind: .open, subjectID: UUID(), messageID: tracked))
+                    == .notTracked)
             let events = try await outbox.communications(of: id).flatMap(\.events)
             #expect(events.filter { $0.kind == .opened }.map(\.messageID) == [tracked])
         }

@@ -9,6 +9,9 @@ public enum LinkTokenError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A token of another kind (a preferences token at the unsubscribe route, say).
     case wrongKind(expected: LinkKind)
 
+    /// The description as a sentence, for a page.
+    public var sentence: String { description.capitalizingFirst + "." }
+
     public var description: String {
         switch self {
         case .malformed: "the link is incomplete: copy the whole link from the email"

@@ -5,7 +5,7 @@ import Hummingbird
 /// API token, every failure answered as an ``ApiError``.
 struct ApiRoutes {
     let store: any CustosStore
-    let keys: MasterKeySource
+    let vaults: VaultCache
 
     func add(to router: Router<AppRequestContext>) {
         let api = router.group("api/v1").add(middleware: ApiErrorMiddleware())
@@ -15,7 +15,7 @@ struct ApiRoutes {
         let authenticated = api.group()
             .add(
                 middleware: ApiTokenAuthenticator(
-                    tokens: AccessTokens(store: store), vaults: VaultCache(store: store, keys: keys)))
+                    tokens: AccessTokens(store: store), vaults: vaults))
         ApiSchoolsController().addRoutes(to: authenticated)
         ApiSubjectsController().addRoutes(to: authenticated)
         ApiRecordsController().addRoutes(to: authenticated)

@@ -13,9 +13,9 @@ struct PreferencesController {
     let vaults: VaultCache
     private let pages = PreferencesPages()
 
-    init(store: any CustosStore, keys: MasterKeySource) {
+    init(store: any CustosStore, vaults: VaultCache) {
         self.store = store
-        vaults = VaultCache(store: store, keys: keys)
+        self.vaults = vaults
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -47,8 +47,6 @@ struct PreferencesController {
         let (vault, claims) = try await verified(request, context, kind: .unsubscribe)
         do {
             try await Outbox(vault: vault).unsubscribe(claims)
-        } catch let error as VaultError where error == VaultError.keyDestroyed(claims.subjectID) {
-            // Erased: their address is already on the suppression list for everything.
         } catch let error as VaultError where error.kind == .invalid {
             return pages.problem(.badRequest, "This unsubscribe link no longer matches what we send.", vault: vault)
         }
@@ -72,8 +70,11 @@ struct PreferencesController {
         let (vault, claims) = try await verified(request, context, kind: .preferences)
         let form = try await FormBody.read(request)
         let contacts = Contacts(vault: vault)
+        let subjectID = try await contacts.current(claims.subjectID)
+        guard try await !contacts.facts(of: subjectID).isGone else {
+            return pages.problem(.gone, "We no longer hold your details, so we will not contact you.", vault: vault)
+        }
         do {
-            let subjectID = try await contacts.current(claims.subjectID)
             if form.value("everything") == "stop" {
                 try await contacts.optOutOfMarketing(
                     subject: subjectID, source: .preferencesPage, actor: "subject")
@@ -94,8 +95,6 @@ struct PreferencesController {
             return try await preferencesPage(
                 vault: vault, claims: claims, token: token(request), saved: false, error: error.message,
                 status: .badRequest)
-        } catch let error as VaultError where error == VaultError.keyDestroyed(claims.subjectID) {
-            return pages.problem(.gone, "We no longer hold your details, so we will not contact you.", vault: vault)
         }
         return try await preferencesPage(vault: vault, claims: claims, token: token(request), saved: true, error: nil)
     }
@@ -143,21 +142,11 @@ struct PreferencesController {
 
     @Sendable func opened(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (vault, claims) = try await verified(request, context, kind: .open)
-        let recorded = try await Outbox(vault: vault).recordOpen(claims)
-        if !recorded {
-            // Tracked and opened before: the pixel again. Not tracked: nothing here.
-            guard try await alreadyOpened(claims, vault: vault) else { throw HTTPError(.notFound) }
-        }
+        // Tracked and opened before: the pixel again. Not tracked: nothing here.
+        guard try await Outbox(vault: vault).recordOpen(claims) != .notTracked else { throw HTTPError(.notFound) }
         return Response(
             status: .ok, headers: [.contentType: "image/gif", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.pixel)))
-    }
-
-    private func alreadyOpened(_ claims: LinkClaims, vault: Vault) async throws -> Bool {
-        guard let id = claims.messageID else { return false }
-        return try await store.messageEvents(ofSubject: claims.subjectID, in: vault.workspace.id).contains {
-            $0.messageID == id && $0.kind == .opened
-        }
     }
 
     /// A transparent 1×1 GIF.
@@ -191,7 +180,7 @@ struct PreferencesController {
                 case .forged: .forbidden
                 case .malformed, .wrongKind: .badRequest
                 }
-            throw PagedError(pages.problem(status, error.description.capitalizingFirstLetter + ".", vault: vault))
+            throw PagedError(pages.problem(status, error.sentence, vault: vault))
         }
     }
 
@@ -221,8 +210,4 @@ struct PreferencesController {
         default: ""
         }
     }
-}
-
-extension String {
-    fileprivate var capitalizingFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

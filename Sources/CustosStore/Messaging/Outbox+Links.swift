@@ -13,7 +13,8 @@ extension Outbox {
 
     /// Acts on a one-click unsubscribe link: the consent for the link's purpose and list, by
     /// email, is withdrawn (unless it already is), and the message's log says so. Nil when nothing
-    /// needed to change.
+    /// needed to change, an erased person included: erasure put their addresses on the
+    /// suppression list for everything.
     @discardableResult
     public func unsubscribe(_ claims: LinkClaims, at time: Date = Date()) async throws -> ConsentEntry? {
         guard claims.kind == .unsubscribe, let purposeID = claims.purpose else {
@@ -29,6 +30,7 @@ extension Outbox {
         let list = purpose.marketing?.lists.contains { $0.id == claims.list } == true ? claims.list : nil
         let subjectID = try await contacts.current(claims.subjectID)
         let facts = try await contacts.facts(of: subjectID)
+        if facts.isGone { return nil }
         if facts.consents.current(purpose: purpose.id, channel: .email, list: list)?.action == .withdrawn {
             return nil
         }
@@ -50,21 +52,23 @@ extension Outbox {
     }
 
     /// Records the first open of a tracked message, and only where the policy in force still
-    /// declares tracking for its purpose. Whether it was recorded.
+    /// declares tracking for its purpose.
     @discardableResult
-    public func recordOpen(_ claims: LinkClaims, at time: Date = Date()) async throws -> Bool {
+    public func recordOpen(_ claims: LinkClaims, at time: Date = Date()) async throws -> OpenTracking {
         guard claims.kind == .open, let messageID = claims.messageID,
             let message = try await store.message(messageID, in: workspaceID),
             message.subjectID == claims.subjectID, message.tracked,
             vault.policy.purpose(message.purpose)?.marketing?.tracking == true
-        else { return false }
+        else { return .notTracked }
         let events = try await store.messageEvents(ofSubject: message.subjectID, in: workspaceID)
-        guard !events.contains(where: { $0.messageID == messageID && $0.kind == .opened }) else { return false }
+        guard !events.contains(where: { $0.messageID == messageID && $0.kind == .opened }) else {
+            return .alreadyRecorded
+        }
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.messageEvents = [
             MessageEvent(messageID: messageID, subjectID: message.subjectID, kind: .opened, at: time)
         ]
         try await store.apply(changes)
-        return true
+        return .recorded
     }
 }

@@ -1,5 +1,5 @@
 public import CustosCore
-public import Foundation
+import Foundation
 
 /// Why the vault refused an operation. Messages name ids, types and fields, never personal data.
 public struct VaultError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -41,7 +41,7 @@ public struct VaultError: Error, Sendable, Hashable, CustomStringConvertible {
     static func recordNotFound(_ id: UUID) -> Self {
         Self("there is no record \(id) in this workspace", kind: .notFound)
     }
-    public static func keyDestroyed(_ id: UUID) -> Self {
+    static func keyDestroyed(_ id: UUID) -> Self {
         Self("subject \(id) has no data key: their data was erased or merged into another subject")
     }
 }
