@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The contact decision over HTTP beside a bare Hummingbird route, side by side in one run:
-# `wrk` against GET /healthz (a small JSON answer, nothing else) and against
-# POST /api/v1/contact-decisions (token checked, the person's ledger, states and suppressions read,
-# the decision made). Needs a release build (swift build -c release --product custos) and wrk
+# `wrk` against GET /healthz (a small JSON answer, nothing else), against
+# GET /api/v1/subjects/ID/contact-decision?purpose=&channel=&list= and against
+# POST /api/v1/contact-decisions (each: token checked, the person's ledger, states and
+# suppressions read, the decision made and answered in JSON). Needs a release build (swift build -c release --product custos) and wrk
 # (apt-get install wrk). Usage: scripts/bench-decisions.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,10 +53,14 @@ wrk.headers["Authorization"] = "Bearer $token"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"subject":"$subject","purpose":"marketing","channel":"email","list":"newsletter"}'
 LUA
+cat > "$folder/question.lua" << LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+question="http://127.0.0.1:$port/api/v1/subjects/$subject/contact-decision?purpose=marketing&channel=email&list=newsletter${CUSTOS_BENCH_X:-}"
 
 if [ -n "$profile" ]; then
     # CUSTOS_BENCH_PROFILE=1: record the server under load with perf, and print the top symbols.
-    wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/decision.lua" "http://127.0.0.1:$port/api/v1/contact-decisions" > /dev/null &
+    wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/question.lua" "$question" > /dev/null &
     load=$!
     perf record -F 999 -g -p "$server" -o "$folder/perf.data" -- sleep $((seconds - 2)) > "$folder/perf.log" 2>&1 || cat "$folder/perf.log" >&2
     wait "$load"
@@ -65,7 +70,9 @@ fi
 
 rate() { awk '/Requests\/sec/ { print int($2) }'; }
 bare=$(wrk -t2 -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port/healthz" | rate)
+asked=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/question.lua" "$question" | rate)
 decisions=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/decision.lua" \
     "http://127.0.0.1:$port/api/v1/contact-decisions" | rate)
 echo "bare JSON route (GET /healthz): $bare requests/s"
+echo "contact decision (GET /api/v1/subjects/ID/contact-decision): $asked requests/s, $((asked * 100 / bare))% of the bare route"
 echo "contact decision (POST /api/v1/contact-decisions): $decisions requests/s, $((decisions * 100 / bare))% of the bare route"

@@ -1,5 +1,5 @@
 public import CustosStore
-public import Foundation
+import Foundation
 
 /// The transport a mail setting names: an `smtp://`, `smtp+starttls://` or `smtps://` URL, or a
 /// folder for `.eml` files (a path, or a `file://` URL).

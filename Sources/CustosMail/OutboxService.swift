@@ -26,7 +26,7 @@ public struct OutboxService: Service {
 
     public func run() async throws {
         logger.info("outbox delivering", metadata: ["transport": "\(transport.description)"])
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await deliverDue()
                 try? await Task.sleep(for: interval)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where and how the outbox reaches an SMTP server, read from a URL:
 /// `smtp://host:25` (plain), `smtp+starttls://user:password@host:587`, `smtps://user:password@host:465`.

@@ -100,7 +100,7 @@ public struct SMTPTransport: MessageTransport {
             try await session.send(Self.dotStuffed(envelope.data))
             try await session.expect(250, at: "end of data")
             // The message is accepted; a failed goodbye changes nothing.
-            try? await session.command("QUIT", expect: 221, at: "QUIT")
+            _ = try? await session.command("QUIT", expect: 221, at: "QUIT")
         }
     }
 

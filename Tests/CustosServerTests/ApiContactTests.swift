@@ -49,6 +49,15 @@ struct ApiContactTests {
                 decision = try await client.api(.post, "/contact-decisions", token: staff, json: booking, expect: .ok)
                 #expect(decision["allowed"] as? Bool == true)
                 #expect(decision["reason"] as? String == "administrative")
+                // The same questions asked with a GET.
+                decision = try await client.api(
+                    .get, "/subjects/\(id)/contact-decision?purpose=marketing&channel=email&list=lens", token: staff,
+                    expect: .ok)
+                #expect(decision["reason"] as? String == "suppressed")
+                decision = try await client.api(
+                    .get, "/subjects/\(id)/contact-decision?purpose=booking_admin&channel=email", token: staff,
+                    expect: .ok)
+                #expect(decision["reason"] as? String == "administrative")
 
                 let ledger = try await client.api(.get, "/subjects/\(id)/consents", token: staff, expect: .ok)
                 #expect(
@@ -142,6 +151,27 @@ struct ApiContactTests {
                         "scope"
                     ),
                 ]
+                let questions: [(String, HTTPResponse.Status, String?)] = [
+                    ("/subjects/\(id)/contact-decision?channel=email", .badRequest, "purpose"),
+                    ("/subjects/\(id)/contact-decision?purpose=marketing&list=lens", .badRequest, "channel"),
+                    (
+                        "/subjects/\(id)/contact-decision?purpose=marketing&channel=pigeon&list=lens", .badRequest,
+                        "channel"
+                    ),
+                    ("/subjects/\(id)/contact-decision?purpose=marketing&channel=email", .badRequest, "list"),
+                    (
+                        "/subjects/\(id)/contact-decision?purpose=marketing&channel=email&list=gossip", .badRequest,
+                        "list"
+                    ),
+                    ("/subjects/\(id)/contact-decision?purpose=espionage&channel=email", .badRequest, "purpose"),
+                    ("/subjects/nope/contact-decision?purpose=booking_admin&channel=email", .notFound, nil),
+                    ("/subjects/\(UUID())/contact-decision?purpose=booking_admin&channel=email", .notFound, nil),
+                ]
+                for (path, status, field) in questions {
+                    let answer = try await client.api(.get, path, token: staff, expect: status)
+                    let message = answer[path: "error", "message"] as? String ?? ""
+                    if let field { #expect(message.hasPrefix(field), "\(path): \(message)") }
+                }
                 for (path, body, status, field) in cases {
                     let answer = try await client.api(.post, path, token: staff, json: body, expect: status)
                     let message = answer[path: "error", "message"] as? String ?? ""
@@ -155,6 +185,9 @@ struct ApiContactTests {
                     expect: .unauthorized)
                 try await client.api(.post, "/subjects/\(id)/consents", token: other, json: consent, expect: .notFound)
                 try await client.api(.get, "/subjects/\(id)/consents", token: other, expect: .notFound)
+                try await client.api(
+                    .get, "/subjects/\(id)/contact-decision?purpose=service_delivery&channel=email", token: other,
+                    expect: .notFound)
                 try await client.api(
                     .post, "/subjects/\(id)/consents", token: auditor, json: consent, expect: .forbidden)
                 try await client.api(

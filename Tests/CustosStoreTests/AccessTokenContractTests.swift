@@ -29,6 +29,10 @@ struct AccessTokenContractTests {
             #expect(try await tokens.authenticate(String(altered)) == nil)
             #expect(try await tokens.authenticate("custos_" + String(repeating: "0", count: 32) + "_x") == nil)
             #expect(try await tokens.authenticate("") == nil)
+            let secret = issued.bearer.split(separator: "_").dropFirst(2).joined(separator: "_")
+            #expect(try await tokens.authenticate("custos_" + String(repeating: "é", count: 32) + "_" + secret) == nil)
+            #expect(try await tokens.authenticate("custos_" + String(repeating: "g", count: 32) + "_" + secret) == nil)
+            #expect(try await tokens.authenticate(issued.bearer + "==") == nil)
 
             #expect(try await fixture.store.accessTokens(in: ashe.id).map(\.id) == [issued.token.id])
             #expect(try await fixture.store.accessTokens(in: bep.id).isEmpty)

@@ -26,14 +26,32 @@ struct SQLiteQueryPlanTests {
                 "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ?",
                 "processing_state_entry_subject"
             ),
-            ("SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = ? AND type = ?", "record_part_type"),
-            ("SELECT * FROM consent_entry WHERE workspace_id = ? AND purpose = ?", "consent_entry_purpose"),
+            (
+                "SELECT subject_id FROM record_part WHERE type = ? AND workspace_id = ? ORDER BY subject_id",
+                "record_part_type"
+            ),
+            (
+                """
+                SELECT id, subject_id, channel, list, action, recorded_at, sequence FROM consent_entry
+                WHERE workspace_id = ? AND purpose = ? ORDER BY subject_id, recorded_at, sequence
+                """,
+                "consent_entry_audience"
+            ),
+            (
+                "SELECT id FROM subject WHERE workspace_id = ? AND (merged_into IS NOT NULL OR wrapped_key IS NULL)",
+                "subject_gone"
+            ),
         ]
         try queue.read { db in
             for (sql, index) in expected {
-                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["a", "b"])
-                    .map { $0["detail"] as String }.joined(separator: "; ")
+                let placeholders = sql.filter { $0 == "?" }.count
+                let plan = try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN " + sql,
+                    arguments: StatementArguments(Array(repeating: "a", count: placeholders))
+                )
+                .map { $0["detail"] as String }.joined(separator: "; ")
                 #expect(plan.contains("INDEX \(index) "), "\(sql): \(plan)")
+                #expect(!plan.contains("TEMP B-TREE"), "\(sql) sorts: \(plan)")
             }
         }
     }

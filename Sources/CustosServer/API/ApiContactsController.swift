@@ -10,6 +10,7 @@ struct ApiContactsController {
         group.post("subjects/:subject/consents", use: record)
         group.post("subjects/:subject/opt-out", use: optOut)
         group.post("contact-decisions", use: decide)
+        group.get("subjects/:subject/contact-decision", use: decideFromQuery)
         group.post("suppressions", use: suppress)
         group.post("suppressions/check", use: checkSuppression)
         group.get("audiences", use: audience)
@@ -66,6 +67,29 @@ struct ApiContactsController {
             purpose: body.purpose, channel: try ApiKeyword.parse(body.channel, field: "channel"), list: body.list)
         return ContactDecisionDocument(
             try await Contacts(vault: caller.vault).decide(subject: body.subject, question, reaching: caller.reaches))
+    }
+
+    /// The same decision as ``decide(_:context:)``, asked with a `GET`: the person in the path,
+    /// `?purpose=&channel=&list=` in the query. Nothing to decode, so integrations that ask per
+    /// send can ask cheaply.
+    @Sendable func decideFromQuery(
+        _ request: Request, context: AppRequestContext
+    ) async throws -> ContactDecisionDocument {
+        let caller = try context.requireIdentity()
+        try caller.requireAnyReach(.read)
+        let subject = try context.pathID("subject", naming: "subject")
+        let query = request.uri.queryParameters
+        guard let purpose = query["purpose"].map(String.init) else {
+            throw ApiError.badRequest("purpose: give the purpose as ?purpose=")
+        }
+        guard let channel = query["channel"].map(String.init) else {
+            throw ApiError.badRequest("channel: give the channel as ?channel= (email, sms, phone, post or fax)")
+        }
+        let question = ContactQuestion(
+            purpose: purpose, channel: try ApiKeyword.parse(channel, field: "channel"),
+            list: query["list"].map(String.init))
+        return ContactDecisionDocument(
+            try await Contacts(vault: caller.vault).decide(subject: subject, question, reaching: caller.reaches))
     }
 
     @Sendable func suppress(_ request: Request, context: AppRequestContext) async throws -> SuppressionState {

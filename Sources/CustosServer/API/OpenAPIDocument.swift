@@ -184,6 +184,25 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/subjects/{subject}/contact-decision": {
+              "get": {
+                "operationId": "decideContactForSubject",
+                "summary": "The contact decision asked with a GET: the person in the path, the question in the query",
+                "parameters": [
+                  { "$ref": "#/components/parameters/Subject" },
+                  { "name": "purpose", "in": "query", "required": true, "schema": { "type": "string" } },
+                  { "name": "channel", "in": "query", "required": true, "schema": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"] } },
+                  { "name": "list", "in": "query", "required": false, "description": "Required when the purpose has lists", "schema": { "type": "string" } }
+                ],
+                "responses": {
+                  "200": { "description": "The decision and its reason", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactDecision" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/suppressions": {
               "post": {
                 "operationId": "suppressAddress",

@@ -1,6 +1,7 @@
 import CustosCore
 import CustosStore
 import Foundation
+import Synchronization
 
 /// Open vaults by workspace, reopened when the workspace's policy version changes, so a request
 /// does not parse the policy and unwrap the workspace's keys again.
@@ -8,7 +9,11 @@ import Foundation
 /// Whether the version changed is asked of the store at most once a second per workspace: a new
 /// policy applied by `custos policy apply` (another process) is in force for API calls within a
 /// second, and a busy server does not read the version on every call.
-actor VaultCache {
+///
+/// A lock, not an actor: every API request asks, and an actor would make them queue to ask in
+/// turn. A vault is opened outside the lock; two requests that miss at once both open it, and
+/// the later replaces the earlier.
+final class VaultCache: Sendable {
     private struct Entry {
         var version: Int
         var vault: Vault
@@ -18,7 +23,7 @@ actor VaultCache {
 
     private let store: any CustosStore
     private let keys: MasterKeySource
-    private var vaults: [UUID: Entry] = [:]
+    private let vaults = Mutex<[UUID: Entry]>([:])
     /// How long a confirmed version is trusted.
     static let recheckAfter: UInt64 = 1_000_000_000
 
@@ -30,10 +35,10 @@ actor VaultCache {
     /// The vault of the workspace with `id`, or nil when there is no such workspace.
     func vault(workspaceID id: UUID) async throws -> Vault? {
         let now = DispatchTime.now().uptimeNanoseconds
-        if let cached = vaults[id] {
+        if let cached = vaults.withLock({ $0[id] }) {
             if now &- cached.checkedAt < Self.recheckAfter { return cached.vault }
             if try await store.currentPolicyVersionNumber(in: id) == cached.version {
-                vaults[id]?.checkedAt = now
+                vaults.withLock { $0[id]?.checkedAt = now }
                 return cached.vault
             }
         }
@@ -41,7 +46,7 @@ actor VaultCache {
             let version = try await store.currentPolicyVersion(in: workspace)
         else { return nil }
         let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
-        vaults[id] = Entry(version: version.number, vault: vault, checkedAt: now)
+        vaults.withLock { $0[id] = Entry(version: version.number, vault: vault, checkedAt: now) }
         return vault
     }
 }

@@ -100,28 +100,42 @@ public struct AccessTokens: Sendable {
         return prefix + hex + "_" + encoded
     }
 
+    /// The id and secret of a bearer token, or nil when it is not one of ours. Works on the
+    /// UTF-8 bytes: it runs on every API request.
     static func parse(_ bearer: String) -> (UUID, Data)? {
-        guard bearer.hasPrefix(prefix) else { return nil }
-        let parts = bearer.dropFirst(prefix.count).split(separator: "_", maxSplits: 1)
-        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit), let id = uuid(hex: parts[0])
-        else { return nil }
-        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let secret = Data(base64Encoded: base64), secret.count == 32 else { return nil }
-        return (id, secret)
+        let bytes = Array(bearer.utf8)
+        let prefixBytes = Array(prefix.utf8)
+        let idEnd = prefixBytes.count + 32
+        // The secret: 32 bytes, base64url without padding, so exactly 43 characters.
+        guard bytes.count == idEnd + 1 + 43, bytes.starts(with: prefixBytes), bytes[idEnd] == UInt8(ascii: "_") else {
+            return nil
+        }
+        var id = [UInt8](repeating: 0, count: 16)
+        for position in 0..<16 {
+            guard let high = hexValue(bytes[prefixBytes.count + 2 * position]),
+                let low = hexValue(bytes[prefixBytes.count + 2 * position + 1])
+            else { return nil }
+            id[position] = high << 4 | low
+        }
+        var base64 = bytes[(idEnd + 1)...].map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "-"): UInt8(ascii: "+")
+            case UInt8(ascii: "_"): UInt8(ascii: "/")
+            default: byte
+            }
+        }
+        base64 += [UInt8](repeating: UInt8(ascii: "="), count: (4 - base64.count % 4) % 4)
+        guard let secret = Data(base64Encoded: Data(base64)), secret.count == 32 else { return nil }
+        return (id.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }, secret)
     }
 
-    private static func uuid(hex: Substring) -> UUID? {
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
-        guard bytes.count == 16 else { return nil }
-        return bytes.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }
     }
 
     private static func hash(_ secret: Data) -> Data { Data(SHA256.hash(data: secret)) }

@@ -11,11 +11,9 @@ public protocol ContactStore: Sendable {
     /// The consent entries of `subjectIDs`, oldest first.
     func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry]
 
-    /// What audiences need of the ledger for `purpose`: each subject's entries, in the order they
-    /// were recorded, with only the subject, purpose, channel, list and action filled in (the
-    /// wording, source and recorder are left empty and every time is the same, so the order alone
-    /// says which act is later). Read as one compact pass over the ledger.
-    func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [UUID: [ConsentEntry]]
+    /// What audiences need of the ledger for `purpose`: every act, by subject in ``SubjectOrder``,
+    /// and each subject's in the ledger's order (by time, then place in the ledger).
+    func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentAct]
 
     /// The processing-state entries of `subjectIDs`, oldest first.
     func processingStates(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ProcessingStateEntry]
@@ -33,9 +31,9 @@ public protocol ContactStore: Sendable {
     func suppressionCounts(in workspaceID: UUID) async throws -> [SuppressionReason: Int]
 
     /// Subjects still present (not merged away, key not destroyed) with a part in a record of one
-    /// of `types`.
-    func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> Set<UUID>
+    /// of `types`, in ``SubjectOrder``, each once.
+    func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> [UUID]
 
-    /// Subjects with an identifier of `kind` (e.g. `email`).
-    func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> Set<UUID>
+    /// Subjects with an identifier of `kind` (e.g. `email`), in ``SubjectOrder``, each once.
+    func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> [UUID]
 }

@@ -5,42 +5,61 @@ extension Contacts {
     /// Asks the contact decision of everyone a purpose concerns (people with a record of one of
     /// its record types and, except for post, an address for the channel). Reads no personal
     /// data: ledger, states, suppressions and record types only.
+    ///
+    /// Every list is read in ``SubjectOrder`` and walked side by side with the people concerned,
+    /// so a million people cost a few passes over sorted lists rather than a hash lookup each.
     public func decideAudience(_ question: ContactQuestion) async throws -> AudienceDecision {
+        try await decideAudience(question, smallestStretch: 10_000)
+    }
+
+    /// ``decideAudience(_:)``, splitting the people concerned into stretches of at least
+    /// `smallestStretch` to decide at once (tests split small audiences to check the seams).
+    func decideAudience(_ question: ContactQuestion, smallestStretch: Int) async throws -> AudienceDecision {
         let purpose = try checked(question)
         let types = vault.policy.recordTypes(for: purpose).map(\.id)
         async let concerned = store.subjectIDs(withRecordsOfTypes: types, in: workspaceID)
         let kind = question.channel.identifierKind
-        async let reachable: Set<UUID>? =
+        async let reachable: [UUID]? =
             kind == nil ? nil : store.subjectIDs(withIdentifierKind: kind ?? "", in: workspaceID)
         async let consents = store.consentActs(forPurpose: purpose.id, in: workspaceID)
         async let processing = store.processingStates(in: workspaceID)
         async let suppressed = store.suppressedSubjects(in: workspaceID)
         let needsCustomers = purpose.marketing?.softOptIn?.isComplete == true
-        async let customers: Set<UUID> =
+        async let customers: [UUID] =
             needsCustomers ? store.subjectIDs(withRecordsOfTypes: customerRecordTypes(), in: workspaceID) : []
 
-        var candidates = try await concerned
-        let everyone = candidates.count
-        if let reachable = try await reachable { candidates.formIntersection(reachable) }
-        let consentsBySubject = try await consents
-        let processingBySubject = Dictionary(grouping: try await processing, by: \.subjectID)
-        let suppressedSubjects = try await suppressed
-        let customerSubjects = try await customers
-        var allowed: [UUID: ContactReason] = [:]
-        var denied: [ContactReason: Int] = [:]
-        for id in candidates {
-            let facts = ContactFacts(
-                consents: ConsentLedger(consentsBySubject[id] ?? []), processing: processingBySubject[id] ?? [],
-                suppression: suppressedSubjects[id], isCustomer: customerSubjects.contains(id))
-            let decision = decider.decide(question, purpose: purpose, facts: facts)
-            if decision.allowed {
-                allowed[id] = decision.reason
-            } else {
-                denied[decision.reason, default: 0] += 1
+        let candidates = try await concerned
+        let walks = AudienceWalks(
+            reachable: try await reachable.map { SubjectWalk($0) { $0 } },
+            consents: SubjectWalk(try await consents) { $0.subjectID },
+            processing: SubjectWalk(SubjectOrder.sorted(try await processing) { $0.subjectID }) { $0.subjectID },
+            suppressions: SubjectWalk(SubjectOrder.sorted(Array(try await suppressed)) { $0.key }) { $0.key },
+            customers: SubjectWalk(try await customers) { $0 })
+
+        // Stretches of the people concerned are decided side by side, two per core.
+        let stretches = max(
+            1, min(ProcessInfo.processInfo.activeProcessorCount * 2, candidates.count / max(1, smallestStretch)))
+        let size = max(1, (candidates.count + stretches - 1) / stretches)
+        let decider = decider
+        let parts = await withTaskGroup(of: (Int, AudienceWalks.Part).self) { group in
+            for (number, start) in stride(from: 0, to: candidates.count, by: size).enumerated() {
+                let stretch = candidates[start..<min(start + size, candidates.count)]
+                group.addTask { (number, walks.decide(stretch, question, purpose: purpose, by: decider)) }
             }
+            var parts: [(Int, AudienceWalks.Part)] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return AudienceDecision(
-            question: question, allowed: allowed, denied: denied, withoutAddress: everyone - candidates.count)
+        var allowed: [AudienceDecision.Allowed] = []
+        allowed.reserveCapacity(parts.reduce(0) { $0 + $1.allowed.count })
+        var denied: [ContactReason: Int] = [:]
+        var withoutAddress = 0
+        for part in parts {
+            allowed += part.allowed
+            denied.merge(part.denied, uniquingKeysWith: +)
+            withoutAddress += part.withoutAddress
+        }
+        return AudienceDecision(question: question, allowed: allowed, denied: denied, withoutAddress: withoutAddress)
     }
 
     /// The people who may be contacted, with the address each is reached on, opened from their
@@ -53,18 +72,18 @@ extension Contacts {
         let types = Set(vault.policy.recordTypes(for: purpose).map(\.id))
         var members: [AudienceMember] = []
         var withoutAddress = decision.withoutAddress
-        let ids = Array(decision.allowed.keys)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let batch = Array(ids[start..<min(start + 500, ids.count)])
-            let viewsBySubject = try await views(of: batch, types: types)
-            for id in batch {
-                guard let views = viewsBySubject[id], let reason = decision.allowed[id] else { continue }
+        for start in stride(from: 0, to: decision.allowed.count, by: 500) {
+            let batch = decision.allowed[start..<min(start + 500, decision.allowed.count)]
+            let viewsBySubject = try await views(of: batch.map(\.subjectID), types: types)
+            for person in batch {
+                guard let views = viewsBySubject[person.subjectID] else { continue }
                 guard let address = address(in: views, channel: question.channel) else {
                     withoutAddress += 1
                     continue
                 }
                 members.append(
-                    AudienceMember(subjectID: id, address: address, name: name(in: views), reason: reason))
+                    AudienceMember(
+                        subjectID: person.subjectID, address: address, name: name(in: views), reason: person.reason))
             }
         }
         members.sort { ($0.address, $0.subjectID.uuidString) < ($1.address, $1.subjectID.uuidString) }

@@ -48,7 +48,7 @@ public struct Outbox: Sendable {
             }
         } else {
             let audience = try await contacts.decideAudience(template.question)
-            allowed = audience.allowed.keys.sorted { $0.uuidString < $1.uuidString }
+            allowed = audience.allowed.map(\.subjectID)
             denied = audience.denied
             withoutAddress = audience.withoutAddress
         }

@@ -134,23 +134,21 @@ extension PostgresStore {
         return result
     }
 
-    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [UUID: [ConsentEntry]] {
-        var result: [UUID: [ConsentEntry]] = [:]
-        let time = Date(timeIntervalSince1970: 0)
-        for try await (subject, channel, list, action) in try await client.query(
+    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentAct] {
+        var acts: [ConsentAct] = []
+        for try await (id, subject, channel, list, action) in try await client.query(
             """
-            SELECT subject_id, channel, list, action FROM consent_entry
-            WHERE purpose = \(purpose) AND workspace_id = \(workspaceID) ORDER BY sequence
+            SELECT id, subject_id, channel, list, action FROM consent_entry
+            WHERE purpose = \(purpose) AND workspace_id = \(workspaceID) ORDER BY recorded_at, sequence
             """, logger: logger
-        ).decode((UUID, String?, String?, String).self) {
-            result[subject, default: []].append(
-                ConsentEntry(
-                    id: subject, subjectID: subject, purpose: purpose,
-                    channel: try channel.map { try Self.keyword($0, "consent channel") }, list: list,
-                    action: try Self.keyword(action, "consent action"), wording: nil, policyVersion: 0, source: .import,
-                    recordedBy: "", recordedAt: time))
+        ).decode((UUID, UUID, String?, String?, String).self) {
+            acts.append(
+                ConsentAct(
+                    id: id, subjectID: subject, channel: try channel.map { try Self.keyword($0, "consent channel") },
+                    list: list, action: try Self.keyword(action, "consent action")))
         }
-        return result
+        // Sorting by subject keeps each subject's acts in the order read.
+        return SubjectOrder.sorted(acts, subject: \.subjectID)
     }
 
     private static let processingColumns = """
@@ -229,9 +227,9 @@ extension PostgresStore {
         return result
     }
 
-    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> Set<UUID> {
+    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> [UUID] {
         guard !types.isEmpty else { return [] }
-        var result: Set<UUID> = []
+        var result: [UUID] = []
         for try await id in try await client.query(
             """
             SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
@@ -239,21 +237,21 @@ extension PostgresStore {
             AND s.merged_into IS NULL AND s.wrapped_key IS NOT NULL
             """, logger: logger
         ).decode(UUID.self) {
-            result.insert(id)
+            result.append(id)
         }
-        return result
+        return SubjectOrder.sortedUnique(result)
     }
 
-    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> Set<UUID> {
-        var result: Set<UUID> = []
+    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> [UUID] {
+        var result: [UUID] = []
         for try await id in try await client.query(
             """
             SELECT DISTINCT subject_id FROM subject_identifier WHERE workspace_id = \(workspaceID) AND kind = \(kind)
             """, logger: logger
         ).decode(UUID.self) {
-            result.insert(id)
+            result.append(id)
         }
-        return result
+        return SubjectOrder.sortedUnique(result)
     }
 
     static func keyword<K: RawRepresentable<String>>(_ raw: String, _ what: String) throws -> K {

@@ -228,6 +228,21 @@ enum SQLiteSchema {
                     BEGIN SELECT RAISE(ABORT, 'the communications log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("6-audience-indexes") { db in
+            try db.execute(
+                sql: """
+                    -- Audiences read a purpose's whole ledger by person, then time, then place in the
+                    -- ledger: this index holds everything they read in that order, so the read is
+                    -- one scan with no sort. It replaces the index on purpose alone.
+                    CREATE INDEX consent_entry_audience ON consent_entry(
+                        workspace_id, purpose, subject_id, recorded_at, sequence, channel, list, action, id);
+                    DROP INDEX consent_entry_purpose;
+                    -- Only people erased or merged away are in it: audiences leave them out without
+                    -- scanning every person.
+                    CREATE INDEX subject_gone ON subject(workspace_id)
+                    WHERE merged_into IS NOT NULL OR wrapped_key IS NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -4,9 +4,11 @@ import GRDB
 
 extension SQLiteStore {
     public func accessToken(id: UUID) async throws -> StoredAccessToken? {
-        try readNow { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM access_token WHERE id = ?"), arguments: [id])
-                .map(Self.token)
+        try readCache.value(.accessToken(id)) {
+            try readNow { db in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM access_token WHERE id = ?"), arguments: [id])
+                    .map(Self.token)
+            }
         }
     }
 

@@ -72,6 +72,10 @@ extension SQLiteStore {
     }
 
     public func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts? {
+        try readCache.value(.contactFacts(workspace: workspaceID, subject: id)) { try contactFactsNow(id, workspaceID) }
+    }
+
+    private func contactFactsNow(_ id: UUID, _ workspaceID: UUID) throws -> StoredContactFacts? {
         try readNow { db in
             let workspace = workspaceID.uuidString
             guard
@@ -140,28 +144,29 @@ extension SQLiteStore {
         }
     }
 
-    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [UUID: [ConsentEntry]] {
+    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentAct] {
         try await pool.read { db in
-            var result: [UUID: [ConsentEntry]] = [:]
-            let channels = Dictionary(uniqueKeysWithValues: MarketingChannel.allCases.map { ($0.rawValue, $0) })
-            let rows = try Row.fetchCursor(
-                db,
+            var acts: [ConsentAct] = []
+            // One scan of the consent_entry_audience index, which holds every column read, in order;
+            // columns read from SQLite directly (GRDB's row decoding was most of the cost).
+            let statement = try db.cachedStatement(
                 sql: """
-                    SELECT subject_id, channel, list, action FROM consent_entry
-                    WHERE purpose = ? AND workspace_id = ? ORDER BY sequence
-                    """, arguments: [purpose, workspaceID.uuidString])
-            let time = Date(timeIntervalSince1970: 0)
-            while let row = try rows.next() {
-                let subject: UUID = row[0]
-                let channel: String? = row[1]
-                let action: String = row[3]
-                result[subject, default: []].append(
-                    ConsentEntry(
-                        id: subject, subjectID: subject, purpose: purpose, channel: channel.flatMap { channels[$0] },
-                        list: row[2], action: action == ConsentAction.given.rawValue ? .given : .withdrawn,
-                        wording: nil, policyVersion: 0, source: .import, recordedBy: "", recordedAt: time))
+                    SELECT id, subject_id, channel, list, action = 'given' FROM consent_entry
+                    WHERE workspace_id = ? AND purpose = ? ORDER BY subject_id, recorded_at, sequence
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [workspaceID.uuidString, purpose])
+            while try rows.next() != nil {
+                let row = statement.sqliteStatement
+                guard let id = SQLiteColumn.uuid(row, 0), let subject = SQLiteColumn.uuid(row, 1) else {
+                    throw StoreError.corruptData("a consent entry's id is not a UUID")
+                }
+                acts.append(
+                    ConsentAct(
+                        id: id, subjectID: subject,
+                        channel: SQLiteColumn.text(row, 2).flatMap(MarketingChannel.init(rawValue:)),
+                        list: SQLiteColumn.text(row, 3), action: SQLiteColumn.int64(row, 4) == 1 ? .given : .withdrawn))
             }
-            return result
+            return acts
         }
     }
 
@@ -236,36 +241,48 @@ extension SQLiteStore {
         }
     }
 
-    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> Set<UUID> {
+    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> [UUID] {
         guard !types.isEmpty else { return [] }
         return try await pool.read { db in
             let gone = try Set(
                 UUID.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id FROM subject WHERE workspace_id = ? AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
-                        """, arguments: [workspaceID.uuidString]))
-            var result: Set<UUID> = []
+                    db.cachedStatement(
+                        sql: """
+                            SELECT id FROM subject WHERE workspace_id = ? AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
+                            """), arguments: [workspaceID.uuidString]))
+            // Each type is read in order from its index; a person with several records comes
+            // several times in a row (cheaper to skip here than to ask SQLite for DISTINCT).
+            var result: [UUID] = []
             let statement = try db.cachedStatement(
-                sql: "SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = ? AND type = ?")
+                sql: "SELECT subject_id FROM record_part WHERE type = ? AND workspace_id = ? ORDER BY subject_id")
             for type in Set(types) {
-                let ids = try UUID.fetchCursor(statement, arguments: [workspaceID.uuidString, type])
-                while let id = try ids.next() {
-                    if !gone.contains(id) { result.insert(id) }
+                let rows = try Row.fetchCursor(statement, arguments: [type, workspaceID.uuidString])
+                var last: UUID?
+                while try rows.next() != nil {
+                    guard let id = SQLiteColumn.uuid(statement.sqliteStatement, 0) else {
+                        throw StoreError.corruptData("a record's subject id is not a UUID")
+                    }
+                    if id != last, !gone.contains(id) { result.append(id) }
+                    last = id
                 }
             }
-            return result
+            return Set(types).count == 1 ? result : SubjectOrder.sortedUnique(result)
         }
     }
 
-    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> Set<UUID> {
+    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> [UUID] {
         try await pool.read { db in
-            var result: Set<UUID> = []
-            let ids = try UUID.fetchCursor(
-                db, sql: "SELECT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?",
-                arguments: [workspaceID.uuidString, kind])
-            while let id = try ids.next() { result.insert(id) }
-            return result
+            var result: [UUID] = []
+            let statement = try db.cachedStatement(
+                sql: "SELECT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?")
+            let rows = try Row.fetchCursor(statement, arguments: [workspaceID.uuidString, kind])
+            while try rows.next() != nil {
+                guard let id = SQLiteColumn.uuid(statement.sqliteStatement, 0) else {
+                    throw StoreError.corruptData("an identifier's subject id is not a UUID")
+                }
+                result.append(id)
+            }
+            return SubjectOrder.sortedUnique(result)
         }
     }
 

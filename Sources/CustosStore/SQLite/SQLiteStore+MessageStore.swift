@@ -1,4 +1,4 @@
-public import CustosCore
+import CustosCore
 public import Foundation
 import GRDB
 

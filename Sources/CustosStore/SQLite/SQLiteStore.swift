@@ -9,6 +9,8 @@ public struct SQLiteStore: CustosStore {
     let pool: DatabasePool
     /// Read-only connections for ``readNow(_:)`` alone (see there).
     private let quickReader: DatabasePool
+    /// The token and contact-facts reads of every API request, kept until the next commit.
+    let readCache: SQLiteReadCache
     /// The data folder.
     public let directory: URL
 
@@ -32,6 +34,7 @@ public struct SQLiteStore: CustosStore {
         readOnly.readonly = true
         quickReader = try DatabasePool(
             path: directory.appendingPathComponent(Self.fileName).path, configuration: readOnly)
+        readCache = try SQLiteReadCache(path: directory.appendingPathComponent(Self.fileName).path)
         self.directory = directory
     }
 

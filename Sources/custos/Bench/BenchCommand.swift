@@ -27,10 +27,19 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Lookups to time.")
     var lookups = 2_000
 
-    @Option(help: "Keep the temporary folder (printed) instead of removing it.")
+    @Flag(help: "Keep the temporary folder (printed) instead of removing it.")
     var keep = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Time only the audience, again, in a folder kept by an earlier run with --keep.", valueName: "folder"))
+    var audienceFrom: String?
+
     func run() async throws {
+        if let audienceFrom {
+            try await rerunAudience(in: URL(fileURLWithPath: audienceFrom))
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
@@ -91,6 +100,21 @@ struct BenchCommand: AsyncParsableCommand {
             try await AudienceBench(vault: vault, count: subjects).run()
         }
         print("peak resident memory: \(Self.peakResidentMegabytes()) MB")
+    }
+
+    /// The audience part alone, on the contacts (already mixed) of a kept folder.
+    private func rerunAudience(in folder: URL) async throws {
+        let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
+        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withStore(
+            logger: Logger(label: "custos.bench")
+        ) { store in
+            guard let workspace = try await store.workspace(named: "bench") else {
+                throw CommandFailure(message: "bench: \(folder.path) holds no bench workspace")
+            }
+            let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+            let count = try await store.subjectIDs(withRecordsOfTypes: ["contact"], in: workspace.id).count
+            try await AudienceBench(vault: vault, count: count).run(mixing: false)
+        }
     }
 
     /// The median and 95th percentile of times in milliseconds.
