@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The contact decision over HTTP beside a bare Hummingbird route, side by side in one run:
 # `wrk` against GET /healthz (a small JSON answer, nothing else), against
-# GET /api/v1/subjects/ID/contact-decision?purpose=&channel=&list= and against
+# GET /api/v1/contact-decisions?subject=&purpose=&channel=&list= and against
 # POST /api/v1/contact-decisions (each: token checked, the person's ledger, states and
 # suppressions read, the decision made and answered in JSON). Needs a release build (swift build -c release --product custos) and wrk
 # (apt-get install wrk). Usage: scripts/bench-decisions.sh [SECONDS] [CONNECTIONS]
@@ -56,7 +56,7 @@ LUA
 cat > "$folder/question.lua" << LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
-question="http://127.0.0.1:$port/api/v1/subjects/$subject/contact-decision?purpose=marketing&channel=email&list=newsletter${CUSTOS_BENCH_X:-}"
+question="http://127.0.0.1:$port/api/v1/contact-decisions?subject=$subject&purpose=marketing&channel=email&list=newsletter"
 
 if [ -n "$profile" ]; then
     # CUSTOS_BENCH_PROFILE=1: record the server under load with perf, and print the top symbols.
@@ -74,5 +74,5 @@ asked=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/question.lua" "$que
 decisions=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/decision.lua" \
     "http://127.0.0.1:$port/api/v1/contact-decisions" | rate)
 echo "bare JSON route (GET /healthz): $bare requests/s"
-echo "contact decision (GET /api/v1/subjects/ID/contact-decision): $asked requests/s, $((asked * 100 / bare))% of the bare route"
+echo "contact decision (GET /api/v1/contact-decisions?subject=…): $asked requests/s, $((asked * 100 / bare))% of the bare route"
 echo "contact decision (POST /api/v1/contact-decisions): $decisions requests/s, $((decisions * 100 / bare))% of the bare route"

@@ -1,3 +1,4 @@
+import CustosCore
 import Foundation
 import Hummingbird
 import HummingbirdAuth
@@ -20,7 +21,7 @@ struct AppRequestContext: AuthRequestContext, RequestContext {
 extension AppRequestContext {
     /// The id in path parameter `name`; a malformed id is a 404, like an unknown one.
     func pathID(_ name: String, naming what: String) throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+        guard let text = parameters.get(name), let id = UUIDText.parse(text) else {
             throw ApiError.notFound("there is no \(what) with that id in this workspace")
         }
         return id

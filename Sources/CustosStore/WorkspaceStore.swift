@@ -33,7 +33,18 @@ public protocol WorkspaceStore: Sendable {
 /// same contract tests.
 public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore,
     MessageStore
-{}
+{
+    /// Runs `body`, the work of one request, whose small cached reads (its token, contact facts)
+    /// may then all answer as of the request's first: a store that caches them asks once per
+    /// request whether anything changed. Writes made by the request are still seen by its reads.
+    func withRequestReads<T: Sendable>(_ body: () async throws -> T) async throws -> T
+}
+
+extension CustosStore {
+    public func withRequestReads<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await body()
+    }
+}
 
 extension WorkspaceStore {
     /// The workspace with `id`, if there is one.

@@ -51,11 +51,11 @@ struct ApiContactTests {
                 #expect(decision["reason"] as? String == "administrative")
                 // The same questions asked with a GET.
                 decision = try await client.api(
-                    .get, "/subjects/\(id)/contact-decision?purpose=marketing&channel=email&list=lens", token: staff,
+                    .get, "/contact-decisions?subject=\(id)&purpose=marketing&channel=email&list=lens", token: staff,
                     expect: .ok)
                 #expect(decision["reason"] as? String == "suppressed")
                 decision = try await client.api(
-                    .get, "/subjects/\(id)/contact-decision?purpose=booking_admin&channel=email", token: staff,
+                    .get, "/contact-decisions?subject=\(id)&purpose=booking_admin&channel=email", token: staff,
                     expect: .ok)
                 #expect(decision["reason"] as? String == "administrative")
 
@@ -152,20 +152,21 @@ struct ApiContactTests {
                     ),
                 ]
                 let questions: [(String, HTTPResponse.Status, String?)] = [
-                    ("/subjects/\(id)/contact-decision?channel=email", .badRequest, "purpose"),
-                    ("/subjects/\(id)/contact-decision?purpose=marketing&list=lens", .badRequest, "channel"),
+                    ("/contact-decisions?purpose=booking_admin&channel=email", .badRequest, "subject"),
+                    ("/contact-decisions?subject=\(id)&channel=email", .badRequest, "purpose"),
+                    ("/contact-decisions?subject=\(id)&purpose=marketing&list=lens", .badRequest, "channel"),
                     (
-                        "/subjects/\(id)/contact-decision?purpose=marketing&channel=pigeon&list=lens", .badRequest,
+                        "/contact-decisions?subject=\(id)&purpose=marketing&channel=pigeon&list=lens", .badRequest,
                         "channel"
                     ),
-                    ("/subjects/\(id)/contact-decision?purpose=marketing&channel=email", .badRequest, "list"),
+                    ("/contact-decisions?subject=\(id)&purpose=marketing&channel=email", .badRequest, "list"),
                     (
-                        "/subjects/\(id)/contact-decision?purpose=marketing&channel=email&list=gossip", .badRequest,
+                        "/contact-decisions?subject=\(id)&purpose=marketing&channel=email&list=gossip", .badRequest,
                         "list"
                     ),
-                    ("/subjects/\(id)/contact-decision?purpose=espionage&channel=email", .badRequest, "purpose"),
-                    ("/subjects/nope/contact-decision?purpose=booking_admin&channel=email", .notFound, nil),
-                    ("/subjects/\(UUID())/contact-decision?purpose=booking_admin&channel=email", .notFound, nil),
+                    ("/contact-decisions?subject=\(id)&purpose=espionage&channel=email", .badRequest, "purpose"),
+                    ("/contact-decisions?subject=nope&purpose=booking_admin&channel=email", .badRequest, "subject"),
+                    ("/contact-decisions?subject=\(UUID())&purpose=booking_admin&channel=email", .notFound, nil),
                 ]
                 for (path, status, field) in questions {
                     let answer = try await client.api(.get, path, token: staff, expect: status)
@@ -186,7 +187,7 @@ struct ApiContactTests {
                 try await client.api(.post, "/subjects/\(id)/consents", token: other, json: consent, expect: .notFound)
                 try await client.api(.get, "/subjects/\(id)/consents", token: other, expect: .notFound)
                 try await client.api(
-                    .get, "/subjects/\(id)/contact-decision?purpose=service_delivery&channel=email", token: other,
+                    .get, "/contact-decisions?subject=\(id)&purpose=service_delivery&channel=email", token: other,
                     expect: .notFound)
                 try await client.api(
                     .post, "/subjects/\(id)/consents", token: auditor, json: consent, expect: .forbidden)

@@ -37,4 +37,36 @@ struct SQLiteReadCacheTests {
             #expect(try await Contacts(vault: vault).decide(subject: id, newsletter).reason == .gone)
         }
     }
+
+    @Test("one request's reads answer as of its first; its own writes are seen; the next request sees everything")
+    func requestScope() async throws {
+        try await TestBackend.sqlite.withFixture { fixture in
+            let server = try #require(fixture.store as? SQLiteStore)
+            let vault = try await fixture.vault(example: "asset")
+            let id = try await SeedPeople.assetContact(vault, email: "bursar@hill.example")
+            let newsletter = ContactQuestion(purpose: "marketing", channel: .email, list: "newsletter")
+            let contacts = Contacts(vault: vault)
+            let command = try SQLiteStore(directory: server.directory)
+            let commandVault = try await Vault.open(
+                store: command, workspace: vault.workspace, policy: vault.policy, keys: fixture.keys)
+
+            try await server.withRequestReads {
+                #expect(try await contacts.decide(subject: id, newsletter).reason == .noConsent)
+                // Another process commits mid-request: this request keeps answering as it began.
+                try await Contacts(vault: commandVault).record(
+                    .given, subject: id, purpose: "marketing", list: "newsletter", source: .phoneCall,
+                    actor: "office")
+                #expect(try await contacts.decide(subject: id, newsletter).reason == .noConsent)
+            }
+            try await server.withRequestReads {
+                #expect(try await contacts.decide(subject: id, newsletter).reason == .consentGiven)
+                // The request's own write is seen by its next read.
+                try await contacts.record(
+                    .withdrawn, subject: id, purpose: "marketing", list: "newsletter", source: .webForm,
+                    actor: "subject")
+                #expect(try await contacts.decide(subject: id, newsletter).reason == .consentWithdrawn)
+            }
+            #expect(try await contacts.decide(subject: id, newsletter).reason == .consentWithdrawn)
+        }
+    }
 }

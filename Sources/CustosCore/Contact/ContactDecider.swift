@@ -9,9 +9,14 @@
 /// purpose is administrative: its lawful basis allows the message, unless it rests on consent.
 public struct ContactDecider: Sendable {
     public let policy: Policy
+    /// Record types used by a contract purpose: holding one means the person's details came from
+    /// a sale or negotiations for one (the soft opt-in's first condition).
+    public let customerRecordTypes: Set<String>
 
     public init(policy: Policy) {
         self.policy = policy
+        customerRecordTypes = Set(
+            policy.purposes.filter { $0.lawfulBasis == .contract }.flatMap { policy.recordTypes(for: $0) }.map(\.id))
     }
 
     /// The purpose asked about, once the question is checked against the policy: a list must be

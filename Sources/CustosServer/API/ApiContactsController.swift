@@ -10,7 +10,7 @@ struct ApiContactsController {
         group.post("subjects/:subject/consents", use: record)
         group.post("subjects/:subject/opt-out", use: optOut)
         group.post("contact-decisions", use: decide)
-        group.get("subjects/:subject/contact-decision", use: decideFromQuery)
+        group.get("contact-decisions", use: decideFromQuery)
         group.post("suppressions", use: suppress)
         group.post("suppressions/check", use: checkSuppression)
         group.get("audiences", use: audience)
@@ -69,16 +69,21 @@ struct ApiContactsController {
             try await Contacts(vault: caller.vault).decide(subject: body.subject, question, reaching: caller.reaches))
     }
 
-    /// The same decision as ``decide(_:context:)``, asked with a `GET`: the person in the path,
-    /// `?purpose=&channel=&list=` in the query. Nothing to decode, so integrations that ask per
-    /// send can ask cheaply.
+    /// The same decision as ``decide(_:context:)``, asked with a `GET` and the question in the
+    /// query: `?subject=&purpose=&channel=&list=`. Nothing to decode, so integrations that ask
+    /// before every send can ask cheaply.
     @Sendable func decideFromQuery(
         _ request: Request, context: AppRequestContext
     ) async throws -> ContactDecisionDocument {
         let caller = try context.requireIdentity()
         try caller.requireAnyReach(.read)
-        let subject = try context.pathID("subject", naming: "subject")
         let query = request.uri.queryParameters
+        guard let subjectText = query["subject"] else {
+            throw ApiError.badRequest("subject: give the person's id as ?subject=")
+        }
+        guard let subject = UUIDText.parse(subjectText) else {
+            throw ApiError.badRequest("subject: not an id")
+        }
         guard let purpose = query["purpose"].map(String.init) else {
             throw ApiError.badRequest("purpose: give the purpose as ?purpose=")
         }

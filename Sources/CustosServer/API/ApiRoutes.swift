@@ -13,9 +13,8 @@ struct ApiRoutes {
             TextResponse(body: OpenAPIDocument.json, contentType: "application/json; charset=utf-8")
         }
         let authenticated = api.group()
-            .add(
-                middleware: ApiTokenAuthenticator(
-                    tokens: AccessTokens(store: store), vaults: vaults))
+            .add(middleware: RequestReadsMiddleware(store: store))
+            .add(middleware: ApiTokenAuthenticator(tokens: AccessTokens(store: store), vaults: vaults))
         ApiSchoolsController().addRoutes(to: authenticated)
         ApiSubjectsController().addRoutes(to: authenticated)
         ApiRecordsController().addRoutes(to: authenticated)

@@ -171,10 +171,15 @@ enum OpenAPIDocument {
               }
             },
             "/contact-decisions": {
-              "post": {
-                "operationId": "decideContact",
-                "summary": "May this person be contacted on this channel for this purpose (and list), now?",
-                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactQuestion" } } } },
+              "get": {
+                "operationId": "askContactDecision",
+                "summary": "The same decision asked with a GET, the question in the query: nothing to decode",
+                "parameters": [
+                  { "name": "subject", "in": "query", "required": true, "schema": { "type": "string", "format": "uuid" } },
+                  { "name": "purpose", "in": "query", "required": true, "schema": { "type": "string" } },
+                  { "name": "channel", "in": "query", "required": true, "schema": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"] } },
+                  { "name": "list", "in": "query", "required": false, "description": "Required when the purpose has lists", "schema": { "type": "string" } }
+                ],
                 "responses": {
                   "200": { "description": "The decision and its reason", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactDecision" } } } },
                   "400": { "$ref": "#/components/responses/BadRequest" },
@@ -182,18 +187,11 @@ enum OpenAPIDocument {
                   "403": { "$ref": "#/components/responses/Forbidden" },
                   "404": { "$ref": "#/components/responses/NotFound" }
                 }
-              }
-            },
-            "/subjects/{subject}/contact-decision": {
-              "get": {
-                "operationId": "decideContactForSubject",
-                "summary": "The contact decision asked with a GET: the person in the path, the question in the query",
-                "parameters": [
-                  { "$ref": "#/components/parameters/Subject" },
-                  { "name": "purpose", "in": "query", "required": true, "schema": { "type": "string" } },
-                  { "name": "channel", "in": "query", "required": true, "schema": { "type": "string", "enum": ["email", "sms", "phone", "post", "fax"] } },
-                  { "name": "list", "in": "query", "required": false, "description": "Required when the purpose has lists", "schema": { "type": "string" } }
-                ],
+              },
+              "post": {
+                "operationId": "decideContact",
+                "summary": "May this person be contacted on this channel for this purpose (and list), now?",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactQuestion" } } } },
                 "responses": {
                   "200": { "description": "The decision and its reason", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ContactDecision" } } } },
                   "400": { "$ref": "#/components/responses/BadRequest" },

@@ -112,8 +112,8 @@ public struct AccessTokens: Sendable {
         }
         var id = [UInt8](repeating: 0, count: 16)
         for position in 0..<16 {
-            guard let high = hexValue(bytes[prefixBytes.count + 2 * position]),
-                let low = hexValue(bytes[prefixBytes.count + 2 * position + 1])
+            guard let high = UUIDText.hexValue(bytes[prefixBytes.count + 2 * position]),
+                let low = UUIDText.hexValue(bytes[prefixBytes.count + 2 * position + 1])
             else { return nil }
             id[position] = high << 4 | low
         }
@@ -127,15 +127,6 @@ public struct AccessTokens: Sendable {
         base64 += [UInt8](repeating: UInt8(ascii: "="), count: (4 - base64.count % 4) % 4)
         guard let secret = Data(base64Encoded: Data(base64)), secret.count == 32 else { return nil }
         return (id.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }, secret)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     private static func hash(_ secret: Data) -> Data { Data(SHA256.hash(data: secret)) }

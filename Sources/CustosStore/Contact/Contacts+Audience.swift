@@ -26,7 +26,8 @@ extension Contacts {
         async let suppressed = store.suppressedSubjects(in: workspaceID)
         let needsCustomers = purpose.marketing?.softOptIn?.isComplete == true
         async let customers: [UUID] =
-            needsCustomers ? store.subjectIDs(withRecordsOfTypes: customerRecordTypes(), in: workspaceID) : []
+            needsCustomers
+            ? store.subjectIDs(withRecordsOfTypes: Array(decider.customerRecordTypes), in: workspaceID) : []
 
         let candidates = try await concerned
         let walks = AudienceWalks(

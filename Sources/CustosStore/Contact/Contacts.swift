@@ -10,7 +10,7 @@ public struct Contacts: Sendable {
 
     public init(vault: Vault) {
         self.vault = vault
-        decider = ContactDecider(policy: vault.policy)
+        decider = vault.contactDecider
     }
 
     var store: any CustosStore { vault.store }
@@ -192,7 +192,7 @@ public struct Contacts: Sendable {
         return ContactFacts(
             isGone: stored.subject.key == nil || stored.subject.mergedInto != nil,
             consents: ConsentLedger(stored.consents), processing: stored.processing, suppression: stored.suppression,
-            isCustomer: !stored.recordTypes.isDisjoint(with: customerRecordTypes()))
+            isCustomer: !stored.recordTypes.isDisjoint(with: decider.customerRecordTypes))
     }
 
     /// May the person be contacted on the question's channel for its purpose (and list), now?
@@ -224,13 +224,6 @@ public struct Contacts: Sendable {
         } catch {
             throw VaultError(error.description, kind: .invalid)
         }
-    }
-
-    /// Record types used by a contract purpose: holding one means the person's details came from
-    /// a sale or negotiations for one (the soft opt-in's first condition).
-    func customerRecordTypes() -> [String] {
-        vault.policy.purposes.filter { $0.lawfulBasis == .contract }.flatMap { vault.policy.recordTypes(for: $0) }
-            .map(\.id)
     }
 
     private func subject(_ id: UUID) async throws -> StoredSubject {

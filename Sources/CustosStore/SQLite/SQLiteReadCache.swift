@@ -13,7 +13,20 @@ import Synchronization
 ///
 /// The connection is SQLite's own C handle under a lock rather than a GRDB queue: it is asked
 /// on every request, and a queue made concurrent requests wait for each other in the kernel.
+///
+/// Inside ``CustosStore/withRequestReads(_:)`` the version is asked once, at the request's first
+/// cached read, and its other cached reads answer as of that moment; and a commit made through
+/// this store empties the cache at once (``invalidate()``), so a request that writes and then
+/// reads sees its own write.
 final class SQLiteReadCache: Sendable {
+    /// The data version one request's reads answer as of, once asked.
+    final class RequestVersion: Sendable {
+        let version = Mutex<Int64?>(nil)
+    }
+
+    /// The version of the request being served, inside ``CustosStore/withRequestReads(_:)``.
+    @TaskLocal static var request: RequestVersion?
+
     /// What may be cached: the kind of read and its arguments.
     enum Key: Hashable {
         case accessToken(UUID)
@@ -61,19 +74,27 @@ final class SQLiteReadCache: Sendable {
     /// before reading, so a commit racing the read empties the cache at the next call instead of
     /// leaving the older answer in it.
     func value<T: Sendable>(_ key: Key, read: () throws -> T?) throws -> T? {
+        let request = Self.request
         let (version, cached): (Int64, T?) = try state.withLock { state in
-            sqlite3_reset(state.statement)
-            guard sqlite3_step(state.statement) == SQLITE_ROW else {
-                throw StoreError.corruptData("the read cache could not read the data version")
+            let version: Int64
+            if let known = request?.version.withLock({ $0 }) {
+                version = known
+            } else {
+                sqlite3_reset(state.statement)
+                guard sqlite3_step(state.statement) == SQLITE_ROW else {
+                    throw StoreError.corruptData("the read cache could not read the data version")
+                }
+                version = sqlite3_column_int64(state.statement, 0)
+                sqlite3_reset(state.statement)
+                request?.version.withLock { $0 = version }
             }
-            let version = sqlite3_column_int64(state.statement, 0)
-            sqlite3_reset(state.statement)
-            if state.version != version {
+            if version > state.version {
                 state.version = version
                 state.answers.removeAll(keepingCapacity: true)
                 return (version, nil)
             }
-            return (version, state.answers[key] as? T)
+            // A request that began before the cache's version reads afresh and keeps nothing.
+            return (version, version == state.version ? state.answers[key] as? T : nil)
         }
         if let cached { return cached }
         guard let answer = try read() else { return nil }
@@ -83,5 +104,13 @@ final class SQLiteReadCache: Sendable {
             state.answers[key] = answer
         }
         return answer
+    }
+
+    /// Forgets every answer: a commit was made through this store.
+    func invalidate() {
+        state.withLock { state in
+            state.version = -1
+            state.answers.removeAll(keepingCapacity: true)
+        }
     }
 }

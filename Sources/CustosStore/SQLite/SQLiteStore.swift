@@ -35,6 +35,7 @@ public struct SQLiteStore: CustosStore {
         quickReader = try DatabasePool(
             path: directory.appendingPathComponent(Self.fileName).path, configuration: readOnly)
         readCache = try SQLiteReadCache(path: directory.appendingPathComponent(Self.fileName).path)
+        pool.add(transactionObserver: SQLiteCommitObserver(cache: readCache), extent: .databaseLifetime)
         self.directory = directory
     }
 
@@ -49,5 +50,9 @@ public struct SQLiteStore: CustosStore {
     /// only once resumed on a (possibly blocked) cooperative thread, all could wait on each other.
     func readNow<T>(_ body: (Database) throws -> T) throws -> T {
         try quickReader.read(body)
+    }
+
+    public func withRequestReads<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await SQLiteReadCache.$request.withValue(SQLiteReadCache.RequestVersion()) { try await body() }
     }
 }

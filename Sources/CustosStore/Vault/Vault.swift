@@ -7,7 +7,10 @@ public import Foundation
 /// and every read and change written to the audit chain with the data it concerns.
 ///
 /// The vault is the only way to personal data: the store beneath it sees ciphertext and hashes.
-public struct Vault: Sendable {
+///
+/// A class, not a struct: a vault is opened once per workspace and handed to every request, and
+/// copying its many parts at each hand-over showed in the API's profile.
+public final class Vault: Sendable {
     public let store: any CustosStore
     public let workspace: Workspace
     public let policy: Policy
@@ -16,6 +19,22 @@ public struct Vault: Sendable {
     let pseudonymiser: Pseudonymiser
     /// Signs and checks the links sent to people.
     public let links: LinkSigner
+    /// The contact decision under this vault's policy.
+    public let contactDecider: ContactDecider
+
+    init(
+        store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource, indexer: BlindIndexer,
+        pseudonymiser: Pseudonymiser, links: LinkSigner
+    ) {
+        self.store = store
+        self.workspace = workspace
+        self.policy = policy
+        self.keys = keys
+        self.indexer = indexer
+        self.pseudonymiser = pseudonymiser
+        self.links = links
+        contactDecider = ContactDecider(policy: policy)
+    }
 
     /// Opens the workspace's vault under the policy version in force.
     public static func open(store: any CustosStore, workspace: Workspace, keys: MasterKeySource) async throws -> Vault {

@@ -27,9 +27,11 @@ struct ContactDecisionDocument: Codable, ResponseGenerator {
         guard let opening = Self.openings[reason] else {
             return try JSONEncoder().encode(self, from: request, context: context)
         }
-        let body = opening + (consentEntry.map { #","consentEntry":"\#($0.uuidString)"}"# } ?? "}")
-        return TextResponse(body: body, contentType: "application/json; charset=utf-8").response(
-            from: request, context: context)
+        var body = ByteBuffer()
+        body.writeString(opening)
+        body.writeString(consentEntry.map { #","consentEntry":"\#($0.uuidString)"}"# } ?? "}")
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// Each reason's document without its closing brace: `{"allowed":…,"explanation":…,"reason":…`.
