@@ -36,8 +36,8 @@ struct AudienceWalks: Sendable {
             let acts = consents.elements(of: key)
             let states = processing.elements(of: key)
             let suppression = suppressions.elements(of: key).first?.value
-            let isCustomer = !customers.elements(of: key).isEmpty
-            if reachable?.elements(of: key).isEmpty == true {
+            let isCustomer = customers.contains(key)
+            if reachable?.contains(key) == false {
                 part.withoutAddress += 1
                 continue
             }

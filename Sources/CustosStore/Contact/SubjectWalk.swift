@@ -4,22 +4,23 @@ import Foundation
 /// handing over each person's elements in turn.
 struct SubjectWalk<Element: Sendable>: Sendable {
     private let elements: [Element]
-    private let subject: @Sendable (Element) -> UUID
+    /// The subject key of each element, worked out once: the walk compares keys, never elements.
+    private let keys: [(UInt64, UInt64)]
     private var position = 0
 
-    init(_ elements: [Element], subject: @escaping @Sendable (Element) -> UUID) {
+    init(_ elements: [Element], subject: (Element) -> UUID) {
         self.elements = elements
-        self.subject = subject
+        keys = elements.map { SubjectOrder.key(subject($0)) }
     }
 
     /// The walk started at the first element whose subject is not before `key`, found by
     /// halving: audiences walk several stretches of one list at once.
     func starting(at key: (UInt64, UInt64)) -> SubjectWalk {
         var walk = self
-        var (low, high) = (0, elements.count)
+        var (low, high) = (0, keys.count)
         while low < high {
             let middle = (low + high) / 2
-            if SubjectOrder.key(subject(elements[middle])) < key { low = middle + 1 } else { high = middle }
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
         }
         walk.position = low
         return walk
@@ -28,9 +29,14 @@ struct SubjectWalk<Element: Sendable>: Sendable {
     /// The elements of the subject with `key`; those of subjects before it are passed over. Keys
     /// asked for must not go backwards.
     mutating func elements(of key: (UInt64, UInt64)) -> ArraySlice<Element> {
-        while position < elements.count, SubjectOrder.key(subject(elements[position])) < key { position += 1 }
+        while position < keys.count, keys[position] < key { position += 1 }
         let start = position
-        while position < elements.count, SubjectOrder.key(subject(elements[position])) == key { position += 1 }
+        while position < keys.count, keys[position] == key { position += 1 }
         return elements[start..<position]
+    }
+
+    /// Whether the subject with `key` has an element; those before it are passed over.
+    mutating func contains(_ key: (UInt64, UInt64)) -> Bool {
+        !elements(of: key).isEmpty
     }
 }

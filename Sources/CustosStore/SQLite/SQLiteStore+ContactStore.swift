@@ -220,8 +220,8 @@ extension SQLiteStore {
                     ON i.workspace_id = s.workspace_id AND i.blind_index = s.blind_index WHERE s.workspace_id = ?
                     """, arguments: [workspaceID.uuidString])
             while let row = try rows.next() {
-                let scope: SuppressionScope = try Self.keyword(row["scope"], "suppression scope")
-                let subject: UUID = row["subject_id"]
+                let scope: SuppressionScope = try Self.keyword(row[1], "suppression scope")
+                let subject: UUID = row[0]
                 result[subject] = max(result[subject] ?? scope, scope)
             }
             return result
