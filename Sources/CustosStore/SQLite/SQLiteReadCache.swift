@@ -88,6 +88,7 @@ final class SQLiteReadCache: Sendable {
                 sqlite3_reset(state.statement)
                 request?.version.withLock { $0 = version }
             }
+            // SQLite only ever counts the version up.
             if version > state.version {
                 state.version = version
                 state.answers.removeAll(keepingCapacity: true)
