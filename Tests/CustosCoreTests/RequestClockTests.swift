@@ -86,7 +86,7 @@ struct RequestClockTests {
 
     @Test("the fixed 28 days, and the strict reading of 'beginning with'")
     func otherReadings() throws {
-        let fixed = RequestClock(period: .twentyEightDays)
+        let fixed = RequestClock(period: .fixed28Days)
         #expect(try due("2026-02-02", clock: fixed) == "2026-03-02")
         #expect(try due("2026-11-02", clock: fixed) == "2026-11-30")
         #expect(try due("2026-02-02", extended: true, clock: fixed) == "2026-05-05")

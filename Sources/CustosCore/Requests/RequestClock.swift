@@ -6,17 +6,17 @@
 /// - days paused while the person was asked to clarify are added;
 /// - a due date on a weekend or bank holiday moves to the next working day.
 ///
-/// A workspace may use a fixed 28 days instead of the month (``ResponsePeriod``). Where the
+/// A workspace may use a fixed 28 days instead of the month (`rights.deadline` in its policy). Where the
 /// statute's "period beginning with" is read strictly, the period ends a day earlier
 /// (``endsDayBefore``); the default is the ICO's reading.
-public struct RequestClock: Sendable {
-    public var period: ResponsePeriod
+public struct RequestClock: Sendable, Equatable {
+    public var period: ResponseDeadline
     public var holidays: BankHolidays
     /// Ends each period the day before the ICO's date (the strict reading of "beginning with").
     public var endsDayBefore: Bool
 
     public init(
-        period: ResponsePeriod = .calendarMonth, holidays: BankHolidays = .englandAndWales, endsDayBefore: Bool = false
+        period: ResponseDeadline = .oneMonth, holidays: BankHolidays = .englandAndWales, endsDayBefore: Bool = false
     ) {
         self.period = period
         self.holidays = holidays
@@ -28,7 +28,7 @@ public struct RequestClock: Sendable {
         var steps = ["The clock started on \(start) (day 1)."]
         var day: CalendarDay
         switch (period, extended) {
-        case (.calendarMonth, _), (.twentyEightDays, true):
+        case (.oneMonth, _), (.fixed28Days, true):
             let months = extended ? 3 : 1
             let (_, _, startDay) = start.components
             day = start.adding(months: months)
@@ -38,7 +38,7 @@ public struct RequestClock: Sendable {
             } else {
                 steps.append("\(length) later has no day \(startDay): the month's last day, \(day).")
             }
-        case (.twentyEightDays, false):
+        case (.fixed28Days, false):
             day = start.adding(days: 28)
             steps.append("The workspace allows 28 days: \(day).")
         }
