@@ -19,16 +19,20 @@ public struct RequestHistory: Sendable, Equatable {
     public let awaitsFee: Bool
     /// The workspace's clock: its period decides how long the first month lasts for extensions.
     public let clock: RequestClock
+    /// Whether the DPO must approve before the request completes (an erasure, where the policy
+    /// says so).
+    public let needsApproval: Bool
 
     /// A new request of `kind` received on `day`. `identityShown` when staff already know the
     /// person (they asked in person, or from the address on file); `awaitsFee` only where a fee
     /// may lawfully be charged (a manifestly unfounded or excessive request, further copies).
     public init(
         kind: RequestKind, receivedOn day: CalendarDay, by actor: String, identityShown: Bool = false,
-        awaitsFee: Bool = false, clock: RequestClock = RequestClock()
+        awaitsFee: Bool = false, needsApproval: Bool = false, clock: RequestClock = RequestClock()
     ) {
         self.kind = kind
         self.awaitsFee = awaitsFee
+        self.needsApproval = needsApproval
         self.clock = clock
         events = [RequestEvent(.received, on: day, by: actor)]
         if identityShown {
@@ -40,7 +44,7 @@ public struct RequestHistory: Sendable, Equatable {
     /// The history of recorded `events`, replayed through the same checks; throws if they could
     /// not have happened in that order.
     public init(
-        kind: RequestKind, awaitsFee: Bool = false, clock: RequestClock = RequestClock(),
+        kind: RequestKind, awaitsFee: Bool = false, needsApproval: Bool = false, clock: RequestClock = RequestClock(),
         replaying events: [RequestEvent]
     ) throws(RequestError) {
         guard let first = events.first, first.action == .received else {
@@ -48,6 +52,7 @@ public struct RequestHistory: Sendable, Equatable {
         }
         self.kind = kind
         self.awaitsFee = awaitsFee
+        self.needsApproval = needsApproval
         self.clock = clock
         self.events = [first]
         for event in events.dropFirst() { try record(event) }
@@ -94,7 +99,9 @@ public struct RequestHistory: Sendable, Equatable {
         case (.refused, let open) where !open.isClosed:
             next = .refused
         case (.completed, .inProgress):
-            if let needed = approvalNeeded, needed { throw RequestError("the DPO must approve it first") }
+            if approvalAwaited || (needsApproval && !has(.approved)) {
+                throw RequestError("the DPO must approve it first: submit it for approval")
+            }
             next = .completed
         default:
             throw RequestError(
@@ -108,9 +115,9 @@ public struct RequestHistory: Sendable, Equatable {
     /// Whether the request has an event of `action`.
     public func has(_ action: RequestEvent.Action) -> Bool { events.contains { $0.action == action } }
 
-    /// Set when an approval was asked for and not yet given: completing must wait.
-    var approvalNeeded: Bool? {
-        guard let asked = events.lastIndex(where: { $0.action == .submittedForApproval }) else { return nil }
+    /// An approval was asked for and not yet given: completing must wait.
+    var approvalAwaited: Bool {
+        guard let asked = events.lastIndex(where: { $0.action == .submittedForApproval }) else { return false }
         return !events[asked...].contains { $0.action == .approved }
     }
 

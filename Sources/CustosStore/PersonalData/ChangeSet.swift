@@ -43,6 +43,12 @@ public struct ChangeSet: Sendable {
     public var messageUpdates: [MessageUpdate] = []
     /// Appended to the communications log.
     public var messageEvents: [MessageEvent] = []
+    /// Added to the register of requests.
+    public var requests: [StoredRequest] = []
+    /// Requests' new states and due dates.
+    public var requestUpdates: [RequestUpdate] = []
+    /// Appended to requests' histories.
+    public var requestEvents: [StoredRequestEvent] = []
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
 

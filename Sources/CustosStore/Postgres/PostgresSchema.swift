@@ -275,6 +275,46 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION custos_append_only()
                 """,
             ]),
+        Migration(
+            id: 6, name: "requests",
+            statements: [
+                // No foreign key to the person: the register outlives their erasure.
+                """
+                CREATE TABLE data_request (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID,
+                    kind TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    received_on TEXT NOT NULL,
+                    due_on TEXT,
+                    awaits_fee BOOLEAN NOT NULL,
+                    on_behalf_as TEXT,
+                    competence TEXT,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX data_request_due ON data_request(workspace_id, state, due_on)",
+                "CREATE INDEX data_request_subject ON data_request(subject_id, workspace_id)",
+                """
+                CREATE TABLE request_event (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    request_id UUID NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                    action TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    reason TEXT,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX request_event_request ON request_event(request_id, workspace_id)",
+                """
+                CREATE TRIGGER request_event_no_update BEFORE UPDATE ON request_event
+                FOR EACH ROW EXECUTE FUNCTION custos_append_only()
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -103,6 +103,7 @@ extension PostgresStore {
         }
         try await applyContactChanges(changes, connection, logger)
         try await applyMessageChanges(changes, connection, logger)
+        try await applyRequestChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

@@ -243,6 +243,41 @@ enum SQLiteSchema {
                     WHERE merged_into IS NOT NULL OR wrapped_key IS NULL;
                     """)
         }
+        migrator.registerMigration("7-requests") { db in
+            try db.execute(
+                sql: """
+                    -- No foreign key to the person: the register outlives their erasure.
+                    CREATE TABLE data_request (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB,
+                        kind TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        received_on TEXT NOT NULL,
+                        due_on TEXT,
+                        awaits_fee BOOLEAN NOT NULL,
+                        on_behalf_as TEXT,
+                        competence TEXT,
+                        created_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX data_request_due ON data_request(workspace_id, state, due_on);
+                    CREATE INDEX data_request_subject ON data_request(subject_id, workspace_id);
+                    CREATE TABLE request_event (
+                        sequence INTEGER PRIMARY KEY,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        request_id BLOB NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                        action TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        reason TEXT,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX request_event_request ON request_event(request_id, workspace_id);
+                    CREATE TRIGGER request_event_no_update BEFORE UPDATE ON request_event
+                    BEGIN SELECT RAISE(ABORT, 'a request''s history is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

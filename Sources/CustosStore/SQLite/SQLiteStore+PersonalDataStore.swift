@@ -120,6 +120,7 @@ extension SQLiteStore {
         }
         try applyContactChanges(changes, workspace: workspace, db, stored: stored)
         try applyMessageChanges(changes, workspace: workspace, db, stored: stored)
+        try applyRequestChanges(changes, workspace: workspace, db, stored: stored)
         try appendAudit(changes.audit, db)
     }
 

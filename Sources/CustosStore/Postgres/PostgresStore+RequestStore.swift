@@ -1,0 +1,101 @@
+import CustosCore
+public import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    /// Writes a change set's requests, their updates and their events.
+    static func applyRequestChanges(
+        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        let workspace = changes.workspaceID
+        for request in changes.requests {
+            try await connection.query(
+                """
+                INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
+                awaits_fee, on_behalf_as, competence, created_at)
+                VALUES (\(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
+                \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso), \(request.dueOn?.iso),
+                \(request.awaitsFee), \(request.onBehalfAs), \(request.competence), \(request.createdAt))
+                """, logger: logger)
+        }
+        for update in changes.requestUpdates {
+            try await connection.query(
+                """
+                UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso)
+                WHERE id = \(update.requestID) AND workspace_id = \(workspace)
+                """, logger: logger)
+        }
+        for entry in changes.requestEvents {
+            try await connection.query(
+                """
+                INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)
+                VALUES (\(workspace), \(entry.requestID), \(entry.event.action.rawValue), \(entry.event.day.iso),
+                \(entry.event.actor), \(entry.event.reason), \(entry.recordedAt))
+                """, logger: logger)
+        }
+    }
+
+    private static let requestColumns = """
+        id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
+        created_at
+        """
+
+    public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
+        try await requests(
+            """
+            SELECT \(unescaped: Self.requestColumns) FROM data_request WHERE id = \(id) AND workspace_id = \(workspaceID)
+            """
+        ).first
+    }
+
+    public func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest] {
+        try await requests(
+            """
+            SELECT \(unescaped: Self.requestColumns) FROM data_request WHERE workspace_id = \(workspaceID)
+            AND (\(includingClosed) OR state NOT IN ('completed', 'refused'))
+            ORDER BY due_on IS NULL, due_on, received_on, created_at
+            """)
+    }
+
+    public func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent] {
+        var events: [StoredRequestEvent] = []
+        for try await (request, action, day, actor, reason, recordedAt) in try await client.query(
+            """
+            SELECT request_id, action, day, actor, reason, recorded_at FROM request_event
+            WHERE request_id = \(requestID) AND workspace_id = \(workspaceID) ORDER BY sequence
+            """, logger: logger
+        ).decode((UUID, String, String, String, String?, Date).self) {
+            events.append(
+                StoredRequestEvent(
+                    requestID: request,
+                    event: RequestEvent(
+                        try Self.keyword(action, "request event"), on: try Self.day(day), by: actor, reason: reason),
+                    recordedAt: recordedAt))
+        }
+        return events
+    }
+
+    private func requests(_ query: PostgresQuery) async throws -> [StoredRequest] {
+        var result: [StoredRequest] = []
+        for try await row in try await client.query(query, logger: logger) {
+            let (
+                id, workspace, subject, kind, channel, state, received, due, awaitsFee, onBehalfAs, competence,
+                createdAt
+            ) = try row.decode(
+                (UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date).self)
+            result.append(
+                StoredRequest(
+                    id: id, workspaceID: workspace, subjectID: subject, kind: try Self.keyword(kind, "request kind"),
+                    channel: try Self.keyword(channel, "request channel"),
+                    state: try Self.keyword(state, "request state"), receivedOn: try Self.day(received),
+                    dueOn: try due.map(Self.day), awaitsFee: awaitsFee, onBehalfAs: onBehalfAs,
+                    competence: competence, createdAt: createdAt))
+        }
+        return result
+    }
+
+    private static func day(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(iso: text) else { throw StoreError.corruptData("a request date reads '\(text)'") }
+        return day
+    }
+}

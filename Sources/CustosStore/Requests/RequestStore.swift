@@ -1,0 +1,15 @@
+public import Foundation
+
+/// Where the register of requests is kept. Requests, their updates and their events are written
+/// through a ``ChangeSet``; events are never rewritten.
+public protocol RequestStore: Sendable {
+    /// The request with `id` in the workspace, if there is one.
+    func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest?
+
+    /// The workspace's requests, those due soonest first (those with no date yet last, oldest
+    /// first); only open ones unless `includingClosed`.
+    func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest]
+
+    /// The request's events, in the order recorded.
+    func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent]
+}

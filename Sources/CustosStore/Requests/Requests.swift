@@ -1,0 +1,130 @@
+public import CustosCore
+public import Foundation
+
+/// The register of requests from people, kept on the legal clock: each is taken in, moved through
+/// its states by events that are never rewritten (``RequestHistory`` decides which are allowed),
+/// and listed by due date. Every step is audited with who took it and why.
+public struct Requests: Sendable {
+    public let vault: Vault
+
+    public init(vault: Vault) {
+        self.vault = vault
+    }
+
+    /// The workspace's clock, as its policy counts the month.
+    public var clock: RequestClock { RequestClock(period: vault.policy.rights.deadline) }
+
+    var store: any CustosStore { vault.store }
+    var workspaceID: UUID { vault.workspace.id }
+
+    /// Takes in a request. Throws a ``VaultError`` naming the field when it cannot be taken: an
+    /// unknown person, a request for the educational record where the policy offers none, a
+    /// request on someone's behalf without the decision on their competence.
+    public func open(_ intake: RequestIntake, actor: String, at time: Date = Date()) async throws -> StoredRequest {
+        if let id = intake.subjectID, try await store.subjects([id], in: workspaceID).isEmpty {
+            throw VaultError.subjectNotFound(id)
+        }
+        if intake.kind == .educationalRecord, !vault.policy.rights.educationalRecord {
+            throw VaultError(
+                "kind: the policy does not offer parents the educational record (rights.educational_record)",
+                kind: .invalid)
+        }
+        let relationship = intake.onBehalfAs?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let competence = intake.competence?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let relationship, !relationship.isEmpty, competence?.isEmpty ?? true {
+            throw VaultError(
+                "competence: a request made on someone's behalf records the decision on their competence to act for themselves",
+                kind: .invalid)
+        }
+        let history = RequestHistory(
+            kind: intake.kind, receivedOn: intake.receivedOn, by: actor, identityShown: intake.identityShown,
+            awaitsFee: intake.awaitsFee, needsApproval: needsApproval(intake.kind), clock: clock)
+        let request = StoredRequest(
+            workspaceID: workspaceID, subjectID: intake.subjectID, kind: intake.kind, channel: intake.channel,
+            state: history.state, receivedOn: intake.receivedOn,
+            dueOn: history.deadline(asOf: intake.receivedOn)?.due, awaitsFee: intake.awaitsFee,
+            onBehalfAs: relationship?.isEmpty == false ? relationship : nil,
+            competence: relationship?.isEmpty == false ? competence : nil, createdAt: time)
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.requests = [request]
+        changes.requestEvents = history.events.map {
+            StoredRequestEvent(requestID: request.id, event: $0, recordedAt: time)
+        }
+        changes.audit = [
+            vault.event(
+                "request.received", actor: actor, at: time, subjectID: intake.subjectID,
+                detail:
+                    "request \(request.id): \(intake.kind.rawValue) by \(intake.channel.rawValue), received \(intake.receivedOn.iso)\(request.dueOn.map { ", due \($0.iso)" } ?? ", identity awaited")"
+            )
+        ]
+        try await store.apply(changes)
+        return request
+    }
+
+    /// Records `action` on the request, on `day`, if its state allows; returns the request as it
+    /// now stands. Throws a ``VaultError`` of kind `.invalid` saying why a step is not allowed.
+    @discardableResult
+    public func record(
+        _ action: RequestEvent.Action, request id: UUID, on day: CalendarDay, reason: String? = nil, actor: String,
+        at time: Date = Date()
+    ) async throws -> StoredRequest {
+        var (request, history) = try await load(id)
+        let event = RequestEvent(
+            action, on: day, by: actor, reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines))
+        do {
+            try history.record(event)
+        } catch {
+            throw VaultError(error.description, kind: .invalid)
+        }
+        request.state = history.state
+        request.dueOn = history.deadline(asOf: day)?.due
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.requestUpdates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
+        changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
+        changes.audit = [
+            vault.event(
+                "request.\(action.rawValue)", actor: actor, at: time, reason: event.reason,
+                subjectID: request.subjectID,
+                detail:
+                    "request \(id) (\(request.kind.rawValue)): \(request.state.rawValue)\(request.dueOn.map { ", due \($0.iso)" } ?? "")"
+            )
+        ]
+        try await store.apply(changes)
+        return request
+    }
+
+    /// The workspace's requests, soonest due first; only open ones unless `includingClosed`.
+    public func list(includingClosed: Bool = false) async throws -> [StoredRequest] {
+        try await store.requests(in: workspaceID, includingClosed: includingClosed)
+    }
+
+    /// The request, its history and its deadline as of `today`, with the steps that give it.
+    public func show(
+        _ id: UUID, asOf today: CalendarDay
+    ) async throws -> (request: StoredRequest, events: [RequestEvent], deadline: RequestDeadline?) {
+        let (request, history) = try await load(id)
+        return (request, history.events, history.deadline(asOf: today))
+    }
+
+    /// Whether the policy makes the DPO approve requests of `kind` before they complete.
+    private func needsApproval(_ kind: RequestKind) -> Bool {
+        kind == .erasure && vault.policy.rights.erasureNeedsDPOApproval
+    }
+
+    private func load(_ id: UUID) async throws -> (StoredRequest, RequestHistory) {
+        guard let request = try await store.request(id, in: workspaceID) else {
+            throw VaultError("there is no request \(id) in this workspace", kind: .notFound)
+        }
+        let events = try await store.requestEvents(of: id, in: workspaceID).map(\.event)
+        do {
+            return (
+                request,
+                try RequestHistory(
+                    kind: request.kind, awaitsFee: request.awaitsFee, needsApproval: needsApproval(request.kind),
+                    clock: clock, replaying: events)
+            )
+        } catch {
+            throw StoreError.corruptData("request \(id)'s history does not replay: \(error.description)")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CustosCore
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's requests, their updates and their events.
+    static func applyRequestChanges(
+        _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+    ) throws {
+        for request in changes.requests {
+            try db.execute(
+                sql: """
+                    INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
+                    awaits_fee, on_behalf_as, competence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    request.id, workspace, request.subjectID, request.kind.rawValue, request.channel.rawValue,
+                    request.state.rawValue, request.receivedOn.iso, request.dueOn?.iso, request.awaitsFee,
+                    request.onBehalfAs, request.competence, stored(request.createdAt),
+                ])
+        }
+        for update in changes.requestUpdates {
+            try db.execute(
+                sql: "UPDATE data_request SET state = ?, due_on = ? WHERE id = ? AND workspace_id = ?",
+                arguments: [update.state.rawValue, update.dueOn?.iso, update.requestID, workspace])
+        }
+        for entry in changes.requestEvents {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
+                    entry.event.reason, stored(entry.recordedAt),
+                ])
+        }
+    }
+
+    public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM data_request WHERE id = ? AND workspace_id = ?",
+                arguments: [id, workspaceID.uuidString]
+            ).map(Self.request)
+        }
+    }
+
+    public func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM data_request WHERE workspace_id = ?
+                    \(includingClosed ? "" : "AND state NOT IN ('completed', 'refused')")
+                    ORDER BY due_on IS NULL, due_on, received_on, created_at
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.request)
+        }
+    }
+
+    public func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM request_event WHERE request_id = ? AND workspace_id = ? ORDER BY sequence",
+                arguments: [requestID, workspaceID.uuidString]
+            ).map { row in
+                StoredRequestEvent(
+                    requestID: row["request_id"],
+                    event: RequestEvent(
+                        try Self.keyword(row["action"], "request event"), on: try Self.day(row["day"]),
+                        by: row["actor"],
+                        reason: row["reason"]), recordedAt: row["recorded_at"])
+            }
+        }
+    }
+
+    private static func request(_ row: Row) throws -> StoredRequest {
+        let due: String? = row["due_on"]
+        return StoredRequest(
+            id: row["id"], workspaceID: try uuid(row["workspace_id"]), subjectID: row["subject_id"],
+            kind: try keyword(row["kind"], "request kind"), channel: try keyword(row["channel"], "request channel"),
+            state: try keyword(row["state"], "request state"), receivedOn: try day(row["received_on"]),
+            dueOn: try due.map(day), awaitsFee: row["awaits_fee"], onBehalfAs: row["on_behalf_as"],
+            competence: row["competence"], createdAt: row["created_at"])
+    }
+
+    private static func day(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(iso: text) else { throw StoreError.corruptData("a request date reads '\(text)'") }
+        return day
+    }
+}

@@ -1,0 +1,128 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Testing
+
+/// The register of requests on each backend: taken in, moved on by events never rewritten,
+/// listed by due date, every step audited.
+@Suite("Requests")
+struct RequestContractTests {
+    func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(iso: text)) }
+
+    @Test(
+        "an ASHE head's access request: identity awaited, verified, paused, extended, completed; listed by due date",
+        arguments: TestBackend.available)
+    func accessRequest(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let requests = Requests(vault: vault)
+            let head = try await SeedPeople.head(vault, email: "head@school.example")
+            let access = try await requests.open(
+                RequestIntake(kind: .access, subjectID: head, channel: .email, receivedOn: try day("2026-09-01")),
+                actor: "office")
+            #expect(access.state == .awaitingVerification)
+            #expect(access.dueOn == nil)
+
+            var now = try await requests.record(
+                .verified, request: access.id, on: try day("2026-09-03"), actor: "office")
+            #expect(now.state == .inProgress)
+            #expect(now.dueOn?.iso == "2026-10-05")
+            now = try await requests.record(
+                .clarificationAsked, request: access.id, on: try day("2026-09-10"), actor: "dpo")
+            #expect(now.state == .awaitingClarification)
+            now = try await requests.record(
+                .clarificationReceived, request: access.id, on: try day("2026-09-15"), actor: "office")
+            #expect(now.dueOn?.iso == "2026-10-08")
+
+            // A second request, due sooner, and one closed: the list is by due date, open only.
+            let erasure = try await requests.open(
+                RequestIntake(
+                    kind: .erasure, subjectID: head, channel: .phone, receivedOn: try day("2026-09-02"),
+                    identityShown: true), actor: "office")
+            #expect(erasure.dueOn?.iso == "2026-10-02")
+            let objection = try await requests.open(
+                RequestIntake(
+                    kind: .objection, subjectID: head, channel: .letter, receivedOn: try day("2026-09-01"),
+                    identityShown: true), actor: "office")
+            try await requests.record(
+                .refused, request: objection.id, on: try day("2026-09-04"),
+                reason: "the objection concerns processing the law requires", actor: "dpo")
+            #expect(try await requests.list().map(\.id) == [erasure.id, access.id])
+            #expect(try await requests.list(includingClosed: true).count == 3)
+
+            await #expect(throws: VaultError.self) {
+                try await requests.record(.extended, request: access.id, on: try day("2026-09-20"), actor: "dpo")
+            }
+            now = try await requests.record(
+                .extended, request: access.id, on: try day("2026-09-20"), reason: "records in three systems",
+                actor: "dpo")
+            #expect(now.dueOn?.iso == "2026-12-08")
+            try await requests.record(.completed, request: access.id, on: try day("2026-11-02"), actor: "dpo")
+
+            let shown = try await requests.show(access.id, asOf: try day("2026-11-02"))
+            #expect(shown.request.state == .completed)
+            #expect(
+                shown.events.map(\.action) == [
+                    .received, .verified, .clarificationAsked, .clarificationReceived, .extended, .completed,
+                ])
+            #expect(shown.deadline?.extended == true)
+            let actions = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event.action)
+            #expect(actions.filter { $0.hasPrefix("request.") }.count == 9)
+            #expect(actions.contains("request.refused"))
+        }
+    }
+
+    @Test(
+        "ASSET: an erasure waits for the DPO's approval; bad intakes are refused naming the field",
+        arguments: TestBackend.available)
+    func approvalsAndBadInput(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let requests = Requests(vault: vault)
+            let contact = try await SeedPeople.assetContact(vault, email: "bursar@hill.example")
+            let erasure = try await requests.open(
+                RequestIntake(
+                    kind: .erasure, subjectID: contact, channel: .phone, receivedOn: try day("2026-11-02"),
+                    identityShown: true), actor: "office")
+            do {
+                try await requests.record(.completed, request: erasure.id, on: try day("2026-11-03"), actor: "office")
+                Issue.record("an erasure completed without the DPO's approval")
+            } catch let error as VaultError {
+                #expect(error.kind == .invalid)
+                #expect(error.message.contains("approve"))
+            }
+            try await requests.record(
+                .submittedForApproval, request: erasure.id, on: try day("2026-11-03"), actor: "office")
+            try await requests.record(
+                .approved, request: erasure.id, on: try day("2026-11-04"), reason: "no exemption applies", actor: "dpo")
+            let done = try await requests.record(
+                .completed, request: erasure.id, on: try day("2026-11-04"), actor: "office")
+            #expect(done.state == .completed)
+
+            let unknown = RequestIntake(
+                kind: .access, subjectID: UUID(), channel: .email, receivedOn: try day("2026-11-02"))
+            await #expect(throws: VaultError.self) { try await requests.open(unknown, actor: "office") }
+            let record = RequestIntake(
+                kind: .educationalRecord, subjectID: contact, channel: .letter, receivedOn: try day("2026-11-02"))
+            do {
+                _ = try await requests.open(record, actor: "office")
+                Issue.record("an educational-record request was taken where the policy offers none")
+            } catch let error as VaultError {
+                #expect(error.message.hasPrefix("kind"))
+            }
+            let onBehalf = RequestIntake(
+                kind: .access, subjectID: contact, channel: .letter, receivedOn: try day("2026-11-02"),
+                onBehalfAs: "parent")
+            do {
+                _ = try await requests.open(onBehalf, actor: "office")
+                Issue.record("a request on someone's behalf was taken without the competence decision")
+            } catch let error as VaultError {
+                #expect(error.message.hasPrefix("competence"))
+            }
+            await #expect(throws: VaultError.self) {
+                try await requests.record(.verified, request: UUID(), on: try day("2026-11-02"), actor: "office")
+            }
+            #expect(try await requests.list(includingClosed: true).count == 1)
+        }
+    }
+}
