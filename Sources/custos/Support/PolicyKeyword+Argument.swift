@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import CustosCore
 public import CustosStore
+import Foundation
 
 // The policy's closed word lists, taken as option values; a wrong word is a usage error that
 // lists the right ones.
@@ -11,3 +12,12 @@ extension SuppressionScope: ExpressibleByArgument {}
 extension SuppressionReason: ExpressibleByArgument {}
 extension AudienceWriter.Format: ExpressibleByArgument {}
 extension MessageStatus: ExpressibleByArgument {}
+extension RequestKind: ExpressibleByArgument {}
+extension RequestChannel: ExpressibleByArgument {}
+
+extension CalendarDay: ExpressibleByArgument {
+    /// A day written `YYYY-MM-DD`.
+    public init?(argument: String) {
+        self.init(iso: argument)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos request …`: the register of requests from people, on the legal clock.
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Take in requests from people and move them on, on the legal clock.",
+        discussion: """
+            Each step is recorded with who took it, on which day and why, and never rewritten; the state and the \
+            due date follow from the steps (see docs/requests.md). Dates are YYYY-MM-DD and default to today.
+            """,
+        subcommands: [
+            RequestNewCommand.self, RequestListCommand.self, RequestShowCommand.self, RequestVerifyCommand.self,
+            RequestFeeCommand.self, RequestAskCommand.self, RequestClarifiedCommand.self, RequestExtendCommand.self,
+            RequestSubmitCommand.self, RequestApproveCommand.self, RequestRefuseCommand.self,
+            RequestCompleteCommand.self,
+        ])
+}
+
+extension CalendarDay {
+    /// Today in England and Wales.
+    static var today: CalendarDay {
+        CalendarDay(Date(), in: TimeZone(identifier: "Europe/London") ?? .current)
+    }
+}
+
+/// `custos request new`.
+struct RequestNewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Take in a request made by phone, letter, email or in person.")
+
+    @Option(help: "What is asked: \(RequestKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: RequestKind
+    @Option(help: ArgumentHelp("The person the request is about, when known.", valueName: "ID"))
+    var subject: String?
+    @Option(help: "How it came: \(RequestChannel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var channel: RequestChannel
+    @Option(help: ArgumentHelp("The day it was received (default: today).", valueName: "YYYY-MM-DD"))
+    var received: CalendarDay?
+    @Flag(help: "Staff already know the requester: the clock starts on receipt.")
+    var identityShown = false
+    @Flag(help: "A fee may lawfully be charged and is awaited before the clock starts.")
+    var awaitsFee = false
+    @Option(
+        help: ArgumentHelp("Made on someone's behalf: the requester's relationship to them.", valueName: "relationship")
+    )
+    var onBehalfAs: String?
+    @Option(help: "With --on-behalf-as: the decision on the person's competence to act for themselves.")
+    var competence: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let subjectID = try subject.map { text in
+            guard let id = UUID(uuidString: text) else {
+                throw ValidationError("--subject: '\(text)' is not a subject id")
+            }
+            return id
+        }
+        let intake = RequestIntake(
+            kind: kind, subjectID: subjectID, channel: channel, receivedOn: received ?? .today,
+            identityShown: identityShown, awaitsFee: awaitsFee, onBehalfAs: onBehalfAs, competence: competence)
+        let request = try await store.withVault { vault in
+            try await Requests(vault: vault).open(intake, actor: CommandActor.current)
+        }
+        print(RequestText.line(request))
+    }
+}

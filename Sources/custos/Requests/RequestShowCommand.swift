@@ -1,0 +1,46 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos request show ID`: a request, its history and how its due date was worked out.
+struct RequestShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a request, its history and how its due date was worked out.")
+
+    @OptionGroup var request: RequestIDArgument
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        let shown = try await store.withVault { vault in try await Requests(vault: vault).show(id, asOf: .today) }
+        print(RequestText.line(shown.request))
+        if let relationship = shown.request.onBehalfAs {
+            print("Made by the person's \(relationship); competence: \(shown.request.competence ?? "not recorded")")
+        }
+        print("History:")
+        for event in shown.events {
+            print(
+                "  \(event.day.iso)  \(event.action.rawValue)  by \(event.actor)\(event.reason.map { ": \($0)" } ?? "")"
+            )
+        }
+        if let deadline = shown.deadline {
+            print("Due date:")
+            for step in deadline.steps { print("  \(step)") }
+        } else {
+            print("Due date: not yet running (identity or a fee is awaited).")
+        }
+    }
+}
+
+/// The request id every step command takes.
+struct RequestIDArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The request's id.", valueName: "ID")) var text: String
+
+    var id: UUID {
+        get throws {
+            guard let id = UUID(uuidString: text) else { throw ValidationError("'\(text)' is not a request id") }
+            return id
+        }
+    }
+}
