@@ -201,6 +201,58 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/requests": {
+              "get": {
+                "operationId": "listRequests",
+                "summary": "The register of requests, soonest due first (open ones unless all=true)",
+                "parameters": [{ "name": "all", "in": "query", "required": false, "schema": { "type": "boolean" } }],
+                "responses": {
+                  "200": { "description": "The requests", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RequestList" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              },
+              "post": {
+                "operationId": "takeRequest",
+                "summary": "Take in a request made by phone, letter, email or in person",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RequestCreation" } } } },
+                "responses": {
+                  "201": { "description": "The request, with its due date once the clock runs", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Request" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/requests/{request}": {
+              "get": {
+                "operationId": "getRequest",
+                "summary": "A request, its history, and the steps that give its due date",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "responses": {
+                  "200": { "description": "The request", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RequestDetail" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/requests/{request}/events": {
+              "post": {
+                "operationId": "recordRequestStep",
+                "summary": "Record a step on a request: refused with the reason when its state does not allow it",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RequestEventCreation" } } } },
+                "responses": {
+                  "200": { "description": "The request as it now stands", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Request" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/suppressions": {
               "post": {
                 "operationId": "suppressAddress",
@@ -254,6 +306,7 @@ enum OpenAPIDocument {
             "parameters": {
               "School": { "name": "school", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Subject": { "name": "subject", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+              "Request": { "name": "request", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Record": { "name": "record", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Purpose": { "name": "Custos-Purpose", "in": "header", "required": false, "description": "The purpose of the access (a purpose id of the policy), for the audit log", "schema": { "type": "string", "maxLength": 500 } },
               "Reason": { "name": "Custos-Reason", "in": "header", "required": false, "description": "Why the access is needed, for the audit log", "schema": { "type": "string", "maxLength": 500 } }
@@ -296,6 +349,69 @@ enum OpenAPIDocument {
                   "name": { "type": "string" },
                   "urn": { "type": "string", "pattern": "^[0-9]{6}$" },
                   "laCode": { "type": "string", "pattern": "^[0-9]{3}$" }
+                }
+              },
+              "RequestCreation": {
+                "type": "object",
+                "required": ["kind", "channel"],
+                "properties": {
+                  "kind": { "type": "string", "enum": ["access", "rectification", "erasure", "restriction", "objection", "portability", "automated_decision_review", "consent_withdrawal", "educational_record"] },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "channel": { "type": "string", "enum": ["web", "email", "phone", "letter", "in_person"] },
+                  "received": { "type": "string", "format": "date", "description": "Today when left out" },
+                  "identityShown": { "type": "boolean", "description": "Staff know the requester: the clock starts on receipt" },
+                  "awaitsFee": { "type": "boolean", "description": "A lawful fee is awaited before the clock starts" },
+                  "onBehalfAs": { "type": "string", "description": "The requester's relationship to the person" },
+                  "competence": { "type": "string", "description": "With onBehalfAs: the decision on the person's competence" }
+                }
+              },
+              "RequestEventCreation": {
+                "type": "object",
+                "required": ["action"],
+                "properties": {
+                  "action": { "type": "string", "enum": ["verified", "fee_received", "clarification_asked", "clarification_received", "extended", "submitted_for_approval", "approved", "refused", "completed"] },
+                  "day": { "type": "string", "format": "date", "description": "Today when left out" },
+                  "reason": { "type": "string", "description": "Required to extend, approve or refuse" }
+                }
+              },
+              "Request": {
+                "type": "object",
+                "required": ["id", "kind", "channel", "state", "received", "awaitsFee"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "kind": { "type": "string" },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "channel": { "type": "string" },
+                  "state": { "type": "string", "enum": ["awaiting_verification", "in_progress", "awaiting_clarification", "awaiting_approval", "completed", "refused"] },
+                  "received": { "type": "string", "format": "date" },
+                  "due": { "type": "string", "format": "date", "description": "Absent while identity or a fee is awaited" },
+                  "awaitsFee": { "type": "boolean" },
+                  "onBehalfAs": { "type": "string" },
+                  "competence": { "type": "string" }
+                }
+              },
+              "RequestList": {
+                "type": "object",
+                "required": ["requests"],
+                "properties": { "requests": { "type": "array", "items": { "$ref": "#/components/schemas/Request" } } }
+              },
+              "RequestDetail": {
+                "type": "object",
+                "required": ["request", "events", "deadlineSteps"],
+                "properties": {
+                  "request": { "$ref": "#/components/schemas/Request" },
+                  "events": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["action", "day", "actor"],
+                      "properties": {
+                        "action": { "type": "string" }, "day": { "type": "string", "format": "date" },
+                        "actor": { "type": "string" }, "reason": { "type": "string" }
+                      }
+                    }
+                  },
+                  "deadlineSteps": { "type": "array", "items": { "type": "string" } }
                 }
               },
               "SchoolCreation": {

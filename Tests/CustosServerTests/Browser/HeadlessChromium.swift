@@ -20,27 +20,30 @@ final class HeadlessChromium: @unchecked Sendable {
     /// Starts chromedriver and a browser session; `javascript: false` runs the browser with
     /// JavaScript turned off.
     static func launch(javascript: Bool = true) async throws -> HeadlessChromium {
-        let port = Int.random(in: 30_000..<60_000)
-        let driver = Process()
-        driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
-        driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        driver.standardOutput = FileHandle.nullDevice
-        driver.standardError = FileHandle.nullDevice
-        try driver.run()
-        let base = port
-        var ready = false
+        // A busy machine (the whole suite runs at once) may take a while to start chromedriver, and
+        // a random port may be taken: up to three tries, 20 seconds each.
+        var started: (driver: Process, port: Int)?
         var lastError: (any Error)?
-        for _ in 0..<100 where !ready {
-            do {
-                _ = try await call(base, "GET", "/status")
-                ready = true
-            } catch {
-                lastError = error
-                try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<3 where started == nil {
+            let port = Int.random(in: 30_000..<60_000)
+            let driver = Process()
+            driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
+            driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+            driver.standardOutput = FileHandle.nullDevice
+            driver.standardError = FileHandle.nullDevice
+            try driver.run()
+            for _ in 0..<200 where started == nil && driver.isRunning {
+                do {
+                    _ = try await call(port, "GET", "/status")
+                    started = (driver, port)
+                } catch {
+                    lastError = error
+                    try await Task.sleep(for: .milliseconds(100))
+                }
             }
+            if started == nil { stop(driver) }
         }
-        guard ready else {
-            stop(driver)
+        guard let (driver, base) = started else {
             throw WebDriverError(description: "chromedriver did not start: \(String(describing: lastError))")
         }
         var options: [String: Any] = [

@@ -1,0 +1,90 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/requests`: the register of requests from people. The DPO, admins and staff take
+/// requests in and move them on; only the DPO approves; auditors read.
+struct ApiRequestsController {
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("requests", use: list)
+        group.post("requests", use: create)
+        group.get("requests/:request", use: show)
+        group.post("requests/:request/events", use: record)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> RequestList {
+        let caller = try context.requireIdentity()
+        try requireRegister(caller, changing: false)
+        let all = request.uri.queryParameters["all"].map { $0 == "true" } ?? false
+        let requests = try await Requests(vault: caller.vault).list(includingClosed: all)
+        return RequestList(requests: requests.map(RequestDocument.init))
+    }
+
+    @Sendable func create(
+        _ request: Request, context: AppRequestContext
+    ) async throws -> EditedResponse<RequestDocument> {
+        let caller = try context.requireIdentity()
+        try requireRegister(caller, changing: true)
+        let body = try await request.decode(as: RequestCreation.self, context: context)
+        let subject = try body.subject.map { text in
+            guard let id = UUIDText.parse(text) else { throw ApiError.badRequest("subject: not an id") }
+            return id
+        }
+        let intake = RequestIntake(
+            kind: try ApiKeyword.parse(body.kind, field: "kind"), subjectID: subject,
+            channel: try ApiKeyword.parse(body.channel, field: "channel"),
+            receivedOn: try Self.day(body.received, field: "received"), identityShown: body.identityShown ?? false,
+            awaitsFee: body.awaitsFee ?? false, onBehalfAs: body.onBehalfAs, competence: body.competence)
+        let stored = try await Requests(vault: caller.vault).open(intake, actor: caller.actor)
+        return EditedResponse(status: .created, response: RequestDocument(stored))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> RequestDetail {
+        let caller = try context.requireIdentity()
+        try requireRegister(caller, changing: false)
+        let id = try context.pathID("request", naming: "request")
+        let shown = try await Requests(vault: caller.vault).show(id, asOf: try Self.day(nil, field: "day"))
+        return RequestDetail(
+            request: RequestDocument(shown.request),
+            events: shown.events.map {
+                RequestDetail.Event(action: $0.action.rawValue, day: $0.day.iso, actor: $0.actor, reason: $0.reason)
+            }, deadlineSteps: shown.deadline?.steps ?? [])
+    }
+
+    @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
+        let caller = try context.requireIdentity()
+        try requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let body = try await request.decode(as: RequestEventCreation.self, context: context)
+        let action: RequestEvent.Action = try ApiKeyword.parse(body.action, field: "action")
+        if action == .received {
+            throw ApiError.badRequest("action: a request is received when it is created (POST /requests)")
+        }
+        if action == .approved, caller.token.role != .dpo {
+            throw ApiError.forbidden("only the dpo role may approve")
+        }
+        let stored = try await Requests(vault: caller.vault).record(
+            action, request: id, on: try Self.day(body.day, field: "day"), reason: body.reason, actor: caller.actor)
+        return RequestDocument(stored)
+    }
+
+    /// The register is the DPO's, admins' and office staff's; auditors may read it.
+    private func requireRegister(_ caller: ApiCaller, changing: Bool) throws {
+        switch caller.token.role {
+        case .dpo, .admin, .staff: return
+        case .auditor where !changing: return
+        default:
+            throw ApiError.forbidden(
+                "the \(caller.token.role.rawValue) role may not \(changing ? "change" : "read") the register of requests"
+            )
+        }
+    }
+
+    /// The day `text` names (`YYYY-MM-DD`), or today in England and Wales when it is absent.
+    private static func day(_ text: String?, field: String) throws -> CalendarDay {
+        guard let text else { return CalendarDay(Date(), in: TimeZone(identifier: "Europe/London") ?? .gmt) }
+        guard let day = CalendarDay(iso: text) else { throw ApiError.badRequest("\(field): not a date (YYYY-MM-DD)") }
+        return day
+    }
+}
