@@ -7,52 +7,44 @@ import Testing
 struct RequestCommandTests {
     @Test("a request is taken in, verified, listed by due date, shown with its clock, refused only with reasons")
     func lifecycle() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let options = ["--data", folder.appendingPathComponent("data").path]
-        #expect(try Custos.run(["init", "--policy", "Examples/ashe.yaml"] + options).status == 0)
-        let csv = folder.appendingPathComponent("members.csv")
-        try "Name,School postal address,Head's Email Address\nAnn Head,1 Lane,ann@school.example\n"
-            .write(to: csv, atomically: true, encoding: .utf8)
-        #expect(try Custos.run(["import", "--type", "member_contact", csv.path] + options).status == 0)
-        let ann = try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).output
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
 
-        let new = try Custos.run(
-            [
-                "request", "new", "--kind", "access", "--subject", ann, "--channel", "phone", "--received",
-                "2026-09-01",
-            ] + options)
-        #expect(new.status == 0, "\(new.error)")
-        #expect(new.output.contains("access  awaiting verification  not yet due  (phone, received 2026-09-01)"))
-        let id = String(new.output.prefix(36))
+            let new = try Custos.run(
+                [
+                    "request", "new", "--kind", "access", "--subject", ann, "--channel", "phone", "--received",
+                    "2026-09-01",
+                ] + options)
+            #expect(new.status == 0, "\(new.error)")
+            #expect(new.output.contains("access  awaiting verification  not yet due  (phone, received 2026-09-01)"))
+            let id = String(new.output.prefix(36))
 
-        let verify = try Custos.run(["request", "verify", id, "--on", "2026-09-03"] + options)
-        #expect(verify.status == 0, "\(verify.error)")
-        #expect(verify.output.contains("in progress  due 2026-10-05"))
+            let verify = try Custos.run(["request", "verify", id, "--on", "2026-09-03"] + options)
+            #expect(verify.status == 0, "\(verify.error)")
+            #expect(verify.output.contains("in progress  due 2026-10-05"))
 
-        let list = try Custos.run(["request", "list"] + options)
-        #expect(list.output.hasPrefix(id))
+            let list = try Custos.run(["request", "list"] + options)
+            #expect(list.output.hasPrefix(id))
 
-        let show = try Custos.run(["request", "show", id] + options)
-        #expect(show.output.contains("2026-09-03  verified  by"))
-        #expect(show.output.contains("Saturday 3 October 2026 falls on a weekend: Sunday 4 October 2026."))
+            let show = try Custos.run(["request", "show", id] + options)
+            #expect(show.output.contains("2026-09-03  verified  by"))
+            #expect(show.output.contains("Saturday 3 October 2026 falls on a weekend: Sunday 4 October 2026."))
 
-        let noReason = try Custos.run(["request", "refuse", id, "--on", "2026-09-04"] + options)
-        #expect(noReason.status != 0)
-        #expect(noReason.error.contains("refused: give the reason"))
-        let badDay = try Custos.run(["request", "verify", id, "--on", "3 Sept"] + options)
-        #expect(badDay.status == 2)
-        let unknownKind = try Custos.run(
-            ["request", "new", "--kind", "gossip", "--channel", "phone"] + options)
-        #expect(unknownKind.status == 2)
-        #expect(unknownKind.error.contains("educational_record"))
+            let noReason = try Custos.run(["request", "refuse", id, "--on", "2026-09-04"] + options)
+            #expect(noReason.status != 0)
+            #expect(noReason.error.contains("refused: give the reason"))
+            let badDay = try Custos.run(["request", "verify", id, "--on", "3 Sept"] + options)
+            #expect(badDay.status == 2)
+            let unknownKind = try Custos.run(
+                ["request", "new", "--kind", "gossip", "--channel", "phone"] + options)
+            #expect(unknownKind.status == 2)
+            #expect(unknownKind.error.contains("educational_record"))
 
-        let refuse = try Custos.run(
-            ["request", "refuse", id, "--on", "2026-09-04", "--reason", "manifestly unfounded: a repeat"] + options)
-        #expect(refuse.status == 0, "\(refuse.error)")
-        #expect(try Custos.run(["request", "list"] + options).output.contains("No open requests."))
-        #expect(try Custos.run(["request", "list", "--all"] + options).output.contains("refused"))
+            let refuse = try Custos.run(
+                ["request", "refuse", id, "--on", "2026-09-04", "--reason", "manifestly unfounded: a repeat"] + options)
+            #expect(refuse.status == 0, "\(refuse.error)")
+            #expect(try Custos.run(["request", "list"] + options).output.contains("No open requests."))
+            #expect(try Custos.run(["request", "list", "--all"] + options).output.contains("refused"))
+        }
     }
 }
