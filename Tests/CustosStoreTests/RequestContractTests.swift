@@ -66,7 +66,13 @@ struct RequestContractTests {
                     .received, .verified, .clarificationAsked, .clarificationReceived, .extended, .completed,
                 ])
             #expect(shown.deadline?.extended == true)
-            let actions = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event.action)
+            let entries = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event)
+            #expect(
+                !entries.contains {
+                    ($0.reason ?? "").contains("three systems") || ($0.detail ?? "").contains("three systems")
+                },
+                "staff's free-text reasons stay in the request's history, out of the audit log")
+            let actions = entries.map(\.action)
             #expect(actions.filter { $0.hasPrefix("request.") }.count == 9)
             #expect(actions.contains("request.refused"))
         }

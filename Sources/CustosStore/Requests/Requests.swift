@@ -82,9 +82,10 @@ public struct Requests: Sendable {
         changes.requestUpdates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
         changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
         changes.audit = [
+            // The reason stays in the request's history: staff write it freely, and the audit log
+            // holds no free text that could name anyone.
             vault.event(
-                "request.\(action.rawValue)", actor: actor, at: time, reason: event.reason,
-                subjectID: request.subjectID,
+                "request.\(action.rawValue)", actor: actor, at: time, subjectID: request.subjectID,
                 detail:
                     "request \(id) (\(request.kind.rawValue)): \(request.state.rawValue)\(request.dueOn.map { ", due \($0.iso)" } ?? "")"
             )
