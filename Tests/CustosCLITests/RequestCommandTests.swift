@@ -22,6 +22,8 @@ struct RequestCommandTests {
             let verify = try Custos.run(["request", "verify", id, "--on", "2026-09-03"] + options)
             #expect(verify.status == 0, "\(verify.error)")
             #expect(verify.output.contains("in progress  due 2026-10-05"))
+            // Dates in the past: the list says how late the request is.
+            #expect(try Custos.run(["request", "list"] + options).output.contains("due 2026-10-05 (overdue by"))
 
             let list = try Custos.run(["request", "list"] + options)
             #expect(list.output.hasPrefix(id))
