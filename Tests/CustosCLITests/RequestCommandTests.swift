@@ -49,4 +49,32 @@ struct RequestCommandTests {
             #expect(try Custos.run(["request", "list", "--all"] + options).output.contains("refused"))
         }
     }
+
+    @Test("an access package is written as a zip only its owner can read; other kinds of request have none")
+    func package() async throws {
+        try await AsheOffice.with { office in
+            let new = try Custos.run(
+                [
+                    "request", "new", "--kind", "access", "--subject", office.ann, "--channel", "email",
+                    "--identity-shown",
+                ]
+                    + office.options)
+            #expect(new.status == 0, "\(new.error)")
+            let file = office.folder.appendingPathComponent("ann.zip")
+            let package = try Custos.run(
+                ["request", "package", String(new.output.prefix(36)), "--out", file.path] + office.options)
+            #expect(package.status == 0, "\(package.error)")
+            let zip = try Data(contentsOf: file)
+            #expect(zip.prefix(2) == Data("PK".utf8))
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+
+            let erasure = try Custos.run(
+                ["request", "new", "--kind", "erasure", "--subject", office.ann, "--channel", "email"] + office.options)
+            let refused = try Custos.run(
+                ["request", "package", String(erasure.output.prefix(36)), "--out", file.path + "2"] + office.options)
+            #expect(refused.status != 0)
+            #expect(refused.error.contains("not access"))
+        }
+    }
 }

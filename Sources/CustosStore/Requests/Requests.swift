@@ -94,6 +94,31 @@ public struct Requests: Sendable {
         return request
     }
 
+    /// The access package for an access request, zipped: the report, the data and the table
+    /// (``AccessPackages``, ``AccessPackageArchive``). Audited as `request.package` with what it
+    /// holds, counted. Throws a ``VaultError`` for another kind of request, a refused one, or one
+    /// not yet tied to a person.
+    public func package(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
+        let (request, _) = try await load(id)
+        guard request.kind == .access else {
+            throw VaultError("request \(id) is a request for \(request.kind.rawValue), not access", kind: .invalid)
+        }
+        guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
+        guard let subject = request.subjectID else {
+            throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
+        }
+        let package = try await AccessPackages(vault: vault).build(subject: subject, actor: actor, at: time)
+        let zip = try AccessPackageArchive.zip(package)
+        try await vault.audit([
+            vault.event(
+                "request.package", actor: actor, at: time, subjectID: subject,
+                detail:
+                    "request \(id): \(package.records.count) records, \(package.consents.count) consent entries, \(package.messages.count) messages"
+            )
+        ])
+        return zip
+    }
+
     /// The workspace's requests, soonest due first; only open ones unless `includingClosed`.
     public func list(includingClosed: Bool = false) async throws -> [StoredRequest] {
         try await store.requests(in: workspaceID, includingClosed: includingClosed)

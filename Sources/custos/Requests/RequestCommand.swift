@@ -15,7 +15,7 @@ struct RequestCommand: AsyncParsableCommand {
             RequestNewCommand.self, RequestListCommand.self, RequestShowCommand.self, RequestVerifyCommand.self,
             RequestFeeCommand.self, RequestAskCommand.self, RequestClarifiedCommand.self, RequestExtendCommand.self,
             RequestSubmitCommand.self, RequestApproveCommand.self, RequestRefuseCommand.self,
-            RequestCompleteCommand.self,
+            RequestCompleteCommand.self, RequestPackageCommand.self,
         ])
 }
 

@@ -1,0 +1,95 @@
+import CSV
+public import Foundation
+import Mustache
+
+/// Writes an ``AccessPackage`` as the files a person receives: an intelligible, printable report
+/// (`report.html`), the same content as data (`data.json`), and every value as a table
+/// (`records.csv`).
+public struct AccessPackageWriter: Sendable {
+    private let report: MustacheTemplate
+
+    public init() {
+        // The template is a constant of this module; a failure to parse it is a programming error.
+        report = try! MustacheTemplate(string: AccessPackageTemplate.html)
+    }
+
+    /// The files, by name.
+    public func files(_ package: AccessPackage) throws -> [(name: String, data: Data)] {
+        [
+            ("report.html", Data(html(package).utf8)),
+            ("data.json", try json(package)),
+            ("records.csv", Data(try csv(package).utf8)),
+        ]
+    }
+
+    /// The report, standing alone (its stylesheet inline).
+    public func html(_ package: AccessPackage) -> String {
+        let day = Self.dayFormatter
+        var page: [String: Any] = [
+            "controller": package.controller,
+            "generated": day.string(from: package.generatedAt),
+            "records": package.records.map { record in
+                [
+                    "typeName": record.typeName, "role": record.role, "source": record.source,
+                    "created": day.string(from: record.createdAt), "updated": day.string(from: record.updatedAt),
+                    "fields": record.fields.map { ["label": $0.label, "value": $0.value] },
+                    "uses": record.uses.map { use in
+                        var entry: [String: Any] = ["purpose": use.purpose, "lawfulBasis": use.lawfulBasis]
+                        if let decision = use.automatedDecision { entry["automatedDecision"] = decision }
+                        return entry
+                    },
+                    "hasRecipients": !record.recipients.isEmpty,
+                    "recipients": record.recipients.joined(separator: "; "),
+                    "hasRetention": !record.retention.isEmpty,
+                    "retention": record.retention.joined(separator: "; "),
+                ] as [String: Any]
+            },
+            "hasRecords": !package.records.isEmpty,
+            "hasConsents": !package.consents.isEmpty,
+            "consents": package.consents.map {
+                [
+                    "when": day.string(from: $0.recordedAt), "purpose": $0.purpose, "channel": $0.channel,
+                    "list": $0.list, "action": $0.action, "source": $0.source,
+                ]
+            },
+            "hasStates": !package.processingStates.isEmpty,
+            "states": package.processingStates,
+            "hasMessages": !package.messages.isEmpty,
+            "messages": package.messages.map {
+                ["template": $0.template, "purpose": $0.purpose, "events": $0.events.joined(separator: "; ")]
+            },
+        ]
+        if let contact = package.controllerContact { page["contact"] = contact }
+        return report.render(page)
+    }
+
+    /// The package as JSON, keys sorted, dates in ISO 8601.
+    public func json(_ package: AccessPackage) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(package)
+    }
+
+    /// One row per value held: record, type, role, field, value; lines ended with CRLF.
+    public func csv(_ package: AccessPackage) throws -> String {
+        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
+        try writer.write(row: ["record", "record type", "role", "field", "value"])
+        for record in package.records {
+            for field in record.fields {
+                try writer.write(row: [record.id.uuidString, record.typeName, record.role, field.label, field.value])
+            }
+        }
+        writer.stream.close()
+        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+
+    private static var dayFormatter: DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter
+    }
+}

@@ -1,0 +1,22 @@
+public import CustosCore
+public import Foundation
+import ZIPFoundation
+
+/// The zip a person receives: the report, the data and the table of an ``AccessPackage``, made
+/// with ZIPFoundation in memory (nothing of the person's is left in a temporary file).
+public enum AccessPackageArchive {
+    /// The zip's bytes.
+    public static func zip(_ package: AccessPackage, writer: AccessPackageWriter = AccessPackageWriter()) throws -> Data
+    {
+        let archive = try Archive(accessMode: .create)
+        for (name, data) in try writer.files(package) {
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                provider: { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                })
+        }
+        guard let data = archive.data else { throw StoreError.corruptData("the access package could not be zipped") }
+        return data
+    }
+}

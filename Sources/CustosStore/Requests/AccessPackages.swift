@@ -1,0 +1,79 @@
+public import CustosCore
+public import Foundation
+
+/// Gathers a subject access package (UK GDPR Art 15) from the vault: every record about the
+/// person opened (pseudonymised fields given back as their originals, since the person is owed
+/// their data, not our stand-ins for it), with each record's uses, lawful bases, source,
+/// recipients and retention from the policy; their consents, restrictions and objections; and
+/// the messages sent to them. Reading is audited as for any read, with the request as reason.
+public struct AccessPackages: Sendable {
+    public let vault: Vault
+
+    public init(vault: Vault) {
+        self.vault = vault
+    }
+
+    /// The package for `subject`. Throws a ``VaultError`` when the person is unknown or erased.
+    public func build(subject id: UUID, actor: String, at time: Date = Date()) async throws -> AccessPackage {
+        let reason = "subject access request"
+        let view = try await vault.read(subject: id, actor: actor, reason: reason, at: time)
+        guard view.subject.key != nil, view.subject.mergedInto == nil else { throw VaultError.keyDestroyed(id) }
+        let policy = vault.policy
+        var records: [AccessPackage.Record] = []
+        for record in view.records.sorted(by: {
+            ($0.createdAt, $0.recordID.uuidString) < ($1.createdAt, $1.recordID.uuidString)
+        }) {
+            guard let type = policy.recordType(record.type) else { continue }
+            var values = record.values
+            if !record.pseudonymised.isEmpty {
+                let originals = try await vault.reidentify(
+                    record: record.recordID, actor: actor, reason: reason, at: time)
+                values.merge(originals[record.role] ?? [:]) { _, original in original }
+            }
+            let fields = type.fields.compactMap { field -> AccessPackage.Field? in
+                guard type.role(of: field)?.name == record.role, let value = values[field.name], !value.isEmpty
+                else { return nil }
+                return AccessPackage.Field(name: field.name, label: field.displayLabel, value: value)
+            }
+            let purposes = type.purposes.compactMap { id in policy.purposes.first { $0.id == id } }
+            records.append(
+                AccessPackage.Record(
+                    id: record.recordID, type: type.id, typeName: type.name, role: record.role,
+                    source: record.source.kind == .person ? "you" : record.source.description,
+                    createdAt: record.createdAt, updatedAt: record.updatedAt, fields: fields,
+                    uses: purposes.map {
+                        AccessPackage.Use(
+                            purpose: $0.name, lawfulBasis: $0.lawfulBasis?.plainEnglish ?? "none recorded",
+                            automatedDecision: $0.automatedDecision?.description)
+                    },
+                    recipients: Array(Set(purposes.flatMap { policy.recipients(of: $0).map(\.name) })).sorted(),
+                    retention: policy.retentionRules(of: type).map(\.plainEnglish)))
+        }
+        let contacts = Contacts(vault: vault)
+        let purposeName = { (id: String) in policy.purposes.first { $0.id == id }?.name ?? id }
+        let consents = try await contacts.consents(of: id).map {
+            AccessPackage.Consent(
+                purpose: purposeName($0.purpose), channel: $0.channel?.rawValue ?? "every channel",
+                list: $0.list ?? "every list", action: $0.action.rawValue, wording: $0.wording,
+                source: $0.source.rawValue, recordedAt: $0.recordedAt)
+        }
+        let states = try await contacts.processingStates(of: id).map {
+            "\($0.state.rawValue) for \($0.purpose.map(purposeName) ?? "every purpose") on \(CalendarDay($0.recordedAt, in: Self.london).iso)"
+        }
+        let messages = try await Outbox(vault: vault).communications(of: id).map { communication in
+            AccessPackage.Message(
+                template: communication.message.template, purpose: purposeName(communication.message.purpose),
+                channel: communication.message.channel.rawValue, queuedAt: communication.message.queuedAt,
+                events: communication.events.map {
+                    "\($0.kind.rawValue) \(CalendarDay($0.at, in: Self.london).iso)"
+                })
+        }
+        return AccessPackage(
+            controller: policy.controller.shortName ?? policy.controller.name ?? vault.workspace.title,
+            controllerContact: policy.dpo?.email ?? policy.controller.email,
+            subjectID: id, generatedAt: time, records: records, consents: consents, processingStates: states,
+            messages: messages)
+    }
+
+    private static let london = TimeZone(identifier: "Europe/London") ?? .gmt
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos request package ID --out FILE`: the zip a person receives for an access request.
+struct RequestPackageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Write the access package for an access request: report.html, data.json and records.csv in a zip.",
+        discussion: "The file holds the person's data in clear: it is written readable by its owner only.")
+
+    @OptionGroup var request: RequestIDArgument
+    @Option(help: ArgumentHelp("Where to write the zip.", valueName: "file")) var out: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        let zip = try await store.withVault { vault in
+            try await Requests(vault: vault).package(id, actor: CommandActor.current)
+        }
+        let url = URL(fileURLWithPath: out)
+        guard FileManager.default.createFile(atPath: url.path, contents: zip, attributes: [.posixPermissions: 0o600])
+        else { throw CommandFailure(message: "cannot write \(url.path)") }
+        print(url.path)
+    }
+}
