@@ -51,6 +51,12 @@ struct ApiRequestTests {
                     .post, "/requests/\(request)/events", token: staff,
                     json: #"{"action": "completed", "day": "2026-09-22"}"#, expect: .ok)
                 #expect(done["state"] as? String == "completed")
+                let zip = try await client.execute(
+                    uri: "/api/v1/requests/\(request)/package", method: .get,
+                    headers: [.authorization: "Bearer \(staff)"])
+                #expect(zip.status == .ok)
+                #expect(zip.headers[.contentType] == "application/zip")
+                #expect(Array(zip.body.readableBytesView.prefix(2)) == Array("PK".utf8))
                 let open = try await client.api(.get, "/requests", token: staff, expect: .ok)
                 #expect((open["requests"] as? [[String: Any]])?.isEmpty == true)
                 let all = try await client.api(.get, "/requests?all=true", token: staff, expect: .ok)
@@ -108,6 +114,8 @@ struct ApiRequestTests {
                     expect: .notFound)
                 try await client.api(.get, "/requests/\(request)", token: other, expect: .notFound)
                 try await client.api(.get, "/requests/\(request)", token: auditor, expect: .ok)
+                try await client.api(.get, "/requests/\(request)/package", token: auditor, expect: .forbidden)
+                try await client.api(.get, "/requests/\(request)/package", token: staff, expect: .badRequest)
                 try await client.api(
                     .post, "/requests/\(request)/events", token: auditor, json: #"{"action": "completed"}"#,
                     expect: .forbidden)

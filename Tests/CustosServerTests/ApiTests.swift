@@ -257,7 +257,7 @@ struct ApiTests {
                 for method in operations.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") }
             }
             #expect(served == documented)
-            #expect(served.count == 21)
+            #expect(served.count == 22)
         }
     }
 }

@@ -11,6 +11,7 @@ struct ApiRequestsController {
         group.post("requests", use: create)
         group.get("requests/:request", use: show)
         group.post("requests/:request/events", use: record)
+        group.get("requests/:request/package", use: package)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> RequestList {
@@ -67,6 +68,22 @@ struct ApiRequestsController {
         let stored = try await Requests(vault: caller.vault).record(
             action, request: id, on: try Self.day(body.day, field: "day"), reason: body.reason, actor: caller.actor)
         return RequestDocument(stored)
+    }
+
+    /// The zip the person receives for an access request. Only the DPO, admins and staff make it:
+    /// it holds the person's data in clear.
+    @Sendable func package(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireIdentity()
+        try requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let zip = try await Requests(vault: caller.vault).package(id, actor: caller.actor)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip",
+                .contentDisposition: "attachment; filename=\"access-\(id.uuidString.lowercased()).zip\"",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: zip)))
     }
 
     /// The register is the DPO's, admins' and office staff's; auditors may read it.

@@ -238,6 +238,20 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/requests/{request}/package": {
+              "get": {
+                "operationId": "getAccessPackage",
+                "summary": "The zip the person receives for an access request: report.html, data.json, records.csv",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "responses": {
+                  "200": { "description": "The package", "content": { "application/zip": { "schema": { "type": "string", "format": "binary" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/requests/{request}/events": {
               "post": {
                 "operationId": "recordRequestStep",
