@@ -52,9 +52,9 @@ struct AudienceBench {
             wording: nil, policyVersion: 1, source: .import, recordedBy: "bench", recordedAt: time)
     }
 
-    /// Prints the time to decide the audience (best of three) and to export it with addresses;
-    /// mixes consents and the rest in first unless told they are there already.
-    func run(mixing: Bool = true) async throws {
+    /// Prints the time to decide the audience (best of three) and, when `exporting`, to export
+    /// it with addresses; mixes consents and the rest in first unless told they are there already.
+    func run(mixing: Bool = true, exporting: Bool = true) async throws {
         if mixing { try await mix() }
         let contacts = Contacts(vault: vault)
         let question = ContactQuestion(purpose: "marketing", channel: .email, list: "newsletter")
@@ -79,6 +79,7 @@ struct AudienceBench {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         }
         if !times.isEmpty { print("one contact decision, in process: \(BenchCommand.summary(times))") }
+        guard exporting else { return }
         let start = Date()
         let audience = try await contacts.audience(question, actor: "bench")
         print(

@@ -32,7 +32,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Time only the audience, again, in a folder kept by an earlier run with --keep.", valueName: "folder"))
+            "Time only the audience (without the export) and access requests, again, in a folder kept by an earlier run with --keep.",
+            valueName: "folder"))
     var audienceFrom: String?
 
     func run() async throws {
@@ -113,7 +114,8 @@ struct BenchCommand: AsyncParsableCommand {
             }
             let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
             let count = try await store.subjectIDs(withRecordsOfTypes: ["contact"], in: workspace.id).count
-            try await AudienceBench(vault: vault, count: count).run(mixing: false)
+            try await AudienceBench(vault: vault, count: count).run(mixing: false, exporting: false)
+            try await RequestBench(vault: vault, count: lookups).run(folder: folder)
         }
     }
 
