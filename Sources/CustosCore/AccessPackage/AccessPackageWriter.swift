@@ -88,7 +88,7 @@ public struct AccessPackageWriter: Sendable {
     private static var dayFormatter: DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.timeZone = CalendarDay.clockTimeZone
         formatter.dateFormat = "d MMMM yyyy"
         return formatter
     }

@@ -32,7 +32,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: year, month: month, day: day)
     }
 
-    /// The day `date` falls on in `timeZone` (for England and Wales, Europe/London).
+    /// The time zone the legal clock counts days in: England and Wales's (Europe/London).
+    public static let clockTimeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+
+    /// Today, in England and Wales.
+    public static var today: CalendarDay { CalendarDay(Date(), in: clockTimeZone) }
+
+    /// The day `date` falls on in `timeZone` (for the legal clock, ``clockTimeZone``).
     public init(_ date: Date, in timeZone: TimeZone) {
         let seconds = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
         ordinal = Int((Double(seconds) / 86_400).rounded(.down))

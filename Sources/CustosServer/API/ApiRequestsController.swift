@@ -100,7 +100,7 @@ struct ApiRequestsController {
 
     /// The day `text` names (`YYYY-MM-DD`), or today in England and Wales when it is absent.
     private static func day(_ text: String?, field: String) throws -> CalendarDay {
-        guard let text else { return CalendarDay(Date(), in: TimeZone(identifier: "Europe/London") ?? .gmt) }
+        guard let text else { return .today }
         guard let day = CalendarDay(iso: text) else { throw ApiError.badRequest("\(field): not a date (YYYY-MM-DD)") }
         return day
     }

@@ -69,7 +69,8 @@ extension PostgresStore {
                 StoredRequestEvent(
                     requestID: request,
                     event: RequestEvent(
-                        try Self.keyword(action, "request event"), on: try Self.day(day), by: actor, reason: reason),
+                        try Self.keyword(action, "request event"), on: try CalendarDay.stored(day), by: actor,
+                        reason: reason),
                     recordedAt: recordedAt))
         }
         return events
@@ -87,15 +88,10 @@ extension PostgresStore {
                 StoredRequest(
                     id: id, workspaceID: workspace, subjectID: subject, kind: try Self.keyword(kind, "request kind"),
                     channel: try Self.keyword(channel, "request channel"),
-                    state: try Self.keyword(state, "request state"), receivedOn: try Self.day(received),
-                    dueOn: try due.map(Self.day), awaitsFee: awaitsFee, onBehalfAs: onBehalfAs,
+                    state: try Self.keyword(state, "request state"), receivedOn: try CalendarDay.stored(received),
+                    dueOn: try due.map(CalendarDay.stored), awaitsFee: awaitsFee, onBehalfAs: onBehalfAs,
                     competence: competence, createdAt: createdAt))
         }
         return result
-    }
-
-    private static func day(_ text: String) throws -> CalendarDay {
-        guard let day = CalendarDay(iso: text) else { throw StoreError.corruptData("a request date reads '\(text)'") }
-        return day
     }
 }

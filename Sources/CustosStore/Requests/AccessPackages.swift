@@ -58,14 +58,14 @@ public struct AccessPackages: Sendable {
                 source: $0.source.rawValue, recordedAt: $0.recordedAt)
         }
         let states = try await contacts.processingStates(of: id).map {
-            "\($0.state.rawValue) for \($0.purpose.map(purposeName) ?? "every purpose") on \(CalendarDay($0.recordedAt, in: Self.london).iso)"
+            "\($0.state.rawValue) for \($0.purpose.map(purposeName) ?? "every purpose") on \(CalendarDay($0.recordedAt, in: CalendarDay.clockTimeZone).iso)"
         }
         let messages = try await Outbox(vault: vault).communications(of: id).map { communication in
             AccessPackage.Message(
                 template: communication.message.template, purpose: purposeName(communication.message.purpose),
                 channel: communication.message.channel.rawValue, queuedAt: communication.message.queuedAt,
                 events: communication.events.map {
-                    "\($0.kind.rawValue) \(CalendarDay($0.at, in: Self.london).iso)"
+                    "\($0.kind.rawValue) \(CalendarDay($0.at, in: CalendarDay.clockTimeZone).iso)"
                 })
         }
         return AccessPackage(
@@ -75,5 +75,4 @@ public struct AccessPackages: Sendable {
             messages: messages)
     }
 
-    private static let london = TimeZone(identifier: "Europe/London") ?? .gmt
 }

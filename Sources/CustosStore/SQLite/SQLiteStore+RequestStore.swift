@@ -69,7 +69,7 @@ extension SQLiteStore {
                 StoredRequestEvent(
                     requestID: row["request_id"],
                     event: RequestEvent(
-                        try Self.keyword(row["action"], "request event"), on: try Self.day(row["day"]),
+                        try Self.keyword(row["action"], "request event"), on: try CalendarDay.stored(row["day"]),
                         by: row["actor"],
                         reason: row["reason"]), recordedAt: row["recorded_at"])
             }
@@ -81,13 +81,8 @@ extension SQLiteStore {
         return StoredRequest(
             id: row["id"], workspaceID: try uuid(row["workspace_id"]), subjectID: row["subject_id"],
             kind: try keyword(row["kind"], "request kind"), channel: try keyword(row["channel"], "request channel"),
-            state: try keyword(row["state"], "request state"), receivedOn: try day(row["received_on"]),
-            dueOn: try due.map(day), awaitsFee: row["awaits_fee"], onBehalfAs: row["on_behalf_as"],
+            state: try keyword(row["state"], "request state"), receivedOn: try CalendarDay.stored(row["received_on"]),
+            dueOn: try due.map(CalendarDay.stored), awaitsFee: row["awaits_fee"], onBehalfAs: row["on_behalf_as"],
             competence: row["competence"], createdAt: row["created_at"])
-    }
-
-    private static func day(_ text: String) throws -> CalendarDay {
-        guard let day = CalendarDay(iso: text) else { throw StoreError.corruptData("a request date reads '\(text)'") }
-        return day
     }
 }

@@ -17,7 +17,7 @@ struct RequestBench {
         let requests = Requests(vault: vault)
         let file = folder.appendingPathComponent("package.zip")
         defer { try? FileManager.default.removeItem(at: file) }
-        let today = CalendarDay(Date(), in: TimeZone(identifier: "Europe/London") ?? .gmt)
+        let today = CalendarDay.today
         var times: [Double] = []
         for _ in 0..<count {
             let subject = ids[Int.random(in: 0..<ids.count)]

@@ -19,13 +19,6 @@ struct RequestCommand: AsyncParsableCommand {
         ])
 }
 
-extension CalendarDay {
-    /// Today in England and Wales.
-    static var today: CalendarDay {
-        CalendarDay(Date(), in: TimeZone(identifier: "Europe/London") ?? .current)
-    }
-}
-
 /// `custos request new`.
 struct RequestNewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
