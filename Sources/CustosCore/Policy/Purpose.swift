@@ -28,6 +28,16 @@ public struct Purpose: Sendable, Equatable, Decodable {
     public var onlineServiceToChildren: Bool
     /// Who receives the data (``Recipient`` ids).
     public var recipients: [String]
+    /// Whether the purpose keeps its records when their person asks for erasure (UK GDPR Art
+    /// 17(3)(b)). When not said, a purpose on a legal obligation or a public task keeps them; say
+    /// `false` for one that needs nothing kept, such as disclosures made only when the law asks.
+    public var survivesErasure: Bool?
+
+    /// Whether the purpose keeps its records against an erasure request: as the policy says, or
+    /// for a legal obligation or a public task.
+    public var keepsRecordsOnErasure: Bool {
+        survivesErasure ?? [.legalObligation, .publicTask].contains(lawfulBasis)
+    }
     public var automatedDecision: AutomatedDecision?
     /// Whether people are profiled for this purpose.
     public var profiling: Bool

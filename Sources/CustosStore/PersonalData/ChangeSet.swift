@@ -14,6 +14,9 @@ public struct ChangeSet: Sendable {
     public var identifiersRemoved: [UUID] = []
     /// Subjects whose parts of every record are deleted (erasure).
     public var recordPartsRemoved: [UUID] = []
+    /// Subjects whose parts of records of these types are deleted (an erasure that keeps other
+    /// types under an exemption).
+    public var recordPartsRemovedOfTypes: [UUID: [String]] = [:]
     /// Inserted, or replacing the part with the same record id and role.
     public var recordParts: [StoredRecordPart] = []
     /// Blind indexes of identifiers never to be re-created (erased people).
@@ -49,6 +52,14 @@ public struct ChangeSet: Sendable {
     public var requestUpdates: [RequestUpdate] = []
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
+    /// Added to the task list.
+    public var tasks: [StoredTask] = []
+    /// Tasks marked done.
+    public var taskCompletions: [TaskCompletion] = []
+    /// Legal holds placed.
+    public var legalHolds: [LegalHold] = []
+    /// Legal holds released.
+    public var legalHoldReleases: [LegalHoldRelease] = []
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
 

@@ -315,6 +315,44 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION custos_append_only()
                 """,
             ]),
+        Migration(
+            id: 7, name: "erasure",
+            statements: [
+                "ALTER TABLE data_request ADD COLUMN outcome TEXT",
+                """
+                CREATE TABLE task (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    request_id UUID,
+                    subject_id UUID,
+                    summary TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    due_on TEXT,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    created_by TEXT NOT NULL,
+                    done_on TEXT,
+                    done_by TEXT,
+                    note TEXT
+                )
+                """,
+                "CREATE INDEX task_open ON task(workspace_id, done_on, due_on)",
+                """
+                CREATE TABLE legal_hold (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID,
+                    record_type TEXT,
+                    reason TEXT NOT NULL,
+                    placed_by TEXT NOT NULL,
+                    placed_on TEXT NOT NULL,
+                    ends_on TEXT,
+                    released_on TEXT,
+                    released_by TEXT
+                )
+                """,
+                "CREATE INDEX legal_hold_subject ON legal_hold(workspace_id, subject_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -51,6 +51,13 @@ extension PostgresStore {
                 "DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
         }
+        for (subjectID, types) in changes.recordPartsRemovedOfTypes {
+            try await connection.query(
+                """
+                DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
+        }
         for subjectID in changes.identifiersRemoved {
             try await connection.query(
                 "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
@@ -104,6 +111,8 @@ extension PostgresStore {
         try await applyContactChanges(changes, connection, logger)
         try await applyMessageChanges(changes, connection, logger)
         try await applyRequestChanges(changes, connection, logger)
+        try await applyTaskChanges(changes, connection, logger)
+        try await applyLegalHoldChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

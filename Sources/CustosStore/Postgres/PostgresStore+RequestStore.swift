@@ -21,7 +21,8 @@ extension PostgresStore {
         for update in changes.requestUpdates {
             try await connection.query(
                 """
-                UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso)
+                UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso),
+                outcome = coalesce(\(try update.outcome?.encoded()), outcome)
                 WHERE id = \(update.requestID) AND workspace_id = \(workspace)
                 """, logger: logger)
         }
@@ -37,7 +38,7 @@ extension PostgresStore {
 
     private static let requestColumns = """
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
-        created_at
+        created_at, outcome
         """
 
     public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
@@ -81,16 +82,17 @@ extension PostgresStore {
         for try await row in try await client.query(query, logger: logger) {
             let (
                 id, workspace, subject, kind, channel, state, received, due, awaitsFee, onBehalfAs, competence,
-                createdAt
+                createdAt, outcome
             ) = try row.decode(
-                (UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date).self)
+                (UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date, String?).self
+            )
             result.append(
                 StoredRequest(
                     id: id, workspaceID: workspace, subjectID: subject, kind: try Self.keyword(kind, "request kind"),
                     channel: try Self.keyword(channel, "request channel"),
                     state: try Self.keyword(state, "request state"), receivedOn: try CalendarDay.stored(received),
                     dueOn: try due.map(CalendarDay.stored), awaitsFee: awaitsFee, onBehalfAs: onBehalfAs,
-                    competence: competence, createdAt: createdAt))
+                    competence: competence, createdAt: createdAt, outcome: try RequestOutcome.stored(outcome)))
         }
         return result
     }

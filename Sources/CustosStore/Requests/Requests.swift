@@ -69,6 +69,11 @@ public struct Requests: Sendable {
         at time: Date = Date()
     ) async throws -> StoredRequest {
         var (request, history) = try await load(id)
+        if action == .completed, request.kind == .erasure {
+            throw VaultError(
+                "an erasure is completed by carrying it out (custos request erase \(id)), which writes its certificate",
+                kind: .invalid)
+        }
         let event = RequestEvent(
             action, on: day, by: actor, reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines))
         do {
@@ -137,7 +142,7 @@ public struct Requests: Sendable {
         kind == .erasure && vault.policy.rights.erasureNeedsDPOApproval
     }
 
-    private func load(_ id: UUID) async throws -> (StoredRequest, RequestHistory) {
+    func load(_ id: UUID) async throws -> (StoredRequest, RequestHistory) {
         guard let request = try await store.request(id, in: workspaceID) else {
             throw VaultError("there is no request \(id) in this workspace", kind: .notFound)
         }

@@ -21,11 +21,13 @@ public struct StoredRequest: Sendable, Equatable {
     /// For a child's data asked for by a parent: the decision on the child's competence.
     public var competence: String?
     public var createdAt: Date
+    /// What the request produced, once completed (an erasure's certificate).
+    public var outcome: RequestOutcome?
 
     public init(
         id: UUID = UUID(), workspaceID: UUID, subjectID: UUID?, kind: RequestKind, channel: RequestChannel,
         state: RequestState, receivedOn: CalendarDay, dueOn: CalendarDay?, awaitsFee: Bool, onBehalfAs: String?,
-        competence: String?, createdAt: Date
+        competence: String?, createdAt: Date, outcome: RequestOutcome? = nil
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -39,5 +41,6 @@ public struct StoredRequest: Sendable, Equatable {
         self.onBehalfAs = onBehalfAs
         self.competence = competence
         self.createdAt = createdAt
+        self.outcome = outcome
     }
 }

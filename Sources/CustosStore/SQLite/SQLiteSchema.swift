@@ -278,6 +278,41 @@ enum SQLiteSchema {
                     BEGIN SELECT RAISE(ABORT, 'a request''s history is append-only'); END;
                     """)
         }
+        migrator.registerMigration("8-erasure") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE data_request ADD COLUMN outcome TEXT;
+                    CREATE TABLE task (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        request_id BLOB,
+                        subject_id BLOB,
+                        summary TEXT NOT NULL,
+                        recipients TEXT NOT NULL,
+                        due_on TEXT,
+                        created_at DATETIME NOT NULL,
+                        created_by TEXT NOT NULL,
+                        done_on TEXT,
+                        done_by TEXT,
+                        note TEXT
+                    );
+                    CREATE INDEX task_open ON task(workspace_id, done_on, due_on);
+                    CREATE TABLE legal_hold (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB,
+                        record_type TEXT,
+                        reason TEXT NOT NULL,
+                        placed_by TEXT NOT NULL,
+                        placed_on TEXT NOT NULL,
+                        ends_on TEXT,
+                        released_on TEXT,
+                        released_by TEXT
+                    );
+                    CREATE INDEX legal_hold_subject ON legal_hold(workspace_id, subject_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -62,6 +62,13 @@ extension SQLiteStore {
                 sql: "DELETE FROM record_part WHERE workspace_id = ? AND subject_id = ?",
                 arguments: [workspace, subjectID])
         }
+        for (subjectID, types) in changes.recordPartsRemovedOfTypes {
+            for type in types {
+                try db.execute(
+                    sql: "DELETE FROM record_part WHERE workspace_id = ? AND subject_id = ? AND type = ?",
+                    arguments: [workspace, subjectID, type])
+            }
+        }
         for subjectID in changes.identifiersRemoved {
             try db.execute(
                 sql: "DELETE FROM subject_identifier WHERE workspace_id = ? AND subject_id = ?",
@@ -121,6 +128,8 @@ extension SQLiteStore {
         try applyContactChanges(changes, workspace: workspace, db, stored: stored)
         try applyMessageChanges(changes, workspace: workspace, db, stored: stored)
         try applyRequestChanges(changes, workspace: workspace, db, stored: stored)
+        try applyTaskChanges(changes, workspace: workspace, db)
+        try applyLegalHoldChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

@@ -21,8 +21,14 @@ extension SQLiteStore {
         }
         for update in changes.requestUpdates {
             try db.execute(
-                sql: "UPDATE data_request SET state = ?, due_on = ? WHERE id = ? AND workspace_id = ?",
-                arguments: [update.state.rawValue, update.dueOn?.iso, update.requestID, workspace])
+                sql: """
+                    UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome)
+                    WHERE id = ? AND workspace_id = ?
+                    """,
+                arguments: [
+                    update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.requestID,
+                    workspace,
+                ])
         }
         for entry in changes.requestEvents {
             try db.execute(
@@ -83,6 +89,7 @@ extension SQLiteStore {
             kind: try keyword(row["kind"], "request kind"), channel: try keyword(row["channel"], "request channel"),
             state: try keyword(row["state"], "request state"), receivedOn: try CalendarDay.stored(row["received_on"]),
             dueOn: try due.map(CalendarDay.stored), awaitsFee: row["awaits_fee"], onBehalfAs: row["on_behalf_as"],
-            competence: row["competence"], createdAt: row["created_at"])
+            competence: row["competence"], createdAt: row["created_at"],
+            outcome: try RequestOutcome.stored(row["outcome"]))
     }
 }

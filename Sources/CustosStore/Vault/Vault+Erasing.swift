@@ -11,6 +11,12 @@ extension Vault {
     /// This is the act alone: the checks of grounds and exemptions, approvals and the certificate
     /// belong to the erasure request that calls it.
     public func erase(subject id: UUID, actor: String, reason: String, at time: Date = Date()) async throws {
+        try await store.apply(erasureChanges(subject: id, actor: actor, reason: reason, at: time))
+    }
+
+    /// What ``erase(subject:actor:reason:at:)`` writes, audit entry included, for a caller to add
+    /// its own changes to and apply in the same transaction.
+    func erasureChanges(subject id: UUID, actor: String, reason: String, at time: Date) async throws -> ChangeSet {
         guard let subject = try await store.subjects([id], in: workspace.id).first else {
             throw VaultError.subjectNotFound(id)
         }
@@ -36,6 +42,6 @@ extension Vault {
                     "key destroyed; \(parts.count) record parts and \(identifiers.count) identifiers deleted; \(changes.suppressions.count) addresses suppressed"
             )
         ]
-        try await store.apply(changes)
+        return changes
     }
 }
