@@ -91,7 +91,8 @@ struct RequestContractTests {
                     kind: .erasure, subjectID: contact, channel: .phone, receivedOn: try day("2026-11-02"),
                     identityShown: true), actor: "office")
             do {
-                try await requests.record(.completed, request: erasure.id, on: try day("2026-11-03"), actor: "office")
+                try await Erasures(vault: vault).carryOut(
+                    request: erasure.id, ground: .consentWithdrawn, on: try day("2026-11-03"), actor: "office")
                 Issue.record("an erasure completed without the DPO's approval")
             } catch let error as VaultError {
                 #expect(error.kind == .invalid)
@@ -101,9 +102,12 @@ struct RequestContractTests {
                 .submittedForApproval, request: erasure.id, on: try day("2026-11-03"), actor: "office")
             try await requests.record(
                 .approved, request: erasure.id, on: try day("2026-11-04"), reason: "no exemption applies", actor: "dpo")
-            let done = try await requests.record(
-                .completed, request: erasure.id, on: try day("2026-11-04"), actor: "office")
-            #expect(done.state == .completed)
+            await #expect(throws: VaultError.self, "an erasure completes only by being carried out") {
+                try await requests.record(.completed, request: erasure.id, on: try day("2026-11-04"), actor: "office")
+            }
+            try await Erasures(vault: vault).carryOut(
+                request: erasure.id, ground: .consentWithdrawn, on: try day("2026-11-04"), actor: "office")
+            #expect(try await requests.list(includingClosed: true).first { $0.id == erasure.id }?.state == .completed)
 
             let unknown = RequestIntake(
                 kind: .access, subjectID: UUID(), channel: .email, receivedOn: try day("2026-11-02"))

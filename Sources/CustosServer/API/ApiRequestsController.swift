@@ -16,7 +16,7 @@ struct ApiRequestsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> RequestList {
         let caller = try context.requireIdentity()
-        try requireRegister(caller, changing: false)
+        try Self.requireRegister(caller, changing: false)
         let all = request.uri.queryParameters["all"].map { $0 == "true" } ?? false
         let requests = try await Requests(vault: caller.vault).list(includingClosed: all)
         return RequestList(requests: requests.map(RequestDocument.init))
@@ -26,7 +26,7 @@ struct ApiRequestsController {
         _ request: Request, context: AppRequestContext
     ) async throws -> EditedResponse<RequestDocument> {
         let caller = try context.requireIdentity()
-        try requireRegister(caller, changing: true)
+        try Self.requireRegister(caller, changing: true)
         let body = try await request.decode(as: RequestCreation.self, context: context)
         let subject = try body.subject.map { text in
             guard let id = UUIDText.parse(text) else { throw ApiError.badRequest("subject: not an id") }
@@ -35,7 +35,7 @@ struct ApiRequestsController {
         let intake = RequestIntake(
             kind: try ApiKeyword.parse(body.kind, field: "kind"), subjectID: subject,
             channel: try ApiKeyword.parse(body.channel, field: "channel"),
-            receivedOn: try Self.day(body.received, field: "received"), identityShown: body.identityShown ?? false,
+            receivedOn: try ApiDay.parse(body.received, field: "received"), identityShown: body.identityShown ?? false,
             awaitsFee: body.awaitsFee ?? false, onBehalfAs: body.onBehalfAs, competence: body.competence)
         let stored = try await Requests(vault: caller.vault).open(intake, actor: caller.actor)
         return EditedResponse(status: .created, response: RequestDocument(stored))
@@ -43,9 +43,9 @@ struct ApiRequestsController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> RequestDetail {
         let caller = try context.requireIdentity()
-        try requireRegister(caller, changing: false)
+        try Self.requireRegister(caller, changing: false)
         let id = try context.pathID("request", naming: "request")
-        let shown = try await Requests(vault: caller.vault).show(id, asOf: try Self.day(nil, field: "day"))
+        let shown = try await Requests(vault: caller.vault).show(id, asOf: try ApiDay.parse(nil, field: "day"))
         return RequestDetail(
             request: RequestDocument(shown.request),
             events: shown.events.map {
@@ -55,7 +55,7 @@ struct ApiRequestsController {
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
         let caller = try context.requireIdentity()
-        try requireRegister(caller, changing: true)
+        try Self.requireRegister(caller, changing: true)
         let id = try context.pathID("request", naming: "request")
         let body = try await request.decode(as: RequestEventCreation.self, context: context)
         let action: RequestEvent.Action = try ApiKeyword.parse(body.action, field: "action")
@@ -66,7 +66,7 @@ struct ApiRequestsController {
             throw ApiError.forbidden("only the dpo role may approve")
         }
         let stored = try await Requests(vault: caller.vault).record(
-            action, request: id, on: try Self.day(body.day, field: "day"), reason: body.reason, actor: caller.actor)
+            action, request: id, on: try ApiDay.parse(body.day, field: "day"), reason: body.reason, actor: caller.actor)
         return RequestDocument(stored)
     }
 
@@ -74,7 +74,7 @@ struct ApiRequestsController {
     /// it holds the person's data in clear.
     @Sendable func package(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireIdentity()
-        try requireRegister(caller, changing: true)
+        try Self.requireRegister(caller, changing: true)
         let id = try context.pathID("request", naming: "request")
         let zip = try await Requests(vault: caller.vault).package(id, actor: caller.actor)
         return Response(
@@ -87,7 +87,7 @@ struct ApiRequestsController {
     }
 
     /// The register is the DPO's, admins' and office staff's; auditors may read it.
-    private func requireRegister(_ caller: ApiCaller, changing: Bool) throws {
+    static func requireRegister(_ caller: ApiCaller, changing: Bool) throws {
         switch caller.token.role {
         case .dpo, .admin, .staff: return
         case .auditor where !changing: return
@@ -96,12 +96,5 @@ struct ApiRequestsController {
                 "the \(caller.token.role.rawValue) role may not \(changing ? "change" : "read") the register of requests"
             )
         }
-    }
-
-    /// The day `text` names (`YYYY-MM-DD`), or today in England and Wales when it is absent.
-    private static func day(_ text: String?, field: String) throws -> CalendarDay {
-        guard let text else { return .today }
-        guard let day = CalendarDay(iso: text) else { throw ApiError.badRequest("\(field): not a date (YYYY-MM-DD)") }
-        return day
     }
 }

@@ -267,6 +267,120 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/requests/{request}/erasure": {
+              "get": {
+                "operationId": "assessErasure",
+                "summary": "What carrying out an erasure request would erase and keep (UK GDPR Art 17(3)), whom it affects, who must be told",
+                "parameters": [
+                  { "$ref": "#/components/parameters/Request" },
+                  { "name": "erase_despite", "in": "query", "required": false, "description": "Record types, comma-separated, to erase although a public task could keep them", "schema": { "type": "string" } },
+                  { "name": "day", "in": "query", "required": false, "schema": { "type": "string", "format": "date" } }
+                ],
+                "responses": {
+                  "200": { "description": "The assessment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErasureAssessment" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              },
+              "post": {
+                "operationId": "carryOutErasure",
+                "summary": "Carry out an erasure request and complete it; returns its certificate (the same one if run again)",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErasureExecution" } } } },
+                "responses": {
+                  "200": { "description": "The certificate", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErasureCertificate" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" },
+                  "422": { "$ref": "#/components/responses/Refused" }
+                }
+              }
+            },
+            "/requests/{request}/certificate": {
+              "get": {
+                "operationId": "getErasureCertificate",
+                "summary": "The certificate of an erasure carried out",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "responses": {
+                  "200": { "description": "The certificate", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErasureCertificate" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/legal-holds": {
+              "get": {
+                "operationId": "listLegalHolds",
+                "summary": "The legal holds standing (all=true for released ones too)",
+                "parameters": [{ "name": "all", "in": "query", "required": false, "schema": { "type": "boolean" } }],
+                "responses": {
+                  "200": { "description": "The holds", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LegalHoldList" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              },
+              "post": {
+                "operationId": "placeLegalHold",
+                "summary": "Keep a person's records, or every record of a type, for a legal claim (DPO and admin)",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LegalHoldCreation" } } } },
+                "responses": {
+                  "201": { "description": "The hold", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LegalHold" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/legal-holds/{hold}/release": {
+              "post": {
+                "operationId": "releaseLegalHold",
+                "summary": "Release a legal hold (DPO and admin)",
+                "parameters": [
+                  { "$ref": "#/components/parameters/Hold" },
+                  { "name": "day", "in": "query", "required": false, "schema": { "type": "string", "format": "date" } }
+                ],
+                "responses": {
+                  "204": { "description": "Released" },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/tasks": {
+              "get": {
+                "operationId": "listTasks",
+                "summary": "Work the law asks of staff, soonest due first (all=true for done ones too)",
+                "parameters": [{ "name": "all", "in": "query", "required": false, "schema": { "type": "boolean" } }],
+                "responses": {
+                  "200": { "description": "The tasks", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TaskList" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/tasks/{task}/done": {
+              "post": {
+                "operationId": "completeTask",
+                "summary": "Mark a task done, with how (or why it could not be done)",
+                "parameters": [{ "$ref": "#/components/parameters/Task" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TaskCompletion" } } } },
+                "responses": {
+                  "204": { "description": "Done" },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/suppressions": {
               "post": {
                 "operationId": "suppressAddress",
@@ -322,6 +436,8 @@ enum OpenAPIDocument {
               "Subject": { "name": "subject", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Request": { "name": "request", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Record": { "name": "record", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+              "Hold": { "name": "hold", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+              "Task": { "name": "task", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Purpose": { "name": "Custos-Purpose", "in": "header", "required": false, "description": "The purpose of the access (a purpose id of the policy), for the audit log", "schema": { "type": "string", "maxLength": 500 } },
               "Reason": { "name": "Custos-Reason", "in": "header", "required": false, "description": "Why the access is needed, for the audit log", "schema": { "type": "string", "maxLength": 500 } }
             },
@@ -427,6 +543,145 @@ enum OpenAPIDocument {
                   },
                   "deadlineSteps": { "type": "array", "items": { "type": "string" } }
                 }
+              },
+              "ErasureAssessment": {
+                "type": "object",
+                "required": ["request", "subject", "erasesEverything", "items", "sharedRecords", "recipients", "needsApproval", "approved"],
+                "properties": {
+                  "request": { "type": "string", "format": "uuid" },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "erasesEverything": { "type": "boolean", "description": "Nothing is kept: the person's key is destroyed" },
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["recordType", "typeName", "count", "action"],
+                      "properties": {
+                        "recordType": { "type": "string" }, "typeName": { "type": "string" }, "count": { "type": "integer" },
+                        "action": { "type": "string", "enum": ["erase", "keep"] },
+                        "exemption": { "type": "string", "description": "e.g. UK GDPR Art 17(3)(e)" },
+                        "why": { "type": "string" },
+                        "mayOverride": { "type": "boolean", "description": "Whether erase_despite may set the exemption aside" },
+                        "overridden": { "type": "string", "description": "The exemption set aside by erase_despite" }
+                      }
+                    }
+                  },
+                  "sharedRecords": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["record", "recordType", "role", "others"],
+                      "properties": {
+                        "record": { "type": "string", "format": "uuid" }, "recordType": { "type": "string" }, "role": { "type": "string" },
+                        "others": {
+                          "type": "array",
+                          "items": {
+                            "type": "object", "required": ["subject", "role"],
+                            "properties": { "subject": { "type": "string", "format": "uuid" }, "role": { "type": "string" } }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "recipients": { "type": "array", "items": { "type": "string" } },
+                  "needsApproval": { "type": "boolean" },
+                  "approved": { "type": "boolean" }
+                }
+              },
+              "ErasureExecution": {
+                "type": "object",
+                "required": ["ground"],
+                "properties": {
+                  "ground": { "type": "string", "enum": ["no_longer_necessary", "consent_withdrawn", "objection", "unlawful", "legal_obligation", "child_online_service", "malicious_allegation"] },
+                  "eraseDespite": { "type": "array", "items": { "type": "string" } },
+                  "day": { "type": "string", "format": "date" }
+                }
+              },
+              "ErasureCertificate": {
+                "type": "object",
+                "required": ["controller", "requestID", "subjectID", "ground", "receivedOn", "erasedOn", "erased", "kept", "keyDestroyed", "addressesSuppressed", "recipients", "carriedOutBy", "text"],
+                "properties": {
+                  "controller": { "type": "string" },
+                  "requestID": { "type": "string", "format": "uuid" },
+                  "subjectID": { "type": "string", "format": "uuid" },
+                  "ground": { "type": "string" },
+                  "receivedOn": { "type": "string", "format": "date" },
+                  "erasedOn": { "type": "string", "format": "date" },
+                  "erased": { "type": "array", "items": { "$ref": "#/components/schemas/ErasureLine" } },
+                  "kept": { "type": "array", "items": { "$ref": "#/components/schemas/ErasureLine" } },
+                  "keyDestroyed": { "type": "boolean" },
+                  "addressesSuppressed": { "type": "integer" },
+                  "recipients": { "type": "array", "items": { "type": "string" } },
+                  "approvedBy": { "type": "string" },
+                  "carriedOutBy": { "type": "string" },
+                  "text": { "type": "string", "description": "The certificate as a letter to the person" }
+                }
+              },
+              "ErasureLine": {
+                "type": "object",
+                "required": ["recordType", "typeName", "count"],
+                "properties": {
+                  "recordType": { "type": "string" }, "typeName": { "type": "string" }, "count": { "type": "integer" },
+                  "exemption": { "type": "string" }, "why": { "type": "string" }
+                }
+              },
+              "LegalHoldCreation": {
+                "type": "object",
+                "required": ["reason"],
+                "description": "A person (subject), a record type (recordType), or both",
+                "properties": {
+                  "subject": { "type": "string", "format": "uuid" },
+                  "recordType": { "type": "string" },
+                  "reason": { "type": "string", "minLength": 1 },
+                  "day": { "type": "string", "format": "date" },
+                  "until": { "type": "string", "format": "date" }
+                }
+              },
+              "LegalHold": {
+                "type": "object",
+                "required": ["id", "reason", "placedBy", "placed"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "recordType": { "type": "string" },
+                  "reason": { "type": "string" },
+                  "placedBy": { "type": "string" },
+                  "placed": { "type": "string", "format": "date" },
+                  "until": { "type": "string", "format": "date" },
+                  "released": { "type": "string", "format": "date" },
+                  "releasedBy": { "type": "string" }
+                }
+              },
+              "LegalHoldList": {
+                "type": "object",
+                "required": ["holds"],
+                "properties": { "holds": { "type": "array", "items": { "$ref": "#/components/schemas/LegalHold" } } }
+              },
+              "Task": {
+                "type": "object",
+                "required": ["id", "kind", "summary", "recipients"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "kind": { "type": "string", "enum": ["notify_recipients"] },
+                  "request": { "type": "string", "format": "uuid" },
+                  "subject": { "type": "string", "format": "uuid" },
+                  "summary": { "type": "string" },
+                  "recipients": { "type": "array", "items": { "type": "string" } },
+                  "due": { "type": "string", "format": "date" },
+                  "done": { "type": "string", "format": "date" },
+                  "doneBy": { "type": "string" },
+                  "note": { "type": "string" }
+                }
+              },
+              "TaskList": {
+                "type": "object",
+                "required": ["tasks"],
+                "properties": { "tasks": { "type": "array", "items": { "$ref": "#/components/schemas/Task" } } }
+              },
+              "TaskCompletion": {
+                "type": "object",
+                "required": ["note"],
+                "properties": { "note": { "type": "string", "minLength": 1 }, "day": { "type": "string", "format": "date" } }
               },
               "SchoolCreation": {
                 "type": "object",

@@ -15,7 +15,8 @@ struct RequestCommand: AsyncParsableCommand {
             RequestNewCommand.self, RequestListCommand.self, RequestShowCommand.self, RequestVerifyCommand.self,
             RequestFeeCommand.self, RequestAskCommand.self, RequestClarifiedCommand.self, RequestExtendCommand.self,
             RequestSubmitCommand.self, RequestApproveCommand.self, RequestRefuseCommand.self,
-            RequestCompleteCommand.self, RequestPackageCommand.self,
+            RequestCompleteCommand.self, RequestPackageCommand.self, RequestAssessCommand.self,
+            RequestEraseCommand.self, RequestCertificateCommand.self,
         ])
 }
 

@@ -14,6 +14,7 @@ extension AudienceWriter.Format: ExpressibleByArgument {}
 extension MessageStatus: ExpressibleByArgument {}
 extension RequestKind: ExpressibleByArgument {}
 extension RequestChannel: ExpressibleByArgument {}
+extension ErasureGround: ExpressibleByArgument {}
 
 extension CalendarDay: ExpressibleByArgument {
     /// A day written `YYYY-MM-DD`.

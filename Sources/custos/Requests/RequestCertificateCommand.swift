@@ -1,0 +1,36 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos request certificate ID`: an erasure request's certificate, as text or JSON.
+struct RequestCertificateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificate", abstract: "Print the certificate of an erasure carried out.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var request: RequestIDArgument
+    @Option(help: "text (for the person) or json.") var format: Format = .text
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        let shown = try await store.withVault { vault in
+            try await Requests(vault: vault).show(id, asOf: .today)
+        }
+        guard let certificate = shown.request.outcome?.erasure else {
+            throw CommandFailure(message: "request \(id) has no erasure certificate: it has not been carried out")
+        }
+        switch format {
+        case .text:
+            print(certificate.text, terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(certificate), as: UTF8.self))
+        }
+    }
+}
