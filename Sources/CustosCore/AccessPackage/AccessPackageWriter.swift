@@ -6,11 +6,15 @@ import Mustache
 /// (`report.html`), the same content as data (`data.json`), and every value as a table
 /// (`records.csv`).
 public struct AccessPackageWriter: Sendable {
+    /// Parsed once: a package is written for every access request.
+    private static let template = {
+        // The template is a constant of this module; a failure to parse it is a programming error.
+        try! MustacheTemplate(string: AccessPackageTemplate.html)
+    }()
     private let report: MustacheTemplate
 
     public init() {
-        // The template is a constant of this module; a failure to parse it is a programming error.
-        report = try! MustacheTemplate(string: AccessPackageTemplate.html)
+        report = Self.template
     }
 
     /// The files, by name.
@@ -24,7 +28,7 @@ public struct AccessPackageWriter: Sendable {
 
     /// The report, standing alone (its stylesheet inline).
     public func html(_ package: AccessPackage) -> String {
-        let day = Self.dayFormatter
+        let day = Self.LongDay()
         var page: [String: Any] = [
             "controller": package.controller,
             "generated": day.string(from: package.generatedAt),
@@ -85,11 +89,8 @@ public struct AccessPackageWriter: Sendable {
         return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
-    private static var dayFormatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = CalendarDay.clockTimeZone
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter
+    /// Times as the day they fell on in England and Wales, "3 November 2026".
+    private struct LongDay {
+        func string(from time: Date) -> String { CalendarDay(time, in: CalendarDay.clockTimeZone).long }
     }
 }

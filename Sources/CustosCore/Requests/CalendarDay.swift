@@ -90,6 +90,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
     }
 
+    /// For people, without the weekday: "3 November 2026".
+    public var long: String {
+        let (year, month, day) = components
+        return "\(day) \(Self.monthNames[month - 1]) \(year)"
+    }
+
     /// For people: "Tuesday 3 November 2026".
     public var description: String {
         let (year, month, day) = components

@@ -15,8 +15,17 @@ public struct AccessPackages: Sendable {
 
     /// The package for `subject`. Throws a ``VaultError`` when the person is unknown or erased.
     public func build(subject id: UUID, actor: String, at time: Date = Date()) async throws -> AccessPackage {
+        let (package, reads) = try await gather(subject: id, actor: actor, at: time)
+        try await vault.audit(reads)
+        return package
+    }
+
+    /// The package, and the audit entry of its read, which the caller must write (with its own,
+    /// in one commit) before the package leaves its hands.
+    func gather(subject id: UUID, actor: String, at time: Date) async throws -> (AccessPackage, [AuditEvent]) {
         let reason = "subject access request"
-        let view = try await vault.read(subject: id, actor: actor, reason: reason, at: time)
+        let (view, read) = try await vault.unauditedView(
+            subject: id, actor: actor, purpose: nil, reason: reason, at: time)
         guard view.subject.key != nil, view.subject.mergedInto == nil else { throw VaultError.keyDestroyed(id) }
         let policy = vault.policy
         var records: [AccessPackage.Record] = []
@@ -68,11 +77,12 @@ public struct AccessPackages: Sendable {
                     "\($0.kind.rawValue) \(CalendarDay($0.at, in: CalendarDay.clockTimeZone).iso)"
                 })
         }
-        return AccessPackage(
+        let package = AccessPackage(
             controller: policy.controller.shortName ?? policy.controller.name ?? vault.workspace.title,
             controllerContact: policy.dpo?.email ?? policy.controller.email,
             subjectID: id, generatedAt: time, records: records, consents: consents, processingStates: states,
             messages: messages)
+        return (package, [read])
     }
 
 }

@@ -112,15 +112,16 @@ public struct Requests: Sendable {
         guard let subject = request.subjectID else {
             throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
         }
-        let package = try await AccessPackages(vault: vault).build(subject: subject, actor: actor, at: time)
+        let (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
         let zip = try AccessPackageArchive.zip(package)
-        try await vault.audit([
-            vault.event(
-                "request.package", actor: actor, at: time, subjectID: subject,
-                detail:
-                    "request \(id): \(package.records.count) records, \(package.consents.count) consent entries, \(package.messages.count) messages"
-            )
-        ])
+        try await vault.audit(
+            reads + [
+                vault.event(
+                    "request.package", actor: actor, at: time, subjectID: subject,
+                    detail:
+                        "request \(id): \(package.records.count) records, \(package.consents.count) consent entries, \(package.messages.count) messages"
+                )
+            ])
         return zip
     }
 

@@ -135,7 +135,7 @@ extension SQLiteStore {
 
     public func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry] {
         guard !subjectIDs.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence")
             return try subjectIDs.flatMap { id in
@@ -174,7 +174,7 @@ extension SQLiteStore {
         ofSubjects subjectIDs: [UUID], in workspaceID: UUID
     ) async throws -> [ProcessingStateEntry] {
         guard !subjectIDs.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence")
             return try subjectIDs.flatMap { id in
@@ -195,7 +195,7 @@ extension SQLiteStore {
     public func suppressions(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: SuppressionScope]
     {
         guard !indexes.isEmpty else { return [:] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT scope FROM suppression WHERE workspace_id = ? AND blind_index = ?")
             var result: [Data: SuppressionScope] = [:]

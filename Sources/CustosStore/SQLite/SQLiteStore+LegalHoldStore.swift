@@ -38,13 +38,13 @@ extension SQLiteStore {
     }
 
     public func legalHolds(coveringSubject subject: UUID, in workspaceID: UUID) async throws -> [LegalHold] {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM legal_hold WHERE workspace_id = ? AND released_on IS NULL
-                    AND (subject_id = ? OR subject_id IS NULL) ORDER BY placed_on, rowid
-                    """, arguments: [workspaceID.uuidString, subject]
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM legal_hold WHERE workspace_id = ? AND released_on IS NULL
+                        AND (subject_id = ? OR subject_id IS NULL) ORDER BY placed_on, rowid
+                        """), arguments: [workspaceID.uuidString, subject]
             ).map(Self.legalHold)
         }
     }

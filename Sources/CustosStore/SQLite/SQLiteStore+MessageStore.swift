@@ -67,18 +67,19 @@ extension SQLiteStore {
     }
 
     public func message(_ id: UUID, in workspaceID: UUID) async throws -> StoredMessage? {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM message WHERE id = ? AND workspace_id = ?",
+                db.cachedStatement(sql: "SELECT * FROM message WHERE id = ? AND workspace_id = ?"),
                 arguments: [id, workspaceID.uuidString]
             ).map(Self.message)
         }
     }
 
     public func messages(ofSubject id: UUID, in workspaceID: UUID) async throws -> [StoredMessage] {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM message WHERE subject_id = ? AND workspace_id = ? ORDER BY queued_at, rowid",
+                db.cachedStatement(
+                    sql: "SELECT * FROM message WHERE subject_id = ? AND workspace_id = ? ORDER BY queued_at, rowid"),
                 arguments: [id, workspaceID.uuidString]
             ).map(Self.message)
         }
@@ -102,9 +103,10 @@ extension SQLiteStore {
     }
 
     public func messageEvents(ofSubject id: UUID, in workspaceID: UUID) async throws -> [MessageEvent] {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM message_event WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence",
+                db.cachedStatement(
+                    sql: "SELECT * FROM message_event WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
                 arguments: [id, workspaceID.uuidString]
             ).map { row in
                 MessageEvent(

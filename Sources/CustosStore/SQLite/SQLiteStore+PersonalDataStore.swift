@@ -209,7 +209,7 @@ extension SQLiteStore {
 
     public func subjectIDs(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: [UUID]] {
         guard !indexes.isEmpty else { return [:] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
@@ -226,7 +226,7 @@ extension SQLiteStore {
 
     public func tombstoned(_ indexes: [Data], in workspaceID: UUID) async throws -> Set<Data> {
         guard !indexes.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT 1 FROM tombstone WHERE workspace_id = ? AND blind_index = ?")
             var result: Set<Data> = []
@@ -240,7 +240,7 @@ extension SQLiteStore {
 
     public func subjects(_ ids: [UUID], in workspaceID: UUID) async throws -> [StoredSubject] {
         guard !ids.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?")
             return try ids.compactMap { id in
                 try Row.fetchOne(statement, arguments: [id, workspaceID.uuidString]).map(Self.subject)
@@ -260,13 +260,13 @@ extension SQLiteStore {
     }
 
     public func identifiers(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredIdentifier] {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT blind_index, kind, subject_id FROM subject_identifier
-                    WHERE workspace_id = ? AND subject_id = ? ORDER BY kind
-                    """, arguments: [workspaceID.uuidString, subjectID]
+                db.cachedStatement(
+                    sql: """
+                        SELECT blind_index, kind, subject_id FROM subject_identifier
+                        WHERE workspace_id = ? AND subject_id = ? ORDER BY kind
+                        """), arguments: [workspaceID.uuidString, subjectID]
             ).map { StoredIdentifier(index: $0["blind_index"], kind: $0["kind"], subjectID: $0["subject_id"]) }
         }
     }
@@ -288,7 +288,7 @@ extension SQLiteStore {
 
     public func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart] {
         guard !subjectIDs.isEmpty else { return [] }
-        return try await pool.read { db in
+        return try readNow { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT * FROM record_part WHERE subject_id = ? AND workspace_id = ?
@@ -301,9 +301,10 @@ extension SQLiteStore {
     }
 
     public func recordParts(ofRecord recordID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart] {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM record_part WHERE record_id = ? AND workspace_id = ? ORDER BY role",
+                db.cachedStatement(
+                    sql: "SELECT * FROM record_part WHERE record_id = ? AND workspace_id = ? ORDER BY role"),
                 arguments: [recordID, workspaceID.uuidString]
             ).map(Self.part)
         }

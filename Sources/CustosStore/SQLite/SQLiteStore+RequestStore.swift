@@ -8,45 +8,45 @@ extension SQLiteStore {
         _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
     ) throws {
         for request in changes.requests {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
                     awaits_fee, on_behalf_as, competence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    request.id, workspace, request.subjectID, request.kind.rawValue, request.channel.rawValue,
-                    request.state.rawValue, request.receivedOn.iso, request.dueOn?.iso, request.awaitsFee,
-                    request.onBehalfAs, request.competence, stored(request.createdAt),
-                ])
+                    """
+            ).execute(arguments: [
+                request.id, workspace, request.subjectID, request.kind.rawValue, request.channel.rawValue,
+                request.state.rawValue, request.receivedOn.iso, request.dueOn?.iso, request.awaitsFee,
+                request.onBehalfAs, request.competence, stored(request.createdAt),
+            ])
         }
         for update in changes.requestUpdates {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome)
                     WHERE id = ? AND workspace_id = ?
-                    """,
-                arguments: [
-                    update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.requestID,
-                    workspace,
-                ])
+                    """
+            ).execute(arguments: [
+                update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.requestID,
+                workspace,
+            ])
         }
         for entry in changes.requestEvents {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
-                    entry.event.reason, stored(entry.recordedAt),
-                ])
+                    """
+            ).execute(arguments: [
+                workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
+                entry.event.reason, stored(entry.recordedAt),
+            ])
         }
     }
 
     public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM data_request WHERE id = ? AND workspace_id = ?",
+                db.cachedStatement(sql: "SELECT * FROM data_request WHERE id = ? AND workspace_id = ?"),
                 arguments: [id, workspaceID.uuidString]
             ).map(Self.request)
         }
@@ -66,10 +66,10 @@ extension SQLiteStore {
     }
 
     public func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent] {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM request_event WHERE request_id = ? AND workspace_id = ? ORDER BY sequence",
+                db.cachedStatement(
+                    sql: "SELECT * FROM request_event WHERE request_id = ? AND workspace_id = ? ORDER BY sequence"),
                 arguments: [requestID, workspaceID.uuidString]
             ).map { row in
                 StoredRequestEvent(

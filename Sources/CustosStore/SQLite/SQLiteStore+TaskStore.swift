@@ -26,9 +26,9 @@ extension SQLiteStore {
     }
 
     public func task(_ id: UUID, in workspaceID: UUID) async throws -> StoredTask? {
-        try await pool.read { db in
+        try readNow { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM task WHERE id = ? AND workspace_id = ?",
+                db.cachedStatement(sql: "SELECT * FROM task WHERE id = ? AND workspace_id = ?"),
                 arguments: [id, workspaceID.uuidString]
             ).map(Self.task)
         }

@@ -20,6 +20,17 @@ extension Vault {
     public func read(
         subject id: UUID, actor: String, purpose: String? = nil, reason: String? = nil, at time: Date = Date()
     ) async throws -> SubjectView {
+        let (view, entry) = try await unauditedView(
+            subject: id, actor: actor, purpose: purpose, reason: reason, at: time)
+        try await audit([entry])
+        return view
+    }
+
+    /// What ``read(subject:actor:purpose:reason:at:)`` reads, and its audit entry, which the
+    /// caller must write (with its own, in one commit) before the view leaves its hands.
+    func unauditedView(
+        subject id: UUID, actor: String, purpose: String?, reason: String?, at time: Date
+    ) async throws -> (SubjectView, AuditEvent) {
         guard let subject = try await store.subjects([id], in: workspace.id).first else {
             throw VaultError.subjectNotFound(id)
         }
@@ -35,12 +46,12 @@ extension Vault {
         let view = SubjectView(
             subject: subject, identifierKinds: Array(Set(try await identifiers.map(\.kind))).sorted(),
             records: records)
-        try await audit([
+        return (
+            view,
             event(
                 "subject.read", actor: actor, at: time, purpose: purpose, reason: reason, subjectID: id,
                 detail: "\(records.count) record part\(records.count == 1 ? "" : "s")")
-        ])
-        return view
+        )
     }
 
     /// Every part of one record, each opened with its person's key; audited as `record.read`.
