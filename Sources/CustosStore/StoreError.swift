@@ -9,6 +9,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case ambiguousWorkspace
         case corruptData
         case databaseUnreachable
+        case invalidBackup
     }
 
     private let code: Code
@@ -21,6 +22,11 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// A backup cannot be written or restored as asked.
+    public static func invalidBackup(_ reason: String) -> Self {
+        Self(.invalidBackup, reason)
+    }
 
     public static func workspaceExists(_ name: String) -> Self {
         Self(.workspaceExists, "a workspace named '\(name)' already exists")

@@ -17,7 +17,8 @@ struct Custos: AsyncParsableCommand {
             SubjectCommand.self, SchoolCommand.self, ConsentCommand.self, ContactCommand.self, AudienceCommand.self,
             SuppressionCommand.self, ProcessingCommand.self, MessageCommand.self, OutboxCommand.self,
             CommunicationsCommand.self, PreferencesLinkCommand.self, TokenCommand.self, AuditCommand.self,
-            RequestCommand.self, HoldCommand.self, TaskCommand.self, KeysCommand.self, BenchCommand.self,
+            RequestCommand.self, HoldCommand.self, TaskCommand.self, KeysCommand.self, BackupCommand.self,
+            RestoreCommand.self, ErasuresCommand.self, BenchCommand.self,
         ])
 
     static func main() async {

@@ -60,6 +60,15 @@ struct ErasureContractTests {
                     request: request.id, ground: .noLongerNecessary, on: try day("2026-11-04"), actor: "dpo")
                     == certificate)
 
+            let journal = try await fixture.store.erasureJournal()
+            #expect(journal.map(\.subjectID) == [head])
+            #expect(journal.first?.recordTypes == nil, "the whole person")
+            #expect(journal.first?.requestID == request.id)
+            #expect(
+                try await ErasureReplay(store: fixture.store, keys: fixture.keys).replay(journal, actor: "restore")
+                    == 0,
+                "an erasure the store holds already is not carried out again")
+
             let tasks = try await Tasks(vault: vault).list()
             #expect(tasks.map(\.kind) == [.notifyRecipients])
             #expect(tasks.first?.recipients == certificate.recipients)

@@ -56,6 +56,8 @@ public struct ChangeSet: Sendable {
     public var tasks: [StoredTask] = []
     /// Tasks marked done.
     public var taskCompletions: [TaskCompletion] = []
+    /// Appended to the erasure journal, which a restore replays.
+    public var erasureJournal: [ErasureJournalEntry] = []
     /// Legal holds placed.
     public var legalHolds: [LegalHold] = []
     /// Legal holds released.

@@ -52,4 +52,7 @@ public protocol PersonalDataStore: Sendable {
 
     /// The last entry's sequence and hash, as recorded beside the chain.
     func auditHead() async throws -> (sequence: Int64, hash: Data)?
+
+    /// Every erasure ever journaled, across workspaces, in the order made.
+    func erasureJournal() async throws -> [ErasureJournalEntry]
 }

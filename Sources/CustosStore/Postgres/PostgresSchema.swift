@@ -353,6 +353,25 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX legal_hold_subject ON legal_hold(workspace_id, subject_id)",
             ]),
+        Migration(
+            id: 8, name: "erasure journal",
+            statements: [
+                // No foreign keys: the journal outlives the people and is replayed into restored copies.
+                """
+                CREATE TABLE erasure_journal (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    workspace_id UUID NOT NULL,
+                    subject_id UUID NOT NULL,
+                    record_types TEXT,
+                    erased_at TIMESTAMPTZ NOT NULL,
+                    request_id UUID
+                )
+                """,
+                """
+                CREATE TRIGGER erasure_journal_append_only BEFORE UPDATE OR DELETE ON erasure_journal
+                FOR EACH ROW EXECUTE FUNCTION custos_append_only()
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -86,6 +86,14 @@ extension PostgresStore {
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                 """, logger: logger)
         }
+        for entry in changes.erasureJournal {
+            try await connection.query(
+                """
+                INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id)
+                VALUES (\(entry.workspaceID), \(entry.subjectID), \(try ErasureJournalColumn.encoded(entry.recordTypes)),
+                \(entry.erasedAt), \(entry.requestID))
+                """, logger: logger)
+        }
         for index in changes.tombstones {
             try await connection.query(
                 """
@@ -395,5 +403,19 @@ extension PostgresStore {
                     sealed: Data(buffer: sealed), reidentification: reid.map { Data(buffer: $0) }))
         }
         return result
+    }
+
+    public func erasureJournal() async throws -> [ErasureJournalEntry] {
+        var entries: [ErasureJournalEntry] = []
+        for try await (workspace, subject, types, erasedAt, request) in try await client.query(
+            "SELECT workspace_id, subject_id, record_types, erased_at, request_id FROM erasure_journal ORDER BY sequence",
+            logger: logger
+        ).decode((UUID, UUID, String?, Date, UUID?).self) {
+            entries.append(
+                ErasureJournalEntry(
+                    workspaceID: workspace, subjectID: subject, recordTypes: try ErasureJournalColumn.stored(types),
+                    erasedAt: erasedAt, requestID: request))
+        }
+        return entries
     }
 }

@@ -86,11 +86,16 @@ public struct Erasures: Sendable {
         var suppressed = 0
         if plan.erasesEverything {
             changes = try await vault.erasureChanges(
-                subject: subject, actor: actor, reason: "erasure request \(id)", at: time)
+                subject: subject, actor: actor, reason: "erasure request \(id)", at: time, requestID: id)
             suppressed = changes.suppressions.count
         } else {
             changes = ChangeSet(workspaceID: workspaceID)
             changes.recordPartsRemovedOfTypes = [subject: plan.erasedTypes]
+            changes.erasureJournal = [
+                ErasureJournalEntry(
+                    workspaceID: workspaceID, subjectID: subject, recordTypes: plan.erasedTypes, erasedAt: time,
+                    requestID: id)
+            ]
             changes.audit = [
                 vault.event(
                     "subject.erase", actor: actor, at: time, reason: "erasure request \(id)", subjectID: subject,

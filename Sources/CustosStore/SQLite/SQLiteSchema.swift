@@ -313,6 +313,24 @@ enum SQLiteSchema {
                     CREATE INDEX legal_hold_subject ON legal_hold(workspace_id, subject_id);
                     """)
         }
+        migrator.registerMigration("9-erasure-journal") { db in
+            try db.execute(
+                sql: """
+                    -- No foreign keys: the journal outlives the people and is replayed into restored copies.
+                    CREATE TABLE erasure_journal (
+                        sequence INTEGER PRIMARY KEY,
+                        workspace_id TEXT NOT NULL,
+                        subject_id BLOB NOT NULL,
+                        record_types TEXT,
+                        erased_at DATETIME NOT NULL,
+                        request_id BLOB
+                    );
+                    CREATE TRIGGER erasure_journal_no_update BEFORE UPDATE ON erasure_journal
+                    BEGIN SELECT RAISE(ABORT, 'the erasure journal is append-only'); END;
+                    CREATE TRIGGER erasure_journal_no_delete BEFORE DELETE ON erasure_journal
+                    BEGIN SELECT RAISE(ABORT, 'the erasure journal is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

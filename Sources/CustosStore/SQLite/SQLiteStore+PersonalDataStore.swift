@@ -108,6 +108,17 @@ extension SQLiteStore {
                 sql: "INSERT INTO tombstone (workspace_id, blind_index) VALUES (?, ?) ON CONFLICT DO NOTHING")
             for index in changes.tombstones { try statement.execute(arguments: [workspace, index]) }
         }
+        for entry in changes.erasureJournal {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id)
+                    VALUES (?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                entry.workspaceID.uuidString, entry.subjectID, try ErasureJournalColumn.encoded(entry.recordTypes),
+                entry.erasedAt, entry.requestID,
+            ])
+        }
         for token in changes.accessTokens {
             try db.execute(
                 sql: """
@@ -407,5 +418,16 @@ extension SQLiteStore {
                 actor: row["actor"], action: row["action"], purpose: row["purpose"], reason: row["reason"],
                 subjectID: row["subject_id"], recordID: row["record_id"], detail: row["detail"]),
             previousHash: row["previous_hash"], hash: row["hash"])
+    }
+
+    public func erasureJournal() async throws -> [ErasureJournalEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM erasure_journal ORDER BY sequence").map { row in
+                ErasureJournalEntry(
+                    workspaceID: try Self.uuid(row["workspace_id"]), subjectID: row["subject_id"],
+                    recordTypes: try ErasureJournalColumn.stored(row["record_types"]), erasedAt: row["erased_at"],
+                    requestID: row["request_id"])
+            }
+        }
     }
 }

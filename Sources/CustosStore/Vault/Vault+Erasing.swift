@@ -16,7 +16,9 @@ extension Vault {
 
     /// What ``erase(subject:actor:reason:at:)`` writes, audit entry included, for a caller to add
     /// its own changes to and apply in the same transaction.
-    func erasureChanges(subject id: UUID, actor: String, reason: String, at time: Date) async throws -> ChangeSet {
+    func erasureChanges(
+        subject id: UUID, actor: String, reason: String, at time: Date, requestID: UUID? = nil
+    ) async throws -> ChangeSet {
         guard let subject = try await store.subjects([id], in: workspace.id).first else {
             throw VaultError.subjectNotFound(id)
         }
@@ -31,6 +33,10 @@ extension Vault {
         changes.recordPartsRemoved = [id]
         changes.identifiersRemoved = [id]
         changes.tombstones = identifiers.map(\.index)
+        changes.erasureJournal = [
+            ErasureJournalEntry(
+                workspaceID: workspace.id, subjectID: id, recordTypes: nil, erasedAt: time, requestID: requestID)
+        ]
         changes.suppressions = identifiers.filter { StoredSuppression.addressKinds.contains($0.kind) }.map {
             StoredSuppression(
                 index: $0.index, kind: $0.kind, scope: .all, reason: .erasure, recordedBy: actor, recordedAt: time)

@@ -1,0 +1,83 @@
+import CustosTestSupport
+import Foundation
+import Testing
+
+/// `custos backup`, `custos restore` and `custos erasures`: a backup made before an erasure never
+/// brings the person back.
+@Suite("Backup and restore from the command line")
+struct BackupCommandTests {
+    @Test("restoring a backup made before Ann's erasure erases her again; a re-import cannot bring her back")
+    func restoreReappliesErasures() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let backup = office.folder.appendingPathComponent("before.sqlite").path
+            let made = try Custos.run(["backup", backup] + options)
+            #expect(made.status == 0, "\(made.error)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: backup)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+            #expect(try Custos.run(["backup", backup] + options).status == 1, "an existing file is not overwritten")
+
+            let new = try Custos.run(
+                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
+                    + options)
+            let id = String(new.output.prefix(36))
+            #expect(try Custos.run(["request", "erase", id, "--ground", "consent_withdrawn"] + options).status == 0)
+            #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
+
+            let notBackup = office.folder.appendingPathComponent("members.csv").path
+            let refused = try Custos.run(["restore", notBackup] + options)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("not a Custos backup"))
+
+            let restored = try Custos.run(["restore", backup] + options)
+            #expect(restored.status == 0, "\(restored.error)")
+            #expect(restored.output.contains("1 later erasure re-applied"))
+            #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
+            let shown = try Custos.run(["subject", "show", ann] + options)
+            #expect(!shown.output.contains("ann@school.example"))
+            #expect(try Custos.run(["audit", "verify"] + options).status == 0)
+
+            // Restoring the same backup again re-applies the erasure again, from the journal the
+            // restored database now holds.
+            #expect(try Custos.run(["restore", backup] + options).output.contains("1 later erasure re-applied"))
+            let csv = office.folder.appendingPathComponent("again.csv")
+            try "Name,School postal address,Head's Email Address\nAnn Head,1 Lane,ann@school.example\n"
+                .write(to: csv, atomically: true, encoding: .utf8)
+            let reimport = try Custos.run(["import", "--type", "member_contact", csv.path] + options)
+            #expect(reimport.output.contains("1 suppressed (erased people)"))
+            #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
+        }
+    }
+
+    @Test("a journal exported before another tool's restore is re-applied after it")
+    func exportAndReapply() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let backup = office.folder.appendingPathComponent("before.sqlite").path
+            #expect(try Custos.run(["backup", backup] + options).status == 0)
+            let new = try Custos.run(
+                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
+                    + options)
+            #expect(
+                try Custos.run(
+                    ["request", "erase", String(new.output.prefix(36)), "--ground", "consent_withdrawn"] + options
+                ).status == 0)
+            let journal = office.folder.appendingPathComponent("journal.json").path
+            #expect(try Custos.run(["erasures", "export", "-o", journal] + options).output.contains("1 erasures"))
+
+            // Another tool puts the old copy back, as pg_restore would.
+            let data = office.folder.appendingPathComponent("data")
+            let database = data.appendingPathComponent("custos.sqlite")
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+            try FileManager.default.copyItem(atPath: backup, toPath: database.path)
+            #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status == 0)
+
+            let reapplied = try Custos.run(["erasures", "reapply", journal] + options)
+            #expect(reapplied.status == 0, "\(reapplied.error)")
+            #expect(reapplied.output.contains("1 erasure re-applied"))
+            #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
+            #expect(
+                try Custos.run(["erasures", "reapply", journal] + options).output.contains("0 erasures re-applied"))
+        }
+    }
+}
