@@ -34,6 +34,18 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         }
     }
 
+    /// A record's values as they were before a change (a correction keeps the earlier values).
+    public struct EarlierVersion: Sendable, Equatable, Codable {
+        /// When these values were last written.
+        public var asOf: Date
+        public var fields: [Field]
+
+        public init(asOf: Date, fields: [Field]) {
+            self.asOf = asOf
+            self.fields = fields
+        }
+    }
+
     /// One record about the person, as their part in it.
     public struct Record: Sendable, Equatable, Codable {
         public var id: UUID
@@ -50,10 +62,12 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         public var recipients: [String]
         /// How long it is kept (Art 15(1)(d)).
         public var retention: [String]
+        /// Its earlier values, oldest first.
+        public var earlier: [EarlierVersion]
 
         public init(
             id: UUID, type: String, typeName: String, role: String, source: String, createdAt: Date, updatedAt: Date,
-            fields: [Field], uses: [Use], recipients: [String], retention: [String]
+            fields: [Field], uses: [Use], recipients: [String], retention: [String], earlier: [EarlierVersion] = []
         ) {
             self.id = id
             self.type = type
@@ -66,6 +80,7 @@ public struct AccessPackage: Sendable, Equatable, Codable {
             self.uses = uses
             self.recipients = recipients
             self.retention = retention
+            self.earlier = earlier
         }
     }
 

@@ -41,6 +41,15 @@ enum AccessPackageTemplate {
         <dt>Who we share it with</dt><dd>{{#hasRecipients}}{{recipients}}{{/hasRecipients}}{{^hasRecipients}}No one outside our organisation.{{/hasRecipients}}</dd>
         <dt>How long we keep it</dt><dd>{{#hasRetention}}{{retention}}{{/hasRetention}}{{^hasRetention}}As our retention schedule says.{{/hasRetention}}</dd>
         </dl>
+        {{#earlier}}
+        <h4>As it was on {{asOf}}, before it was changed</h4>
+        <table>
+        <tbody>
+        {{#fields}}<tr><th scope="row">{{label}}</th><td>{{value}}</td></tr>
+        {{/fields}}
+        </tbody>
+        </table>
+        {{/earlier}}
         </section>
         {{/records}}
         {{^hasRecords}}<p>We hold no records about you.</p>{{/hasRecords}}

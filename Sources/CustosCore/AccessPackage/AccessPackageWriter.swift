@@ -46,6 +46,12 @@ public struct AccessPackageWriter: Sendable {
                     "recipients": record.recipients.joined(separator: "; "),
                     "hasRetention": !record.retention.isEmpty,
                     "retention": record.retention.joined(separator: "; "),
+                    "earlier": record.earlier.map { version in
+                        [
+                            "asOf": day.string(from: version.asOf),
+                            "fields": version.fields.map { ["label": $0.label, "value": $0.value] },
+                        ] as [String: Any]
+                    },
                 ] as [String: Any]
             },
             "hasRecords": !package.records.isEmpty,
@@ -75,13 +81,23 @@ public struct AccessPackageWriter: Sendable {
         return try encoder.encode(package)
     }
 
-    /// One row per value held: record, type, role, field, value; lines ended with CRLF.
+    /// One row per value held: record, type, role, field, value, then the values of earlier
+    /// versions; lines ended with CRLF.
     public func csv(_ package: AccessPackage) throws -> String {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
         try writer.write(row: ["record", "record type", "role", "field", "value"])
         for record in package.records {
             for field in record.fields {
                 try writer.write(row: [record.id.uuidString, record.typeName, record.role, field.label, field.value])
+            }
+            for version in record.earlier {
+                let asOf = CalendarDay(version.asOf, in: CalendarDay.clockTimeZone).iso
+                for field in version.fields {
+                    try writer.write(row: [
+                        record.id.uuidString, "\(record.typeName) (as it was on \(asOf))", record.role, field.label,
+                        field.value,
+                    ])
+                }
             }
         }
         writer.stream.close()

@@ -50,6 +50,14 @@ extension Policy {
         purpose.recipients.compactMap(recipient)
     }
 
+    /// The names of the recipients of the purposes with `purposeIDs`, sorted, once each: whom to
+    /// tell of an erasure, rectification or restriction (UK GDPR Art 19).
+    public func recipientNames(ofPurposes purposeIDs: some Sequence<String>) -> [String] {
+        let wanted = Set(purposeIDs)
+        let names = purposes.filter { wanted.contains($0.id) }.flatMap { recipients(of: $0).map(\.name) }
+        return Array(Set(names)).sorted()
+    }
+
     /// The purposes that share data with a recipient.
     public func purposes(sharingWith recipient: Recipient) -> [Purpose] {
         purposes.filter { $0.recipients.contains(recipient.id) }

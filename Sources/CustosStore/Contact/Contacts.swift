@@ -94,39 +94,67 @@ public struct Contacts: Sendable {
 
     /// Restricts, objects to or lifts processing for `purpose` (`nil`: every purpose). An
     /// objection to a marketing purpose (or to all) also suppresses the person's addresses for
-    /// marketing: the right to object to direct marketing is absolute (UK GDPR Art 21(3)).
+    /// marketing: the right to object to direct marketing is absolute (UK GDPR Art 21(3)). Lifting
+    /// a restriction needs the day the person was told, which must come first (Art 18(3)).
     @discardableResult
     public func setProcessingState(
-        _ state: ProcessingState, subject id: UUID, purpose purposeID: String?, reason: String, actor: String,
-        at time: Date = Date()
+        _ state: ProcessingState, subject id: UUID, purpose purposeID: String?, reason: String,
+        personToldOn: CalendarDay? = nil, actor: String, at time: Date = Date()
     ) async throws -> ProcessingStateEntry {
-        var purpose: Purpose?
-        if let purposeID {
-            do {
-                purpose = try decider.purpose(purposeID, channel: nil, list: nil)
-            } catch {
-                throw VaultError(error.description, kind: .invalid)
+        let changes = try await processingStateChanges(
+            state, subject: id, purposes: purposeID.map { [$0] }, reason: reason, personToldOn: personToldOn,
+            actor: actor, at: time)
+        try await store.apply(changes)
+        return changes.processingStates[0]
+    }
+
+    /// What ``setProcessingState(_:subject:purpose:reason:personToldOn:actor:at:)`` writes, for
+    /// each of `purposes` (nil: one entry for every purpose), audit entries included.
+    func processingStateChanges(
+        _ state: ProcessingState, subject id: UUID, purposes purposeIDs: [String]?, reason: String,
+        personToldOn: CalendarDay?, actor: String, at time: Date
+    ) async throws -> ChangeSet {
+        var purposes: [Purpose?] = [nil]
+        if let purposeIDs {
+            purposes = []
+            for purposeID in purposeIDs {
+                do {
+                    purposes.append(try decider.purpose(purposeID, channel: nil, list: nil))
+                } catch {
+                    throw VaultError(error.description, kind: .invalid)
+                }
             }
         }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw VaultError("reason: give the reason for the change", kind: .invalid)
         }
         let subject = try await subject(id)
-        let entry = ProcessingStateEntry(
-            subjectID: subject.id, purpose: purpose?.id, state: state, reason: reason, recordedBy: actor,
-            recordedAt: time)
+        if state == .active, personToldOn == nil {
+            let entries = try await store.processingStates(ofSubjects: [subject.id], in: workspaceID)
+            let lifting = purposes.map { $0.map { [$0.id] } ?? vault.policy.purposes.map(\.id) }.joined()
+            if lifting.contains(where: { ProcessingStateEntry.state(for: $0, in: entries) == .restricted }) {
+                throw VaultError(
+                    "told_on: a restriction is lifted only after the person is told (UK GDPR Art 18(3)); give the day they were told",
+                    kind: .invalid)
+            }
+        }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.processingStates = [entry]
-        if state == .objected, purpose == nil || purpose?.marketing != nil {
+        for purpose in purposes {
+            let notes = [purpose == nil ? "every purpose" : nil, personToldOn.map { "person told on \($0.iso)" }]
+                .compactMap(\.self).joined(separator: "; ")
+            changes.processingStates.append(
+                ProcessingStateEntry(
+                    subjectID: subject.id, purpose: purpose?.id, state: state, reason: reason, recordedBy: actor,
+                    recordedAt: time))
+            changes.audit.append(
+                vault.event(
+                    "processing.\(state.rawValue)", actor: actor, at: time, purpose: purpose?.id, reason: reason,
+                    subjectID: subject.id, detail: notes.isEmpty ? nil : notes))
+        }
+        if state == .objected, purposes.contains(where: { $0 == nil || $0?.marketing != nil }) {
             changes.suppressions = try await suppressions(of: subject.id, reason: .objection, actor: actor, at: time)
         }
-        changes.audit = [
-            vault.event(
-                "processing.\(state.rawValue)", actor: actor, at: time, purpose: purpose?.id, reason: reason,
-                subjectID: subject.id, detail: purpose == nil ? "every purpose" : nil)
-        ]
-        try await store.apply(changes)
-        return entry
+        return changes
     }
 
     /// The person's processing-state entries, oldest first.

@@ -19,6 +19,8 @@ public struct ChangeSet: Sendable {
     public var recordPartsRemovedOfTypes: [UUID: [String]] = [:]
     /// Inserted, or replacing the part with the same record id and role.
     public var recordParts: [StoredRecordPart] = []
+    /// Parts as they were before being replaced, kept as earlier versions of their record.
+    public var recordPartVersions: [StoredRecordPart] = []
     /// Blind indexes of identifiers never to be re-created (erased people).
     public var tombstones: [Data] = []
     /// Workspace secrets, wrapped, by purpose; added unless the workspace has one for the purpose.

@@ -33,6 +33,9 @@ public protocol PersonalDataStore: Sendable {
     /// Every part of one record.
     func recordParts(ofRecord recordID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart]
 
+    /// The earlier versions of a subject's parts (as they were before each change), oldest first.
+    func recordPartVersions(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart]
+
     /// For each subject, the latest record of `type` in which they play `role`.
     func latestRecordIDs(
         ofType type: String, role: String, subjects: [UUID], in workspaceID: UUID

@@ -372,6 +372,28 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION custos_append_only()
                 """,
             ]),
+        Migration(
+            id: 9, name: "record part versions",
+            statements: [
+                """
+                CREATE TABLE record_part_version (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    record_id UUID NOT NULL,
+                    role TEXT NOT NULL,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    source_kind TEXT NOT NULL,
+                    source_name TEXT,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    reidentification BYTEA
+                )
+                """,
+                "CREATE INDEX record_part_version_record ON record_part_version(record_id, workspace_id)",
+                "CREATE INDEX record_part_version_subject ON record_part_version(subject_id, type)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

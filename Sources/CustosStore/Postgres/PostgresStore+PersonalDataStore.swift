@@ -50,11 +50,19 @@ extension PostgresStore {
             try await connection.query(
                 "DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
+            try await connection.query(
+                "DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
         }
         for (subjectID, types) in changes.recordPartsRemovedOfTypes {
             try await connection.query(
                 """
                 DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
+            try await connection.query(
+                """
+                DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
                 AND type = ANY(\(types))
                 """, logger: logger)
         }
@@ -84,6 +92,16 @@ extension PostgresStore {
                 updated_at = excluded.updated_at, sealed = excluded.sealed,
                 reidentification = excluded.reidentification
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
+                """, logger: logger)
+        }
+        for part in changes.recordPartVersions {
+            try await connection.query(
+                """
+                INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
+                source_name, created_at, updated_at, sealed, reidentification)
+                VALUES (\(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
+                \(part.source.kind.rawValue), \(part.source.name), \(part.createdAt), \(part.updatedAt),
+                \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }))
                 """, logger: logger)
         }
         for entry in changes.erasureJournal {
@@ -305,6 +323,17 @@ extension PostgresStore {
                 """
                 SELECT \(unescaped: Self.partColumns) FROM record_part
                 WHERE workspace_id = \(workspaceID) AND record_id = \(recordID) ORDER BY role
+                """, logger: logger))
+    }
+
+    public func recordPartVersions(
+        ofSubject subjectID: UUID, in workspaceID: UUID
+    ) async throws -> [StoredRecordPart] {
+        try await Self.parts(
+            client.query(
+                """
+                SELECT \(unescaped: Self.partColumns) FROM record_part_version
+                WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY sequence
                 """, logger: logger))
     }
 

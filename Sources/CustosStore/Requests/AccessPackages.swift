@@ -28,6 +28,13 @@ public struct AccessPackages: Sendable {
             subject: id, actor: actor, purpose: nil, reason: reason, at: time)
         guard view.subject.key != nil, view.subject.mergedInto == nil else { throw VaultError.keyDestroyed(id) }
         let policy = vault.policy
+        var earlier: [UUID: [StoredRecordPart]] = [:]
+        if view.subject.key != nil {
+            for version in try await vault.store.recordPartVersions(ofSubject: id, in: vault.workspace.id) {
+                earlier[version.recordID, default: []].append(version)
+            }
+        }
+        let key = try vault.dataKey(of: view.subject)
         var records: [AccessPackage.Record] = []
         for record in view.records.sorted(by: {
             ($0.createdAt, $0.recordID.uuidString) < ($1.createdAt, $1.recordID.uuidString)
@@ -39,10 +46,14 @@ public struct AccessPackages: Sendable {
                     record: record.recordID, actor: actor, reason: reason, at: time)
                 values.merge(originals[record.role] ?? [:]) { _, original in original }
             }
-            let fields = type.fields.compactMap { field -> AccessPackage.Field? in
-                guard type.role(of: field)?.name == record.role, let value = values[field.name], !value.isEmpty
-                else { return nil }
-                return AccessPackage.Field(name: field.name, label: field.displayLabel, value: value)
+            let fields = labelled(type, role: record.role, values)
+            let versions = try (earlier[record.recordID] ?? []).map { part in
+                var values = try vault.open(part, key: key).values
+                if !record.pseudonymised.isEmpty {
+                    values.merge(try vault.pseudonymOriginals(of: part, key: key)) { _, original in original }
+                }
+                return AccessPackage.EarlierVersion(
+                    asOf: part.updatedAt, fields: labelled(type, role: record.role, values))
             }
             let purposes = type.purposes.compactMap { id in policy.purposes.first { $0.id == id } }
             records.append(
@@ -56,7 +67,7 @@ public struct AccessPackages: Sendable {
                             automatedDecision: $0.automatedDecision?.description)
                     },
                     recipients: Array(Set(purposes.flatMap { policy.recipients(of: $0).map(\.name) })).sorted(),
-                    retention: policy.retentionRules(of: type).map(\.plainEnglish)))
+                    retention: policy.retentionRules(of: type).map(\.plainEnglish), earlier: versions))
         }
         let contacts = Contacts(vault: vault)
         let purposeName = { (id: String) in policy.purposes.first { $0.id == id }?.name ?? id }
@@ -83,6 +94,16 @@ public struct AccessPackages: Sendable {
             subjectID: id, generatedAt: time, records: records, consents: consents, processingStates: states,
             messages: messages)
         return (package, [read])
+    }
+
+    /// The role's values of a record, in the type's order, labelled; empty ones left out.
+    private func labelled(_ type: RecordType, role: String, _ values: [String: String]) -> [AccessPackage.Field] {
+        type.fields.compactMap { field in
+            guard type.role(of: field)?.name == role, let value = values[field.name], !value.isEmpty else {
+                return nil
+            }
+            return AccessPackage.Field(name: field.name, label: field.displayLabel, value: value)
+        }
     }
 
 }

@@ -154,11 +154,6 @@ public struct Erasures: Sendable {
 
     /// The recipients of the purposes of records of `types`, by name.
     private func recipients(ofTypes types: [String]) -> [String] {
-        let policy = vault.policy
-        let purposes = Set(types.compactMap(policy.recordType).flatMap(\.purposes))
-        let names = policy.purposes.filter { purposes.contains($0.id) }.flatMap {
-            policy.recipients(of: $0).map(\.name)
-        }
-        return Array(Set(names)).sorted()
+        vault.policy.recipientNames(ofPurposes: types.compactMap(vault.policy.recordType).flatMap(\.purposes))
     }
 }

@@ -4,10 +4,44 @@ public import Foundation
 /// What a completed request produced, kept with it in the register (as JSON): for an erasure, its
 /// certificate. Holds no personal data, so it outlives the person.
 public struct RequestOutcome: Sendable, Equatable, Codable {
-    public var erasure: ErasureCertificate?
+    /// A restriction put in place (Art 18).
+    public struct Restriction: Sendable, Equatable, Codable {
+        /// The purposes restricted, or nil for every purpose.
+        public var purposes: [String]?
+        public var ground: RestrictionGround
+    }
 
-    public init(erasure: ErasureCertificate? = nil) {
+    /// An objection answered (Art 21): the purposes stopped, and those carried on with the
+    /// compelling grounds the DPO recorded.
+    public struct Objection: Sendable, Equatable, Codable {
+        public struct Continued: Sendable, Equatable, Codable {
+            public var purpose: String
+            public var grounds: String
+        }
+
+        public var stopped: [String]
+        public var continued: [Continued]
+    }
+
+    /// A record corrected (Art 16): which, and the names of the fields changed (never the values).
+    public struct Rectification: Sendable, Equatable, Codable {
+        public var recordID: UUID
+        public var fields: [String]
+    }
+
+    public var erasure: ErasureCertificate?
+    public var restriction: Restriction?
+    public var objection: Objection?
+    public var rectification: Rectification?
+
+    public init(
+        erasure: ErasureCertificate? = nil, restriction: Restriction? = nil, objection: Objection? = nil,
+        rectification: Rectification? = nil
+    ) {
         self.erasure = erasure
+        self.restriction = restriction
+        self.objection = objection
+        self.rectification = rectification
     }
 
     /// The outcome as stored.

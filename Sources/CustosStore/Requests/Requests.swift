@@ -69,9 +69,9 @@ public struct Requests: Sendable {
         at time: Date = Date()
     ) async throws -> StoredRequest {
         var (request, history) = try await load(id)
-        if action == .completed, request.kind == .erasure {
+        if action == .completed, let command = Self.carriedOutBy[request.kind] {
             throw VaultError(
-                "an erasure is completed by carrying it out (custos request erase \(id)), which writes its certificate",
+                "a request for \(request.kind.rawValue) is completed by carrying it out (custos request \(command) \(id)), which records what was done",
                 kind: .invalid)
         }
         let event = RequestEvent(
@@ -125,6 +125,47 @@ public struct Requests: Sendable {
         return zip
     }
 
+    /// The data a person may take to another controller, for a portability request (Art 20): the
+    /// records they gave (themselves or through a form) whose purposes rest on consent or a
+    /// contract, as JSON and CSV in a zip. Audited as `request.portable`. Throws a ``VaultError``
+    /// for another kind of request, a refused one, or when none of their data is portable.
+    public func portable(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
+        let (request, _) = try await load(id)
+        guard request.kind == .portability else {
+            throw VaultError("request \(id) is a request for \(request.kind.rawValue), not portability", kind: .invalid)
+        }
+        guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
+        let subject = try await person(of: id)
+        let policy = vault.policy
+        let portable = Set(
+            try await store.recordParts(ofSubjects: [subject], in: workspaceID).filter { part in
+                guard [.person, .form].contains(part.source.kind), let type = policy.recordType(part.type) else {
+                    return false
+                }
+                return policy.purposes.contains {
+                    type.purposes.contains($0.id) && [.consent, .contract].contains($0.lawfulBasis)
+                }
+            }.map(\.recordID))
+        guard !portable.isEmpty else {
+            throw VaultError(
+                "nothing is portable: the right covers data the person gave, used on their consent or for a contract (UK GDPR Art 20(1))",
+                kind: .invalid)
+        }
+        var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
+        package.records = package.records.filter { portable.contains($0.id) }
+        package.consents = []
+        package.processingStates = []
+        package.messages = []
+        let zip = try AccessPackageArchive.portable(package)
+        try await vault.audit(
+            reads + [
+                vault.event(
+                    "request.portable", actor: actor, at: time, subjectID: subject,
+                    detail: "request \(id): \(package.records.count) records")
+            ])
+        return zip
+    }
+
     /// The workspace's requests, soonest due first; only open ones unless `includingClosed`.
     public func list(includingClosed: Bool = false) async throws -> [StoredRequest] {
         try await store.requests(in: workspaceID, includingClosed: includingClosed)
@@ -136,6 +177,66 @@ public struct Requests: Sendable {
     ) async throws -> (request: StoredRequest, events: [RequestEvent], deadline: RequestDeadline?) {
         let (request, history) = try await load(id)
         return (request, history.events, history.deadline(asOf: today))
+    }
+
+    /// The kinds of request completed only by carrying them out, and the command that does.
+    static let carriedOutBy: [RequestKind: String] = [
+        .erasure: "erase", .restriction: "restrict", .objection: "object", .rectification: "rectify",
+    ]
+
+    /// Completes the request on `day`, in one transaction with `changes` (what carrying it out
+    /// writes): stores `outcome`, appends the completion and its audit entry, and, when
+    /// `recipients` is not empty, a task to tell them (Art 19). Throws a ``VaultError`` of kind
+    /// `.invalid` when the request is of another kind or its state does not allow completion.
+    func complete(
+        _ id: UUID, kind: RequestKind, carrying changes: ChangeSet, outcome: RequestOutcome, summary: String,
+        recipients: [String], on day: CalendarDay, actor: String, at time: Date
+    ) async throws -> StoredRequest {
+        var (request, history) = try await load(id)
+        guard request.kind == kind else {
+            throw VaultError(
+                "request \(id) is a request for \(request.kind.rawValue), not \(kind.rawValue)", kind: .invalid)
+        }
+        let completion = RequestEvent(.completed, on: day, by: actor, reason: summary)
+        do {
+            try history.record(completion)
+        } catch {
+            throw VaultError(error.description, kind: .invalid)
+        }
+        var changes = changes
+        request.state = .completed
+        request.outcome = outcome
+        changes.requestUpdates = [
+            RequestUpdate(requestID: id, state: .completed, dueOn: request.dueOn, outcome: outcome)
+        ]
+        changes.requestEvents = [StoredRequestEvent(requestID: id, event: completion, recordedAt: time)]
+        if !recipients.isEmpty {
+            changes.tasks = [
+                StoredTask(
+                    workspaceID: workspaceID, kind: .notifyRecipients, requestID: id, subjectID: request.subjectID,
+                    summary: "Tell each recipient of the \(kind.rawValue) of request \(id) (UK GDPR Art 19)",
+                    recipients: recipients, dueOn: request.dueOn.map { max($0, day) } ?? day, createdAt: time,
+                    createdBy: actor)
+            ]
+        }
+        changes.audit.append(
+            vault.event(
+                "request.completed", actor: actor, at: time, subjectID: request.subjectID,
+                detail: "request \(id) (\(kind.rawValue)): \(summary)"))
+        try await store.apply(changes)
+        return request
+    }
+
+    /// The person request `id` is about now (merged records followed to their survivor). Throws a
+    /// ``VaultError`` when the request is not yet tied to a person.
+    func person(of id: UUID) async throws -> UUID {
+        guard let request = try await store.request(id, in: workspaceID) else {
+            throw VaultError("there is no request \(id) in this workspace", kind: .notFound)
+        }
+        guard let subject = request.subjectID else {
+            throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
+        }
+        return try await Contacts(vault: vault).current(subject)
     }
 
     /// Whether the policy makes the DPO approve requests of `kind` before they complete.

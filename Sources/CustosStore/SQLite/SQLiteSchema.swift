@@ -331,6 +331,27 @@ enum SQLiteSchema {
                     BEGIN SELECT RAISE(ABORT, 'the erasure journal is append-only'); END;
                     """)
         }
+        migrator.registerMigration("10-record-part-versions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_part_version (
+                        sequence INTEGER PRIMARY KEY,
+                        record_id BLOB NOT NULL,
+                        role TEXT NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        type TEXT NOT NULL,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        source_kind TEXT NOT NULL,
+                        source_name TEXT,
+                        created_at DATETIME NOT NULL,
+                        updated_at DATETIME NOT NULL,
+                        sealed BLOB NOT NULL,
+                        reidentification BLOB
+                    );
+                    CREATE INDEX record_part_version_record ON record_part_version(record_id, workspace_id);
+                    CREATE INDEX record_part_version_subject ON record_part_version(subject_id, type);
+                    """)
+        }
         return migrator
     }
 }

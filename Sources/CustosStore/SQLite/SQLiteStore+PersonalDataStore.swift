@@ -58,16 +58,31 @@ extension SQLiteStore {
             try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
         }
         for subjectID in changes.recordPartsRemoved {
-            try db.execute(
-                sql: "DELETE FROM record_part WHERE workspace_id = ? AND subject_id = ?",
-                arguments: [workspace, subjectID])
+            for table in ["record_part", "record_part_version"] {
+                try db.execute(
+                    sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ?",
+                    arguments: [workspace, subjectID])
+            }
         }
         for (subjectID, types) in changes.recordPartsRemovedOfTypes {
             for type in types {
-                try db.execute(
-                    sql: "DELETE FROM record_part WHERE workspace_id = ? AND subject_id = ? AND type = ?",
-                    arguments: [workspace, subjectID, type])
+                for table in ["record_part", "record_part_version"] {
+                    try db.execute(
+                        sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND type = ?",
+                        arguments: [workspace, subjectID, type])
+                }
             }
+        }
+        for part in changes.recordPartVersions {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
+                    source_name, created_at, updated_at, sealed, reidentification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                part.recordID, part.role, workspace, part.type, part.subjectID, part.source.kind.rawValue,
+                part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed, part.reidentification,
+            ])
         }
         for subjectID in changes.identifiersRemoved {
             try db.execute(
@@ -317,6 +332,18 @@ extension SQLiteStore {
                 db.cachedStatement(
                     sql: "SELECT * FROM record_part WHERE record_id = ? AND workspace_id = ? ORDER BY role"),
                 arguments: [recordID, workspaceID.uuidString]
+            ).map(Self.part)
+        }
+    }
+
+    public func recordPartVersions(
+        ofSubject subjectID: UUID, in workspaceID: UUID
+    ) async throws -> [StoredRecordPart] {
+        try readNow { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM record_part_version WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"
+                ), arguments: [subjectID, workspaceID.uuidString]
             ).map(Self.part)
         }
     }

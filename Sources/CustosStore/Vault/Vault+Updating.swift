@@ -17,6 +17,20 @@ extension Vault {
         record id: UUID, changes requested: [String: String?], actor: String, purpose: String? = nil,
         reason: String? = nil, at time: Date = Date()
     ) async throws -> RecordWriteOutcome {
+        let (changes, outcome) = try await updateChanges(
+            record: id, changes: requested, actor: actor, purpose: purpose, reason: reason, at: time)
+        if !changes.recordParts.isEmpty { try await store.apply(changes) }
+        return outcome
+    }
+
+    /// What ``update(record:changes:actor:purpose:reason:at:)`` writes (nothing when no value
+    /// changes), for a caller to add its own changes to and apply in one transaction. The parts
+    /// replaced are kept as earlier versions, sealed as they were, so a correction keeps its
+    /// history; an erasure removes them with the rest.
+    func updateChanges(
+        record id: UUID, changes requested: [String: String?], actor: String, purpose: String?, reason: String?,
+        at time: Date
+    ) async throws -> (ChangeSet, RecordWriteOutcome) {
         let parts = try await store.recordParts(ofRecord: id, in: workspace.id)
         guard let first = parts.first else { throw VaultError.recordNotFound(id) }
         guard let type = policy.recordType(first.type) else { throw VaultError.unknownRecordType(first.type) }
@@ -93,6 +107,7 @@ extension Vault {
                 source: existing?.source ?? first.source, key: key, at: time)
             sealed.createdAt = existing?.createdAt ?? time
             changes.recordParts.append(sealed)
+            if let existing { changes.recordPartVersions.append(existing) }
             changes.subjectUpdates.append(.lastActivity(subjectID, time))
             subjects[role.name] = subjectID
             changedSubjects.append(subjectID)
@@ -103,8 +118,7 @@ extension Vault {
                     "record.update", actor: actor, at: time, purpose: purpose, reason: reason, subjectID: subjectID,
                     recordID: id, detail: "type \(type.id), fields \(requested.keys.sorted().joined(separator: ", "))"))
         }
-        if !changedSubjects.isEmpty { try await store.apply(changes) }
-        return .updated(recordID: id, subjects: subjects)
+        return (changes, .updated(recordID: id, subjects: subjects))
     }
 
     /// The original values behind a part's pseudonyms.
