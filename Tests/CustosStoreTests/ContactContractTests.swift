@@ -167,7 +167,12 @@ struct ContactContractTests {
             try await contacts.setProcessingState(
                 .restricted, subject: id, purpose: nil, reason: "accuracy contested", actor: "dpo")
             #expect(try await contacts.decide(subject: id, booking).reason == .restricted)
-            try await contacts.setProcessingState(.active, subject: id, purpose: nil, reason: "verified", actor: "dpo")
+            await #expect(throws: VaultError.self, "a restriction is lifted only once the person is told") {
+                try await contacts.setProcessingState(
+                    .active, subject: id, purpose: nil, reason: "verified", actor: "dpo")
+            }
+            try await contacts.setProcessingState(
+                .active, subject: id, purpose: nil, reason: "verified", personToldOn: .today, actor: "dpo")
             #expect(try await contacts.decide(subject: id, booking).reason == .administrative)
             try await contacts.setProcessingState(
                 .objected, subject: id, purpose: "marketing", reason: "phoned to object", actor: "office")

@@ -21,6 +21,7 @@ struct ApiRoutes {
         ApiContactsController().addRoutes(to: authenticated)
         ApiRequestsController().addRoutes(to: authenticated)
         ApiErasureController().addRoutes(to: authenticated)
+        ApiRightsController().addRoutes(to: authenticated)
         ApiLegalHoldsController().addRoutes(to: authenticated)
         ApiTasksController().addRoutes(to: authenticated)
         // Anything else under /api/v1 is a JSON 404, not an empty one.

@@ -313,6 +313,65 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/requests/{request}/restriction": {
+              "post": {
+                "operationId": "carryOutRestriction",
+                "summary": "Carry out a restriction request: the data is only stored until lifted (Art 18)",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RestrictionExecution" } } } },
+                "responses": {
+                  "200": { "description": "The request, completed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Request" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/requests/{request}/objection": {
+              "post": {
+                "operationId": "answerObjection",
+                "summary": "Answer an objection: each purpose stops unless the DPO records compelling grounds (Art 21); marketing always stops",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ObjectionAnswer" } } } },
+                "responses": {
+                  "200": { "description": "The request, completed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Request" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/requests/{request}/rectification": {
+              "post": {
+                "operationId": "carryOutRectification",
+                "summary": "Correct the person's part of a record, keeping the earlier values (Art 16)",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RectificationExecution" } } } },
+                "responses": {
+                  "200": { "description": "The request, completed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Request" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/requests/{request}/portable": {
+              "get": {
+                "operationId": "getPortableData",
+                "summary": "The data the person gave, on consent or for a contract, as JSON and CSV in a zip (Art 20)",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "responses": {
+                  "200": { "description": "The zip", "content": { "application/zip": { "schema": { "type": "string", "format": "binary" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/legal-holds": {
               "get": {
                 "operationId": "listLegalHolds",
@@ -623,6 +682,33 @@ enum OpenAPIDocument {
                 "properties": {
                   "recordType": { "type": "string" }, "typeName": { "type": "string" }, "count": { "type": "integer" },
                   "exemption": { "type": "string" }, "why": { "type": "string" }
+                }
+              },
+              "RestrictionExecution": {
+                "type": "object",
+                "required": ["ground"],
+                "properties": {
+                  "ground": { "type": "string", "enum": ["accuracy_contested", "unlawful", "legal_claims", "objection_pending"] },
+                  "purposes": { "type": "array", "items": { "type": "string" }, "description": "Every purpose when left out" },
+                  "day": { "type": "string", "format": "date" }
+                }
+              },
+              "ObjectionAnswer": {
+                "type": "object",
+                "required": ["purposes"],
+                "properties": {
+                  "purposes": { "type": "array", "items": { "type": "string" }, "minItems": 1 },
+                  "compellingGrounds": { "type": "object", "additionalProperties": { "type": "string" }, "description": "By purpose; the DPO only; never for direct marketing" },
+                  "day": { "type": "string", "format": "date" }
+                }
+              },
+              "RectificationExecution": {
+                "type": "object",
+                "required": ["record", "changes"],
+                "properties": {
+                  "record": { "type": "string", "format": "uuid" },
+                  "changes": { "type": "object", "additionalProperties": { "type": ["string", "null"] }, "description": "Corrected values by field; null clears one" },
+                  "day": { "type": "string", "format": "date" }
                 }
               },
               "LegalHoldCreation": {

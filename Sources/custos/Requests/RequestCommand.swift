@@ -16,7 +16,9 @@ struct RequestCommand: AsyncParsableCommand {
             RequestFeeCommand.self, RequestAskCommand.self, RequestClarifiedCommand.self, RequestExtendCommand.self,
             RequestSubmitCommand.self, RequestApproveCommand.self, RequestRefuseCommand.self,
             RequestCompleteCommand.self, RequestPackageCommand.self, RequestAssessCommand.self,
-            RequestEraseCommand.self, RequestCertificateCommand.self,
+            RequestEraseCommand.self, RequestCertificateCommand.self, RequestRestrictCommand.self,
+            RequestObjectCommand.self,
+            RequestRectifyCommand.self, RequestPortableCommand.self,
         ])
 }
 

@@ -15,6 +15,7 @@ extension MessageStatus: ExpressibleByArgument {}
 extension RequestKind: ExpressibleByArgument {}
 extension RequestChannel: ExpressibleByArgument {}
 extension ErasureGround: ExpressibleByArgument {}
+extension RestrictionGround: ExpressibleByArgument {}
 
 extension CalendarDay: ExpressibleByArgument {
     /// A day written `YYYY-MM-DD`.

@@ -1,0 +1,71 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/requests/{request}/restriction`, `/objection`, `/rectification` and `/portable`:
+/// carrying out requests under Arts 16, 18, 20 and 21. Whoever works on the register may carry
+/// them out; only the DPO records compelling grounds to carry on despite an objection.
+struct ApiRightsController {
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("requests/:request/restriction", use: restrict)
+        group.post("requests/:request/objection", use: object)
+        group.post("requests/:request/rectification", use: rectify)
+        group.get("requests/:request/portable", use: portable)
+    }
+
+    @Sendable func restrict(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
+        let caller = try context.requireIdentity()
+        try ApiRequestsController.requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let body = try await request.decode(as: RestrictionExecution.self, context: context)
+        let done = try await Restrictions(vault: caller.vault).carryOut(
+            request: id, ground: try ApiKeyword.parse(body.ground, field: "ground"), purposes: body.purposes,
+            on: try ApiDay.parse(body.day, field: "day"), actor: caller.actor)
+        return RequestDocument(done)
+    }
+
+    @Sendable func object(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
+        let caller = try context.requireIdentity()
+        try ApiRequestsController.requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let body = try await request.decode(as: ObjectionAnswer.self, context: context)
+        let grounds = body.compellingGrounds ?? [:]
+        if !grounds.isEmpty, caller.token.role != .dpo {
+            throw ApiError.forbidden("only the dpo role may record compelling grounds")
+        }
+        let done = try await Objections(vault: caller.vault).carryOut(
+            request: id, purposes: body.purposes, compellingGrounds: grounds,
+            on: try ApiDay.parse(body.day, field: "day"), actor: caller.actor)
+        return RequestDocument(done)
+    }
+
+    @Sendable func rectify(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
+        let caller = try context.requireIdentity()
+        try ApiRequestsController.requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let body = try await request.decode(as: RectificationExecution.self, context: context)
+        guard let record = UUIDText.parse(body.record) else { throw ApiError.badRequest("record: not an id") }
+        guard !body.changes.isEmpty else { throw ApiError.badRequest("changes: give at least one field") }
+        let done = try await Rectifications(vault: caller.vault).carryOut(
+            request: id, record: record, changes: body.changes, on: try ApiDay.parse(body.day, field: "day"),
+            actor: caller.actor)
+        return RequestDocument(done)
+    }
+
+    /// The data the person may take elsewhere; it holds their data in clear, so only those who
+    /// change the register make it.
+    @Sendable func portable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireIdentity()
+        try ApiRequestsController.requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let zip = try await Requests(vault: caller.vault).portable(id, actor: caller.actor)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip",
+                .contentDisposition: "attachment; filename=\"portable-\(id.uuidString.lowercased()).zip\"",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: zip)))
+    }
+}

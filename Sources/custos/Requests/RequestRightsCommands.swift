@@ -1,0 +1,122 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos request restrict ID --ground G [--purpose P ...]`.
+struct RequestRestrictCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restrict",
+        abstract: "Carry out a restriction request: the data is only stored until lifted (UK GDPR Art 18).")
+
+    @OptionGroup var request: RequestIDArgument
+    @Option(help: "The ground of Art 18(1): \(RestrictionGround.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var ground: RestrictionGround
+    @Option(help: "A purpose to restrict (repeatable; default: every purpose).") var purpose: [String] = []
+    @Option(help: ArgumentHelp("The day it is done (default: today).", valueName: "YYYY-MM-DD")) var on: CalendarDay?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        let done = try await store.withVault { vault in
+            try await Restrictions(vault: vault).carryOut(
+                request: id, ground: ground, purposes: purpose.isEmpty ? nil : purpose, on: on ?? .today,
+                actor: CommandActor.current)
+        }
+        print(RequestText.line(done))
+    }
+}
+
+/// `custos request object ID --purpose P ... [--grounds P=TEXT ...]`.
+struct RequestObjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "object",
+        abstract: "Answer an objection (UK GDPR Art 21): each purpose stops, unless the DPO records compelling grounds."
+    )
+
+    @OptionGroup var request: RequestIDArgument
+    @Option(help: "A purpose objected to (repeatable).") var purpose: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "Compelling grounds to carry on with a purpose (not direct marketing), as PURPOSE=TEXT (repeatable).",
+            valueName: "purpose=text"))
+    var grounds: [String] = []
+    @Option(help: ArgumentHelp("The day it is done (default: today).", valueName: "YYYY-MM-DD")) var on: CalendarDay?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        var compelling: [String: String] = [:]
+        for pair in grounds {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("--grounds: write PURPOSE=TEXT")
+            }
+            compelling[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        let done = try await store.withVault { vault in
+            try await Objections(vault: vault).carryOut(
+                request: id, purposes: purpose, compellingGrounds: compelling, on: on ?? .today,
+                actor: CommandActor.current)
+        }
+        print(RequestText.line(done))
+    }
+}
+
+/// `custos request rectify ID --record R --set FIELD=VALUE ...`.
+struct RequestRectifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rectify",
+        abstract:
+            "Carry out a rectification request: correct the person's part of a record, keeping the earlier values.")
+
+    @OptionGroup var request: RequestIDArgument
+    @Option(help: ArgumentHelp("The record to correct.", valueName: "ID")) var record: String
+    @Option(help: ArgumentHelp("A corrected value (repeatable); FIELD= clears it.", valueName: "field=value"))
+    var set: [String] = []
+    @Option(help: ArgumentHelp("The day it is done (default: today).", valueName: "YYYY-MM-DD")) var on: CalendarDay?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        guard let recordID = UUID(uuidString: record) else {
+            throw ValidationError("--record: '\(record)' is not an id")
+        }
+        guard !set.isEmpty else { throw ValidationError("--set: give at least one FIELD=VALUE") }
+        var changes: [String: String?] = [:]
+        for pair in set {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("--set: write FIELD=VALUE")
+            }
+            let value = String(pair[pair.index(after: equals)...])
+            changes[String(pair[..<equals])] = value.isEmpty ? String?.none : value
+        }
+        let done = try await store.withVault { vault in
+            try await Rectifications(vault: vault).carryOut(
+                request: id, record: recordID, changes: changes, on: on ?? .today, actor: CommandActor.current)
+        }
+        print(RequestText.line(done))
+    }
+}
+
+/// `custos request portable ID --out FILE`.
+struct RequestPortableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portable",
+        abstract: "Write the data a person may take elsewhere (UK GDPR Art 20): data.json and records.csv in a zip.",
+        discussion: "The file holds the person's data in clear: it is written readable by its owner only.")
+
+    @OptionGroup var request: RequestIDArgument
+    @Option(help: ArgumentHelp("Where to write the zip.", valueName: "file")) var out: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let id = try request.id
+        let zip = try await store.withVault { vault in
+            try await Requests(vault: vault).portable(id, actor: CommandActor.current)
+        }
+        guard FileManager.default.createFile(atPath: out, contents: zip, attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure(message: "cannot write \(out)")
+        }
+        print(out)
+    }
+}
