@@ -1,3 +1,4 @@
+import CustosCore
 public import CustosStore
 public import Foundation
 public import Logging
@@ -34,7 +35,8 @@ public struct OutboxService: Service {
         }
     }
 
-    /// One pass over every workspace; a failing workspace is logged and does not stop the others.
+    /// One pass over every workspace: reminders to the DPO about requests coming due, then the
+    /// queue. A failing workspace is logged and does not stop the others.
     public func deliverDue(at now: Date = Date()) async {
         let workspaces: [Workspace]
         do {
@@ -45,7 +47,16 @@ public struct OutboxService: Service {
         }
         for workspace in workspaces {
             do {
-                let outbox = Outbox(vault: try await Vault.open(store: store, workspace: workspace, keys: keys))
+                let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+                let reminders = RequestReminders(vault: vault)
+                if let sender = reminders.defaultSender {
+                    let sent = try await reminders.send(
+                        using: transport, from: sender, asOf: CalendarDay(now, in: CalendarDay.clockTimeZone), at: now)
+                    if sent > 0 {
+                        logger.info("reminders", metadata: ["workspace": "\(workspace.name)", "sent": "\(sent)"])
+                    }
+                }
+                let outbox = Outbox(vault: vault)
                 var report = try await outbox.deliver(using: transport, at: now)
                 while report.total > 0 {
                     logger.info(

@@ -54,6 +54,8 @@ public struct ChangeSet: Sendable {
     public var requestUpdates: [RequestUpdate] = []
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
+    /// Reminders sent to the DPO about requests coming due.
+    public var requestReminders: [RequestReminder] = []
     /// Added to the task list.
     public var tasks: [StoredTask] = []
     /// Tasks marked done.

@@ -394,6 +394,20 @@ enum PostgresSchema {
                 "CREATE INDEX record_part_version_record ON record_part_version(record_id, workspace_id)",
                 "CREATE INDEX record_part_version_subject ON record_part_version(subject_id, type)",
             ]),
+        Migration(
+            id: 10, name: "request reminders",
+            statements: [
+                """
+                CREATE TABLE request_reminder (
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    request_id UUID NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                    mark INTEGER NOT NULL,
+                    sent_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (request_id, mark)
+                )
+                """,
+                "CREATE INDEX request_reminder_workspace ON request_reminder(workspace_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

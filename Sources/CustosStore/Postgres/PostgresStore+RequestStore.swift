@@ -26,6 +26,13 @@ extension PostgresStore {
                 WHERE id = \(update.requestID) AND workspace_id = \(workspace)
                 """, logger: logger)
         }
+        for reminder in changes.requestReminders {
+            try await connection.query(
+                """
+                INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at)
+                VALUES (\(workspace), \(reminder.requestID), \(reminder.mark), \(reminder.sentAt)) ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
         for entry in changes.requestEvents {
             try await connection.query(
                 """
@@ -40,6 +47,17 @@ extension PostgresStore {
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
         created_at, outcome
         """
+
+    public func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder] {
+        var reminders: [RequestReminder] = []
+        for try await (request, mark, sentAt) in try await client.query(
+            "SELECT request_id, mark, sent_at FROM request_reminder WHERE workspace_id = \(workspaceID)",
+            logger: logger
+        ).decode((UUID, Int, Date).self) {
+            reminders.append(RequestReminder(requestID: request, mark: mark, sentAt: sentAt))
+        }
+        return reminders
+    }
 
     public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
         try await requests(

@@ -12,4 +12,7 @@ public protocol RequestStore: Sendable {
 
     /// The request's events, in the order recorded.
     func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent]
+
+    /// The reminders sent about the workspace's requests.
+    func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder]
 }

@@ -352,6 +352,19 @@ enum SQLiteSchema {
                     CREATE INDEX record_part_version_subject ON record_part_version(subject_id, type);
                     """)
         }
+        migrator.registerMigration("11-request-reminders") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE request_reminder (
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        request_id BLOB NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                        mark INTEGER NOT NULL,
+                        sent_at DATETIME NOT NULL,
+                        PRIMARY KEY (request_id, mark)
+                    );
+                    CREATE INDEX request_reminder_workspace ON request_reminder(workspace_id);
+                    """)
+        }
         return migrator
     }
 }

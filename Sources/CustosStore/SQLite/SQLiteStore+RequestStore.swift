@@ -30,6 +30,13 @@ extension SQLiteStore {
                 workspace,
             ])
         }
+        for reminder in changes.requestReminders {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """, arguments: [workspace, reminder.requestID, reminder.mark, reminder.sentAt])
+        }
         for entry in changes.requestEvents {
             try db.cachedStatement(
                 sql: """
@@ -40,6 +47,14 @@ extension SQLiteStore {
                 workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
                 entry.event.reason, stored(entry.recordedAt),
             ])
+        }
+    }
+
+    public func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM request_reminder WHERE workspace_id = ?", arguments: [workspaceID.uuidString]
+            ).map { RequestReminder(requestID: $0["request_id"], mark: $0["mark"], sentAt: $0["sent_at"]) }
         }
     }
 

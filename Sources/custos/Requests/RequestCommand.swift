@@ -18,7 +18,7 @@ struct RequestCommand: AsyncParsableCommand {
             RequestCompleteCommand.self, RequestPackageCommand.self, RequestAssessCommand.self,
             RequestEraseCommand.self, RequestCertificateCommand.self, RequestRestrictCommand.self,
             RequestObjectCommand.self,
-            RequestRectifyCommand.self, RequestPortableCommand.self,
+            RequestRectifyCommand.self, RequestPortableCommand.self, RequestRemindCommand.self,
         ])
 }
 
