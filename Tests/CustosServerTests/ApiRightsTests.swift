@@ -60,6 +60,16 @@ struct ApiRightsTests {
                 #expect(zip.status == .ok)
                 #expect(zip.headers[.contentType] == "application/zip")
 
+                let access = try await open("access")
+                let refused = try await client.api(
+                    .post, "/requests/\(access)/withholdings", token: staff,
+                    json: #"{"record": "\#(record)", "exemption": "serious_harm", "reason": "clinician's advice"}"#,
+                    expect: .badRequest)
+                #expect((refused[path: "error", "message"] as? String)?.hasPrefix("exemption:") == true)
+                try await client.api(
+                    .post, "/requests/\(access)/withholdings", token: staff,
+                    json: #"{"record": "\#(record)", "exemption": "whim", "reason": "x"}"#, expect: .badRequest)
+
                 let tasks = try await client.api(.get, "/tasks", token: staff, expect: .ok)
                 #expect(
                     (tasks["tasks"] as? [[String: Any]])?.count == 2, "one for the restriction, one for the correction")

@@ -64,3 +64,75 @@ struct AccessPackageTests {
         }
     }
 }
+
+/// Items a reviewer holds back from an access request under the exemptions the notice lists.
+@Suite("Withholding from access packages")
+struct WithholdingTests {
+    func opened(_ zip: Data) throws -> (AccessPackage, String) {
+        let archive = try Archive(data: zip, accessMode: .read)
+        var json = Data()
+        _ = try archive.extract(try #require(archive["data.json"])) { json.append($0) }
+        var html = Data()
+        _ = try archive.extract(try #require(archive["report.html"])) { html.append($0) }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return (try decoder.decode(AccessPackage.self, from: json), String(decoding: html, as: UTF8.self))
+    }
+
+    @Test(
+        "Hutton withholds a field for serious harm (and says so) and a record for crime prevention (silently)",
+        arguments: TestBackend.available)
+    func withhold(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "hutton")
+            let type = try #require(vault.policy.recordType("pupil_record"))
+            let outcome = try await vault.write(
+                RecordInput(
+                    type: type,
+                    values: [
+                        "name": "Ann Smith", "date_of_birth": "2017-03-04", "medical_conditions": "Asthma",
+                        "parent_name": "Jo Smith", "parent_phone": "01277 000000",
+                    ], source: .person), actor: "office")
+            guard case .created(let record, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
+            let subject = try #require(subjects["pupil"])
+            let requests = Requests(vault: vault)
+            let day = try #require(CalendarDay(iso: "2026-11-02"))
+            let request = try await requests.open(
+                RequestIntake(
+                    kind: .access, subjectID: subject, channel: .letter, receivedOn: day, identityShown: true,
+                    onBehalfAs: "parent", competence: "aged 9: not yet competent"), actor: "office")
+
+            await #expect(throws: VaultError.self, "legal privilege is not among Hutton's listed exemptions") {
+                try await requests.withhold(
+                    request: request.id, record: record, exemption: .legalPrivilege, reason: "advice", on: day,
+                    actor: "dpo")
+            }
+            await #expect(throws: VaultError.self, "the parent's name is the parent's part, not the pupil's") {
+                try await requests.withhold(
+                    request: request.id, record: record, fields: ["parent_name"], exemption: .seriousHarm,
+                    reason: "x", on: day, actor: "dpo")
+            }
+            try await requests.withhold(
+                request: request.id, record: record, fields: ["medical_conditions"], exemption: .seriousHarm,
+                reason: "clinician's advice", on: day, actor: "dpo")
+            var (package, report) = try opened(try await requests.package(request.id, actor: "dpo"))
+            #expect(package.records.first?.fields.contains { $0.name == "medical_conditions" } == false)
+            #expect(package.records.first?.fields.contains { $0.name == "name" } == true)
+            #expect(package.withheld.map(\.reference) == [Exemption.seriousHarm.reference])
+            #expect(report.contains("What we have not given you"))
+            #expect(!report.contains("Asthma"))
+
+            try await requests.withhold(
+                request: request.id, record: record, exemption: .crimePrevention, reason: "police enquiry", on: day,
+                actor: "dpo")
+            (package, report) = try opened(try await requests.package(request.id, actor: "dpo"))
+            #expect(package.records.isEmpty)
+            #expect(
+                package.withheld.map(\.reference) == [Exemption.seriousHarm.reference], "crime prevention is not said")
+            #expect(!report.contains("crime"))
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 200).map(\.event)
+            #expect(audit.filter { $0.action == "request.withhold" }.count == 2)
+            #expect(!audit.contains { ($0.detail ?? "").contains("police") || ($0.detail ?? "").contains("clinician") })
+        }
+    }
+}

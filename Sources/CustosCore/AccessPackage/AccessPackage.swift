@@ -126,6 +126,18 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         }
     }
 
+    /// Something held back under an exemption, as the person is told of it (DPA 2018 Schedules
+    /// 2–4): the ground, not what was withheld.
+    public struct Withheld: Sendable, Equatable, Codable {
+        public var ground: String
+        public var reference: String
+
+        public init(ground: String, reference: String) {
+            self.ground = ground
+            self.reference = reference
+        }
+    }
+
     /// Who holds the data: the controller's name and how to reach them.
     public var controller: String
     public var controllerContact: String?
@@ -136,10 +148,12 @@ public struct AccessPackage: Sendable, Equatable, Codable {
     /// Restrictions and objections recorded, in order.
     public var processingStates: [String]
     public var messages: [Message]
+    /// The grounds on which something was withheld, where the person is told (each once).
+    public var withheld: [Withheld]
 
     public init(
         controller: String, controllerContact: String?, subjectID: UUID, generatedAt: Date, records: [Record],
-        consents: [Consent], processingStates: [String], messages: [Message]
+        consents: [Consent], processingStates: [String], messages: [Message], withheld: [Withheld] = []
     ) {
         self.controller = controller
         self.controllerContact = controllerContact
@@ -149,5 +163,6 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         self.consents = consents
         self.processingStates = processingStates
         self.messages = messages
+        self.withheld = withheld
     }
 }

@@ -75,6 +75,12 @@ enum AccessPackageTemplate {
         <ul>{{#messages}}<li>{{template}} ({{purpose}}): {{events}}</li>{{/messages}}</ul>
         {{/hasMessages}}
 
+        {{#hasWithheld}}
+        <h2>What we have not given you</h2>
+        <p>The law allows us to hold back some information, and we have done so on these grounds:</p>
+        <ul>{{#withheld}}<li>{{ground}} ({{reference}})</li>{{/withheld}}</ul>
+        {{/hasWithheld}}
+
         <h2>Your rights</h2>
         <p>You may ask us to correct what is wrong, to erase your data, to restrict or object to its use, or to have it in a form you can take elsewhere. If you are unhappy with how we have handled your data, you may complain to the Information Commissioner's Office (ico.org.uk, 0303 123 1113), and you may also seek a remedy through the courts.</p>
         <p>The same content is in <code>data.json</code> (for computers) and <code>records.csv</code> (for spreadsheets) beside this report.</p>

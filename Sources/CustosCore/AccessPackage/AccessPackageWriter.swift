@@ -64,6 +64,8 @@ public struct AccessPackageWriter: Sendable {
             },
             "hasStates": !package.processingStates.isEmpty,
             "states": package.processingStates,
+            "hasWithheld": !package.withheld.isEmpty,
+            "withheld": package.withheld.map { ["ground": $0.ground, "reference": $0.reference] },
             "hasMessages": !package.messages.isEmpty,
             "messages": package.messages.map {
                 ["template": $0.template, "purpose": $0.purpose, "events": $0.events.joined(separator: "; ")]

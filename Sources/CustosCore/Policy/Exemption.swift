@@ -33,4 +33,13 @@ public enum Exemption: String, PolicyKeyword {
         case .courtReports: "DPA 2018 Sch 3 para 20"
         }
     }
+
+    /// Whether the person is told that something was withheld on this ground. Saying so would itself
+    /// prejudice the prevention or detection of crime, or harm a child, so for those it is not said.
+    public var isDisclosed: Bool {
+        switch self {
+        case .crimePrevention, .childAbuseInformation: false
+        default: true
+        }
+    }
 }

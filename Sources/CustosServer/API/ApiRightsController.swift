@@ -3,8 +3,9 @@ import CustosStore
 import Foundation
 import Hummingbird
 
-/// `/api/v1/requests/{request}/restriction`, `/objection`, `/rectification` and `/portable`:
-/// carrying out requests under Arts 16, 18, 20 and 21. Whoever works on the register may carry
+/// `/api/v1/requests/{request}/restriction`, `/objection`, `/rectification`, `/portable` and
+/// `/withholdings`: carrying out requests under Arts 16, 18, 20 and 21, and holding items back
+/// from an access request under an exemption. Whoever works on the register may carry
 /// them out; only the DPO records compelling grounds to carry on despite an objection.
 struct ApiRightsController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -12,6 +13,7 @@ struct ApiRightsController {
         group.post("requests/:request/objection", use: object)
         group.post("requests/:request/rectification", use: rectify)
         group.get("requests/:request/portable", use: portable)
+        group.post("requests/:request/withholdings", use: withhold)
     }
 
     @Sendable func restrict(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
@@ -51,6 +53,21 @@ struct ApiRightsController {
             request: id, record: record, changes: body.changes, on: try ApiDay.parse(body.day, field: "day"),
             actor: caller.actor)
         return RequestDocument(done)
+    }
+
+    @Sendable func withhold(
+        _ request: Request, context: AppRequestContext
+    ) async throws -> EditedResponse<WithholdingDocument> {
+        let caller = try context.requireIdentity()
+        try ApiRequestsController.requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let body = try await request.decode(as: WithholdingCreation.self, context: context)
+        guard let record = UUIDText.parse(body.record) else { throw ApiError.badRequest("record: not an id") }
+        let item = try await Requests(vault: caller.vault).withhold(
+            request: id, record: record, fields: body.fields,
+            exemption: try ApiKeyword.parse(body.exemption, field: "exemption"),
+            reason: body.reason, on: try ApiDay.parse(body.day, field: "day"), actor: caller.actor)
+        return EditedResponse(status: .created, response: WithholdingDocument(item))
     }
 
     /// The data the person may take elsewhere; it holds their data in clear, so only those who

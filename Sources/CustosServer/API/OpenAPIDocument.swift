@@ -372,6 +372,21 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/requests/{request}/withholdings": {
+              "post": {
+                "operationId": "withholdFromAccessRequest",
+                "summary": "Hold back a record, or some of its fields, from an access request under an exemption the policy lists",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/WithholdingCreation" } } } },
+                "responses": {
+                  "201": { "description": "The item held back", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Withholding" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/legal-holds": {
               "get": {
                 "operationId": "listLegalHolds",
@@ -709,6 +724,31 @@ enum OpenAPIDocument {
                   "record": { "type": "string", "format": "uuid" },
                   "changes": { "type": "object", "additionalProperties": { "type": ["string", "null"] }, "description": "Corrected values by field; null clears one" },
                   "day": { "type": "string", "format": "date" }
+                }
+              },
+              "WithholdingCreation": {
+                "type": "object",
+                "required": ["record", "exemption", "reason"],
+                "properties": {
+                  "record": { "type": "string", "format": "uuid" },
+                  "fields": { "type": "array", "items": { "type": "string" }, "description": "The whole record when left out" },
+                  "exemption": { "type": "string", "enum": ["other_peoples_data", "serious_harm", "crime_prevention", "legal_privilege", "confidential_references", "child_abuse_information", "court_reports"] },
+                  "reason": { "type": "string", "minLength": 1 },
+                  "day": { "type": "string", "format": "date" }
+                }
+              },
+              "Withholding": {
+                "type": "object",
+                "required": ["id", "request", "record", "exemption", "reason", "decidedBy", "decided"],
+                "properties": {
+                  "id": { "type": "string", "format": "uuid" },
+                  "request": { "type": "string", "format": "uuid" },
+                  "record": { "type": "string", "format": "uuid" },
+                  "fields": { "type": "array", "items": { "type": "string" } },
+                  "exemption": { "type": "string" },
+                  "reason": { "type": "string" },
+                  "decidedBy": { "type": "string" },
+                  "decided": { "type": "string", "format": "date" }
                 }
               },
               "LegalHoldCreation": {

@@ -54,6 +54,8 @@ public struct ChangeSet: Sendable {
     public var requestUpdates: [RequestUpdate] = []
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
+    /// Items held back from access requests under exemptions.
+    public var withholdings: [RequestWithholding] = []
     /// Reminders sent to the DPO about requests coming due.
     public var requestReminders: [RequestReminder] = []
     /// Added to the task list.

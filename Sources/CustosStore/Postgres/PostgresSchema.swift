@@ -408,6 +408,24 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX request_reminder_workspace ON request_reminder(workspace_id)",
             ]),
+        Migration(
+            id: 11, name: "request withholding",
+            statements: [
+                """
+                CREATE TABLE request_withholding (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    request_id UUID NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                    record_id UUID NOT NULL,
+                    fields TEXT,
+                    exemption TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    decided_by TEXT NOT NULL,
+                    decided_on TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX request_withholding_request ON request_withholding(request_id, workspace_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -108,7 +108,7 @@ extension PostgresStore {
             try await connection.query(
                 """
                 INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id)
-                VALUES (\(entry.workspaceID), \(entry.subjectID), \(try ErasureJournalColumn.encoded(entry.recordTypes)),
+                VALUES (\(entry.workspaceID), \(entry.subjectID), \(try NameListColumn.encoded(entry.recordTypes)),
                 \(entry.erasedAt), \(entry.requestID))
                 """, logger: logger)
         }
@@ -442,7 +442,7 @@ extension PostgresStore {
         ).decode((UUID, UUID, String?, Date, UUID?).self) {
             entries.append(
                 ErasureJournalEntry(
-                    workspaceID: workspace, subjectID: subject, recordTypes: try ErasureJournalColumn.stored(types),
+                    workspaceID: workspace, subjectID: subject, recordTypes: try NameListColumn.stored(types),
                     erasedAt: erasedAt, requestID: request))
         }
         return entries

@@ -26,6 +26,16 @@ extension PostgresStore {
                 WHERE id = \(update.requestID) AND workspace_id = \(workspace)
                 """, logger: logger)
         }
+        for item in changes.withholdings {
+            try await connection.query(
+                """
+                INSERT INTO request_withholding (id, workspace_id, request_id, record_id, fields, exemption, reason,
+                decided_by, decided_on)
+                VALUES (\(item.id), \(workspace), \(item.requestID), \(item.recordID),
+                \(try NameListColumn.encoded(item.fields)), \(item.exemption.rawValue), \(item.reason),
+                \(item.decidedBy), \(item.decidedOn.iso))
+                """, logger: logger)
+        }
         for reminder in changes.requestReminders {
             try await connection.query(
                 """
@@ -47,6 +57,23 @@ extension PostgresStore {
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
         created_at, outcome
         """
+
+    public func withholdings(of requestID: UUID, in workspaceID: UUID) async throws -> [RequestWithholding] {
+        var items: [RequestWithholding] = []
+        for try await (id, request, record, fields, exemption, reason, decidedBy, decidedOn) in try await client.query(
+            """
+            SELECT id, request_id, record_id, fields, exemption, reason, decided_by, decided_on FROM request_withholding
+            WHERE request_id = \(requestID) AND workspace_id = \(workspaceID) ORDER BY decided_on, id
+            """, logger: logger
+        ).decode((UUID, UUID, UUID, String?, String, String, String, String).self) {
+            items.append(
+                RequestWithholding(
+                    id: id, requestID: request, recordID: record, fields: try NameListColumn.stored(fields),
+                    exemption: try Self.keyword(exemption, "exemption"), reason: reason, decidedBy: decidedBy,
+                    decidedOn: try CalendarDay.stored(decidedOn)))
+        }
+        return items
+    }
 
     public func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder] {
         var reminders: [RequestReminder] = []

@@ -13,7 +13,7 @@ extension PostgresStore {
                 INSERT INTO task (id, workspace_id, kind, request_id, subject_id, summary, recipients, due_on,
                 created_at, created_by)
                 VALUES (\(task.id), \(workspace), \(task.kind.rawValue), \(task.requestID), \(task.subjectID),
-                \(task.summary), \(TaskRecipients.encoded(task.recipients)), \(task.dueOn?.iso), \(task.createdAt),
+                \(task.summary), \((try NameListColumn.encoded(task.recipients) ?? "[]")), \(task.dueOn?.iso), \(task.createdAt),
                 \(task.createdBy))
                 """, logger: logger)
         }
@@ -60,7 +60,7 @@ extension PostgresStore {
             result.append(
                 StoredTask(
                     id: id, workspaceID: workspace, kind: try Self.keyword(kind, "task kind"), requestID: request,
-                    subjectID: subject, summary: summary, recipients: try TaskRecipients.stored(recipients),
+                    subjectID: subject, summary: summary, recipients: (try NameListColumn.stored(recipients) ?? []),
                     dueOn: try due.map(CalendarDay.stored), createdAt: createdAt, createdBy: createdBy,
                     doneOn: try done.map(CalendarDay.stored), doneBy: doneBy, note: note))
         }

@@ -15,4 +15,7 @@ public protocol RequestStore: Sendable {
 
     /// The reminders sent about the workspace's requests.
     func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder]
+
+    /// The items held back from the request, in the order decided.
+    func withholdings(of requestID: UUID, in workspaceID: UUID) async throws -> [RequestWithholding]
 }

@@ -112,7 +112,8 @@ public struct Requests: Sendable {
         guard let subject = request.subjectID else {
             throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
         }
-        let (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
+        var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
+        Self.hold(back: try await store.withholdings(of: id, in: workspaceID), from: &package)
         let zip = try AccessPackageArchive.zip(package)
         try await vault.audit(
             reads + [
@@ -123,6 +124,83 @@ public struct Requests: Sendable {
                 )
             ])
         return zip
+    }
+
+    /// Holds back an item from an access request (or a parent's request for the educational
+    /// record) under an exemption the policy lists (`rights.withheld`): the whole of `record`, or
+    /// only `fields` of the person's part. Throws a ``VaultError`` naming the field when the
+    /// exemption is not the policy's, the record or a field is not the person's, or the reason is
+    /// blank. The reason stays in the register, out of the audit log and the package.
+    @discardableResult
+    public func withhold(
+        request id: UUID, record recordID: UUID, fields: [String]? = nil, exemption: Exemption, reason: String,
+        on day: CalendarDay, actor: String, at time: Date = Date()
+    ) async throws -> RequestWithholding {
+        let (request, _) = try await load(id)
+        guard [.access, .educationalRecord].contains(request.kind) else {
+            throw VaultError(
+                "request \(id) is a request for \(request.kind.rawValue): nothing is sent to withhold from",
+                kind: .invalid)
+        }
+        guard !request.state.isClosed else {
+            throw VaultError("request \(id) is \(request.state.rawValue) already", kind: .invalid)
+        }
+        guard vault.policy.rights.withheld.contains(exemption) else {
+            let listed = vault.policy.rights.withheld.map(\.rawValue).joined(separator: ", ")
+            throw VaultError(
+                "exemption: the policy's notice does not say '\(exemption.rawValue)' may be withheld (rights.withheld: \(listed.isEmpty ? "none" : listed))",
+                kind: .invalid)
+        }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw VaultError("reason: say why it is withheld", kind: .invalid) }
+        let subject = try await person(of: id)
+        let parts = try await store.recordParts(ofRecord: recordID, in: workspaceID)
+        guard let part = parts.first(where: { $0.subjectID == subject }), let type = vault.policy.recordType(part.type)
+        else {
+            throw VaultError("record: record \(recordID) holds no part of the request's person", kind: .invalid)
+        }
+        for name in fields ?? [] {
+            guard let field = type.fields.first(where: { $0.name == name }), type.role(of: field)?.name == part.role
+            else {
+                throw VaultError("fields: '\(name)' is not a field of the person's part of the record", kind: .invalid)
+            }
+        }
+        let item = RequestWithholding(
+            requestID: id, recordID: recordID, fields: fields.flatMap { $0.isEmpty ? nil : $0 }, exemption: exemption,
+            reason: reason, decidedBy: actor, decidedOn: day)
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.withholdings = [item]
+        changes.audit = [
+            vault.event(
+                "request.withhold", actor: actor, at: time, subjectID: subject,
+                detail:
+                    "request \(id): record \(recordID)\(item.fields.map { " fields \($0.joined(separator: ", "))" } ?? ""), \(exemption.reference)"
+            )
+        ]
+        try await store.apply(changes)
+        return item
+    }
+
+    /// Leaves out of `package` what `items` hold back, and says on which grounds where the person
+    /// may be told.
+    static func hold(back items: [RequestWithholding], from package: inout AccessPackage) {
+        guard !items.isEmpty else { return }
+        for item in items {
+            if let fields = item.fields {
+                for index in package.records.indices where package.records[index].id == item.recordID {
+                    package.records[index].fields.removeAll { fields.contains($0.name) }
+                    for version in package.records[index].earlier.indices {
+                        package.records[index].earlier[version].fields.removeAll { fields.contains($0.name) }
+                    }
+                }
+            } else {
+                package.records.removeAll { $0.id == item.recordID }
+            }
+        }
+        var told = Set<Exemption>()
+        package.withheld = items.map(\.exemption).filter { $0.isDisclosed && told.insert($0).inserted }.map {
+            AccessPackage.Withheld(ground: $0.plainEnglish, reference: $0.reference)
+        }
     }
 
     /// The data a person may take to another controller, for a portability request (Art 20): the

@@ -365,6 +365,23 @@ enum SQLiteSchema {
                     CREATE INDEX request_reminder_workspace ON request_reminder(workspace_id);
                     """)
         }
+        migrator.registerMigration("12-request-withholding") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE request_withholding (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        request_id BLOB NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                        record_id BLOB NOT NULL,
+                        fields TEXT,
+                        exemption TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        decided_by TEXT NOT NULL,
+                        decided_on TEXT NOT NULL
+                    );
+                    CREATE INDEX request_withholding_request ON request_withholding(request_id, workspace_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -130,7 +130,7 @@ extension SQLiteStore {
                     VALUES (?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                entry.workspaceID.uuidString, entry.subjectID, try ErasureJournalColumn.encoded(entry.recordTypes),
+                entry.workspaceID.uuidString, entry.subjectID, try NameListColumn.encoded(entry.recordTypes),
                 entry.erasedAt, entry.requestID,
             ])
         }
@@ -452,7 +452,7 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: "SELECT * FROM erasure_journal ORDER BY sequence").map { row in
                 ErasureJournalEntry(
                     workspaceID: try Self.uuid(row["workspace_id"]), subjectID: row["subject_id"],
-                    recordTypes: try ErasureJournalColumn.stored(row["record_types"]), erasedAt: row["erased_at"],
+                    recordTypes: try NameListColumn.stored(row["record_types"]), erasedAt: row["erased_at"],
                     requestID: row["request_id"])
             }
         }

@@ -30,6 +30,17 @@ extension SQLiteStore {
                 workspace,
             ])
         }
+        for item in changes.withholdings {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_withholding (id, workspace_id, request_id, record_id, fields, exemption, reason,
+                    decided_by, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    item.id, workspace, item.requestID, item.recordID, try NameListColumn.encoded(item.fields),
+                    item.exemption.rawValue, item.reason, item.decidedBy, item.decidedOn.iso,
+                ])
+        }
         for reminder in changes.requestReminders {
             try db.execute(
                 sql: """
@@ -47,6 +58,22 @@ extension SQLiteStore {
                 workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
                 entry.event.reason, stored(entry.recordedAt),
             ])
+        }
+    }
+
+    public func withholdings(of requestID: UUID, in workspaceID: UUID) async throws -> [RequestWithholding] {
+        try readNow { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM request_withholding WHERE request_id = ? AND workspace_id = ? ORDER BY rowid"),
+                arguments: [requestID, workspaceID.uuidString]
+            ).map { row in
+                RequestWithholding(
+                    id: row["id"], requestID: row["request_id"], recordID: row["record_id"],
+                    fields: try NameListColumn.stored(row["fields"]),
+                    exemption: try Self.keyword(row["exemption"], "exemption"), reason: row["reason"],
+                    decidedBy: row["decided_by"], decidedOn: try CalendarDay.stored(row["decided_on"]))
+            }
         }
     }
 

@@ -13,7 +13,8 @@ extension SQLiteStore {
                     """,
                 arguments: [
                     task.id, workspace, task.kind.rawValue, task.requestID, task.subjectID, task.summary,
-                    TaskRecipients.encoded(task.recipients), task.dueOn?.iso, task.createdAt, task.createdBy,
+                    (try NameListColumn.encoded(task.recipients) ?? "[]"), task.dueOn?.iso, task.createdAt,
+                    task.createdBy,
                 ])
         }
         for done in changes.taskCompletions {
@@ -52,7 +53,7 @@ extension SQLiteStore {
         return StoredTask(
             id: row["id"], workspaceID: try uuid(row["workspace_id"]), kind: try keyword(row["kind"], "task kind"),
             requestID: row["request_id"], subjectID: row["subject_id"], summary: row["summary"],
-            recipients: try TaskRecipients.stored(row["recipients"]), dueOn: try due.map(CalendarDay.stored),
+            recipients: (try NameListColumn.stored(row["recipients"]) ?? []), dueOn: try due.map(CalendarDay.stored),
             createdAt: row["created_at"], createdBy: row["created_by"], doneOn: try done.map(CalendarDay.stored),
             doneBy: row["done_by"], note: row["note"])
     }

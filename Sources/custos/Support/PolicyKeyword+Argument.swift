@@ -16,6 +16,7 @@ extension RequestKind: ExpressibleByArgument {}
 extension RequestChannel: ExpressibleByArgument {}
 extension ErasureGround: ExpressibleByArgument {}
 extension RestrictionGround: ExpressibleByArgument {}
+extension Exemption: ExpressibleByArgument {}
 
 extension CalendarDay: ExpressibleByArgument {
     /// A day written `YYYY-MM-DD`.
