@@ -136,3 +136,38 @@ struct RequestContractTests {
         }
     }
 }
+
+/// The school calendar kept in the workspace, and parents' requests for the educational record
+/// counted on it.
+@Suite("School calendar")
+struct SchoolCalendarContractTests {
+    func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(iso: text)) }
+
+    @Test(
+        "Hutton's parent's request is due on the 15th school day of the calendar kept; none without one",
+        arguments: TestBackend.available)
+    func educationalRecord(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "hutton")
+            let requests = Requests(vault: vault)
+            let intake = RequestIntake(
+                kind: .educationalRecord, subjectID: nil, channel: .letter, receivedOn: try day("2026-11-02"),
+                identityShown: true)
+            #expect(try await requests.open(intake, actor: "office").dueOn == nil, "no calendar: no date")
+
+            let calendars = SchoolCalendars(vault: vault)
+            try await calendars.addTerm(from: try day("2026-09-03"), to: try day("2026-12-18"), actor: "office")
+            await #expect(throws: VaultError.self, "terms do not overlap") {
+                try await calendars.addTerm(from: try day("2026-12-01"), to: try day("2027-01-10"), actor: "office")
+            }
+            await #expect(throws: VaultError.self, "a closure is in a term") {
+                try await calendars.addClosure(try day("2026-12-25"), actor: "office")
+            }
+            try await calendars.addClosure(try day("2026-11-13"), actor: "office")
+            // Monday 2 November is day 1; 13 November is closed: the 15th school day is Monday 23 November.
+            let request = try await requests.open(intake, actor: "office")
+            #expect(request.dueOn?.iso == "2026-11-23")
+            #expect(try await calendars.current().closures.map(\.iso) == ["2026-11-13"])
+        }
+    }
+}

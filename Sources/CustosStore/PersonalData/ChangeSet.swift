@@ -54,6 +54,8 @@ public struct ChangeSet: Sendable {
     public var requestUpdates: [RequestUpdate] = []
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
+    /// The workspace's school calendar, replacing the one kept.
+    public var schoolCalendar: SchoolCalendar?
     /// Items held back from access requests under exemptions.
     public var withholdings: [RequestWithholding] = []
     /// Reminders sent to the DPO about requests coming due.

@@ -426,6 +426,16 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX request_withholding_request ON request_withholding(request_id, workspace_id)",
             ]),
+        Migration(
+            id: 12, name: "school calendar",
+            statements: [
+                """
+                CREATE TABLE school_calendar (
+                    workspace_id UUID PRIMARY KEY REFERENCES workspace(id) ON DELETE CASCADE,
+                    calendar TEXT NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

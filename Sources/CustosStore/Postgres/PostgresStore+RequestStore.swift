@@ -1,4 +1,4 @@
-import CustosCore
+public import CustosCore
 public import Foundation
 import PostgresNIO
 
@@ -24,6 +24,14 @@ extension PostgresStore {
                 UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso),
                 outcome = coalesce(\(try update.outcome?.encoded()), outcome)
                 WHERE id = \(update.requestID) AND workspace_id = \(workspace)
+                """, logger: logger)
+        }
+        if let calendar = changes.schoolCalendar {
+            try await connection.query(
+                """
+                INSERT INTO school_calendar (workspace_id, calendar)
+                VALUES (\(workspace), \(try SchoolCalendarColumn.encoded(calendar)))
+                ON CONFLICT (workspace_id) DO UPDATE SET calendar = excluded.calendar
                 """, logger: logger)
         }
         for item in changes.withholdings {
@@ -57,6 +65,15 @@ extension PostgresStore {
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
         created_at, outcome
         """
+
+    public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
+        for try await (text) in try await client.query(
+            "SELECT calendar FROM school_calendar WHERE workspace_id = \(workspaceID)", logger: logger
+        ).decode(String.self) {
+            return try SchoolCalendarColumn.stored(text)
+        }
+        return nil
+    }
 
     public func withholdings(of requestID: UUID, in workspaceID: UUID) async throws -> [RequestWithholding] {
         var items: [RequestWithholding] = []

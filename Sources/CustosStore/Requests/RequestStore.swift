@@ -1,3 +1,4 @@
+public import CustosCore
 public import Foundation
 
 /// Where the register of requests is kept. Requests, their updates and their events are written
@@ -18,4 +19,7 @@ public protocol RequestStore: Sendable {
 
     /// The items held back from the request, in the order decided.
     func withholdings(of requestID: UUID, in workspaceID: UUID) async throws -> [RequestWithholding]
+
+    /// The workspace's school calendar, if one was kept.
+    func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar?
 }

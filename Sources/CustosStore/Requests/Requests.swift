@@ -42,7 +42,8 @@ public struct Requests: Sendable {
         let request = StoredRequest(
             workspaceID: workspaceID, subjectID: intake.subjectID, kind: intake.kind, channel: intake.channel,
             state: history.state, receivedOn: intake.receivedOn,
-            dueOn: history.deadline(asOf: intake.receivedOn)?.due, awaitsFee: intake.awaitsFee,
+            dueOn: history.deadline(schoolCalendar: try await calendar(for: intake.kind), asOf: intake.receivedOn)?.due,
+            awaitsFee: intake.awaitsFee,
             onBehalfAs: relationship?.isEmpty == false ? relationship : nil,
             competence: relationship?.isEmpty == false ? competence : nil, createdAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
@@ -82,7 +83,7 @@ public struct Requests: Sendable {
             throw VaultError(error.description, kind: .invalid)
         }
         request.state = history.state
-        request.dueOn = history.deadline(asOf: day)?.due
+        request.dueOn = history.deadline(schoolCalendar: try await calendar(for: request.kind), asOf: day)?.due
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.requestUpdates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
         changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
@@ -254,7 +255,10 @@ public struct Requests: Sendable {
         _ id: UUID, asOf today: CalendarDay
     ) async throws -> (request: StoredRequest, events: [RequestEvent], deadline: RequestDeadline?) {
         let (request, history) = try await load(id)
-        return (request, history.events, history.deadline(asOf: today))
+        return (
+            request, history.events,
+            history.deadline(schoolCalendar: try await calendar(for: request.kind), asOf: today)
+        )
     }
 
     /// The kinds of request completed only by carrying them out, and the command that does.
@@ -315,6 +319,12 @@ public struct Requests: Sendable {
             throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
         }
         return try await Contacts(vault: vault).current(subject)
+    }
+
+    /// The school calendar a request of `kind` is counted on: the workspace's, for the
+    /// educational record; none otherwise.
+    private func calendar(for kind: RequestKind) async throws -> SchoolCalendar? {
+        kind == .educationalRecord ? try await store.schoolCalendar(in: workspaceID) : nil
     }
 
     /// Whether the policy makes the DPO approve requests of `kind` before they complete.

@@ -382,6 +382,15 @@ enum SQLiteSchema {
                     CREATE INDEX request_withholding_request ON request_withholding(request_id, workspace_id);
                     """)
         }
+        migrator.registerMigration("13-school-calendar") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE school_calendar (
+                        workspace_id TEXT PRIMARY KEY NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        calendar TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,4 @@
-import CustosCore
+public import CustosCore
 public import Foundation
 import GRDB
 
@@ -30,6 +30,13 @@ extension SQLiteStore {
                 workspace,
             ])
         }
+        if let calendar = changes.schoolCalendar {
+            try db.execute(
+                sql: """
+                    INSERT INTO school_calendar (workspace_id, calendar) VALUES (?, ?)
+                    ON CONFLICT (workspace_id) DO UPDATE SET calendar = excluded.calendar
+                    """, arguments: [workspace, try SchoolCalendarColumn.encoded(calendar)])
+        }
         for item in changes.withholdings {
             try db.execute(
                 sql: """
@@ -58,6 +65,15 @@ extension SQLiteStore {
                 workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
                 entry.event.reason, stored(entry.recordedAt),
             ])
+        }
+    }
+
+    public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
+        try readNow { db in
+            try String.fetchOne(
+                db, sql: "SELECT calendar FROM school_calendar WHERE workspace_id = ?",
+                arguments: [workspaceID.uuidString]
+            ).map(SchoolCalendarColumn.stored)
         }
     }
 
