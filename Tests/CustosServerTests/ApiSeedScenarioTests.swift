@@ -1,0 +1,207 @@
+import CustosCore
+import CustosStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CustosServer
+
+/// The seeds' rights, end to end through the API, on the legal clock, with the audit trail.
+@Suite("Seed scenarios: every right over HTTP")
+struct ApiSeedScenarioTests {
+    @Test(
+        "ASSET: access, rectification, objection to marketing, restriction, portability and an erasure asked for by phone and approved by the DPO"
+    )
+    func asset() async throws {
+        try await ApiFixture.with(["asset"]) { fixture in
+            let office = try await fixture.token("asset", role: .staff, name: "office")
+            let dpo = try await fixture.token("asset", role: .dpo, name: "dpo")
+            let contact =
+                #"{"type": "contact", "values": {"name": "Sam Bursar", "school_name": "Hill School", "email": "sam@hill.example"}}"#
+            try await fixture.app.test(.router) { client in
+                let written = try await client.api(.post, "/records", token: office, json: contact, expect: .created)
+                let subject = try #require(written[path: "subjects", "contact"] as? String)
+                let record = try #require(written["record"] as? String)
+                try await client.api(
+                    .post, "/subjects/\(subject)/consents", token: office,
+                    json: #"{"action": "given", "purpose": "marketing", "list": "newsletter", "source": "web_form"}"#,
+                    expect: .created)
+
+                func open(
+                    _ kind: String, channel: String = "email", received: String = "2026-09-01"
+                ) async throws
+                    -> String
+                {
+                    let created = try await client.api(
+                        .post, "/requests", token: office,
+                        json:
+                            #"{"kind": "\#(kind)", "subject": "\#(subject)", "channel": "\#(channel)", "received": "\#(received)"}"#,
+                        expect: .created)
+                    let id = try #require(created["id"] as? String)
+                    let verified = try await client.api(
+                        .post, "/requests/\(id)/events", token: office,
+                        json: #"{"action": "verified", "day": "\#(received)"}"#, expect: .ok)
+                    // Received Tuesday 1 September: due Thursday 1 October.
+                    #expect(verified["due"] as? String == "2026-10-01", "\(kind)")
+                    return id
+                }
+
+                // Access: the package, then completion.
+                let access = try await open("access")
+                let zip = try await client.execute(
+                    uri: "/api/v1/requests/\(access)/package", method: .get,
+                    headers: [.authorization: "Bearer \(office)"])
+                #expect(zip.status == .ok)
+                let done = try await client.api(
+                    .post, "/requests/\(access)/events", token: office,
+                    json: #"{"action": "completed", "day": "2026-09-10"}"#, expect: .ok)
+                #expect(done["state"] as? String == "completed")
+
+                // Rectification of the school's name.
+                let rectification = try await open("rectification")
+                try await client.api(
+                    .post, "/requests/\(rectification)/rectification", token: office,
+                    json: #"{"record": "\#(record)", "changes": {"school_name": "Hill Academy"}}"#, expect: .ok)
+
+                // Objection to marketing: absolute and immediate.
+                let objection = try await open("objection")
+                try await client.api(
+                    .post, "/requests/\(objection)/objection", token: office, json: #"{"purposes": ["marketing"]}"#,
+                    expect: .ok)
+                let decision = try await client.api(
+                    .get, "/contact-decisions?subject=\(subject)&purpose=marketing&channel=email&list=newsletter",
+                    token: office, expect: .ok)
+                #expect(decision["allowed"] as? Bool == false)
+
+                // Restriction while the accuracy of the record is checked.
+                let restriction = try await open("restriction")
+                try await client.api(
+                    .post, "/requests/\(restriction)/restriction", token: office,
+                    json: #"{"ground": "accuracy_contested"}"#, expect: .ok)
+
+                // Portability of what the contact gave.
+                let portability = try await open("portability")
+                let portable = try await client.execute(
+                    uri: "/api/v1/requests/\(portability)/portable", method: .get,
+                    headers: [.authorization: "Bearer \(office)"])
+                #expect(portable.status == .ok)
+                try await client.api(
+                    .post, "/requests/\(portability)/events", token: office,
+                    json: #"{"action": "completed", "day": "2026-09-10"}"#, expect: .ok)
+
+                // Erasure asked for by phone ("verbally or in writing"), put to the DPO.
+                let erasure = try await open("erasure", channel: "phone")
+                try await client.api(
+                    .post, "/requests/\(erasure)/erasure", token: office, json: #"{"ground": "consent_withdrawn"}"#,
+                    expect: .badRequest)
+                try await client.api(
+                    .post, "/requests/\(erasure)/events", token: office,
+                    json: #"{"action": "submitted_for_approval", "day": "2026-09-02"}"#, expect: .ok)
+                try await client.api(
+                    .post, "/requests/\(erasure)/events", token: dpo,
+                    json: #"{"action": "approved", "day": "2026-09-03", "reason": "no other booking depends on it"}"#,
+                    expect: .ok)
+                let certificate = try await client.api(
+                    .post, "/requests/\(erasure)/erasure", token: office,
+                    json: #"{"ground": "consent_withdrawn", "day": "2026-09-03"}"#, expect: .ok)
+                #expect(certificate["keyDestroyed"] as? Bool == true)
+                #expect(certificate["approvedBy"] as? String == "token:dpo")
+
+                // Nothing of Sam can be read or written back.
+                let shown = try await client.api(.get, "/subjects/\(subject)", token: dpo, expect: .ok)
+                #expect(!"\(shown)".contains("sam@hill.example"))
+                #expect(!"\(shown)".contains("Sam Bursar"))
+                try await client.api(.post, "/records", token: office, json: contact, expect: .conflict)
+
+                let register = try await client.api(.get, "/requests?all=true", token: dpo, expect: .ok)
+                let states = (register["requests"] as? [[String: Any]])?.compactMap { $0["state"] as? String }
+                #expect(states?.count == 6)
+                #expect(states?.allSatisfy { $0 == "completed" } == true)
+            }
+            let actions = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event.action)
+            for action in [
+                "request.received", "request.verified", "request.package", "request.completed",
+                "request.submitted_for_approval", "request.approved", "request.portable", "subject.erase",
+                "processing.objected", "processing.restricted", "record.update",
+            ] {
+                #expect(actions.contains(action), "\(action) is audited")
+            }
+            #expect(try await AuditLog(store: fixture.store).verify().failure == nil)
+        }
+    }
+
+    @Test(
+        "Hutton: a parent's access request with an item withheld, the educational record on the school calendar, an erasure refused for the public task, an objection answered on compelling grounds"
+    )
+    func hutton() async throws {
+        try await ApiFixture.with(["hutton"]) { fixture in
+            let office = try await fixture.token("hutton", role: .staff, name: "office")
+            let dpo = try await fixture.token("hutton", role: .dpo, name: "dpo")
+            let vault = try await fixture.vault("hutton")
+            let calendars = SchoolCalendars(vault: vault)
+            try await calendars.addTerm(
+                from: try #require(CalendarDay(iso: "2026-09-03")), to: try #require(CalendarDay(iso: "2026-12-18")),
+                actor: "office")
+            let pupil =
+                #"{"type": "pupil_record", "values": {"name": "Ann Smith", "date_of_birth": "2017-03-04", "medical_conditions": "Asthma", "parent_name": "Jo Smith", "parent_phone": "01277 000000"}}"#
+            try await fixture.app.test(.router) { client in
+                let written = try await client.api(.post, "/records", token: office, json: pupil, expect: .created)
+                let subject = try #require(written[path: "subjects", "pupil"] as? String)
+                let record = try #require(written["record"] as? String)
+
+                func open(_ kind: String) async throws -> [String: Any] {
+                    try await client.api(
+                        .post, "/requests", token: office,
+                        json:
+                            #"{"kind": "\#(kind)", "subject": "\#(subject)", "channel": "letter", "received": "2026-11-02", "identityShown": true, "onBehalfAs": "parent", "competence": "aged 9: not yet competent to act alone"}"#,
+                        expect: .created)
+                }
+
+                let access = try await open("access")
+                #expect(access["due"] as? String == "2026-12-02")
+                let accessID = try #require(access["id"] as? String)
+                try await client.api(
+                    .post, "/requests/\(accessID)/withholdings", token: dpo,
+                    json:
+                        #"{"record": "\#(record)", "fields": ["medical_conditions"], "exemption": "serious_harm", "reason": "clinician's advice"}"#,
+                    expect: .created)
+                let zip = try await client.execute(
+                    uri: "/api/v1/requests/\(accessID)/package", method: .get,
+                    headers: [.authorization: "Bearer \(office)"])
+                #expect(zip.status == .ok)
+
+                // 15 school days from Monday 2 November, on the calendar kept.
+                let educational = try await open("educational_record")
+                #expect(educational["due"] as? String == "2026-11-20")
+
+                let erasure = try #require(try await open("erasure")["id"] as? String)
+                let assessment = try await client.api(
+                    .get, "/requests/\(erasure)/erasure", token: dpo, expect: .ok)
+                #expect((assessment["items"] as? [[String: Any]])?.first?["action"] as? String == "keep")
+                try await client.api(
+                    .post, "/requests/\(erasure)/erasure", token: dpo, json: #"{"ground": "no_longer_necessary"}"#,
+                    expect: .badRequest)
+                let refused = try await client.api(
+                    .post, "/requests/\(erasure)/events", token: dpo,
+                    json:
+                        #"{"action": "refused", "day": "2026-11-05", "reason": "the school must keep the pupil record for its public task (UK GDPR Art 17(3)(b))"}"#,
+                    expect: .ok)
+                #expect(refused["state"] as? String == "refused")
+
+                let objection = try #require(try await open("objection")["id"] as? String)
+                let answered = try await client.api(
+                    .post, "/requests/\(objection)/objection", token: dpo,
+                    json:
+                        #"{"purposes": ["education"], "compellingGrounds": {"education": "the school's statutory duty to educate"}}"#,
+                    expect: .ok)
+                #expect(answered["state"] as? String == "completed")
+                let open = try await client.api(.get, "/requests", token: dpo, expect: .ok)
+                #expect(
+                    (open["requests"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }.sorted()
+                        == ["access", "educational_record"], "soonest due first; the answered ones closed")
+            }
+        }
+    }
+}
