@@ -5,10 +5,11 @@ extension Outbox {
     /// The person's communications log: every message queued for them, oldest first, with its events.
     public func communications(of id: UUID) async throws -> [Communication] {
         guard try await store.subjects([id], in: workspaceID).first != nil else { throw VaultError.subjectNotFound(id) }
-        async let messages = store.messages(ofSubject: id, in: workspaceID)
-        async let events = store.messageEvents(ofSubject: id, in: workspaceID)
-        let byMessage = Dictionary(grouping: try await events, by: \.messageID)
-        return try await messages.map { Communication(message: $0, events: byMessage[$0.id] ?? []) }
+        let byMessage = Dictionary(
+            grouping: try await store.messageEvents(ofSubject: id, in: workspaceID), by: \.messageID)
+        return try await store.messages(ofSubject: id, in: workspaceID).map {
+            Communication(message: $0, events: byMessage[$0.id] ?? [])
+        }
     }
 
     /// Acts on a one-click unsubscribe link: the consent for the link's purpose and list, by

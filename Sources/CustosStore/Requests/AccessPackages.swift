@@ -69,22 +69,25 @@ public struct AccessPackages: Sendable {
                     recipients: Array(Set(purposes.flatMap { policy.recipients(of: $0).map(\.name) })).sorted(),
                     retention: policy.retentionRules(of: type).map(\.plainEnglish), earlier: versions))
         }
-        let contacts = Contacts(vault: vault)
+        let store = vault.store
+        let workspaceID = vault.workspace.id
         let purposeName = { (id: String) in policy.purposes.first { $0.id == id }?.name ?? id }
-        let consents = try await contacts.consents(of: id).map {
+        let consents = try await store.consentEntries(ofSubjects: [id], in: workspaceID).map {
             AccessPackage.Consent(
                 purpose: purposeName($0.purpose), channel: $0.channel?.rawValue ?? "every channel",
                 list: $0.list ?? "every list", action: $0.action.rawValue, wording: $0.wording,
                 source: $0.source.rawValue, recordedAt: $0.recordedAt)
         }
-        let states = try await contacts.processingStates(of: id).map {
+        let states = try await store.processingStates(ofSubjects: [id], in: workspaceID).map {
             "\($0.state.rawValue) for \($0.purpose.map(purposeName) ?? "every purpose") on \(CalendarDay($0.recordedAt, in: CalendarDay.clockTimeZone).iso)"
         }
-        let messages = try await Outbox(vault: vault).communications(of: id).map { communication in
+        let events = Dictionary(
+            grouping: try await store.messageEvents(ofSubject: id, in: workspaceID), by: \.messageID)
+        let messages = try await store.messages(ofSubject: id, in: workspaceID).map { message in
             AccessPackage.Message(
-                template: communication.message.template, purpose: purposeName(communication.message.purpose),
-                channel: communication.message.channel.rawValue, queuedAt: communication.message.queuedAt,
-                events: communication.events.map {
+                template: message.template, purpose: purposeName(message.purpose), channel: message.channel.rawValue,
+                queuedAt: message.queuedAt,
+                events: (events[message.id] ?? []).map {
                     "\($0.kind.rawValue) \(CalendarDay($0.at, in: CalendarDay.clockTimeZone).iso)"
                 })
         }

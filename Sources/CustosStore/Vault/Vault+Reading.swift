@@ -34,18 +34,18 @@ extension Vault {
         guard let subject = try await store.subjects([id], in: workspace.id).first else {
             throw VaultError.subjectNotFound(id)
         }
-        async let identifiers = store.identifiers(ofSubject: id, in: workspace.id)
-        async let parts = store.recordParts(ofSubjects: [id], in: workspace.id)
+        // One after the other: each is a short indexed read on this thread (the SQLite store's
+        // `readNow`), so child tasks would cost more than they could save.
+        let identifiers = try await store.identifiers(ofSubject: id, in: workspace.id)
         let records: [RecordView]
         if subject.key == nil {
             records = []
         } else {
             let key = try dataKey(of: subject)
-            records = try await parts.map { try open($0, key: key) }
+            records = try await store.recordParts(ofSubjects: [id], in: workspace.id).map { try open($0, key: key) }
         }
         let view = SubjectView(
-            subject: subject, identifierKinds: Array(Set(try await identifiers.map(\.kind))).sorted(),
-            records: records)
+            subject: subject, identifierKinds: Array(Set(identifiers.map(\.kind))).sorted(), records: records)
         return (
             view,
             event(
