@@ -30,9 +30,7 @@ struct ErasuresExportCommand: AsyncParsableCommand {
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(journal)
         if let output {
-            guard
-                FileManager.default.createFile(atPath: output, contents: data, attributes: [.posixPermissions: 0o600])
-            else { throw CommandFailure(message: "error: cannot write \(output)") }
+            try OwnerOnlyFile.write(data, to: output)
             print("\(journal.count) erasures written to \(output)")
         } else {
             print(String(decoding: data, as: UTF8.self))

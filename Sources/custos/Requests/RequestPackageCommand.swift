@@ -19,9 +19,7 @@ struct RequestPackageCommand: AsyncParsableCommand {
         let zip = try await store.withVault { vault in
             try await Requests(vault: vault).package(id, actor: CommandActor.current)
         }
-        let url = URL(fileURLWithPath: out)
-        guard FileManager.default.createFile(atPath: url.path, contents: zip, attributes: [.posixPermissions: 0o600])
-        else { throw CommandFailure(message: "cannot write \(url.path)") }
-        print(url.path)
+        try OwnerOnlyFile.write(zip, to: out)
+        print(out)
     }
 }

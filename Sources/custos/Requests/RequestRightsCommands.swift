@@ -114,9 +114,7 @@ struct RequestPortableCommand: AsyncParsableCommand {
         let zip = try await store.withVault { vault in
             try await Requests(vault: vault).portable(id, actor: CommandActor.current)
         }
-        guard FileManager.default.createFile(atPath: out, contents: zip, attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure(message: "cannot write \(out)")
-        }
+        try OwnerOnlyFile.write(zip, to: out)
         print(out)
     }
 }
