@@ -204,4 +204,115 @@ struct ApiSeedScenarioTests {
             }
         }
     }
+
+    /// Takes a request in by email on 1 September, verified the same day; returns its id.
+    private func open(
+        _ kind: String, for subject: String, token: String, client: some TestClientProtocol
+    ) async throws -> String {
+        let created = try await client.api(
+            .post, "/requests", token: token,
+            json:
+                #"{"kind": "\#(kind)", "subject": "\#(subject)", "channel": "email", "received": "2026-09-01", "identityShown": true}"#,
+            expect: .created)
+        #expect(created["due"] as? String == "2026-10-01", "\(kind)")
+        return try #require(created["id"] as? String)
+    }
+
+    @Test("ASHE: access, objection to marketing and an erasure needing no approval, with the recipients to tell")
+    func ashe() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let office = try await fixture.token("ashe", role: .staff, name: "office")
+            let head = try await fixture.asheHead().uuidString
+            try await fixture.app.test(.router) { client in
+                let access = try await open("access", for: head, token: office, client: client)
+                let zip = try await client.execute(
+                    uri: "/api/v1/requests/\(access)/package", method: .get,
+                    headers: [.authorization: "Bearer \(office)"])
+                #expect(zip.status == .ok)
+
+                let objection = try await open("objection", for: head, token: office, client: client)
+                try await client.api(
+                    .post, "/requests/\(objection)/objection", token: office, json: #"{"purposes": ["marketing"]}"#,
+                    expect: .ok)
+
+                let erasure = try await open("erasure", for: head, token: office, client: client)
+                let assessment = try await client.api(.get, "/requests/\(erasure)/erasure", token: office, expect: .ok)
+                #expect(assessment["erasesEverything"] as? Bool == true)
+                #expect(assessment["needsApproval"] as? Bool == false)
+                let certificate = try await client.api(
+                    .post, "/requests/\(erasure)/erasure", token: office, json: #"{"ground": "no_longer_necessary"}"#,
+                    expect: .ok)
+                #expect(certificate["keyDestroyed"] as? Bool == true)
+                let tasks = try await client.api(.get, "/tasks", token: office, expect: .ok)
+                #expect((tasks["tasks"] as? [[String: Any]])?.count == 1, "the recipients are to be told")
+            }
+        }
+    }
+
+    @Test("West Herts: a delegate's record is kept for the course until the DPO judges it no longer needed")
+    func westHerts() async throws {
+        try await ApiFixture.with(["west-herts"]) { fixture in
+            let office = try await fixture.token("west-herts", role: .staff, name: "office")
+            let dpo = try await fixture.token("west-herts", role: .dpo, name: "dpo")
+            try await fixture.app.test(.router) { client in
+                let written = try await client.api(
+                    .post, "/records", token: office,
+                    json:
+                        #"{"type": "delegate_contact", "values": {"name": "Dee Legate", "email": "dee@school.example"}}"#,
+                    expect: .created)
+                let delegate = try #require(written[path: "subjects", "delegate"] as? String)
+                let access = try await open("access", for: delegate, token: office, client: client)
+                #expect(
+                    try await client.execute(
+                        uri: "/api/v1/requests/\(access)/package", method: .get,
+                        headers: [.authorization: "Bearer \(office)"]
+                    ).status == .ok)
+
+                let erasure = try await open("erasure", for: delegate, token: office, client: client)
+                let kept = try await client.api(.get, "/requests/\(erasure)/erasure", token: dpo, expect: .ok)
+                let item = try #require((kept["items"] as? [[String: Any]])?.first)
+                #expect(item["action"] as? String == "keep")
+                #expect(item["mayOverride"] as? Bool == true)
+                let certificate = try await client.api(
+                    .post, "/requests/\(erasure)/erasure", token: dpo,
+                    json: #"{"ground": "no_longer_necessary", "eraseDespite": ["delegate_contact"]}"#, expect: .ok)
+                #expect(certificate["keyDestroyed"] as? Bool == true)
+            }
+        }
+    }
+
+    @Test("BEP: a fee awaited starts the clock when paid; an objection to relationship marketing is absolute")
+    func bep() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let office = try await fixture.token("bep", role: .staff, name: "office")
+            try await fixture.app.test(.router) { client in
+                let written = try await client.api(
+                    .post, "/records", token: office,
+                    json:
+                        #"{"type": "registered_user", "values": {"first_name": "Pat", "surname": "Head", "role": "Headteacher", "email": "pat@school.example", "school_urn": "100000"}}"#,
+                    expect: .created)
+                let user = try #require(written[path: "subjects", "user"] as? String)
+                let access = try await client.api(
+                    .post, "/requests", token: office,
+                    json:
+                        #"{"kind": "access", "subject": "\#(user)", "channel": "email", "received": "2026-09-01", "identityShown": true, "awaitsFee": true}"#,
+                    expect: .created)
+                #expect(access["due"] == nil, "the clock waits for the fee")
+                let id = try #require(access["id"] as? String)
+                let paid = try await client.api(
+                    .post, "/requests/\(id)/events", token: office,
+                    json: #"{"action": "fee_received", "day": "2026-09-08"}"#, expect: .ok)
+                #expect(paid["due"] as? String == "2026-10-08")
+
+                let objection = try await open("objection", for: user, token: office, client: client)
+                try await client.api(
+                    .post, "/requests/\(objection)/objection", token: office,
+                    json: #"{"purposes": ["relationship_marketing"]}"#, expect: .ok)
+                let decision = try await client.api(
+                    .get, "/contact-decisions?subject=\(user)&purpose=relationship_marketing&channel=email",
+                    token: office, expect: .ok)
+                #expect(decision["allowed"] as? Bool == false)
+            }
+        }
+    }
 }
