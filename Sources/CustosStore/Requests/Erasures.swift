@@ -23,7 +23,7 @@ public struct Erasures: Sendable {
         request id: UUID, on day: CalendarDay, eraseDespite: Set<String> = []
     ) async throws -> ErasureAssessment {
         let (request, history) = try await requests.load(id)
-        let subject = try await person(of: request)
+        let subject = try await requests.person(of: request.id)
         let parts = try await store.recordParts(ofSubjects: [subject], in: workspaceID)
         let holds = try await store.legalHolds(coveringSubject: subject, in: workspaceID)
         let plan: ErasurePlan
@@ -67,10 +67,9 @@ public struct Erasures: Sendable {
             throw VaultError("request \(id) is a request for \(request.kind.rawValue), not erasure", kind: .invalid)
         }
         if request.state == .completed, let certificate = request.outcome?.erasure { return certificate }
-        let completion = RequestEvent(
-            .completed, on: day, by: actor, reason: "erased under \(ground.reference)")
+        // Whether it may complete now (approved where it must be), before anything is worked out.
         do {
-            try history.record(completion)
+            try history.record(RequestEvent(.completed, on: day, by: actor))
         } catch {
             throw VaultError(error.description, kind: .invalid)
         }
@@ -119,37 +118,12 @@ public struct Erasures: Sendable {
             }, keyDestroyed: plan.erasesEverything, addressesSuppressed: suppressed,
             recipients: assessment.recipients,
             approvedBy: history.events.last { $0.action == .approved }?.actor, carriedOutBy: actor)
-        changes.requestUpdates = [
-            RequestUpdate(
-                requestID: id, state: .completed, dueOn: request.dueOn, outcome: RequestOutcome(erasure: certificate))
-        ]
-        changes.requestEvents = [StoredRequestEvent(requestID: id, event: completion, recordedAt: time)]
-        if !assessment.recipients.isEmpty {
-            changes.tasks = [
-                StoredTask(
-                    workspaceID: workspaceID, kind: .notifyRecipients, requestID: id, subjectID: subject,
-                    summary: "Tell each recipient that the data of erasure request \(id) was erased (UK GDPR Art 19)",
-                    recipients: assessment.recipients, dueOn: request.dueOn.map { max($0, day) } ?? day,
-                    createdAt: time, createdBy: actor)
-            ]
-        }
-        changes.audit.append(
-            vault.event(
-                "request.completed", actor: actor, at: time, subjectID: subject,
-                detail:
-                    "request \(id) (erasure): \(ground.reference); \(certificate.erased.count) record types erased, \(certificate.kept.count) kept; key \(plan.erasesEverything ? "destroyed" : "kept")"
-            ))
-        try await store.apply(changes)
+        try await requests.complete(
+            id, kind: .erasure, carrying: changes, outcome: RequestOutcome(erasure: certificate),
+            summary:
+                "erased under \(ground.reference); \(certificate.erased.count) record types erased, \(certificate.kept.count) kept; key \(plan.erasesEverything ? "destroyed" : "kept")",
+            recipients: assessment.recipients, on: day, actor: actor, at: time)
         return certificate
-    }
-
-    /// The person the request is about now: merged records are followed to their survivor.
-    private func person(of request: StoredRequest) async throws -> UUID {
-        guard let subject = request.subjectID else {
-            throw VaultError(
-                "request \(request.id) is not yet tied to a person: record whose it is first", kind: .invalid)
-        }
-        return try await Contacts(vault: vault).current(subject)
     }
 
     /// The recipients of the purposes of records of `types`, by name.

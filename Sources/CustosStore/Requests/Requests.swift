@@ -270,6 +270,7 @@ public struct Requests: Sendable {
     /// writes): stores `outcome`, appends the completion and its audit entry, and, when
     /// `recipients` is not empty, a task to tell them (Art 19). Throws a ``VaultError`` of kind
     /// `.invalid` when the request is of another kind or its state does not allow completion.
+    @discardableResult
     func complete(
         _ id: UUID, kind: RequestKind, carrying changes: ChangeSet, outcome: RequestOutcome, summary: String,
         recipients: [String], on day: CalendarDay, actor: String, at time: Date
