@@ -139,14 +139,18 @@ struct ApiSeedScenarioTests {
         try await ApiFixture.with(["hutton"]) { fixture in
             let office = try await fixture.token("hutton", role: .staff, name: "office")
             let dpo = try await fixture.token("hutton", role: .dpo, name: "dpo")
-            let vault = try await fixture.vault("hutton")
-            let calendars = SchoolCalendars(vault: vault)
-            try await calendars.addTerm(
-                from: try #require(CalendarDay(iso: "2026-09-03")), to: try #require(CalendarDay(iso: "2026-12-18")),
-                actor: "office")
             let pupil =
                 #"{"type": "pupil_record", "values": {"name": "Ann Smith", "date_of_birth": "2017-03-04", "medical_conditions": "Asthma", "parent_name": "Jo Smith", "parent_phone": "01277 000000"}}"#
             try await fixture.app.test(.router) { client in
+                try await client.api(
+                    .post, "/school-calendar/terms", token: office,
+                    json: #"{"from": "2026-12-18", "to": "2026-09-03"}"#,
+                    expect: .badRequest)
+                let calendar = try await client.api(
+                    .post, "/school-calendar/terms", token: office,
+                    json: #"{"from": "2026-09-03", "to": "2026-12-18"}"#,
+                    expect: .ok)
+                #expect((calendar["terms"] as? [[String: Any]])?.count == 1)
                 let written = try await client.api(.post, "/records", token: office, json: pupil, expect: .created)
                 let subject = try #require(written[path: "subjects", "pupil"] as? String)
                 let record = try #require(written["record"] as? String)

@@ -24,6 +24,7 @@ struct ApiRoutes {
         ApiRightsController().addRoutes(to: authenticated)
         ApiLegalHoldsController().addRoutes(to: authenticated)
         ApiTasksController().addRoutes(to: authenticated)
+        ApiSchoolCalendarController().addRoutes(to: authenticated)
         // Anything else under /api/v1 is a JSON 404, not an empty one.
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
             api.on("**", method: method) { _, _ -> Response in throw ApiError.notFound("no such route") }

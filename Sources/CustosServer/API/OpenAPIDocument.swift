@@ -455,6 +455,43 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/school-calendar": {
+              "get": {
+                "operationId": "getSchoolCalendar",
+                "summary": "The terms and closures parents' requests for the educational record are counted on",
+                "responses": {
+                  "200": { "description": "The calendar", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SchoolCalendar" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/school-calendar/terms": {
+              "post": {
+                "operationId": "addTerm",
+                "summary": "Add a term, first day to last (terms may not overlap)",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TermCreation" } } } },
+                "responses": {
+                  "200": { "description": "The calendar", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SchoolCalendar" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/school-calendar/closures": {
+              "post": {
+                "operationId": "addClosure",
+                "summary": "Add a day in a term when the school is closed to pupils",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ClosureCreation" } } } },
+                "responses": {
+                  "200": { "description": "The calendar", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SchoolCalendar" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
             "/suppressions": {
               "post": {
                 "operationId": "suppressAddress",
@@ -750,6 +787,24 @@ enum OpenAPIDocument {
                   "decidedBy": { "type": "string" },
                   "decided": { "type": "string", "format": "date" }
                 }
+              },
+              "SchoolCalendar": {
+                "type": "object",
+                "required": ["terms", "closures"],
+                "properties": {
+                  "terms": { "type": "array", "items": { "$ref": "#/components/schemas/TermCreation" } },
+                  "closures": { "type": "array", "items": { "type": "string", "format": "date" } }
+                }
+              },
+              "TermCreation": {
+                "type": "object",
+                "required": ["from", "to"],
+                "properties": { "from": { "type": "string", "format": "date" }, "to": { "type": "string", "format": "date" } }
+              },
+              "ClosureCreation": {
+                "type": "object",
+                "required": ["day"],
+                "properties": { "day": { "type": "string", "format": "date" } }
               },
               "LegalHoldCreation": {
                 "type": "object",
