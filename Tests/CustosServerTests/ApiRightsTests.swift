@@ -53,6 +53,16 @@ struct ApiRightsTests {
                     .post, "/requests/\(rectification)/rectification", token: staff,
                     json: #"{"record": "\#(record)", "changes": {"name": "Ann Smyth"}}"#, expect: .ok)
 
+                let refusal = try await open("rectification")
+                try await client.api(
+                    .post, "/requests/\(refusal)/rectification", token: staff,
+                    json: #"{"record": "\#(record)", "statement": "my view"}"#, expect: .badRequest)
+                let answered = try await client.api(
+                    .post, "/requests/\(refusal)/rectification", token: staff,
+                    json: #"{"record": "\#(record)", "refuse": "our records are right", "statement": "my view"}"#,
+                    expect: .ok)
+                #expect(answered["state"] as? String == "refused")
+
                 let portability = try await open("portability")
                 let zip = try await client.execute(
                     uri: "/api/v1/requests/\(portability)/portable", method: .get,

@@ -117,6 +117,27 @@ struct RightsContractTests {
             #expect(current.earlier.first?.fields.contains { $0.value == "Head Teacher" } == true)
             let audit = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event)
             #expect(!audit.contains { ($0.detail ?? "").contains("Head Teacher") })
+
+            // A second correction is refused; the person's statement is attached to the record.
+            let refused = try await open(.rectification, for: head, in: vault)
+            await #expect(throws: VaultError.self, "a refusal gives its reasons") {
+                try await rectifications.refuse(
+                    request: refused.id, record: record.recordID, reasons: " ", statement: "x",
+                    on: try day("2026-11-04"), actor: "dpo")
+            }
+            let done2 = try await rectifications.refuse(
+                request: refused.id, record: record.recordID, reasons: "the school's records show the name as held",
+                statement: "My name is spelt Smythe on my birth certificate.", on: try day("2026-11-04"),
+                actor: "dpo")
+            #expect(done2.state == .refused)
+            let withStatement = try await AccessPackages(vault: vault).build(subject: head, actor: "dpo")
+            #expect(withStatement.records.first?.statements == ["My name is spelt Smythe on my birth certificate."])
+            let trail = try await AuditLog(store: fixture.store).entries(limit: 200).map(\.event)
+            #expect(!trail.contains { ($0.detail ?? "").contains("Smythe") || ($0.reason ?? "").contains("Smythe") })
+
+            try await vault.erase(subject: head, actor: "dpo", reason: "test")
+            #expect(try await fixture.store.recordStatements(ofSubject: head, in: vault.workspace.id).isEmpty)
+            #expect(try await fixture.store.recordPartVersions(ofSubject: head, in: vault.workspace.id).isEmpty)
         }
     }
 

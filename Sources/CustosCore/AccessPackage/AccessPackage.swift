@@ -64,10 +64,13 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         public var retention: [String]
         /// Its earlier values, oldest first.
         public var earlier: [EarlierVersion]
+        /// The person's own statements attached to it (a correction refused).
+        public var statements: [String]
 
         public init(
             id: UUID, type: String, typeName: String, role: String, source: String, createdAt: Date, updatedAt: Date,
-            fields: [Field], uses: [Use], recipients: [String], retention: [String], earlier: [EarlierVersion] = []
+            fields: [Field], uses: [Use], recipients: [String], retention: [String], earlier: [EarlierVersion] = [],
+            statements: [String] = []
         ) {
             self.id = id
             self.type = type
@@ -81,6 +84,7 @@ public struct AccessPackage: Sendable, Equatable, Codable {
             self.recipients = recipients
             self.retention = retention
             self.earlier = earlier
+            self.statements = statements
         }
     }
 

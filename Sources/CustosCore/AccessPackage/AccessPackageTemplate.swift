@@ -41,6 +41,11 @@ enum AccessPackageTemplate {
         <dt>Who we share it with</dt><dd>{{#hasRecipients}}{{recipients}}{{/hasRecipients}}{{^hasRecipients}}No one outside our organisation.{{/hasRecipients}}</dd>
         <dt>How long we keep it</dt><dd>{{#hasRetention}}{{retention}}{{/hasRetention}}{{^hasRetention}}As our retention schedule says.{{/hasRetention}}</dd>
         </dl>
+        {{#hasStatements}}
+        <h4>Your statement about this record</h4>
+        {{#statements}}<blockquote><p>{{.}}</p></blockquote>
+        {{/statements}}
+        {{/hasStatements}}
         {{#earlier}}
         <h4>As it was on {{asOf}}, before it was changed</h4>
         <table>

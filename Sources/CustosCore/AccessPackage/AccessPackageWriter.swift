@@ -46,6 +46,8 @@ public struct AccessPackageWriter: Sendable {
                     "recipients": record.recipients.joined(separator: "; "),
                     "hasRetention": !record.retention.isEmpty,
                     "retention": record.retention.joined(separator: "; "),
+                    "hasStatements": !record.statements.isEmpty,
+                    "statements": record.statements,
                     "earlier": record.earlier.map { version in
                         [
                             "asOf": day.string(from: version.asOf),
@@ -83,14 +85,19 @@ public struct AccessPackageWriter: Sendable {
         return try encoder.encode(package)
     }
 
-    /// One row per value held: record, type, role, field, value, then the values of earlier
-    /// versions; lines ended with CRLF.
+    /// One row per value held: record, type, role, field, value, then the person's statements and
+    /// the values of earlier versions; lines ended with CRLF.
     public func csv(_ package: AccessPackage) throws -> String {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
         try writer.write(row: ["record", "record type", "role", "field", "value"])
         for record in package.records {
             for field in record.fields {
                 try writer.write(row: [record.id.uuidString, record.typeName, record.role, field.label, field.value])
+            }
+            for statement in record.statements {
+                try writer.write(row: [
+                    record.id.uuidString, "\(record.typeName) (your statement)", record.role, "statement", statement,
+                ])
             }
             for version in record.earlier {
                 let asOf = CalendarDay(version.asOf, in: CalendarDay.clockTimeZone).iso

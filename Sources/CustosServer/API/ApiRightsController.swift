@@ -48,10 +48,22 @@ struct ApiRightsController {
         let id = try context.pathID("request", naming: "request")
         let body = try await request.decode(as: RectificationExecution.self, context: context)
         guard let record = UUIDText.parse(body.record) else { throw ApiError.badRequest("record: not an id") }
-        guard !body.changes.isEmpty else { throw ApiError.badRequest("changes: give at least one field") }
+        let day = try ApiDay.parse(body.day, field: "day")
+        if let reasons = body.refuse {
+            guard body.changes?.isEmpty ?? true else {
+                throw ApiError.badRequest("changes: a refused correction changes nothing")
+            }
+            return RequestDocument(
+                try await Rectifications(vault: caller.vault).refuse(
+                    request: id, record: record, reasons: reasons, statement: body.statement, on: day,
+                    actor: caller.actor))
+        }
+        guard body.statement == nil else { throw ApiError.badRequest("statement: only with refuse") }
+        guard let changes = body.changes, !changes.isEmpty else {
+            throw ApiError.badRequest("changes: give at least one field, or refuse with the reasons")
+        }
         let done = try await Rectifications(vault: caller.vault).carryOut(
-            request: id, record: record, changes: body.changes, on: try ApiDay.parse(body.day, field: "day"),
-            actor: caller.actor)
+            request: id, record: record, changes: changes, on: day, actor: caller.actor)
         return RequestDocument(done)
     }
 

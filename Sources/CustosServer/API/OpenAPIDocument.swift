@@ -346,7 +346,7 @@ enum OpenAPIDocument {
             "/requests/{request}/rectification": {
               "post": {
                 "operationId": "carryOutRectification",
-                "summary": "Correct the person's part of a record, keeping the earlier values (Art 16)",
+                "summary": "Correct the person's part of a record, keeping the earlier values (Art 16), or refuse and attach their statement",
                 "parameters": [{ "$ref": "#/components/parameters/Request" }],
                 "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RectificationExecution" } } } },
                 "responses": {
@@ -756,10 +756,13 @@ enum OpenAPIDocument {
               },
               "RectificationExecution": {
                 "type": "object",
-                "required": ["record", "changes"],
+                "required": ["record"],
+                "description": "Either changes, or refuse (with the person's statement, if any)",
                 "properties": {
                   "record": { "type": "string", "format": "uuid" },
                   "changes": { "type": "object", "additionalProperties": { "type": ["string", "null"] }, "description": "Corrected values by field; null clears one" },
+                  "refuse": { "type": "string", "minLength": 1, "description": "Refuse the correction, with these reasons" },
+                  "statement": { "type": "string", "description": "With refuse: the person's statement, attached to the record" },
                   "day": { "type": "string", "format": "date" }
                 }
               },

@@ -21,6 +21,8 @@ public struct ChangeSet: Sendable {
     public var recordParts: [StoredRecordPart] = []
     /// Parts as they were before being replaced, kept as earlier versions of their record.
     public var recordPartVersions: [StoredRecordPart] = []
+    /// People's statements attached to records whose correction was refused.
+    public var recordStatements: [StoredRecordStatement] = []
     /// Blind indexes of identifiers never to be re-created (erased people).
     public var tombstones: [Data] = []
     /// Workspace secrets, wrapped, by purpose; added unless the workspace has one for the purpose.

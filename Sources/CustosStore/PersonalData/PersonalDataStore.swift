@@ -33,6 +33,9 @@ public protocol PersonalDataStore: Sendable {
     /// Every part of one record.
     func recordParts(ofRecord recordID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart]
 
+    /// The statements a subject attached to their records, oldest first.
+    func recordStatements(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRecordStatement]
+
     /// The earlier versions of a subject's parts (as they were before each change), oldest first.
     func recordPartVersions(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart]
 

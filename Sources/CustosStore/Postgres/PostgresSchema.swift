@@ -436,6 +436,23 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        Migration(
+            id: 13, name: "record statements",
+            statements: [
+                """
+                CREATE TABLE record_statement (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    record_id UUID NOT NULL,
+                    type TEXT NOT NULL,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    request_id UUID NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    added_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX record_statement_subject ON record_statement(subject_id, type)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -53,6 +53,9 @@ extension PostgresStore {
             try await connection.query(
                 "DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
+            try await connection.query(
+                "DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
         }
         for (subjectID, types) in changes.recordPartsRemovedOfTypes {
             try await connection.query(
@@ -63,6 +66,11 @@ extension PostgresStore {
             try await connection.query(
                 """
                 DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
+            try await connection.query(
+                """
+                DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
                 AND type = ANY(\(types))
                 """, logger: logger)
         }
@@ -92,6 +100,14 @@ extension PostgresStore {
                 updated_at = excluded.updated_at, sealed = excluded.sealed,
                 reidentification = excluded.reidentification
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
+                """, logger: logger)
+        }
+        for statement in changes.recordStatements {
+            try await connection.query(
+                """
+                INSERT INTO record_statement (id, workspace_id, record_id, type, subject_id, request_id, sealed, added_at)
+                VALUES (\(statement.id), \(workspace), \(statement.recordID), \(statement.type), \(statement.subjectID),
+                \(statement.requestID), \(ByteBuffer(data: statement.sealed)), \(statement.addedAt))
                 """, logger: logger)
         }
         for part in changes.recordPartVersions {
@@ -324,6 +340,24 @@ extension PostgresStore {
                 SELECT \(unescaped: Self.partColumns) FROM record_part
                 WHERE workspace_id = \(workspaceID) AND record_id = \(recordID) ORDER BY role
                 """, logger: logger))
+    }
+
+    public func recordStatements(
+        ofSubject subjectID: UUID, in workspaceID: UUID
+    ) async throws -> [StoredRecordStatement] {
+        var statements: [StoredRecordStatement] = []
+        for try await (id, record, type, subject, request, sealed, addedAt) in try await client.query(
+            """
+            SELECT id, record_id, type, subject_id, request_id, sealed, added_at FROM record_statement
+            WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY added_at, id
+            """, logger: logger
+        ).decode((UUID, UUID, String, UUID, UUID, ByteBuffer, Date).self) {
+            statements.append(
+                StoredRecordStatement(
+                    id: id, recordID: record, type: type, subjectID: subject, requestID: request,
+                    sealed: Data(buffer: sealed), addedAt: addedAt))
+        }
+        return statements
     }
 
     public func recordPartVersions(

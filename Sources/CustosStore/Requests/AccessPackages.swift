@@ -35,6 +35,15 @@ public struct AccessPackages: Sendable {
             }
         }
         let key = try vault.dataKey(of: view.subject)
+        var statements: [UUID: [String]] = [:]
+        for statement in try await vault.store.recordStatements(ofSubject: id, in: vault.workspace.id) {
+            let text = try Envelope.open(
+                statement.sealed, key: key,
+                context: StoredRecordStatement.sealContext(
+                    workspaceID: vault.workspace.id, statementID: statement.id, recordID: statement.recordID),
+                what: "a statement on record \(statement.recordID)")
+            statements[statement.recordID, default: []].append(String(decoding: text, as: UTF8.self))
+        }
         var records: [AccessPackage.Record] = []
         for record in view.records.sorted(by: {
             ($0.createdAt, $0.recordID.uuidString) < ($1.createdAt, $1.recordID.uuidString)
@@ -67,7 +76,8 @@ public struct AccessPackages: Sendable {
                             automatedDecision: $0.automatedDecision?.description)
                     },
                     recipients: Array(Set(purposes.flatMap { policy.recipients(of: $0).map(\.name) })).sorted(),
-                    retention: policy.retentionRules(of: type).map(\.plainEnglish), earlier: versions))
+                    retention: policy.retentionRules(of: type).map(\.plainEnglish), earlier: versions,
+                    statements: statements[record.recordID] ?? []))
         }
         let store = vault.store
         let workspaceID = vault.workspace.id

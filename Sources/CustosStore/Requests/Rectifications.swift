@@ -49,4 +49,61 @@ public struct Rectifications: Sendable {
             summary: "record \(recordID) corrected: \(fields.joined(separator: ", "))",
             recipients: vault.policy.recipientNames(ofPurposes: type.purposes), on: day, actor: actor, at: time)
     }
+
+    /// Refuses the correction with `reasons` (which the person is told, with their right to
+    /// complain to the ICO), and attaches their `statement`, if they gave one, to the record: sealed
+    /// under their key, shown with the record in their access package, erased with them. One
+    /// transaction; the audit says a statement was attached, never what it says.
+    @discardableResult
+    public func refuse(
+        request id: UUID, record recordID: UUID, reasons: String, statement: String?, on day: CalendarDay,
+        actor: String, at time: Date = Date()
+    ) async throws -> StoredRequest {
+        let vault = requests.vault
+        var (request, history) = try await requests.load(id)
+        guard request.kind == .rectification else {
+            throw VaultError(
+                "request \(id) is a request for \(request.kind.rawValue), not rectification", kind: .invalid)
+        }
+        let event = RequestEvent(
+            .refused, on: day, by: actor, reason: reasons.trimmingCharacters(in: .whitespacesAndNewlines))
+        do {
+            try history.record(event)
+        } catch {
+            throw VaultError(error.description, kind: .invalid)
+        }
+        let subjectID = try await requests.person(of: id)
+        let parts = try await vault.store.recordParts(ofRecord: recordID, in: vault.workspace.id)
+        guard let part = parts.first(where: { $0.subjectID == subjectID }),
+            let subject = try await vault.store.subjects([subjectID], in: vault.workspace.id).first
+        else {
+            throw VaultError("record: record \(recordID) holds no part of the request's person", kind: .invalid)
+        }
+        var changes = ChangeSet(workspaceID: vault.workspace.id)
+        let text = statement?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if !text.isEmpty {
+            let statementID = UUID()
+            changes.recordStatements = [
+                StoredRecordStatement(
+                    id: statementID, recordID: recordID, type: part.type, subjectID: subjectID, requestID: id,
+                    sealed: try Envelope.seal(
+                        Data(text.utf8), key: try vault.dataKey(of: subject),
+                        context: StoredRecordStatement.sealContext(
+                            workspaceID: vault.workspace.id, statementID: statementID, recordID: recordID)),
+                    addedAt: time)
+            ]
+        }
+        request.state = history.state
+        changes.requestUpdates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
+        changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
+        changes.audit = [
+            vault.event(
+                "request.refused", actor: actor, at: time, subjectID: subjectID,
+                detail:
+                    "request \(id) (rectification): refused\(text.isEmpty ? "" : "; the person's statement attached to record \(recordID)")"
+            )
+        ]
+        try await vault.store.apply(changes)
+        return request
+    }
 }

@@ -391,6 +391,22 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        migrator.registerMigration("14-record-statements") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_statement (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        record_id BLOB NOT NULL,
+                        type TEXT NOT NULL,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        request_id BLOB NOT NULL,
+                        sealed BLOB NOT NULL,
+                        added_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX record_statement_subject ON record_statement(subject_id, type);
+                    """)
+        }
         return migrator
     }
 }

@@ -58,7 +58,7 @@ extension SQLiteStore {
             try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
         }
         for subjectID in changes.recordPartsRemoved {
-            for table in ["record_part", "record_part_version"] {
+            for table in ["record_part", "record_part_version", "record_statement"] {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ?",
                     arguments: [workspace, subjectID])
@@ -66,12 +66,23 @@ extension SQLiteStore {
         }
         for (subjectID, types) in changes.recordPartsRemovedOfTypes {
             for type in types {
-                for table in ["record_part", "record_part_version"] {
+                for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.execute(
                         sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND type = ?",
                         arguments: [workspace, subjectID, type])
                 }
             }
+        }
+        for statement in changes.recordStatements {
+            try db.execute(
+                sql: """
+                    INSERT INTO record_statement (id, workspace_id, record_id, type, subject_id, request_id, sealed,
+                    added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    statement.id, workspace, statement.recordID, statement.type, statement.subjectID,
+                    statement.requestID, statement.sealed, stored(statement.addedAt),
+                ])
         }
         for part in changes.recordPartVersions {
             try db.cachedStatement(
@@ -333,6 +344,23 @@ extension SQLiteStore {
                     sql: "SELECT * FROM record_part WHERE record_id = ? AND workspace_id = ? ORDER BY role"),
                 arguments: [recordID, workspaceID.uuidString]
             ).map(Self.part)
+        }
+    }
+
+    public func recordStatements(
+        ofSubject subjectID: UUID, in workspaceID: UUID
+    ) async throws -> [StoredRecordStatement] {
+        try readNow { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql:
+                        "SELECT * FROM record_statement WHERE subject_id = ? AND workspace_id = ? ORDER BY added_at, rowid"
+                ), arguments: [subjectID, workspaceID.uuidString]
+            ).map { row in
+                StoredRecordStatement(
+                    id: row["id"], recordID: row["record_id"], type: row["type"], subjectID: row["subject_id"],
+                    requestID: row["request_id"], sealed: row["sealed"], addedAt: row["added_at"])
+            }
         }
     }
 

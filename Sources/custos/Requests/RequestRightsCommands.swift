@@ -67,12 +67,15 @@ struct RequestRectifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rectify",
         abstract:
-            "Carry out a rectification request: correct the person's part of a record, keeping the earlier values.")
+            "Carry out a rectification request: correct the person's part of a record, keeping the earlier values; or refuse it, attaching their statement."
+    )
 
     @OptionGroup var request: RequestIDArgument
     @Option(help: ArgumentHelp("The record to correct.", valueName: "ID")) var record: String
     @Option(help: ArgumentHelp("A corrected value (repeatable); FIELD= clears it.", valueName: "field=value"))
     var set: [String] = []
+    @Option(help: ArgumentHelp("Refuse the correction, with these reasons.", valueName: "reasons")) var refuse: String?
+    @Option(help: "With --refuse: the person's statement, attached to the record.") var statement: String?
     @Option(help: ArgumentHelp("The day it is done (default: today).", valueName: "YYYY-MM-DD")) var on: CalendarDay?
     @OptionGroup var store: StoreOptions
 
@@ -81,6 +84,17 @@ struct RequestRectifyCommand: AsyncParsableCommand {
         guard let recordID = UUID(uuidString: record) else {
             throw ValidationError("--record: '\(record)' is not an id")
         }
+        if let refuse {
+            guard set.isEmpty else { throw ValidationError("--set: a refused correction changes nothing") }
+            let done = try await store.withVault { vault in
+                try await Rectifications(vault: vault).refuse(
+                    request: id, record: recordID, reasons: refuse, statement: statement, on: on ?? .today,
+                    actor: CommandActor.current)
+            }
+            print(RequestText.line(done))
+            return
+        }
+        guard statement == nil else { throw ValidationError("--statement: only with --refuse") }
         guard !set.isEmpty else { throw ValidationError("--set: give at least one FIELD=VALUE") }
         var changes: [String: String?] = [:]
         for pair in set {
