@@ -45,10 +45,6 @@ struct ApiErasureController {
         let caller = try context.requireIdentity()
         try ApiRequestsController.requireRegister(caller, changing: false)
         let id = try context.pathID("request", naming: "request")
-        let shown = try await Requests(vault: caller.vault).show(id, asOf: .today)
-        guard let certificate = shown.request.outcome?.erasure else {
-            throw ApiError.notFound("request \(id) has no erasure certificate: it has not been carried out")
-        }
-        return ErasureCertificateDocument(certificate: certificate)
+        return ErasureCertificateDocument(certificate: try await Erasures(vault: caller.vault).certificate(request: id))
     }
 }

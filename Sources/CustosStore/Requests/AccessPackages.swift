@@ -29,10 +29,8 @@ public struct AccessPackages: Sendable {
         guard view.subject.key != nil, view.subject.mergedInto == nil else { throw VaultError.keyDestroyed(id) }
         let policy = vault.policy
         var earlier: [UUID: [StoredRecordPart]] = [:]
-        if view.subject.key != nil {
-            for version in try await vault.store.recordPartVersions(ofSubject: id, in: vault.workspace.id) {
-                earlier[version.recordID, default: []].append(version)
-            }
+        for version in try await vault.store.recordPartVersions(ofSubject: id, in: vault.workspace.id) {
+            earlier[version.recordID, default: []].append(version)
         }
         let key = try vault.dataKey(of: view.subject)
         var statements: [UUID: [String]] = [:]

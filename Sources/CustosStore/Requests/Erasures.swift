@@ -22,8 +22,14 @@ public struct Erasures: Sendable {
     public func assess(
         request id: UUID, on day: CalendarDay, eraseDespite: Set<String> = []
     ) async throws -> ErasureAssessment {
-        let (request, history) = try await requests.load(id)
-        let subject = try await requests.person(of: request.id)
+        let (request, history) = try await requests.load(id, kind: .erasure)
+        return try await assess(request, history: history, on: day, eraseDespite: eraseDespite)
+    }
+
+    private func assess(
+        _ request: StoredRequest, history: RequestHistory, on day: CalendarDay, eraseDespite: Set<String>
+    ) async throws -> ErasureAssessment {
+        let subject = try await requests.person(of: request)
         let parts = try await store.recordParts(ofSubjects: [subject], in: workspaceID)
         let holds = try await store.legalHolds(coveringSubject: subject, in: workspaceID)
         let plan: ErasurePlan
@@ -47,7 +53,7 @@ public struct Erasures: Sendable {
                     others: others.map { ($0.subjectID, $0.role) }))
         }
         return ErasureAssessment(
-            requestID: id, subjectID: subject, plan: plan, sharedRecords: shared,
+            requestID: request.id, subjectID: subject, plan: plan, sharedRecords: shared,
             recipients: recipients(ofTypes: plan.erasedTypes), needsApproval: history.needsApproval,
             approved: history.has(.approved))
     }
@@ -62,18 +68,16 @@ public struct Erasures: Sendable {
         request id: UUID, ground: ErasureGround, eraseDespite: Set<String> = [], on day: CalendarDay, actor: String,
         at time: Date = Date()
     ) async throws -> ErasureCertificate {
-        var (request, history) = try await requests.load(id)
-        guard request.kind == .erasure else {
-            throw VaultError("request \(id) is a request for \(request.kind.rawValue), not erasure", kind: .invalid)
-        }
+        let (request, history) = try await requests.load(id, kind: .erasure)
         if request.state == .completed, let certificate = request.outcome?.erasure { return certificate }
         // Whether it may complete now (approved where it must be), before anything is worked out.
         do {
-            try history.record(RequestEvent(.completed, on: day, by: actor))
+            var completed = history
+            try completed.record(RequestEvent(.completed, on: day, by: actor))
         } catch {
             throw VaultError(error.description, kind: .invalid)
         }
-        let assessment = try await assess(request: id, on: day, eraseDespite: eraseDespite)
+        let assessment = try await assess(request, history: history, on: day, eraseDespite: eraseDespite)
         let plan = assessment.plan
         let subject = assessment.subjectID
         guard plan.items.isEmpty || !plan.erasedTypes.isEmpty else {
@@ -123,6 +127,17 @@ public struct Erasures: Sendable {
             summary:
                 "erased under \(ground.reference); \(certificate.erased.count) record types erased, \(certificate.kept.count) kept; key \(plan.erasesEverything ? "destroyed" : "kept")",
             recipients: assessment.recipients, on: day, actor: actor, at: time)
+        return certificate
+    }
+
+    /// The certificate of the erasure request `id`. Throws a ``VaultError`` of kind `.notFound`
+    /// when it has not been carried out.
+    public func certificate(request id: UUID) async throws -> ErasureCertificate {
+        let (request, _) = try await requests.load(id, kind: .erasure)
+        guard let certificate = request.outcome?.erasure else {
+            throw VaultError(
+                "request \(id) has no erasure certificate: it has not been carried out", kind: .notFound)
+        }
         return certificate
     }
 

@@ -60,11 +60,7 @@ public struct Rectifications: Sendable {
         actor: String, at time: Date = Date()
     ) async throws -> StoredRequest {
         let vault = requests.vault
-        var (request, history) = try await requests.load(id)
-        guard request.kind == .rectification else {
-            throw VaultError(
-                "request \(id) is a request for \(request.kind.rawValue), not rectification", kind: .invalid)
-        }
+        var (request, history) = try await requests.load(id, kind: .rectification)
         let event = RequestEvent(
             .refused, on: day, by: actor, reason: reasons.trimmingCharacters(in: .whitespacesAndNewlines))
         do {
@@ -72,7 +68,7 @@ public struct Rectifications: Sendable {
         } catch {
             throw VaultError(error.description, kind: .invalid)
         }
-        let subjectID = try await requests.person(of: id)
+        let subjectID = try await requests.person(of: request)
         let parts = try await vault.store.recordParts(ofRecord: recordID, in: vault.workspace.id)
         guard let part = parts.first(where: { $0.subjectID == subjectID }),
             let subject = try await vault.store.subjects([subjectID], in: vault.workspace.id).first

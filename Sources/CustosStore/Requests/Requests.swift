@@ -105,14 +105,9 @@ public struct Requests: Sendable {
     /// holds, counted. Throws a ``VaultError`` for another kind of request, a refused one, or one
     /// not yet tied to a person.
     public func package(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
-        let (request, _) = try await load(id)
-        guard request.kind == .access else {
-            throw VaultError("request \(id) is a request for \(request.kind.rawValue), not access", kind: .invalid)
-        }
+        let (request, _) = try await load(id, kind: .access)
         guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
-        guard let subject = request.subjectID else {
-            throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
-        }
+        let subject = try await person(of: request)
         var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
         Self.hold(back: try await store.withholdings(of: id, in: workspaceID), from: &package)
         let zip = try AccessPackageArchive.zip(package)
@@ -154,7 +149,7 @@ public struct Requests: Sendable {
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw VaultError("reason: say why it is withheld", kind: .invalid) }
-        let subject = try await person(of: id)
+        let subject = try await person(of: request)
         let parts = try await store.recordParts(ofRecord: recordID, in: workspaceID)
         guard let part = parts.first(where: { $0.subjectID == subject }), let type = vault.policy.recordType(part.type)
         else {
@@ -209,12 +204,9 @@ public struct Requests: Sendable {
     /// contract, as JSON and CSV in a zip. Audited as `request.portable`. Throws a ``VaultError``
     /// for another kind of request, a refused one, or when none of their data is portable.
     public func portable(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
-        let (request, _) = try await load(id)
-        guard request.kind == .portability else {
-            throw VaultError("request \(id) is a request for \(request.kind.rawValue), not portability", kind: .invalid)
-        }
+        let (request, _) = try await load(id, kind: .portability)
         guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
-        let subject = try await person(of: id)
+        let subject = try await person(of: request)
         let policy = vault.policy
         let portable = Set(
             try await store.recordParts(ofSubjects: [subject], in: workspaceID).filter { part in
@@ -275,11 +267,7 @@ public struct Requests: Sendable {
         _ id: UUID, kind: RequestKind, carrying changes: ChangeSet, outcome: RequestOutcome, summary: String,
         recipients: [String], on day: CalendarDay, actor: String, at time: Date
     ) async throws -> StoredRequest {
-        var (request, history) = try await load(id)
-        guard request.kind == kind else {
-            throw VaultError(
-                "request \(id) is a request for \(request.kind.rawValue), not \(kind.rawValue)", kind: .invalid)
-        }
+        var (request, history) = try await load(id, kind: kind)
         let completion = RequestEvent(.completed, on: day, by: actor, reason: summary)
         do {
             try history.record(completion)
@@ -316,8 +304,14 @@ public struct Requests: Sendable {
         guard let request = try await store.request(id, in: workspaceID) else {
             throw VaultError("there is no request \(id) in this workspace", kind: .notFound)
         }
+        return try await person(of: request)
+    }
+
+    /// The person `request` is about now (merged records followed to their survivor).
+    func person(of request: StoredRequest) async throws -> UUID {
         guard let subject = request.subjectID else {
-            throw VaultError("request \(id) is not yet tied to a person: record whose it is first", kind: .invalid)
+            throw VaultError(
+                "request \(request.id) is not yet tied to a person: record whose it is first", kind: .invalid)
         }
         return try await Contacts(vault: vault).current(subject)
     }
@@ -331,6 +325,16 @@ public struct Requests: Sendable {
     /// Whether the policy makes the DPO approve requests of `kind` before they complete.
     private func needsApproval(_ kind: RequestKind) -> Bool {
         kind == .erasure && vault.policy.rights.erasureNeedsDPOApproval
+    }
+
+    /// The request and its history, refused with a ``VaultError`` when it is of another kind.
+    func load(_ id: UUID, kind: RequestKind) async throws -> (StoredRequest, RequestHistory) {
+        let loaded = try await load(id)
+        guard loaded.0.kind == kind else {
+            throw VaultError(
+                "request \(id) is a request for \(loaded.0.kind.rawValue), not \(kind.rawValue)", kind: .invalid)
+        }
+        return loaded
     }
 
     func load(_ id: UUID) async throws -> (StoredRequest, RequestHistory) {

@@ -35,9 +35,8 @@ struct SubjectFindCommand: AsyncParsableCommand {
         } else if let uln {
             (kind, value) = ("uln", uln)
         } else {
-            let parts = (identifier ?? "").split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--identifier takes FIELD=VALUE") }
-            (kind, value) = (parts[0], parts[1])
+            (kind, value) = try NameValueArgument.split(identifier ?? "", option: "--identifier", shape: "FIELD=VALUE")
+            guard !value.isEmpty else { throw ValidationError("--identifier: write FIELD=VALUE") }
         }
         let ids = try await store.withVault { vault in try await vault.subjectIDs(identifierKind: kind, value: value) }
         guard !ids.isEmpty else { throw CommandFailure(message: "no one has that \(kind)") }

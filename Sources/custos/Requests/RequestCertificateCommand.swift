@@ -18,11 +18,8 @@ struct RequestCertificateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try request.id
-        let shown = try await store.withVault { vault in
-            try await Requests(vault: vault).show(id, asOf: .today)
-        }
-        guard let certificate = shown.request.outcome?.erasure else {
-            throw CommandFailure(message: "request \(id) has no erasure certificate: it has not been carried out")
+        let certificate = try await store.withVault { vault in
+            try await Erasures(vault: vault).certificate(request: id)
         }
         switch format {
         case .text:

@@ -48,10 +48,8 @@ struct RequestObjectCommand: AsyncParsableCommand {
         let id = try request.id
         var compelling: [String: String] = [:]
         for pair in grounds {
-            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw ValidationError("--grounds: write PURPOSE=TEXT")
-            }
-            compelling[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            let (purpose, text) = try NameValueArgument.split(pair, option: "--grounds", shape: "PURPOSE=TEXT")
+            compelling[purpose] = text
         }
         let done = try await store.withVault { vault in
             try await Objections(vault: vault).carryOut(
@@ -98,11 +96,8 @@ struct RequestRectifyCommand: AsyncParsableCommand {
         guard !set.isEmpty else { throw ValidationError("--set: give at least one FIELD=VALUE") }
         var changes: [String: String?] = [:]
         for pair in set {
-            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw ValidationError("--set: write FIELD=VALUE")
-            }
-            let value = String(pair[pair.index(after: equals)...])
-            changes[String(pair[..<equals])] = value.isEmpty ? String?.none : value
+            let (field, value) = try NameValueArgument.split(pair, option: "--set", shape: "FIELD=VALUE")
+            changes[field] = value.isEmpty ? String?.none : value
         }
         let done = try await store.withVault { vault in
             try await Rectifications(vault: vault).carryOut(
