@@ -41,6 +41,13 @@ struct RightsContractTests {
             #expect(done.outcome?.restriction?.ground == .accuracyContested)
             #expect(try await contacts.decide(subject: head, question).allowed == false)
             #expect(try await Tasks(vault: vault).list().first?.kind == .notifyRecipients)
+            await #expect(throws: VaultError.self, "restricted data is not read for a purpose") {
+                _ = try await vault.read(subject: head, actor: "office", purpose: "booking_admin")
+            }
+            let stored = try await vault.read(subject: head, actor: "dpo", reason: "answering the person")
+            #expect(stored.records.count == 1, "it is still stored, and the DPO can answer the person")
+            let record = try #require(stored.records.first?.recordID)
+            #expect(try await vault.read(record: record, actor: "office", purpose: "booking_admin").isEmpty)
 
             await #expect(throws: VaultError.self, "not before the person is told") {
                 try await contacts.setProcessingState(
@@ -50,6 +57,7 @@ struct RightsContractTests {
                 .active, subject: head, purpose: nil, reason: "accuracy checked", personToldOn: try day("2026-11-10"),
                 actor: "dpo")
             #expect(try await contacts.decide(subject: head, question).allowed)
+            #expect(try await vault.read(subject: head, actor: "office", purpose: "booking_admin").records.count == 1)
         }
     }
 

@@ -15,6 +15,9 @@ extension Vault {
     }
 
     /// A subject and every part of every record about them, opened; audited as `subject.read`.
+    /// A read for a `purpose` the person's data is restricted for, or they objected to, is
+    /// refused: such data is only stored (UK GDPR Arts 18 and 21). A read naming no purpose (the
+    /// DPO answering the person, storage itself) goes on.
     ///
     /// Throws a ``CryptoFailure`` naming the record when a part was tampered with.
     public func read(
@@ -33,6 +36,11 @@ extension Vault {
     ) async throws -> (SubjectView, AuditEvent) {
         guard let subject = try await store.subjects([id], in: workspace.id).first else {
             throw VaultError.subjectNotFound(id)
+        }
+        if let purpose, try await !stopped(for: purpose, among: [id]).isEmpty {
+            throw VaultError(
+                "purpose: the person's data is restricted or objected to for '\(purpose)': it is only stored (UK GDPR Arts 18 and 21)"
+            )
         }
         // One after the other: each is a short indexed read on this thread (the SQLite store's
         // `readNow`), so child tasks would cost more than they could save.
@@ -55,7 +63,8 @@ extension Vault {
     }
 
     /// Every part of one record, each opened with its person's key; audited as `record.read`.
-    /// Parts whose person was erased are left out.
+    /// Parts whose person was erased are left out, and so, for a read for a `purpose`, are the
+    /// parts of people whose data is restricted or objected to for it.
     public func read(
         record id: UUID, actor: String, purpose: String? = nil, reason: String? = nil, at time: Date = Date()
     ) async throws -> [RecordView] {
@@ -65,8 +74,10 @@ extension Vault {
         for subject in try await store.subjects(parts.map(\.subjectID), in: workspace.id) {
             subjects[subject.id] = subject
         }
+        var stopped: Set<UUID> = []
+        if let purpose { stopped = try await self.stopped(for: purpose, among: Array(subjects.keys)) }
         var views: [RecordView] = []
-        for part in parts {
+        for part in parts where !stopped.contains(part.subjectID) {
             guard let subject = subjects[part.subjectID], subject.key != nil else { continue }
             views.append(try open(part, key: try dataKey(of: subject)))
         }
@@ -77,6 +88,16 @@ extension Vault {
                     recordID: id)
             })
         return views
+    }
+
+    /// Those of `subjects` whose data may not be used for `purpose`: restricted or objected to.
+    private func stopped(for purpose: String, among subjects: [UUID]) async throws -> Set<UUID> {
+        let entries = Dictionary(
+            grouping: try await store.processingStates(ofSubjects: subjects, in: workspace.id), by: \.subjectID)
+        return Set(
+            entries.compactMap { subject, entries in
+                ProcessingStateEntry.state(for: purpose, in: entries) == .active ? nil : subject
+            })
     }
 
     /// The original values behind a record's pseudonyms, by role and field: a separate, audited
