@@ -155,6 +155,7 @@ let package = Package(
                 "CustosCore",
                 "CustosStore",
                 "CustosServer",
+                "CustosMail",
                 "CustosTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,4 +1,4 @@
-import CustosCore
+public import CustosCore
 public import CustosStore
 public import Foundation
 public import Logging
@@ -10,17 +10,25 @@ public struct OutboxService: Service {
     let store: any CustosStore
     let keys: MasterKeySource
     let transport: any MessageTransport
+    /// Where people reach the privacy centre; links confirming requests made there start with it.
+    /// Without it those links are not sent.
+    let publicURL: String?
+    /// Who the organisation's own emails come from; nil for each workspace's
+    /// (``Vault/organisationSender``).
+    let sender: MailAddress?
     let interval: Duration
     let logger: Logger
 
     public init(
-        store: any CustosStore, keys: MasterKeySource, transport: any MessageTransport,
-        interval: Duration = .seconds(30),
+        store: any CustosStore, keys: MasterKeySource, transport: any MessageTransport, publicURL: String? = nil,
+        sender: MailAddress? = nil, interval: Duration = .seconds(30),
         logger: Logger
     ) {
         self.store = store
         self.keys = keys
         self.transport = transport
+        self.publicURL = publicURL
+        self.sender = sender
         self.interval = interval
         self.logger = logger
     }
@@ -35,8 +43,9 @@ public struct OutboxService: Service {
         }
     }
 
-    /// One pass over every workspace: reminders to the DPO about requests coming due, then the
-    /// queue. A failing workspace is logged and does not stop the others.
+    /// One pass over every workspace: links confirming requests made in the privacy centre that
+    /// are still to go, reminders to the DPO about requests coming due, then the queue. A failing
+    /// workspace is logged and does not stop the others.
     public func deliverDue(at now: Date = Date()) async {
         let workspaces: [Workspace]
         do {
@@ -48,8 +57,15 @@ public struct OutboxService: Service {
         for workspace in workspaces {
             do {
                 let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+                if let publicURL, let sender = sender ?? vault.organisationSender {
+                    let sent = try await PrivacyCentreRequests(vault: vault).sendLinks(
+                        using: transport, from: sender, publicURL: publicURL, at: now)
+                    if sent > 0 {
+                        logger.info("request links", metadata: ["workspace": "\(workspace.name)", "sent": "\(sent)"])
+                    }
+                }
                 let reminders = RequestReminders(vault: vault)
-                if let sender = reminders.defaultSender {
+                if let sender = sender ?? reminders.defaultSender {
                     let sent = try await reminders.send(
                         using: transport, from: sender, asOf: CalendarDay(now, in: CalendarDay.clockTimeZone), at: now)
                     if sent > 0 {

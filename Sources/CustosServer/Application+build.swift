@@ -7,6 +7,8 @@ public import ServiceLifecycle
 /// opens personal data with the master keys in `keys`).
 ///
 /// - Parameters:
+///   - mail: sends the privacy centre's emails at once (request confirmations); without it they
+///     wait for the outbox service.
 ///   - services: long-lived services to run alongside the server (a PostgreSQL client, ...).
 ///   - beforeServerStarts: work to finish, once the services run, before the server listens
 ///     (PostgreSQL migrations).
@@ -15,13 +17,14 @@ public func buildApplication(
     store: any CustosStore,
     keys: MasterKeySource,
     configuration: ServerConfiguration = ServerConfiguration(),
+    mail: PrivacyCentreMail? = nil,
     services: [any Service] = [],
     logger: Logger,
     beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
     onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(store: store, keys: keys),
+        router: buildRouter(store: store, keys: keys, mail: mail),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),
         services: services,
         onServerRunning: { _ in await onServerRunning() },
@@ -31,7 +34,9 @@ public func buildApplication(
 }
 
 /// The routes, with their middleware: request logs (paths only, never query strings) and security headers.
-func buildRouter(store: any CustosStore, keys: MasterKeySource) -> Router<AppRequestContext> {
+func buildRouter(
+    store: any CustosStore, keys: MasterKeySource, mail: PrivacyCentreMail? = nil
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(
@@ -45,6 +50,7 @@ func buildRouter(store: any CustosStore, keys: MasterKeySource) -> Router<AppReq
     // One cache of open vaults for every route that needs one.
     let vaults = VaultCache(store: store, keys: keys)
     PreferencesController(store: store, vaults: vaults).addRoutes(to: router)
+    RequestFormController(store: store, vaults: vaults, mail: mail).addRoutes(to: router)
     ApiRoutes(store: store, vaults: vaults).add(to: router)
     return router
 }

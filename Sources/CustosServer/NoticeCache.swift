@@ -30,7 +30,10 @@ actor NoticeCache {
         let notice = try PrivacyNoticeBuilder().notice(for: loaded)
         let entry = Entry(
             contentHash: version.contentHash, versionNumber: version.number, policy: loaded.policy,
-            html: renderer.render(notice, as: .html, stylesheetURL: "/assets/notice.css"),
+            html: renderer.render(
+                notice, as: .html, stylesheetURL: "/assets/notice.css",
+                requestFormURL: loaded.policy.rights.requestChannels.contains(.web)
+                    ? RequestFormController.formPath(workspace: workspace.name) : nil),
             markdown: renderer.render(notice, as: .md))
         entries[workspace.name] = entry
         return entry

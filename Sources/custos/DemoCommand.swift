@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustosCore
+import CustosMail
 import CustosServer
 import CustosStore
 import Foundation
@@ -41,12 +42,20 @@ struct DemoCommand: AsyncParsableCommand {
             name: "demo", role: .dpo, in: workspace, by: "demo")
 
         let base = "http://\(host):\(port)"
+        let outboxFolder = folder.appendingPathComponent("outbox", isDirectory: true)
+        let transport = EmlFolderTransport(folder: outboxFolder)
+        // Some organisations publish no address to send from; the demo's mail goes to a folder.
+        let sender = MailAddress("privacy@\(example.rawValue).example", name: loaded.policy.controller.displayName)
+        let requestForm =
+            loaded.policy.rights.requestChannels.contains(.web)
+            ? "\n  Request form:    \(base)/privacy/\(workspace.name)/request\n                   (emails, with the confirmation link, land in \(outboxFolder.path))"
+            : ""
         let banner = """
 
             Custos demo is running.
               Workspace:       \(workspace.name) — \(workspace.title), policy \(version.label)
               Privacy notice:  \(base)/privacy/\(workspace.name)
-              As Markdown:     \(base)/privacy/\(workspace.name)/notice.md
+              As Markdown:     \(base)/privacy/\(workspace.name)/notice.md\(requestForm)
               Home:            \(base)/
               Data folder:     \(folder.path) (SQLite)
               Policy file:     \(policyURL.path)
@@ -62,9 +71,15 @@ struct DemoCommand: AsyncParsableCommand {
             Press Ctrl-C to stop.
 
             """
+        let logger = Logger(label: "custos")
         let app = buildApplication(
             store: store, keys: keys, configuration: ServerConfiguration(host: host, port: port),
-            logger: Logger(label: "custos"),
+            mail: PrivacyCentreMail(transport: transport, publicURL: base, sender: sender),
+            services: [
+                OutboxService(
+                    store: store, keys: keys, transport: transport, publicURL: base, sender: sender, logger: logger)
+            ],
+            logger: logger,
             onServerRunning: {
                 print(banner)
                 // Standard output is block-buffered when it is not a terminal (a log, a pipe); fflush(nil) flushes it.

@@ -16,24 +16,34 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int = 8080
 
     @OptionGroup var mail: MailOptions
+    @OptionGroup var publicURL: PublicURLOption
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let logger = Logger(label: "custos")
         let configuration = ServerConfiguration(host: host, port: port)
         let transport = try mail.transport(store: self.store)
+        let publicURL = try self.publicURL.checked()
+        let sender = try mail.sender()
+        let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
         switch try store.location() {
         case .sqlite(let directory):
             let store = try SQLiteStore(directory: directory)
-            let outbox = OutboxService(store: store, keys: self.store.keys, transport: transport, logger: logger)
+            let outbox = OutboxService(
+                store: store, keys: self.store.keys, transport: transport, publicURL: publicURL, sender: sender,
+                logger: logger)
             try await buildApplication(
-                store: store, keys: self.store.keys, configuration: configuration, services: [outbox], logger: logger
+                store: store, keys: self.store.keys, configuration: configuration, mail: centreMail,
+                services: [outbox], logger: logger
             ).runService()
         case .postgres(let url):
             let store = PostgresStore(url: url, logger: logger)
-            let outbox = OutboxService(store: store, keys: self.store.keys, transport: transport, logger: logger)
+            let outbox = OutboxService(
+                store: store, keys: self.store.keys, transport: transport, publicURL: publicURL, sender: sender,
+                logger: logger)
             try await buildApplication(
-                store: store, keys: self.store.keys, configuration: configuration, services: [store, outbox],
+                store: store, keys: self.store.keys, configuration: configuration, mail: centreMail,
+                services: [store, outbox],
                 logger: logger, beforeServerStarts: { try await store.migrate() }
             ).runService()
         }

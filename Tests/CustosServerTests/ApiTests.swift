@@ -271,7 +271,7 @@ struct ApiTests {
                 for method in operations.keys { documented.insert("\(method.uppercased()) /api/v1\(path)") }
             }
             #expect(served == documented)
-            #expect(served.count == 38)
+            #expect(served.count == 39)
         }
     }
 }

@@ -351,12 +351,16 @@ struct VaultContractTests {
             for index in 0..<5 {
                 _ = try await vault.write(memberContact(vault, headEmail: "h\(index)@example.sch.uk"), actor: "t")
             }
+            let online = try await PrivacyCentreRequests(vault: vault).submit(
+                PublicRequest(
+                    kind: .access, name: "Pat Online", email: "pat@home.example", details: nil, onBehalf: nil),
+                on: .today)
             let oldID = try fixture.keys.ring().current.id
             var rotation = KeyRotation(store: fixture.store, keys: fixture.keys)
             rotation.batchSize = 2
             let summary = try await rotation.rotate(actor: "t")
             #expect(summary.subjectKeys == 5)
-            #expect(summary.workspaceKeys == 3)  // blind index, pseudonyms, link signing
+            #expect(summary.workspaceKeys == 4)  // blind index, pseudonyms, link signing, requesters
             #expect(summary.retiredKeyIDs == [oldID])
             let fileRing = try MasterKeyRing(
                 text: String(contentsOf: fixture.keyFolder.appendingPathComponent("master.key"), encoding: .utf8))
@@ -375,6 +379,10 @@ struct VaultContractTests {
                 try await reopened.read(subject: subject, actor: "t").records.first?.values["head_email"]
                     == "h3@example.sch.uk")
             #expect(try await vault.read(subject: subject, actor: "t").records.count == 1)
+            // A request made online is still readable: its key is wrapped by a workspace key.
+            #expect(
+                try await PrivacyCentreRequests(vault: reopened).requester(of: online.id, actor: "t")?.asked.name
+                    == "Pat Online")
         }
     }
 

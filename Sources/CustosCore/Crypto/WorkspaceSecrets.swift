@@ -1,24 +1,27 @@
 public import Crypto
 public import Foundation
 
-/// A workspace's own keys: one for blind indexes, one for pseudonyms and one that signs the links
-/// sent to people (unsubscribe, preferences). They are random, wrapped by the master key, and
+/// A workspace's own keys: one for blind indexes, one for pseudonyms, one that signs the links
+/// sent to people (unsubscribe, preferences), and one that wraps the keys of requests made in the
+/// privacy centre. They are random, wrapped by the master key, and
 /// survive master-key rotation unchanged, so indexes, pseudonyms and links sent stay valid.
 public struct WorkspaceSecrets: Sendable {
     public let indexKey: SymmetricKey
     public let pseudonymKey: SymmetricKey
     public let linkKey: SymmetricKey
+    public let requesterKey: SymmetricKey
 
-    public init(indexKey: SymmetricKey, pseudonymKey: SymmetricKey, linkKey: SymmetricKey) {
+    public init(indexKey: SymmetricKey, pseudonymKey: SymmetricKey, linkKey: SymmetricKey, requesterKey: SymmetricKey) {
         self.indexKey = indexKey
         self.pseudonymKey = pseudonymKey
         self.linkKey = linkKey
+        self.requesterKey = requesterKey
     }
 
     public static func generate() -> WorkspaceSecrets {
         WorkspaceSecrets(
             indexKey: SymmetricKey(size: .bits256), pseudonymKey: SymmetricKey(size: .bits256),
-            linkKey: SymmetricKey(size: .bits256))
+            linkKey: SymmetricKey(size: .bits256), requesterKey: SymmetricKey(size: .bits256))
     }
 
     /// What each key is for, as stored.
@@ -26,6 +29,9 @@ public struct WorkspaceSecrets: Sendable {
         case blindIndex = "blind_index"
         case pseudonym
         case linkSigning = "link_signing"
+        /// Wraps each privacy-centre request's own key (``Envelope``), so one requester's details
+        /// can be destroyed alone.
+        case requesters
     }
 
     public func key(for purpose: Purpose) -> SymmetricKey {
@@ -33,6 +39,7 @@ public struct WorkspaceSecrets: Sendable {
         case .blindIndex: indexKey
         case .pseudonym: pseudonymKey
         case .linkSigning: linkKey
+        case .requesters: requesterKey
         }
     }
 

@@ -4,7 +4,10 @@ public import Foundation
 /// address or a name, so a link forwarded or logged reveals nothing about the person.
 public struct LinkClaims: Sendable, Equatable, Codable {
     public var kind: LinkKind
-    public var subjectID: UUID
+    /// The person the link is for; nil only for a request confirmation.
+    public var subjectID: UUID?
+    /// The request a confirmation link confirms.
+    public var requestID: UUID?
     /// The purpose an unsubscribe link takes the person off (all marketing when nil).
     public var purpose: String?
     /// The list an unsubscribe link takes the person off (every list of the purpose when nil).
@@ -15,20 +18,25 @@ public struct LinkClaims: Sendable, Equatable, Codable {
     public var expiresAt: Date?
 
     public init(
-        kind: LinkKind, subjectID: UUID, purpose: String? = nil, list: String? = nil, messageID: UUID? = nil,
-        expiresAt: Date? = nil
+        kind: LinkKind, subjectID: UUID?, requestID: UUID? = nil, purpose: String? = nil, list: String? = nil,
+        messageID: UUID? = nil, expiresAt: Date? = nil
     ) {
         self.kind = kind
         self.subjectID = subjectID
+        self.requestID = requestID
         self.purpose = purpose
         self.list = list
         self.messageID = messageID
         self.expiresAt = expiresAt
     }
 
+    /// Whether the claims hold what a link of their kind acts on: a person, or a request.
+    var isComplete: Bool { kind.namesSubject ? subjectID != nil : requestID != nil }
+
     enum CodingKeys: String, CodingKey {
         case kind = "k"
         case subjectID = "s"
+        case requestID = "r"
         case purpose = "p"
         case list = "l"
         case messageID = "m"
@@ -38,7 +46,8 @@ public struct LinkClaims: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         kind = try container.decode(LinkKind.self, forKey: .kind)
-        subjectID = try container.decode(UUID.self, forKey: .subjectID)
+        subjectID = try container.decodeIfPresent(UUID.self, forKey: .subjectID)
+        requestID = try container.decodeIfPresent(UUID.self, forKey: .requestID)
         purpose = try container.decodeIfPresent(String.self, forKey: .purpose)
         list = try container.decodeIfPresent(String.self, forKey: .list)
         messageID = try container.decodeIfPresent(UUID.self, forKey: .messageID)
@@ -50,7 +59,8 @@ public struct LinkClaims: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
-        try container.encode(subjectID, forKey: .subjectID)
+        try container.encodeIfPresent(subjectID, forKey: .subjectID)
+        try container.encodeIfPresent(requestID, forKey: .requestID)
         try container.encodeIfPresent(purpose, forKey: .purpose)
         try container.encodeIfPresent(list, forKey: .list)
         try container.encodeIfPresent(messageID, forKey: .messageID)

@@ -8,4 +8,11 @@ public enum LinkKind: String, Sendable, Codable, CaseIterable {
     case preferences
     /// The tracking pixel of one message, where the policy declares tracking.
     case open
+    /// Confirms a request made in the privacy centre: proves the requester controls the email
+    /// address they gave. Expires, so an old email cannot confirm a request years later.
+    case requestConfirmation = "request"
+
+    /// Whether a token of this kind names a person (every kind but a request confirmation, whose
+    /// requester may be no one on file).
+    public var namesSubject: Bool { self != .requestConfirmation }
 }

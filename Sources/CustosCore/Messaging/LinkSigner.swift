@@ -30,6 +30,7 @@ public struct LinkSigner: Sendable {
         // Signed by us, so it decodes; a failure means a version of Custos wrote claims this one cannot read.
         guard let claims = try? JSONDecoder().decode(LinkClaims.self, from: payload) else { throw .malformed }
         guard claims.kind == kind else { throw .wrongKind(expected: kind) }
+        guard claims.isComplete else { throw .malformed }
         if let expiresAt = claims.expiresAt, expiresAt <= now { throw .expired }
         return claims
     }

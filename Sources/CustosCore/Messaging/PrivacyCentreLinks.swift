@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The privacy-centre addresses that messages link to, each with its signed token: the one-click
-/// unsubscribe, the preferences page and the open pixel. The server's routes are these paths.
+/// unsubscribe, the preferences page, the open pixel and the confirmation of a request. The server's routes are these paths.
 public struct PrivacyCentreLinks: Sendable {
     /// Where people reach the privacy centre, e.g. `https://privacy.example.org` (no trailing slash).
     public var publicURL: String
@@ -22,6 +22,7 @@ public struct PrivacyCentreLinks: Sendable {
         case .unsubscribe: "unsubscribe"
         case .preferences: "preferences"
         case .open: "opened.gif"
+        case .requestConfirmation: "request/confirm"
         }
     }
 
@@ -36,6 +37,11 @@ public struct PrivacyCentreLinks: Sendable {
 
     public func preferences(subject: UUID, expiresAt: Date) -> String {
         url(for: LinkClaims(kind: .preferences, subjectID: subject, expiresAt: expiresAt))
+    }
+
+    /// The link that confirms request `request` came from the owner of the address it was sent to.
+    public func requestConfirmation(request: UUID, expiresAt: Date) -> String {
+        url(for: LinkClaims(kind: .requestConfirmation, subjectID: nil, requestID: request, expiresAt: expiresAt))
     }
 
     public func openPixel(subject: UUID, message: UUID) -> String {

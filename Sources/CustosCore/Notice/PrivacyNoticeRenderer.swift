@@ -20,11 +20,14 @@ public struct PrivacyNoticeRenderer: Sendable {
 
     /// Renders the notice. For HTML, `stylesheetURL` links the stylesheet (served by the privacy
     /// centre, so a strict content security policy holds); without one it is inlined, so that the
-    /// file stands alone.
-    public func render(_ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil) -> String {
+    /// file stands alone. `requestFormURL` links the privacy centre's request form from "Making a
+    /// request" (HTML only).
+    public func render(
+        _ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil, requestFormURL: String? = nil
+    ) -> String {
         let page = NoticePage(
             notice: notice, stylesheetURL: stylesheetURL,
-            inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil)
+            inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil, requestFormURL: requestFormURL)
         let output =
             switch format {
             case .html: html.render(page)
@@ -55,4 +58,6 @@ struct NoticePage {
     let notice: PrivacyNotice
     let stylesheetURL: String?
     let inlineStylesheet: String?
+    /// Where the privacy centre's request form is, when the notice is served beside one.
+    let requestFormURL: String?
 }

@@ -27,4 +27,19 @@ public enum RequestKind: String, Sendable, Codable, CaseIterable {
         case .educationalRecord: "Education (Pupil Information) (England) Regulations 2005 reg 5"
         }
     }
+
+    /// What the request asks, in the words a form shows the person.
+    public var plainEnglish: String {
+        switch self {
+        case .access: "A copy of the information you hold about me"
+        case .rectification: "Correct information about me that is wrong or incomplete"
+        case .erasure: "Delete the information you hold about me"
+        case .restriction: "Stop using my information, other than keeping it, while a question is settled"
+        case .objection: "Stop using my information for a particular purpose, or for marketing"
+        case .portability: "The information I gave you, in a machine-readable format"
+        case .automatedDecisionReview: "A person to review a decision made about me automatically"
+        case .consentWithdrawal: "Withdraw my consent"
+        case .educationalRecord: "See or have a copy of my child's educational record"
+        }
+    }
 }

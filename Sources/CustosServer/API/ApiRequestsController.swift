@@ -11,6 +11,7 @@ struct ApiRequestsController {
         group.post("requests", use: create)
         group.get("requests/:request", use: show)
         group.post("requests/:request/events", use: record)
+        group.post("requests/:request/subject", use: tie)
         group.get("requests/:request/package", use: package)
     }
 
@@ -68,6 +69,16 @@ struct ApiRequestsController {
         let stored = try await Requests(vault: caller.vault).record(
             action, request: id, on: try ApiDay.parse(body.day, field: "day"), reason: body.reason, actor: caller.actor)
         return RequestDocument(stored)
+    }
+
+    /// Records the person a request is about (one made online from an address on file for no one).
+    @Sendable func tie(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
+        let caller = try context.requireIdentity()
+        try Self.requireRegister(caller, changing: true)
+        let id = try context.pathID("request", naming: "request")
+        let body = try await request.decode(as: RequestTie.self, context: context)
+        guard let subject = UUIDText.parse(body.subject) else { throw ApiError.badRequest("subject: not an id") }
+        return RequestDocument(try await Requests(vault: caller.vault).tie(id, to: subject, actor: caller.actor))
     }
 
     /// The zip the person receives for an access request. Only the DPO, admins and staff make it:

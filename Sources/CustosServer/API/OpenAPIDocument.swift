@@ -267,6 +267,21 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/requests/{request}/subject": {
+              "post": {
+                "operationId": "tieRequest",
+                "summary": "Record the person a request is about (one made online from an address on file for no one); refused if it is already another's",
+                "parameters": [{ "$ref": "#/components/parameters/Request" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RequestTie" } } } },
+                "responses": {
+                  "200": { "description": "The request as it now stands", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Request" } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/requests/{request}/erasure": {
               "get": {
                 "operationId": "assessErasure",
@@ -614,6 +629,11 @@ enum OpenAPIDocument {
                   "day": { "type": "string", "format": "date", "description": "Today when left out" },
                   "reason": { "type": "string", "description": "Required to extend, approve or refuse" }
                 }
+              },
+              "RequestTie": {
+                "type": "object",
+                "required": ["subject"],
+                "properties": { "subject": { "type": "string", "format": "uuid" } }
               },
               "Request": {
                 "type": "object",

@@ -70,7 +70,8 @@ struct PreferencesController {
         let (vault, claims) = try await verified(request, context, kind: .preferences)
         let form = try await FormBody.read(request)
         let contacts = Contacts(vault: vault)
-        let subjectID = try await contacts.current(claims.subjectID)
+        guard let person = claims.subjectID else { throw HTTPError(.badRequest) }
+        let subjectID = try await contacts.current(person)
         guard try await !contacts.facts(of: subjectID).isGone else {
             return pages.problem(.gone, "We no longer hold your details, so we will not contact you.", vault: vault)
         }
@@ -104,9 +105,10 @@ struct PreferencesController {
         status: HTTPResponse.Status = .ok
     ) async throws -> TextResponse {
         let lines: [(choice: PreferenceChoice, reason: ContactReason)]
+        guard let person = claims.subjectID else { throw HTTPError(.badRequest) }
         do {
             let contacts = Contacts(vault: vault)
-            lines = try await contacts.preferences(of: try await contacts.current(claims.subjectID))
+            lines = try await contacts.preferences(of: try await contacts.current(person))
         } catch let error as VaultError where error.kind == .notFound {
             return pages.problem(.gone, "We no longer hold your details, so we will not contact you.", vault: vault)
         }

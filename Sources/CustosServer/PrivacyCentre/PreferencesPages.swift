@@ -17,7 +17,11 @@ struct PreferencesPages: Sendable {
         var library = MustacheLibrary()
         for page in Page.allCases {
             // The templates are ours and fixed: a failure is a programming error, caught by the tests.
-            try! library.register(MustacheTemplate(string: Self.layout(Self.source(page))), named: page.rawValue)
+            try! library.register(
+                MustacheTemplate(
+                    string: PrivacyCentreLayout.page(
+                        title: "{{organisation}}: your email preferences", main: Self.source(page))),
+                named: page.rawValue)
         }
         self.library = library
     }
@@ -34,28 +38,6 @@ struct PreferencesPages: Sendable {
                     "organisation": vault.policy.controller.displayName, "workspace": vault.workspace.name,
                     "message": message,
                 ]), status: status)
-    }
-
-    private static func layout(_ main: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <meta name="referrer" content="no-referrer">
-        <title>{{organisation}}: your email preferences</title>
-        <link rel="stylesheet" href="/assets/notice.css">
-        </head>
-        <body>
-        <main id="main">
-        \(main)
-        <p><a href="/privacy/{{workspace}}">{{organisation}}'s privacy notice</a></p>
-        </main>
-        </body>
-        </html>
-        """
     }
 
     private static func source(_ page: Page) -> String {

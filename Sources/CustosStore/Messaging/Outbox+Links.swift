@@ -18,7 +18,7 @@ extension Outbox {
     /// suppression list for everything.
     @discardableResult
     public func unsubscribe(_ claims: LinkClaims, at time: Date = Date()) async throws -> ConsentEntry? {
-        guard claims.kind == .unsubscribe, let purposeID = claims.purpose else {
+        guard claims.kind == .unsubscribe, let purposeID = claims.purpose, let person = claims.subjectID else {
             throw VaultError("token: not an unsubscribe link", kind: .invalid)
         }
         // A list the policy has since dropped: withdraw from the whole purpose.
@@ -29,7 +29,7 @@ extension Outbox {
             throw VaultError(error.description, kind: .invalid)
         }
         let list = purpose.marketing?.lists.contains { $0.id == claims.list } == true ? claims.list : nil
-        let subjectID = try await contacts.current(claims.subjectID)
+        let subjectID = try await contacts.current(person)
         let facts = try await contacts.facts(of: subjectID)
         if facts.isGone { return nil }
         if facts.consents.current(purpose: purpose.id, channel: .email, list: list)?.action == .withdrawn {
@@ -44,7 +44,7 @@ extension Outbox {
             var changes = ChangeSet(workspaceID: workspaceID)
             changes.messageEvents = [
                 MessageEvent(
-                    messageID: messageID, subjectID: claims.subjectID, kind: .unsubscribed, at: time,
+                    messageID: messageID, subjectID: person, kind: .unsubscribed, at: time,
                     detail: "list \(list ?? "all of \(purpose.id)")")
             ]
             try await store.apply(changes)

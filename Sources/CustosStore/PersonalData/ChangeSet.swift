@@ -56,6 +56,12 @@ public struct ChangeSet: Sendable {
     public var requestUpdates: [RequestUpdate] = []
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
+    /// Who made requests in the privacy centre, added with their requests.
+    public var requesters: [StoredRequester] = []
+    /// Confirmation links sent, by request, with the time.
+    public var requesterLinksSent: [UUID: Date] = [:]
+    /// Requesters who followed their confirmation link, by request, with the time (kept once set).
+    public var requestersConfirmed: [UUID: Date] = [:]
     /// The workspace's school calendar, replacing the one kept.
     public var schoolCalendar: SchoolCalendar?
     /// Items held back from access requests under exemptions.

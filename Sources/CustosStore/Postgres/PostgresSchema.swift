@@ -453,6 +453,22 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX record_statement_subject ON record_statement(subject_id, type)",
             ]),
+        Migration(
+            id: 14, name: "request requesters",
+            statements: [
+                """
+                CREATE TABLE request_requester (
+                    request_id UUID PRIMARY KEY REFERENCES data_request(id) ON DELETE CASCADE,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    request_key BYTEA NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    email_index BYTEA NOT NULL,
+                    link_sent_at TIMESTAMPTZ,
+                    confirmed_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX request_requester_unsent ON request_requester(workspace_id) WHERE link_sent_at IS NULL",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -22,8 +22,33 @@ extension PostgresStore {
             try await connection.query(
                 """
                 UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso),
-                outcome = coalesce(\(try update.outcome?.encoded()), outcome)
+                outcome = coalesce(\(try update.outcome?.encoded()), outcome),
+                subject_id = coalesce(\(update.subjectID), subject_id)
                 WHERE id = \(update.requestID) AND workspace_id = \(workspace)
+                """, logger: logger)
+        }
+        for requester in changes.requesters {
+            try await connection.query(
+                """
+                INSERT INTO request_requester (request_id, workspace_id, request_key, sealed, email_index, link_sent_at,
+                confirmed_at)
+                VALUES (\(requester.requestID), \(workspace), \(ByteBuffer(data: requester.key)),
+                \(ByteBuffer(data: requester.sealed)), \(ByteBuffer(data: requester.emailIndex)),
+                \(requester.linkSentAt), \(requester.confirmedAt))
+                """, logger: logger)
+        }
+        for (requestID, time) in changes.requesterLinksSent {
+            try await connection.query(
+                """
+                UPDATE request_requester SET link_sent_at = \(time)
+                WHERE request_id = \(requestID) AND workspace_id = \(workspace)
+                """, logger: logger)
+        }
+        for (requestID, time) in changes.requestersConfirmed {
+            try await connection.query(
+                """
+                UPDATE request_requester SET confirmed_at = coalesce(confirmed_at, \(time))
+                WHERE request_id = \(requestID) AND workspace_id = \(workspace)
                 """, logger: logger)
         }
         if let calendar = changes.schoolCalendar {
@@ -101,6 +126,38 @@ extension PostgresStore {
             reminders.append(RequestReminder(requestID: request, mark: mark, sentAt: sentAt))
         }
         return reminders
+    }
+
+    public func requester(of requestID: UUID, in workspaceID: UUID) async throws -> StoredRequester? {
+        try await requesters(
+            """
+            SELECT request_id, request_key, sealed, email_index, link_sent_at, confirmed_at FROM request_requester
+            WHERE request_id = \(requestID) AND workspace_id = \(workspaceID)
+            """
+        ).first
+    }
+
+    public func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester] {
+        try await requesters(
+            """
+            SELECT r.request_id, r.request_key, r.sealed, r.email_index, r.link_sent_at, r.confirmed_at
+            FROM request_requester r JOIN data_request d ON d.id = r.request_id
+            WHERE r.workspace_id = \(workspaceID) AND r.link_sent_at IS NULL ORDER BY d.created_at, d.id
+            """)
+    }
+
+    private func requesters(_ query: PostgresQuery) async throws -> [StoredRequester] {
+        var requesters: [StoredRequester] = []
+        for try await (request, key, sealed, index, sentAt, confirmedAt) in try await client.query(
+            query, logger: logger
+        ).decode((UUID, ByteBuffer, ByteBuffer, ByteBuffer, Date?, Date?).self) {
+            requesters.append(
+                StoredRequester(
+                    requestID: request, key: Data(buffer: key), sealed: Data(buffer: sealed),
+                    emailIndex: Data(buffer: index), linkSentAt: sentAt,
+                    confirmedAt: confirmedAt))
+        }
+        return requesters
     }
 
     public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {

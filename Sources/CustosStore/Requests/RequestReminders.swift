@@ -27,13 +27,8 @@ public struct RequestReminders: Sendable {
         return address.flatMap { MailAddress($0, name: policy.dpo?.displayName) }
     }
 
-    /// Who reminders come from when no sender is given: the controller's address, else the DPO's.
-    public var defaultSender: MailAddress? {
-        let policy = vault.policy
-        return (policy.controller.email ?? policy.dpo?.email).flatMap {
-            MailAddress($0, name: policy.controller.displayName)
-        }
-    }
+    /// Who reminders come from when no sender is given (``Vault/organisationSender``).
+    public var defaultSender: MailAddress? { vault.organisationSender }
 
     /// The reminders due on `day` and not yet sent, soonest due first: for each open request with a
     /// due date, the nearest mark reached (a request taken in 3 days before it is due gets the

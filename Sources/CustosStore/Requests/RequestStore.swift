@@ -22,4 +22,10 @@ public protocol RequestStore: Sendable {
 
     /// The workspace's school calendar, if one was kept.
     func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar?
+
+    /// Who made the request in the privacy centre, if it came from there.
+    func requester(of requestID: UUID, in workspaceID: UUID) async throws -> StoredRequester?
+
+    /// Requesters whose confirmation link is not yet sent, oldest first.
+    func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester]
 }

@@ -21,6 +21,15 @@ public struct Requests: Sendable {
     /// unknown person, a request for the educational record where the policy offers none, a
     /// request on someone's behalf without the decision on their competence.
     public func open(_ intake: RequestIntake, actor: String, at time: Date = Date()) async throws -> StoredRequest {
+        let (request, changes) = try await opening(intake, actor: actor, at: time)
+        try await store.apply(changes)
+        return request
+    }
+
+    /// The request `intake` opens and what opening it writes, not yet applied.
+    func opening(
+        _ intake: RequestIntake, actor: String, at time: Date
+    ) async throws -> (StoredRequest, ChangeSet) {
         if let id = intake.subjectID, try await store.subjects([id], in: workspaceID).isEmpty {
             throw VaultError.subjectNotFound(id)
         }
@@ -58,8 +67,7 @@ public struct Requests: Sendable {
                     "request \(request.id): \(intake.kind.rawValue) by \(intake.channel.rawValue), received \(intake.receivedOn.iso)\(request.dueOn.map { ", due \($0.iso)" } ?? ", identity awaited")"
             )
         ]
-        try await store.apply(changes)
-        return request
+        return (request, changes)
     }
 
     /// Records `action` on the request, on `day`, if its state allows; returns the request as it
@@ -69,6 +77,18 @@ public struct Requests: Sendable {
         _ action: RequestEvent.Action, request id: UUID, on day: CalendarDay, reason: String? = nil, actor: String,
         at time: Date = Date()
     ) async throws -> StoredRequest {
+        let (request, changes) = try await recording(
+            action, request: id, on: day, reason: reason, actor: actor, at: time)
+        try await store.apply(changes)
+        return request
+    }
+
+    /// The request after `action` and what recording it writes, not yet applied. With `subject`,
+    /// the request is tied to that person too.
+    func recording(
+        _ action: RequestEvent.Action, request id: UUID, on day: CalendarDay, reason: String?, actor: String,
+        at time: Date, subject: UUID? = nil
+    ) async throws -> (StoredRequest, ChangeSet) {
         var (request, history) = try await load(id)
         if action == .completed, let command = Self.carriedOutBy[request.kind] {
             throw VaultError(
@@ -84,8 +104,11 @@ public struct Requests: Sendable {
         }
         request.state = history.state
         request.dueOn = history.deadline(schoolCalendar: try await calendar(for: request.kind), asOf: day)?.due
+        if let subject { request.subjectID = subject }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.requestUpdates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
+        changes.requestUpdates = [
+            RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn, subjectID: subject)
+        ]
         changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
         changes.audit = [
             // The reason stays in the request's history: staff write it freely, and the audit log
@@ -95,6 +118,32 @@ public struct Requests: Sendable {
                 detail:
                     "request \(id) (\(request.kind.rawValue)): \(request.state.rawValue)\(request.dueOn.map { ", due \($0.iso)" } ?? "")"
             )
+        ]
+        return (request, changes)
+    }
+
+    /// Ties request `id` to the person staff found it to be about (a request from the privacy
+    /// centre whose address matched no one, a letter naming a child). Throws a ``VaultError`` when
+    /// the person is unknown, or the request is already tied to someone else.
+    @discardableResult
+    public func tie(_ id: UUID, to subject: UUID, actor: String, at time: Date = Date()) async throws -> StoredRequest {
+        var (request, _) = try await load(id)
+        let person = try await Contacts(vault: vault).current(subject)
+        if let tied = request.subjectID {
+            guard try await Contacts(vault: vault).current(tied) == person else {
+                throw VaultError("request \(id) is already tied to another person", kind: .invalid)
+            }
+            return request
+        }
+        request.subjectID = person
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.requestUpdates = [
+            RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn, subjectID: person)
+        ]
+        changes.audit = [
+            vault.event(
+                "request.tied", actor: actor, at: time, subjectID: person,
+                detail: "request \(id) (\(request.kind.rawValue)) is about this person")
         ]
         try await store.apply(changes)
         return request

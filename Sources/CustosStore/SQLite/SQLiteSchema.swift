@@ -407,6 +407,21 @@ enum SQLiteSchema {
                     CREATE INDEX record_statement_subject ON record_statement(subject_id, type);
                     """)
         }
+        migrator.registerMigration("15-request-requesters") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE request_requester (
+                        request_id BLOB PRIMARY KEY NOT NULL REFERENCES data_request(id) ON DELETE CASCADE,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        request_key BLOB NOT NULL,
+                        sealed BLOB NOT NULL,
+                        email_index BLOB NOT NULL,
+                        link_sent_at DATETIME,
+                        confirmed_at DATETIME
+                    );
+                    CREATE INDEX request_requester_unsent ON request_requester(workspace_id) WHERE link_sent_at IS NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -22,13 +22,36 @@ extension SQLiteStore {
         for update in changes.requestUpdates {
             try db.cachedStatement(
                 sql: """
-                    UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome)
-                    WHERE id = ? AND workspace_id = ?
+                    UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome),
+                    subject_id = coalesce(?, subject_id) WHERE id = ? AND workspace_id = ?
                     """
             ).execute(arguments: [
-                update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.requestID,
-                workspace,
+                update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.subjectID,
+                update.requestID, workspace,
             ])
+        }
+        for requester in changes.requesters {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_requester (request_id, workspace_id, request_key, sealed, email_index,
+                    link_sent_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    requester.requestID, workspace, requester.key, requester.sealed, requester.emailIndex,
+                    requester.linkSentAt.map(stored), requester.confirmedAt.map(stored),
+                ])
+        }
+        for (requestID, time) in changes.requesterLinksSent {
+            try db.execute(
+                sql: "UPDATE request_requester SET link_sent_at = ? WHERE request_id = ? AND workspace_id = ?",
+                arguments: [stored(time), requestID, workspace])
+        }
+        for (requestID, time) in changes.requestersConfirmed {
+            try db.execute(
+                sql: """
+                    UPDATE request_requester SET confirmed_at = coalesce(confirmed_at, ?)
+                    WHERE request_id = ? AND workspace_id = ?
+                    """, arguments: [stored(time), requestID, workspace])
         }
         if let calendar = changes.schoolCalendar {
             try db.execute(
@@ -138,6 +161,32 @@ extension SQLiteStore {
                         reason: row["reason"]), recordedAt: row["recorded_at"])
             }
         }
+    }
+
+    public func requester(of requestID: UUID, in workspaceID: UUID) async throws -> StoredRequester? {
+        try readNow { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM request_requester WHERE request_id = ? AND workspace_id = ?",
+                arguments: [requestID, workspaceID.uuidString]
+            ).map(Self.requester)
+        }
+    }
+
+    public func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM request_requester WHERE workspace_id = ? AND link_sent_at IS NULL ORDER BY rowid
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.requester)
+        }
+    }
+
+    private static func requester(_ row: Row) -> StoredRequester {
+        StoredRequester(
+            requestID: row["request_id"], key: row["request_key"], sealed: row["sealed"],
+            emailIndex: row["email_index"], linkSentAt: row["link_sent_at"], confirmedAt: row["confirmed_at"])
     }
 
     private static func request(_ row: Row) throws -> StoredRequest {

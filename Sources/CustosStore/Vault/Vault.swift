@@ -21,10 +21,12 @@ public final class Vault: Sendable {
     public let links: LinkSigner
     /// The contact decision under this vault's policy.
     public let contactDecider: ContactDecider
+    /// Wraps the keys of requests made in the privacy centre.
+    let requesterKey: SymmetricKey
 
     init(
         store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource, indexer: BlindIndexer,
-        pseudonymiser: Pseudonymiser, links: LinkSigner
+        pseudonymiser: Pseudonymiser, links: LinkSigner, requesterKey: SymmetricKey
     ) {
         self.store = store
         self.workspace = workspace
@@ -33,6 +35,7 @@ public final class Vault: Sendable {
         self.indexer = indexer
         self.pseudonymiser = pseudonymiser
         self.links = links
+        self.requesterKey = requesterKey
         contactDecider = ContactDecider(policy: policy)
     }
 
@@ -89,12 +92,19 @@ public final class Vault: Sendable {
             store: store, workspace: workspace, policy: policy, keys: keys,
             indexer: BlindIndexer(key: try unwrap(.blindIndex)),
             pseudonymiser: Pseudonymiser(key: try unwrap(.pseudonym)),
-            links: LinkSigner(key: try unwrap(.linkSigning), workspaceID: workspace.id))
+            links: LinkSigner(key: try unwrap(.linkSigning), workspaceID: workspace.id),
+            requesterKey: try unwrap(.requesters))
     }
 
     /// The blind index of an identifier's kept value.
     public func index(kind: String, value: String) -> Data {
         indexer.index(kind: kind, value: value)
+    }
+
+    /// Who the organisation's own emails (reminders to the DPO, confirmations of requests) come
+    /// from: the controller's address, else the DPO's.
+    public var organisationSender: MailAddress? {
+        (policy.controller.email ?? policy.dpo?.email).flatMap { MailAddress($0, name: policy.controller.displayName) }
     }
 
     /// Appends events to the audit chain on their own.

@@ -19,7 +19,7 @@ struct RequestCommand: AsyncParsableCommand {
             RequestEraseCommand.self, RequestCertificateCommand.self, RequestRestrictCommand.self,
             RequestObjectCommand.self,
             RequestRectifyCommand.self, RequestPortableCommand.self, RequestRemindCommand.self,
-            RequestWithholdCommand.self,
+            RequestWithholdCommand.self, RequestTieCommand.self,
         ])
 }
 

@@ -13,10 +13,20 @@ struct RequestShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try request.id
-        let shown = try await store.withVault { vault in try await Requests(vault: vault).show(id, asOf: .today) }
+        let (shown, requester) = try await store.withVault { vault in
+            (
+                try await Requests(vault: vault).show(id, asOf: .today),
+                try await PrivacyCentreRequests(vault: vault).requester(of: id, actor: CommandActor.current)
+            )
+        }
         print(RequestText.line(shown.request))
         if let relationship = shown.request.onBehalfAs {
             print("Made by the person's \(relationship); competence: \(shown.request.competence ?? "not recorded")")
+        }
+        if let requester {
+            print(
+                RequestText.requester(
+                    requester.asked, linkSentAt: requester.linkSentAt, confirmedAt: requester.confirmedAt))
         }
         print("History:")
         for event in shown.events {

@@ -1,5 +1,6 @@
 import CustosCore
 import CustosStore
+import Foundation
 
 /// How requests read on the command line.
 enum RequestText {
@@ -20,5 +21,21 @@ enum RequestText {
         let state = request.state.rawValue.replacingOccurrences(of: "_", with: " ")
         return
             "\(request.id.uuidString)  \(request.kind.rawValue)  \(state)  \(due)  (\(request.channel.rawValue), received \(request.receivedOn.iso))"
+    }
+
+    /// Who made a request in the privacy centre, what they said, and whether they confirmed their
+    /// address.
+    static func requester(_ asked: PublicRequest, linkSentAt: Date?, confirmedAt: Date?) -> String {
+        var lines = ["Made online by \(asked.name) <\(asked.email)>"]
+        lines.append(
+            confirmedAt.map { "  Address confirmed \(CalendarDay($0, in: CalendarDay.clockTimeZone).iso)" }
+                ?? (linkSentAt == nil
+                    ? "  Confirmation link not yet sent" : "  Confirmation link sent; not yet followed"))
+        if let onBehalf = asked.onBehalf {
+            lines.append("  For \(onBehalf.theirName) (requester's \(onBehalf.relationship))")
+            lines.append("  The requester says of their competence: \(onBehalf.competence)")
+        }
+        if let details = asked.details { lines.append("  Details: \(details)") }
+        return lines.joined(separator: "\n")
     }
 }

@@ -13,6 +13,22 @@ struct MailOptions: ParsableArguments {
             valueName: "URL"))
     var mail: String?
 
+    @Option(
+        name: .customLong("mail-from"),
+        help: ArgumentHelp(
+            "Who the organisation's own emails (request confirmations, reminders to the DPO) come from. Default: CUSTOS_MAIL_FROM, else the controller's (else the DPO's) email in each policy.",
+            valueName: "ADDRESS"))
+    var mailFrom: String?
+
+    /// The sender given, checked; nil for each workspace's own.
+    func sender() throws -> MailAddress? {
+        guard let text = mailFrom ?? ProcessInfo.processInfo.environment["CUSTOS_MAIL_FROM"] else { return nil }
+        guard let address = MailAddress(text) else {
+            throw ValidationError("--mail-from: '\(text)' is not an email address")
+        }
+        return address
+    }
+
     /// The transport named, or the `.eml` folder beside the data.
     func transport(store: StoreOptions) throws -> any MessageTransport {
         let setting =

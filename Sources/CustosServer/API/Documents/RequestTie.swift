@@ -1,0 +1,4 @@
+/// The body of `POST /api/v1/requests/{request}/subject`: the person the request is about.
+struct RequestTie: Codable {
+    var subject: String
+}

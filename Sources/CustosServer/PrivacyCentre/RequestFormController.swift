@@ -1,0 +1,201 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// The privacy centre's request form, for people without an account, where the policy takes
+/// requests online (`rights.request_channels` lists `web`). A request sent is held until the
+/// requester follows the signed link emailed to them (``PrivacyCentreRequests``); the page says
+/// the same whatever the address, so the form cannot be used to learn who is on file.
+struct RequestFormController {
+    let store: any CustosStore
+    let vaults: VaultCache
+    /// How confirmation links are sent at once; without it they wait for the outbox's next pass.
+    let mail: PrivacyCentreMail?
+    private let pages = RequestFormPages()
+
+    init(store: any CustosStore, vaults: VaultCache, mail: PrivacyCentreMail?) {
+        self.store = store
+        self.vaults = vaults
+        self.mail = mail
+    }
+
+    /// The form's address in workspace `workspace`.
+    static func formPath(workspace: String) -> String {
+        "/privacy/\(workspace.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? workspace)/request"
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/privacy/:workspace/request", use: showForm)
+        router.post("/privacy/:workspace/request", use: submit)
+        router.get("/privacy/:workspace/request/sent", use: sent)
+        let confirmPath = RouterPath("/privacy/:workspace/\(PrivacyCentreLinks.path(of: .requestConfirmation))")
+        router.get(confirmPath, use: askToConfirm)
+        router.post(confirmPath, use: confirm)
+    }
+
+    // MARK: The form
+
+    @Sendable func showForm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let vault = try await offering(context)
+        return form(vault: vault, PublicRequestForm(kind: "", name: "", email: ""), problems: [])
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let vault = try await offering(context)
+        let body = try await FormBody.read(request)
+        let filled = PublicRequestForm(
+            kind: body.value("kind") ?? "", name: body.value("name") ?? "", email: body.value("email") ?? "",
+            details: body.value("details") ?? "", forSomeoneElse: body.value("for-someone-else") == "yes",
+            relationship: body.value("relationship") ?? "", theirName: body.value("their-name") ?? "",
+            competence: body.value("competence") ?? "")
+        let asked: PublicRequest
+        switch filled.checked(offered: vault.policy.requestKindsOffered) {
+        case .failure(let problems):
+            return form(vault: vault, filled, problems: problems.list, status: .badRequest)
+                .response(from: request, context: context)
+        case .success(let checked):
+            asked = checked
+        }
+        let centre = PrivacyCentreRequests(vault: vault)
+        let opened = try await centre.submit(asked, on: .today)
+        if let mail, let sender = mail.sender ?? vault.organisationSender {
+            do {
+                try await centre.sendLinks(
+                    using: mail.transport, from: sender, publicURL: mail.publicURL, only: opened.id)
+            } catch {
+                // Recorded and waiting: the outbox's next pass sends it.
+                context.logger.error("request link not sent", metadata: ["error": "\(type(of: error))"])
+            }
+        }
+        // Post, redirect, get: reloading the page does not send the request twice.
+        return Response(
+            status: .seeOther,
+            headers: [.location: Self.formPath(workspace: vault.workspace.name) + "/sent"])
+    }
+
+    @Sendable func sent(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let vault = try await offering(context)
+        return pages.render(
+            .sent,
+            [
+                "title": "Check your email", "organisation": vault.policy.controller.displayName,
+                "workspace": vault.workspace.name, "hours": Int(PrivacyCentreRequests.linkLifetime / 3600),
+            ])
+    }
+
+    private func form(
+        vault: Vault, _ filled: PublicRequestForm, problems: [FormProblem], status: HTTPResponse.Status = .ok
+    ) -> TextResponse {
+        let policy = vault.policy
+        var values: [String: Any] = [
+            "title": problems.isEmpty ? "Make a request" : "Error: Make a request",
+            "organisation": policy.controller.displayName, "workspace": vault.workspace.name,
+            "deadline":
+                "We answer within \(policy.rights.deadline.plainEnglish) of confirming your request\(policy.rights.educationalRecord ? " (15 school days for a child's educational record)" : "").",
+            "verification": policy.rights.verification ?? "",
+            "kinds": policy.requestKindsOffered.enumerated().map { index, kind -> [String: Any] in
+                [
+                    "id": index == 0 ? "kind" : "kind-\(kind.rawValue)", "value": kind.rawValue,
+                    "label": kind.plainEnglish, "checked": filled.kind == kind.rawValue,
+                ]
+            },
+            "name": filled.name, "email": filled.email, "details": filled.details,
+            "forSomeoneElse": filled.forSomeoneElse, "relationship": filled.relationship,
+            "theirName": filled.theirName, "competence": filled.competence,
+            "hasProblems": !problems.isEmpty,
+            "problems": problems.map { ["field": $0.field, "message": $0.message] },
+        ]
+        for problem in problems {
+            values[Self.errorKey(problem.field)] = problem.message
+        }
+        return pages.render(.form, values, status: status)
+    }
+
+    /// The template's key for a field's error: `their-name` → `theirNameError`.
+    static func errorKey(_ field: String) -> String {
+        let words = field.split(separator: "-")
+        return (words.first.map(String.init) ?? "") + words.dropFirst().map(\.capitalized).joined() + "Error"
+    }
+
+    // MARK: Confirmation
+
+    /// A GET only asks: mail scanners fetch links, and must not confirm anything.
+    @Sendable func askToConfirm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (vault, _) = try await verified(request, context)
+        return pages.render(
+            .confirm,
+            [
+                "title": "Confirm your request", "organisation": vault.policy.controller.displayName,
+                "workspace": vault.workspace.name, "token": request.uri.queryParameters["token"] ?? "",
+            ])
+    }
+
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (vault, claims) = try await verified(request, context)
+        let centre = PrivacyCentreRequests(vault: vault)
+        let confirmed: StoredRequest
+        do {
+            switch try await centre.confirm(claims, on: .today) {
+            case .verified(let request), .awaitingStaff(let request), .alreadyConfirmed(let request):
+                confirmed = request
+            }
+        } catch let error as VaultError where error.kind == .notFound {
+            return pages.problem(.gone, "This request is no longer held. Please make it again.", vault: vault)
+        }
+        var values: [String: Any] = [
+            "title": "Your request is confirmed", "organisation": vault.policy.controller.displayName,
+            "workspace": vault.workspace.name, "reference": confirmed.id.uuidString,
+            "forSomeoneElse": confirmed.onBehalfAs != nil,
+        ]
+        // Left out while staff check who the requester is: the page then says so.
+        if let dueOn = confirmed.dueOn { values["dueOn"] = dueOn.description }
+        return pages.render(.confirmed, values)
+    }
+
+    // MARK: Helpers
+
+    /// The workspace's vault, where its policy takes requests online; else a 404 for people.
+    private func offering(_ context: AppRequestContext) async throws -> Vault {
+        let vault = try await vault(context)
+        guard vault.policy.rights.requestChannels.contains(.web) else {
+            throw HTTPError(
+                .notFound,
+                message:
+                    "\(vault.policy.controller.displayName) does not take requests online. Its privacy notice says how to make one."
+            )
+        }
+        return vault
+    }
+
+    private func vault(_ context: AppRequestContext) async throws -> Vault {
+        let name = try context.parameters.require("workspace")
+        guard let workspace = try await store.workspace(named: name),
+            let vault = try await vaults.vault(workspaceID: workspace.id)
+        else { throw HTTPError(.notFound, message: "There is no privacy centre here.") }
+        return vault
+    }
+
+    /// The vault and the confirmation link's claims, or the 4xx page a person should see.
+    private func verified(_ request: Request, _ context: AppRequestContext) async throws -> (Vault, LinkClaims) {
+        let vault = try await vault(context)
+        guard let token = request.uri.queryParameters["token"], !token.isEmpty else {
+            throw PagedError(pages.problem(.badRequest, LinkTokenError.malformed.sentence, vault: vault))
+        }
+        do {
+            return (vault, try vault.links.claims(of: String(token), kind: .requestConfirmation))
+        } catch {
+            let status: HTTPResponse.Status =
+                switch error {
+                case .expired: .gone
+                case .forged: .forbidden
+                case .malformed, .wrongKind: .badRequest
+                }
+            let message =
+                error == .expired
+                ? "This link has expired. Please make your request again: we will send you a new link."
+                : error.sentence
+            throw PagedError(pages.problem(status, message, vault: vault))
+        }
+    }
+}
