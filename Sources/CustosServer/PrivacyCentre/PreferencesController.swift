@@ -176,13 +176,7 @@ struct PreferencesController {
         do {
             return (vault, try vault.links.claims(of: String(token), kind: kind))
         } catch {
-            let status: HTTPResponse.Status =
-                switch error {
-                case .expired: .gone
-                case .forged: .forbidden
-                case .malformed, .wrongKind: .badRequest
-                }
-            throw PagedError(pages.problem(status, error.sentence, vault: vault))
+            throw PagedError(pages.problem(error.status, error.sentence, vault: vault))
         }
     }
 

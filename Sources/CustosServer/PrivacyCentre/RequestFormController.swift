@@ -185,17 +185,11 @@ struct RequestFormController {
         do {
             return (vault, try vault.links.claims(of: String(token), kind: .requestConfirmation))
         } catch {
-            let status: HTTPResponse.Status =
-                switch error {
-                case .expired: .gone
-                case .forged: .forbidden
-                case .malformed, .wrongKind: .badRequest
-                }
             let message =
                 error == .expired
                 ? "This link has expired. Please make your request again: we will send you a new link."
                 : error.sentence
-            throw PagedError(pages.problem(status, message, vault: vault))
+            throw PagedError(pages.problem(error.status, message, vault: vault))
         }
     }
 }
