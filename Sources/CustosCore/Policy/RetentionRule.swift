@@ -18,6 +18,20 @@ public struct RetentionRule: Sendable, Equatable, Decodable {
     /// A note that some of this was not stated by the organisation and needs confirming.
     public var assumed: String?
 
+    /// The first day the action may be taken for data whose period runs from `trigger`: a review
+    /// on the day the period ends; an erasure or anonymisation on the day after, as the data may
+    /// be kept for the whole period ("at most 5 years after" keeps it on the last day).
+    public func dueOn(from trigger: CalendarDay) -> CalendarDay {
+        let end = trigger.adding(months: offset.years * 12 + offset.months).adding(days: offset.days)
+        return action == .review ? end : end.adding(days: 1)
+    }
+
+    /// The last day the trigger may fall for the action to be due on `day`.
+    public func latestTrigger(dueBy day: CalendarDay) -> CalendarDay {
+        let end = action == .review ? day : day.adding(days: -1)
+        return end.adding(days: -offset.days).adding(months: -(offset.years * 12 + offset.months))
+    }
+
     /// The rule in words: the description, else "deleted 5 years after date of birth".
     public var plainEnglish: String {
         if let description = description?.nonBlank { return description }

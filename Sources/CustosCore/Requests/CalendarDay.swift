@@ -81,6 +81,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return CalendarDay(year: newYear, month: newMonth, day: clamped) ?? self
     }
 
+    /// The moment the day begins in `timeZone`.
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let (year, month, day) = components
+        return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// Days from `self` to `other` (negative when `other` is earlier).
     public func days(to other: CalendarDay) -> Int { other.ordinal - ordinal }
 

@@ -74,6 +74,8 @@ public struct ChangeSet: Sendable {
     public var taskCompletions: [TaskCompletion] = []
     /// Appended to the erasure journal, which a restore replays.
     public var erasureJournal: [ErasureJournalEntry] = []
+    /// Events recorded for people, which retention rules run from.
+    public var retentionEvents: [RetentionEvent] = []
     /// Legal holds placed.
     public var legalHolds: [LegalHold] = []
     /// Legal holds released.

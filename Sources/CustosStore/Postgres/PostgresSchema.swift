@@ -469,6 +469,27 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX request_requester_unsent ON request_requester(workspace_id) WHERE link_sent_at IS NULL",
             ]),
+        Migration(
+            id: 15, name: "retention",
+            statements: [
+                """
+                CREATE TABLE retention_event (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                    event TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX retention_event_name ON retention_event(workspace_id, event, day)",
+                "CREATE INDEX retention_event_subject ON retention_event(subject_id)",
+                """
+                CREATE INDEX subject_last_activity ON subject(workspace_id, last_activity_at)
+                WHERE wrapped_key IS NOT NULL AND merged_into IS NULL
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -155,6 +155,7 @@ extension PostgresStore {
         try await applyRequestChanges(changes, connection, logger)
         try await applyTaskChanges(changes, connection, logger)
         try await applyLegalHoldChanges(changes, connection, logger)
+        try await applyRetentionChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

@@ -422,6 +422,23 @@ enum SQLiteSchema {
                     CREATE INDEX request_requester_unsent ON request_requester(workspace_id) WHERE link_sent_at IS NULL;
                     """)
         }
+        migrator.registerMigration("16-retention") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE retention_event (
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB NOT NULL REFERENCES subject(id) ON DELETE CASCADE,
+                        event TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX retention_event_name ON retention_event(workspace_id, event, day);
+                    CREATE INDEX retention_event_subject ON retention_event(subject_id);
+                    CREATE INDEX subject_last_activity ON subject(workspace_id, last_activity_at)
+                        WHERE wrapped_key IS NOT NULL AND merged_into IS NULL;
+                    """)
+        }
         return migrator
     }
 }

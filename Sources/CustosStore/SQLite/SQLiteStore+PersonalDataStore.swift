@@ -167,6 +167,7 @@ extension SQLiteStore {
         try applyRequestChanges(changes, workspace: workspace, db, stored: stored)
         try applyTaskChanges(changes, workspace: workspace, db)
         try applyLegalHoldChanges(changes, workspace: workspace, db)
+        try applyRetentionChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

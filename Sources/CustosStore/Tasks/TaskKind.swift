@@ -3,4 +3,7 @@ public enum TaskKind: String, Sendable, Codable, CaseIterable {
     /// Tell each recipient of a person's data that it was erased, rectified or restricted (UK GDPR
     /// Art 19).
     case notifyRecipients = "notify_recipients"
+    /// Review a person's records whose retention period ended under a rule whose action is
+    /// `review`: keep them with a reason, or erase them.
+    case retentionReview = "retention_review"
 }

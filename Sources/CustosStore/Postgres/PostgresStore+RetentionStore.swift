@@ -1,0 +1,83 @@
+public import CustosCore
+public import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    /// Writes a change set's retention events.
+    static func applyRetentionChanges(
+        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        for event in changes.retentionEvents {
+            try await connection.query(
+                """
+                INSERT INTO retention_event (workspace_id, subject_id, event, day, recorded_by, recorded_at)
+                VALUES (\(changes.workspaceID), \(event.subjectID), \(event.event), \(event.day.iso),
+                \(event.recordedBy), \(event.recordedAt))
+                """, logger: logger)
+        }
+    }
+
+    public func subjectsInactive(
+        before cutoff: Date, holding types: [String], in workspaceID: UUID
+    ) async throws -> [(subjectID: UUID, lastActivityAt: Date)] {
+        guard !types.isEmpty else { return [] }
+        var found: [(subjectID: UUID, lastActivityAt: Date)] = []
+        for try await (id, lastActivity) in try await client.query(
+            """
+            SELECT s.id, s.last_activity_at FROM subject s
+            WHERE s.workspace_id = \(workspaceID) AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+            AND s.last_activity_at < \(cutoff)
+            AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id AND p.type = ANY(\(types)))
+            """, logger: logger
+        ).decode((UUID, Date).self) {
+            found.append((id, lastActivity))
+        }
+        return found
+    }
+
+    public func retentionEvents(named event: String, in workspaceID: UUID) async throws -> [RetentionEvent] {
+        var events: [RetentionEvent] = []
+        for try await (subject, name, day, recordedBy, recordedAt) in try await client.query(
+            """
+            SELECT e.subject_id, e.event, e.day, e.recorded_by, e.recorded_at
+            FROM retention_event e JOIN subject s ON s.id = e.subject_id
+            WHERE e.workspace_id = \(workspaceID) AND e.event = \(event) AND s.wrapped_key IS NOT NULL
+            AND s.merged_into IS NULL ORDER BY e.day, e.sequence
+            """, logger: logger
+        ).decode((UUID, String, String, String, Date).self) {
+            events.append(
+                RetentionEvent(
+                    subjectID: subject, event: name, day: try CalendarDay.stored(day), recordedBy: recordedBy,
+                    recordedAt: recordedAt))
+        }
+        return events
+    }
+
+    public func recordTypes(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<String>] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        var types: [UUID: Set<String>] = [:]
+        for try await (subject, type) in try await client.query(
+            """
+            SELECT DISTINCT subject_id, type FROM record_part
+            WHERE workspace_id = \(workspaceID) AND subject_id = ANY(\(subjectIDs))
+            """, logger: logger
+        ).decode((UUID, String).self) {
+            types[subject, default: []].insert(type)
+        }
+        return types
+    }
+
+    public func subjectIDs(holding type: String, in workspaceID: UUID) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for try await (id) in try await client.query(
+            """
+            SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
+            WHERE p.type = \(type) AND p.workspace_id = \(workspaceID) AND s.wrapped_key IS NOT NULL
+            AND s.merged_into IS NULL
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+}

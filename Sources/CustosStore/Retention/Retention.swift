@@ -1,0 +1,266 @@
+public import CustosCore
+public import Foundation
+
+/// The retention engine: each record type's rules (``RetentionRule``: trigger, offset, action,
+/// authority) applied to the people holding records of that type. ``plan(asOf:)`` says what a
+/// sweep would do and why without doing it; ``run(asOf:actor:at:batchSize:progress:)`` does it.
+///
+/// A person's records of one type fall due under the earliest of the type's rules. A standing
+/// legal hold on the person or the type stops the action. An erasure by retention destroys the
+/// person's key when nothing of theirs is left (else deletes only the types due), and is written
+/// to the erasure journal, so a restore re-applies it; unlike an erasure request it leaves no
+/// tombstone and no suppression, since a person whose records simply ran their course may come
+/// back. A review becomes a task for the DPO, once.
+///
+/// A run works in batches, each one transaction: stopped at any point, running it again finishes
+/// the job and ends where one uninterrupted run would.
+public struct Retention: Sendable {
+    public let vault: Vault
+
+    public init(vault: Vault) {
+        self.vault = vault
+    }
+
+    var store: any CustosStore { vault.store }
+    var workspaceID: UUID { vault.workspace.id }
+    var policy: Policy { vault.policy }
+
+    /// Who is recorded as acting for retention.
+    static let actor = "retention"
+
+    /// Triggers the engine can date today. The others (the end of a course, a leaving date,
+    /// consent withdrawn, a record's creation) are listed by ``unsupportedRules``.
+    static let supportedTriggers: Set<RetentionTrigger> = [.lastActivity, .event, .dateOfBirth]
+
+    /// The policy's rules used by a record type whose trigger this engine cannot yet date.
+    public var unsupportedRules: [RetentionRule] {
+        usedRules.filter { !Self.supportedTriggers.contains($0.trigger) }
+    }
+
+    /// The rules record types use, each once, in the policy's order.
+    private var usedRules: [RetentionRule] {
+        let used = Set(policy.recordTypes.flatMap(\.retention))
+        return policy.retention.filter { used.contains($0.id) }
+    }
+
+    // MARK: Events
+
+    /// Records that `event` happened to a person on `day` (a headteacher left post), for the rules
+    /// that run from it. Throws a ``VaultError`` naming the field when no rule of the policy uses
+    /// the event, or the person is unknown or erased.
+    public func record(
+        event: String, subject: UUID, on day: CalendarDay, actor: String, at time: Date = Date()
+    ) async throws {
+        let known = Set(policy.retention.compactMap { $0.trigger == .event ? $0.event : nil })
+        guard known.contains(event) else {
+            throw VaultError(
+                "event: no retention rule runs from '\(event)'; the policy's events are \(known.sorted().joined(separator: ", "))",
+                kind: .invalid)
+        }
+        let contacts = Contacts(vault: vault)
+        let person = try await contacts.current(subject)
+        guard try await !contacts.facts(of: person).isGone else { throw VaultError.subjectNotFound(subject) }
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.retentionEvents = [
+            RetentionEvent(subjectID: person, event: event, day: day, recordedBy: actor, recordedAt: time)
+        ]
+        changes.audit = [
+            vault.event(
+                "retention.event", actor: actor, at: time, subjectID: person, detail: "\(event) on \(day.iso)")
+        ]
+        try await store.apply(changes)
+    }
+
+    // MARK: Planning
+
+    /// What a sweep on `day` would do: every person's records of each type whose rule has fallen
+    /// due, with the rule, the trigger day and the due day, held ones marked. Reads dates of birth
+    /// where a rule runs from one (audited as `retention.plan`); writes nothing else.
+    public func plan(asOf day: CalendarDay) async throws -> [RetentionItem] {
+        var earliest: [String: RetentionItem] = [:]
+        func consider(_ item: RetentionItem) {
+            let key = "\(item.subjectID) \(item.recordType)"
+            if let known = earliest[key], known.dueOn <= item.dueOn { return }
+            earliest[key] = item
+        }
+        var readBirthDates = 0
+        for rule in usedRules where Self.supportedTriggers.contains(rule.trigger) {
+            let types = policy.recordTypes.filter { $0.retention.contains(rule.id) }.map(\.id)
+            switch rule.trigger {
+            case .lastActivity:
+                // A margin of days covers month ends; each candidate is then checked exactly.
+                let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
+                let inactive = try await store.subjectsInactive(
+                    before: cutoff.start(in: CalendarDay.clockTimeZone), holding: types, in: workspaceID)
+                let held = try await store.recordTypes(ofSubjects: inactive.map(\.subjectID), in: workspaceID)
+                for (subject, lastActivity) in inactive {
+                    let trigger = CalendarDay(lastActivity, in: CalendarDay.clockTimeZone)
+                    let due = rule.dueOn(from: trigger)
+                    guard due <= day else { continue }
+                    for type in types where held[subject]?.contains(type) == true {
+                        consider(
+                            RetentionItem(
+                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
+                                triggerOn: trigger, dueOn: due))
+                    }
+                }
+            case .event:
+                guard let name = rule.event else { continue }
+                var firstEvent: [UUID: CalendarDay] = [:]
+                for event in try await store.retentionEvents(named: name, in: workspaceID)
+                where firstEvent[event.subjectID] == nil {
+                    firstEvent[event.subjectID] = event.day
+                }
+                let held = try await store.recordTypes(ofSubjects: Array(firstEvent.keys), in: workspaceID)
+                for (subject, trigger) in firstEvent {
+                    let due = rule.dueOn(from: trigger)
+                    guard due <= day else { continue }
+                    for type in types where held[subject]?.contains(type) == true {
+                        consider(
+                            RetentionItem(
+                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
+                                triggerOn: trigger, dueOn: due))
+                    }
+                }
+            case .dateOfBirth:
+                for type in types {
+                    for (subject, birth) in try await birthDates(type: type) {
+                        readBirthDates += 1
+                        let due = rule.dueOn(from: birth)
+                        guard due <= day else { continue }
+                        consider(
+                            RetentionItem(
+                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
+                                triggerOn: birth, dueOn: due))
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        if readBirthDates > 0 {
+            try await vault.audit([
+                vault.event(
+                    "retention.plan", actor: Self.actor,
+                    detail: "\(readBirthDates) dates of birth read to date retention rules, as of \(day.iso)")
+            ])
+        }
+        let holds = try await store.legalHolds(in: workspaceID, includingReleased: false).filter { $0.stands(on: day) }
+        return earliest.values.map { item in
+            var item = item
+            item.heldBy = holds.first { $0.covers(subject: item.subjectID, recordType: item.recordType) }?.id
+            return item
+        }.sorted {
+            ($0.dueOn, $0.subjectID.uuidString, $0.recordType) < ($1.dueOn, $1.subjectID.uuidString, $1.recordType)
+        }
+    }
+
+    /// The date of birth in each live person's part of records of `type`: the field the policy
+    /// files as `user.demographic.date_of_birth`.
+    private func birthDates(type: String) async throws -> [(UUID, CalendarDay)] {
+        guard let recordType = policy.recordType(type),
+            let field = recordType.fields.first(where: { $0.category == "user.demographic.date_of_birth" })
+        else { return [] }
+        let subjects = try await store.subjectIDs(holding: type, in: workspaceID)
+        var dates: [(UUID, CalendarDay)] = []
+        for start in stride(from: 0, to: subjects.count, by: 500) {
+            let batch = Array(subjects[start..<min(start + 500, subjects.count)])
+            for (subject, views) in try await Contacts(vault: vault).views(of: batch, types: [type]) {
+                if let text = views.lazy.compactMap({ $0.values[field.name] }).first,
+                    let birth = CalendarDay(iso: text)
+                {
+                    dates.append((subject, birth))
+                }
+            }
+        }
+        return dates
+    }
+
+    // MARK: Running
+
+    /// Does what ``plan(asOf:)`` lists for `day`, but what a legal hold stops, in transactions of
+    /// `batchSize` people; `progress` is told how many items are done of how many. Audited per
+    /// person with the rule. Stopping after `maxBatches` (for tests of an interrupted run) leaves
+    /// the rest for the next run.
+    @discardableResult
+    public func run(
+        asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 500, maxBatches: Int? = nil,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> RetentionReport {
+        let items = try await plan(asOf: day)
+        var report = RetentionReport()
+        report.held = items.filter { $0.heldBy != nil }.count
+        let actionable = items.filter { $0.heldBy == nil }
+        let bySubject = Dictionary(grouping: actionable, by: \.subjectID)
+        let subjects = bySubject.keys.sorted { $0.uuidString < $1.uuidString }
+        let openReviews = Set(
+            try await store.tasks(in: workspaceID, includingDone: false).filter { $0.kind == .retentionReview }
+                .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })
+        var done = 0
+        var batches = 0
+        for start in stride(from: 0, to: subjects.count, by: batchSize) {
+            if let maxBatches, batches >= maxBatches { break }
+            let batch = Array(subjects[start..<min(start + batchSize, subjects.count)])
+            let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
+            var changes = ChangeSet(workspaceID: workspaceID)
+            for subject in batch {
+                let due = bySubject[subject] ?? []
+                let erasing = due.filter { $0.action == .erase }
+                for review in due where review.action == .review {
+                    let summary = Self.reviewSummary(review, in: policy)
+                    guard !openReviews.contains("\(subject.uuidString) \(summary)") else { continue }
+                    changes.tasks.append(
+                        StoredTask(
+                            workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
+                            summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
+                            createdBy: Self.actor))
+                    changes.audit.append(
+                        vault.event(
+                            "retention.review", actor: Self.actor, at: time, subjectID: subject,
+                            detail: "\(review.recordType) due for review under rule \(review.rule)"))
+                    report.reviewsAdded += 1
+                }
+                guard !erasing.isEmpty else { continue }
+                let types = Set(erasing.map(\.recordType))
+                let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
+                if types.isSuperset(of: held[subject] ?? []) {
+                    changes.subjectUpdates.append(.keyDestroyed(subject))
+                    changes.recordPartsRemoved.append(subject)
+                    changes.identifiersRemoved.append(subject)
+                    changes.erasureJournal.append(
+                        ErasureJournalEntry(
+                            workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
+                            requestID: nil))
+                    changes.audit.append(
+                        vault.event(
+                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                            detail: "every record's period ended (rule \(rules)); key destroyed"))
+                    report.subjectsErased += 1
+                } else {
+                    changes.recordPartsRemovedOfTypes[subject] = types.sorted()
+                    changes.erasureJournal.append(
+                        ErasureJournalEntry(
+                            workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(), erasedAt: time,
+                            requestID: nil))
+                    changes.audit.append(
+                        vault.event(
+                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                            detail: "\(types.sorted().joined(separator: ", ")) deleted (rule \(rules))"))
+                    report.subjectsPartlyErased += 1
+                }
+            }
+            try await store.apply(changes)
+            done += batch.reduce(0) { $0 + (bySubject[$1]?.count ?? 0) }
+            progress(done, actionable.count)
+            batches += 1
+        }
+        return report
+    }
+
+    /// The task's summary for a review: the same for the same person, type and rule, so a
+    /// second run adds no second task while the first is open.
+    static func reviewSummary(_ item: RetentionItem, in policy: Policy) -> String {
+        let name = policy.recordType(item.recordType)?.name ?? item.recordType
+        return "Review \(name) (rule \(item.rule), due \(item.dueOn.iso)): keep it with a reason, or erase it"
+    }
+}

@@ -1,0 +1,31 @@
+public import CustosCore
+public import Foundation
+
+/// One thing a retention sweep does, and why: a person's records of one type, the rule that
+/// applies, the day it runs from and the day it fell due.
+public struct RetentionItem: Sendable, Equatable {
+    public var subjectID: UUID
+    public var recordType: String
+    /// The rule's id in the policy.
+    public var rule: String
+    public var action: RetentionAction
+    /// The day the period runs from (the last activity, the event, the date of birth).
+    public var triggerOn: CalendarDay
+    /// The first day the action may be taken.
+    public var dueOn: CalendarDay
+    /// The legal hold that stops it, if one stands.
+    public var heldBy: UUID?
+
+    public init(
+        subjectID: UUID, recordType: String, rule: String, action: RetentionAction, triggerOn: CalendarDay,
+        dueOn: CalendarDay, heldBy: UUID? = nil
+    ) {
+        self.subjectID = subjectID
+        self.recordType = recordType
+        self.rule = rule
+        self.action = action
+        self.triggerOn = triggerOn
+        self.dueOn = dueOn
+        self.heldBy = heldBy
+    }
+}

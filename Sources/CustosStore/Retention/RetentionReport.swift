@@ -1,0 +1,13 @@
+/// What a retention run did.
+public struct RetentionReport: Sendable, Equatable {
+    /// People whose every record had run its course: erased whole (their key destroyed).
+    public var subjectsErased = 0
+    /// People who lost the records of some types and keep others.
+    public var subjectsPartlyErased = 0
+    /// Reviews put on the DPO's task list.
+    public var reviewsAdded = 0
+    /// Items a legal hold stopped.
+    public var held = 0
+
+    public init() {}
+}

@@ -1,0 +1,167 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Testing
+
+/// The retention engine on each backend, on the seeds' rules: ASHE's "at most 5 years after your
+/// last transaction or communication", its "when a headteacher moves post", and Hutton's review
+/// of a pupil record 25 years after the pupil's date of birth.
+@Suite("Retention")
+struct RetentionContractTests {
+    func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(iso: text)) }
+
+    func at(_ text: String) throws -> Date {
+        try day(text).start(in: CalendarDay.clockTimeZone).addingTimeInterval(3600 * 10)
+    }
+
+    /// Writes an ASHE head's contact record at `time`; returns their subject id.
+    func head(_ vault: Vault, email: String, at time: Date) async throws -> UUID {
+        let type = try #require(vault.policy.recordType("member_contact"))
+        let outcome = try await vault.write(
+            RecordInput(
+                type: type, values: ["name": "Head Teacher", "school_address": "1 School Lane", "head_email": email],
+                source: .person),
+            actor: "office", at: time)
+        switch outcome {
+        case .created(_, let subjects, _), .updated(_, let subjects): return try #require(subjects["head"])
+        case .suppressed: throw SeedPeople.ScenarioFailure()
+        }
+    }
+
+    @Test(
+        "ASHE: a head is erased 5 years and 1 day after their last booking, not a day earlier; a booking in between restarts the clock",
+        arguments: TestBackend.available)
+    func asheFiveYears(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let retention = Retention(vault: vault)
+            let ann = try await head(vault, email: "ann@school.example", at: try at("2020-03-10"))
+            let bob = try await head(vault, email: "bob@school.example", at: try at("2020-03-10"))
+            // Bob books again two years on: the same address finds him, and his clock restarts.
+            _ = try await head(vault, email: "bob@school.example", at: try at("2022-06-01"))
+
+            #expect(try await retention.plan(asOf: try day("2025-03-10")).isEmpty, "the fifth year's last day")
+            let due = try await retention.plan(asOf: try day("2025-03-11"))
+            #expect(due.map(\.subjectID) == [ann])
+            let item = try #require(due.first)
+            #expect(item.rule == "ashe_five_years" && item.action == .erase && item.recordType == "member_contact")
+            #expect(item.triggerOn.iso == "2020-03-10" && item.dueOn.iso == "2025-03-11")
+
+            let report = try await retention.run(asOf: try day("2025-03-11"))
+            #expect(report.subjectsErased == 1 && report.subjectsPartlyErased == 0)
+            let erased = try await vault.read(subject: ann, actor: "t")
+            #expect(erased.records.isEmpty && erased.subject.key == nil && erased.identifierKinds.isEmpty)
+            #expect(try await vault.read(subject: bob, actor: "t").records.count == 1)
+            #expect(try await retention.plan(asOf: try day("2025-03-11")).isEmpty, "done once")
+            #expect(try await retention.plan(asOf: try day("2027-06-01")).isEmpty)
+            #expect(try await retention.plan(asOf: try day("2027-06-02")).map(\.subjectID) == [bob])
+
+            // Written to the erasure journal, so a restore re-applies it; no tombstone, so Ann may come back.
+            #expect(try await fixture.store.erasureJournal().contains { $0.subjectID == ann })
+            let again = try await head(vault, email: "ann@school.example", at: try at("2026-01-05"))
+            #expect(again != ann)
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
+            #expect(audit.contains { $0.action == "retention.erase" && $0.subjectID == ann })
+            #expect(try await AuditLog(store: fixture.store).verify().failure == nil)
+        }
+    }
+
+    @Test(
+        "a legal hold stops the sweep and its release lets it proceed; an event such as leaving post is a trigger",
+        arguments: TestBackend.available)
+    func holdsAndEvents(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let retention = Retention(vault: vault)
+            let ann = try await head(vault, email: "ann@school.example", at: try at("2020-03-10"))
+            let holds = LegalHolds(vault: vault)
+            let hold = try await holds.place(
+                subject: ann, recordType: nil, reason: "tribunal claim", on: try day("2025-01-01"), actor: "dpo")
+            let held = try await retention.plan(asOf: try day("2025-06-01"))
+            #expect(held.count == 1 && held.first?.heldBy == hold.id)
+            let stopped = try await retention.run(asOf: try day("2025-06-01"))
+            #expect(stopped.held == 1 && stopped.subjectsErased == 0)
+            #expect(try await vault.read(subject: ann, actor: "t").records.count == 1)
+            try await holds.release(hold.id, on: try day("2025-07-01"), actor: "dpo")
+            #expect(try await retention.run(asOf: try day("2025-07-01")).subjectsErased == 1)
+
+            // Cara moves post: her record goes the day after, whatever her last activity.
+            let cara = try await head(vault, email: "cara@school.example", at: try at("2026-01-05"))
+            await #expect(throws: VaultError.self) {
+                try await retention.record(event: "retired", subject: cara, on: try day("2026-02-01"), actor: "office")
+            }
+            try await retention.record(event: "left_post", subject: cara, on: try day("2026-02-01"), actor: "office")
+            #expect(try await retention.plan(asOf: try day("2026-02-01")).isEmpty)
+            let left = try await retention.plan(asOf: try day("2026-02-02"))
+            #expect(left.map(\.rule) == ["ashe_left_post"] && left.first?.subjectID == cara)
+        }
+    }
+
+    @Test(
+        "Hutton: a pupil record's review falls on date of birth + 25 years, as one task however often the sweep runs",
+        arguments: TestBackend.available)
+    func huttonReview(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "hutton")
+            let retention = Retention(vault: vault)
+            let type = try #require(vault.policy.recordType("pupil_record"))
+            let outcome = try await vault.write(
+                RecordInput(
+                    type: type,
+                    values: [
+                        "name": "Ann Smith", "date_of_birth": "2001-05-15", "parent_name": "Jo Smith",
+                        "parent_phone": "01277 000000",
+                    ], source: .person),
+                actor: "office", at: try at("2008-09-03"))
+            guard case .created(_, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
+            let pupil = try #require(subjects["pupil"])
+
+            #expect(try await retention.plan(asOf: try day("2026-05-14")).isEmpty)
+            let due = try await retention.plan(asOf: try day("2026-05-15"))
+            #expect(due.count == 1)
+            #expect(due.first?.subjectID == pupil && due.first?.action == .review)
+            #expect(due.first?.triggerOn.iso == "2001-05-15" && due.first?.dueOn.iso == "2026-05-15")
+            #expect(try await retention.run(asOf: try day("2026-05-15")).reviewsAdded == 1)
+            #expect(try await retention.run(asOf: try day("2026-05-20")).reviewsAdded == 0)
+            let tasks = try await Tasks(vault: vault).list().filter { $0.kind == .retentionReview }
+            #expect(tasks.count == 1 && tasks.first?.subjectID == pupil && tasks.first?.dueOn?.iso == "2026-05-15")
+            #expect(try await vault.read(subject: pupil, actor: "t").records.count == 1, "a review erases nothing")
+        }
+    }
+
+    @Test(
+        "a run stopped part-way and run again ends where one uninterrupted run ends",
+        arguments: TestBackend.available)
+    func interrupted(_ backend: TestBackend) async throws {
+        func endState(interrupted: Bool) async throws -> [String] {
+            var state: [String] = []
+            try await backend.withFixture { fixture in
+                let vault = try await fixture.vault(example: "ashe")
+                var heads: [UUID] = []
+                for index in 0..<5 {
+                    heads.append(
+                        try await head(vault, email: "h\(index)@school.example", at: try at("2019-01-0\(index + 1)")))
+                }
+                _ = try await head(vault, email: "recent@school.example", at: try at("2024-01-01"))
+                let retention = Retention(vault: vault)
+                if interrupted {
+                    let first = try await retention.run(asOf: try day("2025-01-01"), batchSize: 2, maxBatches: 1)
+                    #expect(first.subjectsErased == 2)
+                }
+                let rest = try await retention.run(asOf: try day("2025-01-01"), batchSize: 2)
+                #expect(rest.subjectsErased == (interrupted ? 3 : 5))
+                for head in heads {
+                    let gone = try await fixture.store.subjects([head], in: vault.workspace.id).first?.key == nil
+                    state.append("\(gone)")
+                }
+                let journal = try await fixture.store.erasureJournal()
+                state.append("journal \(journal.count)")
+                state.append("plan \(try await retention.plan(asOf: try day("2025-01-01")).count)")
+            }
+            return state
+        }
+        let once = try await endState(interrupted: false)
+        #expect(once == ["true", "true", "true", "true", "true", "journal 5", "plan 0"])
+        #expect(try await endState(interrupted: true) == once)
+    }
+}
