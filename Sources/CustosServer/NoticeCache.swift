@@ -33,7 +33,8 @@ actor NoticeCache {
             html: renderer.render(
                 notice, as: .html, stylesheetURL: "/assets/notice.css",
                 requestFormURL: loaded.policy.rights.requestChannels.contains(.web)
-                    ? RequestFormController.formPath(workspace: workspace.name) : nil),
+                    ? RequestFormController.formPath(workspace: workspace.name) : nil,
+                retentionScheduleURL: "/privacy/\(workspace.name)/retention"),
             markdown: renderer.render(notice, as: .md))
         entries[workspace.name] = entry
         return entry

@@ -18,7 +18,8 @@ struct Custos: AsyncParsableCommand {
             SuppressionCommand.self, ProcessingCommand.self, MessageCommand.self, OutboxCommand.self,
             CommunicationsCommand.self, PreferencesLinkCommand.self, TokenCommand.self, AuditCommand.self,
             RequestCommand.self, HoldCommand.self, TaskCommand.self, KeysCommand.self, BackupCommand.self,
-            RestoreCommand.self, ErasuresCommand.self, CalendarCommand.self, BenchCommand.self,
+            RestoreCommand.self, ErasuresCommand.self, CalendarCommand.self, RetentionCommand.self,
+            BenchCommand.self,
         ])
 
     static func main() async {

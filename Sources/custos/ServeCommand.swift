@@ -34,7 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger)
             try await buildApplication(
                 store: store, keys: self.store.keys, configuration: configuration, mail: centreMail,
-                services: [outbox], logger: logger
+                services: [outbox, RetentionService(store: store, keys: self.store.keys, logger: logger)],
+                logger: logger
             ).runService()
         case .postgres(let url):
             let store = PostgresStore(url: url, logger: logger)
@@ -43,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger)
             try await buildApplication(
                 store: store, keys: self.store.keys, configuration: configuration, mail: centreMail,
-                services: [store, outbox],
+                services: [store, outbox, RetentionService(store: store, keys: self.store.keys, logger: logger)],
                 logger: logger, beforeServerStarts: { try await store.migrate() }
             ).runService()
         }

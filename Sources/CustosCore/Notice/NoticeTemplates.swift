@@ -100,6 +100,7 @@ enum NoticeTemplates {
         {{/retention}}
         </tbody>
         </table>
+        {{#retentionScheduleURL}}<p><a href="{{.}}">Our retention schedule</a></p>{{/retentionScheduleURL}}
         {{#hasDecisions}}
         <h3>Automated decisions</h3>
         {{#decisions}}

@@ -21,13 +21,16 @@ public struct PrivacyNoticeRenderer: Sendable {
     /// Renders the notice. For HTML, `stylesheetURL` links the stylesheet (served by the privacy
     /// centre, so a strict content security policy holds); without one it is inlined, so that the
     /// file stands alone. `requestFormURL` links the privacy centre's request form from "Making a
-    /// request" (HTML only).
+    /// request", and `retentionScheduleURL` its retention schedule from each "How long we keep it"
+    /// (HTML only).
     public func render(
-        _ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil, requestFormURL: String? = nil
+        _ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil, requestFormURL: String? = nil,
+        retentionScheduleURL: String? = nil
     ) -> String {
         let page = NoticePage(
             notice: notice, stylesheetURL: stylesheetURL,
-            inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil, requestFormURL: requestFormURL)
+            inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil, requestFormURL: requestFormURL,
+            retentionScheduleURL: retentionScheduleURL)
         let output =
             switch format {
             case .html: html.render(page)
@@ -60,4 +63,6 @@ struct NoticePage {
     let inlineStylesheet: String?
     /// Where the privacy centre's request form is, when the notice is served beside one.
     let requestFormURL: String?
+    /// Where the privacy centre's retention schedule is.
+    let retentionScheduleURL: String?
 }

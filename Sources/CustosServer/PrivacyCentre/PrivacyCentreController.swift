@@ -7,10 +7,18 @@ import Logging
 struct PrivacyCentreController {
     let store: any CustosStore
     let notices: NoticeCache
+    private let schedulePage = RetentionSchedulePage()
+
+    init(store: any CustosStore, notices: NoticeCache) {
+        self.store = store
+        self.notices = notices
+    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/privacy/:workspace", use: noticeHTML)
         router.get("/privacy/:workspace/notice.md", use: noticeMarkdown)
+        router.get("/privacy/:workspace/retention", use: retentionSchedule)
+        router.get("/privacy/:workspace/retention.csv", use: retentionScheduleCSV)
         router.get("/assets/notice.css") { _, _ in
             TextResponse(body: PrivacyNoticeRenderer.stylesheet, contentType: "text/css; charset=utf-8")
         }
@@ -22,6 +30,20 @@ struct PrivacyCentreController {
 
     @Sendable func noticeMarkdown(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         TextResponse(body: try await entry(context).markdown, contentType: "text/markdown; charset=utf-8")
+    }
+
+    /// The retention schedule, for anyone who asks.
+    @Sendable func retentionSchedule(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (entry, workspace) = try await entryAndWorkspace(context)
+        return .html(
+            schedulePage.render(
+                RetentionSchedule(policy: entry.policy), organisation: entry.policy.controller.displayName,
+                workspace: workspace.name))
+    }
+
+    @Sendable func retentionScheduleCSV(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let entry = try await entry(context)
+        return TextResponse(body: try RetentionSchedule(policy: entry.policy).csv(), contentType: "text/csv; charset=utf-8")
     }
 
     /// The workspace named in the path and its notice, or a 404 / 503 for people.

@@ -1,0 +1,104 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos retention …`: the retention schedule, enforced.
+struct RetentionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention", abstract: "Plan and run the retention sweep; record events rules run from.",
+        discussion: """
+            Each record type's rules (trigger + offset + action, with their authority) apply to everyone holding \
+            records of that type; legal holds stop them (see docs/retention.md).
+            """,
+        subcommands: [
+            RetentionPlanCommand.self, RetentionRunCommand.self, RetentionEventCommand.self,
+            RetentionScheduleCommand.self,
+        ])
+}
+
+/// `custos retention plan`.
+struct RetentionPlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "List what a sweep would do and why, without doing it.")
+
+    @Option(help: ArgumentHelp("The day to plan for (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: CalendarDay?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let day = asOf ?? .today
+        let (items, unsupported) = try await store.withVault { vault in
+            let retention = Retention(vault: vault)
+            return (try await retention.plan(asOf: day), retention.unsupportedRules)
+        }
+        for item in items {
+            print(
+                "\(item.subjectID.uuidString)  \(item.recordType)  \(item.action.rawValue)  rule \(item.rule)  from \(item.triggerOn.iso)  due \(item.dueOn.iso)\(item.heldBy.map { "  HELD by \($0.uuidString)" } ?? "")"
+            )
+        }
+        let held = items.filter { $0.heldBy != nil }.count
+        print(
+            "\(items.count) due as of \(day.iso): \(items.filter { $0.action == .erase && $0.heldBy == nil }.count) to erase, \(items.filter { $0.action == .review && $0.heldBy == nil }.count) to review, \(held) held"
+        )
+        for rule in unsupported {
+            print("rule \(rule.id) runs from \(rule.trigger.rawValue), which the sweep cannot yet date: not applied")
+        }
+    }
+}
+
+/// `custos retention run`.
+struct RetentionRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Do what the plan lists: erase, and add reviews to the task list.",
+        discussion: "Safe to stop and run again: each batch is one transaction, and a second run finishes the job.")
+
+    @Option(help: ArgumentHelp("The day to run as (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: CalendarDay?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let day = asOf ?? .today
+        let report = try await store.withVault { vault in
+            let line = ProgressLine(total: nil, label: "retention")
+            defer { line.finish() }
+            return try await Retention(vault: vault).run(asOf: day) { done, _ in line.update(done) }
+        }
+        print(
+            "erased \(report.subjectsErased) people, part of \(report.subjectsPartlyErased) more; \(report.reviewsAdded) reviews added; \(report.held) held"
+        )
+    }
+}
+
+/// `custos retention event SUBJECT --event NAME`.
+struct RetentionEventCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event", abstract: "Record an event a retention rule runs from (e.g. left_post).")
+
+    @Argument(help: ArgumentHelp("The person.", valueName: "SUBJECT")) var subject: String
+    @Option(help: "The event's name, as the policy's rules use it.") var event: String
+    @Option(help: ArgumentHelp("The day it happened (default: today).", valueName: "YYYY-MM-DD")) var on: CalendarDay?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        guard let id = UUID(uuidString: subject) else { throw ValidationError("'\(subject)' is not a subject id") }
+        try await store.withVault { vault in
+            try await Retention(vault: vault).record(
+                event: event, subject: id, on: on ?? .today, actor: CommandActor.current)
+        }
+        print("recorded \(event) for \(id.uuidString) on \((on ?? .today).iso)")
+    }
+}
+
+/// `custos retention schedule`.
+struct RetentionScheduleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule", abstract: "Write the retention schedule as CSV (the privacy centre serves it too).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let csv = try await store.withVault { vault in try RetentionSchedule(policy: vault.policy).csv() }
+        print(csv, terminator: "")
+    }
+}
