@@ -13,7 +13,9 @@ struct RetentionCommandTests {
             #expect(now.output.contains("0 due as of"), "Ann was imported today")
 
             let later = try Custos.run(["retention", "plan", "--as-of", "2100-01-01"] + office.options)
-            #expect(later.output.lowercased().contains("\(office.ann.lowercased())  member_contact  erase  rule ashe_five_years"))
+            #expect(
+                later.output.lowercased().contains(
+                    "\(office.ann.lowercased())  member_contact  erase  rule ashe_five_years"))
             #expect(later.output.contains("1 due as of 2100-01-01: 1 to erase, 0 to review, 0 held"))
 
             let unknown = try Custos.run(

@@ -62,7 +62,11 @@ struct OutboxContractTests {
 
             let first = try await outbox.queue(lens, to: nil, settings: Self.settings, actor: "office")
             #expect(first.queued.count == 1)
-            #expect(try await outbox.deliver(using: transport).sent == 1)
+            let sendingAt = Date().addingTimeInterval(60)
+            #expect(try await outbox.deliver(using: transport, at: sendingAt).sent == 1)
+            // A communication: ASHE's "5 years after your last transaction or communication" restarts.
+            let subject = try #require(try await fixture.store.subjects([id], in: vault.workspace.id).first)
+            #expect(abs(subject.lastActivityAt.timeIntervalSince(sendingAt)) < 1)
             let newsletter = try #require(try smtp.received().first)
             #expect(newsletter.rcptTos == ["head@school.example"])
             #expect(newsletter.mailFrom == "office@ashe.example")

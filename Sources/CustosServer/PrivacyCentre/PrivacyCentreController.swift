@@ -43,7 +43,8 @@ struct PrivacyCentreController {
 
     @Sendable func retentionScheduleCSV(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let entry = try await entry(context)
-        return TextResponse(body: try RetentionSchedule(policy: entry.policy).csv(), contentType: "text/csv; charset=utf-8")
+        return TextResponse(
+            body: try RetentionSchedule(policy: entry.policy).csv(), contentType: "text/csv; charset=utf-8")
     }
 
     /// The workspace named in the path and its notice, or a 404 / 503 for people.

@@ -149,7 +149,7 @@ public struct Outbox: Sendable {
     /// decision now refuses, or whose person was erased, is cancelled. A temporary failure is
     /// retried after ``retryDelays``; a permanent one, or the last, fails. Each message's outcome
     /// is written as soon as it is known, so a run stopped mid-way resends at most the message in
-    /// hand (after the lease).
+    /// hand (after the lease). A message sent is the person's latest activity (for retention).
     public func deliver(
         using transport: any MessageTransport, at now: Date = Date(), limit: Int = 100
     ) async throws -> DeliveryReport {
@@ -161,6 +161,10 @@ public struct Outbox: Sendable {
             let outcome = try await attempt(message, transport: transport, at: now)
             changes.messageUpdates = [outcome.update]
             changes.messageEvents = [outcome.event]
+            if outcome.update.status == .sent {
+                // A communication: retention periods that run from the last one start again.
+                changes.subjectUpdates = [.lastActivity(message.subjectID, now)]
+            }
             try await store.apply(changes)
             switch outcome.update.status {
             case .sent: report.sent += 1

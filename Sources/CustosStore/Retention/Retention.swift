@@ -77,9 +77,13 @@ public struct Retention: Sendable {
     /// due, with the rule, the trigger day and the due day, held ones marked. Reads dates of birth
     /// where a rule runs from one (audited as `retention.plan`); writes nothing else.
     public func plan(asOf day: CalendarDay) async throws -> [RetentionItem] {
-        var earliest: [String: RetentionItem] = [:]
+        struct Key: Hashable {
+            var subject: UUID
+            var type: String
+        }
+        var earliest: [Key: RetentionItem] = [:]
         func consider(_ item: RetentionItem) {
-            let key = "\(item.subjectID) \(item.recordType)"
+            let key = Key(subject: item.subjectID, type: item.recordType)
             if let known = earliest[key], known.dueOn <= item.dueOn { return }
             earliest[key] = item
         }
@@ -150,8 +154,10 @@ public struct Retention: Sendable {
             var item = item
             item.heldBy = holds.first { $0.covers(subject: item.subjectID, recordType: item.recordType) }?.id
             return item
-        }.sorted {
-            ($0.dueOn, $0.subjectID.uuidString, $0.recordType) < ($1.dueOn, $1.subjectID.uuidString, $1.recordType)
+        }.sorted { left, right in
+            if left.dueOn != right.dueOn { return left.dueOn < right.dueOn }
+            if left.subjectID != right.subjectID { return left.subjectID.precedes(right.subjectID) }
+            return left.recordType < right.recordType
         }
     }
 
@@ -184,7 +190,7 @@ public struct Retention: Sendable {
     /// the rest for the next run.
     @discardableResult
     public func run(
-        asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 500, maxBatches: Int? = nil,
+        asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 5_000, maxBatches: Int? = nil,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> RetentionReport {
         let items = try await plan(asOf: day)
@@ -192,7 +198,7 @@ public struct Retention: Sendable {
         report.held = items.filter { $0.heldBy != nil }.count
         let actionable = items.filter { $0.heldBy == nil }
         let bySubject = Dictionary(grouping: actionable, by: \.subjectID)
-        let subjects = bySubject.keys.sorted { $0.uuidString < $1.uuidString }
+        let subjects = bySubject.keys.sorted { $0.precedes($1) }
         let openReviews = Set(
             try await store.tasks(in: workspaceID, includingDone: false).filter { $0.kind == .retentionReview }
                 .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })

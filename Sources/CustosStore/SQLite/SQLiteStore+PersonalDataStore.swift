@@ -59,9 +59,8 @@ extension SQLiteStore {
         }
         for subjectID in changes.recordPartsRemoved {
             for table in ["record_part", "record_part_version", "record_statement"] {
-                try db.execute(
-                    sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ?",
-                    arguments: [workspace, subjectID])
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ?")
+                    .execute(arguments: [workspace, subjectID])
             }
         }
         for (subjectID, types) in changes.recordPartsRemovedOfTypes {
@@ -96,9 +95,8 @@ extension SQLiteStore {
             ])
         }
         for subjectID in changes.identifiersRemoved {
-            try db.execute(
-                sql: "DELETE FROM subject_identifier WHERE workspace_id = ? AND subject_id = ?",
-                arguments: [workspace, subjectID])
+            try db.cachedStatement(sql: "DELETE FROM subject_identifier WHERE workspace_id = ? AND subject_id = ?")
+                .execute(arguments: [workspace, subjectID])
         }
         if !changes.identifiers.isEmpty {
             let statement = try db.cachedStatement(

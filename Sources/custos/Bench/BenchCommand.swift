@@ -36,7 +36,18 @@ struct BenchCommand: AsyncParsableCommand {
             valueName: "folder"))
     var audienceFrom: String?
 
+    @Flag(help: "Time only the retention plan and run, over --subjects ASHE heads with 5 records each.")
+    var retention = false
+
     func run() async throws {
+        if retention {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "custos-bench-retention-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await RetentionBench(subjects: subjects, recordsPerSubject: 5).run(folder: folder)
+            return
+        }
         if let audienceFrom {
             try await rerunAudience(in: URL(fileURLWithPath: audienceFrom))
             return
