@@ -85,6 +85,20 @@ struct RetentionContractTests {
             try await holds.release(hold.id, on: try day("2025-07-01"), actor: "dpo")
             #expect(try await retention.run(asOf: try day("2025-07-01")).subjectsErased == 1)
 
+            // Dee restricted the use of her record (Art 18): it is kept, only stored, until that is lifted.
+            let dee = try await head(vault, email: "dee@school.example", at: try at("2020-03-10"))
+            let contacts = Contacts(vault: vault)
+            try await contacts.setProcessingState(
+                .restricted, subject: dee, purpose: nil, reason: "accuracy contested", actor: "dpo")
+            let restricted = try await retention.plan(asOf: try day("2025-08-01"))
+            #expect(restricted.count == 1 && restricted.first?.restricted == true)
+            #expect(try await retention.run(asOf: try day("2025-08-01")).held == 1)
+            #expect(try await vault.read(subject: dee, actor: "t").records.count == 1)
+            try await contacts.setProcessingState(
+                .active, subject: dee, purpose: nil, reason: "settled", personToldOn: try day("2025-08-02"),
+                actor: "dpo")
+            #expect(try await retention.run(asOf: try day("2025-08-03")).subjectsErased == 1)
+
             // Cara moves post: her record goes the day after, whatever her last activity.
             let cara = try await head(vault, email: "cara@school.example", at: try at("2026-01-05"))
             await #expect(throws: VaultError.self) {

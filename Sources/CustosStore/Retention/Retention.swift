@@ -6,7 +6,8 @@ public import Foundation
 /// sweep would do and why without doing it; ``run(asOf:actor:at:batchSize:progress:)`` does it.
 ///
 /// A person's records of one type fall due under the earliest of the type's rules. A standing
-/// legal hold on the person or the type stops the action. An erasure by retention destroys the
+/// legal hold on the person or the type stops the action, as does the person's restriction of the
+/// use of those records (UK GDPR Art 18: they are then only stored). An erasure by retention destroys the
 /// person's key when nothing of theirs is left (else deletes only the types due), and is written
 /// to the erasure journal, so a restore re-applies it; unlike an erasure request it leaves no
 /// tombstone and no suppression, since a person whose records simply ran their course may come
@@ -150,9 +151,15 @@ public struct Retention: Sendable {
             ])
         }
         let holds = try await store.legalHolds(in: workspaceID, includingReleased: false).filter { $0.stands(on: day) }
+        let states = Dictionary(grouping: try await store.processingStates(in: workspaceID), by: \.subjectID)
         return earliest.values.map { item in
             var item = item
             item.heldBy = holds.first { $0.covers(subject: item.subjectID, recordType: item.recordType) }?.id
+            if let entries = states[item.subjectID] {
+                item.restricted = (policy.recordType(item.recordType)?.purposes ?? []).contains {
+                    ProcessingStateEntry.state(for: $0, in: entries) == .restricted
+                }
+            }
             return item
         }.sorted { left, right in
             if left.dueOn != right.dueOn { return left.dueOn < right.dueOn }
@@ -184,7 +191,7 @@ public struct Retention: Sendable {
 
     // MARK: Running
 
-    /// Does what ``plan(asOf:)`` lists for `day`, but what a legal hold stops, in transactions of
+    /// Does what ``plan(asOf:)`` lists for `day`, but what a hold or a restriction stops, in transactions of
     /// `batchSize` people; `progress` is told how many items are done of how many. Audited per
     /// person with the rule. Stopping after `maxBatches` (for tests of an interrupted run) leaves
     /// the rest for the next run.
@@ -195,8 +202,8 @@ public struct Retention: Sendable {
     ) async throws -> RetentionReport {
         let items = try await plan(asOf: day)
         var report = RetentionReport()
-        report.held = items.filter { $0.heldBy != nil }.count
-        let actionable = items.filter { $0.heldBy == nil }
+        report.held = items.filter(\.isStopped).count
+        let actionable = items.filter { !$0.isStopped }
         let bySubject = Dictionary(grouping: actionable, by: \.subjectID)
         let subjects = bySubject.keys.sorted { $0.precedes($1) }
         let openReviews = Set(

@@ -15,6 +15,12 @@ public struct RetentionItem: Sendable, Equatable {
     public var dueOn: CalendarDay
     /// The legal hold that stops it, if one stands.
     public var heldBy: UUID?
+    /// The person restricted the use of these records (UK GDPR Art 18): they are only stored,
+    /// and kept, until the restriction is lifted.
+    public var restricted = false
+
+    /// Whether the sweep leaves it this time: held, or restricted.
+    public var isStopped: Bool { heldBy != nil || restricted }
 
     public init(
         subjectID: UUID, recordType: String, rule: String, action: RetentionAction, triggerOn: CalendarDay,

@@ -6,7 +6,7 @@ public struct RetentionReport: Sendable, Equatable {
     public var subjectsPartlyErased = 0
     /// Reviews put on the DPO's task list.
     public var reviewsAdded = 0
-    /// Items a legal hold stopped.
+    /// Items a legal hold or a restriction (Art 18) stopped.
     public var held = 0
 
     public init() {}

@@ -34,12 +34,12 @@ struct RetentionPlanCommand: AsyncParsableCommand {
         }
         for item in items {
             print(
-                "\(item.subjectID.uuidString)  \(item.recordType)  \(item.action.rawValue)  rule \(item.rule)  from \(item.triggerOn.iso)  due \(item.dueOn.iso)\(item.heldBy.map { "  HELD by \($0.uuidString)" } ?? "")"
+                "\(item.subjectID.uuidString)  \(item.recordType)  \(item.action.rawValue)  rule \(item.rule)  from \(item.triggerOn.iso)  due \(item.dueOn.iso)\(item.heldBy.map { "  HELD by \($0.uuidString)" } ?? "")\(item.restricted ? "  RESTRICTED (Art 18)" : "")"
             )
         }
-        let held = items.filter { $0.heldBy != nil }.count
+        let held = items.filter(\.isStopped).count
         print(
-            "\(items.count) due as of \(day.iso): \(items.filter { $0.action == .erase && $0.heldBy == nil }.count) to erase, \(items.filter { $0.action == .review && $0.heldBy == nil }.count) to review, \(held) held"
+            "\(items.count) due as of \(day.iso): \(items.filter { $0.action == .erase && !$0.isStopped }.count) to erase, \(items.filter { $0.action == .review && !$0.isStopped }.count) to review, \(held) held or restricted"
         )
         for rule in unsupported {
             print("rule \(rule.id) runs from \(rule.trigger.rawValue), which the sweep cannot yet date: not applied")
