@@ -144,6 +144,41 @@ struct RetentionContractTests {
     }
 
     @Test(
+        "ASSET: a contact is kept as long as they consent, and erased the day after they withdraw it",
+        arguments: TestBackend.available)
+    func assetWhileConsented(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let retention = Retention(vault: vault)
+            let contacts = Contacts(vault: vault)
+            let sam = try await SeedPeople.assetContact(vault, email: "sam@hill.example")
+            let kim = try await SeedPeople.assetContact(vault, email: "kim@hill.example", name: "Kim Head")
+            let lee = try await SeedPeople.assetContact(vault, email: "lee@hill.example", name: "Lee Head")
+            for person in [sam, kim, lee] {
+                try await contacts.record(
+                    .given, subject: person, purpose: "marketing", channel: .email, source: .webForm, actor: "subject",
+                    at: try at("2026-01-05"))
+            }
+            for person in [sam, kim] {
+                try await contacts.record(
+                    .withdrawn, subject: person, purpose: "marketing", channel: .email, source: .unsubscribeLink,
+                    actor: "subject", at: try at("2026-03-02"))
+            }
+            // Kim consents again: kept.
+            try await contacts.record(
+                .given, subject: kim, purpose: "marketing", channel: .email, source: .webForm, actor: "subject",
+                at: try at("2026-04-01"))
+
+            #expect(try await retention.plan(asOf: try day("2026-03-02")).isEmpty)
+            let due = try await retention.plan(asOf: try day("2026-03-03"))
+            #expect(due.map(\.subjectID) == [sam])
+            #expect(due.first?.rule == "while_consented" && due.first?.triggerOn.iso == "2026-03-02")
+            #expect(try await retention.plan(asOf: try day("2026-05-01")).map(\.subjectID) == [sam])
+            #expect(Retention(vault: vault).unsupportedRules.map(\.trigger).contains(.consentWithdrawn) == false)
+        }
+    }
+
+    @Test(
         "a run stopped part-way and run again ends where one uninterrupted run ends",
         arguments: TestBackend.available)
     func interrupted(_ backend: TestBackend) async throws {

@@ -29,9 +29,9 @@ public struct Retention: Sendable {
     /// Who is recorded as acting for retention.
     static let actor = "retention"
 
-    /// Triggers the engine can date today. The others (the end of a course, a leaving date,
-    /// consent withdrawn, a record's creation) are listed by ``unsupportedRules``.
-    static let supportedTriggers: Set<RetentionTrigger> = [.lastActivity, .event, .dateOfBirth]
+    /// Triggers the engine can date today. The others (the end of a course, a leaving date, a
+    /// record's creation) are listed by ``unsupportedRules``.
+    static let supportedTriggers: Set<RetentionTrigger> = [.lastActivity, .event, .dateOfBirth, .consentWithdrawn]
 
     /// The policy's rules used by a record type whose trigger this engine cannot yet date.
     public var unsupportedRules: [RetentionRule] {
@@ -139,6 +139,17 @@ public struct Retention: Sendable {
                                 triggerOn: birth, dueOn: due))
                     }
                 }
+            case .consentWithdrawn:
+                for type in types {
+                    for (subject, trigger) in try await consentEnded(type: type) {
+                        let due = rule.dueOn(from: trigger)
+                        guard due <= day else { continue }
+                        consider(
+                            RetentionItem(
+                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
+                                triggerOn: trigger, dueOn: due))
+                    }
+                }
             default:
                 continue
             }
@@ -187,6 +198,45 @@ public struct Retention: Sendable {
             }
         }
         return dates
+    }
+
+    /// The live people holding records of `type` whose consent for every purpose of the type that
+    /// rests on consent has been withdrawn (every channel and list they gave it for), with the day
+    /// of the last withdrawal. Someone who never consented is not among them.
+    private func consentEnded(type: String) async throws -> [(UUID, CalendarDay)] {
+        guard let recordType = policy.recordType(type) else { return [] }
+        let purposes = recordType.purposes.filter { policy.purpose($0)?.reliesOnConsent == true }
+        var candidates: Set<UUID> = []
+        for purpose in purposes {
+            for act in try await store.consentActs(forPurpose: purpose, in: workspaceID) where act.action == .withdrawn
+            {
+                candidates.insert(act.subjectID)
+            }
+        }
+        let holding = try await store.recordTypes(ofSubjects: Array(candidates), in: workspaceID)
+        let people = candidates.filter { holding[$0]?.contains(type) == true }.sorted { $0.precedes($1) }
+        var ended: [(UUID, CalendarDay)] = []
+        for start in stride(from: 0, to: people.count, by: 500) {
+            let batch = Array(people[start..<min(start + 500, people.count)])
+            let entries = Dictionary(
+                grouping: try await store.consentEntries(ofSubjects: batch, in: workspaceID).filter {
+                    purposes.contains($0.purpose)
+                }, by: \.subjectID)
+            for subject in batch {
+                // The latest act on each stream (purpose, channel, list) the person consented on.
+                var latest: [String: ConsentEntry] = [:]
+                for entry in entries[subject] ?? [] {
+                    let stream = "\(entry.purpose) \(entry.channel?.rawValue ?? "") \(entry.list ?? "")"
+                    if let known = latest[stream], known.recordedAt > entry.recordedAt { continue }
+                    latest[stream] = entry
+                }
+                guard !latest.isEmpty, latest.values.allSatisfy({ $0.action == .withdrawn }),
+                    let last = latest.values.map(\.recordedAt).max()
+                else { continue }
+                ended.append((subject, CalendarDay(last, in: CalendarDay.clockTimeZone)))
+            }
+        }
+        return ended
     }
 
     // MARK: Running
