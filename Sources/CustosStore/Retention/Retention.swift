@@ -83,71 +83,41 @@ public struct Retention: Sendable {
             var type: String
         }
         var earliest: [Key: RetentionItem] = [:]
-        func consider(_ item: RetentionItem) {
-            let key = Key(subject: item.subjectID, type: item.recordType)
-            if let known = earliest[key], known.dueOn <= item.dueOn { return }
-            earliest[key] = item
+        /// Keeps the item for `subject`'s records of `type` under `rule` from `trigger`, if it is
+        /// due by `day` and earlier than any other rule's.
+        func consider(_ subject: UUID, _ type: String, _ rule: RetentionRule, from trigger: CalendarDay) {
+            let due = rule.dueOn(from: trigger)
+            guard due <= day else { return }
+            let key = Key(subject: subject, type: type)
+            if let known = earliest[key], known.dueOn <= due { return }
+            earliest[key] = RetentionItem(
+                subjectID: subject, recordType: type, rule: rule.id, action: rule.action, triggerOn: trigger,
+                dueOn: due)
         }
         var readBirthDates = 0
         for rule in usedRules where Self.supportedTriggers.contains(rule.trigger) {
             let types = policy.recordTypes.filter { $0.retention.contains(rule.id) }.map(\.id)
             switch rule.trigger {
-            case .lastActivity:
-                // A margin of days covers month ends; each candidate is then checked exactly.
-                let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
-                let inactive = try await store.subjectsInactive(
-                    before: cutoff.start(in: CalendarDay.clockTimeZone), holding: types, in: workspaceID)
-                let held = try await store.recordTypes(ofSubjects: inactive.map(\.subjectID), in: workspaceID)
-                for (subject, lastActivity) in inactive {
-                    let trigger = CalendarDay(lastActivity, in: CalendarDay.clockTimeZone)
-                    let due = rule.dueOn(from: trigger)
-                    guard due <= day else { continue }
+            case .lastActivity, .event:
+                // Triggers of the person, not of a record: each of the rule's types they hold.
+                let triggers = try await personTriggers(rule, types: types, asOf: day)
+                let held = try await store.recordTypes(ofSubjects: Array(triggers.keys), in: workspaceID)
+                for (subject, trigger) in triggers {
                     for type in types where held[subject]?.contains(type) == true {
-                        consider(
-                            RetentionItem(
-                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
-                                triggerOn: trigger, dueOn: due))
-                    }
-                }
-            case .event:
-                guard let name = rule.event else { continue }
-                var firstEvent: [UUID: CalendarDay] = [:]
-                for event in try await store.retentionEvents(named: name, in: workspaceID)
-                where firstEvent[event.subjectID] == nil {
-                    firstEvent[event.subjectID] = event.day
-                }
-                let held = try await store.recordTypes(ofSubjects: Array(firstEvent.keys), in: workspaceID)
-                for (subject, trigger) in firstEvent {
-                    let due = rule.dueOn(from: trigger)
-                    guard due <= day else { continue }
-                    for type in types where held[subject]?.contains(type) == true {
-                        consider(
-                            RetentionItem(
-                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
-                                triggerOn: trigger, dueOn: due))
+                        consider(subject, type, rule, from: trigger)
                     }
                 }
             case .dateOfBirth:
                 for type in types {
                     for (subject, birth) in try await birthDates(type: type) {
                         readBirthDates += 1
-                        let due = rule.dueOn(from: birth)
-                        guard due <= day else { continue }
-                        consider(
-                            RetentionItem(
-                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
-                                triggerOn: birth, dueOn: due))
+                        consider(subject, type, rule, from: birth)
                     }
                 }
             case .consentWithdrawn:
                 for type in types {
                     for (subject, trigger) in try await consentEnded(type: type) {
-                        let due = rule.dueOn(from: trigger)
-                        guard due <= day else { continue }
-                        consider(
-                            RetentionItem(
-                                subjectID: subject, recordType: type, rule: rule.id, action: rule.action,
-                                triggerOn: trigger, dueOn: due))
+                        consider(subject, type, rule, from: trigger)
                     }
                 }
             default:
@@ -177,6 +147,30 @@ public struct Retention: Sendable {
             if left.subjectID != right.subjectID { return left.subjectID.precedes(right.subjectID) }
             return left.recordType < right.recordType
         }
+    }
+
+    /// The day `rule` runs from for each live person it may have fallen due for by `day`: their
+    /// last activity (only those inactive long enough are read), or the first time the rule's
+    /// event was recorded for them.
+    private func personTriggers(
+        _ rule: RetentionRule, types: [String], asOf day: CalendarDay
+    ) async throws -> [UUID: CalendarDay] {
+        var triggers: [UUID: CalendarDay] = [:]
+        if rule.trigger == .lastActivity {
+            // A margin of days covers month ends; each candidate is then checked exactly.
+            let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
+            for (subject, lastActivity) in try await store.subjectsInactive(
+                before: cutoff.start(in: CalendarDay.clockTimeZone), holding: types, in: workspaceID)
+            {
+                triggers[subject] = CalendarDay(lastActivity, in: CalendarDay.clockTimeZone)
+            }
+        } else if let name = rule.event {
+            for event in try await store.retentionEvents(named: name, in: workspaceID)
+            where triggers[event.subjectID] == nil {
+                triggers[event.subjectID] = event.day
+            }
+        }
+        return triggers
     }
 
     /// The date of birth in each live person's part of records of `type`: the field the policy
