@@ -179,6 +179,36 @@ struct RetentionContractTests {
     }
 
     @Test(
+        "ASSET: each call recording is deleted 12 months after the call, on its own clock",
+        arguments: TestBackend.available)
+    func assetCallRecordings(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let retention = Retention(vault: vault)
+            let type = try #require(vault.policy.recordType("call_recording"))
+            var callers: [UUID] = []
+            for (index, made) in ["2025-01-10", "2025-09-10"].enumerated() {
+                let outcome = try await vault.write(
+                    RecordInput(type: type, values: ["recording": "call-\(index).wav"], source: .person),
+                    actor: "phone system", at: try at(made))
+                guard case .created(let record, let subjects, _) = outcome, let caller = subjects["caller"] else {
+                    throw SeedPeople.ScenarioFailure()
+                }
+                callers.append(caller)
+                #expect(try await vault.read(subject: caller, actor: "t").records.first?.recordID == record)
+            }
+            #expect(try await retention.plan(asOf: try day("2026-01-10")).isEmpty)
+            let due = try await retention.plan(asOf: try day("2026-01-11"))
+            #expect(due.map(\.subjectID) == [callers[0]])
+            #expect(due.first?.recordID != nil && due.first?.triggerOn.iso == "2025-01-10")
+            #expect(try await retention.run(asOf: try day("2026-01-11")).subjectsErased == 1)
+            #expect(try await vault.read(subject: callers[0], actor: "t").records.isEmpty)
+            #expect(try await vault.read(subject: callers[1], actor: "t").records.count == 1)
+            #expect(try await retention.plan(asOf: try day("2026-09-11")).map(\.subjectID) == [callers[1]])
+        }
+    }
+
+    @Test(
         "a run stopped part-way and run again ends where one uninterrupted run ends",
         arguments: TestBackend.available)
     func interrupted(_ backend: TestBackend) async throws {

@@ -17,6 +17,9 @@ public struct ChangeSet: Sendable {
     /// Subjects whose parts of records of these types are deleted (an erasure that keeps other
     /// types under an exemption).
     public var recordPartsRemovedOfTypes: [UUID: [String]] = [:]
+    /// Subjects' parts of these records deleted (records whose retention period ended), with their
+    /// earlier versions and statements.
+    public var recordPartsRemovedOfRecords: [UUID: [UUID]] = [:]
     /// Inserted, or replacing the part with the same record id and role.
     public var recordParts: [StoredRecordPart] = []
     /// Parts as they were before being replaced, kept as earlier versions of their record.

@@ -74,6 +74,15 @@ extension PostgresStore {
                 AND type = ANY(\(types))
                 """, logger: logger)
         }
+        for (subjectID, records) in changes.recordPartsRemovedOfRecords {
+            for table in ["record_part", "record_part_version", "record_statement"] {
+                try await connection.query(
+                    """
+                    DELETE FROM \(unescaped: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                    AND record_id = ANY(\(records))
+                    """, logger: logger)
+            }
+        }
         for subjectID in changes.identifiersRemoved {
             try await connection.query(
                 "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",

@@ -80,4 +80,36 @@ extension PostgresStore {
         }
         return ids
     }
+
+    public func recordPartsCreated(
+        before cutoff: Date, types: [String], in workspaceID: UUID
+    ) async throws -> [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] {
+        guard !types.isEmpty else { return [] }
+        var found: [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] = []
+        for try await (record, subject, type, created) in try await client.query(
+            """
+            SELECT p.record_id, p.subject_id, p.type, p.created_at FROM record_part p
+            JOIN subject s ON s.id = p.subject_id
+            WHERE p.workspace_id = \(workspaceID) AND p.type = ANY(\(types)) AND p.created_at < \(cutoff)
+            AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+            """, logger: logger
+        ).decode((UUID, UUID, String, Date).self) {
+            found.append((record, subject, type, created))
+        }
+        return found
+    }
+
+    public func recordIDs(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<UUID>] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        var records: [UUID: Set<UUID>] = [:]
+        for try await (subject, record) in try await client.query(
+            """
+            SELECT subject_id, record_id FROM record_part
+            WHERE workspace_id = \(workspaceID) AND subject_id = ANY(\(subjectIDs))
+            """, logger: logger
+        ).decode((UUID, UUID).self) {
+            records[subject, default: []].insert(record)
+        }
+        return records
+    }
 }

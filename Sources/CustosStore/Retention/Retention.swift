@@ -29,9 +29,11 @@ public struct Retention: Sendable {
     /// Who is recorded as acting for retention.
     static let actor = "retention"
 
-    /// Triggers the engine can date today. The others (the end of a course, a leaving date, a
-    /// record's creation) are listed by ``unsupportedRules``.
-    static let supportedTriggers: Set<RetentionTrigger> = [.lastActivity, .event, .dateOfBirth, .consentWithdrawn]
+    /// Triggers the engine can date today. The others (the end of a course, a leaving date) are
+    /// listed by ``unsupportedRules``.
+    static let supportedTriggers: Set<RetentionTrigger> = [
+        .lastActivity, .event, .dateOfBirth, .consentWithdrawn, .created,
+    ]
 
     /// The policy's rules used by a record type whose trigger this engine cannot yet date.
     public var unsupportedRules: [RetentionRule] {
@@ -81,18 +83,21 @@ public struct Retention: Sendable {
         struct Key: Hashable {
             var subject: UUID
             var type: String
+            var record: UUID?
         }
         var earliest: [Key: RetentionItem] = [:]
         /// Keeps the item for `subject`'s records of `type` under `rule` from `trigger`, if it is
         /// due by `day` and earlier than any other rule's.
-        func consider(_ subject: UUID, _ type: String, _ rule: RetentionRule, from trigger: CalendarDay) {
+        func consider(
+            _ subject: UUID, _ type: String, _ rule: RetentionRule, from trigger: CalendarDay, record: UUID? = nil
+        ) {
             let due = rule.dueOn(from: trigger)
             guard due <= day else { return }
-            let key = Key(subject: subject, type: type)
+            let key = Key(subject: subject, type: type, record: record)
             if let known = earliest[key], known.dueOn <= due { return }
             earliest[key] = RetentionItem(
                 subjectID: subject, recordType: type, rule: rule.id, action: rule.action, triggerOn: trigger,
-                dueOn: due)
+                dueOn: due, recordID: record)
         }
         var readBirthDates = 0
         for rule in usedRules where Self.supportedTriggers.contains(rule.trigger) {
@@ -113,6 +118,17 @@ public struct Retention: Sendable {
                         readBirthDates += 1
                         consider(subject, type, rule, from: birth)
                     }
+                }
+            case .created:
+                // Each record on its own clock, from the day it was made.
+                let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
+                for part in try await store.recordPartsCreated(
+                    before: cutoff.start(in: CalendarDay.clockTimeZone), types: types, in: workspaceID)
+                {
+                    consider(
+                        part.subjectID, part.type, rule,
+                        from: CalendarDay(part.createdAt, in: CalendarDay.clockTimeZone),
+                        record: part.recordID)
                 }
             case .consentWithdrawn:
                 for type in types {
@@ -145,7 +161,8 @@ public struct Retention: Sendable {
         }.sorted { left, right in
             if left.dueOn != right.dueOn { return left.dueOn < right.dueOn }
             if left.subjectID != right.subjectID { return left.subjectID.precedes(right.subjectID) }
-            return left.recordType < right.recordType
+            if left.recordType != right.recordType { return left.recordType < right.recordType }
+            return (left.recordID?.uuidString ?? "") < (right.recordID?.uuidString ?? "")
         }
     }
 
@@ -259,6 +276,7 @@ public struct Retention: Sendable {
             if let maxBatches, batches >= maxBatches { break }
             let batch = Array(subjects[start..<min(start + batchSize, subjects.count)])
             let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
+            let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
             var changes = ChangeSet(workspaceID: workspaceID)
             for subject in batch {
                 let due = bySubject[subject] ?? []
@@ -278,9 +296,14 @@ public struct Retention: Sendable {
                     report.reviewsAdded += 1
                 }
                 guard !erasing.isEmpty else { continue }
-                let types = Set(erasing.map(\.recordType))
+                let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
+                let expired = Set(erasing.compactMap(\.recordID))
                 let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
-                if types.isSuperset(of: held[subject] ?? []) {
+                let nothingLeft =
+                    expired.isEmpty
+                    ? types.isSuperset(of: held[subject] ?? [])
+                    : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
+                if nothingLeft {
                     changes.subjectUpdates.append(.keyDestroyed(subject))
                     changes.recordPartsRemoved.append(subject)
                     changes.identifiersRemoved.append(subject)
@@ -293,7 +316,19 @@ public struct Retention: Sendable {
                             "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
                             detail: "every record's period ended (rule \(rules)); key destroyed"))
                     report.subjectsErased += 1
+                } else if types.isEmpty {
+                    // Records on their own clocks: not journalled, since a restore brings back
+                    // only records the next sweep finds expired again.
+                    changes.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                    changes.audit.append(
+                        vault.event(
+                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                            detail: "\(expired.count) records deleted (rule \(rules))"))
+                    report.subjectsPartlyErased += 1
                 } else {
+                    if !expired.isEmpty {
+                        changes.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                    }
                     changes.recordPartsRemovedOfTypes[subject] = types.sorted()
                     changes.erasureJournal.append(
                         ErasureJournalEntry(

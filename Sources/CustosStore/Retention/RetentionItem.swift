@@ -6,6 +6,9 @@ public import Foundation
 public struct RetentionItem: Sendable, Equatable {
     public var subjectID: UUID
     public var recordType: String
+    /// The one record it is about, for a rule that runs from each record's making (`created`);
+    /// nil when it is about all the person's records of the type.
+    public var recordID: UUID?
     /// The rule's id in the policy.
     public var rule: String
     public var action: RetentionAction
@@ -24,10 +27,11 @@ public struct RetentionItem: Sendable, Equatable {
 
     public init(
         subjectID: UUID, recordType: String, rule: String, action: RetentionAction, triggerOn: CalendarDay,
-        dueOn: CalendarDay, heldBy: UUID? = nil
+        dueOn: CalendarDay, heldBy: UUID? = nil, recordID: UUID? = nil
     ) {
         self.subjectID = subjectID
         self.recordType = recordType
+        self.recordID = recordID
         self.rule = rule
         self.action = action
         self.triggerOn = triggerOn

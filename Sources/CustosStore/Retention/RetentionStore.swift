@@ -18,4 +18,13 @@ public protocol RetentionStore: Sendable {
 
     /// Live people holding part of a record of `type`.
     func subjectIDs(holding type: String, in workspaceID: UUID) async throws -> [UUID]
+
+    /// Live people's parts of records of `types` made before `cutoff`: the record, the person,
+    /// the type and when it was made.
+    func recordPartsCreated(
+        before cutoff: Date, types: [String], in workspaceID: UUID
+    ) async throws -> [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)]
+
+    /// The records each of `subjectIDs` holds a part of.
+    func recordIDs(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<UUID>]
 }

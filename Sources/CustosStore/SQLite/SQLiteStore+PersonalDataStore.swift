@@ -72,6 +72,15 @@ extension SQLiteStore {
                 }
             }
         }
+        for (subjectID, records) in changes.recordPartsRemovedOfRecords {
+            for record in records {
+                for table in ["record_part", "record_part_version", "record_statement"] {
+                    try db.cachedStatement(
+                        sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND record_id = ?"
+                    ).execute(arguments: [workspace, subjectID, record])
+                }
+            }
+        }
         for statement in changes.recordStatements {
             try db.execute(
                 sql: """

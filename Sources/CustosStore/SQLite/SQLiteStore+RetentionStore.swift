@@ -88,4 +88,47 @@ extension SQLiteStore {
                     """, arguments: [type, workspaceID.uuidString])
         }
     }
+
+    public func recordPartsCreated(
+        before cutoff: Date, types: [String], in workspaceID: UUID
+    ) async throws -> [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] {
+        guard !types.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found: [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT p.record_id, p.subject_id, p.type, p.created_at FROM record_part p
+                    JOIN subject s ON s.id = p.subject_id
+                    WHERE p.workspace_id = ? AND p.type IN (\(databaseQuestionMarks(count: types.count)))
+                    AND p.created_at < ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    """,
+                arguments: StatementArguments(
+                    [workspaceID.uuidString as any DatabaseValueConvertible] + types.map { $0 } + [cutoff]))
+            while let row = try rows.next() { found.append((row[0], row[1], row[2], row[3])) }
+            return found
+        }
+    }
+
+    public func recordIDs(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<UUID>] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var records: [UUID: Set<UUID>] = [:]
+            for start in stride(from: 0, to: subjectIDs.count, by: 900) {
+                let batch = subjectIDs[start..<min(start + 900, subjectIDs.count)]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT subject_id, record_id FROM record_part
+                        WHERE workspace_id = ? AND subject_id IN (\(databaseQuestionMarks(count: batch.count)))
+                        """,
+                    arguments: StatementArguments(
+                        [workspaceID.uuidString as any DatabaseValueConvertible] + batch.map { $0 }))
+                while let row = try rows.next() {
+                    records[row[0], default: []].insert(row[1])
+                }
+            }
+            return records
+        }
+    }
 }

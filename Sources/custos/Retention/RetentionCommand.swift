@@ -34,7 +34,7 @@ struct RetentionPlanCommand: AsyncParsableCommand {
         }
         for item in items {
             print(
-                "\(item.subjectID.uuidString)  \(item.recordType)  \(item.action.rawValue)  rule \(item.rule)  from \(item.triggerOn.iso)  due \(item.dueOn.iso)\(item.heldBy.map { "  HELD by \($0.uuidString)" } ?? "")\(item.restricted ? "  RESTRICTED (Art 18)" : "")"
+                "\(item.subjectID.uuidString)  \(item.recordType)\(item.recordID.map { " record \($0.uuidString)" } ?? "")  \(item.action.rawValue)  rule \(item.rule)  from \(item.triggerOn.iso)  due \(item.dueOn.iso)\(item.heldBy.map { "  HELD by \($0.uuidString)" } ?? "")\(item.restricted ? "  RESTRICTED (Art 18)" : "")"
             )
         }
         let held = items.filter(\.isStopped).count
