@@ -174,7 +174,6 @@ struct RetentionContractTests {
             #expect(due.map(\.subjectID) == [sam])
             #expect(due.first?.rule == "while_consented" && due.first?.triggerOn.iso == "2026-03-02")
             #expect(try await retention.plan(asOf: try day("2026-05-01")).map(\.subjectID) == [sam])
-            #expect(Retention(vault: vault).unsupportedRules.map(\.trigger).contains(.consentWithdrawn) == false)
         }
     }
 
@@ -205,6 +204,29 @@ struct RetentionContractTests {
             #expect(try await vault.read(subject: callers[0], actor: "t").records.isEmpty)
             #expect(try await vault.read(subject: callers[1], actor: "t").records.count == 1)
             #expect(try await retention.plan(asOf: try day("2026-09-11")).map(\.subjectID) == [callers[1]])
+        }
+    }
+
+    @Test(
+        "West Herts: attendance is reviewed when the course ends, as staff record it",
+        arguments: TestBackend.available)
+    func westHertsEndOfCourse(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "west-herts")
+            let retention = Retention(vault: vault)
+            let type = try #require(vault.policy.recordType("delegate_contact"))
+            let outcome = try await vault.write(
+                RecordInput(
+                    type: type, values: ["email": "delegate@school.example", "name": "Pat Delegate"], source: .person),
+                actor: "office", at: try at("2026-09-01"))
+            guard case .created(_, let subjects, _) = outcome, let delegate = subjects.values.first else {
+                throw SeedPeople.ScenarioFailure()
+            }
+            #expect(try await retention.plan(asOf: try day("2027-01-01")).isEmpty, "still attending")
+            try await retention.record(
+                event: "end_of_course", subject: delegate, on: try day("2026-12-04"), actor: "office")
+            let due = try await retention.plan(asOf: try day("2026-12-04"))
+            #expect(due.map(\.rule) == ["course_attendance"] && due.first?.action == .review)
         }
     }
 

@@ -32,6 +32,17 @@ public struct RetentionRule: Sendable, Equatable, Decodable {
         return end.adding(days: -offset.days).adding(months: -(offset.years * 12 + offset.months))
     }
 
+    /// The name of the event staff record for a person to start this rule's period: the rule's
+    /// `event` (`left_post`), or, for a leaving date or the end of a course, `leaving_date` or
+    /// `end_of_course`; nil for triggers read from the data.
+    public var eventName: String? {
+        switch trigger {
+        case .event: event
+        case .leavingDate, .endOfCourse: event ?? trigger.rawValue
+        default: nil
+        }
+    }
+
     /// The rule in words: the description, else "deleted 5 years after date of birth".
     public var plainEnglish: String {
         if let description = description?.nonBlank { return description }

@@ -29,17 +29,6 @@ public struct Retention: Sendable {
     /// Who is recorded as acting for retention.
     static let actor = "retention"
 
-    /// Triggers the engine can date today. The others (the end of a course, a leaving date) are
-    /// listed by ``unsupportedRules``.
-    static let supportedTriggers: Set<RetentionTrigger> = [
-        .lastActivity, .event, .dateOfBirth, .consentWithdrawn, .created,
-    ]
-
-    /// The policy's rules used by a record type whose trigger this engine cannot yet date.
-    public var unsupportedRules: [RetentionRule] {
-        usedRules.filter { !Self.supportedTriggers.contains($0.trigger) }
-    }
-
     /// The rules record types use, each once, in the policy's order.
     private var usedRules: [RetentionRule] {
         let used = Set(policy.recordTypes.flatMap(\.retention))
@@ -48,13 +37,13 @@ public struct Retention: Sendable {
 
     // MARK: Events
 
-    /// Records that `event` happened to a person on `day` (a headteacher left post), for the rules
-    /// that run from it. Throws a ``VaultError`` naming the field when no rule of the policy uses
+    /// Records that `event` happened to a person on `day` (a headteacher left post, a member of
+    /// staff left: `leaving_date`, a course ended: `end_of_course`), for the rules that run from it. Throws a ``VaultError`` naming the field when no rule of the policy uses
     /// the event, or the person is unknown or erased.
     public func record(
         event: String, subject: UUID, on day: CalendarDay, actor: String, at time: Date = Date()
     ) async throws {
-        let known = Set(policy.retention.compactMap { $0.trigger == .event ? $0.event : nil })
+        let known = Set(policy.retention.compactMap(\.eventName))
         guard known.contains(event) else {
             throw VaultError(
                 "event: no retention rule runs from '\(event)'; the policy's events are \(known.sorted().joined(separator: ", "))",
@@ -100,10 +89,10 @@ public struct Retention: Sendable {
                 dueOn: due, recordID: record)
         }
         var readBirthDates = 0
-        for rule in usedRules where Self.supportedTriggers.contains(rule.trigger) {
+        for rule in usedRules {
             let types = policy.recordTypes.filter { $0.retention.contains(rule.id) }.map(\.id)
             switch rule.trigger {
-            case .lastActivity, .event:
+            case .lastActivity, .event, .leavingDate, .endOfCourse:
                 // Triggers of the person, not of a record: each of the rule's types they hold.
                 let triggers = try await personTriggers(rule, types: types, asOf: day)
                 let held = try await store.recordTypes(ofSubjects: Array(triggers.keys), in: workspaceID)
@@ -136,8 +125,6 @@ public struct Retention: Sendable {
                         consider(subject, type, rule, from: trigger)
                     }
                 }
-            default:
-                continue
             }
         }
         if readBirthDates > 0 {
@@ -181,7 +168,7 @@ public struct Retention: Sendable {
             {
                 triggers[subject] = CalendarDay(lastActivity, in: CalendarDay.clockTimeZone)
             }
-        } else if let name = rule.event {
+        } else if let name = rule.eventName {
             for event in try await store.retentionEvents(named: name, in: workspaceID)
             where triggers[event.subjectID] == nil {
                 triggers[event.subjectID] = event.day

@@ -28,10 +28,7 @@ struct RetentionPlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = asOf ?? .today
-        let (items, unsupported) = try await store.withVault { vault in
-            let retention = Retention(vault: vault)
-            return (try await retention.plan(asOf: day), retention.unsupportedRules)
-        }
+        let items = try await store.withVault { vault in try await Retention(vault: vault).plan(asOf: day) }
         for item in items {
             print(
                 "\(item.subjectID.uuidString)  \(item.recordType)\(item.recordID.map { " record \($0.uuidString)" } ?? "")  \(item.action.rawValue)  rule \(item.rule)  from \(item.triggerOn.iso)  due \(item.dueOn.iso)\(item.heldBy.map { "  HELD by \($0.uuidString)" } ?? "")\(item.restricted ? "  RESTRICTED (Art 18)" : "")"
@@ -41,9 +38,6 @@ struct RetentionPlanCommand: AsyncParsableCommand {
         print(
             "\(items.count) due as of \(day.iso): \(items.filter { $0.action == .erase && !$0.isStopped }.count) to erase, \(items.filter { $0.action == .review && !$0.isStopped }.count) to review, \(held) held or restricted"
         )
-        for rule in unsupported {
-            print("rule \(rule.id) runs from \(rule.trigger.rawValue), which the sweep cannot yet date: not applied")
-        }
     }
 }
 
