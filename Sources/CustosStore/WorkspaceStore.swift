@@ -32,7 +32,8 @@ public protocol WorkspaceStore: Sendable {
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the
 /// same contract tests.
 public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore,
-    MessageStore, RequestStore, TaskStore, LegalHoldStore, RetentionStore
+    MessageStore, RequestStore, TaskStore, LegalHoldStore, RetentionStore,
+    ComplaintStore
 {
     /// Runs `body`, the work of one request, whose small cached reads (its token, contact facts)
     /// may then all answer as of the request's first: a store that caches them asks once per

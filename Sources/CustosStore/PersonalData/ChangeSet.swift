@@ -79,6 +79,10 @@ public struct ChangeSet: Sendable {
     public var erasureJournal: [ErasureJournalEntry] = []
     /// Events recorded for people, which retention rules run from.
     public var retentionEvents: [RetentionEvent] = []
+    /// Added to the complaints register.
+    public var complaints: [StoredComplaint] = []
+    /// Complaints acknowledged or closed.
+    public var complaintUpdates: [ComplaintUpdate] = []
     /// Legal holds placed.
     public var legalHolds: [LegalHold] = []
     /// Legal holds released.

@@ -490,6 +490,28 @@ enum PostgresSchema {
                 WHERE wrapped_key IS NOT NULL AND merged_into IS NULL
                 """,
             ]),
+        Migration(
+            id: 16, name: "complaints",
+            statements: [
+                """
+                CREATE TABLE complaint (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    received_on TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    subject_id UUID,
+                    request_id UUID,
+                    acknowledge_by TEXT NOT NULL,
+                    acknowledged_on TEXT,
+                    closed_on TEXT,
+                    complaint_key BYTEA NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX complaint_open ON complaint(workspace_id, closed_on, acknowledge_by)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -165,6 +165,7 @@ extension PostgresStore {
         try await applyTaskChanges(changes, connection, logger)
         try await applyLegalHoldChanges(changes, connection, logger)
         try await applyRetentionChanges(changes, connection, logger)
+        try await applyComplaintChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

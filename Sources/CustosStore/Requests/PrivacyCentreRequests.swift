@@ -1,4 +1,3 @@
-import Crypto
 public import CustosCore
 public import Foundation
 
@@ -52,19 +51,13 @@ public struct PrivacyCentreRequests: Sendable {
             })
         let (request, opening) = try await Requests(vault: vault).opening(intake, actor: Self.actor, at: time)
         var changes = opening
-        let key = SymmetricKey(size: .bits256)
-        let keyContext = StoredRequester.keyContext(workspaceID: workspaceID, requestID: request.id)
-        let sealContext = StoredRequester.sealContext(workspaceID: workspaceID, requestID: request.id)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let (key, sealed) = try OwnKeySealing.seal(
+            asked, under: vault.requesterKey,
+            keyContext: StoredRequester.keyContext(workspaceID: workspaceID, requestID: request.id),
+            context: StoredRequester.sealContext(workspaceID: workspaceID, requestID: request.id))
         changes.requesters = [
             StoredRequester(
-                requestID: request.id,
-                key: try key.withUnsafeBytes {
-                    try Envelope.seal(Data($0), key: vault.requesterKey, context: keyContext)
-                },
-                sealed: try Envelope.seal(encoder.encode(asked), key: key, context: sealContext),
-                emailIndex: vault.index(kind: "email", value: email))
+                requestID: request.id, key: key, sealed: sealed, emailIndex: vault.index(kind: "email", value: email))
         ]
         try await store.apply(changes)
         return request
@@ -221,18 +214,10 @@ public struct PrivacyCentreRequests: Sendable {
     }
 
     private func open(_ stored: StoredRequester) throws -> PublicRequest {
-        let keyBytes = try Envelope.open(
-            stored.key, key: vault.requesterKey,
-            context: StoredRequester.keyContext(workspaceID: workspaceID, requestID: stored.requestID),
-            what: "the key of request \(stored.requestID)")
-        let json = try Envelope.open(
-            stored.sealed, key: SymmetricKey(data: keyBytes),
+        try OwnKeySealing.open(
+            PublicRequest.self, key: stored.key, sealed: stored.sealed, under: vault.requesterKey,
+            keyContext: StoredRequester.keyContext(workspaceID: workspaceID, requestID: stored.requestID),
             context: StoredRequester.sealContext(workspaceID: workspaceID, requestID: stored.requestID),
             what: "the requester of request \(stored.requestID)")
-        do {
-            return try JSONDecoder().decode(PublicRequest.self, from: json)
-        } catch {
-            throw StoreError.corruptData("the requester of request \(stored.requestID) cannot be read")
-        }
     }
 }

@@ -439,6 +439,27 @@ enum SQLiteSchema {
                         WHERE wrapped_key IS NOT NULL AND merged_into IS NULL;
                     """)
         }
+        migrator.registerMigration("17-complaints") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE complaint (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        received_on TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        subject_id BLOB,
+                        request_id BLOB,
+                        acknowledge_by TEXT NOT NULL,
+                        acknowledged_on TEXT,
+                        closed_on TEXT,
+                        complaint_key BLOB NOT NULL,
+                        sealed BLOB NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX complaint_open ON complaint(workspace_id, closed_on, acknowledge_by);
+                    """)
+        }
         return migrator
     }
 }

@@ -175,6 +175,7 @@ extension SQLiteStore {
         try applyTaskChanges(changes, workspace: workspace, db)
         try applyLegalHoldChanges(changes, workspace: workspace, db)
         try applyRetentionChanges(changes, workspace: workspace, db)
+        try applyComplaintChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

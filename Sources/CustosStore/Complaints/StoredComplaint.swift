@@ -1,0 +1,48 @@
+public import CustosCore
+public import Foundation
+
+/// A complaint about how personal data was handled, as the register keeps it: when and how it
+/// came, the 30-day clock to acknowledge it (DPA 2018 s 164A, in force from 19 June 2026), and
+/// what came of it. What the person said and the outcome are sealed under a key of
+/// the complaint's own; the rest holds no personal data.
+public struct StoredComplaint: Sendable, Equatable {
+    public var id: UUID
+    public var receivedOn: CalendarDay
+    public var channel: RequestChannel
+    /// The person it is about, when known.
+    public var subjectID: UUID?
+    /// The request it arose from, if any.
+    public var requestID: UUID?
+    /// The last day to acknowledge it: 30 days from receipt.
+    public var acknowledgeBy: CalendarDay
+    public var acknowledgedOn: CalendarDay?
+    public var closedOn: CalendarDay?
+    /// The complaint's own key, sealed under the workspace's requesters key.
+    public var key: Data
+    /// ``ComplaintText`` as JSON, sealed under the complaint's key.
+    public var sealed: Data
+    public var recordedBy: String
+    public var recordedAt: Date
+
+    public init(
+        id: UUID = UUID(), receivedOn: CalendarDay, channel: RequestChannel, subjectID: UUID?, requestID: UUID?,
+        acknowledgeBy: CalendarDay, acknowledgedOn: CalendarDay? = nil, closedOn: CalendarDay? = nil, key: Data,
+        sealed: Data, recordedBy: String, recordedAt: Date
+    ) {
+        self.id = id
+        self.receivedOn = receivedOn
+        self.channel = channel
+        self.subjectID = subjectID
+        self.requestID = requestID
+        self.acknowledgeBy = acknowledgeBy
+        self.acknowledgedOn = acknowledgedOn
+        self.closedOn = closedOn
+        self.key = key
+        self.sealed = sealed
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+
+    /// Still to be answered.
+    public var isOpen: Bool { closedOn == nil }
+}
