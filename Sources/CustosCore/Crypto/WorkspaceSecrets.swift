@@ -3,7 +3,7 @@ public import Foundation
 
 /// A workspace's own keys: one for blind indexes, one for pseudonyms, one that signs the links
 /// sent to people (unsubscribe, preferences), and one that wraps the keys of what people write
-/// to the organisation (requests made in the privacy centre, complaints). They are random, wrapped by the master key, and
+/// about people (requests made in the privacy centre, complaints, breaches). They are random, wrapped by the master key, and
 /// survive master-key rotation unchanged, so indexes, pseudonyms and links sent stay valid.
 public struct WorkspaceSecrets: Sendable {
     public let indexKey: SymmetricKey
@@ -29,8 +29,8 @@ public struct WorkspaceSecrets: Sendable {
         case blindIndex = "blind_index"
         case pseudonym
         case linkSigning = "link_signing"
-        /// Wraps the own key of each request made in the privacy centre and of each complaint, so
-        /// what one person wrote can be destroyed alone.
+        /// Wraps the own key of each request made in the privacy centre, each complaint and each
+        /// breach, so what was written about one can be destroyed alone.
         case requesters
     }
 

@@ -83,6 +83,10 @@ public struct ChangeSet: Sendable {
     public var complaints: [StoredComplaint] = []
     /// Complaints acknowledged or closed.
     public var complaintUpdates: [ComplaintUpdate] = []
+    /// Added to the breach register.
+    public var breaches: [StoredBreach] = []
+    /// Breaches as they now stand (facts, text, closing), replacing what was kept.
+    public var breachUpdates: [StoredBreach] = []
     /// Legal holds placed.
     public var legalHolds: [LegalHold] = []
     /// Legal holds released.

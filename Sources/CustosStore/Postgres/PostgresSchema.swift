@@ -512,6 +512,24 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX complaint_open ON complaint(workspace_id, closed_on, acknowledge_by)",
             ]),
+        Migration(
+            id: 17, name: "breaches",
+            statements: [
+                """
+                CREATE TABLE breach (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    discovered_at TIMESTAMPTZ NOT NULL,
+                    facts TEXT NOT NULL,
+                    closed_on TEXT,
+                    breach_key BYTEA NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX breach_open ON breach(workspace_id, closed_on, discovered_at)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

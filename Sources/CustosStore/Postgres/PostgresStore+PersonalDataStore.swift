@@ -166,6 +166,7 @@ extension PostgresStore {
         try await applyLegalHoldChanges(changes, connection, logger)
         try await applyRetentionChanges(changes, connection, logger)
         try await applyComplaintChanges(changes, connection, logger)
+        try await applyBreachChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

@@ -460,6 +460,23 @@ enum SQLiteSchema {
                     CREATE INDEX complaint_open ON complaint(workspace_id, closed_on, acknowledge_by);
                     """)
         }
+        migrator.registerMigration("18-breaches") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE breach (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        discovered_at DATETIME NOT NULL,
+                        facts TEXT NOT NULL,
+                        closed_on TEXT,
+                        breach_key BLOB NOT NULL,
+                        sealed BLOB NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX breach_open ON breach(workspace_id, closed_on, discovered_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -176,6 +176,7 @@ extension SQLiteStore {
         try applyLegalHoldChanges(changes, workspace: workspace, db)
         try applyRetentionChanges(changes, workspace: workspace, db)
         try applyComplaintChanges(changes, workspace: workspace, db)
+        try applyBreachChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

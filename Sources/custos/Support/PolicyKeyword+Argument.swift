@@ -17,6 +17,8 @@ extension RequestChannel: ExpressibleByArgument {}
 extension ErasureGround: ExpressibleByArgument {}
 extension RestrictionGround: ExpressibleByArgument {}
 extension Exemption: ExpressibleByArgument {}
+extension BreachRisk: ExpressibleByArgument {}
+extension Article34Ground: ExpressibleByArgument {}
 
 extension CalendarDay: ExpressibleByArgument {
     /// A day written `YYYY-MM-DD`.
