@@ -31,9 +31,17 @@ struct ComplaintContractTests {
                 summary: "Pat Delegate says their access request went unanswered", channel: .email,
                 on: try day("2026-11-02"), request: request.id, actor: "office")
             #expect(late.acknowledgeBy.iso == "2026-12-02")
+            let breach = try await Breaches(vault: vault).record(
+                description: "Course offers sent to people who had unsubscribed", discoveredAt: Date(),
+                facts: BreachFacts(risk: .none), actor: "dpo")
+            await #expect(throws: VaultError.self) {
+                try await complaints.receive(
+                    summary: "x", channel: .phone, on: try day("2026-10-20"), breach: UUID(), actor: "office")
+            }
             let phoned = try await complaints.receive(
                 summary: "A caller says they were sent a course offer after unsubscribing", channel: .phone,
-                on: try day("2026-10-20"), actor: "office")
+                on: try day("2026-10-20"), breach: breach.id, actor: "office")
+            #expect(phoned.breachID == breach.id)
             #expect(try await complaints.list().map(\.id) == [phoned.id, late.id], "soonest to acknowledge first")
 
             try await complaints.acknowledge(late.id, on: try day("2026-11-05"), actor: "dpo")

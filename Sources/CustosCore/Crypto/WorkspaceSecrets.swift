@@ -2,9 +2,10 @@ public import Crypto
 public import Foundation
 
 /// A workspace's own keys: one for blind indexes, one for pseudonyms, one that signs the links
-/// sent to people (unsubscribe, preferences), and one that wraps the keys of what people write
-/// about people (requests made in the privacy centre, complaints, breaches). They are random, wrapped by the master key, and
-/// survive master-key rotation unchanged, so indexes, pseudonyms and links sent stay valid.
+/// sent to people (unsubscribe, preferences), and one that wraps the keys of what is written
+/// about people (requests made in the privacy centre, complaints, breaches). They are random,
+/// wrapped by the master key, and survive master-key rotation unchanged, so indexes, pseudonyms
+/// and links sent stay valid.
 public struct WorkspaceSecrets: Sendable {
     public let indexKey: SymmetricKey
     public let pseudonymKey: SymmetricKey

@@ -3,7 +3,7 @@ public import Foundation
 
 /// The complaints register: complaints about how personal data was handled, taken in by staff
 /// from any channel, acknowledged within 30 days of receipt (DPA 2018 s 164A), and closed with
-/// an outcome; each may name the person and the request it arose from. What the person said and
+/// an outcome; each may name the person, the request it arose from and the breach it is about. What the person said and
 /// the outcome are sealed; the audit log records the steps, never the words.
 public struct Complaints: Sendable {
     /// Days from receipt to acknowledge a complaint.
@@ -19,11 +19,11 @@ public struct Complaints: Sendable {
     var workspaceID: UUID { vault.workspace.id }
 
     /// Takes in a complaint received on `day`. Throws a ``VaultError`` naming the field when the
-    /// summary is empty, or the person or request named is not in this workspace.
+    /// summary is empty, or the person, request or breach named is not in this workspace.
     @discardableResult
     public func receive(
         summary: String, channel: RequestChannel, on day: CalendarDay, subject: UUID? = nil, request: UUID? = nil,
-        actor: String, at time: Date = Date()
+        breach: UUID? = nil, actor: String, at time: Date = Date()
     ) async throws -> StoredComplaint {
         let summary = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !summary.isEmpty else {
@@ -34,12 +34,15 @@ public struct Complaints: Sendable {
         if let request, try await store.request(request, in: workspaceID) == nil {
             throw VaultError("request: there is no request \(request) in this workspace", kind: .invalid)
         }
+        if let breach, try await store.breach(breach, in: workspaceID) == nil {
+            throw VaultError("breach: there is no breach \(breach) in this workspace", kind: .invalid)
+        }
         let id = UUID()
         let (key, sealed) = try OwnKeySealing.seal(
             ComplaintText(summary: summary), under: vault.requesterKey, keyContext: Self.keyContext(id, workspaceID),
             context: Self.sealContext(id, workspaceID))
         let complaint = StoredComplaint(
-            id: id, receivedOn: day, channel: channel, subjectID: person, requestID: request,
+            id: id, receivedOn: day, channel: channel, subjectID: person, requestID: request, breachID: breach,
             acknowledgeBy: day.adding(days: Self.acknowledgementDays), key: key, sealed: sealed, recordedBy: actor,
             recordedAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
@@ -48,7 +51,7 @@ public struct Complaints: Sendable {
             vault.event(
                 "complaint.received", actor: actor, at: time, subjectID: person,
                 detail:
-                    "complaint \(id) by \(channel.rawValue), received \(day.iso), to acknowledge by \(complaint.acknowledgeBy.iso)\(request.map { ", about request \($0)" } ?? "")"
+                    "complaint \(id) by \(channel.rawValue), received \(day.iso), to acknowledge by \(complaint.acknowledgeBy.iso)\(request.map { ", about request \($0)" } ?? "")\(breach.map { ", about breach \($0)" } ?? "")"
             )
         ]
         try await store.apply(changes)

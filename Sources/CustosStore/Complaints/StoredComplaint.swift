@@ -13,6 +13,8 @@ public struct StoredComplaint: Sendable, Equatable {
     public var subjectID: UUID?
     /// The request it arose from, if any.
     public var requestID: UUID?
+    /// The breach it is about, if any.
+    public var breachID: UUID?
     /// The last day to acknowledge it: 30 days from receipt.
     public var acknowledgeBy: CalendarDay
     public var acknowledgedOn: CalendarDay?
@@ -26,7 +28,8 @@ public struct StoredComplaint: Sendable, Equatable {
 
     public init(
         id: UUID = UUID(), receivedOn: CalendarDay, channel: RequestChannel, subjectID: UUID?, requestID: UUID?,
-        acknowledgeBy: CalendarDay, acknowledgedOn: CalendarDay? = nil, closedOn: CalendarDay? = nil, key: Data,
+        breachID: UUID? = nil, acknowledgeBy: CalendarDay, acknowledgedOn: CalendarDay? = nil,
+        closedOn: CalendarDay? = nil, key: Data,
         sealed: Data, recordedBy: String, recordedAt: Date
     ) {
         self.id = id
@@ -34,6 +37,7 @@ public struct StoredComplaint: Sendable, Equatable {
         self.channel = channel
         self.subjectID = subjectID
         self.requestID = requestID
+        self.breachID = breachID
         self.acknowledgeBy = acknowledgeBy
         self.acknowledgedOn = acknowledgedOn
         self.closedOn = closedOn

@@ -501,6 +501,7 @@ enum PostgresSchema {
                     channel TEXT NOT NULL,
                     subject_id UUID,
                     request_id UUID,
+                    breach_id UUID,
                     acknowledge_by TEXT NOT NULL,
                     acknowledged_on TEXT,
                     closed_on TEXT,

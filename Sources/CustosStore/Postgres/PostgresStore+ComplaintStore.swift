@@ -11,10 +11,10 @@ extension PostgresStore {
         for complaint in changes.complaints {
             try await connection.query(
                 """
-                INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, acknowledge_by,
-                acknowledged_on, closed_on, complaint_key, sealed, recorded_by, recorded_at)
+                INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, breach_id,
+                acknowledge_by, acknowledged_on, closed_on, complaint_key, sealed, recorded_by, recorded_at)
                 VALUES (\(complaint.id), \(workspace), \(complaint.receivedOn.iso), \(complaint.channel.rawValue),
-                \(complaint.subjectID), \(complaint.requestID), \(complaint.acknowledgeBy.iso),
+                \(complaint.subjectID), \(complaint.requestID), \(complaint.breachID), \(complaint.acknowledgeBy.iso),
                 \(complaint.acknowledgedOn?.iso), \(complaint.closedOn?.iso), \(ByteBuffer(data: complaint.key)),
                 \(ByteBuffer(data: complaint.sealed)), \(complaint.recordedBy), \(complaint.recordedAt))
                 """, logger: logger)
@@ -31,8 +31,8 @@ extension PostgresStore {
     }
 
     private static let complaintColumns = """
-        id, received_on, channel, subject_id, request_id, acknowledge_by, acknowledged_on, closed_on, complaint_key,
-        sealed, recorded_by, recorded_at
+        id, received_on, channel, subject_id, request_id, breach_id, acknowledge_by, acknowledged_on, closed_on,
+        complaint_key, sealed, recorded_by, recorded_at
         """
 
     public func complaint(_ id: UUID, in workspaceID: UUID) async throws -> StoredComplaint? {
@@ -55,16 +55,19 @@ extension PostgresStore {
     private func complaints(_ query: PostgresQuery) async throws -> [StoredComplaint] {
         var found: [StoredComplaint] = []
         for try await (
-            id, received, channel, subject, request, acknowledgeBy, acknowledged, closed, key, sealed, recordedBy,
-            recordedAt
+            id, received, channel, subject, request, breach, acknowledgeBy, acknowledged, closed, key, sealed,
+            recordedBy, recordedAt
         ) in try await client.query(query, logger: logger).decode(
-            (UUID, String, String, UUID?, UUID?, String, String?, String?, ByteBuffer, ByteBuffer, String, Date).self)
+            (
+                UUID, String, String, UUID?, UUID?, UUID?, String, String?, String?, ByteBuffer, ByteBuffer, String,
+                Date
+            ).self)
         {
             found.append(
                 StoredComplaint(
                     id: id, receivedOn: try CalendarDay.stored(received),
                     channel: try Self.keyword(channel, "complaint channel"), subjectID: subject, requestID: request,
-                    acknowledgeBy: try CalendarDay.stored(acknowledgeBy),
+                    breachID: breach, acknowledgeBy: try CalendarDay.stored(acknowledgeBy),
                     acknowledgedOn: try acknowledged.map(CalendarDay.stored),
                     closedOn: try closed.map(CalendarDay.stored),
                     key: Data(buffer: key), sealed: Data(buffer: sealed), recordedBy: recordedBy,

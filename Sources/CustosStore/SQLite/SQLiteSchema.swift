@@ -449,6 +449,7 @@ enum SQLiteSchema {
                         channel TEXT NOT NULL,
                         subject_id BLOB,
                         request_id BLOB,
+                        breach_id BLOB,
                         acknowledge_by TEXT NOT NULL,
                         acknowledged_on TEXT,
                         closed_on TEXT,

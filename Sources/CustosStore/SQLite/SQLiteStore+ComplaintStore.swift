@@ -8,13 +8,13 @@ extension SQLiteStore {
         for complaint in changes.complaints {
             try db.execute(
                 sql: """
-                    INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, acknowledge_by,
-                    acknowledged_on, closed_on, complaint_key, sealed, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, breach_id,
+                    acknowledge_by, acknowledged_on, closed_on, complaint_key, sealed, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     complaint.id, workspace, complaint.receivedOn.iso, complaint.channel.rawValue, complaint.subjectID,
-                    complaint.requestID, complaint.acknowledgeBy.iso, complaint.acknowledgedOn?.iso,
+                    complaint.requestID, complaint.breachID, complaint.acknowledgeBy.iso, complaint.acknowledgedOn?.iso,
                     complaint.closedOn?.iso, complaint.key, complaint.sealed, complaint.recordedBy,
                     complaint.recordedAt,
                 ])
@@ -59,7 +59,8 @@ extension SQLiteStore {
         return StoredComplaint(
             id: row["id"], receivedOn: try CalendarDay.stored(row["received_on"]),
             channel: try keyword(row["channel"], "complaint channel"), subjectID: row["subject_id"],
-            requestID: row["request_id"], acknowledgeBy: try CalendarDay.stored(row["acknowledge_by"]),
+            requestID: row["request_id"], breachID: row["breach_id"],
+            acknowledgeBy: try CalendarDay.stored(row["acknowledge_by"]),
             acknowledgedOn: try acknowledged.map(CalendarDay.stored), closedOn: try closed.map(CalendarDay.stored),
             key: row["complaint_key"], sealed: row["sealed"], recordedBy: row["recorded_by"],
             recordedAt: row["recorded_at"])

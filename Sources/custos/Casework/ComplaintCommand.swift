@@ -24,15 +24,17 @@ struct ComplaintNewCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The day it came (default: today).", valueName: "YYYY-MM-DD")) var received: CalendarDay?
     @Option(help: ArgumentHelp("The person it is about, when known.", valueName: "ID")) var subject: String?
     @Option(help: ArgumentHelp("The request it arose from.", valueName: "ID")) var request: String?
+    @Option(help: ArgumentHelp("The breach it is about.", valueName: "ID")) var breach: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let subjectID = try subject.map { try Self.id($0, "--subject") }
         let requestID = try request.map { try Self.id($0, "--request") }
+        let breachID = try breach.map { try Self.id($0, "--breach") }
         let complaint = try await store.withVault { vault in
             try await Complaints(vault: vault).receive(
                 summary: summary, channel: channel, on: received ?? .today, subject: subjectID, request: requestID,
-                actor: CommandActor.current)
+                breach: breachID, actor: CommandActor.current)
         }
         print(ComplaintLine.text(complaint))
     }
@@ -129,6 +131,7 @@ enum ComplaintLine {
         let links = [
             complaint.subjectID.map { "subject \($0.uuidString)" },
             complaint.requestID.map { "request \($0.uuidString)" },
+            complaint.breachID.map { "breach \($0.uuidString)" },
         ].compactMap(\.self).joined(separator: ", ")
         return
             "\(complaint.id.uuidString)  \(state)  (\(complaint.channel.rawValue), received \(complaint.receivedOn.iso))\(links.isEmpty ? "" : "  \(links)")"
