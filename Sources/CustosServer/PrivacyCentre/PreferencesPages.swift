@@ -14,16 +14,8 @@ struct PreferencesPages: Sendable {
     private let library: MustacheLibrary
 
     init() {
-        var library = MustacheLibrary()
-        for page in Page.allCases {
-            // The templates are ours and fixed: a failure is a programming error, caught by the tests.
-            try! library.register(
-                MustacheTemplate(
-                    string: PrivacyCentreLayout.page(
-                        title: "{{organisation}}: your email preferences", main: Self.source(page))),
-                named: page.rawValue)
-        }
-        self.library = library
+        library = PrivacyCentreLayout.library(
+            of: Page.self, title: "{{organisation}}: your email preferences", source: Self.source)
     }
 
     func render(_ page: Page, _ values: [String: Any]) -> String {

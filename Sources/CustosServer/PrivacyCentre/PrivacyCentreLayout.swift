@@ -1,3 +1,5 @@
+import Mustache
+
 /// The frame every privacy-centre page shares: plain HTML, no script, the notice's stylesheet,
 /// not indexed, no referrer (links carry tokens), and a way back to the notice.
 enum PrivacyCentreLayout {
@@ -23,5 +25,18 @@ enum PrivacyCentreLayout {
         </body>
         </html>
         """
+    }
+
+    /// A library holding each of `Page`'s templates, in the frame, under its raw value. The
+    /// templates are ours and fixed: a failure is a programming error, caught by the tests.
+    static func library<Page: CaseIterable & RawRepresentable<String>>(
+        of _: Page.Type, title: String, source: (Page) -> String
+    ) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for page in Page.allCases {
+            try! library.register(
+                MustacheTemplate(string: Self.page(title: title, main: source(page))), named: page.rawValue)
+        }
+        return library
     }
 }

@@ -17,15 +17,7 @@ struct RequestFormPages: Sendable {
     private let library: MustacheLibrary
 
     init() {
-        var library = MustacheLibrary()
-        for page in Page.allCases {
-            // The templates are ours and fixed: a failure is a programming error, caught by the tests.
-            try! library.register(
-                MustacheTemplate(
-                    string: PrivacyCentreLayout.page(title: "{{title}}: {{organisation}}", main: Self.source(page))),
-                named: page.rawValue)
-        }
-        self.library = library
+        library = PrivacyCentreLayout.library(of: Page.self, title: "{{title}}: {{organisation}}", source: Self.source)
     }
 
     func render(_ page: Page, _ values: [String: Any], status: HTTPResponse.Status = .ok) -> TextResponse {
