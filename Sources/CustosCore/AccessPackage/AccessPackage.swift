@@ -2,7 +2,8 @@ public import Foundation
 
 /// What a person receives for a subject access request (UK GDPR Art 15): every record held
 /// about them, with what each is used for, on which lawful basis, where it came from, who it is
-/// shared with and how long it is kept; their consents and the messages sent to them.
+/// shared with and how long it is kept; their consents, the messages sent to them and the
+/// disclosures of their data to other organisations.
 ///
 /// Plain values only, so it can be written as an intelligible report (HTML), as data (JSON) and
 /// as a table (CSV) from the same content.
@@ -130,6 +131,24 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         }
     }
 
+    /// A time the person's data was given to another organisation, from the disclosure log
+    /// (Art 15(1)(c)).
+    public struct Disclosure: Sendable, Equatable, Codable {
+        public var recipient: String
+        public var on: String
+        /// The record types given, by name, with the categories when less than the whole records.
+        public var what: String
+        /// The lawful basis or exemption it was given on.
+        public var ground: String
+
+        public init(recipient: String, on: String, what: String, ground: String) {
+            self.recipient = recipient
+            self.on = on
+            self.what = what
+            self.ground = ground
+        }
+    }
+
     /// Something held back under an exemption, as the person is told of it (DPA 2018 Schedules
     /// 2–4): the ground, not what was withheld.
     public struct Withheld: Sendable, Equatable, Codable {
@@ -152,12 +171,15 @@ public struct AccessPackage: Sendable, Equatable, Codable {
     /// Restrictions and objections recorded, in order.
     public var processingStates: [String]
     public var messages: [Message]
+    /// The disclosures of their data to other organisations, latest first.
+    public var disclosures: [Disclosure]
     /// The grounds on which something was withheld, where the person is told (each once).
     public var withheld: [Withheld]
 
     public init(
         controller: String, controllerContact: String?, subjectID: UUID, generatedAt: Date, records: [Record],
-        consents: [Consent], processingStates: [String], messages: [Message], withheld: [Withheld] = []
+        consents: [Consent], processingStates: [String], messages: [Message], disclosures: [Disclosure] = [],
+        withheld: [Withheld] = []
     ) {
         self.controller = controller
         self.controllerContact = controllerContact
@@ -167,6 +189,7 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         self.consents = consents
         self.processingStates = processingStates
         self.messages = messages
+        self.disclosures = disclosures
         self.withheld = withheld
     }
 }

@@ -80,6 +80,17 @@ enum AccessPackageTemplate {
         <ul>{{#messages}}<li>{{template}} ({{purpose}}): {{events}}</li>{{/messages}}</ul>
         {{/hasMessages}}
 
+        {{#hasDisclosures}}
+        <h2>Who we have given your information to</h2>
+        <table>
+        <thead><tr><th scope="col">When</th><th scope="col">To</th><th scope="col">What</th><th scope="col">On what basis</th></tr></thead>
+        <tbody>
+        {{#disclosures}}<tr><td>{{on}}</td><td>{{recipient}}</td><td>{{what}}</td><td>{{ground}}</td></tr>
+        {{/disclosures}}
+        </tbody>
+        </table>
+        {{/hasDisclosures}}
+
         {{#hasWithheld}}
         <h2>What we have not given you</h2>
         <p>The law allows us to hold back some information, and we have done so on these grounds:</p>

@@ -66,6 +66,10 @@ public struct AccessPackageWriter: Sendable {
             },
             "hasStates": !package.processingStates.isEmpty,
             "states": package.processingStates,
+            "hasDisclosures": !package.disclosures.isEmpty,
+            "disclosures": package.disclosures.map {
+                ["recipient": $0.recipient, "on": $0.on, "what": $0.what, "ground": $0.ground]
+            },
             "hasWithheld": !package.withheld.isEmpty,
             "withheld": package.withheld.map { ["ground": $0.ground, "reference": $0.reference] },
             "hasMessages": !package.messages.isEmpty,

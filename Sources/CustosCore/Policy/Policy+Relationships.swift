@@ -50,11 +50,14 @@ extension Policy {
         purpose.recipients.compactMap(recipient)
     }
 
-    /// The names of the recipients of the purposes with `purposeIDs`, sorted, once each: whom to
-    /// tell of an erasure, rectification or restriction (UK GDPR Art 19).
-    public func recipientNames(ofPurposes purposeIDs: some Sequence<String>) -> [String] {
+    /// The names of the recipients the purposes with `purposeIDs` share with as a matter of
+    /// course (those without a `when`), sorted, once each: whom to tell of an erasure,
+    /// rectification or restriction (UK GDPR Art 19) besides those the disclosure log names.
+    public func routineRecipientNames(ofPurposes purposeIDs: some Sequence<String>) -> [String] {
         let wanted = Set(purposeIDs)
-        let names = purposes.filter { wanted.contains($0.id) }.flatMap { recipients(of: $0).map(\.name) }
+        let names = purposes.filter { wanted.contains($0.id) }.flatMap {
+            recipients(of: $0).filter { $0.when == nil }.map(\.name)
+        }
         return Array(Set(names)).sorted()
     }
 

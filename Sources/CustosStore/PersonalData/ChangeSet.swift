@@ -87,6 +87,10 @@ public struct ChangeSet: Sendable {
     public var breaches: [StoredBreach] = []
     /// Breaches as they now stand (facts, text, closing), replacing what was kept.
     public var breachUpdates: [StoredBreach] = []
+    /// Added to the disclosure log.
+    public var disclosures: [StoredDisclosure] = []
+    /// People told of disclosures made without telling them.
+    public var disclosureTellings: [DisclosureTelling] = []
     /// Legal holds placed.
     public var legalHolds: [LegalHold] = []
     /// Legal holds released.

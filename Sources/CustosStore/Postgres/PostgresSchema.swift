@@ -531,6 +531,30 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX breach_open ON breach(workspace_id, closed_on, discovered_at)",
             ]),
+        Migration(
+            id: 18, name: "disclosures",
+            statements: [
+                """
+                CREATE TABLE disclosure (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    subject_id UUID NOT NULL,
+                    disclosed_on TEXT NOT NULL,
+                    recipient_id TEXT,
+                    recipient_name TEXT NOT NULL,
+                    recipient_kind TEXT,
+                    facts TEXT NOT NULL,
+                    told_on TEXT,
+                    task_id UUID,
+                    decided_by TEXT NOT NULL,
+                    disclosure_key BYTEA NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX disclosure_subject ON disclosure(workspace_id, subject_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -167,6 +167,7 @@ extension PostgresStore {
         try await applyRetentionChanges(changes, connection, logger)
         try await applyComplaintChanges(changes, connection, logger)
         try await applyBreachChanges(changes, connection, logger)
+        try await applyDisclosureChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

@@ -5,7 +5,8 @@ public import Foundation
 /// person opened (pseudonymised fields given back as their originals, since the person is owed
 /// their data, not our stand-ins for it), with each record's uses, lawful bases, source,
 /// recipients and retention from the policy; their consents, restrictions and objections; and
-/// the messages sent to them. Reading is audited as for any read, with the request as reason.
+/// the messages sent to them; the disclosures of their data the log holds, except one made without
+/// telling them that they have not yet been told of. Reading is audited as for any read, with the request as reason.
 public struct AccessPackages: Sendable {
     public let vault: Vault
 
@@ -99,11 +100,21 @@ public struct AccessPackages: Sendable {
                     "\($0.kind.rawValue) \(CalendarDay($0.at, in: CalendarDay.clockTimeZone).iso)"
                 })
         }
+        let disclosures = try await store.disclosures(in: workspaceID, ofSubjects: [id])
+            .filter { !$0.awaitsTelling }.map { disclosure in
+                let types = disclosure.facts.recordTypes.map { policy.recordType($0)?.name ?? $0 }
+                let categories = disclosure.facts.categories.map(policy.categoryName)
+                return AccessPackage.Disclosure(
+                    recipient: disclosure.recipientName, on: disclosure.disclosedOn.long,
+                    what: types.joined(separator: "; ")
+                        + (categories.isEmpty ? "" : " (only \(categories.joined(separator: ", ")))"),
+                    ground: disclosure.facts.ground)
+            }
         let package = AccessPackage(
             controller: policy.controller.shortName ?? policy.controller.name ?? vault.workspace.title,
             controllerContact: policy.dpo?.email ?? policy.controller.email,
             subjectID: id, generatedAt: time, records: records, consents: consents, processingStates: states,
-            messages: messages)
+            messages: messages, disclosures: disclosures)
         return (package, [read])
     }
 

@@ -54,7 +54,8 @@ public struct Erasures: Sendable {
         }
         return ErasureAssessment(
             requestID: request.id, subjectID: subject, plan: plan, sharedRecords: shared,
-            recipients: recipients(ofTypes: plan.erasedTypes), needsApproval: history.needsApproval,
+            recipients: try await Disclosures(vault: vault).recipientsToTell(
+                subject: subject, recordTypes: plan.erasedTypes), needsApproval: history.needsApproval,
             approved: history.has(.approved))
     }
 
@@ -139,10 +140,5 @@ public struct Erasures: Sendable {
                 "request \(id) has no erasure certificate: it has not been carried out", kind: .notFound)
         }
         return certificate
-    }
-
-    /// The recipients of the purposes of records of `types`, by name.
-    private func recipients(ofTypes types: [String]) -> [String] {
-        vault.policy.recipientNames(ofPurposes: types.compactMap(vault.policy.recordType).flatMap(\.purposes))
     }
 }

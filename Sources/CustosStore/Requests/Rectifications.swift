@@ -43,11 +43,12 @@ public struct Rectifications: Sendable {
             throw VaultError("changes: the record already holds these values; nothing would change", kind: .invalid)
         }
         let fields = changes.keys.sorted()
+        let recipients = try await Disclosures(vault: vault).recipientsToTell(subject: subject, recordTypes: [type.id])
         return try await requests.complete(
             id, kind: .rectification, carrying: update,
             outcome: RequestOutcome(rectification: .init(recordID: recordID, fields: fields)),
             summary: "record \(recordID) corrected: \(fields.joined(separator: ", "))",
-            recipients: vault.policy.recipientNames(ofPurposes: type.purposes), on: day, actor: actor, at: time)
+            recipients: recipients, on: day, actor: actor, at: time)
     }
 
     /// Refuses the correction with `reasons` (which the person is told, with their right to

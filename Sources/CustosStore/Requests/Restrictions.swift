@@ -24,10 +24,13 @@ public struct Restrictions: Sendable {
             .restricted, subject: subject, purposes: purposes, reason: "restriction request \(id): \(ground.reference)",
             personToldOn: nil, actor: actor, at: time)
         let restricted = purposes ?? vault.policy.purposes.map(\.id)
+        let types = vault.policy.recordTypes.filter { !Set($0.purposes).isDisjoint(with: restricted) }.map(\.id)
+        let recipients = try await Disclosures(vault: vault).recipientsToTell(
+            subject: subject, recordTypes: types, purposes: restricted)
         return try await requests.complete(
             id, kind: .restriction, carrying: changes,
             outcome: RequestOutcome(restriction: .init(purposes: purposes, ground: ground)),
             summary: "restricted under \(ground.reference) for \(purposes?.joined(separator: ", ") ?? "every purpose")",
-            recipients: vault.policy.recipientNames(ofPurposes: restricted), on: day, actor: actor, at: time)
+            recipients: recipients, on: day, actor: actor, at: time)
     }
 }

@@ -478,6 +478,29 @@ enum SQLiteSchema {
                     CREATE INDEX breach_open ON breach(workspace_id, closed_on, discovered_at);
                     """)
         }
+        migrator.registerMigration("19-disclosures") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE disclosure (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        subject_id BLOB NOT NULL,
+                        disclosed_on TEXT NOT NULL,
+                        recipient_id TEXT,
+                        recipient_name TEXT NOT NULL,
+                        recipient_kind TEXT,
+                        facts TEXT NOT NULL,
+                        told_on TEXT,
+                        task_id BLOB,
+                        decided_by TEXT NOT NULL,
+                        disclosure_key BLOB NOT NULL,
+                        sealed BLOB NOT NULL,
+                        recorded_by TEXT NOT NULL,
+                        recorded_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX disclosure_subject ON disclosure(workspace_id, subject_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -177,6 +177,7 @@ extension SQLiteStore {
         try applyRetentionChanges(changes, workspace: workspace, db)
         try applyComplaintChanges(changes, workspace: workspace, db)
         try applyBreachChanges(changes, workspace: workspace, db)
+        try applyDisclosureChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

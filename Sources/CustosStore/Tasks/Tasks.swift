@@ -15,7 +15,8 @@ public struct Tasks: Sendable {
         try await vault.store.tasks(in: vault.workspace.id, includingDone: includingDone)
     }
 
-    /// Marks the task done on `day` with how (or why it could not be done). Throws a
+    /// Marks the task done on `day` with how (or why it could not be done); for a task to tell a
+    /// person of a disclosure, records that they were told that day. Throws a
     /// ``VaultError`` when there is no such task, it was done already, or the note is blank.
     public func complete(
         _ id: UUID, on day: CalendarDay, note: String, actor: String, at time: Date = Date()
@@ -30,6 +31,12 @@ public struct Tasks: Sendable {
         }
         var changes = ChangeSet(workspaceID: vault.workspace.id)
         changes.taskCompletions = [TaskCompletion(taskID: id, on: day, by: actor, note: note)]
+        if task.kind == .tellOfDisclosure, let subject = task.subjectID,
+            let disclosure = try await vault.store.disclosures(in: vault.workspace.id, ofSubjects: [subject])
+                .first(where: { $0.taskID == id && $0.awaitsTelling })
+        {
+            changes.disclosureTellings = [DisclosureTelling(disclosureID: disclosure.id, toldOn: day)]
+        }
         changes.audit = [
             vault.event(
                 "task.done", actor: actor, at: time, subjectID: task.subjectID,

@@ -19,6 +19,9 @@ extension RestrictionGround: ExpressibleByArgument {}
 extension Exemption: ExpressibleByArgument {}
 extension BreachRisk: ExpressibleByArgument {}
 extension Article34Ground: ExpressibleByArgument {}
+extension LawfulBasis: ExpressibleByArgument {}
+extension DisclosureExemption: ExpressibleByArgument {}
+extension DisclosureRecipientKind: ExpressibleByArgument {}
 
 extension CalendarDay: ExpressibleByArgument {
     /// A day written `YYYY-MM-DD`.
