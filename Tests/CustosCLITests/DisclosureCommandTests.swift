@@ -5,7 +5,7 @@ import Testing
 @Suite("custos disclosure")
 struct DisclosureCommandTests {
     @Test(
-        "record, list, told and show; an unknown recipient or a missing kind is refused with the option named, and nothing is logged"
+        "record, list, told and show, and the record of processing names the recipient; an unknown recipient or a missing kind is refused with the option named, and nothing is logged"
     )
     func log() async throws {
         try await AsheOffice.with { office in
@@ -47,6 +47,17 @@ struct DisclosureCommandTests {
             let shown = try Custos.run(["disclosure", "show", id] + office.options)
             #expect(shown.output.contains("Reason: Police request about Ann's school's fraud case"))
             #expect(shown.output.contains("Ground: UK GDPR Art 6(1)(c) legal obligation; DPA 2018 Sch 2 para 2"))
+
+            // The workspace's record of processing names the other organisation under the purpose.
+            let ofsted = try Custos.run(
+                [
+                    "disclosure", "record", "--subject", office.ann, "--to-other", "Ofsted", "--kind", "regulator",
+                    "--record", "member_contact", "--purpose", "legal_disclosure", "--reason", "An inspection",
+                ] + office.options)
+            #expect(ofsted.status == 0, "\(ofsted.error)")
+            let ropa = try Custos.run(["policy", "ropa", "--layout", "table"] + office.options)
+            #expect(ropa.status == 0, "\(ropa.error)")
+            #expect(ropa.output.contains("Ofsted (Regulator; 1 disclosure logged)"))
         }
     }
 }

@@ -43,17 +43,20 @@ public struct RecordOfProcessing: Sendable, Equatable {
     /// One row per purpose, each with ``columns``.count values.
     public var rows: [[String]]
 
-    public init(policy: Policy) {
+    /// The record of `policy`; with a workspace's `registers`, each purpose's row also names the
+    /// recipients the disclosure log shows, links the breaches that touched it, and says where
+    /// retention was not kept to and why. Without them, those columns are left for the DPO.
+    public init(policy: Policy, registers: ProcessingRegisters? = nil) {
         controller = ContactDetails(
             name: policy.controller.name, email: policy.controller.email, phone: policy.controller.phone,
             address: policy.controller.address, website: policy.controller.website)
         dpo = policy.dpo
         representative = policy.controller.representative
         icoRegistration = policy.controller.icoRegistration
-        rows = policy.purposes.map { Self.row(for: $0, in: policy) }
+        rows = policy.purposes.map { Self.row(for: $0, in: policy, registers: registers) }
     }
 
-    private static func row(for purpose: Purpose, in policy: Policy) -> [String] {
+    private static func row(for purpose: Purpose, in policy: Policy, registers: ProcessingRegisters?) -> [String] {
         let records = policy.recordTypes(for: purpose)
         let fields = policy.fields(for: purpose)
         let recipients = policy.recipients(of: purpose)
@@ -68,6 +71,9 @@ public struct RecordOfProcessing: Sendable, Equatable {
             !special.isEmpty || policy.processesChildrensData(purpose) || purpose.automatedDecision != nil
             || purpose.profiling
         let sources = Set(records.flatMap { $0.effectiveSources.map(\.displayName) }).sorted()
+        let logged = loggedRecipients(of: purpose, besides: recipients, in: policy, registers: registers)
+        let breaches = registers?.breaches(for: purpose, in: policy).map(\.reference)
+        let retention = retentionAdherence(records: records, rules: rules.map(\.1), registers: registers)
 
         return [
             purpose.businessFunction ?? "",
@@ -75,7 +81,7 @@ public struct RecordOfProcessing: Sendable, Equatable {
             jointControllers.joined(separator: "; "),
             policy.subjects(of: purpose).map(\.name).joined(separator: "; "),
             unique(fields.map { policy.categoryName($0.field.category) }).joined(separator: "; "),
-            recipients.map { "\($0.name) (\($0.kind.title))" }.joined(separator: "; "),
+            (recipients.map { "\($0.name) (\($0.kind.title))" } + logged).joined(separator: "; "),
             recipients.filter { $0.kind == .processor }.map { "\($0.name): \($0.agreement ?? "none recorded")" }
                 .joined(separator: "; "),
             unique(abroad.map(\.countryCode)).joined(separator: "; "),
@@ -101,14 +107,47 @@ public struct RecordOfProcessing: Sendable, Equatable {
             dpiaRequired ? "Yes" : "No",
             purpose.dpia == nil ? (dpiaRequired ? "Not recorded" : "") : "Completed",
             purpose.dpia ?? "",
-            "",
-            "",
+            breaches.map { $0.isEmpty ? "No" : "Yes" } ?? "",
+            breaches?.joined(separator: "; ") ?? "",
             special.isEmpty ? "" : (purpose.specialCategory?.schedule1.map { "\($0.reference) (\($0.title))" } ?? ""),
             special.isEmpty ? "" : (basis.map { "\($0.reference) \($0.title.lowercased())" } ?? ""),
-            unique(rules.compactMap { $0.1.authority }).joined(separator: "; "),
-            "",
-            "",
+            (unique(rules.compactMap { $0.1.authority }) + [registers?.retentionScheduleURL].compactMap(\.self))
+                .joined(separator: "; "),
+            retention.adhered,
+            retention.reasons,
         ]
+    }
+
+    /// The recipients the disclosure log shows for `purpose` beyond those the policy names, with
+    /// how often: "Essex Police (Police; 2 disclosures logged)".
+    private static func loggedRecipients(
+        of purpose: Purpose, besides named: [Recipient], in policy: Policy, registers: ProcessingRegisters?
+    ) -> [String] {
+        guard let registers else { return [] }
+        let known = Set(named.map(\.name))
+        var counts: [String: (kind: String, count: Int)] = [:]
+        for disclosure in registers.disclosures(for: purpose, in: policy) where !known.contains(disclosure.recipient) {
+            counts[disclosure.recipient, default: (disclosure.recipientKind, 0)].count += 1
+        }
+        return counts.sorted { $0.key < $1.key }.map { name, entry in
+            "\(name) (\(entry.kind); \(entry.count) \(entry.count == 1 ? "disclosure" : "disclosures") logged)"
+        }
+    }
+
+    /// Columns AC and AD: whether the purpose's records are kept and erased as its rules say, and
+    /// if not, why. Blank without registers; "No rule recorded" where the records have none.
+    private static func retentionAdherence(
+        records: [RecordType], rules: [RetentionRule], registers: ProcessingRegisters?
+    ) -> (adhered: String, reasons: String) {
+        guard let registers else { return ("", "") }
+        guard !rules.isEmpty else { return ("No rule recorded", "") }
+        let types = Set(records.map(\.id))
+        let names = Dictionary(records.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let exceptions = registers.retentionExceptions.filter { types.contains($0.recordType) }
+        guard !exceptions.isEmpty else { return ("Yes: Custos applies the rules daily", "") }
+        return (
+            "No", exceptions.map { "\(names[$0.recordType] ?? $0.recordType): \($0.reason)" }.joined(separator: "; ")
+        )
     }
 
     private static func automatedDecisionText(_ purpose: Purpose) -> String {

@@ -254,8 +254,8 @@ public struct Retention: Sendable {
         let actionable = items.filter { !$0.isStopped }
         let bySubject = Dictionary(grouping: actionable, by: \.subjectID)
         let subjects = bySubject.keys.sorted { $0.precedes($1) }
-        let openReviews = Set(
-            try await store.tasks(in: workspaceID, includingDone: false).filter { $0.kind == .retentionReview }
+        let raisedReviews = Set(
+            try await store.tasks(in: workspaceID, includingDone: true).filter { $0.kind == .retentionReview }
                 .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })
         var done = 0
         var batches = 0
@@ -270,7 +270,7 @@ public struct Retention: Sendable {
                 let erasing = due.filter { $0.action == .erase }
                 for review in due where review.action == .review {
                     let summary = Self.reviewSummary(review, in: policy)
-                    guard !openReviews.contains("\(subject.uuidString) \(summary)") else { continue }
+                    guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
                     changes.tasks.append(
                         StoredTask(
                             workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
