@@ -195,6 +195,24 @@ struct PolicyLoaderTests {
         #expect(messages.contains { $0.hasPrefix("no subject kind 'guardian'") })
     }
 
+    @Test("an anonymising rule may keep statistical fields only, never a name, contact detail or identifier")
+    func anonymiseKeepsNoIdentifier() throws {
+        var fixture = PolicyFixture()
+        fixture.retention = """
+            - id: pupil_review
+              trigger: date_of_birth
+              offset: 25 years
+              action: anonymise
+              keep_fields: [attainment, name, parent_email]
+            """
+        let messages = try loadError(fixture.yaml).problems.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("'name' identifies the person (user.name)") })
+        #expect(messages.contains { $0.hasPrefix("'parent_email' identifies the person (an identifier)") })
+        #expect(!messages.contains { $0.contains("'attainment'") })
+        fixture.retention = fixture.retention.replacingOccurrences(of: ", name, parent_email", with: "")
+        #expect(try fixture.load().policy.retention.first?.keepFields == ["attainment"])
+    }
+
     @Test("an identifier defined twice is refused")
     func duplicateIdentifier() throws {
         var fixture = PolicyFixture()

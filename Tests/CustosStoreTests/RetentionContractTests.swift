@@ -208,6 +208,53 @@ struct RetentionContractTests {
     }
 
     @Test(
+        "anonymising keeps only the rule's statistical fields, apart from anyone, and erases the person's part, once",
+        arguments: TestBackend.available)
+    func anonymise(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "hutton") { yaml in
+                yaml.replacingOccurrences(
+                    of: "    offset: 12 months\n    action: erase",
+                    with: "    offset: 12 months\n    action: anonymise\n    keep_fields: [usage]")
+            }
+            #expect(vault.policy.retention.first { $0.id == "site_logs" }?.action == .anonymise)
+            let retention = Retention(vault: vault)
+            let type = try #require(vault.policy.recordType("site_visit"))
+            var visitors: [UUID] = []
+            for (made, page) in [("2025-01-10", "term dates"), ("2025-09-10", "uniform")] {
+                let outcome = try await vault.write(
+                    RecordInput(
+                        type: type, values: ["cookie_choices": "analytics refused", "usage": "Read the \(page) page"],
+                        source: .person),
+                    actor: "website", at: try at(made))
+                guard case .created(_, let subjects, _) = outcome, let visitor = subjects["visitor"] else {
+                    throw SeedPeople.ScenarioFailure()
+                }
+                visitors.append(visitor)
+            }
+            let due = try await retention.plan(asOf: try day("2026-01-11"))
+            #expect(due.map(\.action) == [.anonymise] && due.map(\.subjectID) == [visitors[0]])
+
+            let report = try await retention.run(asOf: try day("2026-01-11"))
+            #expect(report.recordsAnonymised == 1 && report.subjectsErased == 1)
+            let kept = try await retention.anonymisedRecords()
+            #expect(kept.map(\.values) == [["usage": "Read the term dates page"]], "the statistical field alone")
+            #expect(kept.first?.recordType == "site_visit" && kept.first?.anonymisedOn.iso == "2026-01-11")
+            #expect(
+                try await retention.anonymisedCSV(ofType: "site_visit")
+                    == "anonymised_on,rule,usage\r\n2026-01-11,site_logs,Read the term dates page\r\n")
+            #expect(try await vault.read(subject: visitors[0], actor: "t").records.isEmpty, "the person's part erased")
+            #expect(try await vault.read(subject: visitors[1], actor: "t").records.count == 1)
+
+            #expect(try await retention.run(asOf: try day("2026-01-11")).recordsAnonymised == 0)
+            #expect(try await retention.anonymisedRecords(ofType: "site_visit").count == 1, "once")
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event)
+            #expect(audit.contains { $0.action == "retention.anonymise" })
+            #expect(!audit.contains { ($0.detail ?? "").contains("term dates") })
+        }
+    }
+
+    @Test(
         "West Herts: attendance is reviewed when the course ends, as staff record it",
         arguments: TestBackend.available)
     func westHertsEndOfCourse(_ backend: TestBackend) async throws {

@@ -16,9 +16,17 @@ struct VaultFixture {
         try keys.createIfAbsent()
     }
 
-    /// A new workspace named `name` from `Examples/<example>.yaml`, and its vault.
-    func vault(example: String, name: String? = nil) async throws -> Vault {
-        let loaded = try PolicyLoader.load(contentsOf: Repository.example(example))
+    /// A new workspace named `name` from `Examples/<example>.yaml`, changed by `edit` if given,
+    /// and its vault.
+    func vault(example: String, name: String? = nil, edit: ((String) -> String)? = nil) async throws -> Vault {
+        let url = Repository.example(example)
+        let loaded =
+            if let edit {
+                try PolicyLoader.load(
+                    yaml: edit(try String(contentsOf: url, encoding: .utf8)), fileName: url.lastPathComponent)
+            } else {
+                try PolicyLoader.load(contentsOf: url)
+            }
         let (workspace, _) = try await store.createWorkspace(
             name: name ?? example, title: example, policy: loaded, by: "test", at: Date())
         return try await Vault.open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)

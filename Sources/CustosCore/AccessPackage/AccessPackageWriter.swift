@@ -92,30 +92,31 @@ public struct AccessPackageWriter: Sendable {
     /// One row per value held: record, type, role, field, value, then the person's statements and
     /// the values of earlier versions; lines ended with CRLF.
     public func csv(_ package: AccessPackage) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: ["record", "record type", "role", "field", "value"])
-        for record in package.records {
-            for field in record.fields {
-                try writer.write(row: [record.id.uuidString, record.typeName, record.role, field.label, field.value])
-            }
-            for statement in record.statements {
-                try writer.write(row: [
-                    record.id.uuidString, "\(record.typeName) (your statement)", record.role, "statement", statement,
-                ])
-            }
-            for version in record.earlier {
-                let asOf = CalendarDay(version.asOf, in: CalendarDay.clockTimeZone).iso
-                for field in version.fields {
+        try CSVText.write { writer in
+            try writer.write(row: ["record", "record type", "role", "field", "value"])
+            for record in package.records {
+                for field in record.fields {
                     try writer.write(row: [
-                        record.id.uuidString, "\(record.typeName) (as it was on \(asOf))", record.role, field.label,
-                        field.value,
+                        record.id.uuidString, record.typeName, record.role, field.label, field.value,
                     ])
+                }
+                for statement in record.statements {
+                    try writer.write(row: [
+                        record.id.uuidString, "\(record.typeName) (your statement)", record.role, "statement",
+                        statement,
+                    ])
+                }
+                for version in record.earlier {
+                    let asOf = CalendarDay(version.asOf, in: CalendarDay.clockTimeZone).iso
+                    for field in version.fields {
+                        try writer.write(row: [
+                            record.id.uuidString, "\(record.typeName) (as it was on \(asOf))", record.role, field.label,
+                            field.value,
+                        ])
+                    }
                 }
             }
         }
-        writer.stream.close()
-        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
     /// Times as the day they fell on in England and Wales, "3 November 2026".

@@ -27,6 +27,14 @@ public struct RecordField: Sendable, Equatable, Decodable {
     /// needs on a booking are for catering, not invoicing). Every purpose of the record type when empty.
     public var purposes: [String]
 
+    /// Whether the field names or reaches the person by itself: an identifier, or a name, contact
+    /// detail, government or unique id, or date of birth. Anonymisation may not keep it.
+    public var identifiesDirectly: Bool {
+        identifier || pseudonymise
+            || ["user.name", "user.contact", "user.government_id", "user.unique_id", "user.demographic.date_of_birth"]
+                .contains { category == $0 || category.hasPrefix($0 + ".") }
+    }
+
     /// The label, or the name when there is none.
     public var displayLabel: String {
         label?.nonBlank ?? name.replacingOccurrences(of: "_", with: " ")

@@ -205,12 +205,21 @@ struct PolicyReferenceCheck {
                     path.key("trigger"),
                     "a rule triggered by an event needs 'event:', the event's name (e.g. left_post)")
             }
-            let fieldNames = Set(
-                policy.recordTypes.filter { $0.retention.contains(rule.id) }.flatMap { $0.fields.map(\.name) })
-            for (fieldIndex, name) in rule.keepFields.enumerated() where !fieldNames.contains(name) {
-                report(
-                    path.key("keep_fields").index(fieldIndex),
-                    "no record type under this rule has a field '\(name)'\(Self.suggestion(name, fieldNames))")
+            let fields = policy.recordTypes.filter { $0.retention.contains(rule.id) }.flatMap(\.fields)
+            let fieldNames = Set(fields.map(\.name))
+            for (fieldIndex, name) in rule.keepFields.enumerated() {
+                guard fieldNames.contains(name) else {
+                    report(
+                        path.key("keep_fields").index(fieldIndex),
+                        "no record type under this rule has a field '\(name)'\(Self.suggestion(name, fieldNames))")
+                    continue
+                }
+                if let identifying = fields.first(where: { $0.name == name && $0.identifiesDirectly }) {
+                    report(
+                        path.key("keep_fields").index(fieldIndex),
+                        "'\(name)' identifies the person (\(identifying.identifier ? "an identifier" : identifying.category)); anonymising keeps only statistical fields"
+                    )
+                }
             }
         }
     }

@@ -20,17 +20,15 @@ public struct ROPACSVWriter: Sendable {
 
     /// The CSV text, lines ended with CRLF as RFC 4180 and spreadsheets expect.
     public func csv(_ record: RecordOfProcessing) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        if layout == .ico {
-            for row in contactBlock(record) { try writer.write(row: row) }
-            try writer.write(row: [""])
-            try writer.write(row: [""])
+        try CSVText.write { writer in
+            if layout == .ico {
+                for row in contactBlock(record) { try writer.write(row: row) }
+                try writer.write(row: [""])
+                try writer.write(row: [""])
+            }
+            try writer.write(row: RecordOfProcessing.columns)
+            for row in record.rows { try writer.write(row: row) }
         }
-        try writer.write(row: RecordOfProcessing.columns)
-        for row in record.rows { try writer.write(row: row) }
-        writer.stream.close()
-        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
     private func contactBlock(_ record: RecordOfProcessing) -> [[String]] {

@@ -43,16 +43,14 @@ public struct RetentionSchedule: Sendable, Equatable {
 
     /// The schedule as CSV, lines ended with CRLF.
     public func csv() throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: Self.columns)
-        for row in rows {
-            try writer.write(row: [
-                row.recordType, row.recordName, row.rule, row.period, row.trigger, row.action, row.authority,
-                row.statutory ? "yes" : "no", row.assumed ?? "",
-            ])
+        try CSVText.write { writer in
+            try writer.write(row: Self.columns)
+            for row in rows {
+                try writer.write(row: [
+                    row.recordType, row.recordName, row.rule, row.period, row.trigger, row.action, row.authority,
+                    row.statutory ? "yes" : "no", row.assumed ?? "",
+                ])
+            }
         }
-        writer.stream.close()
-        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 }

@@ -26,16 +26,14 @@ public enum AudienceWriter {
 
     /// Columns: the address (headed by its kind), name, subject id, basis; CRLF line ends.
     public static func csv(_ audience: Audience) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: [addressHeading(audience.question.channel), "name", "subject_id", "basis"])
-        for member in audience.members {
-            try writer.write(row: [
-                member.address, member.name ?? "", member.subjectID.uuidString.lowercased(), member.reason.rawValue,
-            ])
+        try CSVText.write { writer in
+            try writer.write(row: [addressHeading(audience.question.channel), "name", "subject_id", "basis"])
+            for member in audience.members {
+                try writer.write(row: [
+                    member.address, member.name ?? "", member.subjectID.uuidString.lowercased(), member.reason.rawValue,
+                ])
+            }
         }
-        writer.stream.close()
-        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
     /// The JSON document the API returns too.

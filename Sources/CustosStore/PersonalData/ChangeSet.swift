@@ -79,6 +79,8 @@ public struct ChangeSet: Sendable {
     public var erasureJournal: [ErasureJournalEntry] = []
     /// Events recorded for people, which retention rules run from.
     public var retentionEvents: [RetentionEvent] = []
+    /// What anonymisation keeps of records, apart from anyone.
+    public var anonymisedRecords: [AnonymisedRecord] = []
     /// Added to the complaints register.
     public var complaints: [StoredComplaint] = []
     /// Complaints acknowledged or closed.

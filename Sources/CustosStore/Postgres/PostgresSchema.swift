@@ -555,6 +555,21 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX disclosure_subject ON disclosure(workspace_id, subject_id)",
             ]),
+        Migration(
+            id: 19, name: "anonymised records",
+            statements: [
+                """
+                CREATE TABLE anonymised_record (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    record_type TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    anonymised_on TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX anonymised_record_type ON anonymised_record(workspace_id, record_type)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -7,6 +7,14 @@ extension PostgresStore {
     static func applyRetentionChanges(
         _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
+        for record in changes.anonymisedRecords {
+            try await connection.query(
+                """
+                INSERT INTO anonymised_record (id, workspace_id, record_type, rule, fields, anonymised_on)
+                VALUES (\(record.id), \(changes.workspaceID), \(record.recordType), \(record.rule),
+                \(try record.encodedValues()), \(record.anonymisedOn.iso))
+                """, logger: logger)
+        }
         for event in changes.retentionEvents {
             try await connection.query(
                 """
@@ -95,6 +103,23 @@ extension PostgresStore {
             """, logger: logger
         ).decode((UUID, UUID, String, Date).self) {
             found.append((record, subject, type, created))
+        }
+        return found
+    }
+
+    public func anonymisedRecords(ofType type: String?, in workspaceID: UUID) async throws -> [AnonymisedRecord] {
+        var found: [AnonymisedRecord] = []
+        for try await (id, recordType, rule, fields, day) in try await client.query(
+            """
+            SELECT id, record_type, rule, fields, anonymised_on FROM anonymised_record
+            WHERE workspace_id = \(workspaceID) AND (\(type)::text IS NULL OR record_type = \(type))
+            ORDER BY anonymised_on, id
+            """, logger: logger
+        ).decode((UUID, String, String, String, String).self) {
+            found.append(
+                AnonymisedRecord(
+                    id: id, recordType: recordType, rule: rule, values: try AnonymisedRecord.storedValues(fields),
+                    anonymisedOn: try CalendarDay.stored(day)))
         }
         return found
     }

@@ -265,9 +265,27 @@ public struct Retention: Sendable {
             let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
             let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
             var changes = ChangeSet(workspaceID: workspaceID)
+            let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
+            if !anonymising.isEmpty {
+                let views = try await Contacts(vault: vault).views(
+                    of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
+                for item in anonymising {
+                    let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
+                    changes.anonymisedRecords += kept
+                    changes.audit.append(
+                        vault.event(
+                            "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
+                            subjectID: item.subjectID,
+                            detail:
+                                "\(kept.count) records of \(item.recordType) anonymised (rule \(item.rule)); the person's part erased"
+                        ))
+                    report.recordsAnonymised += kept.count
+                }
+            }
             for subject in batch {
                 let due = bySubject[subject] ?? []
-                let erasing = due.filter { $0.action == .erase }
+                // Anonymising keeps the statistical fields apart (above), then erases as `erase` does.
+                let erasing = due.filter { $0.action == .erase || $0.action == .anonymise }
                 for review in due where review.action == .review {
                     let summary = Self.reviewSummary(review, in: policy)
                     guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
@@ -334,6 +352,44 @@ public struct Retention: Sendable {
             batches += 1
         }
         return report
+    }
+
+    /// What anonymising `item` keeps: for each of the person's records it covers, the rule's
+    /// statistical fields that hold a value, under an id of its own.
+    private func anonymised(_ item: RetentionItem, views: [RecordView], on day: CalendarDay) -> [AnonymisedRecord] {
+        let keep = policy.retention.first { $0.id == item.rule }?.keepFields ?? []
+        return views.filter { $0.type == item.recordType && (item.recordID == nil || $0.recordID == item.recordID) }
+            .sorted { $0.recordID.precedes($1.recordID) }
+            .compactMap { view in
+                let values = view.values.filter { keep.contains($0.key) && !$0.value.isEmpty }
+                guard !values.isEmpty else { return nil }
+                return AnonymisedRecord(recordType: item.recordType, rule: item.rule, values: values, anonymisedOn: day)
+            }
+    }
+
+    /// What anonymisation has kept of records of `type` (every type when nil).
+    public func anonymisedRecords(ofType type: String? = nil) async throws -> [AnonymisedRecord] {
+        try await store.anonymisedRecords(ofType: type, in: workspaceID)
+    }
+
+    /// What anonymisation has kept of records of `type`, as CSV: the day, the rule, then a column
+    /// per field kept, in the record type's order. Throws a ``VaultError`` naming the type when the
+    /// policy has no such record type.
+    public func anonymisedCSV(ofType type: String) async throws -> String {
+        guard let recordType = policy.recordType(type) else {
+            throw VaultError(
+                "type: the policy has no record type '\(type)' (record types: \(policy.recordTypes.map(\.id).joined(separator: ", ")))",
+                kind: .invalid)
+        }
+        let records = try await anonymisedRecords(ofType: type)
+        let kept = Set(records.flatMap(\.values.keys))
+        let fields = recordType.fields.map(\.name).filter(kept.contains)
+        return try CSVText.write { writer in
+            try writer.write(row: ["anonymised_on", "rule"] + fields)
+            for record in records {
+                try writer.write(row: [record.anonymisedOn.iso, record.rule] + fields.map { record.values[$0] ?? "" })
+            }
+        }
     }
 
     /// The task's summary for a review: the same for the same person, type and rule, so a

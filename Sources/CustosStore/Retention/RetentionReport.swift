@@ -4,6 +4,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var subjectsErased = 0
     /// People who lost the records of some types and keep others.
     public var subjectsPartlyErased = 0
+    /// Records anonymised: their statistical fields kept apart, the person's part erased.
+    public var recordsAnonymised = 0
     /// Reviews put on the DPO's task list.
     public var reviewsAdded = 0
     /// Items a legal hold or a restriction (Art 18) stopped.

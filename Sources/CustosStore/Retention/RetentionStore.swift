@@ -27,4 +27,7 @@ public protocol RetentionStore: Sendable {
 
     /// The records each of `subjectIDs` holds a part of.
     func recordIDs(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<UUID>]
+
+    /// What anonymisation kept of records of `type` (every type when nil), in the order kept.
+    func anonymisedRecords(ofType type: String?, in workspaceID: UUID) async throws -> [AnonymisedRecord]
 }

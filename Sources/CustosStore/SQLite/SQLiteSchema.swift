@@ -501,6 +501,20 @@ enum SQLiteSchema {
                     CREATE INDEX disclosure_subject ON disclosure(workspace_id, subject_id);
                     """)
         }
+        migrator.registerMigration("20-anonymised-records") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE anonymised_record (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        record_type TEXT NOT NULL,
+                        rule TEXT NOT NULL,
+                        fields TEXT NOT NULL,
+                        anonymised_on TEXT NOT NULL
+                    );
+                    CREATE INDEX anonymised_record_type ON anonymised_record(workspace_id, record_type);
+                    """)
+        }
         return migrator
     }
 }

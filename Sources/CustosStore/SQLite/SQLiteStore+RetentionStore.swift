@@ -3,8 +3,19 @@ public import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Writes a change set's retention events.
+    /// Writes a change set's retention events and what anonymisation keeps.
     static func applyRetentionChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for record in changes.anonymisedRecords {
+            try db.execute(
+                sql: """
+                    INSERT INTO anonymised_record (id, workspace_id, record_type, rule, fields, anonymised_on)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.id, workspace, record.recordType, record.rule, try record.encodedValues(),
+                    record.anonymisedOn.iso,
+                ])
+        }
         for event in changes.retentionEvents {
             try db.execute(
                 sql: """
@@ -107,6 +118,23 @@ extension SQLiteStore {
                     [workspaceID.uuidString as any DatabaseValueConvertible] + types.map { $0 } + [cutoff]))
             while let row = try rows.next() { found.append((row[0], row[1], row[2], row[3])) }
             return found
+        }
+    }
+
+    public func anonymisedRecords(ofType type: String?, in workspaceID: UUID) async throws -> [AnonymisedRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, record_type, rule, fields, anonymised_on FROM anonymised_record
+                    WHERE workspace_id = ? AND (? IS NULL OR record_type = ?) ORDER BY anonymised_on, rowid
+                    """, arguments: [workspaceID.uuidString, type, type]
+            ).map { row in
+                AnonymisedRecord(
+                    id: row["id"], recordType: row["record_type"], rule: row["rule"],
+                    values: try AnonymisedRecord.storedValues(row["fields"]),
+                    anonymisedOn: try CalendarDay.stored(row["anonymised_on"]))
+            }
         }
     }
 

@@ -13,7 +13,7 @@ struct RetentionCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RetentionPlanCommand.self, RetentionRunCommand.self, RetentionEventCommand.self,
-            RetentionScheduleCommand.self,
+            RetentionScheduleCommand.self, RetentionAnonymisedCommand.self,
         ])
 }
 
@@ -59,7 +59,7 @@ struct RetentionRunCommand: AsyncParsableCommand {
             return try await Retention(vault: vault).run(asOf: day) { done, _ in line.update(done) }
         }
         print(
-            "erased \(report.subjectsErased) people, part of \(report.subjectsPartlyErased) more; \(report.reviewsAdded) reviews added; \(report.held) held"
+            "erased \(report.subjectsErased) people, part of \(report.subjectsPartlyErased) more; \(report.recordsAnonymised) records anonymised; \(report.reviewsAdded) reviews added; \(report.held) held"
         )
     }
 }
@@ -94,5 +94,23 @@ struct RetentionScheduleCommand: AsyncParsableCommand {
     func run() async throws {
         let csv = try await store.withVault { vault in try RetentionSchedule(policy: vault.policy).csv() }
         print(csv, terminator: "")
+    }
+}
+
+/// `custos retention anonymised --type T`.
+struct RetentionAnonymisedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anonymised",
+        abstract: "Write what anonymisation kept of a record type's records as CSV (statistics, linked to no one).")
+
+    @Option(help: ArgumentHelp("The record type.", valueName: "RECORD_TYPE")) var type: String
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "OUT.csv"))
+    var output: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let csv = try await store.withVault { vault in try await Retention(vault: vault).anonymisedCSV(ofType: type) }
+        try Console.write(csv, to: output)
     }
 }
