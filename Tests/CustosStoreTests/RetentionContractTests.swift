@@ -255,6 +255,37 @@ struct RetentionContractTests {
     }
 
     @Test(
+        "a retention erasure is journalled as such; replayed after a restore it erases again with no tombstone, so the head may come back",
+        arguments: TestBackend.available)
+    func replayAfterRestore(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let head = try await SeedPeople.head(vault, email: "old@school.example")
+            // A backup made before the sweep holds the head; the journal made after says what the
+            // sweep erased. Replaying it into the restored store erases them again.
+            let entry = ErasureJournalEntry(
+                workspaceID: vault.workspace.id, subjectID: head, recordTypes: nil, erasedAt: Date(), requestID: nil,
+                byRetention: true)
+            #expect(
+                try await ErasureReplay(store: fixture.store, keys: fixture.keys).replay([entry], actor: "restore")
+                    == 1)
+            #expect(try await fixture.store.erasureJournal().map(\.byRetention) == [true])
+            let gone = try await vault.read(subject: head, actor: "dpo", reason: "check")
+            #expect(gone.records.isEmpty && gone.subject.key == nil)
+            #expect(
+                try await Contacts(vault: vault).suppression(kind: "email", value: "old@school.example") == nil,
+                "no suppression")
+            let back = try await SeedPeople.head(vault, email: "old@school.example")
+            #expect(back != head, "no tombstone: the head books again as a new person")
+
+            // Journal entries exported before the flag existed read as erasures on request.
+            let old = #"[{"workspaceID":"\#(vault.workspace.id)","subjectID":"\#(head)","erasedAt":0}]"#
+            let decoded = try JSONDecoder().decode([ErasureJournalEntry].self, from: Data(old.utf8))
+            #expect(decoded.first?.byRetention == false)
+        }
+    }
+
+    @Test(
         "West Herts: attendance is reviewed when the course ends, as staff record it",
         arguments: TestBackend.available)
     func westHertsEndOfCourse(_ backend: TestBackend) async throws {

@@ -4,7 +4,7 @@ public import Foundation
 /// Replays erasures into a store that may have been restored from a copy made before them: each
 /// journal entry the store does not hold yet is carried out again (the person's key destroyed,
 /// their rows deleted, their identifiers tombstoned and addresses suppressed, or only the record
-/// types erased) and journaled, so a restore never brings an erased person back. Entries the
+/// types erased; an erasure by retention without tombstone or suppression) and journaled, so a restore never brings an erased person back. Entries the
 /// store holds already are left alone, so replaying twice changes nothing more.
 public struct ErasureReplay: Sendable {
     public let store: any CustosStore
@@ -40,6 +40,17 @@ public struct ErasureReplay: Sendable {
                         vault.event(
                             "subject.erase", actor: actor, at: time, reason: "re-applied after a restore",
                             subjectID: subject.id, detail: "record types erased: \(types.joined(separator: ", "))")
+                    ]
+                } else if entry.byRetention {
+                    // The records ran their course: erased again as the sweep erased them, with
+                    // no tombstone and no suppression.
+                    changes.subjectUpdates = [.keyDestroyed(subject.id)]
+                    changes.recordPartsRemoved = [subject.id]
+                    changes.identifiersRemoved = [subject.id]
+                    changes.audit = [
+                        vault.event(
+                            "retention.erase", actor: actor, at: time, reason: "re-applied after a restore",
+                            subjectID: subject.id, detail: "every record's period had ended; key destroyed")
                     ]
                 } else {
                     changes = try await vault.erasureChanges(

@@ -570,6 +570,9 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX anonymised_record_type ON anonymised_record(workspace_id, record_type)",
             ]),
+        Migration(
+            id: 20, name: "erasure journal: by retention",
+            statements: ["ALTER TABLE erasure_journal ADD COLUMN by_retention BOOLEAN NOT NULL DEFAULT false"]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

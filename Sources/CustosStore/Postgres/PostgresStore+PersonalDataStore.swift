@@ -132,9 +132,10 @@ extension PostgresStore {
         for entry in changes.erasureJournal {
             try await connection.query(
                 """
-                INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id)
+                INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
+                by_retention)
                 VALUES (\(entry.workspaceID), \(entry.subjectID), \(try NameListColumn.encoded(entry.recordTypes)),
-                \(entry.erasedAt), \(entry.requestID))
+                \(entry.erasedAt), \(entry.requestID), \(entry.byRetention))
                 """, logger: logger)
         }
         for index in changes.tombstones {
@@ -483,14 +484,17 @@ extension PostgresStore {
 
     public func erasureJournal() async throws -> [ErasureJournalEntry] {
         var entries: [ErasureJournalEntry] = []
-        for try await (workspace, subject, types, erasedAt, request) in try await client.query(
-            "SELECT workspace_id, subject_id, record_types, erased_at, request_id FROM erasure_journal ORDER BY sequence",
+        for try await (workspace, subject, types, erasedAt, request, byRetention) in try await client.query(
+            """
+            SELECT workspace_id, subject_id, record_types, erased_at, request_id, by_retention FROM erasure_journal
+            ORDER BY sequence
+            """,
             logger: logger
-        ).decode((UUID, UUID, String?, Date, UUID?).self) {
+        ).decode((UUID, UUID, String?, Date, UUID?, Bool).self) {
             entries.append(
                 ErasureJournalEntry(
                     workspaceID: workspace, subjectID: subject, recordTypes: try NameListColumn.stored(types),
-                    erasedAt: erasedAt, requestID: request))
+                    erasedAt: erasedAt, requestID: request, byRetention: byRetention))
         }
         return entries
     }

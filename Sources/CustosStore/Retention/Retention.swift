@@ -11,7 +11,8 @@ public import Foundation
 /// person's key when nothing of theirs is left (else deletes only the types due), and is written
 /// to the erasure journal, so a restore re-applies it; unlike an erasure request it leaves no
 /// tombstone and no suppression, since a person whose records simply ran their course may come
-/// back. A review becomes a task for the DPO, once.
+/// back. A review becomes a task for the DPO, once. An anonymisation keeps the rule's statistical
+/// fields apart, linked to no one (``AnonymisedRecord``), then erases as an erasure does.
 ///
 /// A run works in batches, each one transaction: stopped at any point, running it again finishes
 /// the job and ends where one uninterrupted run would.
@@ -315,7 +316,7 @@ public struct Retention: Sendable {
                     changes.erasureJournal.append(
                         ErasureJournalEntry(
                             workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
-                            requestID: nil))
+                            requestID: nil, byRetention: true))
                     changes.audit.append(
                         vault.event(
                             "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
@@ -338,7 +339,7 @@ public struct Retention: Sendable {
                     changes.erasureJournal.append(
                         ErasureJournalEntry(
                             workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(), erasedAt: time,
-                            requestID: nil))
+                            requestID: nil, byRetention: true))
                     changes.audit.append(
                         vault.event(
                             "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
@@ -393,7 +394,7 @@ public struct Retention: Sendable {
     }
 
     /// The task's summary for a review: the same for the same person, type and rule, so a
-    /// second run adds no second task while the first is open.
+    /// second run adds no second task, whether the first is open or done (reviewed and kept).
     static func reviewSummary(_ item: RetentionItem, in policy: Policy) -> String {
         let name = policy.recordType(item.recordType)?.name ?? item.recordType
         return "Review \(name) (rule \(item.rule), due \(item.dueOn.iso)): keep it with a reason, or erase it"

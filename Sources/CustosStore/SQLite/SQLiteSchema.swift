@@ -515,6 +515,10 @@ enum SQLiteSchema {
                     CREATE INDEX anonymised_record_type ON anonymised_record(workspace_id, record_type);
                     """)
         }
+        migrator.registerMigration("21-erasure-journal-retention") { db in
+            try db.execute(
+                sql: "ALTER TABLE erasure_journal ADD COLUMN by_retention BOOLEAN NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -66,9 +66,9 @@ extension SQLiteStore {
         for (subjectID, types) in changes.recordPartsRemovedOfTypes {
             for type in types {
                 for table in ["record_part", "record_part_version", "record_statement"] {
-                    try db.execute(
-                        sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND type = ?",
-                        arguments: [workspace, subjectID, type])
+                    try db.cachedStatement(
+                        sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND type = ?"
+                    ).execute(arguments: [workspace, subjectID, type])
                 }
             }
         }
@@ -144,12 +144,12 @@ extension SQLiteStore {
         for entry in changes.erasureJournal {
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
+                    by_retention) VALUES (?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 entry.workspaceID.uuidString, entry.subjectID, try NameListColumn.encoded(entry.recordTypes),
-                entry.erasedAt, entry.requestID,
+                entry.erasedAt, entry.requestID, entry.byRetention,
             ])
         }
         for token in changes.accessTokens {
@@ -201,9 +201,10 @@ extension SQLiteStore {
                     WHERE id = ? AND workspace_id = ?
                     """, arguments: [survivor, id, workspace])
         case .keyDestroyed(let id):
-            try db.execute(
-                sql: "UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = ? AND workspace_id = ?",
-                arguments: [id, workspace])
+            // Cached: a retention sweep destroys thousands of keys in one transaction.
+            try db.cachedStatement(
+                sql: "UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = ? AND workspace_id = ?"
+            ).execute(arguments: [id, workspace])
         case .rewrapped(let id, let key):
             try db.execute(
                 sql: """
@@ -492,7 +493,7 @@ extension SQLiteStore {
                 ErasureJournalEntry(
                     workspaceID: try Self.uuid(row["workspace_id"]), subjectID: row["subject_id"],
                     recordTypes: try NameListColumn.stored(row["record_types"]), erasedAt: row["erased_at"],
-                    requestID: row["request_id"])
+                    requestID: row["request_id"], byRetention: row["by_retention"])
             }
         }
     }
