@@ -124,7 +124,8 @@ public struct Disclosures: Sendable {
         return disclosure
     }
 
-    /// The log, latest first; only `subject`'s disclosures when given (and of those merged into them).
+    /// The log, latest first; when `subject` is given, only the disclosures of the person it stands for
+    /// now (the survivor, if it was merged).
     public func list(subject: UUID? = nil) async throws -> [StoredDisclosure] {
         guard let subject else { return try await store.disclosures(in: workspaceID, ofSubjects: nil) }
         let person = try await Contacts(vault: vault).current(subject)
