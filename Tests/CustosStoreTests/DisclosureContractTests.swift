@@ -160,6 +160,8 @@ struct DisclosureContractTests {
                 task, on: try day("2026-11-20"), note: "Told the parent at a meeting", actor: "dsl")
             let stored = try #require(try await Disclosures(vault: vault).list(subject: pupil).first)
             #expect(stored.toldOn?.iso == "2026-11-20" && !stored.awaitsTelling)
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 50).map(\.event.action)
+            #expect(audit.contains("disclosure.told"), "the telling is audited however it is recorded")
         }
     }
 }

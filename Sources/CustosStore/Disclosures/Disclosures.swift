@@ -107,7 +107,8 @@ public struct Disclosures: Sendable {
         }
         disclosure.toldOn = day
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.disclosureTellings = [DisclosureTelling(disclosureID: id, toldOn: day)]
+        let (telling, event) = self.telling(disclosure, on: day, actor: actor, at: time)
+        changes.disclosureTellings = [telling]
         if let taskID = disclosure.taskID, let task = try await store.task(taskID, in: workspaceID),
             task.doneOn == nil
         {
@@ -115,13 +116,22 @@ public struct Disclosures: Sendable {
                 TaskCompletion(taskID: taskID, on: day, by: actor, note: "The person was told on \(day.iso).")
             ]
         }
-        changes.audit = [
-            vault.event(
-                "disclosure.told", actor: actor, at: time, subjectID: disclosure.subjectID,
-                detail: "disclosure \(id): the person was told on \(day.iso)")
-        ]
+        changes.audit = [event]
         try await store.apply(changes)
         return disclosure
+    }
+
+    /// That the person was told of `disclosure` on `day`, and its audit event: one record of it
+    /// whether staff say so here or by marking the task to tell them done.
+    func telling(
+        _ disclosure: StoredDisclosure, on day: CalendarDay, actor: String, at time: Date
+    ) -> (DisclosureTelling, AuditEvent) {
+        (
+            DisclosureTelling(disclosureID: disclosure.id, toldOn: day),
+            vault.event(
+                "disclosure.told", actor: actor, at: time, subjectID: disclosure.subjectID,
+                detail: "disclosure \(disclosure.id): the person was told on \(day.iso)")
+        )
     }
 
     /// The log, latest first; when `subject` is given, only the disclosures of the person it stands for

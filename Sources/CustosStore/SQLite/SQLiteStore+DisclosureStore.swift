@@ -36,12 +36,13 @@ extension SQLiteStore {
     }
 
     public func disclosures(in workspaceID: UUID, ofSubjects subjects: [UUID]?) async throws -> [StoredDisclosure] {
-        try await pool.read { db in
+        if subjects?.isEmpty == true { return [] }
+        return try await pool.read { db in
             var arguments: StatementArguments = [workspaceID.uuidString]
             var filter = ""
             if let subjects {
-                filter = "AND subject_id IN (\(databaseQuestionMarks(count: max(subjects.count, 1))))"
-                arguments += StatementArguments(subjects.isEmpty ? [UUID?.none] : subjects.map(Optional.some))
+                filter = "AND subject_id IN (\(databaseQuestionMarks(count: subjects.count)))"
+                arguments += StatementArguments(subjects)
             }
             return try Row.fetchAll(
                 db,

@@ -35,13 +35,14 @@ public struct Tasks: Sendable {
             let disclosure = try await vault.store.disclosures(in: vault.workspace.id, ofSubjects: [subject])
                 .first(where: { $0.taskID == id && $0.awaitsTelling })
         {
-            changes.disclosureTellings = [DisclosureTelling(disclosureID: disclosure.id, toldOn: day)]
+            let (telling, event) = Disclosures(vault: vault).telling(disclosure, on: day, actor: actor, at: time)
+            changes.disclosureTellings = [telling]
+            changes.audit.append(event)
         }
-        changes.audit = [
+        changes.audit.append(
             vault.event(
                 "task.done", actor: actor, at: time, subjectID: task.subjectID,
-                detail: "task \(id) (\(task.kind.rawValue)) done")
-        ]
+                detail: "task \(id) (\(task.kind.rawValue)) done"))
         try await vault.store.apply(changes)
     }
 }
