@@ -8,10 +8,13 @@ import HummingbirdAuth
 struct AppRequestContext: AuthRequestContext, RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: ApiCaller?
+    /// The network address the request came from (no port), for throttling sign-ins.
+    let clientAddress: String?
 
     init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// API bodies are small: a record is a few kilobytes.

@@ -24,9 +24,9 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(store: store, keys: keys, mail: mail),
+        router: buildRouter(store: store, keys: keys, configuration: configuration, mail: mail),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),
-        services: services,
+        services: services + [ConsoleSessionDriver(store: store)],
         onServerRunning: { _ in await onServerRunning() },
         logger: logger)
     app.beforeServerStarts(perform: beforeServerStarts)
@@ -35,7 +35,8 @@ public func buildApplication(
 
 /// The routes, with their middleware: request logs (paths only, never query strings) and security headers.
 func buildRouter(
-    store: any CustosStore, keys: MasterKeySource, mail: PrivacyCentreMail? = nil
+    store: any CustosStore, keys: MasterKeySource, configuration: ServerConfiguration = ServerConfiguration(),
+    mail: PrivacyCentreMail? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -52,5 +53,8 @@ func buildRouter(
     PreferencesController(store: store, vaults: vaults).addRoutes(to: router)
     RequestFormController(store: store, vaults: vaults, mail: mail).addRoutes(to: router)
     ApiRoutes(store: store, vaults: vaults).add(to: router)
+    ConsoleRoutes(
+        store: store, vaults: vaults, hashing: configuration.passwordHashing, secureCookies: configuration.secureCookies
+    ).add(to: router)
     return router
 }

@@ -19,7 +19,7 @@ struct Custos: AsyncParsableCommand {
             CommunicationsCommand.self, PreferencesLinkCommand.self, TokenCommand.self, AuditCommand.self,
             RequestCommand.self, HoldCommand.self, TaskCommand.self, KeysCommand.self, BackupCommand.self,
             RestoreCommand.self, ErasuresCommand.self, CalendarCommand.self, RetentionCommand.self,
-            ComplaintCommand.self, BreachCommand.self, DisclosureCommand.self,
+            ComplaintCommand.self, BreachCommand.self, DisclosureCommand.self, UserCommand.self,
             BenchCommand.self,
         ])
 

@@ -7,12 +7,12 @@ import Foundation
 struct ApiCaller: Sendable {
     let token: StoredAccessToken
     let vault: Vault
-    let access: RecordAccess
+    let access: StaffAccess
 
     init(token: StoredAccessToken, vault: Vault) {
         self.token = token
         self.vault = vault
-        access = RecordAccess(policy: vault.policy)
+        access = StaffAccess(role: token.role, schoolID: token.schoolID, policy: vault.policy)
     }
 
     /// The audit log's name for the caller.
@@ -20,7 +20,7 @@ struct ApiCaller: Sendable {
 
     /// The grant for `action` on `type`, or a 403 naming the role and type.
     func grant(_ action: AccessAction, recordType type: String) throws -> AccessGrant {
-        guard let grant = access.grant(to: token.role, action, recordType: type) else {
+        guard let grant = access.grant(action, recordType: type) else {
             throw ApiError.forbidden("the \(token.role.rawValue) role may not \(action.rawValue) \(type) records")
         }
         return grant
@@ -28,7 +28,7 @@ struct ApiCaller: Sendable {
 
     /// Whether the caller's role reaches anyone at all for `action` (it may search and list).
     func requireAnyReach(_ action: AccessAction) throws {
-        guard access.reachesAnything(token.role, action, recordTypes: vault.policy.recordTypes.map(\.id)) else {
+        guard access.reachesAnything(action, recordTypes: vault.policy.recordTypes.map(\.id)) else {
             throw ApiError.forbidden("the \(token.role.rawValue) role may not \(action.rawValue) any records")
         }
     }
@@ -48,15 +48,8 @@ struct ApiCaller: Sendable {
         return subject
     }
 
-    /// Whether a subject is within the caller's reach: the whole workspace, or for a school
-    /// leader's token their own school. Out of reach reads as not found, so nothing leaks.
-    func reaches(_ subject: StoredSubject) -> Bool {
-        switch token.role {
-        case .schoolLeader: token.schoolID != nil && subject.schoolID == token.schoolID
-        case .trainer: false
-        case .dpo, .admin, .staff, .auditor: true
-        }
-    }
+    /// Whether a subject is within the caller's reach. Out of reach reads as not found, so nothing leaks.
+    func reaches(_ subject: StoredSubject) -> Bool { access.reaches(subject) }
 
     /// The grant to change records of `type`: every field, across the workspace (scoped roles
     /// read through the API but do not write).
@@ -78,13 +71,5 @@ struct ApiCaller: Sendable {
     }
 
     /// The parts of records the caller may read, with only the fields their grant covers.
-    func visible(_ views: [RecordView]) -> [RecordView] {
-        views.compactMap { view in
-            guard let grant = access.grant(to: token.role, .read, recordType: view.type) else { return nil }
-            var shown = view
-            shown.values = view.values.filter { grant.covers($0.key) }
-            shown.pseudonymised = view.pseudonymised.filter { grant.covers($0) }
-            return shown
-        }
-    }
+    func visible(_ views: [RecordView]) -> [RecordView] { access.visible(views) }
 }

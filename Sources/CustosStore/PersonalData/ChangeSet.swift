@@ -36,6 +36,8 @@ public struct ChangeSet: Sendable {
     public var accessTokens: [StoredAccessToken] = []
     /// API tokens revoked, by id, with the time.
     public var revokedAccessTokens: [UUID: Date] = [:]
+    /// Staff users added, or replacing the user with the same id.
+    public var staffUsers: [StoredStaffUser] = []
     /// Appended to the consent ledger.
     public var consentEntries: [ConsentEntry] = []
     /// Appended to the processing-state history.

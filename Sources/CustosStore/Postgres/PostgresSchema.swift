@@ -573,6 +573,39 @@ enum PostgresSchema {
         Migration(
             id: 20, name: "erasure journal: by retention",
             statements: ["ALTER TABLE erasure_journal ADD COLUMN by_retention BOOLEAN NOT NULL DEFAULT false"]),
+        Migration(
+            id: 21, name: "staff users and console sessions",
+            statements: [
+                """
+                CREATE TABLE staff_user (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    school_id UUID,
+                    password_hash TEXT NOT NULL,
+                    totp_sealed BYTEA,
+                    totp_last_step BIGINT,
+                    failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+                    locked_until TIMESTAMPTZ,
+                    session_epoch INTEGER NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    created_by TEXT NOT NULL,
+                    disabled_at TIMESTAMPTZ,
+                    last_sign_in_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX staff_user_workspace ON staff_user(workspace_id, email)",
+                """
+                CREATE TABLE console_session (
+                    key_hash BYTEA PRIMARY KEY,
+                    value BYTEA NOT NULL,
+                    expires_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX console_session_expiry ON console_session(expires_at)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -169,6 +169,7 @@ extension PostgresStore {
         try await applyComplaintChanges(changes, connection, logger)
         try await applyBreachChanges(changes, connection, logger)
         try await applyDisclosureChanges(changes, connection, logger)
+        try await applyStaffUserChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

@@ -519,6 +519,36 @@ enum SQLiteSchema {
             try db.execute(
                 sql: "ALTER TABLE erasure_journal ADD COLUMN by_retention BOOLEAN NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("22-staff-users") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE staff_user (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        email TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        school_id BLOB,
+                        password_hash TEXT NOT NULL,
+                        totp_sealed BLOB,
+                        totp_last_step INTEGER,
+                        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+                        locked_until DATETIME,
+                        session_epoch INTEGER NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        created_by TEXT NOT NULL,
+                        disabled_at DATETIME,
+                        last_sign_in_at DATETIME
+                    );
+                    CREATE INDEX staff_user_workspace ON staff_user(workspace_id, email);
+                    CREATE TABLE console_session (
+                        key_hash BLOB PRIMARY KEY NOT NULL,
+                        value BLOB NOT NULL,
+                        expires_at DATETIME
+                    );
+                    CREATE INDEX console_session_expiry ON console_session(expires_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -178,6 +178,7 @@ extension SQLiteStore {
         try applyComplaintChanges(changes, workspace: workspace, db)
         try applyBreachChanges(changes, workspace: workspace, db)
         try applyDisclosureChanges(changes, workspace: workspace, db)
+        try applyStaffUserChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

@@ -1,0 +1,37 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/audit`: whether the audit chain verifies, and the workspace's latest entries.
+struct AuditController: Sendable {
+    let pages: ConsolePages
+
+    /// How many entries the page shows.
+    static let shown = 100
+    /// How far back from the head the page looks for the workspace's entries.
+    static let window: Int64 = 5_000
+
+    @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let store = user.vault.store
+        let log = AuditLog(store: store)
+        let report = try await log.verify()
+        var values = ConsoleFrame.values(title: "Audit log", current: "/console/audit", user: user, context: context)
+        values["intact"] = report.failure == nil
+        values["verified"] = report.verified
+        values["failure"] = report.failure.map { "The first break is at \($0)" }
+        let head = try await store.auditHead()?.sequence ?? 0
+        let workspace = user.vault.workspace.id
+        let recent = try await log.entries(after: max(0, head - Self.window), limit: Int(Self.window))
+            .filter { $0.event.workspaceID == workspace }.suffix(Self.shown).reversed()
+        values["entries"] = recent.map { entry -> [String: Any] in
+            [
+                "sequence": entry.sequence, "time": ConsoleText.time(entry.event.time), "actor": entry.event.actor,
+                "action": entry.event.action, "purpose": entry.event.purpose ?? "",
+            ]
+        }
+        try await user.vault.audit([user.event("audit.view", detail: "audit log viewed")])
+        return pages.render(.audit, values)
+    }
+}

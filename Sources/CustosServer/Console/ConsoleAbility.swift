@@ -1,0 +1,28 @@
+import CustosCore
+
+/// What a console page lets its user do, and which roles may: the console's one table of
+/// authorisation. Every console route names its ability, and the router checks it before the
+/// page runs. Which *people* a role reaches (a school leader's school) is checked again on
+/// every page that shows a person.
+enum ConsoleAbility: String, CaseIterable, Sendable {
+    /// The dashboard of what is due (a scoped role sees only its own part).
+    case viewDashboard
+    /// Find people and open a person's page, within the role's reach.
+    case findPeople
+    /// The register of requests and each request's page.
+    case viewRequests
+    /// The audit log and its verification.
+    case viewAudit
+
+    /// The roles allowed.
+    var roles: Set<StaffRole> {
+        switch self {
+        case .viewDashboard: Set(StaffRole.allCases)
+        case .findPeople: [.dpo, .admin, .staff, .schoolLeader, .trainer, .auditor]
+        case .viewRequests: [.dpo, .admin, .staff, .auditor]
+        case .viewAudit: [.dpo, .admin, .auditor]
+        }
+    }
+
+    func allows(_ role: StaffRole) -> Bool { roles.contains(role) }
+}

@@ -1,0 +1,21 @@
+import CustosStore
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// The user a console session names, if the session is still good: within its lifetime, of the
+/// user's current password (epoch), and the user not disabled.
+struct ConsoleAuthenticator: AuthenticatorMiddleware {
+    typealias Context = ConsoleRequestContext
+
+    let store: any CustosStore
+    let vaults: VaultCache
+
+    func authenticate(request: Request, context: Context) async throws -> ConsoleUser? {
+        guard let session = context.sessions.session, !session.hasExpired(at: Date()),
+            let account = try await store.staffUser(id: session.userID), account.sessionEpoch == session.epoch,
+            account.disabledAt == nil, let vault = try await vaults.vault(workspaceID: account.workspaceID)
+        else { return nil }
+        return ConsoleUser(account: account, vault: vault)
+    }
+}

@@ -1,0 +1,65 @@
+import Mustache
+
+/// The frame every console page shares: a skip link, a header naming the organisation and the
+/// user, the navigation (only the pages the user's role may open), a sign-out form, and the main
+/// content. No script; not indexed; no referrer.
+enum ConsoleLayout {
+    /// A Mustache template of a whole page around `main`. The values rendered into it need
+    /// `title`, and once signed in `organisation`, `userName`, `roleName`, `formToken` and `nav`.
+    static func page(main: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex">
+        <meta name="referrer" content="no-referrer">
+        <title>{{title}} – Custos</title>
+        <link rel="stylesheet" href="/assets/notice.css">
+        <link rel="stylesheet" href="/assets/console.css">
+        </head>
+        <body>
+        <a class="skip" href="#main">Skip to main content</a>
+        <header class="console-header">
+        <p class="console-brand">Custos{{#organisation}} <span class="muted">· {{.}}</span>{{/organisation}}</p>
+        {{#userName}}
+        <nav aria-label="Console">
+        <ul>
+        {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
+        </ul>
+        </nav>
+        <form class="sign-out" method="post" action="/console/sign-out">
+        <input type="hidden" name="csrf" value="{{formToken}}">
+        <span class="muted">{{userName}} ({{roleName}})</span>
+        <button type="submit" class="secondary">Sign out</button>
+        </form>
+        {{/userName}}
+        </header>
+        <main id="main" tabindex="-1">
+        \(main)
+        </main>
+        </body>
+        </html>
+        """
+    }
+
+    /// The console's additions to the notice's stylesheet: the header, wider pages, tables of work.
+    static let stylesheet = """
+        main{max-width:64rem}
+        .console-header{background:#0b0c0c;color:#fff;padding:.5rem 1.25rem;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;align-items:center}
+        .console-header .muted{color:#dcdcdc}.console-brand{font-weight:700;margin:0}
+        .console-header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+        .console-header a{color:#fff}.console-header a[aria-current=page]{text-decoration:underline 3px}
+        .console-header a:focus{color:#0b0c0c}
+        .sign-out{margin-left:auto;display:flex;gap:.75rem;align-items:center}.sign-out button{margin:0}
+        button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+        .overdue{color:#d4351c;font-weight:600}.due-soon{font-weight:600}
+        .summary-cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:1rem;margin:1rem 0}
+        .summary-cards a{display:block;border:1px solid #b1b4b6;padding:.75rem;text-decoration:none}
+        .summary-cards strong{display:block;font-size:2rem}
+        select{font:inherit;padding:.35rem;border:2px solid #0b0c0c}
+        .search{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}.search button{margin:0}
+        @media (max-width:40rem){.sign-out{margin-left:0}}
+        """
+}

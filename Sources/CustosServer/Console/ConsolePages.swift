@@ -1,0 +1,211 @@
+import Hummingbird
+import Mustache
+
+/// The console's pages, rendered from Mustache templates in the console's frame.
+struct ConsolePages: Sendable {
+    enum Page: String, CaseIterable {
+        case signIn
+        case dashboard
+        case people
+        case person
+        case audit
+        case problem
+    }
+
+    private let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        for page in Page.allCases {
+            // The templates are ours and fixed: a failure is a programming error the tests catch.
+            try! library.register(
+                MustacheTemplate(string: ConsoleLayout.page(main: Self.source(page))), named: page.rawValue)
+        }
+        self.library = library
+    }
+
+    /// `page` with `values`, as an HTML response that no cache keeps.
+    func render(_ page: Page, _ values: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: library.render(values, withTemplate: page.rawValue) ?? "")))
+    }
+
+    private static func source(_ page: Page) -> String {
+        switch page {
+        case .signIn:
+            """
+            {{#hasProblems}}
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
+            </div>
+            {{/hasProblems}}
+            {{#notice}}<div class="panel" role="status"><p>{{.}}</p></div>{{/notice}}
+            <h1>Sign in to Custos</h1>
+            <p>Use the address and password your data protection officer or administrator set up for you.
+            Accounts are personal: do not share yours.</p>
+            <form method="post" action="/console/sign-in" novalidate>
+            {{#next}}<input type="hidden" name="next" value="{{.}}">{{/next}}
+            <div class="{{#emailError}}field-error{{/emailError}}">
+            <label for="email">Email address</label>
+            {{#emailError}}<p class="error-message" id="email-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/emailError}}
+            <input type="email" id="email" name="email" autocomplete="username" spellcheck="false" value="{{email}}"{{#emailError}} aria-invalid="true" aria-describedby="email-error"{{/emailError}}>
+            </div>
+            <div class="{{#passwordError}}field-error{{/passwordError}}">
+            <label for="password">Password</label>
+            {{#passwordError}}<p class="error-message" id="password-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/passwordError}}
+            <input type="password" id="password" name="password" autocomplete="current-password"{{#passwordError}} aria-invalid="true" aria-describedby="password-error"{{/passwordError}}>
+            </div>
+            <button type="submit">Sign in</button>
+            </form>
+            <p class="muted">Five wrong passwords in a row lock an account for fifteen minutes.</p>
+            """
+        case .dashboard:
+            """
+            <h1>What is due</h1>
+            <p class="lede">As of {{today}}. Legal deadlines first; the soonest at the top.</p>
+            {{#showsCasework}}
+            <div class="summary-cards">
+            <a href="#requests"><strong>{{openRequests}}</strong> open requests{{#overdueRequests}}, <span class="overdue">{{.}} overdue</span>{{/overdueRequests}}</a>
+            <a href="#breaches"><strong>{{breachClocks}}</strong> breach clocks running</a>
+            <a href="#complaints"><strong>{{openComplaints}}</strong> complaints open</a>
+            <a href="#tasks"><strong>{{openTasks}}</strong> tasks, {{retentionReviews}} retention reviews</a>
+            </div>
+            <h2 id="requests">Requests by deadline</h2>
+            {{^empty(requests)}}
+            <table>
+            <caption class="visually-hidden">Open requests, soonest deadline first</caption>
+            <thead><tr><th scope="col">Due</th><th scope="col">Request</th><th scope="col">State</th><th scope="col">Received</th></tr></thead>
+            <tbody>
+            {{#requests}}<tr><td class="{{dueClass}}">{{due}}<br><span class="muted">{{left}}</span></td><td>{{#link}}<a href="{{.}}">{{kind}}</a>{{/link}}{{^link}}{{kind}}{{/link}} <span class="muted">({{channel}})</span></td><td>{{state}}</td><td>{{received}}</td></tr>
+            {{/requests}}
+            </tbody>
+            </table>
+            {{/empty(requests)}}
+            {{^requests}}<p>No open requests.</p>{{/requests}}
+            <h2 id="breaches">Breach clocks</h2>
+            {{^empty(breaches)}}
+            <table>
+            <caption class="visually-hidden">Breaches whose 72-hour clock to tell the ICO is running</caption>
+            <thead><tr><th scope="col">Report to the ICO by</th><th scope="col">Discovered</th><th scope="col">Time left</th></tr></thead>
+            <tbody>
+            {{#breaches}}<tr><td>{{deadline}}</td><td>{{discovered}}</td><td class="{{leftClass}}">{{left}}</td></tr>
+            {{/breaches}}
+            </tbody>
+            </table>
+            {{/empty(breaches)}}
+            {{^breaches}}<p>No breach clock is running.</p>{{/breaches}}
+            <h2 id="complaints">Complaints</h2>
+            {{^empty(complaints)}}
+            <table>
+            <caption class="visually-hidden">Open complaints</caption>
+            <thead><tr><th scope="col">Received</th><th scope="col">Acknowledge by</th><th scope="col">Acknowledged</th></tr></thead>
+            <tbody>
+            {{#complaints}}<tr><td>{{received}}</td><td class="{{dueClass}}">{{acknowledgeBy}}</td><td>{{acknowledged}}</td></tr>
+            {{/complaints}}
+            </tbody>
+            </table>
+            {{/empty(complaints)}}
+            {{^complaints}}<p>No open complaints.</p>{{/complaints}}
+            <h2 id="tasks">Tasks and retention reviews</h2>
+            {{^empty(tasks)}}
+            <table>
+            <caption class="visually-hidden">Open tasks</caption>
+            <thead><tr><th scope="col">Due</th><th scope="col">Task</th><th scope="col">Kind</th></tr></thead>
+            <tbody>
+            {{#tasks}}<tr><td class="{{dueClass}}">{{due}}</td><td>{{summary}}</td><td>{{kind}}</td></tr>
+            {{/tasks}}
+            </tbody>
+            </table>
+            {{/empty(tasks)}}
+            {{^tasks}}<p>No open tasks.</p>{{/tasks}}
+            {{/showsCasework}}
+            {{^showsCasework}}
+            <p>Your role is {{roleName}}{{#schoolName}}, for {{.}}{{/schoolName}}. {{scopeNote}}</p>
+            {{#findsPeople}}<p><a href="/console/people">Find a person</a></p>{{/findsPeople}}
+            {{/showsCasework}}
+            """
+        case .people:
+            """
+            {{#hasProblems}}
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>{{#problems}}<li><a href="#{{field}}">{{message}}</a></li>{{/problems}}</ul>
+            </div>
+            {{/hasProblems}}
+            <h1>Find a person</h1>
+            <p>Custos keeps people's details encrypted, so it finds them by an exact identifier, not by name.
+            {{scopeNote}} Every search is recorded in the audit log.</p>
+            <form method="get" action="/console/people" class="search">
+            <div>
+            <label for="kind">Find by</label>
+            <select id="kind" name="kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select>
+            </div>
+            <div class="{{#valueError}}field-error{{/valueError}}">
+            <label for="value">Value</label>
+            {{#valueError}}<p class="error-message" id="value-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/valueError}}
+            <input type="text" id="value" name="value" value="{{value}}" spellcheck="false"{{#valueError}} aria-invalid="true" aria-describedby="value-error"{{/valueError}}>
+            </div>
+            <button type="submit">Search</button>
+            </form>
+            {{#searched}}
+            <h2>Results</h2>
+            {{^empty(results)}}
+            <ul>{{#results}}<li><a href="/console/people/{{id}}">{{kind}} {{shortID}}</a> <span class="muted">{{school}}; since {{since}}</span></li>{{/results}}</ul>
+            {{/empty(results)}}
+            {{^results}}<p>No one within your reach has that {{kindLabel}}.</p>{{/results}}
+            {{/searched}}
+            """
+        case .person:
+            """
+            <h1>{{kind}} <span class="muted">{{shortID}}</span></h1>
+            <p class="muted">In Custos since {{since}}; last active {{lastActive}}{{#school}}; {{.}}{{/school}}.
+            Your opening this page is recorded in the audit log.</p>
+            <h2>Records</h2>
+            {{^empty(records)}}
+            {{#records}}
+            <section aria-labelledby="record-{{index}}">
+            <h3 id="record-{{index}}">{{title}}</h3>
+            <dl>{{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
+            </section>
+            {{/records}}
+            {{/empty(records)}}
+            {{^records}}<p>No records you may read.</p>{{/records}}
+            {{#showsCasework}}
+            <h2>Requests</h2>
+            {{^empty(requests)}}<ul>{{#requests}}<li>{{kind}}: {{state}}, received {{received}}{{#due}}, due {{.}}{{/due}}</li>{{/requests}}</ul>{{/empty(requests)}}
+            {{^requests}}<p>No requests.</p>{{/requests}}
+            <h2>Disclosures</h2>
+            {{^empty(disclosures)}}<ul>{{#disclosures}}<li>{{day}}: to {{recipient}}{{#awaiting}} <span class="tag">not yet told</span>{{/awaiting}}</li>{{/disclosures}}</ul>{{/empty(disclosures)}}
+            {{^disclosures}}<p>No disclosures logged.</p>{{/disclosures}}
+            {{/showsCasework}}
+            """
+        case .audit:
+            """
+            <h1>Audit log</h1>
+            {{#intact}}<div class="panel" role="status"><p><strong>The log is intact.</strong> All {{verified}} entries verify:
+            none has been altered, removed or re-ordered.</p></div>{{/intact}}
+            {{^intact}}<div class="error-summary" role="alert"><h2>The log is broken</h2><p>{{failure}}.
+            {{verified}} entries before it verify. Tell your data protection officer at once.</p></div>{{/intact}}
+            <h2>Latest entries for {{organisation}}</h2>
+            {{^empty(entries)}}
+            <table>
+            <caption class="visually-hidden">The latest audit entries, newest first</caption>
+            <thead><tr><th scope="col">Entry</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Purpose</th></tr></thead>
+            <tbody>{{#entries}}<tr><td>{{sequence}}</td><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{purpose}}</td></tr>
+            {{/entries}}</tbody>
+            </table>
+            {{/empty(entries)}}
+            {{#empty(entries)}}<p>No entries yet.</p>{{/empty(entries)}}
+            """
+        case .problem:
+            """
+            <h1>{{heading}}</h1>
+            <p>{{message}}</p>
+            <p><a href="/console">Back to the dashboard</a></p>
+            """
+        }
+    }
+}

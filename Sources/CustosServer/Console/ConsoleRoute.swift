@@ -1,0 +1,39 @@
+import Hummingbird
+
+/// Every page and action of the signed-in console, with the ability each needs. The router
+/// mounts exactly these, behind one check, and the route × role test walks exactly these.
+enum ConsoleRoute: String, CaseIterable, Sendable {
+    case dashboard
+    case people
+    case person
+    case audit
+    case signOut
+
+    var method: HTTPRequest.Method {
+        switch self {
+        case .dashboard, .people, .person, .audit: .get
+        case .signOut: .post
+        }
+    }
+
+    /// The path under `/console`, with its parameters.
+    var path: String {
+        switch self {
+        case .dashboard: ""
+        case .people: "people"
+        case .person: "people/:subject"
+        case .audit: "audit"
+        case .signOut: "sign-out"
+        }
+    }
+
+    /// What the route needs; nil for what every signed-in user may do (sign out).
+    var ability: ConsoleAbility? {
+        switch self {
+        case .dashboard: .viewDashboard
+        case .people, .person: .findPeople
+        case .audit: .viewAudit
+        case .signOut: nil
+        }
+    }
+}

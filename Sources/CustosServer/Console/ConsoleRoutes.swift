@@ -1,0 +1,84 @@
+import CustosStore
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// Mounts the staff console at `/console`: sessions in the store, the sign-in pages open to all,
+/// and every other page behind the sign-in gate, the form guard and one authorisation check.
+struct ConsoleRoutes {
+    let store: any CustosStore
+    let vaults: VaultCache
+    let hashing: PasswordHashing
+    /// Whether cookies are marked `Secure` (the server is reached over TLS).
+    let secureCookies: Bool
+    let pages = ConsolePages()
+
+    /// The sessions' storage: also a service, which clears expired sessions.
+    var sessionDriver: ConsoleSessionDriver { ConsoleSessionDriver(store: store) }
+
+    func add(to router: Router<AppRequestContext>) {
+        router.get("/assets/console.css") { _, _ in
+            TextResponse(body: ConsoleLayout.stylesheet, contentType: "text/css; charset=utf-8")
+        }
+        let console = router.group("console", context: ConsoleRequestContext.self)
+            .add(middleware: RequestReadsMiddleware(store: store))
+            .add(
+                middleware: SessionMiddleware(
+                    storage: sessionDriver,
+                    configuration: .init(
+                        sessionCookieParameters: .init(
+                            name: "custos_console", path: "/console", secure: secureCookies, sameSite: .strict),
+                        keyPrefix: "console.", defaultSessionExpiration: ConsoleSession.lifetime))
+            )
+            .add(middleware: ConsoleAuthenticator(store: store, vaults: vaults))
+        SignInController(users: StaffUsers(store: store, hashing: hashing), pages: pages, throttle: SignInThrottle())
+            .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false)))
+        let signedIn = console.group()
+            .add(middleware: ConsoleSignInGate())
+            .add(middleware: ConsoleFormGuard(requiresToken: true))
+        for route in ConsoleRoute.allCases {
+            let handler = handler(for: route)
+            let pages = pages
+            signedIn.on(RouterPath(stringLiteral: route.path), method: route.method) { request, context in
+                let user = try context.user()
+                if let ability = route.ability, !user.may(ability) {
+                    var values = ConsoleFrame.values(title: "Not allowed", current: "", user: user, context: context)
+                    values["heading"] = "You cannot open this page"
+                    values["message"] =
+                        "Your role (\(ConsoleFrame.roleName(user.role))) does not allow it. If you need it, ask your data protection officer."
+                    return pages.render(.problem, values, status: .forbidden)
+                }
+                return try await handler(request, context)
+            }
+        }
+        // Anything else under /console: a page saying so, for signed-in users.
+        for method in [HTTPRequest.Method.get, .post] {
+            signedIn.on("**", method: method) { _, context in
+                var values = ConsoleFrame.values(
+                    title: "Not found", current: "", user: try context.user(), context: context)
+                values["heading"] = "Page not found"
+                values["message"] = "There is no console page at this address."
+                return pages.render(.problem, values, status: .notFound)
+            }
+        }
+    }
+
+    private typealias Handler = @Sendable (Request, ConsoleRequestContext) async throws -> Response
+
+    private func handler(for route: ConsoleRoute) -> Handler {
+        switch route {
+        case .dashboard: DashboardController(pages: pages).show
+        case .people: PeopleController(pages: pages).search
+        case .person: PeopleController(pages: pages).person
+        case .audit: AuditController(pages: pages).show
+        case .signOut: signOut
+        }
+    }
+
+    @Sendable private func signOut(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        try await user.vault.audit([user.event("user.sign_out", detail: "user \(user.account.id) signed out")])
+        context.sessions.clearSession()
+        return SignInController.redirect("/console/sign-in?signed-out")
+    }
+}

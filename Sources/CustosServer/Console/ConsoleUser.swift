@@ -1,0 +1,46 @@
+import CustosCore
+import CustosStore
+import Foundation
+
+/// The signed-in user of a console request: their account, their workspace's vault, and what
+/// they reach there.
+struct ConsoleUser: Sendable {
+    let account: StoredStaffUser
+    let vault: Vault
+    let access: StaffAccess
+
+    init(account: StoredStaffUser, vault: Vault) {
+        self.account = account
+        self.vault = vault
+        access = StaffAccess(role: account.role, schoolID: account.schoolID, policy: vault.policy)
+    }
+
+    /// The audit log's name for the user.
+    var actor: String { account.actor }
+
+    var role: StaffRole { account.role }
+
+    /// Whether the user's role may use `ability`.
+    func may(_ ability: ConsoleAbility) -> Bool { ability.allows(role) }
+
+    /// Whether the user reaches anyone at all (they may search for people).
+    var readsPeople: Bool {
+        access.reachesAnything(.read, recordTypes: vault.policy.recordTypes.map(\.id))
+    }
+
+    /// The person `id`, if they are in the user's workspace and within reach; nil otherwise, so
+    /// a guessed id from another school or workspace reads exactly as an unknown one.
+    func reachableSubject(_ id: UUID) async throws -> StoredSubject? {
+        guard let subject = try await vault.store.subjects([id], in: vault.workspace.id).first,
+            access.reaches(subject)
+        else { return nil }
+        return subject
+    }
+
+    /// An audit event by the user.
+    func event(_ action: String, purpose: String? = nil, subjectID: UUID? = nil, detail: String) -> AuditEvent {
+        AuditEvent(
+            workspaceID: vault.workspace.id, time: Date(), actor: actor, action: action, purpose: purpose,
+            reason: "staff console", subjectID: subjectID, detail: detail)
+    }
+}

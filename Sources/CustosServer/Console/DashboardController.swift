@@ -1,0 +1,94 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console`: what is due. Requests by deadline, breach clocks, complaints to acknowledge, and
+/// tasks (retention reviews among them). Scoped roles see their scope instead.
+struct DashboardController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        var values = ConsoleFrame.values(title: "What is due", current: "/console", user: user, context: context)
+        let today = CalendarDay.today
+        values["today"] = ConsoleText.day(today)
+        values["roleName"] = ConsoleFrame.roleName(user.role)
+        guard user.may(.viewRequests) else {
+            values["showsCasework"] = false
+            values["findsPeople"] = user.may(.findPeople) && user.readsPeople
+            if let schoolID = user.account.schoolID {
+                values["schoolName"] = try await user.vault.store.schools(in: user.vault.workspace.id)
+                    .first { $0.id == schoolID }?.name
+            }
+            values["scopeNote"] =
+                switch user.role {
+                case .schoolLeader: "You see the people of your own school, with only the details the policy shares."
+                case .trainer:
+                    "You see the attendees of the events you deliver, once Custos records them."
+                default: ""
+                }
+            return pages.render(.dashboard, values)
+        }
+        let store = user.vault.store
+        let workspace = user.vault.workspace.id
+        let requests = try await store.requests(in: workspace, includingClosed: false)
+            .filter { !$0.state.isClosed }
+            .sorted {
+                ($0.dueOn?.ordinal ?? .max, $0.receivedOn.ordinal) < ($1.dueOn?.ordinal ?? .max, $1.receivedOn.ordinal)
+            }
+        let breaches = try await store.breaches(in: workspace, includingClosed: false).filter(\.clockRunning)
+            .sorted { $0.reportDeadline < $1.reportDeadline }
+        let complaints = try await store.complaints(in: workspace, includingClosed: false).filter(\.isOpen)
+            .sorted { $0.acknowledgeBy < $1.acknowledgeBy }
+        let tasks = try await store.tasks(in: workspace, includingDone: false)
+            .sorted { ($0.dueOn?.ordinal ?? .max) < ($1.dueOn?.ordinal ?? .max) }
+        values["showsCasework"] = true
+        values["openRequests"] = requests.count
+        let overdue = requests.filter { $0.dueOn.map { $0 < today } ?? false }.count
+        values["overdueRequests"] = overdue > 0 ? overdue : nil
+        values["requests"] = requests.map { request -> [String: Any] in
+            [
+                "kind": ConsoleText.label(request.kind.rawValue),
+                "channel": ConsoleText.words(request.channel.rawValue),
+                "state": ConsoleText.words(request.state.rawValue),
+                "received": ConsoleText.day(request.receivedOn),
+                "due": request.dueOn.map(ConsoleText.day) ?? "Clock not started",
+                "left": request.dueOn.map { ConsoleText.left(to: $0, from: today) } ?? "",
+                "dueClass": ConsoleText.dueClass(request.dueOn, from: today),
+            ]
+        }
+        let now = Date()
+        values["breachClocks"] = breaches.count
+        values["breaches"] = breaches.map { breach -> [String: Any] in
+            let hours = Int(breach.reportDeadline.timeIntervalSince(now) / 3600)
+            return [
+                "deadline": ConsoleText.time(breach.reportDeadline),
+                "discovered": ConsoleText.time(breach.discoveredAt),
+                "left": hours < 0 ? "overdue by \(-hours) hours" : "\(hours) hours left",
+                "leftClass": hours < 24 ? "overdue" : "due-soon",
+            ]
+        }
+        values["openComplaints"] = complaints.count
+        values["complaints"] = complaints.map { complaint -> [String: Any] in
+            [
+                "received": ConsoleText.day(complaint.receivedOn),
+                "acknowledgeBy": ConsoleText.day(complaint.acknowledgeBy),
+                "acknowledged": complaint.acknowledgedOn.map(ConsoleText.day) ?? "Not yet",
+                "dueClass": complaint.acknowledgedOn == nil
+                    ? ConsoleText.dueClass(complaint.acknowledgeBy, from: today) : "",
+            ]
+        }
+        values["openTasks"] = tasks.count
+        values["retentionReviews"] = tasks.filter { $0.kind == .retentionReview }.count
+        values["tasks"] = tasks.map { task -> [String: Any] in
+            [
+                "due": task.dueOn.map(ConsoleText.day) ?? "When safe",
+                "summary": task.summary,
+                "kind": ConsoleText.label(task.kind.rawValue),
+                "dueClass": ConsoleText.dueClass(task.dueOn, from: today),
+            ]
+        }
+        return pages.render(.dashboard, values)
+    }
+}

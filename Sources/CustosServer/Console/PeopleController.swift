@@ -1,0 +1,142 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/people`: find a person by an exact identifier, and a person's page: their records
+/// (only the fields the user's role may read), requests and disclosures. Searching and opening a
+/// page are audited; a person out of the user's reach is answered exactly as an unknown one.
+struct PeopleController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        var values = ConsoleFrame.values(
+            title: "Find a person", current: "/console/people", user: user, context: context)
+        values["scopeNote"] = scopeNote(user)
+        let kinds = Self.identifierKinds(user.vault.policy)
+        let query = request.uri.queryParameters
+        let kind = query.get("kind").flatMap { asked in kinds.first { $0.value == asked } } ?? kinds.first
+        let value = query.get("value")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        values["value"] = value
+        values["kinds"] = kinds.map { ["value": $0.value, "label": $0.label, "selected": $0.value == kind?.value] }
+        guard let kind, query.get("value") != nil else { return pages.render(.people, values) }
+        guard !value.isEmpty, IdentifierNormaliser.normalise(kind: kind.value, value: value) != nil else {
+            let message =
+                value.isEmpty
+                ? "Enter the \(kind.label.lowercased()) to find" : "Enter a valid \(kind.label.lowercased())"
+            values["title"] = "Error: Find a person"
+            values["hasProblems"] = true
+            values["problems"] = [["field": "value", "message": message]]
+            values["valueError"] = message
+            return pages.render(.people, values, status: .badRequest)
+        }
+        let vault = user.vault
+        let ids = try await vault.subjectIDs(identifierKind: kind.value, value: value)
+        let found = try await vault.store.subjects(ids, in: vault.workspace.id).filter(user.access.reaches)
+        try await vault.audit([user.event("subject.search", detail: "by \(kind.value): \(found.count) found")])
+        let schools = try await schoolNames(vault)
+        values["searched"] = true
+        values["kindLabel"] = kind.label.lowercased()
+        values["results"] = found.map { subject -> [String: Any] in
+            [
+                "id": subject.id.uuidString.lowercased(), "shortID": Self.shortID(subject.id),
+                "kind": ConsoleText.label(subject.kind),
+                "school": subject.schoolID.flatMap { schools[$0] } ?? "no school",
+                "since": ConsoleText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)),
+            ]
+        }
+        return pages.render(.people, values)
+    }
+
+    @Sendable func person(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let text = context.parameters.get("subject"), let id = UUIDText.parse(text),
+            let subject = try await user.reachableSubject(id)
+        else {
+            var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
+            values["heading"] = "No such person"
+            values["message"] = "There is no one with that id within your reach."
+            return pages.render(.problem, values, status: .notFound)
+        }
+        let vault = user.vault
+        let view = try await vault.read(subject: id, actor: user.actor, reason: "staff console")
+        let shown = user.access.visible(view.records)
+        var values = ConsoleFrame.values(title: "A person", current: "", user: user, context: context)
+        values["kind"] = ConsoleText.label(subject.kind)
+        values["shortID"] = Self.shortID(subject.id)
+        values["since"] = ConsoleText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone))
+        values["lastActive"] = ConsoleText.day(CalendarDay(subject.lastActivityAt, in: CalendarDay.clockTimeZone))
+        if let schoolID = subject.schoolID { values["school"] = try await schoolNames(vault)[schoolID] }
+        let types = Dictionary(vault.policy.recordTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        values["records"] = shown.enumerated().map { index, record -> [String: Any] in
+            let type = types[record.type]
+            let fields = (type?.fields ?? []).filter { record.values[$0.name] != nil }.map { field in
+                ["label": field.displayLabel, "value": record.values[field.name] ?? ""]
+            }
+            return [
+                "index": index,
+                "title": "\(type?.name ?? record.type) (\(ConsoleText.words(record.role)))",
+                "fields": fields,
+            ]
+        }
+        values["showsCasework"] = user.may(.viewRequests)
+        if user.may(.viewRequests) {
+            values["requests"] = try await vault.store.requests(in: vault.workspace.id, includingClosed: true)
+                .filter { $0.subjectID == id }
+                .map { request -> [String: Any] in
+                    [
+                        "kind": ConsoleText.label(request.kind.rawValue),
+                        "state": ConsoleText.words(request.state.rawValue),
+                        "received": ConsoleText.day(request.receivedOn),
+                        "due": request.dueOn.map(ConsoleText.day) as Any,
+                    ]
+                }
+            values["disclosures"] = try await vault.store.disclosures(in: vault.workspace.id, ofSubjects: [id])
+                .map { disclosure -> [String: Any] in
+                    [
+                        "day": ConsoleText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
+                        "awaiting": disclosure.taskID != nil && disclosure.toldOn == nil,
+                    ]
+                }
+        }
+        return pages.render(.person, values)
+    }
+
+    private func scopeNote(_ user: ConsoleUser) -> String {
+        switch user.role {
+        case .schoolLeader: "You find only people of your own school."
+        case .trainer: "You find only the attendees of your own events."
+        default: ""
+        }
+    }
+
+    private func schoolNames(_ vault: Vault) async throws -> [UUID: String] {
+        Dictionary(
+            try await vault.store.schools(in: vault.workspace.id).map { ($0.id, $0.name) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The identifier kinds the policy indexes, with labels, email first.
+    static func identifierKinds(_ policy: Policy) -> [(value: String, label: String)] {
+        var seen: [String] = []
+        for field in policy.recordTypes.flatMap(\.fields) {
+            if let kind = field.identifierKind, !seen.contains(kind) { seen.append(kind) }
+        }
+        let order = ["email", "phone", "upn", "uln"]
+        return seen.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }.map { kind in
+            let label =
+                switch kind {
+                case "email": "Email address"
+                case "phone": "Telephone number"
+                case "upn": "UPN"
+                case "uln": "ULN"
+                default: ConsoleText.label(kind)
+                }
+            return (kind, label)
+        }
+    }
+
+    /// The first eight hex digits of an id: enough to tell people apart on a page.
+    static func shortID(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
+}

@@ -1,0 +1,9 @@
+/// Why a staff user could not be added or changed. The message names the field and the rule,
+/// never a password.
+public struct StaffUserError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let message: String
+
+    init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

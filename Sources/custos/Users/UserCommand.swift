@@ -1,0 +1,139 @@
+import ArgumentParser
+import CustosCore
+import CustosStore
+import Foundation
+
+/// `custos user add|list|passwd|disable|enable`: the staff who sign in to the console.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Add, list and disable the staff who sign in to the console.",
+        discussion: """
+            A user works in one workspace, with one role: the policy's access rules decide what they see. \
+            Passwords are kept only as bcrypt hashes; five failed sign-ins in a row lock an account for \
+            fifteen minutes.
+            """,
+        subcommands: [
+            UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserDisableCommand.self,
+            UserEnableCommand.self,
+        ])
+}
+
+struct UserAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a user; without --password-stdin, a password is made and printed once.")
+
+    @Option(help: "The address they sign in with; accounts are personal, so not a shared one.") var email: String
+    @Option(help: "Their name, as the console and the audit log show it.") var name: String
+    @Option(
+        help: "Their role: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")).",
+        transform: { text in
+            guard let role = StaffRole(rawValue: text) else { throw ValidationError("--role: no role '\(text)'") }
+            return role
+        })
+    var role: StaffRole
+    @Option(help: "For a school leader: the URN of their school.") var school: String?
+    @OptionGroup var password: PasswordInput
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let (given, made) = try password.read()
+        let user = try await store.withStore { store in
+            let workspace = try await store.resolveWorkspace(self.store.workspace)
+            var schoolID: UUID?
+            if let school {
+                guard let found = try await store.schools(in: workspace.id).first(where: { $0.urn == school }) else {
+                    throw CommandFailure(message: "error: --school: no school has URN \(school) in this workspace")
+                }
+                schoolID = found.id
+            }
+            return try await StaffUsers(store: store).add(
+                email: email, name: name, role: role, schoolID: schoolID, password: given, in: workspace,
+                by: CommandActor.current)
+        }
+        if let warning = SharedAddress.warning(for: user.email) { Console.error("warning: \(warning)") }
+        Console.error("User \(user.email) added, role \(user.role.rawValue).")
+        if made { print(given) }
+    }
+}
+
+struct UserListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the workspace's users (never their passwords).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let users = try await store.withStore { store in
+            try await store.staffUsers(in: store.resolveWorkspace(self.store.workspace).id)
+        }
+        let now = Date()
+        for user in users {
+            let state =
+                if let disabled = user.disabledAt {
+                    "disabled \(disabled.formatted(.iso8601))"
+                } else if let until = user.lockedUntil, until > now {
+                    "locked until \(until.formatted(.iso8601))"
+                } else {
+                    "active"
+                }
+            print([user.email, user.role.rawValue, state, user.name].joined(separator: "  "))
+        }
+    }
+}
+
+struct UserPasswdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd",
+        abstract:
+            "Set a user's password, ending their sessions and any lock-out; without --password-stdin, one is made and printed once."
+    )
+
+    @Argument(help: "The address the user signs in with.") var email: String
+    @OptionGroup var password: PasswordInput
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let (given, made) = try password.read()
+        try await store.withStore { store in
+            let users = StaffUsers(store: store)
+            let user = try await users.user(email: email, in: store.resolveWorkspace(self.store.workspace))
+            try await users.setPassword(given, for: user, by: CommandActor.current)
+        }
+        Console.error("Password set; the user's sessions have ended.")
+        if made { print(given) }
+    }
+}
+
+struct UserDisableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Stop a user signing in, and end their sessions.")
+
+    @Argument(help: "The address the user signs in with.") var email: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let users = StaffUsers(store: store)
+            let user = try await users.user(email: email, in: store.resolveWorkspace(self.store.workspace))
+            try await users.disable(user, by: CommandActor.current)
+        }
+        print("Disabled.")
+    }
+}
+
+struct UserEnableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enable", abstract: "Let a disabled or locked-out user sign in again.")
+
+    @Argument(help: "The address the user signs in with.") var email: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            let users = StaffUsers(store: store)
+            let user = try await users.user(email: email, in: store.resolveWorkspace(self.store.workspace))
+            try await users.enable(user, by: CommandActor.current)
+        }
+        print("Enabled.")
+    }
+}
