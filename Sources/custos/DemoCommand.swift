@@ -25,6 +25,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The demo's data folder, emptied at start.", valueName: "DIR"))
     var data: String = "./custos-demo"
 
+    /// The demo's console users: synthetic staff, one per role that needs no school.
+    static let demoUsers: [(StaffRole, String)] = [
+        (.dpo, "Dana Demo (DPO)"), (.admin, "Alex Demo (admin)"), (.staff, "Sam Demo (office)"),
+        (.auditor, "Avery Demo (auditor)"),
+    ]
+    /// The password of every demo user; the README gives it. The demo holds only synthetic data
+    /// and listens on this machine alone unless told otherwise.
+    static let demoPassword = "custos demo password"
+
     func run() async throws {
         let policyURL = try example.locate()
         let loaded = try PolicyFile.load(policyURL.path)
@@ -40,6 +49,13 @@ struct DemoCommand: AsyncParsableCommand {
         let findings = PolicyLinter().findings(for: loaded)
         let token = try await AccessTokens(store: store).issue(
             name: "demo", role: .dpo, in: workspace, by: "demo")
+        // One console user for each role that needs no school, all with the demo's password.
+        let users = StaffUsers(store: store)
+        for (role, name) in Self.demoUsers {
+            _ = try await users.add(
+                email: "\(role.rawValue)@demo.example", name: name, role: role, password: Self.demoPassword,
+                in: workspace, by: "demo")
+        }
 
         let base = "http://\(host):\(port)"
         let outboxFolder = folder.appendingPathComponent("outbox", isDirectory: true)
@@ -56,6 +72,9 @@ struct DemoCommand: AsyncParsableCommand {
               Workspace:       \(workspace.name) — \(workspace.title), policy \(version.label)
               Privacy notice:  \(base)/privacy/\(workspace.name)
               As Markdown:     \(base)/privacy/\(workspace.name)/notice.md\(requestForm)
+              Staff console:   \(base)/console
+                               sign in as dpo@demo.example (or staff@, admin@, auditor@demo.example)
+                               with the password: \(Self.demoPassword)
               Home:            \(base)/
               Data folder:     \(folder.path) (SQLite)
               Policy file:     \(policyURL.path)
@@ -71,6 +90,11 @@ struct DemoCommand: AsyncParsableCommand {
             Press Ctrl-C to stop.
 
             """
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            Console.error(
+                "warning: the demo's console password is published in the README; anyone who can reach \(host) can sign in."
+            )
+        }
         let logger = Logger(label: "custos")
         let app = buildApplication(
             store: store, keys: keys, configuration: ServerConfiguration(host: host, port: port),

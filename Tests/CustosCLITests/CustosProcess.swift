@@ -15,8 +15,18 @@ enum Custos {
         try run(arguments, in: directory)
     }
 
-    static func run(_ arguments: [String], in directory: URL = Repository.root) throws -> CommandResult {
+    /// Runs `custos` with `arguments`; `input`, when given, is its standard input.
+    static func run(
+        _ arguments: [String], in directory: URL = Repository.root, input: String? = nil
+    ) throws
+        -> CommandResult
+    {
         let process = try makeProcess(arguments, in: directory)
+        let inputFile = try OutputFile()
+        if let input {
+            try Data(input.utf8).write(to: inputFile.url)
+            process.standardInput = try FileHandle(forReadingFrom: inputFile.url)
+        }
         // Output goes to files, which never fill up and stall the process the way pipes can.
         let output = try OutputFile()
         let error = try OutputFile()

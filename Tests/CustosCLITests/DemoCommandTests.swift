@@ -31,6 +31,23 @@ struct DemoCommandTests {
             #expect(banner.contains("Custos demo is running."))
             #expect(banner.contains("Privacy notice:  http://127.0.0.1:\(port)/privacy/hutton"))
             #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("custos.sqlite").path))
+            #expect(banner.contains("Staff console:   http://127.0.0.1:\(port)/console"))
+            #expect(banner.contains("with the password: custos demo password"))
+
+            // The README's login works: the sign-in answers with the way to the dashboard.
+            let signIn = Process()
+            signIn.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            signIn.arguments = [
+                "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", "--data-urlencode",
+                "email=dpo@demo.example",
+                "--data-urlencode", "password=custos demo password", "http://127.0.0.1:\(port)/console/sign-in",
+            ]
+            let answer = Pipe()
+            signIn.standardOutput = answer
+            try signIn.run()
+            signIn.waitUntilExit()
+            let reply = String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(reply == "303 http://127.0.0.1:\(port)/console")
 
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()

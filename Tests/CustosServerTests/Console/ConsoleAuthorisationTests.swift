@@ -1,0 +1,154 @@
+import CustosCore
+import CustosStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CustosServer
+
+@Suite("Console authorisation: every route for every role, and no data across schools or workspaces")
+struct ConsoleAuthorisationTests {
+    /// Who may open what, written out here rather than read from the code under test.
+    static let allowed: [ConsoleRoute: Set<StaffRole>] = [
+        .dashboard: Set(StaffRole.allCases),
+        .people: Set(StaffRole.allCases),
+        .person: [.dpo, .admin, .staff, .auditor, .schoolLeader, .trainer],
+        .audit: [.dpo, .admin, .auditor],
+        .signOut: Set(StaffRole.allCases),
+    ]
+
+    @Test("every console route × every role: allowed, or refused with 403; signed out, sent to sign in")
+    func routeByRole() async throws {
+        #expect(Set(Self.allowed.keys) == Set(ConsoleRoute.allCases), "a route without an expectation")
+        try await ApiFixture.with(["bep"]) { fixture in
+            let school = try await fixture.school("Basildon Academy", urn: "100001")
+            let subject = try await fixture.bepUser(urn: "100001")
+            for role in StaffRole.allCases {
+                try await fixture.user(
+                    "\(role.rawValue)@bep.example", role: role, school: role == .schoolLeader ? school : nil)
+            }
+            try await fixture.consoleApp.test(.router) { client in
+                for route in ConsoleRoute.allCases {
+                    let path = "/console/" + route.path.replacingOccurrences(of: ":subject", with: subject.uuidString)
+                    for role in StaffRole.allCases {
+                        let browser = try await ConsoleBrowser.signIn(client, "\(role.rawValue)@bep.example")
+                        let status =
+                            route.method == .get
+                            ? try await browser.get(client, path).0
+                            : try await browser.post(client, path, token: browser.formToken(client)).0
+                        let expectAllowed = Self.allowed[route]?.contains(role) ?? false
+                        if expectAllowed {
+                            #expect(status != .forbidden, "\(role.rawValue) \(route.method) \(path): \(status)")
+                            #expect(status.code < 400 || status == .notFound, "\(role.rawValue) \(path): \(status)")
+                        } else {
+                            #expect(status == .forbidden, "\(role.rawValue) \(route.method) \(path): \(status)")
+                        }
+                    }
+                    let signedOut =
+                        route.method == .get
+                        ? try await ConsoleBrowser().get(client, path).0
+                        : try await ConsoleBrowser().post(client, path, token: nil).0
+                    #expect(signedOut == .seeOther, "signed out \(path): \(signedOut)")
+                }
+            }
+        }
+    }
+
+    @Test("a school leader sees their own school's people with BEP's three fields; another school's read as unknown")
+    func schoolScope() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let workspace = try await fixture.workspace("bep")
+            let own = try await fixture.school("Basildon Academy", urn: "100001")
+            let other = try await fixture.school("Laindon Primary", urn: "100002")
+            let colleague = try await fixture.bepUser(urn: "100001")
+            let stranger = try await fixture.bepUser(urn: "100002")
+            try await fixture.user("head@basildon.example", role: .schoolLeader, school: own)
+            try await fixture.consoleApp.test(.router) { client in
+                let head = try await ConsoleBrowser.signIn(client, "head@basildon.example")
+                let (status, page) = try await head.get(client, "/console/people/\(colleague.uuidString)")
+                #expect(status == .ok)
+                for label in ["First name", "Surname", "Job title"] { #expect(page.contains("<dt>\(label)</dt>")) }
+                #expect(page.contains("<dd>Teacher</dd>"))
+                #expect(!page.contains("user100001@example.sch.uk"))
+                #expect(!page.contains("01268"))
+
+                let (strangerStatus, strangerPage) = try await head.get(
+                    client, "/console/people/\(stranger.uuidString)")
+                let (unknownStatus, unknownPage) = try await head.get(client, "/console/people/\(UUID().uuidString)")
+                #expect(strangerStatus == .notFound)
+                #expect(unknownStatus == .notFound)
+                #expect(strangerPage == unknownPage)
+
+                let (_, found) = try await head.get(
+                    client, "/console/people?kind=email&value=user100002%40example.sch.uk")
+                #expect(found.contains("No one within your reach has that email address."))
+                let (_, ownFound) = try await head.get(
+                    client, "/console/people?kind=email&value=user100001%40example.sch.uk")
+                #expect(ownFound.contains("/console/people/\(colleague.uuidString.lowercased())"))
+            }
+        }
+    }
+
+    @Test("a user of one workspace cannot open another workspace's people, whatever the URL")
+    func workspaceScope() async throws {
+        try await ApiFixture.with(["bep", "ashe"]) { fixture in
+            let head = try await fixture.asheHead()
+            try await fixture.user("dpo@bep.example", role: .dpo)
+            try await fixture.consoleApp.test(.router) { client in
+                let dpo = try await ConsoleBrowser.signIn(client, "dpo@bep.example")
+                let (status, page) = try await dpo.get(client, "/console/people/\(head.uuidString)")
+                #expect(status == .notFound)
+                #expect(!page.contains("Ann Smith"))
+                let (_, search) = try await dpo.get(
+                    client, "/console/people?kind=email&value=ann.smith%40example.sch.uk")
+                #expect(search.contains("No one within your reach"))
+            }
+            let actions = try await fixture.store.auditEntries(after: 0, limit: 1000).map(\.event)
+            #expect(!actions.contains { $0.action == "subject.read" && $0.subjectID == head })
+        }
+    }
+
+    @Test("opening a person's page is audited with the user as actor")
+    func personViewAudited() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let school = try await fixture.school("Basildon Academy", urn: "100001")
+            let subject = try await fixture.bepUser(urn: "100001")
+            try await fixture.user("staff@bep.example", role: .staff)
+            try await fixture.consoleApp.test(.router) { client in
+                let staff = try await ConsoleBrowser.signIn(client, "staff@bep.example")
+                let (status, page) = try await staff.get(client, "/console/people/\(subject.uuidString)")
+                #expect(status == .ok)
+                #expect(page.contains("user100001@example.sch.uk"))
+            }
+            let reads = try await fixture.store.auditEntries(after: 0, limit: 1000).map(\.event)
+                .filter { $0.action == "subject.read" && $0.subjectID == subject }
+            #expect(reads.map(\.actor) == ["user:staff@bep.example"])
+        }
+    }
+}
+
+extension ApiFixture {
+    /// Adds a school to BEP's workspace; its id.
+    func school(_ name: String, urn: String) async throws -> UUID {
+        try await vault("bep").addSchool(name: name, urn: urn, laCode: nil, actor: "test").id
+    }
+
+    /// A BEP registered user at the school with URN `urn`; their subject id.
+    func bepUser(urn: String) async throws -> UUID {
+        let vault = try await vault("bep")
+        let type = try #require(vault.policy.recordType("registered_user"))
+        let outcome = try await vault.write(
+            RecordInput(
+                type: type,
+                values: [
+                    "first_name": "A", "surname": "B", "role": "Teacher", "email": "user\(urn)@example.sch.uk",
+                    "phone": "01268 000000", "school_urn": urn,
+                ],
+                source: .person),
+            actor: "test")
+        guard case .created(_, let subjects, _) = outcome else { throw FixtureFailure() }
+        return try #require(subjects["user"])
+    }
+}
