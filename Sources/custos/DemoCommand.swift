@@ -58,6 +58,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
 
         let base = "http://\(host):\(port)"
+        let secondFactorNote =
+            loaded.policy.requiresSecondFactor(.dpo)
+            ? "\n                   (this policy asks the DPO and admins for a second factor: at first sign-in\n                    you set up an authenticator app; staff@ signs in with the password alone)"
+            : ""
         let outboxFolder = folder.appendingPathComponent("outbox", isDirectory: true)
         let transport = EmlFolderTransport(folder: outboxFolder)
         // Some organisations publish no address to send from; the demo's mail goes to a folder.
@@ -74,7 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
               As Markdown:     \(base)/privacy/\(workspace.name)/notice.md\(requestForm)
               Staff console:   \(base)/console
                                sign in as dpo@demo.example (or staff@, admin@, auditor@demo.example)
-                               with the password: \(Self.demoPassword)
+                               with the password: \(Self.demoPassword)\(secondFactorNote)
               Home:            \(base)/
               Data folder:     \(folder.path) (SQLite)
               Policy file:     \(policyURL.path)

@@ -53,6 +53,10 @@ struct UserCommandTests {
             #expect(unknown.status == 1)
             #expect(unknown.error.contains("no user signs in with that address"))
 
+            let noApp = try Custos.run(["user", "remove-second-factor", "jo.bloggs@bep.example"] + options)
+            #expect(noApp.status == 1)
+            #expect(noApp.error.contains("has no authenticator app set up"))
+
             let audit = try Custos.run(["audit", "log"] + options).output
             for action in ["user.add", "user.disable", "user.enable", "user.password"] {
                 #expect(audit.contains(action))

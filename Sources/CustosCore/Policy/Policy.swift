@@ -19,6 +19,8 @@ public struct Policy: Sendable, Equatable, Decodable {
     public var retention: [RetentionRule]
     public var cookies: [Cookie]
     public var access: [AccessRule]
+    /// How staff sign in to the console (which roles need a second factor).
+    public var staffAccounts: StaffAccountSettings?
     public var rights: RightsSettings
     public var notice: NoticeSettings
 
@@ -30,6 +32,11 @@ public struct Policy: Sendable, Equatable, Decodable {
     public func purpose(_ id: String) -> Purpose? { purposes.first { $0.id == id } }
     public func recipient(_ id: String) -> Recipient? { recipients.first { $0.id == id } }
     public func retentionRule(_ id: String) -> RetentionRule? { retention.first { $0.id == id } }
+
+    /// Whether staff of `role` must sign in with a second factor.
+    public func requiresSecondFactor(_ role: StaffRole) -> Bool {
+        staffAccounts?.secondFactor.contains(role) ?? false
+    }
 
     /// The category with `key`: as declared, else the fideslang default; `nil` if neither.
     public func category(_ key: String) -> DataCategory? {

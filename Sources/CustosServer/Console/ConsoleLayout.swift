@@ -58,6 +58,7 @@ enum ConsoleLayout {
         .summary-cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:1rem;margin:1rem 0}
         .summary-cards a{display:block;border:1px solid #b1b4b6;padding:.75rem;text-decoration:none}
         .summary-cards strong{display:block;font-size:2rem}
+        input.short{max-width:10rem}code{font-size:1.05rem;word-break:break-all}
         select{font:inherit;padding:.35rem;border:2px solid #0b0c0c}
         .search{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}.search button{margin:0}
         @media (max-width:40rem){.sign-out{margin-left:0}}

@@ -5,6 +5,8 @@ import Mustache
 struct ConsolePages: Sendable {
     enum Page: String, CaseIterable {
         case signIn
+        case code
+        case enrol
         case dashboard
         case people
         case person
@@ -61,6 +63,56 @@ struct ConsolePages: Sendable {
             <button type="submit">Sign in</button>
             </form>
             <p class="muted">Five wrong passwords in a row lock an account for fifteen minutes.</p>
+            """
+        case .code:
+            """
+            {{#hasProblems}}
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
+            </div>
+            {{/hasProblems}}
+            <h1>Enter the code from your authenticator app</h1>
+            <form method="post" action="/console/sign-in/code" novalidate>
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            {{#next}}<input type="hidden" name="next" value="{{.}}">{{/next}}
+            <div class="{{#codeError}}field-error{{/codeError}}">
+            <label for="code">Six-digit code</label>
+            <p class="hint" id="code-hint">The app shows a new code every 30 seconds.</p>
+            {{#codeError}}<p class="error-message" id="code-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/codeError}}
+            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" class="short" aria-describedby="code-hint{{#codeError}} code-error{{/codeError}}"{{#codeError}} aria-invalid="true"{{/codeError}}>
+            </div>
+            <button type="submit">Continue</button>
+            </form>
+            <p class="muted">Lost your phone? Ask your data protection officer or an administrator to remove your
+            second factor; you will set up a new one when you next sign in.</p>
+            """
+        case .enrol:
+            """
+            {{#hasProblems}}
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>{{#problems}}<li><a href="#{{field}}">{{message}}</a></li>{{/problems}}</ul>
+            </div>
+            {{/hasProblems}}
+            <h1>Set up two-factor sign-in</h1>
+            {{#required}}<p>Your role must sign in with a code from an authenticator app as well as a password.
+            Set one up now to continue.</p>{{/required}}
+            <ol>
+            <li>Open an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 1Password).</li>
+            <li>Add an account, and type in this key: <strong><code id="setup-key">{{key}}</code></strong>
+            (or, on your phone, <a href="{{link}}">open the setup link</a>).</li>
+            <li>Enter the six-digit code the app then shows.</li>
+            </ol>
+            <form method="post" action="/console/sign-in/enrol" novalidate>
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <div class="{{#codeError}}field-error{{/codeError}}">
+            <label for="code">Six-digit code</label>
+            {{#codeError}}<p class="error-message" id="code-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/codeError}}
+            <input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" class="short"{{#codeError}} aria-invalid="true" aria-describedby="code-error"{{/codeError}}>
+            </div>
+            <button type="submit">Turn on two-factor sign-in</button>
+            </form>
             """
         case .dashboard:
             """
@@ -126,6 +178,8 @@ struct ConsolePages: Sendable {
             <p>Your role is {{roleName}}{{#schoolName}}, for {{.}}{{/schoolName}}. {{scopeNote}}</p>
             {{#findsPeople}}<p><a href="/console/people">Find a person</a></p>{{/findsPeople}}
             {{/showsCasework}}
+            {{#offerSecondFactor}}<p class="muted">Your account signs in with a password alone.
+            <a href="/console/sign-in/enrol">Set up two-factor sign-in</a> to protect it better.</p>{{/offerSecondFactor}}
             """
         case .people:
             """

@@ -31,8 +31,11 @@ struct ConsoleRoutes {
                         keyPrefix: "console.", defaultSessionExpiration: ConsoleSession.lifetime))
             )
             .add(middleware: ConsoleAuthenticator(store: store, vaults: vaults))
-        SignInController(users: StaffUsers(store: store, hashing: hashing), pages: pages, throttle: SignInThrottle())
-            .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false)))
+        SignInController(
+            users: StaffUsers(store: store, hashing: hashing), vaults: vaults, pages: pages, throttle: SignInThrottle()
+        ).addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false)))
+        SecondFactorController(store: store, vaults: vaults, hashing: hashing, pages: pages)
+            .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: true)))
         let signedIn = console.group()
             .add(middleware: ConsoleSignInGate())
             .add(middleware: ConsoleFormGuard(requiresToken: true))

@@ -14,6 +14,7 @@ struct DashboardController: Sendable {
         let today = CalendarDay.today
         values["today"] = ConsoleText.day(today)
         values["roleName"] = ConsoleFrame.roleName(user.role)
+        values["offerSecondFactor"] = user.account.totpSealed == nil
         guard user.may(.viewRequests) else {
             values["showsCasework"] = false
             values["findsPeople"] = user.may(.findPeople) && user.readsPeople

@@ -6,6 +6,7 @@ import Hummingbird
 /// `/console/sign-in`: the sign-in form and its answer, which starts a session.
 struct SignInController: Sendable {
     let users: StaffUsers
+    let vaults: VaultCache
     let pages: ConsolePages
     let throttle: SignInThrottle
 
@@ -46,9 +47,20 @@ struct SignInController: Sendable {
         }
         switch try await users.signIn(email: email, password: password) {
         case .signedIn(let account):
+            guard let vault = try await vaults.vault(workspaceID: account.workspaceID) else {
+                throw HTTPError(.notFound)
+            }
+            let stage: ConsoleSession.Stage =
+                account.totpSealed != nil
+                ? .awaitingCode : vault.policy.requiresSecondFactor(account.role) ? .mustEnrol : .signedIn
             context.sessions.createSession(
-                ConsoleSession(userID: account.id, epoch: account.sessionEpoch), expiresIn: ConsoleSession.lifetime)
-            return Self.redirect(next ?? "/console")
+                ConsoleSession(userID: account.id, epoch: account.sessionEpoch, stage: stage),
+                expiresIn: stage == .signedIn ? ConsoleSession.lifetime : ConsoleSession.secondStepTime)
+            switch stage {
+            case .signedIn: return Self.redirect(next ?? "/console")
+            case .awaitingCode: return Self.redirect("/console/sign-in/code" + Self.query(next: next))
+            case .mustEnrol: return Self.redirect("/console/sign-in/enrol")
+            }
         case .wrongDetails:
             let message = "Enter a correct email address and password"
             values["emailError"] = message
@@ -77,6 +89,11 @@ struct SignInController: Sendable {
         var values: [String: Any] = ["title": "Sign in"]
         values["next"] = next
         return values
+    }
+
+    /// `?next=…` for a page to return to, or nothing.
+    static func query(next: String?) -> String {
+        next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
     }
 
     static func redirect(_ location: String) -> Response {

@@ -127,7 +127,8 @@ public struct StaffUsers: Sendable {
         return .signedIn(changed)
     }
 
-    private func save(
+    /// Writes `user` with one audit entry.
+    func save(
         _ user: StoredStaffUser, event: String, detail: String, by actor: String, at time: Date
     )
         async throws

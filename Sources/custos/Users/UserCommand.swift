@@ -14,7 +14,7 @@ struct UserCommand: AsyncParsableCommand {
             """,
         subcommands: [
             UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserDisableCommand.self,
-            UserEnableCommand.self,
+            UserEnableCommand.self, UserRemoveSecondFactorCommand.self,
         ])
 }
 
@@ -135,5 +135,26 @@ struct UserEnableCommand: AsyncParsableCommand {
             try await users.enable(user, by: CommandActor.current)
         }
         print("Enabled.")
+    }
+}
+
+struct UserRemoveSecondFactorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-second-factor",
+        abstract: "Remove a user's authenticator app (a lost phone), ending their sessions.",
+        discussion: "If their role needs a second factor, they set up a new app at their next sign-in.")
+
+    @Argument(help: "The address the user signs in with.") var email: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withVault { vault in
+            let user = try await StaffUsers(store: vault.store).user(email: email, in: vault.workspace)
+            guard user.totpSealed != nil else {
+                throw CommandFailure(message: "error: \(user.email) has no authenticator app set up")
+            }
+            try await SecondFactors(vault: vault).remove(from: user, by: CommandActor.current)
+        }
+        print("Removed; the user's sessions have ended.")
     }
 }
