@@ -9,7 +9,22 @@ import FoundationNetworking
 /// The README's first command: `swift run custos demo` serves an example workspace.
 @Suite("custos demo")
 struct DemoCommandTests {
-    @Test("the demo serves the example's notice and stops cleanly on Ctrl-C")
+    /// Posts the sign-in form with the demo's password; the status and where it leads.
+    static func signIn(_ email: String, port: Int) throws -> String {
+        let signIn = Process()
+        signIn.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        signIn.arguments = [
+            "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", "--data-urlencode", "email=\(email)",
+            "--data-urlencode", "password=custos demo password", "http://127.0.0.1:\(port)/console/sign-in",
+        ]
+        let answer = Pipe()
+        signIn.standardOutput = answer
+        try signIn.run()
+        signIn.waitUntilExit()
+        return String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    @Test("the demo serves the example's notice and its console, and stops cleanly on Ctrl-C")
     func demoServes() async throws {
         try await withTemporaryFolder { folder in
             let port = Int.random(in: 20_000...40_000)
@@ -34,20 +49,11 @@ struct DemoCommandTests {
             #expect(banner.contains("Staff console:   http://127.0.0.1:\(port)/console"))
             #expect(banner.contains("with the password: custos demo password"))
 
-            // The README's login works: the sign-in answers with the way to the dashboard.
-            let signIn = Process()
-            signIn.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            signIn.arguments = [
-                "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", "--data-urlencode",
-                "email=dpo@demo.example",
-                "--data-urlencode", "password=custos demo password", "http://127.0.0.1:\(port)/console/sign-in",
-            ]
-            let answer = Pipe()
-            signIn.standardOutput = answer
-            try signIn.run()
-            signIn.waitUntilExit()
-            let reply = String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(reply == "303 http://127.0.0.1:\(port)/console")
+            // The README's login works: staff go straight to the dashboard; Hutton's policy asks its
+            // DPO to set up an authenticator app first.
+            #expect(try Self.signIn("staff@demo.example", port: port) == "303 http://127.0.0.1:\(port)/console")
+            #expect(
+                try Self.signIn("dpo@demo.example", port: port) == "303 http://127.0.0.1:\(port)/console/sign-in/enrol")
 
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()
