@@ -3,7 +3,8 @@
 #   1. PostgreSQL from Debian's packages (installed if missing), started as a private cluster on
 #      127.0.0.1 and stopped afterwards;
 #   2. a Python virtual environment (.venv) with the external validators (fideslang);
-#   3. Chromium and chromedriver from Debian's packages (installed if missing), for browser tests;
+#   3. Chromium and chromedriver from Debian's packages (installed if missing), and axe-core, for
+#      browser tests (screenshots of the console's pages land in screenshots/);
 #   4. swift build --build-tests, then swift test against the real database.
 # Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests).
 set -euo pipefail
@@ -66,6 +67,22 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+# axe-core, the accessibility checker the browser tests run in each page. It has no Debian package
+# and npm is out of reach; PyPI's axe-selenium-python wheel carries axe-core 4.10.2, so the file is
+# taken from there (the wheel is not installed: it wants a newer Python than Debian's).
+axe_dir="$root/.venv/axe-core-4.10.2"
+if [ ! -f "$axe_dir/axe.min.js" ]; then
+  echo "==> Fetching axe-core 4.10.2 (from PyPI's axe-selenium-python 3.0.0 wheel)"
+  axe_tmp=$(mktemp -d)
+  .venv/bin/pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --python-version 3.12 -d "$axe_tmp" axe-selenium-python==3.0.0
+  .venv/bin/python -m zipfile -e "$axe_tmp"/axe_selenium_python-3.0.0-py3-none-any.whl "$axe_tmp/wheel"
+  mkdir -p "$axe_dir"
+  cp "$axe_tmp/wheel/axe_selenium_python/node_modules/axe-core/axe.min.js" "$axe_dir/axe.min.js"
+  rm -rf "$axe_tmp"
+fi
+export CUSTOS_AXE_JS="$axe_dir/axe.min.js"
 
 # In this run every external part must be present: a missing one fails its tests, never skips them.
 export CUSTOS_REQUIRE_EXTERNAL=1

@@ -4,23 +4,28 @@ import Hummingbird
 /// Cross-site request forgery defence for every console form.
 ///
 /// Any request that changes something (not GET or HEAD) must come from the console's own pages:
-/// a browser's `Sec-Fetch-Site`, when sent, must say `same-origin`, and its `Origin`, when sent,
-/// must be this server. Once signed in, the form must also carry the session's form token.
+/// a browser's `Sec-Fetch-Site`, when sent, must say `same-origin`; without it, the `Origin`,
+/// when sent, must be this server. Once signed in, the form must also carry the session's form token.
 /// (The session cookie is also `SameSite=Strict`.)
 struct ConsoleFormGuard: RouterMiddleware {
     typealias Context = ConsoleRequestContext
 
     /// Whether the session's form token is required (every route but signing in).
     let requiresToken: Bool
+    let pages: ConsolePages
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
-        if let site = request.headers[Self.fetchSite], site != "same-origin" { throw Self.refusal }
-        if let origin = request.headers[.origin] {
+        // A browser's fetch metadata cannot be forged by a page; where it is sent, it decides.
+        // Otherwise the origin, when sent, must be this server ("null", from a sandboxed or
+        // privacy-minded context, cannot be told apart from another site, so it is refused).
+        if let site = request.headers[Self.fetchSite] {
+            guard site == "same-origin" else { return refusal() }
+        } else if let origin = request.headers[.origin] {
             guard let host = request.head.authority, origin == "http://\(host)" || origin == "https://\(host)" else {
-                throw Self.refusal
+                return refusal()
             }
         }
         guard requiresToken else { return try await next(request, context) }
@@ -29,12 +34,20 @@ struct ConsoleFormGuard: RouterMiddleware {
         let body = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         guard let expected = context.sessions.session?.formToken, let sent = body.value("csrf"),
             FormToken.matches(sent, expected)
-        else { throw Self.refusal }
+        else { return refusal() }
         return try await next(request, context)
     }
 
     private static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
-    private static let refusal = HTTPError(
-        .forbidden, message: "This form did not come from this console's own page. Go back, reload it and try again.")
+    /// A page saying the form was refused, and what to do.
+    private func refusal() -> Response {
+        pages.render(
+            .problem,
+            [
+                "title": "Form refused", "heading": "This form could not be accepted",
+                "message":
+                    "It did not come from this console's own page, or the page had been open since before you signed in. Go back, reload the page and try again.",
+            ], status: .forbidden)
+    }
 }

@@ -2,7 +2,7 @@ import Mustache
 
 /// The frame every console page shares: a skip link, a header naming the organisation and the
 /// user, the navigation (only the pages the user's role may open), a sign-out form, and the main
-/// content. No script; not indexed; no referrer.
+/// content. No script; not indexed; no referrer sent to other sites.
 enum ConsoleLayout {
     /// A Mustache template of a whole page around `main`. The values rendered into it need
     /// `title`, and once signed in `organisation`, `userName`, `roleName`, `formToken` and `nav`.
@@ -14,7 +14,7 @@ enum ConsoleLayout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="same-origin">
         <title>{{title}} – Custos</title>
         <link rel="stylesheet" href="/assets/notice.css">
         <link rel="stylesheet" href="/assets/console.css">

@@ -33,12 +33,12 @@ struct ConsoleRoutes {
             .add(middleware: ConsoleAuthenticator(store: store, vaults: vaults))
         SignInController(
             users: StaffUsers(store: store, hashing: hashing), vaults: vaults, pages: pages, throttle: SignInThrottle()
-        ).addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false)))
+        ).addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false, pages: pages)))
         SecondFactorController(store: store, vaults: vaults, hashing: hashing, pages: pages)
-            .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: true)))
+            .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: true, pages: pages)))
         let signedIn = console.group()
             .add(middleware: ConsoleSignInGate())
-            .add(middleware: ConsoleFormGuard(requiresToken: true))
+            .add(middleware: ConsoleFormGuard(requiresToken: true, pages: pages))
         for route in ConsoleRoute.allCases {
             let handler = handler(for: route)
             let pages = pages

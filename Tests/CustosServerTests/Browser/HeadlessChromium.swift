@@ -126,6 +126,83 @@ final class HeadlessChromium: @unchecked Sendable {
         return result
     }
 
+    /// Types `text` into the first element matching a CSS selector.
+    func type(_ selector: String, _ text: String) async throws {
+        guard let element = try await elements(selector).first else {
+            throw WebDriverError(description: "nothing matches \(selector)")
+        }
+        _ = try await command("POST", "element/\(element)/value", ["text": text])
+    }
+
+    /// The address of the page shown.
+    func currentURL() async throws -> String {
+        try await command("GET", "url") as? String ?? ""
+    }
+
+    /// The page's title.
+    func title() async throws -> String {
+        try await command("GET", "title") as? String ?? ""
+    }
+
+    /// The text of the page's body, as shown.
+    func text() async throws -> String {
+        try await run("return document.body.innerText;") as? String ?? ""
+    }
+
+    /// Sets the window's size, e.g. a phone's 390 × 844.
+    func resize(width: Int, height: Int) async throws {
+        _ = try await command("POST", "window/rect", ["width": width, "height": height])
+    }
+
+    /// Saves a PNG of the page as shown to `url`.
+    func screenshot(to url: URL) async throws {
+        guard let base64 = try await command("GET", "screenshot") as? String, let png = Data(base64Encoded: base64)
+        else { throw WebDriverError(description: "no screenshot") }
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try png.write(to: url)
+    }
+
+    /// What axe-core (run in the page) finds against WCAG 2.0, 2.1 and 2.2 A and AA: each
+    /// violation's rule, impact and the elements at fault. The script's path is in
+    /// `CUSTOS_AXE_JS` (`scripts/test.sh` fetches it).
+    func accessibilityViolations() async throws -> [AccessibilityViolation] {
+        guard let path = ProcessInfo.processInfo.environment["CUSTOS_AXE_JS"] else {
+            throw WebDriverError(description: "CUSTOS_AXE_JS is not set (scripts/test.sh sets it)")
+        }
+        let axe = try String(contentsOfFile: path, encoding: .utf8)
+        _ = try await run(axe + "\nreturn typeof axe;")
+        _ = try await command("POST", "timeouts", ["script": 60_000])
+        let found = try await command(
+            "POST", "execute/async",
+            [
+                "script": """
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                  .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact || '', nodes: v.nodes.map(n => n.target.join(' '))}))))
+                  .catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));
+                """,
+                "args": [],
+            ])
+        return (found as? [[String: Any]] ?? []).map { violation in
+            AccessibilityViolation(
+                rule: violation["id"] as? String ?? "", impact: violation["impact"] as? String ?? "",
+                elements: violation["nodes"] as? [String] ?? [])
+        }
+    }
+
+    /// One rule axe-core found broken.
+    struct AccessibilityViolation: CustomStringConvertible {
+        var rule: String
+        var impact: String
+        var elements: [String]
+
+        /// Serious and critical violations fail the tests.
+        var isSerious: Bool { impact == "serious" || impact == "critical" }
+
+        var description: String { "\(rule) (\(impact)): \(elements.joined(separator: ", "))" }
+    }
+
     /// Runs a script in the page and returns its result.
     func run(_ script: String) async throws -> Any {
         try await command("POST", "execute/sync", ["script": script, "args": []])
@@ -143,9 +220,12 @@ final class HeadlessChromium: @unchecked Sendable {
         async throws -> Any
     {
         var arguments = ["-s", "--max-time", "60", "-X", method, "http://127.0.0.1:\(port)\(path)"]
+        // The body goes through a file: a script (axe-core is half a megabyte) is too long for an argument.
+        let bodyFile = FileManager.default.temporaryDirectory.appendingPathComponent("webdriver-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: bodyFile) }
         if let body {
-            let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
-            arguments += ["-H", "Content-Type: application/json", "--data-binary", json]
+            try JSONSerialization.data(withJSONObject: body).write(to: bodyFile)
+            arguments += ["-H", "Content-Type: application/json", "--data-binary", "@" + bodyFile.path]
         }
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")

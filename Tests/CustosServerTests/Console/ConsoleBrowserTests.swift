@@ -1,0 +1,128 @@
+import CustosCore
+import CustosServer
+import CustosStore
+import CustosTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// The console in a real headless Chromium: signing in, finding a person, signing out, each page
+/// checked by axe-core and photographed into `screenshots/` (which the README points to).
+@Suite("The console in a browser", .serialized)
+struct ConsoleBrowserTests {
+    static let screenshots = Repository.root.appendingPathComponent("screenshots", isDirectory: true)
+
+    /// Checks the page with axe-core: no serious or critical violation of WCAG 2.2 A or AA.
+    static func checkAccessibility(
+        _ browser: HeadlessChromium, _ page: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
+        let serious = try await browser.accessibilityViolations().filter(\.isSerious)
+        #expect(serious.isEmpty, "\(page): \(serious)", sourceLocation: sourceLocation)
+        try await browser.screenshot(to: screenshots.appendingPathComponent("console-\(page).png"))
+    }
+
+    @Test("a DPO signs in, finds a person by email, opens their page and the audit log, and signs out")
+    func signInFindSignOut() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            _ = try await fixture.school("Basildon Academy", urn: "100001")
+            let person = try await fixture.bepUser(urn: "100001")
+            try await fixture.user("dpo@bep.example", role: .dpo)
+            let app = buildApplication(
+                store: fixture.store, keys: fixture.keys,
+                configuration: ServerConfiguration(
+                    host: "127.0.0.1", port: 0, passwordHashing: ApiFixture.quickHashing),
+                logger: Logger(label: "custos.test"))
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(base + "/console/people")
+                    #expect(try await browser.currentURL() == base + "/console/sign-in?next=%2Fconsole%2Fpeople")
+                    try await Self.checkAccessibility(browser, "sign-in")
+
+                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    #expect(try await browser.title() == "Error: Sign in – Custos")
+                    #expect(try await browser.text().contains("Enter your email address"))
+                    try await Self.checkAccessibility(browser, "sign-in-error")
+
+                    try await browser.type("#email", "dpo@bep.example")
+                    try await browser.type("#password", ApiFixture.password)
+                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    #expect(try await browser.currentURL() == base + "/console/people")
+                    #expect(try await browser.cookies()["custos_console"] != nil)
+                    #expect(
+                        try await browser.run("return document.cookie;") as? String == "",
+                        "the session cookie is HttpOnly")
+
+                    try await browser.type("#value", "user100001@example.sch.uk")
+                    try await browser.click("form.search button[type=submit]")
+                    #expect(
+                        try await browser.elements("a[href='/console/people/\(person.uuidString.lowercased())']").count
+                            == 1)
+                    try await Self.checkAccessibility(browser, "people")
+                    try await browser.click("a[href='/console/people/\(person.uuidString.lowercased())']")
+                    let page = try await browser.text()
+                    #expect(page.contains("user100001@example.sch.uk"))
+                    #expect(page.contains("Your opening this page is recorded in the audit log."))
+                    try await Self.checkAccessibility(browser, "person")
+
+                    try await browser.click("a[href='/console/audit']")
+                    #expect(try await browser.text().contains("The log is intact."))
+                    try await Self.checkAccessibility(browser, "audit")
+
+                    try await browser.click("a[href='/console']")
+                    #expect(try await browser.title() == "What is due – Custos")
+                    try await Self.checkAccessibility(browser, "dashboard")
+
+                    // Readable on a phone: nothing wider than the screen.
+                    try await browser.resize(width: 390, height: 844)
+                    let fits = try await browser.run(
+                        "return document.documentElement.scrollWidth <= window.innerWidth;")
+                    #expect(fits as? Bool == true)
+                    try await browser.screenshot(
+                        to: Self.screenshots.appendingPathComponent("console-dashboard-phone.png"))
+
+                    try await browser.click("form.sign-out button[type=submit]")
+                    #expect(try await browser.currentURL() == base + "/console/sign-in?signed-out")
+                    #expect(try await browser.text().contains("You have signed out."))
+                    try await browser.open(base + "/console")
+                    #expect(try await browser.currentURL() == base + "/console/sign-in")
+                }
+            }
+        }
+    }
+
+    @Test("a Hutton DPO sets up an authenticator app at first sign-in, in the browser")
+    func secondFactorSetUp() async throws {
+        try await ApiFixture.with(["hutton"]) { fixture in
+            try await fixture.user("dpo@hutton.example", role: .dpo, in: "hutton")
+            let app = buildApplication(
+                store: fixture.store, keys: fixture.keys,
+                configuration: ServerConfiguration(
+                    host: "127.0.0.1", port: 0, passwordHashing: ApiFixture.quickHashing),
+                logger: Logger(label: "custos.test"))
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(base + "/console/sign-in")
+                    try await browser.type("#email", "dpo@hutton.example")
+                    try await browser.type("#password", ApiFixture.password)
+                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    let shown = try await browser.text()
+                    #expect(try await browser.currentURL() == base + "/console/sign-in/enrol", "\(shown)")
+                    try await Self.checkAccessibility(browser, "two-factor-set-up")
+
+                    let html = try await browser.run("return document.documentElement.outerHTML;") as? String ?? ""
+                    let secret = try ConsoleSecondFactorTests.secret(fromSetupPage: html)
+                    try await browser.type("#code", SecondFactors.code(secret: secret))
+                    try await browser.click("form[action='/console/sign-in/enrol'] button[type=submit]")
+                    #expect(try await browser.currentURL() == base + "/console")
+                    #expect(try await browser.title() == "What is due – Custos")
+                }
+            }
+        }
+    }
+}
