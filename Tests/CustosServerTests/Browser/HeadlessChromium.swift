@@ -221,21 +221,33 @@ final class HeadlessChromium: @unchecked Sendable {
     {
         var arguments = ["-s", "--max-time", "60", "-X", method, "http://127.0.0.1:\(port)\(path)"]
         // The body goes through a file: a script (axe-core is half a megabyte) is too long for an argument.
-        let bodyFile = FileManager.default.temporaryDirectory.appendingPathComponent("webdriver-\(UUID().uuidString)")
+        let bodyFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "webdriver-body-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: bodyFile) }
         if let body {
             try JSONSerialization.data(withJSONObject: body).write(to: bodyFile)
             arguments += ["-H", "Content-Type: application/json", "--data-binary", "@" + bodyFile.path]
         }
+        // The answer goes to a file, and the wait is a suspension, not a blocked thread: the pages
+        // come from a server in this same process, whose tasks need the (two) cooperative threads
+        // that a blocking wait would hold.
+        let answerFile = FileManager.default.temporaryDirectory.appendingPathComponent("webdriver-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: answerFile) }
+        arguments += ["-o", answerFile.path]
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         curl.arguments = arguments
-        let output = Pipe()
-        curl.standardOutput = output
+        curl.standardOutput = FileHandle.nullDevice
         curl.standardError = FileHandle.nullDevice
-        try curl.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        curl.waitUntilExit()
+        let launched = await withCheckedContinuation { (finished: CheckedContinuation<Bool, Never>) in
+            curl.terminationHandler = { _ in finished.resume(returning: true) }
+            do { try curl.run() } catch {
+                curl.terminationHandler = nil
+                finished.resume(returning: false)
+            }
+        }
+        guard launched else { throw WebDriverError(description: "\(method) \(path): curl did not start") }
+        let data = (try? Data(contentsOf: answerFile)) ?? Data()
         guard curl.terminationStatus == 0,
             let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
         else {

@@ -30,22 +30,28 @@ struct ConsoleAuthorisationTests {
                     "\(role.rawValue)@bep.example", role: role, school: role == .schoolLeader ? school : nil)
             }
             try await fixture.consoleApp.test(.router) { client in
-                for route in ConsoleRoute.allCases {
-                    let path = "/console/" + route.path.replacingOccurrences(of: ":subject", with: subject.uuidString)
-                    for role in StaffRole.allCases {
-                        let browser = try await ConsoleBrowser.signIn(client, "\(role.rawValue)@bep.example")
+                // One sign-in per role; signing out comes last, as it ends the session.
+                let routes = ConsoleRoute.allCases.filter { $0 != .signOut } + [.signOut]
+                for role in StaffRole.allCases {
+                    let browser = try await ConsoleBrowser.signIn(client, "\(role.rawValue)@bep.example")
+                    for route in routes {
                         let status =
                             route.method == .get
-                            ? try await browser.get(client, path).0
-                            : try await browser.post(client, path, token: browser.formToken(client)).0
-                        let expectAllowed = Self.allowed[route]?.contains(role) ?? false
-                        if expectAllowed {
+                            ? try await browser.get(client, Self.path(route, subject)).0
+                            : try await browser.post(
+                                client, Self.path(route, subject), token: browser.formToken(client)
+                            ).0
+                        let path = Self.path(route, subject)
+                        if Self.allowed[route]?.contains(role) ?? false {
                             #expect(status != .forbidden, "\(role.rawValue) \(route.method) \(path): \(status)")
                             #expect(status.code < 400 || status == .notFound, "\(role.rawValue) \(path): \(status)")
                         } else {
                             #expect(status == .forbidden, "\(role.rawValue) \(route.method) \(path): \(status)")
                         }
                     }
+                }
+                for route in routes {
+                    let path = Self.path(route, subject)
                     let signedOut =
                         route.method == .get
                         ? try await ConsoleBrowser().get(client, path).0
@@ -54,6 +60,11 @@ struct ConsoleAuthorisationTests {
                 }
             }
         }
+    }
+
+    /// A route's path with the person's id in it.
+    static func path(_ route: ConsoleRoute, _ subject: UUID) -> String {
+        "/console/" + route.path.replacingOccurrences(of: ":subject", with: subject.uuidString)
     }
 
     @Test("a school leader sees their own school's people with BEP's three fields; another school's read as unknown")
