@@ -61,6 +61,47 @@ struct DemoCommandTests {
         }
     }
 
+    @Test(
+        "each example's demo is full of made-up people, and its dashboard shows work due",
+        arguments: ["ashe", "west-herts", "bep", "asset", "hutton"])
+    func demoPeople(_ example: String) async throws {
+        try await withTemporaryFolder { folder in
+            let port = Int.random(in: 20_000...40_000)
+            let process = try Custos.makeProcess([
+                "demo", "--example", example, "--port", "\(port)", "--data", folder.appendingPathComponent("demo").path,
+            ])
+            let output = try OutputFile()
+            process.standardOutput = output.handle
+            process.standardError = output.handle
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+            _ = try await Self.fetch("http://127.0.0.1:\(port)/console/sign-in", whileRunning: process)
+            let banner = try output.text()
+            let people = banner.split(separator: "\n").first { $0.contains("People:") }
+            let records = people.flatMap { $0.split(separator: " ").compactMap { Int($0) }.first } ?? 0
+            #expect(records >= 40, "\(people ?? "no People line")")
+
+            // Staff sign in with the README's password and see the requests and the complaint.
+            let jar = folder.appendingPathComponent("cookies").path
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = [
+                "-s", "-L", "-c", jar, "-b", jar, "--data-urlencode", "email=staff@demo.example",
+                "--data-urlencode", "password=custos demo password", "http://127.0.0.1:\(port)/console/sign-in",
+            ]
+            let page = Pipe()
+            curl.standardOutput = page
+            try curl.run()
+            let dashboard = String(decoding: page.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            curl.waitUntilExit()
+            #expect(dashboard.contains("<h1>What is due</h1>"))
+            #expect(dashboard.contains("<strong>2</strong> open requests"))
+            #expect(dashboard.contains("<strong>1</strong> complaints open"))
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+        }
+    }
+
     @Test("the demo never empties a folder that is not its own")
     func demoProtectsOtherFolders() async throws {
         try await withTemporaryFolder { folder in

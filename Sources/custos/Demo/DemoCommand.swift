@@ -10,7 +10,7 @@ import Logging
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Start the server with an example workspace in a fresh SQLite data folder.",
+        abstract: "Start the server with an example workspace of made-up people in a fresh SQLite data folder.",
         discussion: "The demo folder is emptied at each start. The examples are the policies in Examples/.")
 
     @Option(help: "Which example organisation: \(ExamplePolicy.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -45,7 +45,8 @@ struct DemoCommand: AsyncParsableCommand {
             policy: loaded, by: "demo", at: Date())
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"))
         try keys.createIfAbsent()
-        _ = try await Vault.open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
+        let vault = try await Vault.open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
+        let records = try await DemoPeople(vault: vault, count: 40).lay()
         let findings = PolicyLinter().findings(for: loaded)
         let token = try await AccessTokens(store: store).issue(
             name: "demo", role: .dpo, in: workspace, by: "demo")
@@ -76,6 +77,7 @@ struct DemoCommand: AsyncParsableCommand {
               Workspace:       \(workspace.name) — \(workspace.title), policy \(version.label)
               Privacy notice:  \(base)/privacy/\(workspace.name)
               As Markdown:     \(base)/privacy/\(workspace.name)/notice.md\(requestForm)
+              People:          \(records) records of made-up people, a few requests and a complaint
               Staff console:   \(base)/console
                                sign in as dpo@demo.example (or staff@, admin@, auditor@demo.example)
                                with the password: \(Self.demoPassword)\(secondFactorNote)
