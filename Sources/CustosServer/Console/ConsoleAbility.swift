@@ -11,6 +11,9 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     case findPeople
     /// The register of requests and each request's page.
     case viewRequests
+    /// Take a request's next step, and make an access request's package. (Approving an erasure
+    /// is the DPO's alone: the request page checks that too.)
+    case actOnRequests
     /// The audit log and its verification.
     case viewAudit
 
@@ -20,6 +23,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .viewDashboard: Set(StaffRole.allCases)
         case .findPeople: [.dpo, .admin, .staff, .schoolLeader, .trainer, .auditor]
         case .viewRequests: [.dpo, .admin, .staff, .auditor]
+        case .actOnRequests: [.dpo, .admin, .staff]
         case .viewAudit: [.dpo, .admin, .auditor]
         }
     }

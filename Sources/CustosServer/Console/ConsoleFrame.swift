@@ -6,6 +6,7 @@ enum ConsoleFrame {
     private static let sections: [(label: String, href: String, ability: ConsoleAbility)] = [
         ("Dashboard", "/console", .viewDashboard),
         ("People", "/console/people", .findPeople),
+        ("Requests", "/console/requests", .viewRequests),
         ("Audit log", "/console/audit", .viewAudit),
     ]
 

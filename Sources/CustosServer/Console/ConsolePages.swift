@@ -10,6 +10,8 @@ struct ConsolePages: Sendable {
         case dashboard
         case people
         case person
+        case requests
+        case request
         case audit
         case problem
     }
@@ -229,12 +231,79 @@ struct ConsolePages: Sendable {
             {{^records}}<p>No records you may read.</p>{{/records}}
             {{#showsCasework}}
             <h2>Requests</h2>
-            {{^empty(requests)}}<ul>{{#requests}}<li>{{kind}}: {{state}}, received {{received}}{{#due}}, due {{.}}{{/due}}</li>{{/requests}}</ul>{{/empty(requests)}}
+            {{^empty(requests)}}<ul>{{#requests}}<li><a href="{{link}}">{{kind}}</a>: {{state}}, received {{received}}{{#due}}, due {{.}}{{/due}}</li>{{/requests}}</ul>{{/empty(requests)}}
             {{^requests}}<p>No requests.</p>{{/requests}}
             <h2>Disclosures</h2>
             {{^empty(disclosures)}}<ul>{{#disclosures}}<li>{{day}}: to {{recipient}}{{#awaiting}} <span class="tag">not yet told</span>{{/awaiting}}</li>{{/disclosures}}</ul>{{/empty(disclosures)}}
             {{^disclosures}}<p>No disclosures logged.</p>{{/disclosures}}
             {{/showsCasework}}
+            """
+        case .requests:
+            """
+            <h1>Requests</h1>
+            <p class="lede">Requests from people about their information, soonest deadline first.</p>
+            {{^empty(requests)}}
+            <table>
+            <caption class="visually-hidden">Open requests, soonest deadline first</caption>
+            <thead><tr><th scope="col">Due</th><th scope="col">Request</th><th scope="col">State</th><th scope="col">Received</th></tr></thead>
+            <tbody>
+            {{#requests}}<tr><td class="{{dueClass}}">{{due}}<br><span class="muted">{{left}}</span></td><td><a href="{{link}}">{{kind}}</a> <span class="muted">({{channel}})</span></td><td>{{state}}</td><td>{{received}}</td></tr>
+            {{/requests}}
+            </tbody>
+            </table>
+            {{/empty(requests)}}
+            {{#empty(requests)}}<p>No open requests.</p>{{/empty(requests)}}
+            """
+        case .request:
+            """
+            {{#hasProblems}}
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
+            </div>
+            {{/hasProblems}}
+            {{#notice}}<div class="panel" role="status"><p>{{.}}</p></div>{{/notice}}
+            <h1>{{kind}} request <span class="muted">{{shortID}}</span></h1>
+            <dl>
+            <dt>State</dt><dd>{{state}}</dd>
+            <dt>Due</dt><dd class="{{dueClass}}">{{due}}{{#left}} ({{.}}){{/left}}</dd>
+            <dt>Received</dt><dd>{{received}}, by {{channel}}</dd>
+            <dt>The law</dt><dd>{{reference}}</dd>
+            <dt>Person</dt><dd>{{#personLink}}<a href="{{.}}">Open their page</a>{{/personLink}}{{^personLink}}Not yet tied to a person{{/personLink}}</dd>
+            </dl>
+            {{#packageLink}}
+            <h2>Access package</h2>
+            <p>The person's information, as they are to receive it: a report, the data and a table, in one zip file.
+            Making it is recorded in the audit log.</p>
+            <p><a href="{{.}}" download>Download the access package</a></p>
+            {{/packageLink}}
+            {{#acts}}
+            <h2>Next steps</h2>
+            {{^empty(steps)}}
+            {{#steps}}
+            <form method="post" action="{{stepAction}}" class="step">
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <input type="hidden" name="action" value="{{action}}">
+            {{#needsReason}}
+            <div class="{{#reasonError}}field-error{{/reasonError}}">
+            <label for="reason-{{action}}">{{reasonLabel}}</label>
+            {{#reasonError}}<p class="error-message" id="reason-{{action}}-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/reasonError}}
+            <textarea id="reason-{{action}}" name="reason" rows="2"{{#reasonError}} aria-invalid="true" aria-describedby="reason-{{action}}-error"{{/reasonError}}></textarea>
+            </div>
+            {{/needsReason}}
+            <button type="submit" class="{{buttonClass}}">{{label}}</button>
+            </form>
+            {{/steps}}
+            {{/empty(steps)}}
+            {{#empty(steps)}}<p>No further steps: the request is closed.</p>{{/empty(steps)}}
+            {{/acts}}
+            <h2>History</h2>
+            <table>
+            <caption class="visually-hidden">What happened, in order</caption>
+            <thead><tr><th scope="col">Day</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead>
+            <tbody>{{#events}}<tr><td>{{day}}</td><td>{{action}}</td><td>{{actor}}</td><td>{{reason}}</td></tr>
+            {{/events}}</tbody>
+            </table>
             """
         case .audit:
             """

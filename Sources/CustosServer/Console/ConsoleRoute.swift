@@ -6,13 +6,17 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case dashboard
     case people
     case person
+    case requests
+    case request
+    case requestStep
+    case requestPackage
     case audit
     case signOut
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .audit: .get
-        case .signOut: .post
+        case .dashboard, .people, .person, .requests, .request, .requestPackage, .audit: .get
+        case .requestStep, .signOut: .post
         }
     }
 
@@ -22,6 +26,10 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .dashboard: ""
         case .people: "people"
         case .person: "people/:subject"
+        case .requests: "requests"
+        case .request: "requests/:request"
+        case .requestStep: "requests/:request/steps"
+        case .requestPackage: "requests/:request/package.zip"
         case .audit: "audit"
         case .signOut: "sign-out"
         }
@@ -32,6 +40,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         switch self {
         case .dashboard: .viewDashboard
         case .people, .person: .findPeople
+        case .requests, .request: .viewRequests
+        case .requestStep, .requestPackage: .actOnRequests
         case .audit: .viewAudit
         case .signOut: nil
         }

@@ -73,6 +73,10 @@ struct ConsoleRoutes {
         case .dashboard: DashboardController(pages: pages).show
         case .people: PeopleController(pages: pages).search
         case .person: PeopleController(pages: pages).person
+        case .requests: RequestsController(pages: pages).list
+        case .request: RequestsController(pages: pages).show
+        case .requestStep: RequestsController(pages: pages).step
+        case .requestPackage: RequestsController(pages: pages).package
         case .audit: AuditController(pages: pages).show
         case .signOut: signOut
         }

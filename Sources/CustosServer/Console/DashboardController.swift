@@ -50,6 +50,7 @@ struct DashboardController: Sendable {
         values["overdueRequests"] = overdue > 0 ? overdue : nil
         values["requests"] = requests.map { request -> [String: Any] in
             [
+                "link": "/console/requests/\(request.id.uuidString.lowercased())",
                 "kind": ConsoleText.label(request.kind.rawValue),
                 "channel": ConsoleText.words(request.channel.rawValue),
                 "state": ConsoleText.words(request.state.rawValue),

@@ -86,6 +86,7 @@ struct PeopleController: Sendable {
                 .filter { $0.subjectID == id }
                 .map { request -> [String: Any] in
                     [
+                        "link": RequestsController.link(request.id),
                         "kind": ConsoleText.label(request.kind.rawValue),
                         "state": ConsoleText.words(request.state.rawValue),
                         "received": ConsoleText.day(request.receivedOn),

@@ -302,6 +302,25 @@ public struct Requests: Sendable {
         )
     }
 
+    /// The steps the request's state allows on `day`, in the order they usually come. Completing a
+    /// correction, erasure, restriction or objection is not among them: those are completed by
+    /// carrying them out.
+    public func nextSteps(_ id: UUID, on day: CalendarDay) async throws -> [RequestEvent.Action] {
+        let (request, history) = try await load(id)
+        return RequestEvent.Action.allCases.filter { action in
+            guard action != .received, action != .completed || Self.carriedOutBy[request.kind] == nil else {
+                return false
+            }
+            var trial = history
+            do {
+                try trial.record(RequestEvent(action, on: day, by: "trial", reason: "trial"))
+                return true
+            } catch {
+                return false
+            }
+        }
+    }
+
     /// The kinds of request completed only by carrying them out, and the command that does.
     static let carriedOutBy: [RequestKind: String] = [
         .erasure: "erase", .restriction: "restrict", .objection: "object", .rectification: "rectify",

@@ -203,6 +203,12 @@ final class HeadlessChromium: @unchecked Sendable {
         var description: String { "\(rule) (\(impact)): \(elements.joined(separator: ", "))" }
     }
 
+    /// Runs a script that calls its last argument when done, and returns what it passed.
+    func runAsync(_ script: String) async throws -> Any {
+        _ = try await command("POST", "timeouts", ["script": 60_000])
+        return try await command("POST", "execute/async", ["script": script, "args": []])
+    }
+
     /// Runs a script in the page and returns its result.
     func run(_ script: String) async throws -> Any {
         try await command("POST", "execute/sync", ["script": script, "args": []])

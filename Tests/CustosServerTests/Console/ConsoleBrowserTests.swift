@@ -23,11 +23,15 @@ struct ConsoleBrowserTests {
         try await browser.screenshot(to: screenshots.appendingPathComponent("console-\(page).png"))
     }
 
-    @Test("a DPO signs in, finds a person by email, opens their page and the audit log, and signs out")
+    @Test(
+        "a DPO signs in, finds a person by email, runs their access request to completion with its package, and signs out"
+    )
     func signInFindSignOut() async throws {
         try await ApiFixture.with(["bep"]) { fixture in
             _ = try await fixture.school("Basildon Academy", urn: "100001")
             let person = try await fixture.bepUser(urn: "100001")
+            let request = try await Requests(vault: fixture.vault("bep")).open(
+                RequestIntake(kind: .access, subjectID: person, channel: .email, receivedOn: .today), actor: "test")
             try await fixture.user("dpo@bep.example", role: .dpo)
             let app = buildApplication(
                 store: fixture.store, keys: fixture.keys,
@@ -67,6 +71,28 @@ struct ConsoleBrowserTests {
                     #expect(page.contains("user100001@example.sch.uk"))
                     #expect(page.contains("Your opening this page is recorded in the audit log."))
                     try await Self.checkAccessibility(browser, "person")
+
+                    // The person's access request, from their page, walked to completion.
+                    let requestPage = "/console/requests/\(request.id.uuidString.lowercased())"
+                    try await browser.click("a[href='\(requestPage)']")
+                    #expect(try await browser.text().contains("awaiting verification"))
+                    try await Self.checkAccessibility(browser, "request")
+                    try await browser.click("form.step input[value=verified] ~ button")
+                    #expect(try await browser.text().contains("Recorded: identity verified."))
+                    // The package downloads with the session, as the link does.
+                    let download = try await browser.runAsync(
+                        """
+                        const done = arguments[arguments.length - 1];
+                        fetch('\(requestPage)/package.zip').then(r => r.arrayBuffer().then(b =>
+                          done(r.status + ' ' + r.headers.get('content-type') + ' ' + new Uint8Array(b).slice(0, 2).join(','))));
+                        """)
+                    #expect(download as? String == "200 application/zip 80,75", "a zip file (PK)")
+                    try await browser.click("form.step input[value=completed] ~ button")
+                    #expect(try await browser.text().contains("No further steps: the request is closed."))
+                    try await Self.checkAccessibility(browser, "request-completed")
+
+                    try await browser.click("a[href='/console/requests']")
+                    try await Self.checkAccessibility(browser, "requests")
 
                     try await browser.click("a[href='/console/audit']")
                     #expect(try await browser.text().contains("The log is intact."))

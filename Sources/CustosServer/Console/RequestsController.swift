@@ -1,0 +1,211 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/requests`: the register of requests, and each request's page, which walks it through
+/// its states (the steps its state allows, each a form) and, for an access request, makes the
+/// package to send. Every step goes through ``Requests``, which keeps the legal clock and audits.
+struct RequestsController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        var values = ConsoleFrame.values(title: "Requests", current: "/console/requests", user: user, context: context)
+        let today = CalendarDay.today
+        values["requests"] = try await Requests(vault: user.vault).list().map { request -> [String: Any] in
+            [
+                "link": Self.link(request.id),
+                "kind": ConsoleText.label(request.kind.rawValue),
+                "channel": ConsoleText.words(request.channel.rawValue),
+                "state": ConsoleText.words(request.state.rawValue),
+                "received": ConsoleText.day(request.receivedOn),
+                "due": request.dueOn.map(ConsoleText.day) ?? "Clock not started",
+                "left": request.dueOn.map { ConsoleText.left(to: $0, from: today) } ?? "",
+                "dueClass": ConsoleText.dueClass(request.dueOn, from: today),
+            ]
+        }
+        return pages.render(.requests, values)
+    }
+
+    @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let id = try await requestID(context, user) else { return notFound(user, context) }
+        var notice: String?
+        if let done = request.uri.queryParameters.get("done"), let action = RequestEvent.Action(rawValue: done) {
+            notice = "Recorded: \(Self.label(action).lowercased())."
+        }
+        return try await page(id, user: user, context: context, notice: notice)
+    }
+
+    @Sendable func step(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let id = try await requestID(context, user) else { return notFound(user, context) }
+        let body = try await FormBody.read(request)
+        guard let actionText = body.value("action"), let action = RequestEvent.Action(rawValue: actionText),
+            action != .received
+        else {
+            return try await page(
+                id, user: user, context: context, problem: ("", "Choose one of the steps shown"), status: .badRequest)
+        }
+        if action == .approved, user.role != .dpo {
+            var values = ConsoleFrame.values(title: "Not allowed", current: "", user: user, context: context)
+            values["heading"] = "Only the data protection officer approves"
+            values["message"] = "Approving a request is the DPO's decision. Ask them to open this request."
+            return pages.render(.problem, values, status: .forbidden)
+        }
+        let reason = body.value("reason")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if Self.needsReason(action), reason?.isEmpty ?? true {
+            return try await page(
+                id, user: user, context: context, problem: ("reason-\(action.rawValue)", "Give the reason"),
+                reasonFor: action, status: .badRequest)
+        }
+        do {
+            try await Requests(vault: user.vault).record(
+                action, request: id, on: .today, reason: reason?.isEmpty == true ? nil : reason, actor: user.actor)
+        } catch let error as VaultError {
+            return try await page(id, user: user, context: context, problem: ("", error.message), status: .conflict)
+        }
+        return SignInController.redirect(Self.link(id) + "?done=\(action.rawValue)")
+    }
+
+    @Sendable func package(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let id = try await requestID(context, user) else { return notFound(user, context) }
+        guard let stored = try await user.vault.store.request(id, in: user.vault.workspace.id),
+            Self.mayPackage(stored.state)
+        else {
+            return try await page(
+                id, user: user, context: context,
+                problem: ("", "Verify the requester's identity before making their package"), status: .conflict)
+        }
+        let zip: Data
+        do {
+            zip = try await Requests(vault: user.vault).package(id, actor: user.actor)
+        } catch let error as VaultError {
+            return try await page(id, user: user, context: context, problem: ("", error.message), status: .conflict)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip", .cacheControl: "no-store",
+                .contentDisposition:
+                    "attachment; filename=\"access-package-\(id.uuidString.lowercased().prefix(8)).zip\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: zip)))
+    }
+
+    // MARK: The page
+
+    private func page(
+        _ id: UUID, user: ConsoleUser, context: ConsoleRequestContext, notice: String? = nil,
+        problem: (field: String, message: String)? = nil, reasonFor: RequestEvent.Action? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let requests = Requests(vault: user.vault)
+        let today = CalendarDay.today
+        let (stored, events, deadline) = try await requests.show(id, asOf: today)
+        var values = ConsoleFrame.values(
+            title: "\(ConsoleText.label(stored.kind.rawValue)) request", current: "/console/requests", user: user,
+            context: context)
+        values["notice"] = notice
+        if let problem {
+            values["title"] = "Error: \(values["title"] ?? "")"
+            values["hasProblems"] = true
+            values["problems"] = [
+                problem.field.isEmpty
+                    ? ["message": problem.message] : ["field": problem.field, "message": problem.message]
+            ]
+        }
+        values["kind"] = ConsoleText.label(stored.kind.rawValue)
+        values["shortID"] = PeopleController.shortID(id)
+        values["state"] = ConsoleText.words(stored.state.rawValue)
+        values["received"] = ConsoleText.day(stored.receivedOn)
+        values["channel"] = ConsoleText.words(stored.channel.rawValue)
+        values["reference"] = stored.kind.reference
+        let due = deadline?.due ?? stored.dueOn
+        values["due"] = due.map(ConsoleText.day) ?? "The clock has not started (identity or a fee awaited)"
+        values["left"] = stored.state.isClosed ? nil : due.map { ConsoleText.left(to: $0, from: today) }
+        values["dueClass"] = stored.state.isClosed ? "" : ConsoleText.dueClass(due, from: today)
+        if let subject = stored.subjectID, try await user.reachableSubject(subject) != nil, user.may(.findPeople) {
+            values["personLink"] = "/console/people/\(subject.uuidString.lowercased())"
+        }
+        let acts = user.may(.actOnRequests)
+        values["acts"] = acts
+        if acts, stored.kind == .access, stored.subjectID != nil, Self.mayPackage(stored.state) {
+            values["packageLink"] = Self.link(id) + "/package.zip"
+        }
+        let formToken = context.sessions.session?.formToken ?? ""
+        let steps =
+            acts ? try await requests.nextSteps(id, on: today).filter { $0 != .approved || user.role == .dpo } : []
+        values["steps"] = steps.map { action -> [String: Any] in
+            var step: [String: Any] = [
+                "action": action.rawValue, "label": Self.label(action), "stepAction": Self.link(id) + "/steps",
+                "formToken": formToken, "needsReason": Self.needsReason(action),
+                "reasonLabel": Self.reasonLabel(action),
+                "buttonClass": action == .refused ? "warning" : action == .completed ? "" : "secondary",
+            ]
+            if action == reasonFor, let problem { step["reasonError"] = problem.message }
+            return step
+        }
+        values["events"] = events.map { event -> [String: Any] in
+            [
+                "day": ConsoleText.day(event.day), "action": Self.label(event.action), "actor": event.actor,
+                "reason": event.reason ?? "",
+            ]
+        }
+        return pages.render(.request, values, status: status)
+    }
+
+    /// The request id in the path, if it names a request of the user's workspace.
+    private func requestID(_ context: ConsoleRequestContext, _ user: ConsoleUser) async throws -> UUID? {
+        guard let text = context.parameters.get("request"), let id = UUIDText.parse(text),
+            try await user.vault.store.request(id, in: user.vault.workspace.id) != nil
+        else { return nil }
+        return id
+    }
+
+    private func notFound(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> Response {
+        var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
+        values["heading"] = "No such request"
+        values["message"] = "There is no request with that id in this workspace."
+        return pages.render(.problem, values, status: .notFound)
+    }
+
+    /// Whether a package may be made in `state`: not before the requester's identity is verified
+    /// (nobody's data goes to someone who only says they are them), and not once refused.
+    static func mayPackage(_ state: RequestState) -> Bool {
+        state != .awaitingVerification && state != .refused
+    }
+
+    static func link(_ id: UUID) -> String { "/console/requests/\(id.uuidString.lowercased())" }
+
+    static func needsReason(_ action: RequestEvent.Action) -> Bool {
+        [.extended, .refused, .approved].contains(action)
+    }
+
+    /// A step as a button says it.
+    static func label(_ action: RequestEvent.Action) -> String {
+        switch action {
+        case .received: "Received"
+        case .verified: "Identity verified"
+        case .feeReceived: "Fee received"
+        case .clarificationAsked: "Asked the person to clarify"
+        case .clarificationReceived: "Clarification received"
+        case .extended: "Extend by two months"
+        case .submittedForApproval: "Submit to the DPO for approval"
+        case .approved: "Approve"
+        case .refused: "Refuse"
+        case .completed: "Completed: the answer was sent"
+        }
+    }
+
+    private static func reasonLabel(_ action: RequestEvent.Action) -> String {
+        switch action {
+        case .extended: "Why more time is needed (the person must be told within the first month)"
+        case .refused: "Why it is refused (the person is told, with their right to complain to the ICO)"
+        case .approved: "Why it is approved"
+        default: "Reason"
+        }
+    }
+}
