@@ -1,0 +1,91 @@
+import CustosCore
+import CustosServer
+import CustosStore
+import CustosTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// The public privacy centre in a real headless Chromium: every page checked by axe-core (no
+/// serious or critical WCAG 2.2 AA violation) and photographed into `screenshots/`; a person
+/// changes their preferences.
+@Suite("The privacy centre in a browser", .serialized)
+struct PrivacyCentreBrowserTests {
+    static func check(
+        _ browser: HeadlessChromium, _ page: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
+        let serious = try await browser.accessibilityViolations().filter(\.isSerious)
+        #expect(serious.isEmpty, "\(page): \(serious)", sourceLocation: sourceLocation)
+        try await browser.screenshot(
+            to: ConsoleBrowserTests.screenshots.appendingPathComponent("privacy-centre-\(page).png"))
+    }
+
+    @Test("each example's notice, ASHE's request form (with its errors) and retention schedule, BEP's cookie pages")
+    func publicPages() async throws {
+        try await ApiFixture.with(Repository.exampleNames) { fixture in
+            let app = buildApplication(
+                store: fixture.store, keys: fixture.keys,
+                configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+                logger: Logger(label: "custos.test"))
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))/privacy"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    for example in Repository.exampleNames {
+                        try await browser.open("\(base)/\(example)")
+                        try await Self.check(browser, "notice-\(example)")
+                    }
+                    try await browser.open("\(base)/ashe/request")
+                    try await Self.check(browser, "request-form")
+                    try await browser.click("form[action='/privacy/ashe/request'] button[type=submit]")
+                    #expect(try await browser.title().hasPrefix("Error: "))
+                    try await Self.check(browser, "request-form-errors")
+                    try await browser.open("\(base)/ashe/retention")
+                    try await Self.check(browser, "retention-schedule")
+                    try await browser.open("\(base)/bep/cookies")
+                    try await Self.check(browser, "cookies")
+                    try await browser.open("\(base)/bep/cookies/example")
+                    #expect(try await browser.elements("section.custos-cookies").count == 1, "the banner asks")
+                    try await Self.check(browser, "cookie-banner")
+                }
+            }
+        }
+    }
+
+    @Test("a person follows their preferences link, stops one list, and the page says it is saved")
+    func preferences() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let vault = try await fixture.vault("ashe")
+            let head = try await fixture.asheHead()
+            try await Contacts(vault: vault).record(
+                .given, subject: head, purpose: "marketing", list: "lens", source: .webForm, actor: "subject")
+            let app = buildApplication(
+                store: fixture.store, keys: fixture.keys,
+                configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+                logger: Logger(label: "custos.test"))
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                let link = PrivacyCentreLinks(publicURL: base, workspaceName: "ashe", signer: vault.links)
+                    .preferences(subject: head, expiresAt: Date().addingTimeInterval(3600))
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(link)
+                    try await Self.check(browser, "preferences")
+                    let ticked = try await browser.run(
+                        "return Array.from(document.querySelectorAll('input[name=subscribe]:checked')).map(e => e.value);"
+                    )
+                    let lines = try #require(ticked as? [String])
+                    #expect(!lines.isEmpty, "the list they joined is ticked")
+                    try await browser.click("input[name=subscribe][value='\(try #require(lines.first))']")
+                    try await browser.click("form button[type=submit]")
+                    #expect(try await browser.text().contains("Your choices are saved."))
+                    try await Self.check(browser, "preferences-saved")
+                }
+            }
+            let entries = try await Contacts(vault: vault).consents(of: head)
+            #expect(entries.map(\.action) == [.given, .withdrawn])
+        }
+    }
+}
