@@ -1,4 +1,5 @@
 import CustosCore
+import CustosMail
 import CustosServer
 import CustosStore
 import CustosTestSupport
@@ -86,6 +87,50 @@ struct PrivacyCentreBrowserTests {
             }
             let entries = try await Contacts(vault: vault).consents(of: head)
             #expect(entries.map(\.action) == [.given, .withdrawn])
+        }
+    }
+
+    @Test("a head makes an access request online and confirms it by the link emailed to them")
+    func requestAndConfirm() async throws {
+        let smtp = try SMTPTestServer()
+        defer { smtp.stop() }
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let head = try await fixture.asheHead(email: "ann.smith@example.sch.uk")
+            let mail = PrivacyCentreMail(
+                transport: try SMTPTransport(SMTPConfiguration(url: smtp.url)), publicURL: "http://localhost",
+                sender: MailAddress("privacy@ashe.example"))
+            let app = buildApplication(
+                store: fixture.store, keys: fixture.keys,
+                configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+                mail: mail, logger: Logger(label: "custos.test"))
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(base + "/privacy/ashe/request")
+                    try await browser.click("input[name=kind][value=access]")
+                    try await browser.type("#name", "Ann Smith")
+                    try await browser.type("#email", "Ann.Smith@example.sch.uk")
+                    try await browser.click("form[action='/privacy/ashe/request'] button[type=submit]")
+                    #expect(try await browser.currentURL() == base + "/privacy/ashe/request/sent")
+                    #expect(try await browser.text().contains("Check your email"))
+                    try await Self.check(browser, "request-sent")
+
+                    let message = try #require(try smtp.received().first)
+                    #expect(message.rcptTos == ["ann.smith@example.sch.uk"])
+                    let link = try #require(MailText.link(in: message.data, containing: "/request/confirm"))
+                    // The emailed link, on the test server's address (in production, the server's public one).
+                    let path = try #require(link.absoluteString.split(separator: "localhost").last.map(String.init))
+                    try await browser.open(base + path)
+                    try await Self.check(browser, "request-confirm")
+                    try await browser.click("form button[type=submit]")
+                    #expect(try await browser.text().contains("Your request is confirmed"))
+                    try await Self.check(browser, "request-confirmed")
+                }
+            }
+            let started = try #require(try await Requests(vault: fixture.vault("ashe")).list().first)
+            #expect(started.state == .inProgress)
+            #expect(started.subjectID == head)
         }
     }
 }
