@@ -12,6 +12,7 @@ struct ConsolePages: Sendable {
         case person
         case requests
         case request
+        case policy
         case audit
         case problem
     }
@@ -303,6 +304,33 @@ struct ConsolePages: Sendable {
             <thead><tr><th scope="col">Day</th><th scope="col">Step</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead>
             <tbody>{{#events}}<tr><td>{{day}}</td><td>{{action}}</td><td>{{actor}}</td><td>{{reason}}</td></tr>
             {{/events}}</tbody>
+            </table>
+            """
+        case .policy:
+            """
+            <h1>Policy</h1>
+            <p class="lede">Version {{version}}, from {{fileName}}, recorded {{recordedAt}} by {{recordedBy}}.</p>
+            <ul>
+            <li><a href="/privacy/{{workspace}}">The privacy notice, as published from this version</a></li>
+            <li><a href="/console/policy/ropa.csv" download>The record of processing (Art 30), as CSV</a>, in the ICO's columns, with what the registers show</li>
+            <li><a href="/console/policy/fideslang.yaml" download>The data map in fideslang</a>, for tools that read it</li>
+            </ul>
+            <h2>What the linter finds</h2>
+            <p>{{errorCount}} errors and {{warningCount}} warnings. Errors are promises the law requires that the policy does not yet make.</p>
+            {{^empty(findings)}}
+            <table>
+            <caption class="visually-hidden">Findings, errors first</caption>
+            <thead><tr><th scope="col">Severity</th><th scope="col">Finding</th><th scope="col">Where</th><th scope="col">The law</th></tr></thead>
+            <tbody>{{#findings}}<tr><td><span class="tag">{{severity}}</span></td><td>{{message}}</td><td>{{where}}</td><td>{{reference}}</td></tr>
+            {{/findings}}</tbody>
+            </table>
+            {{/empty(findings)}}
+            <h2>Versions</h2>
+            <table>
+            <caption class="visually-hidden">Every version of the policy, newest first</caption>
+            <thead><tr><th scope="col">Version</th><th scope="col">Recorded</th><th scope="col">By</th><th scope="col">File</th></tr></thead>
+            <tbody>{{#versions}}<tr><td>{{label}}</td><td>{{recordedAt}}</td><td>{{recordedBy}}</td><td>{{fileName}}</td></tr>
+            {{/versions}}</tbody>
             </table>
             """
         case .audit:

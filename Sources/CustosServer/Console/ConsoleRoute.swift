@@ -10,12 +10,17 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case request
     case requestStep
     case requestPackage
+    case policy
+    case policyROPA
+    case policyFideslang
     case audit
     case signOut
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .requests, .request, .requestPackage, .audit: .get
+        case .dashboard, .people, .person, .requests, .request, .requestPackage, .policy, .policyROPA, .policyFideslang,
+            .audit:
+            .get
         case .requestStep, .signOut: .post
         }
     }
@@ -30,6 +35,9 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .request: "requests/:request"
         case .requestStep: "requests/:request/steps"
         case .requestPackage: "requests/:request/package.zip"
+        case .policy: "policy"
+        case .policyROPA: "policy/ropa.csv"
+        case .policyFideslang: "policy/fideslang.yaml"
         case .audit: "audit"
         case .signOut: "sign-out"
         }
@@ -42,6 +50,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .people, .person: .findPeople
         case .requests, .request: .viewRequests
         case .requestStep, .requestPackage: .actOnRequests
+        case .policy, .policyROPA, .policyFideslang: .viewPolicy
         case .audit: .viewAudit
         case .signOut: nil
         }

@@ -77,6 +77,9 @@ struct ConsoleRoutes {
         case .request: RequestsController(pages: pages).show
         case .requestStep: RequestsController(pages: pages).step
         case .requestPackage: RequestsController(pages: pages).package
+        case .policy: PolicyController(pages: pages).show
+        case .policyROPA: PolicyController(pages: pages).ropa
+        case .policyFideslang: PolicyController(pages: pages).fideslang
         case .audit: AuditController(pages: pages).show
         case .signOut: signOut
         }

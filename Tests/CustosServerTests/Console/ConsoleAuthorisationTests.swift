@@ -19,6 +19,9 @@ struct ConsoleAuthorisationTests {
         .request: [.dpo, .admin, .staff, .auditor],
         .requestStep: [.dpo, .admin, .staff],
         .requestPackage: [.dpo, .admin, .staff],
+        .policy: [.dpo, .admin, .staff, .auditor],
+        .policyROPA: [.dpo, .admin, .staff, .auditor],
+        .policyFideslang: [.dpo, .admin, .staff, .auditor],
         .audit: [.dpo, .admin, .auditor],
         .signOut: Set(StaffRole.allCases),
     ]

@@ -94,6 +94,10 @@ struct ConsoleBrowserTests {
                     try await browser.click("a[href='/console/requests']")
                     try await Self.checkAccessibility(browser, "requests")
 
+                    try await browser.click("a[href='/console/policy']")
+                    #expect(try await browser.text().contains("What the linter finds"))
+                    try await Self.checkAccessibility(browser, "policy")
+
                     try await browser.click("a[href='/console/audit']")
                     #expect(try await browser.text().contains("The log is intact."))
                     try await Self.checkAccessibility(browser, "audit")

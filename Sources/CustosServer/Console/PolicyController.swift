@@ -1,0 +1,67 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/policy`: the workspace's policy as it stands. What the linter finds in it, its
+/// versions, and the documents made from it: the notice, the record of processing (with what the
+/// registers show) and the fideslang export.
+struct PolicyController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let vault = user.vault
+        var values = ConsoleFrame.values(title: "Policy", current: "/console/policy", user: user, context: context)
+        let versions = try await vault.store.policyVersions(in: vault.workspace)
+        guard let current = versions.last else { throw HTTPError(.notFound) }
+        values["workspace"] = vault.workspace.name
+        values["version"] = current.label
+        values["fileName"] = current.fileName
+        values["recordedAt"] = ConsoleText.time(current.recordedAt)
+        values["recordedBy"] = current.recordedBy
+        let loaded = try PolicyLoader.load(yaml: current.source, fileName: current.fileName)
+        let findings = PolicyLinter().findings(for: loaded).sorted {
+            ($0.severity == .error ? 0 : 1) < ($1.severity == .error ? 0 : 1)
+        }
+        values["errorCount"] = findings.filter { $0.severity == .error }.count
+        values["warningCount"] = findings.filter { $0.severity == .warning }.count
+        values["findings"] = findings.map { finding -> [String: Any] in
+            [
+                "severity": finding.severity.rawValue, "message": finding.message, "reference": finding.reference,
+                "where": finding.line.map { "\(finding.path), line \($0)" } ?? finding.path,
+            ]
+        }
+        values["versions"] = versions.reversed().map { version -> [String: Any] in
+            [
+                "label": version.label, "recordedAt": ConsoleText.time(version.recordedAt),
+                "recordedBy": version.recordedBy, "fileName": version.fileName,
+            ]
+        }
+        return pages.render(.policy, values)
+    }
+
+    @Sendable func ropa(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let record = try await ProcessingRecords(vault: user.vault).build(asOf: .today)
+        return Self.download(
+            try ROPACSVWriter().csv(record), type: "text/csv; charset=utf-8",
+            name: "record-of-processing-\(user.vault.workspace.name).csv")
+    }
+
+    @Sendable func fideslang(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        return Self.download(
+            try FideslangExport(policy: user.vault.policy).combinedManifest(), type: "application/yaml; charset=utf-8",
+            name: "fideslang-\(user.vault.workspace.name).yaml")
+    }
+
+    private static func download(_ text: String, type: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(name)\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
