@@ -14,6 +14,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     /// Take a request's next step, and make an access request's package. (Approving an erasure
     /// is the DPO's alone: the request page checks that too.)
     case actOnRequests
+    /// The registers: breaches, complaints, the disclosure log.
+    case viewRegisters
     /// The policy: its findings, versions, record of processing and fideslang export.
     case viewPolicy
     /// The audit log and its verification.
@@ -26,6 +28,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .findPeople: [.dpo, .admin, .staff, .schoolLeader, .trainer, .auditor]
         case .viewRequests: [.dpo, .admin, .staff, .auditor]
         case .actOnRequests: [.dpo, .admin, .staff]
+        case .viewRegisters: [.dpo, .admin, .auditor]
         case .viewPolicy: [.dpo, .admin, .staff, .auditor]
         case .viewAudit: [.dpo, .admin, .auditor]
         }

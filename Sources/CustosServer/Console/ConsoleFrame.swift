@@ -7,6 +7,7 @@ enum ConsoleFrame {
         ("Dashboard", "/console", .viewDashboard),
         ("People", "/console/people", .findPeople),
         ("Requests", "/console/requests", .viewRequests),
+        ("Registers", "/console/registers", .viewRegisters),
         ("Policy", "/console/policy", .viewPolicy),
         ("Audit log", "/console/audit", .viewAudit),
     ]

@@ -12,6 +12,7 @@ struct ConsolePages: Sendable {
         case person
         case requests
         case request
+        case registers
         case policy
         case audit
         case problem
@@ -305,6 +306,43 @@ struct ConsolePages: Sendable {
             <tbody>{{#events}}<tr><td>{{day}}</td><td>{{action}}</td><td>{{actor}}</td><td>{{reason}}</td></tr>
             {{/events}}</tbody>
             </table>
+            """
+        case .registers:
+            """
+            <h1>Registers</h1>
+            <p class="lede">Breaches, complaints and disclosures, as recorded with <code>custos breach</code>,
+            <code>custos complaint</code> and <code>custos disclosure</code>. What was written about each is sealed,
+            and stays on the command line.</p>
+            <h2 id="breaches">Breaches</h2>
+            {{^empty(breaches)}}
+            <table>
+            <caption class="visually-hidden">Breaches, latest first</caption>
+            <thead><tr><th scope="col">Discovered</th><th scope="col">Risk</th><th scope="col">The ICO</th><th scope="col">People affected</th><th scope="col">State</th></tr></thead>
+            <tbody>{{#breaches}}<tr><td>{{discovered}}</td><td>{{risk}}</td><td class="{{icoClass}}">{{ico}}</td><td>{{affected}}</td><td>{{state}}</td></tr>
+            {{/breaches}}</tbody>
+            </table>
+            {{/empty(breaches)}}
+            {{#empty(breaches)}}<p>No breaches recorded.</p>{{/empty(breaches)}}
+            <h2 id="complaints">Complaints</h2>
+            {{^empty(complaints)}}
+            <table>
+            <caption class="visually-hidden">Complaints, latest first</caption>
+            <thead><tr><th scope="col">Received</th><th scope="col">Acknowledge by</th><th scope="col">Acknowledged</th><th scope="col">State</th></tr></thead>
+            <tbody>{{#complaints}}<tr><td>{{received}}</td><td class="{{dueClass}}">{{acknowledgeBy}}</td><td>{{acknowledged}}</td><td>{{state}}</td></tr>
+            {{/complaints}}</tbody>
+            </table>
+            {{/empty(complaints)}}
+            {{#empty(complaints)}}<p>No complaints recorded.</p>{{/empty(complaints)}}
+            <h2 id="disclosures">Disclosures</h2>
+            {{^empty(disclosures)}}
+            <table>
+            <caption class="visually-hidden">Disclosures, latest first</caption>
+            <thead><tr><th scope="col">Day</th><th scope="col">To</th><th scope="col">Person</th><th scope="col">Decided by</th><th scope="col">Told</th></tr></thead>
+            <tbody>{{#disclosures}}<tr><td>{{day}}</td><td>{{recipient}}</td><td><a href="{{personLink}}">{{person}}</a></td><td>{{decidedBy}}</td><td>{{told}}</td></tr>
+            {{/disclosures}}</tbody>
+            </table>
+            {{/empty(disclosures)}}
+            {{#empty(disclosures)}}<p>No disclosures logged.</p>{{/empty(disclosures)}}
             """
         case .policy:
             """

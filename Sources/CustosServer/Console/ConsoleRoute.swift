@@ -10,6 +10,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case request
     case requestStep
     case requestPackage
+    case registers
     case policy
     case policyROPA
     case policyFideslang
@@ -18,7 +19,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .requests, .request, .requestPackage, .policy, .policyROPA, .policyFideslang,
+        case .dashboard, .people, .person, .requests, .request, .requestPackage, .registers, .policy, .policyROPA,
+            .policyFideslang,
             .audit:
             .get
         case .requestStep, .signOut: .post
@@ -35,6 +37,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .request: "requests/:request"
         case .requestStep: "requests/:request/steps"
         case .requestPackage: "requests/:request/package.zip"
+        case .registers: "registers"
         case .policy: "policy"
         case .policyROPA: "policy/ropa.csv"
         case .policyFideslang: "policy/fideslang.yaml"
@@ -50,6 +53,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .people, .person: .findPeople
         case .requests, .request: .viewRequests
         case .requestStep, .requestPackage: .actOnRequests
+        case .registers: .viewRegisters
         case .policy, .policyROPA, .policyFideslang: .viewPolicy
         case .audit: .viewAudit
         case .signOut: nil

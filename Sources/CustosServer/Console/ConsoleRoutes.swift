@@ -77,6 +77,7 @@ struct ConsoleRoutes {
         case .request: RequestsController(pages: pages).show
         case .requestStep: RequestsController(pages: pages).step
         case .requestPackage: RequestsController(pages: pages).package
+        case .registers: RegistersController(pages: pages).show
         case .policy: PolicyController(pages: pages).show
         case .policyROPA: PolicyController(pages: pages).ropa
         case .policyFideslang: PolicyController(pages: pages).fideslang

@@ -19,6 +19,7 @@ struct ConsoleAuthorisationTests {
         .request: [.dpo, .admin, .staff, .auditor],
         .requestStep: [.dpo, .admin, .staff],
         .requestPackage: [.dpo, .admin, .staff],
+        .registers: [.dpo, .admin, .auditor],
         .policy: [.dpo, .admin, .staff, .auditor],
         .policyROPA: [.dpo, .admin, .staff, .auditor],
         .policyFideslang: [.dpo, .admin, .staff, .auditor],

@@ -94,6 +94,10 @@ struct ConsoleBrowserTests {
                     try await browser.click("a[href='/console/requests']")
                     try await Self.checkAccessibility(browser, "requests")
 
+                    try await browser.click("a[href='/console/registers']")
+                    #expect(try await browser.text().contains("No breaches recorded."))
+                    try await Self.checkAccessibility(browser, "registers")
+
                     try await browser.click("a[href='/console/policy']")
                     #expect(try await browser.text().contains("What the linter finds"))
                     try await Self.checkAccessibility(browser, "policy")

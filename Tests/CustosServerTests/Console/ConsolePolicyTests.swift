@@ -46,3 +46,30 @@ struct ConsolePolicyTests {
         }
     }
 }
+
+@Suite("Console registers page")
+struct ConsoleRegistersTests {
+    @Test("breaches with their ICO clock and complaints with their dates, without the sealed texts")
+    func registers() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let vault = try await fixture.vault("bep")
+            try await Breaches(vault: vault).record(
+                description: "A laptop with the CPD list was left on a train", discoveredAt: Date(),
+                facts: BreachFacts(risk: .risk, approxSubjects: 40), actor: "test")
+            try await Complaints(vault: vault).receive(
+                summary: "My details were shared with the wrong school", channel: .email, on: .today, actor: "test")
+            try await fixture.user("admin@bep.example", role: .admin)
+            try await fixture.consoleApp.test(.router) { client in
+                let admin = try await ConsoleBrowser.signIn(client, "admin@bep.example")
+                let (status, page) = try await admin.get(client, "/console/registers")
+                #expect(status == .ok)
+                #expect(page.contains("Tell by "))
+                #expect(page.contains("about 40"))
+                #expect(page.contains("<td>open</td>"))
+                #expect(!page.contains("laptop"), "the description stays sealed")
+                #expect(!page.contains("wrong school"), "the complaint's summary stays sealed")
+                #expect(page.contains("No disclosures logged."))
+            }
+        }
+    }
+}

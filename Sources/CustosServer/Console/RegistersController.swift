@@ -1,0 +1,66 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/registers`: the breach register with each 72-hour clock, the complaints with their
+/// acknowledgement dates, and the disclosure log. Plain facts only: the sealed texts (what
+/// happened, what was said, why something was shared) stay behind the command line's audited reads.
+struct RegistersController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let store = user.vault.store
+        let workspace = user.vault.workspace.id
+        var values = ConsoleFrame.values(
+            title: "Registers", current: "/console/registers", user: user, context: context)
+        let today = CalendarDay.today
+        values["breaches"] = try await store.breaches(in: workspace, includingClosed: true)
+            .sorted { $0.discoveredAt > $1.discoveredAt }
+            .map { breach -> [String: Any] in
+                let facts = breach.facts
+                let ico: String
+                var icoClass = ""
+                if let reported = facts.reportedAt {
+                    ico = "Told \(ConsoleText.time(reported))"
+                } else if facts.notReported {
+                    ico = "Not reportable (decided)"
+                } else {
+                    ico = "Tell by \(ConsoleText.time(breach.reportDeadline))"
+                    icoClass = breach.reportDeadline < Date() ? "overdue" : "due-soon"
+                }
+                return [
+                    "discovered": ConsoleText.time(breach.discoveredAt), "risk": ConsoleText.words(facts.risk.rawValue),
+                    "ico": ico, "icoClass": icoClass,
+                    "affected": facts.approxSubjects.map { "about \($0)" } ?? "not known",
+                    "state": breach.closedOn.map { "closed \(ConsoleText.day($0))" } ?? "open",
+                ]
+            }
+        values["complaints"] = try await store.complaints(in: workspace, includingClosed: true)
+            .sorted { $0.receivedOn > $1.receivedOn }
+            .map { complaint -> [String: Any] in
+                [
+                    "received": ConsoleText.day(complaint.receivedOn),
+                    "acknowledgeBy": ConsoleText.day(complaint.acknowledgeBy),
+                    "acknowledged": complaint.acknowledgedOn.map(ConsoleText.day) ?? "Not yet",
+                    "dueClass": complaint.acknowledgedOn == nil && complaint.isOpen
+                        ? ConsoleText.dueClass(complaint.acknowledgeBy, from: today) : "",
+                    "state": complaint.closedOn.map { "closed \(ConsoleText.day($0))" } ?? "open",
+                ]
+            }
+        values["disclosures"] = try await store.disclosures(in: workspace, ofSubjects: nil)
+            .map { disclosure -> [String: Any] in
+                [
+                    "day": ConsoleText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
+                    "person": PeopleController.shortID(disclosure.subjectID),
+                    "personLink": "/console/people/\(disclosure.subjectID.uuidString.lowercased())",
+                    "decidedBy": disclosure.decidedBy,
+                    "told": disclosure.awaitsTelling
+                        ? "Not yet: awaiting a safe time"
+                        : disclosure.toldOn.map { "Told \(ConsoleText.day($0))" } ?? "Not held back",
+                ]
+            }
+        return pages.render(.registers, values)
+    }
+}
