@@ -34,7 +34,8 @@ actor NoticeCache {
                 notice, as: .html, stylesheetURL: "/assets/notice.css",
                 requestFormURL: loaded.policy.rights.requestChannels.contains(.web)
                     ? RequestFormController.formPath(workspace: workspace.name) : nil,
-                retentionScheduleURL: "/privacy/\(workspace.name)/retention"),
+                retentionScheduleURL: "/privacy/\(workspace.name)/retention",
+                versionsURL: "/privacy/\(workspace.name)/versions"),
             markdown: renderer.render(notice, as: .md))
         entries[workspace.name] = entry
         return entry

@@ -21,9 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "custos")
-        let configuration = ServerConfiguration(host: host, port: port)
         let transport = try mail.transport(store: self.store)
         let publicURL = try self.publicURL.checked()
+        // People reach the server over HTTPS (through a proxy): the console's cookie is never sent in the clear.
+        let configuration = ServerConfiguration(
+            host: host, port: port, secureCookies: publicURL.lowercased().hasPrefix("https://"))
         let sender = try mail.sender()
         let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
         switch try store.location() {

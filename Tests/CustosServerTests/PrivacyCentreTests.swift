@@ -152,3 +152,39 @@ struct PrivacyCentreTests {
         }
     }
 }
+
+@Suite("The notice's versions")
+struct NoticeVersionsTests {
+    @Test("the notice links its versions; each says when it took effect and what changed from the one before")
+    func versions() async throws {
+        try await PrivacyCentreTests.withStore(["asset"]) { store in
+            let workspace = try await store.resolveWorkspace("asset")
+            let text = try String(contentsOf: Repository.example("asset"), encoding: .utf8)
+            let changed = text.replacingOccurrences(
+                of: "    recipients: [consultants]\n", with: "    recipients: [consultants, mailchimp]\n")
+            #expect(changed != text)
+            _ = try await store.recordPolicyVersion(
+                try PolicyLoader.load(yaml: changed, fileName: "asset.yaml"), in: workspace, by: "test", at: Date())
+            try await PrivacyCentreTests.app(store).test(.router) { client in
+                try await client.execute(uri: "/privacy/asset", method: .get) { response in
+                    #expect(
+                        String(buffer: response.body).contains(
+                            #"<a href="/privacy/asset/versions">Earlier versions, and what changed</a>"#))
+                }
+                try await client.execute(uri: "/privacy/asset/versions", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let page = String(buffer: response.body)
+                    #expect(page.contains("<h2 id=\"version-2\">Version 2 (in force)</h2>"))
+                    #expect(
+                        page.contains(
+                            "<li>For preparing courses and demonstrations, we now share information with Mailchimp (mailing software).</li>"
+                        ))
+                    #expect(page.contains("The first version."))
+                    let second = try #require(page.range(of: "version-2"))
+                    let first = try #require(page.range(of: "version-1"))
+                    #expect(second.lowerBound < first.lowerBound, "newest first")
+                }
+            }
+        }
+    }
+}

@@ -165,7 +165,7 @@ enum NoticeTemplates {
 
         <h2 id="changes">Changes to this notice</h2>
         {{#changes}}<p>{{.}}</p>{{/changes}}
-        <p class="muted">{{#lastUpdated}}Last updated {{.}}. {{/lastUpdated}}{{#policyVersion}}Policy version {{.}}.{{/policyVersion}}</p>
+        <p class="muted">{{#lastUpdated}}Last updated {{.}}. {{/lastUpdated}}{{#policyVersion}}Policy version {{.}}.{{/policyVersion}}{{#versionsURL}} <a href="{{.}}">Earlier versions, and what changed</a>.{{/versionsURL}}</p>
         </main>
         </body>
         {{/notice}}

@@ -21,16 +21,16 @@ public struct PrivacyNoticeRenderer: Sendable {
     /// Renders the notice. For HTML, `stylesheetURL` links the stylesheet (served by the privacy
     /// centre, so a strict content security policy holds); without one it is inlined, so that the
     /// file stands alone. `requestFormURL` links the privacy centre's request form from "Making a
-    /// request", and `retentionScheduleURL` its retention schedule from each "How long we keep it"
-    /// (HTML only).
+    /// request", `retentionScheduleURL` its retention schedule from each "How long we keep it",
+    /// and `versionsURL` the notice's earlier versions, with what changed, from its footer (HTML only).
     public func render(
         _ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil, requestFormURL: String? = nil,
-        retentionScheduleURL: String? = nil
+        retentionScheduleURL: String? = nil, versionsURL: String? = nil
     ) -> String {
         let page = NoticePage(
             notice: notice, stylesheetURL: stylesheetURL,
             inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil, requestFormURL: requestFormURL,
-            retentionScheduleURL: retentionScheduleURL)
+            retentionScheduleURL: retentionScheduleURL, versionsURL: versionsURL)
         let output =
             switch format {
             case .html: html.render(page)
@@ -65,4 +65,6 @@ struct NoticePage {
     let requestFormURL: String?
     /// Where the privacy centre's retention schedule is.
     let retentionScheduleURL: String?
+    /// Where the notice's earlier versions are listed, with what changed.
+    let versionsURL: String?
 }

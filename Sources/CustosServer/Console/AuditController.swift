@@ -27,7 +27,7 @@ struct AuditController: Sendable {
             .filter { $0.event.workspaceID == workspace }.suffix(Self.shown).reversed()
         values["entries"] = recent.map { entry -> [String: Any] in
             [
-                "sequence": entry.sequence, "time": ConsoleText.time(entry.event.time), "actor": entry.event.actor,
+                "sequence": entry.sequence, "time": PageText.time(entry.event.time), "actor": entry.event.actor,
                 "action": entry.event.action, "purpose": entry.event.purpose ?? "",
             ]
         }

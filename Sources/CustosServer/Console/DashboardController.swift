@@ -12,7 +12,7 @@ struct DashboardController: Sendable {
         let user = try context.user()
         var values = ConsoleFrame.values(title: "What is due", current: "/console", user: user, context: context)
         let today = CalendarDay.today
-        values["today"] = ConsoleText.day(today)
+        values["today"] = PageText.day(today)
         values["roleName"] = ConsoleFrame.roleName(user.role)
         values["offerSecondFactor"] = user.account.totpSealed == nil
         guard user.may(.viewRequests) else {
@@ -51,13 +51,13 @@ struct DashboardController: Sendable {
         values["requests"] = requests.map { request -> [String: Any] in
             [
                 "link": "/console/requests/\(request.id.uuidString.lowercased())",
-                "kind": ConsoleText.label(request.kind.rawValue),
-                "channel": ConsoleText.words(request.channel.rawValue),
-                "state": ConsoleText.words(request.state.rawValue),
-                "received": ConsoleText.day(request.receivedOn),
-                "due": request.dueOn.map(ConsoleText.day) ?? "Clock not started",
-                "left": request.dueOn.map { ConsoleText.left(to: $0, from: today) } ?? "",
-                "dueClass": ConsoleText.dueClass(request.dueOn, from: today),
+                "kind": PageText.label(request.kind.rawValue),
+                "channel": PageText.words(request.channel.rawValue),
+                "state": PageText.words(request.state.rawValue),
+                "received": PageText.day(request.receivedOn),
+                "due": request.dueOn.map(PageText.day) ?? "Clock not started",
+                "left": request.dueOn.map { PageText.left(to: $0, from: today) } ?? "",
+                "dueClass": PageText.dueClass(request.dueOn, from: today),
             ]
         }
         let now = Date()
@@ -65,8 +65,8 @@ struct DashboardController: Sendable {
         values["breaches"] = breaches.map { breach -> [String: Any] in
             let hours = Int(breach.reportDeadline.timeIntervalSince(now) / 3600)
             return [
-                "deadline": ConsoleText.time(breach.reportDeadline),
-                "discovered": ConsoleText.time(breach.discoveredAt),
+                "deadline": PageText.time(breach.reportDeadline),
+                "discovered": PageText.time(breach.discoveredAt),
                 "left": hours < 0 ? "overdue by \(-hours) hours" : "\(hours) hours left",
                 "leftClass": hours < 24 ? "overdue" : "due-soon",
             ]
@@ -74,21 +74,21 @@ struct DashboardController: Sendable {
         values["openComplaints"] = complaints.count
         values["complaints"] = complaints.map { complaint -> [String: Any] in
             [
-                "received": ConsoleText.day(complaint.receivedOn),
-                "acknowledgeBy": ConsoleText.day(complaint.acknowledgeBy),
-                "acknowledged": complaint.acknowledgedOn.map(ConsoleText.day) ?? "Not yet",
+                "received": PageText.day(complaint.receivedOn),
+                "acknowledgeBy": PageText.day(complaint.acknowledgeBy),
+                "acknowledged": complaint.acknowledgedOn.map(PageText.day) ?? "Not yet",
                 "dueClass": complaint.acknowledgedOn == nil
-                    ? ConsoleText.dueClass(complaint.acknowledgeBy, from: today) : "",
+                    ? PageText.dueClass(complaint.acknowledgeBy, from: today) : "",
             ]
         }
         values["openTasks"] = tasks.count
         values["retentionReviews"] = tasks.filter { $0.kind == .retentionReview }.count
         values["tasks"] = tasks.map { task -> [String: Any] in
             [
-                "due": task.dueOn.map(ConsoleText.day) ?? "When safe",
+                "due": task.dueOn.map(PageText.day) ?? "When safe",
                 "summary": task.summary,
-                "kind": ConsoleText.label(task.kind.rawValue),
-                "dueClass": ConsoleText.dueClass(task.dueOn, from: today),
+                "kind": PageText.label(task.kind.rawValue),
+                "dueClass": PageText.dueClass(task.dueOn, from: today),
             ]
         }
         return pages.render(.dashboard, values)

@@ -41,9 +41,9 @@ struct PeopleController: Sendable {
         values["results"] = found.map { subject -> [String: Any] in
             [
                 "id": subject.id.uuidString.lowercased(), "shortID": Self.shortID(subject.id),
-                "kind": ConsoleText.label(subject.kind),
+                "kind": PageText.label(subject.kind),
                 "school": subject.schoolID.flatMap { schools[$0] } ?? "no school",
-                "since": ConsoleText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)),
+                "since": PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)),
             ]
         }
         return pages.render(.people, values)
@@ -63,10 +63,10 @@ struct PeopleController: Sendable {
         let view = try await vault.read(subject: id, actor: user.actor, reason: "staff console")
         let shown = user.access.visible(view.records)
         var values = ConsoleFrame.values(title: "A person", current: "", user: user, context: context)
-        values["kind"] = ConsoleText.label(subject.kind)
+        values["kind"] = PageText.label(subject.kind)
         values["shortID"] = Self.shortID(subject.id)
-        values["since"] = ConsoleText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone))
-        values["lastActive"] = ConsoleText.day(CalendarDay(subject.lastActivityAt, in: CalendarDay.clockTimeZone))
+        values["since"] = PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone))
+        values["lastActive"] = PageText.day(CalendarDay(subject.lastActivityAt, in: CalendarDay.clockTimeZone))
         if let schoolID = subject.schoolID { values["school"] = try await schoolNames(vault)[schoolID] }
         let types = Dictionary(vault.policy.recordTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         values["records"] = shown.enumerated().map { index, record -> [String: Any] in
@@ -76,7 +76,7 @@ struct PeopleController: Sendable {
             }
             return [
                 "index": index,
-                "title": "\(type?.name ?? record.type) (\(ConsoleText.words(record.role)))",
+                "title": "\(type?.name ?? record.type) (\(PageText.words(record.role)))",
                 "fields": fields,
             ]
         }
@@ -87,16 +87,16 @@ struct PeopleController: Sendable {
                 .map { request -> [String: Any] in
                     [
                         "link": RequestsController.link(request.id),
-                        "kind": ConsoleText.label(request.kind.rawValue),
-                        "state": ConsoleText.words(request.state.rawValue),
-                        "received": ConsoleText.day(request.receivedOn),
-                        "due": request.dueOn.map(ConsoleText.day) as Any,
+                        "kind": PageText.label(request.kind.rawValue),
+                        "state": PageText.words(request.state.rawValue),
+                        "received": PageText.day(request.receivedOn),
+                        "due": request.dueOn.map(PageText.day) as Any,
                     ]
                 }
             values["disclosures"] = try await vault.store.disclosures(in: vault.workspace.id, ofSubjects: [id])
                 .map { disclosure -> [String: Any] in
                     [
-                        "day": ConsoleText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
+                        "day": PageText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
                         "awaiting": disclosure.taskID != nil && disclosure.toldOn == nil,
                     ]
                 }
@@ -132,7 +132,7 @@ struct PeopleController: Sendable {
                 case "phone": "Telephone number"
                 case "upn": "UPN"
                 case "uln": "ULN"
-                default: ConsoleText.label(kind)
+                default: PageText.label(kind)
                 }
             return (kind, label)
         }

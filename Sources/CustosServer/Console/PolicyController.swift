@@ -18,7 +18,7 @@ struct PolicyController: Sendable {
         values["workspace"] = vault.workspace.name
         values["version"] = current.label
         values["fileName"] = current.fileName
-        values["recordedAt"] = ConsoleText.time(current.recordedAt)
+        values["recordedAt"] = PageText.time(current.recordedAt)
         values["recordedBy"] = current.recordedBy
         let loaded = try PolicyLoader.load(yaml: current.source, fileName: current.fileName)
         let findings = PolicyLinter().findings(for: loaded).sorted {
@@ -34,7 +34,7 @@ struct PolicyController: Sendable {
         }
         values["versions"] = versions.reversed().map { version -> [String: Any] in
             [
-                "label": version.label, "recordedAt": ConsoleText.time(version.recordedAt),
+                "label": version.label, "recordedAt": PageText.time(version.recordedAt),
                 "recordedBy": version.recordedBy, "fileName": version.fileName,
             ]
         }

@@ -23,42 +23,42 @@ struct RegistersController: Sendable {
                 let ico: String
                 var icoClass = ""
                 if let reported = facts.reportedAt {
-                    ico = "Told \(ConsoleText.time(reported))"
+                    ico = "Told \(PageText.time(reported))"
                 } else if facts.notReported {
                     ico = "Not reportable (decided)"
                 } else {
-                    ico = "Tell by \(ConsoleText.time(breach.reportDeadline))"
+                    ico = "Tell by \(PageText.time(breach.reportDeadline))"
                     icoClass = breach.reportDeadline < Date() ? "overdue" : "due-soon"
                 }
                 return [
-                    "discovered": ConsoleText.time(breach.discoveredAt), "risk": ConsoleText.words(facts.risk.rawValue),
+                    "discovered": PageText.time(breach.discoveredAt), "risk": PageText.words(facts.risk.rawValue),
                     "ico": ico, "icoClass": icoClass,
                     "affected": facts.approxSubjects.map { "about \($0)" } ?? "not known",
-                    "state": breach.closedOn.map { "closed \(ConsoleText.day($0))" } ?? "open",
+                    "state": breach.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
                 ]
             }
         values["complaints"] = try await store.complaints(in: workspace, includingClosed: true)
             .sorted { $0.receivedOn > $1.receivedOn }
             .map { complaint -> [String: Any] in
                 [
-                    "received": ConsoleText.day(complaint.receivedOn),
-                    "acknowledgeBy": ConsoleText.day(complaint.acknowledgeBy),
-                    "acknowledged": complaint.acknowledgedOn.map(ConsoleText.day) ?? "Not yet",
+                    "received": PageText.day(complaint.receivedOn),
+                    "acknowledgeBy": PageText.day(complaint.acknowledgeBy),
+                    "acknowledged": complaint.acknowledgedOn.map(PageText.day) ?? "Not yet",
                     "dueClass": complaint.acknowledgedOn == nil && complaint.isOpen
-                        ? ConsoleText.dueClass(complaint.acknowledgeBy, from: today) : "",
-                    "state": complaint.closedOn.map { "closed \(ConsoleText.day($0))" } ?? "open",
+                        ? PageText.dueClass(complaint.acknowledgeBy, from: today) : "",
+                    "state": complaint.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
                 ]
             }
         values["disclosures"] = try await store.disclosures(in: workspace, ofSubjects: nil)
             .map { disclosure -> [String: Any] in
                 [
-                    "day": ConsoleText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
+                    "day": PageText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
                     "person": PeopleController.shortID(disclosure.subjectID),
                     "personLink": "/console/people/\(disclosure.subjectID.uuidString.lowercased())",
                     "decidedBy": disclosure.decidedBy,
                     "told": disclosure.awaitsTelling
                         ? "Not yet: awaiting a safe time"
-                        : disclosure.toldOn.map { "Told \(ConsoleText.day($0))" } ?? "Not held back",
+                        : disclosure.toldOn.map { "Told \(PageText.day($0))" } ?? "Not held back",
                 ]
             }
         return pages.render(.registers, values)

@@ -16,13 +16,13 @@ struct RequestsController: Sendable {
         values["requests"] = try await Requests(vault: user.vault).list().map { request -> [String: Any] in
             [
                 "link": Self.link(request.id),
-                "kind": ConsoleText.label(request.kind.rawValue),
-                "channel": ConsoleText.words(request.channel.rawValue),
-                "state": ConsoleText.words(request.state.rawValue),
-                "received": ConsoleText.day(request.receivedOn),
-                "due": request.dueOn.map(ConsoleText.day) ?? "Clock not started",
-                "left": request.dueOn.map { ConsoleText.left(to: $0, from: today) } ?? "",
-                "dueClass": ConsoleText.dueClass(request.dueOn, from: today),
+                "kind": PageText.label(request.kind.rawValue),
+                "channel": PageText.words(request.channel.rawValue),
+                "state": PageText.words(request.state.rawValue),
+                "received": PageText.day(request.receivedOn),
+                "due": request.dueOn.map(PageText.day) ?? "Clock not started",
+                "left": request.dueOn.map { PageText.left(to: $0, from: today) } ?? "",
+                "dueClass": PageText.dueClass(request.dueOn, from: today),
             ]
         }
         return pages.render(.requests, values)
@@ -106,7 +106,7 @@ struct RequestsController: Sendable {
         let today = CalendarDay.today
         let (stored, events, deadline) = try await requests.show(id, asOf: today)
         var values = ConsoleFrame.values(
-            title: "\(ConsoleText.label(stored.kind.rawValue)) request", current: "/console/requests", user: user,
+            title: "\(PageText.label(stored.kind.rawValue)) request", current: "/console/requests", user: user,
             context: context)
         values["notice"] = notice
         if let problem {
@@ -117,16 +117,16 @@ struct RequestsController: Sendable {
                     ? ["message": problem.message] : ["field": problem.field, "message": problem.message]
             ]
         }
-        values["kind"] = ConsoleText.label(stored.kind.rawValue)
+        values["kind"] = PageText.label(stored.kind.rawValue)
         values["shortID"] = PeopleController.shortID(id)
-        values["state"] = ConsoleText.words(stored.state.rawValue)
-        values["received"] = ConsoleText.day(stored.receivedOn)
-        values["channel"] = ConsoleText.words(stored.channel.rawValue)
+        values["state"] = PageText.words(stored.state.rawValue)
+        values["received"] = PageText.day(stored.receivedOn)
+        values["channel"] = PageText.words(stored.channel.rawValue)
         values["reference"] = stored.kind.reference
         let due = deadline?.due ?? stored.dueOn
-        values["due"] = due.map(ConsoleText.day) ?? "The clock has not started (identity or a fee awaited)"
-        values["left"] = stored.state.isClosed ? nil : due.map { ConsoleText.left(to: $0, from: today) }
-        values["dueClass"] = stored.state.isClosed ? "" : ConsoleText.dueClass(due, from: today)
+        values["due"] = due.map(PageText.day) ?? "The clock has not started (identity or a fee awaited)"
+        values["left"] = stored.state.isClosed ? nil : due.map { PageText.left(to: $0, from: today) }
+        values["dueClass"] = stored.state.isClosed ? "" : PageText.dueClass(due, from: today)
         if let subject = stored.subjectID, try await user.reachableSubject(subject) != nil, user.may(.findPeople) {
             values["personLink"] = "/console/people/\(subject.uuidString.lowercased())"
         }
@@ -150,7 +150,7 @@ struct RequestsController: Sendable {
         }
         values["events"] = events.map { event -> [String: Any] in
             [
-                "day": ConsoleText.day(event.day), "action": Self.label(event.action), "actor": event.actor,
+                "day": PageText.day(event.day), "action": Self.label(event.action), "actor": event.actor,
                 "reason": event.reason ?? "",
             ]
         }

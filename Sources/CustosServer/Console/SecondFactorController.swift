@@ -46,7 +46,7 @@ struct SecondFactorController: Sendable {
         case .locked(let until):
             context.sessions.clearSession()
             let message =
-                "This account is locked after \(StaffUsers.failuresBeforeLock) wrong codes or passwords in a row. Try again after \(ConsoleText.time(until)), or ask your data protection officer or an administrator to unlock it."
+                "This account is locked after \(StaffUsers.failuresBeforeLock) wrong codes or passwords in a row. Try again after \(PageText.time(until)), or ask your data protection officer or an administrator to unlock it."
             var signIn: [String: Any] = ["title": "Error: Sign in", "hasProblems": true]
             signIn["problems"] = [["message": message]]
             return pages.render(.signIn, signIn, status: .tooManyRequests)

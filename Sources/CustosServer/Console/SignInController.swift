@@ -67,7 +67,7 @@ struct SignInController: Sendable {
             return refuse(values, [["field": "email", "message": message]], status: .unauthorized)
         case .locked(let until):
             let message =
-                "This account is locked after \(StaffUsers.failuresBeforeLock) wrong passwords in a row. Try again after \(ConsoleText.time(until)), or ask your data protection officer or an administrator to unlock it."
+                "This account is locked after \(StaffUsers.failuresBeforeLock) wrong passwords in a row. Try again after \(PageText.time(until)), or ask your data protection officer or an administrator to unlock it."
             return refuse(values, [["message": message]], status: .tooManyRequests)
         case .disabled:
             let message = "This account has been disabled. Ask your data protection officer or an administrator."

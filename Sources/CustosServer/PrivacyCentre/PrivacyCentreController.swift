@@ -8,6 +8,7 @@ struct PrivacyCentreController {
     let store: any CustosStore
     let notices: NoticeCache
     private let schedulePage = RetentionSchedulePage()
+    private let versionsPage = NoticeVersionsPage()
 
     init(store: any CustosStore, notices: NoticeCache) {
         self.store = store
@@ -19,6 +20,7 @@ struct PrivacyCentreController {
         router.get("/privacy/:workspace/notice.md", use: noticeMarkdown)
         router.get("/privacy/:workspace/retention", use: retentionSchedule)
         router.get("/privacy/:workspace/retention.csv", use: retentionScheduleCSV)
+        router.get("/privacy/:workspace/versions", use: versions)
         router.get("/assets/notice.css") { _, _ in
             TextResponse(body: PrivacyNoticeRenderer.stylesheet, contentType: "text/css; charset=utf-8")
         }
@@ -38,6 +40,15 @@ struct PrivacyCentreController {
         return .html(
             schedulePage.render(
                 RetentionSchedule(policy: entry.policy), organisation: entry.policy.controller.displayName,
+                workspace: workspace.name))
+    }
+
+    /// The notice's versions, with what changed between them.
+    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (entry, workspace) = try await entryAndWorkspace(context)
+        return .html(
+            versionsPage.render(
+                try await store.policyVersions(in: workspace), organisation: entry.policy.controller.displayName,
                 workspace: workspace.name))
     }
 

@@ -1,9 +1,9 @@
 import CustosCore
 import Foundation
 
-/// How the console writes days, times and keywords for people: "24 November 2026", "14:05",
+/// How the console and the privacy centre write days, times and keywords for people: "24 November 2026", "14:05",
 /// "awaiting verification". Days and times are in England's time zone.
-enum ConsoleText {
+enum PageText {
     private static let months = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
