@@ -6,10 +6,13 @@ public struct NoticeSettings: Sendable, Equatable, Decodable, ImpliedWhenAbsent 
     public var lastUpdated: CalendarDate?
     /// How people are told of changes to the notice, e.g. "We will email you."
     public var changes: String?
+    /// Whether people are emailed when a new version changes purposes or recipients (ASSET and BEP
+    /// promise it); `custos policy apply` queues the emails.
+    public var emailChanges: Bool?
     /// Where the notice is published.
     public var url: String?
 
     static var impliedValue: NoticeSettings {
-        NoticeSettings(title: nil, introduction: nil, lastUpdated: nil, changes: nil, url: nil)
+        NoticeSettings(title: nil, introduction: nil, lastUpdated: nil, changes: nil, emailChanges: nil, url: nil)
     }
 }

@@ -36,7 +36,7 @@ struct MessageSendCommand: AsyncParsableCommand {
         let ids = subjects.compactMap(UUID.init(uuidString:))
         let report = try await store.withVault { vault in
             try await Outbox(vault: vault).queue(
-                template, to: audience ? nil : ids, settings: try links.settings(for: vault),
+                template, to: audience ? nil : ids, settings: try links.settings(for: vault.policy),
                 actor: CommandActor.current)
         }
         for id in report.queued { print(id.uuidString.lowercased()) }

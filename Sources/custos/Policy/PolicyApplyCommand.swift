@@ -15,21 +15,40 @@ struct PolicyApplyCommand: AsyncParsableCommand {
     @Argument(help: "The policy file (YAML).")
     var file: String
 
+    @OptionGroup var links: MessageLinkOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let loaded = try PolicyFile.load(file)
         _ = try PolicyFile.notice(loaded)
         let findings = PolicyLinter().findings(for: loaded)
+        // Checked before anything is recorded: a policy that promises to email changes needs a sender.
+        let settings = loaded.policy.notice.emailChanges == true ? try links.settings(for: loaded.policy) : nil
         let outcome = try await store.withStore { store in
             let workspace = try await store.resolveWorkspace(self.store.workspace)
+            let previous = try await store.currentPolicyVersion(in: workspace)
             let outcome = try await store.recordPolicyVersion(
                 loaded, in: workspace, by: CommandActor.current, at: Date())
-            return (workspace.name, outcome)
+            var told: PolicyChangeNotices.Report?
+            if case .recorded(let version) = outcome, let settings, let previous,
+                let before = try? PolicyLoader.load(yaml: previous.source, fileName: previous.fileName)
+            {
+                let changes = PolicyChanges(from: before.policy, to: loaded.policy)
+                let vault = try await Vault.open(store: store, workspace: workspace, keys: self.store.keys)
+                told = try await PolicyChangeNotices(vault: vault).queue(
+                    changes, version: version.number, settings: settings,
+                    actor: CommandActor.current)
+            }
+            return (workspace.name, outcome, told)
         }
         switch outcome.1 {
         case .recorded(let version):
             print("Recorded policy \(version.label) for workspace '\(outcome.0)'.")
+            if let told = outcome.2, told.told + told.notTold > 0 {
+                print(
+                    "Purposes or recipients changed, and the policy promises to email people: \(told.told) emails queued (the outbox sends them); \(told.notTold) people not emailed (their contact decision refused, or no address)."
+                )
+            }
         case .unchanged(let version):
             print("Unchanged: the policy in force for workspace '\(outcome.0)' is already this text, \(version.label).")
         }

@@ -71,8 +71,7 @@ struct MessageLinkOptions: ParsableArguments {
 
     @OptionGroup var publicURL: PublicURLOption
 
-    func settings(for vault: Vault) throws -> MessageSettings {
-        let policy = vault.policy
+    func settings(for policy: Policy) throws -> MessageSettings {
         guard let address = from ?? policy.controller.email ?? policy.dpo?.email else {
             throw ValidationError("--from: the policy gives no controller or DPO email; give the sender's address")
         }
