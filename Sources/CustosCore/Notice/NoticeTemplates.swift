@@ -406,7 +406,7 @@ enum NoticeTemplates {
         button{font:inherit;font-weight:600;background:#00703c;color:#fff;border:0;padding:.5rem 1rem;margin:1rem 0;box-shadow:0 2px 0 #002d18;cursor:pointer}
         button:focus{background:#fd0;color:#0b0c0c}
         .hint{color:#505a5f;margin:0 0 .35rem}.panel{border:3px solid #00703c;padding:.25rem 1rem;margin:1rem 0}
-        .error-summary{border:5px solid #d4351c;padding:.25rem 1rem;margin:1rem 0}.error-summary a{color:#d4351c;font-weight:600}
+        .error-summary{border:5px solid #d4351c;padding:.25rem 1rem;margin:1rem 0}.error-summary h2{border-top:0;padding-top:0;margin:.75rem 0 .5rem}.error-summary a{color:#d4351c;font-weight:600}
         .error-summary:focus{outline:3px solid #fd0}.error-message{color:#d4351c;font-weight:600;margin:.25rem 0}
         .field-error{border-left:5px solid #d4351c;padding-left:.75rem}.field-error input,.field-error textarea{border-color:#d4351c}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

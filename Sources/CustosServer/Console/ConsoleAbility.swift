@@ -9,6 +9,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     case viewDashboard
     /// Find people and open a person's page, within the role's reach.
     case findPeople
+    /// Add a record through a form made from its record type (the policy's rules decide which types).
+    case addRecords
     /// The register of requests and each request's page.
     case viewRequests
     /// Take a request's next step, and make an access request's package. (Approving an erasure
@@ -26,6 +28,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         switch self {
         case .viewDashboard: Set(StaffRole.allCases)
         case .findPeople: [.dpo, .admin, .staff, .schoolLeader, .trainer, .auditor]
+        case .addRecords: [.dpo, .admin, .staff]
         case .viewRequests: [.dpo, .admin, .staff, .auditor]
         case .actOnRequests: [.dpo, .admin, .staff]
         case .viewRegisters: [.dpo, .admin, .auditor]

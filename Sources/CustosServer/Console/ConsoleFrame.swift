@@ -6,6 +6,7 @@ enum ConsoleFrame {
     private static let sections: [(label: String, href: String, ability: ConsoleAbility)] = [
         ("Dashboard", "/console", .viewDashboard),
         ("People", "/console/people", .findPeople),
+        ("Add a record", "/console/records/new", .addRecords),
         ("Requests", "/console/requests", .viewRequests),
         ("Registers", "/console/registers", .viewRegisters),
         ("Policy", "/console/policy", .viewPolicy),

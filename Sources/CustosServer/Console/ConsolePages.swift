@@ -10,6 +10,7 @@ struct ConsolePages: Sendable {
         case dashboard
         case people
         case person
+        case recordForm
         case requests
         case request
         case registers
@@ -239,6 +240,47 @@ struct ConsolePages: Sendable {
             {{^empty(disclosures)}}<ul>{{#disclosures}}<li>{{day}}: to {{recipient}}{{#awaiting}} <span class="tag">not yet told</span>{{/awaiting}}</li>{{/disclosures}}</ul>{{/empty(disclosures)}}
             {{^disclosures}}<p>No disclosures logged.</p>{{/disclosures}}
             {{/showsCasework}}
+            """
+        case .recordForm:
+            """
+            {{#hasProblems}}
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>{{#problems}}<li>{{#field}}<a href="#f-{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
+            </div>
+            {{/hasProblems}}
+            {{^typeName}}
+            <h1>Add a record</h1>
+            <p>Choose what kind of record. Each form is made from the policy: it says which details are needed,
+            what happens without them, and why anything sensitive is asked.</p>
+            <ul>{{#types}}<li><a href="/console/records/new?type={{id}}">{{name}}</a>{{#description}} <span class="muted">{{.}}</span>{{/description}}</li>{{/types}}</ul>
+            {{#empty(types)}}<p>Your role may not add records of any kind.</p>{{/empty(types)}}
+            {{/typeName}}
+            {{#typeName}}
+            <h1>Add: {{.}}</h1>
+            {{#typeDescription}}<p>{{.}}</p>{{/typeDescription}}
+            <p>Fields marked (required) must be given; the rest are optional.</p>
+            <form method="post" action="/console/records/new" novalidate>
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <input type="hidden" name="type" value="{{typeID}}">
+            {{#fields}}
+            <div class="{{#error}}field-error{{/error}}">
+            {{^isYesNo}}<label for="f-{{name}}">{{label}} <span class="muted">({{marker}})</span></label>{{/isYesNo}}
+            {{#isYesNo}}<fieldset aria-describedby="{{describedBy}}"><legend>{{label}} <span class="muted">({{marker}})</span></legend>{{/isYesNo}}
+            {{#hint}}<p class="hint" id="f-{{name}}-hint">{{.}}</p>{{/hint}}
+            {{#consequence}}<p class="hint" id="f-{{name}}-consequence">If it is not given: {{.}}</p>{{/consequence}}
+            {{#specialReason}}<p class="hint" id="f-{{name}}-reason">Why it is asked: {{.}}</p>{{/specialReason}}
+            {{#error}}<p class="error-message" id="f-{{name}}-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/error}}
+            {{#isText}}<input type="{{inputType}}" id="f-{{name}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/isText}}
+            {{#isLongText}}<textarea id="f-{{name}}" name="{{name}}" rows="3"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{value}}</textarea>{{/isLongText}}
+            {{#isChoice}}<select id="f-{{name}}" name="{{name}}"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}><option value="">Choose…</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/options}}</select>{{/isChoice}}
+            {{#isYesNo}}<div class="choice"><input type="radio" id="f-{{name}}" name="{{name}}" value="yes"{{#yes}} checked{{/yes}}><label for="f-{{name}}">Yes</label></div>
+            <div class="choice"><input type="radio" id="f-{{name}}-no" name="{{name}}" value="no"{{#no}} checked{{/no}}><label for="f-{{name}}-no">No</label></div></fieldset>{{/isYesNo}}
+            </div>
+            {{/fields}}
+            <button type="submit">Add the record</button>
+            </form>
+            {{/typeName}}
             """
         case .requests:
             """

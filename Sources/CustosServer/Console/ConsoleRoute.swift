@@ -6,6 +6,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case dashboard
     case people
     case person
+    case newRecord
+    case addRecord
     case requests
     case request
     case requestStep
@@ -19,11 +21,12 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .requests, .request, .requestPackage, .registers, .policy, .policyROPA,
+        case .dashboard, .people, .person, .newRecord, .requests, .request, .requestPackage, .registers, .policy,
+            .policyROPA,
             .policyFideslang,
             .audit:
             .get
-        case .requestStep, .signOut: .post
+        case .addRecord, .requestStep, .signOut: .post
         }
     }
 
@@ -33,6 +36,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .dashboard: ""
         case .people: "people"
         case .person: "people/:subject"
+        case .newRecord, .addRecord: "records/new"
         case .requests: "requests"
         case .request: "requests/:request"
         case .requestStep: "requests/:request/steps"
@@ -51,6 +55,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         switch self {
         case .dashboard: .viewDashboard
         case .people, .person: .findPeople
+        case .newRecord, .addRecord: .addRecords
         case .requests, .request: .viewRequests
         case .requestStep, .requestPackage: .actOnRequests
         case .registers: .viewRegisters

@@ -73,6 +73,8 @@ struct ConsoleRoutes {
         case .dashboard: DashboardController(pages: pages).show
         case .people: PeopleController(pages: pages).search
         case .person: PeopleController(pages: pages).person
+        case .newRecord: RecordFormController(pages: pages).form
+        case .addRecord: RecordFormController(pages: pages).add
         case .requests: RequestsController(pages: pages).list
         case .request: RequestsController(pages: pages).show
         case .requestStep: RequestsController(pages: pages).step

@@ -15,6 +15,8 @@ struct ConsoleAuthorisationTests {
         .dashboard: Set(StaffRole.allCases),
         .people: Set(StaffRole.allCases),
         .person: [.dpo, .admin, .staff, .auditor, .schoolLeader, .trainer],
+        .newRecord: [.dpo, .admin, .staff],
+        .addRecord: [.dpo, .admin, .staff],
         .requests: [.dpo, .admin, .staff, .auditor],
         .request: [.dpo, .admin, .staff, .auditor],
         .requestStep: [.dpo, .admin, .staff],

@@ -98,6 +98,14 @@ struct ConsoleBrowserTests {
                     #expect(try await browser.text().contains("No breaches recorded."))
                     try await Self.checkAccessibility(browser, "registers")
 
+                    try await browser.click("a[href='/console/records/new']")
+                    try await browser.click("a[href='/console/records/new?type=registered_user']")
+                    #expect(try await browser.text().contains("If it is not given: We cannot create your account."))
+                    try await Self.checkAccessibility(browser, "record-form")
+                    try await browser.click("form[action='/console/records/new'] button[type=submit]")
+                    #expect(try await browser.title().hasPrefix("Error: Add: "))
+                    try await Self.checkAccessibility(browser, "record-form-errors")
+
                     try await browser.click("a[href='/console/policy']")
                     #expect(try await browser.text().contains("What the linter finds"))
                     try await Self.checkAccessibility(browser, "policy")

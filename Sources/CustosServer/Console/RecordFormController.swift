@@ -1,0 +1,155 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/records/new`: adds a record through a form made from its record type
+/// (``RecordForm``). Only types the user's role may change, every field, across the workspace
+/// are offered; the record is checked by the same validator as imports and the API, and written
+/// through the vault, audited.
+struct RecordFormController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let typeID = request.uri.queryParameters.get("type") else { return chooser(user, context) }
+        switch resolve(typeID, user) {
+        case .writable(let type): return page(type, values: [:], problems: [], user: user, context: context)
+        case .notWritable: return refusal(user, context)
+        case .unknown: return chooser(user, context, problem: "Choose a kind of record from the list")
+        }
+    }
+
+    @Sendable func add(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let body = try await FormBody.read(request)
+        let type: RecordType
+        switch resolve(body.value("type"), user) {
+        case .writable(let writable): type = writable
+        case .notWritable: return refusal(user, context)
+        case .unknown: return chooser(user, context, problem: "Choose a kind of record from the list")
+        }
+        var given: [String: String] = [:]
+        for field in type.fields { given[field.name] = body.value(field.name) ?? "" }
+        let validation = RecordValidator(recordType: type).validate(given)
+        guard validation.isValid else {
+            return page(
+                type, values: given, problems: validation.problems.filter { !$0.isWarning }, user: user,
+                context: context, status: .badRequest)
+        }
+        let outcome = try await user.vault.write(
+            RecordInput(type: type, values: given, source: RecordSource(kind: .staff, name: "the staff console")),
+            actor: user.actor, reason: "staff console")
+        switch outcome {
+        case .created(_, let subjects, _), .updated(_, let subjects):
+            guard let subject = type.roles.first.flatMap({ subjects[$0.name] }) ?? subjects.values.first else {
+                return SignInController.redirect("/console")
+            }
+            return SignInController.redirect("/console/people/\(subject.uuidString.lowercased())")
+        case .suppressed:
+            let problem = FieldProblem(
+                field: "",
+                message: "This person asked for their information to be erased: Custos keeps no new record of them.")
+            return page(type, values: given, problems: [problem], user: user, context: context, status: .conflict)
+        }
+    }
+
+    private enum Resolution {
+        case writable(RecordType)
+        /// A type of the policy the user's role may not add.
+        case notWritable
+        /// No type, or one the policy does not have.
+        case unknown
+    }
+
+    private func resolve(_ typeID: String?, _ user: ConsoleUser) -> Resolution {
+        guard let typeID, user.vault.policy.recordType(typeID) != nil else { return .unknown }
+        return writableTypes(user).first { $0.id == typeID }.map(Resolution.writable) ?? .notWritable
+    }
+
+    /// The list of kinds of record the user may add, with a problem when one was asked for wrongly.
+    private func chooser(_ user: ConsoleUser, _ context: ConsoleRequestContext, problem: String? = nil) -> Response {
+        var values = ConsoleFrame.values(
+            title: (problem == nil ? "" : "Error: ") + "Add a record", current: "/console/records/new", user: user,
+            context: context)
+        values["types"] = writableTypes(user).map { type -> [String: Any] in
+            ["id": type.id, "name": type.name, "description": type.description as Any]
+        }
+        if let problem {
+            values["hasProblems"] = true
+            values["problems"] = [["message": problem]]
+        }
+        return pages.render(.recordForm, values, status: problem == nil ? .ok : .badRequest)
+    }
+
+    /// The record types the user may add: their role changes every field, across the workspace.
+    private func writableTypes(_ user: ConsoleUser) -> [RecordType] {
+        user.vault.policy.recordTypes.filter { type in
+            guard let grant = user.access.grant(.update, recordType: type.id) else { return false }
+            return grant.coversEveryField && grant.scope == .workspace && user.account.schoolID == nil
+        }
+    }
+
+    private func page(
+        _ type: RecordType, values given: [String: String], problems: [FieldProblem], user: ConsoleUser,
+        context: ConsoleRequestContext, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let form = RecordForm(recordType: type, policy: user.vault.policy)
+        var values = ConsoleFrame.values(
+            title: (problems.isEmpty ? "" : "Error: ") + "Add: \(type.name)", current: "/console/records/new",
+            user: user, context: context)
+        values["typeName"] = type.name
+        values["typeID"] = type.id
+        values["typeDescription"] = type.description
+        values["hasProblems"] = !problems.isEmpty
+        values["problems"] = problems.map { problem -> [String: Any] in
+            problem.field.isEmpty
+                ? ["message": problem.message] : ["field": problem.field, "message": form.message(for: problem)]
+        }
+        let errors = Dictionary(
+            problems.filter { !$0.field.isEmpty }.map { ($0.field, form.message(for: $0)) },
+            uniquingKeysWith: { first, _ in first })
+        values["fields"] = form.fields.map { field -> [String: Any] in
+            let value = given[field.name] ?? ""
+            var described: [String] = []
+            if field.hint != nil { described.append("f-\(field.name)-hint") }
+            if field.consequence != nil { described.append("f-\(field.name)-consequence") }
+            if field.specialReason != nil { described.append("f-\(field.name)-reason") }
+            if errors[field.name] != nil { described.append("f-\(field.name)-error") }
+            var entry: [String: Any] = [
+                "name": field.name, "label": field.label, "value": value,
+                "marker": field.required
+                    ? "required" : field.recommended ? "optional, but our reports need it" : "optional",
+                "isText": [.text, .email, .telephone, .date, .number].contains(field.input),
+                "isLongText": field.input == .longText, "isChoice": field.input == .choice,
+                "isYesNo": field.input == .yesNo, "yes": value == "yes", "no": value == "no",
+                "inputType": Self.inputType(field.input),
+                "options": field.choices.map { ["value": $0, "selected": $0 == value] },
+            ]
+            entry["hint"] = field.hint
+            entry["consequence"] = field.consequence
+            entry["specialReason"] = field.specialReason
+            entry["error"] = errors[field.name]
+            entry["describedBy"] = described.isEmpty ? nil : described.joined(separator: " ")
+            return entry
+        }
+        return pages.render(.recordForm, values, status: status)
+    }
+
+    private static func inputType(_ input: RecordForm.Input) -> String {
+        switch input {
+        case .email: "email"
+        case .telephone: "tel"
+        case .date: "date"
+        case .number: "number"
+        default: "text"
+        }
+    }
+
+    private func refusal(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> Response {
+        var values = ConsoleFrame.values(title: "Not allowed", current: "", user: user, context: context)
+        values["heading"] = "You cannot add this kind of record"
+        values["message"] = "The policy does not let your role add records of this kind, or there is no such kind."
+        return pages.render(.problem, values, status: .forbidden)
+    }
+}
