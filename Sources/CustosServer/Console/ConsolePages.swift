@@ -233,6 +233,16 @@ struct ConsolePages: Sendable {
             {{/empty(records)}}
             {{^records}}<p>No records you may read.</p>{{/records}}
             {{#showsCasework}}
+            <h2>Consents</h2>
+            {{^empty(consents)}}
+            <table>
+            <caption class="visually-hidden">The person's consent ledger, latest first</caption>
+            <thead><tr><th scope="col">When</th><th scope="col">Purpose</th><th scope="col">Given or withdrawn</th><th scope="col">How</th></tr></thead>
+            <tbody>{{#consents}}<tr><td>{{time}}</td><td>{{purpose}}</td><td>{{action}}</td><td>{{source}}</td></tr>
+            {{/consents}}</tbody>
+            </table>
+            {{/empty(consents)}}
+            {{#empty(consents)}}<p>No consents recorded.</p>{{/empty(consents)}}
             <h2>Requests</h2>
             {{^empty(requests)}}<ul>{{#requests}}<li><a href="{{link}}">{{kind}}</a>: {{state}}, received {{received}}{{#due}}, due {{.}}{{/due}}</li>{{/requests}}</ul>{{/empty(requests)}}
             {{^requests}}<p>No requests.</p>{{/requests}}
@@ -240,6 +250,15 @@ struct ConsolePages: Sendable {
             {{^empty(disclosures)}}<ul>{{#disclosures}}<li>{{day}}: to {{recipient}}{{#awaiting}} <span class="tag">not yet told</span>{{/awaiting}}</li>{{/disclosures}}</ul>{{/empty(disclosures)}}
             {{^disclosures}}<p>No disclosures logged.</p>{{/disclosures}}
             {{/showsCasework}}
+            {{#showsAudit}}
+            <h2>Audit trail</h2>
+            <table>
+            <caption class="visually-hidden">What was done with this person's information, latest first</caption>
+            <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Purpose</th></tr></thead>
+            <tbody>{{#audit}}<tr><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{purpose}}</td></tr>
+            {{/audit}}</tbody>
+            </table>
+            {{/showsAudit}}
             """
         case .recordForm:
             """

@@ -80,8 +80,28 @@ struct PeopleController: Sendable {
                 "fields": fields,
             ]
         }
+        values["showsAudit"] = user.may(.viewAudit)
+        if user.may(.viewAudit) {
+            values["audit"] = try await vault.store.auditEntries(ofSubject: id, in: vault.workspace.id, limit: 50)
+                .map { entry -> [String: Any] in
+                    [
+                        "time": PageText.time(entry.event.time), "actor": entry.event.actor,
+                        "action": entry.event.action,
+                        "purpose": entry.event.purpose ?? "",
+                    ]
+                }
+        }
         values["showsCasework"] = user.may(.viewRequests)
         if user.may(.viewRequests) {
+            values["consents"] = try await Contacts(vault: vault).consents(of: id).reversed().map {
+                entry -> [String: Any] in
+                [
+                    "time": PageText.time(entry.recordedAt),
+                    "purpose": (vault.policy.purpose(entry.purpose)?.name ?? entry.purpose)
+                        + (entry.list.map { " (\($0))" } ?? ""),
+                    "action": PageText.words(entry.action.rawValue), "source": PageText.words(entry.source.rawValue),
+                ]
+            }
             values["requests"] = try await vault.store.requests(in: vault.workspace.id, includingClosed: true)
                 .filter { $0.subjectID == id }
                 .map { request -> [String: Any] in

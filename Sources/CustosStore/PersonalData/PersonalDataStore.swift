@@ -56,6 +56,9 @@ public protocol PersonalDataStore: Sendable {
     /// Audit entries after `sequence`, in order, at most `limit`.
     func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry]
 
+    /// The latest audit entries about one person of a workspace, newest first, at most `limit`.
+    func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry]
+
     /// The last entry's sequence and hash, as recorded beside the chain.
     func auditHead() async throws -> (sequence: Int64, hash: Data)?
 

@@ -606,6 +606,9 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX console_session_expiry ON console_session(expires_at)",
             ]),
+        Migration(
+            id: 22, name: "audit entries by subject",
+            statements: ["CREATE INDEX audit_entry_subject ON audit_entry(workspace_id, subject_id, sequence)"]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -431,12 +431,29 @@ extension PostgresStore {
     }
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
+        try await auditEntries(
+            client.query(
+                """
+                SELECT \(unescaped: Self.auditColumns) FROM audit_entry WHERE sequence > \(sequence)
+                ORDER BY sequence LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    public func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry] {
+        try await auditEntries(
+            client.query(
+                """
+                SELECT \(unescaped: Self.auditColumns) FROM audit_entry
+                WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY sequence DESC LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    private static let auditColumns = """
+        sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, previous_hash, hash
+        """
+
+    private func auditEntries(_ rows: PostgresRowSequence) async throws -> [AuditEntry] {
         var result: [AuditEntry] = []
-        let rows = try await client.query(
-            """
-            SELECT sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail,
-            previous_hash, hash FROM audit_entry WHERE sequence > \(sequence) ORDER BY sequence LIMIT \(limit)
-            """, logger: logger)
         for try await row in rows.decode(
             (Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, ByteBuffer, ByteBuffer).self)
         {

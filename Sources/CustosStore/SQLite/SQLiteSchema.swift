@@ -549,6 +549,10 @@ enum SQLiteSchema {
                     CREATE INDEX console_session_expiry ON console_session(expires_at);
                     """)
         }
+        migrator.registerMigration("23-audit-by-subject") { db in
+            try db.execute(
+                sql: "CREATE INDEX audit_entry_subject ON audit_entry(workspace_id, subject_id, sequence)")
+        }
         return migrator
     }
 }

@@ -446,6 +446,17 @@ extension SQLiteStore {
         }
     }
 
+    public func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM audit_entry WHERE workspace_id = ? AND subject_id = ? ORDER BY sequence DESC LIMIT ?
+                    """, arguments: [workspaceID.uuidString, subjectID, limit]
+            ).map(Self.auditEntry)
+        }
+    }
+
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map {

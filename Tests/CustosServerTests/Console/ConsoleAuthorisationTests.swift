@@ -153,6 +153,19 @@ struct ConsoleAuthorisationTests {
             let reads = try await fixture.store.auditEntries(after: 0, limit: 1000).map(\.event)
                 .filter { $0.action == "subject.read" && $0.subjectID == subject }
             #expect(reads.map(\.actor) == ["user:staff@bep.example"])
+
+            // The DPO sees the person's audit trail, the staff member's view in it; staff do not.
+            try await fixture.user("dpo@bep.example", role: .dpo)
+            try await fixture.consoleApp.test(.router) { client in
+                let dpo = try await ConsoleBrowser.signIn(client, "dpo@bep.example")
+                let page = try await dpo.get(client, "/console/people/\(subject.uuidString)").1
+                #expect(page.contains("<h2>Audit trail</h2>"))
+                #expect(page.contains("<td>user:staff@bep.example</td><td>subject.read</td>"))
+                #expect(page.contains("<h2>Consents</h2>"))
+                let staff = try await ConsoleBrowser.signIn(client, "staff@bep.example")
+                #expect(
+                    !(try await staff.get(client, "/console/people/\(subject.uuidString)").1.contains("Audit trail")))
+            }
         }
     }
 }
