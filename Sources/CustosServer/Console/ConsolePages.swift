@@ -39,16 +39,22 @@ struct ConsolePages: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: library.render(values, withTemplate: page.rawValue) ?? "")))
     }
 
+    /// The GOV.UK error summary: at the top of a page whose form failed, each problem linked to its
+    /// field (`field` is the field's element id; a problem with none is not linked).
+    private static let errorSummary = """
+        {{#hasProblems}}
+        <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title">There is a problem</h2>
+        <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
+        </div>
+        {{/hasProblems}}
+        """
+
     private static func source(_ page: Page) -> String {
         switch page {
         case .signIn:
             """
-            {{#hasProblems}}
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
-            </div>
-            {{/hasProblems}}
+            \(Self.errorSummary)
             {{#notice}}<div class="panel" role="status"><p>{{.}}</p></div>{{/notice}}
             <h1>Sign in to Custos</h1>
             <p>Use the address and password your data protection officer or administrator set up for you.
@@ -71,12 +77,7 @@ struct ConsolePages: Sendable {
             """
         case .code:
             """
-            {{#hasProblems}}
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
-            </div>
-            {{/hasProblems}}
+            \(Self.errorSummary)
             <h1>Enter the code from your authenticator app</h1>
             <form method="post" action="/console/sign-in/code" novalidate>
             <input type="hidden" name="csrf" value="{{formToken}}">
@@ -94,12 +95,7 @@ struct ConsolePages: Sendable {
             """
         case .enrol:
             """
-            {{#hasProblems}}
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>{{#problems}}<li><a href="#{{field}}">{{message}}</a></li>{{/problems}}</ul>
-            </div>
-            {{/hasProblems}}
+            \(Self.errorSummary)
             <h1>Set up two-factor sign-in</h1>
             {{#required}}<p>Your role must sign in with a code from an authenticator app as well as a password.
             Set one up now to continue.</p>{{/required}}
@@ -188,12 +184,7 @@ struct ConsolePages: Sendable {
             """
         case .people:
             """
-            {{#hasProblems}}
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>{{#problems}}<li><a href="#{{field}}">{{message}}</a></li>{{/problems}}</ul>
-            </div>
-            {{/hasProblems}}
+            \(Self.errorSummary)
             <h1>Find a person</h1>
             <p>Custos keeps people's details encrypted, so it finds them by an exact identifier, not by name.
             {{scopeNote}} Every search is recorded in the audit log.</p>
@@ -262,12 +253,7 @@ struct ConsolePages: Sendable {
             """
         case .recordForm:
             """
-            {{#hasProblems}}
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>{{#problems}}<li>{{#field}}<a href="#f-{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
-            </div>
-            {{/hasProblems}}
+            \(Self.errorSummary)
             {{^typeName}}
             <h1>Add a record</h1>
             <p>Choose what kind of record. Each form is made from the policy: it says which details are needed,
@@ -319,12 +305,7 @@ struct ConsolePages: Sendable {
             """
         case .request:
             """
-            {{#hasProblems}}
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul>{{#problems}}<li>{{#field}}<a href="#{{.}}">{{/field}}{{message}}{{#field}}</a>{{/field}}</li>{{/problems}}</ul>
-            </div>
-            {{/hasProblems}}
+            \(Self.errorSummary)
             {{#notice}}<div class="panel" role="status"><p>{{.}}</p></div>{{/notice}}
             <h1>{{kind}} request <span class="muted">{{shortID}}</span></h1>
             <dl>

@@ -48,18 +48,7 @@ struct DashboardController: Sendable {
         values["openRequests"] = requests.count
         let overdue = requests.filter { $0.dueOn.map { $0 < today } ?? false }.count
         values["overdueRequests"] = overdue > 0 ? overdue : nil
-        values["requests"] = requests.map { request -> [String: Any] in
-            [
-                "link": "/console/requests/\(request.id.uuidString.lowercased())",
-                "kind": PageText.label(request.kind.rawValue),
-                "channel": PageText.words(request.channel.rawValue),
-                "state": PageText.words(request.state.rawValue),
-                "received": PageText.day(request.receivedOn),
-                "due": request.dueOn.map(PageText.day) ?? "Clock not started",
-                "left": request.dueOn.map { PageText.left(to: $0, from: today) } ?? "",
-                "dueClass": PageText.dueClass(request.dueOn, from: today),
-            ]
-        }
+        values["requests"] = requests.map { RequestsController.row($0, today: today) }
         let now = Date()
         values["breachClocks"] = breaches.count
         values["breaches"] = breaches.map { breach -> [String: Any] in

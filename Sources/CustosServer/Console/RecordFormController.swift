@@ -104,7 +104,7 @@ struct RecordFormController: Sendable {
         values["hasProblems"] = !problems.isEmpty
         values["problems"] = problems.map { problem -> [String: Any] in
             problem.field.isEmpty
-                ? ["message": problem.message] : ["field": problem.field, "message": form.message(for: problem)]
+                ? ["message": problem.message] : ["field": "f-\(problem.field)", "message": form.message(for: problem)]
         }
         let errors = Dictionary(
             problems.filter { !$0.field.isEmpty }.map { ($0.field, form.message(for: $0)) },

@@ -13,18 +13,7 @@ struct RequestsController: Sendable {
         let user = try context.user()
         var values = ConsoleFrame.values(title: "Requests", current: "/console/requests", user: user, context: context)
         let today = CalendarDay.today
-        values["requests"] = try await Requests(vault: user.vault).list().map { request -> [String: Any] in
-            [
-                "link": Self.link(request.id),
-                "kind": PageText.label(request.kind.rawValue),
-                "channel": PageText.words(request.channel.rawValue),
-                "state": PageText.words(request.state.rawValue),
-                "received": PageText.day(request.receivedOn),
-                "due": request.dueOn.map(PageText.day) ?? "Clock not started",
-                "left": request.dueOn.map { PageText.left(to: $0, from: today) } ?? "",
-                "dueClass": PageText.dueClass(request.dueOn, from: today),
-            ]
-        }
+        values["requests"] = try await Requests(vault: user.vault).list().map { Self.row($0, today: today) }
         return pages.render(.requests, values)
     }
 
@@ -176,6 +165,20 @@ struct RequestsController: Sendable {
     /// (nobody's data goes to someone who only says they are them), and not once refused.
     static func mayPackage(_ state: RequestState) -> Bool {
         state != .awaitingVerification && state != .refused
+    }
+
+    /// A request as a row of a table of requests: what, how it came, its state and its deadline.
+    static func row(_ request: StoredRequest, today: CalendarDay) -> [String: Any] {
+        [
+            "link": link(request.id),
+            "kind": PageText.label(request.kind.rawValue),
+            "channel": PageText.words(request.channel.rawValue),
+            "state": PageText.words(request.state.rawValue),
+            "received": PageText.day(request.receivedOn),
+            "due": request.dueOn.map(PageText.day) ?? "Clock not started",
+            "left": request.dueOn.map { PageText.left(to: $0, from: today) } ?? "",
+            "dueClass": PageText.dueClass(request.dueOn, from: today),
+        ]
     }
 
     static func link(_ id: UUID) -> String { "/console/requests/\(id.uuidString.lowercased())" }

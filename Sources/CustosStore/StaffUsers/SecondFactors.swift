@@ -76,17 +76,11 @@ public struct SecondFactors: Sendable {
             decoding: try Envelope.open(
                 sealed, key: vault.requesterKey, context: Self.secretContext(user), what: "a user's second factor"),
             as: UTF8.self)
-        var changed = user
         guard let step = Self.matchingStep(code, secret: secret, after: user.totpLastStep, at: time) else {
-            changed.failedSignIns += 1
-            var detail = "user \(user.id): wrong code \(changed.failedSignIns) in a row"
-            if changed.failedSignIns >= StaffUsers.failuresBeforeLock {
-                changed.lockedUntil = time.addingTimeInterval(StaffUsers.lockDuration)
-                detail += "; locked for \(Int(StaffUsers.lockDuration / 60)) minutes"
-            }
-            try await users.save(changed, event: "user.sign_in_failed", detail: detail, by: user.actor, at: time)
+            let changed = try await users.recordFailure(of: user, what: "wrong code", at: time)
             return changed.lockedUntil.map { .locked(until: $0) } ?? .wrongCode
         }
+        var changed = user
         changed.totpLastStep = step
         changed.failedSignIns = 0
         changed.lockedUntil = nil

@@ -108,14 +108,7 @@ public struct StaffUsers: Sendable {
         }
         if let until = user.lockedUntil, until > time { return .locked(until: until) }
         guard try await hashing.verify(password, against: user.passwordHash) else {
-            var changed = user
-            changed.failedSignIns += 1
-            var detail = "user \(user.id): failed sign-in \(changed.failedSignIns) in a row"
-            if changed.failedSignIns >= Self.failuresBeforeLock {
-                changed.lockedUntil = time.addingTimeInterval(Self.lockDuration)
-                detail += "; locked for \(Int(Self.lockDuration / 60)) minutes"
-            }
-            try await save(changed, event: "user.sign_in_failed", detail: detail, by: user.actor, at: time)
+            let changed = try await recordFailure(of: user, what: "wrong password", at: time)
             return changed.lockedUntil.map { .locked(until: $0) } ?? .wrongDetails
         }
         guard user.disabledAt == nil else { return .disabled }
@@ -125,6 +118,20 @@ public struct StaffUsers: Sendable {
         changed.lastSignInAt = time
         try await save(changed, event: "user.sign_in", detail: "user \(user.id) signed in", by: user.actor, at: time)
         return .signedIn(changed)
+    }
+
+    /// Counts a failed step of a sign-in (a wrong password or code), audited; the fifth in a row
+    /// locks the account for ``lockDuration``. The user as changed.
+    func recordFailure(of user: StoredStaffUser, what: String, at time: Date) async throws -> StoredStaffUser {
+        var changed = user
+        changed.failedSignIns += 1
+        var detail = "user \(user.id): \(what), \(changed.failedSignIns) failures in a row"
+        if changed.failedSignIns >= Self.failuresBeforeLock {
+            changed.lockedUntil = time.addingTimeInterval(Self.lockDuration)
+            detail += "; locked for \(Int(Self.lockDuration / 60)) minutes"
+        }
+        try await save(changed, event: "user.sign_in_failed", detail: detail, by: user.actor, at: time)
+        return changed
     }
 
     /// Writes `user` with one audit entry.

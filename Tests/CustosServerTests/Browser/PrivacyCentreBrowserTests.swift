@@ -26,10 +26,7 @@ struct PrivacyCentreBrowserTests {
     @Test("each example's notice, ASHE's request form (with its errors) and retention schedule, BEP's cookie pages")
     func publicPages() async throws {
         try await ApiFixture.with(Repository.exampleNames) { fixture in
-            let app = buildApplication(
-                store: fixture.store, keys: fixture.keys,
-                configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-                logger: Logger(label: "custos.test"))
+            let app = fixture.liveApp()
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))/privacy"
                 try await HeadlessChromium.with { browser in
@@ -65,10 +62,7 @@ struct PrivacyCentreBrowserTests {
             let head = try await fixture.asheHead()
             try await Contacts(vault: vault).record(
                 .given, subject: head, purpose: "marketing", list: "lens", source: .webForm, actor: "subject")
-            let app = buildApplication(
-                store: fixture.store, keys: fixture.keys,
-                configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-                logger: Logger(label: "custos.test"))
+            let app = fixture.liveApp()
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 let link = PrivacyCentreLinks(publicURL: base, workspaceName: "ashe", signer: vault.links)
@@ -102,10 +96,7 @@ struct PrivacyCentreBrowserTests {
             let mail = PrivacyCentreMail(
                 transport: try SMTPTransport(SMTPConfiguration(url: smtp.url)), publicURL: "http://localhost",
                 sender: MailAddress("privacy@ashe.example"))
-            let app = buildApplication(
-                store: fixture.store, keys: fixture.keys,
-                configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-                mail: mail, logger: Logger(label: "custos.test"))
+            let app = fixture.liveApp(mail: mail)
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await HeadlessChromium.with { browser in

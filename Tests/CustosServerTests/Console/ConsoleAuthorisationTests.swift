@@ -87,9 +87,8 @@ struct ConsoleAuthorisationTests {
     @Test("a school leader sees their own school's people with BEP's three fields; another school's read as unknown")
     func schoolScope() async throws {
         try await ApiFixture.with(["bep"]) { fixture in
-            let workspace = try await fixture.workspace("bep")
             let own = try await fixture.school("Basildon Academy", urn: "100001")
-            let other = try await fixture.school("Laindon Primary", urn: "100002")
+            _ = try await fixture.school("Laindon Primary", urn: "100002")
             let colleague = try await fixture.bepUser(urn: "100001")
             let stranger = try await fixture.bepUser(urn: "100002")
             try await fixture.user("head@basildon.example", role: .schoolLeader, school: own)
@@ -141,7 +140,7 @@ struct ConsoleAuthorisationTests {
     @Test("opening a person's page is audited with the user as actor")
     func personViewAudited() async throws {
         try await ApiFixture.with(["bep"]) { fixture in
-            let school = try await fixture.school("Basildon Academy", urn: "100001")
+            _ = try await fixture.school("Basildon Academy", urn: "100001")
             let subject = try await fixture.bepUser(urn: "100001")
             try await fixture.user("staff@bep.example", role: .staff)
             try await fixture.consoleApp.test(.router) { client in

@@ -33,11 +33,7 @@ struct ConsoleBrowserTests {
             let request = try await Requests(vault: fixture.vault("bep")).open(
                 RequestIntake(kind: .access, subjectID: person, channel: .email, receivedOn: .today), actor: "test")
             try await fixture.user("dpo@bep.example", role: .dpo)
-            let app = buildApplication(
-                store: fixture.store, keys: fixture.keys,
-                configuration: ServerConfiguration(
-                    host: "127.0.0.1", port: 0, passwordHashing: ApiFixture.quickHashing),
-                logger: Logger(label: "custos.test"))
+            let app = fixture.liveApp()
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await HeadlessChromium.with { browser in
@@ -140,11 +136,7 @@ struct ConsoleBrowserTests {
     func secondFactorSetUp() async throws {
         try await ApiFixture.with(["hutton"]) { fixture in
             try await fixture.user("dpo@hutton.example", role: .dpo, in: "hutton")
-            let app = buildApplication(
-                store: fixture.store, keys: fixture.keys,
-                configuration: ServerConfiguration(
-                    host: "127.0.0.1", port: 0, passwordHashing: ApiFixture.quickHashing),
-                logger: Logger(label: "custos.test"))
+            let app = fixture.liveApp()
             try await app.test(.live) { client in
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await HeadlessChromium.with { browser in

@@ -22,6 +22,15 @@ extension ApiFixture {
             logger: Logger(label: "custos.test"))
     }
 
+    /// The application listening on a free port of 127.0.0.1, for a real browser; `mail` sends the
+    /// privacy centre's emails at once.
+    func liveApp(mail: PrivacyCentreMail? = nil) -> some ApplicationProtocol {
+        buildApplication(
+            store: store, keys: keys,
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, passwordHashing: Self.quickHashing),
+            mail: mail, logger: Logger(label: "custos.test"))
+    }
+
     var users: StaffUsers { StaffUsers(store: store, hashing: Self.quickHashing) }
 
     /// Adds a user to `workspace` with ``password``.
