@@ -1,14 +1,16 @@
 import Foundation
 
 /// Limits sign-in attempts from one network address, whichever accounts they try: the account
-/// lock-out stops guessing one password, this stops trying one password on many accounts.
+/// lock-out stops guessing one password, this stops trying one password on many accounts. Behind
+/// a proxy every attempt comes from the proxy's address (forwarded headers are not trusted), so the
+/// limit is generous enough for a whole staff signing in at the start of a day.
 actor SignInThrottle {
     /// Attempts allowed from one address in each window.
     let limit: Int
     let window: TimeInterval
     private var attempts: [String: [Date]] = [:]
 
-    init(limit: Int = 30, window: TimeInterval = 10 * 60) {
+    init(limit: Int = 100, window: TimeInterval = 10 * 60) {
         self.limit = limit
         self.window = window
     }
