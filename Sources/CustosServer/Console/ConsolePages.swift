@@ -188,7 +188,8 @@ struct ConsolePages: Sendable {
             <h1>Find a person</h1>
             <p>Custos keeps people's details encrypted, so it finds them by an exact identifier, not by name.
             {{scopeNote}} Every search is recorded in the audit log.</p>
-            <form method="get" action="/console/people" class="search">
+            <form method="post" action="/console/people" class="search">
+            <input type="hidden" name="csrf" value="{{formToken}}">
             <div>
             <label for="kind">Find by</label>
             <select id="kind" name="kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select>

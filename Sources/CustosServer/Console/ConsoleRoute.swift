@@ -5,6 +5,7 @@ import Hummingbird
 enum ConsoleRoute: String, CaseIterable, Sendable {
     case dashboard
     case people
+    case searchPeople
     case person
     case newRecord
     case addRecord
@@ -26,7 +27,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
             .policyFideslang,
             .audit:
             .get
-        case .addRecord, .requestStep, .signOut: .post
+        case .searchPeople, .addRecord, .requestStep, .signOut: .post
         }
     }
 
@@ -34,7 +35,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     var path: String {
         switch self {
         case .dashboard: ""
-        case .people: "people"
+        case .people, .searchPeople: "people"
         case .person: "people/:subject"
         case .newRecord, .addRecord: "records/new"
         case .requests: "requests"
@@ -54,7 +55,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     var ability: ConsoleAbility? {
         switch self {
         case .dashboard: .viewDashboard
-        case .people, .person: .findPeople
+        case .people, .searchPeople, .person: .findPeople
         case .newRecord, .addRecord: .addRecords
         case .requests, .request: .viewRequests
         case .requestStep, .requestPackage: .actOnRequests

@@ -71,7 +71,8 @@ struct ConsoleRoutes {
     private func handler(for route: ConsoleRoute) -> Handler {
         switch route {
         case .dashboard: DashboardController(pages: pages).show
-        case .people: PeopleController(pages: pages).search
+        case .people: PeopleController(pages: pages).form
+        case .searchPeople: PeopleController(pages: pages).search
         case .person: PeopleController(pages: pages).person
         case .newRecord: RecordFormController(pages: pages).form
         case .addRecord: RecordFormController(pages: pages).add

@@ -9,18 +9,22 @@ import Hummingbird
 struct PeopleController: Sendable {
     let pages: ConsolePages
 
+    /// The search form.
+    @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        return pages.render(.people, searchValues(user, context, kind: nil, value: ""))
+    }
+
+    /// A search. The identifier is posted, never put in the address: addresses end up in browser
+    /// histories and proxies' logs, and an email address or UPN is personal data.
     @Sendable func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        var values = ConsoleFrame.values(
-            title: "Find a person", current: "/console/people", user: user, context: context)
-        values["scopeNote"] = scopeNote(user)
+        let body = try await FormBody.read(request)
         let kinds = Self.identifierKinds(user.vault.policy)
-        let query = request.uri.queryParameters
-        let kind = query.get("kind").flatMap { asked in kinds.first { $0.value == asked } } ?? kinds.first
-        let value = query.get("value")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        values["value"] = value
-        values["kinds"] = kinds.map { ["value": $0.value, "label": $0.label, "selected": $0.value == kind?.value] }
-        guard let kind, query.get("value") != nil else { return pages.render(.people, values) }
+        let kind = body.value("kind").flatMap { asked in kinds.first { $0.value == asked } } ?? kinds.first
+        let value = body.value("value")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var values = searchValues(user, context, kind: kind?.value, value: value)
+        guard let kind else { return pages.render(.people, values) }
         guard !value.isEmpty, IdentifierNormaliser.normalise(kind: kind.value, value: value) != nil else {
             let message =
                 value.isEmpty
@@ -122,6 +126,20 @@ struct PeopleController: Sendable {
                 }
         }
         return pages.render(.person, values)
+    }
+
+    /// The search page's values: the frame, the scope, the kinds of identifier, what was typed.
+    private func searchValues(
+        _ user: ConsoleUser, _ context: ConsoleRequestContext, kind: String?, value: String
+    ) -> [String: Any] {
+        var values = ConsoleFrame.values(
+            title: "Find a person", current: "/console/people", user: user, context: context)
+        values["scopeNote"] = scopeNote(user)
+        values["value"] = value
+        let kinds = Self.identifierKinds(user.vault.policy)
+        let chosen = kind ?? kinds.first?.value
+        values["kinds"] = kinds.map { ["value": $0.value, "label": $0.label, "selected": $0.value == chosen] }
+        return values
     }
 
     private func scopeNote(_ user: ConsoleUser) -> String {

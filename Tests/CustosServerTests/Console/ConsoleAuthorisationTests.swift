@@ -14,6 +14,7 @@ struct ConsoleAuthorisationTests {
     static let allowed: [ConsoleRoute: Set<StaffRole>] = [
         .dashboard: Set(StaffRole.allCases),
         .people: Set(StaffRole.allCases),
+        .searchPeople: Set(StaffRole.allCases),
         .person: [.dpo, .admin, .staff, .auditor, .schoolLeader, .trainer],
         .newRecord: [.dpo, .admin, .staff],
         .addRecord: [.dpo, .admin, .staff],
@@ -108,11 +109,9 @@ struct ConsoleAuthorisationTests {
                 #expect(unknownStatus == .notFound)
                 #expect(strangerPage == unknownPage)
 
-                let (_, found) = try await head.get(
-                    client, "/console/people?kind=email&value=user100002%40example.sch.uk")
+                let (_, found) = try await head.search(client, kind: "email", value: "user100002@example.sch.uk")
                 #expect(found.contains("No one within your reach has that email address."))
-                let (_, ownFound) = try await head.get(
-                    client, "/console/people?kind=email&value=user100001%40example.sch.uk")
+                let (_, ownFound) = try await head.search(client, kind: "email", value: "user100001@example.sch.uk")
                 #expect(ownFound.contains("/console/people/\(colleague.uuidString.lowercased())"))
             }
         }
@@ -128,8 +127,7 @@ struct ConsoleAuthorisationTests {
                 let (status, page) = try await dpo.get(client, "/console/people/\(head.uuidString)")
                 #expect(status == .notFound)
                 #expect(!page.contains("Ann Smith"))
-                let (_, search) = try await dpo.get(
-                    client, "/console/people?kind=email&value=ann.smith%40example.sch.uk")
+                let (_, search) = try await dpo.search(client, kind: "email", value: "ann.smith@example.sch.uk")
                 #expect(search.contains("No one within your reach"))
             }
             let actions = try await fixture.store.auditEntries(after: 0, limit: 1000).map(\.event)

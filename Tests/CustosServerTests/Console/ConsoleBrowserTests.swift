@@ -59,6 +59,9 @@ struct ConsoleBrowserTests {
                     try await browser.type("#value", "user100001@example.sch.uk")
                     try await browser.click("form.search button[type=submit]")
                     #expect(
+                        try await browser.currentURL() == base + "/console/people",
+                        "the identifier searched for stays out of the address")
+                    #expect(
                         try await browser.elements("a[href='/console/people/\(person.uuidString.lowercased())']").count
                             == 1)
                     try await Self.checkAccessibility(browser, "people")

@@ -88,6 +88,19 @@ struct ConsoleBrowser {
         }
     }
 
+    /// Searches for a person as the people page's form does; the status and the page.
+    func search(
+        _ client: some TestClientProtocol, kind: String, value: String
+    ) async throws -> (HTTPResponse.Status, String) {
+        var headers = Self.formType
+        if let cookie { headers[.cookie] = cookie }
+        let token = try await formToken(client)
+        let body = "csrf=\(Self.encoded(token))&kind=\(kind)&value=\(Self.encoded(value))"
+        return try await client.execute(
+            uri: "/console/people", method: .post, headers: headers, body: ByteBuffer(string: body)
+        ) { ($0.status, String(buffer: $0.body)) }
+    }
+
     /// The form token on the dashboard page (every signed-in page's sign-out form carries it).
     func formToken(_ client: some TestClientProtocol) async throws -> String {
         let (_, page) = try await get(client, "/console")
