@@ -102,12 +102,14 @@ struct SecondFactorController: Sendable {
         return (session, account, vault)
     }
 
-    /// A sign-in that must set up an app, or a signed-in user who chooses to.
+    /// A sign-in that must set up an app, or a signed-in user who chooses to. A user who has an
+    /// app already cannot replace it from a session alone (a session taken over would otherwise
+    /// keep the account): the DPO or an administrator removes it first.
     private func enrolling(
         _ context: ConsoleRequestContext
     ) async throws -> (ConsoleSession, StoredStaffUser, Vault)? {
         if let user = context.identity, let session = context.sessions.session {
-            return (session, user.account, user.vault)
+            return user.account.totpSealed == nil ? (session, user.account, user.vault) : nil
         }
         return try await pending(context, stage: .mustEnrol)
     }

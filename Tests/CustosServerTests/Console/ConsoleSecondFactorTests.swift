@@ -37,6 +37,12 @@ struct ConsoleSecondFactorTests {
                 #expect(String(renewed) != browser.cookie, "the half-signed-in session is not reused")
                 browser.cookie = String(renewed)
                 #expect(try await browser.get(client, "/console").0 == .ok)
+                // A session alone cannot swap the app for another.
+                let (swap, swapHeaders) = try await client.execute(
+                    uri: "/console/sign-in/enrol", method: .get, headers: [.cookie: try #require(browser.cookie)]
+                ) { ($0.status, $0.headers) }
+                #expect(swap == .seeOther)
+                #expect(swapHeaders[.location] == "/console/sign-in")
 
                 // Next time: password, then the code; the code just used is refused.
                 var next = try await ConsoleBrowser.signIn(client, "dpo@hutton.example")
