@@ -111,7 +111,11 @@ struct SecondFactorController: Sendable {
         if let user = context.identity, let session = context.sessions.session {
             return user.account.totpSealed == nil ? (session, user.account, user.vault) : nil
         }
-        return try await pending(context, stage: .mustEnrol)
+        // Nor can a half-signed-in session left over from before the app was set up.
+        guard let pending = try await pending(context, stage: .mustEnrol), pending.1.totpSealed == nil else {
+            return nil
+        }
+        return pending
     }
 
     private func enrolValues(
