@@ -22,6 +22,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     case viewPolicy
     /// The audit log and its verification.
     case viewAudit
+    /// Make, list and revoke API tokens for integrations.
+    case manageTokens
 
     /// The roles allowed.
     var roles: Set<StaffRole> {
@@ -34,6 +36,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .viewRegisters: [.dpo, .admin, .auditor]
         case .viewPolicy: [.dpo, .admin, .staff, .auditor]
         case .viewAudit: [.dpo, .admin, .auditor]
+        case .manageTokens: [.dpo, .admin]
         }
     }
 

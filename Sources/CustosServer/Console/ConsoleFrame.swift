@@ -11,6 +11,7 @@ enum ConsoleFrame {
         ("Registers", "/console/registers", .viewRegisters),
         ("Policy", "/console/policy", .viewPolicy),
         ("Audit log", "/console/audit", .viewAudit),
+        ("API tokens", "/console/tokens", .manageTokens),
     ]
 
     static func values(

@@ -16,6 +16,7 @@ struct ConsolePages: Sendable {
         case registers
         case policy
         case audit
+        case tokens
         case problem
     }
 
@@ -431,6 +432,42 @@ struct ConsolePages: Sendable {
             </table>
             {{/empty(entries)}}
             {{#empty(entries)}}<p>No entries yet.</p>{{/empty(entries)}}
+            """
+        case .tokens:
+            """
+            \(Self.errorSummary)
+            <h1>API tokens</h1>
+            <p>A token lets an integration (an MIS sync, a booking system) use the API with one role; the policy's access
+            rules decide what it sees. A token is shown once, when made: Custos keeps only a hash of it.</p>
+            {{#madeToken}}
+            <div class="panel" role="status">
+            <h2>Token made: copy it now</h2>
+            <p>It will not be shown again. Keep it where the integration's other secrets are kept.</p>
+            <p><code id="new-token">{{.}}</code></p>
+            </div>
+            {{/madeToken}}
+            {{^empty(tokens)}}
+            <table>
+            <caption class="visually-hidden">The workspace's tokens</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Made</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+            <tbody>{{#tokens}}<tr><td>{{name}}</td><td>{{role}}</td><td>{{made}}</td><td>{{state}}</td><td>{{#live}}<form method="post" action="/console/tokens/{{id}}/revoke"><input type="hidden" name="csrf" value="{{formToken}}"><button type="submit" class="warning">Revoke<span class="visually-hidden"> {{name}}</span></button></form>{{/live}}</td></tr>
+            {{/tokens}}</tbody>
+            </table>
+            {{/empty(tokens)}}
+            {{#empty(tokens)}}<p>No tokens yet.</p>{{/empty(tokens)}}
+            <h2>Make a token</h2>
+            <form method="post" action="/console/tokens" novalidate>
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <div class="{{#nameError}}field-error{{/nameError}}">
+            <label for="token-name">What it is for</label>
+            <p class="hint" id="token-name-hint">For example, MIS sync. The audit log names the integration by it.</p>
+            {{#nameError}}<p class="error-message" id="token-name-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/nameError}}
+            <input type="text" id="token-name" name="name" aria-describedby="token-name-hint{{#nameError}} token-name-error{{/nameError}}"{{#nameError}} aria-invalid="true"{{/nameError}}>
+            </div>
+            <label for="token-role">Role</label>
+            <select id="token-role" name="role">{{#roles}}<option value="{{value}}">{{label}}</option>{{/roles}}</select>
+            <button type="submit">Make the token</button>
+            </form>
             """
         case .problem:
             """

@@ -18,6 +18,9 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case policyROPA
     case policyFideslang
     case audit
+    case tokens
+    case makeToken
+    case revokeToken
     case signOut
 
     var method: HTTPRequest.Method {
@@ -25,9 +28,9 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .dashboard, .people, .person, .newRecord, .requests, .request, .requestPackage, .registers, .policy,
             .policyROPA,
             .policyFideslang,
-            .audit:
+            .audit, .tokens:
             .get
-        case .searchPeople, .addRecord, .requestStep, .signOut: .post
+        case .searchPeople, .addRecord, .requestStep, .makeToken, .revokeToken, .signOut: .post
         }
     }
 
@@ -47,6 +50,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .policyROPA: "policy/ropa.csv"
         case .policyFideslang: "policy/fideslang.yaml"
         case .audit: "audit"
+        case .tokens, .makeToken: "tokens"
+        case .revokeToken: "tokens/:token/revoke"
         case .signOut: "sign-out"
         }
     }
@@ -62,6 +67,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .registers: .viewRegisters
         case .policy, .policyROPA, .policyFideslang: .viewPolicy
         case .audit: .viewAudit
+        case .tokens, .makeToken, .revokeToken: .manageTokens
         case .signOut: nil
         }
     }

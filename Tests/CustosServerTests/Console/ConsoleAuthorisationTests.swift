@@ -27,6 +27,9 @@ struct ConsoleAuthorisationTests {
         .policyROPA: [.dpo, .admin, .staff, .auditor],
         .policyFideslang: [.dpo, .admin, .staff, .auditor],
         .audit: [.dpo, .admin, .auditor],
+        .tokens: [.dpo, .admin],
+        .makeToken: [.dpo, .admin],
+        .revokeToken: [.dpo, .admin],
         .signOut: Set(StaffRole.allCases),
     ]
 

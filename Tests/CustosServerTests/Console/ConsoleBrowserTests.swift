@@ -113,6 +113,12 @@ struct ConsoleBrowserTests {
                     #expect(try await browser.text().contains("The log is intact."))
                     try await Self.checkAccessibility(browser, "audit")
 
+                    try await browser.click("a[href='/console/tokens']")
+                    try await browser.type("#token-name", "MIS sync")
+                    try await browser.click("form[action='/console/tokens'] button[type=submit]")
+                    #expect(try await browser.elements("#new-token").count == 1)
+                    try await Self.checkAccessibility(browser, "tokens")
+
                     try await browser.click("a[href='/console']")
                     #expect(try await browser.title() == "What is due – Custos")
                     try await Self.checkAccessibility(browser, "dashboard")

@@ -1,0 +1,76 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/tokens`: the workspace's API tokens. Making one shows it once; revoking stops it at
+/// once. Both go through ``AccessTokens``, which keeps only a hash and audits. (A school leader's
+/// token, limited to a school, is made on the command line, which names the school.)
+struct TokensController: Sendable {
+    let pages: ConsolePages
+
+    /// The roles a token may be made with here.
+    static let roles: [StaffRole] = [.staff, .auditor, .admin, .dpo]
+
+    @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        return try await page(user, context)
+    }
+
+    @Sendable func make(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let body = try await FormBody.read(request)
+        let name = body.value("name")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let role = body.value("role").flatMap(StaffRole.init(rawValue:)), Self.roles.contains(role) else {
+            return try await page(user, context, problem: ("token-role", "Choose a role from the list"))
+        }
+        guard !name.isEmpty, name.count <= 100 else {
+            return try await page(
+                user, context, problem: ("token-name", "Say what the token is for, in 1 to 100 characters"))
+        }
+        let issued = try await AccessTokens(store: user.vault.store).issue(
+            name: name, role: role, in: user.vault.workspace, by: user.actor)
+        return try await page(user, context, made: issued.bearer)
+    }
+
+    @Sendable func revoke(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let text = context.parameters.get("token"), let id = UUIDText.parse(text),
+            try await user.vault.store.accessToken(id: id)?.workspaceID == user.vault.workspace.id
+        else {
+            var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
+            values["heading"] = "No such token"
+            values["message"] = "There is no token with that id in this workspace."
+            return pages.render(.problem, values, status: .notFound)
+        }
+        try await AccessTokens(store: user.vault.store).revoke(id: id, in: user.vault.workspace, by: user.actor)
+        return SignInController.redirect("/console/tokens")
+    }
+
+    private func page(
+        _ user: ConsoleUser, _ context: ConsoleRequestContext, made: String? = nil,
+        problem: (field: String, message: String)? = nil
+    ) async throws -> Response {
+        var values = ConsoleFrame.values(
+            title: (problem == nil ? "" : "Error: ") + "API tokens", current: "/console/tokens", user: user,
+            context: context)
+        let formToken = context.sessions.session?.formToken ?? ""
+        values["madeToken"] = made
+        values["tokens"] = try await user.vault.store.accessTokens(in: user.vault.workspace.id).map {
+            token -> [String: Any] in
+            [
+                "id": token.id.uuidString.lowercased(), "name": token.name,
+                "role": ConsoleFrame.roleName(token.role), "made": PageText.time(token.createdAt),
+                "state": token.revokedAt.map { "Revoked \(PageText.time($0))" } ?? "Live",
+                "live": token.revokedAt == nil, "formToken": formToken,
+            ]
+        }
+        values["roles"] = Self.roles.map { ["value": $0.rawValue, "label": ConsoleFrame.roleName($0)] }
+        if let problem {
+            values["hasProblems"] = true
+            values["problems"] = [["field": problem.field, "message": problem.message]]
+            if problem.field == "token-name" { values["nameError"] = problem.message }
+        }
+        return pages.render(.tokens, values, status: problem == nil ? .ok : .badRequest)
+    }
+}
