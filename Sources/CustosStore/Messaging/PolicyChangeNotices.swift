@@ -21,8 +21,9 @@ public struct PolicyChangeNotices: Sendable {
     public struct Report: Sendable, Equatable {
         /// People an email was queued for.
         public var told: Int
-        /// People a changed purpose concerns whom its contact decision refused, or who have no address.
-        public var notTold: Int
+        /// Times a changed purpose's contact decision left someone out, or they had no address. A
+        /// person left out by one purpose may still be told through another.
+        public var leftOut: Int
     }
 
     /// Queues the emails for `changes`, made by version `number`; nothing when the policy does
@@ -32,11 +33,11 @@ public struct PolicyChangeNotices: Sendable {
     ) async throws -> Report {
         let policy = vault.policy
         guard policy.notice.emailChanges == true, changes.changesPurposesOrRecipients else {
-            return Report(told: 0, notTold: 0)
+            return Report(told: 0, leftOut: 0)
         }
         let outbox = Outbox(vault: vault)
         var decided: Set<UUID> = []
-        var report = Report(told: 0, notTold: 0)
+        var report = Report(told: 0, leftOut: 0)
         for purpose in policy.purposes where changes.affectedPurposes.contains(purpose.id) {
             let lists: [String?] =
                 purpose.marketing.map { $0.lists.map(\.id) }.flatMap { $0.isEmpty ? nil : $0 } ?? [nil]
@@ -45,14 +46,14 @@ public struct PolicyChangeNotices: Sendable {
                 let audience = try await outbox.contacts.decideAudience(question)
                 let subjects = audience.allowed.map(\.subjectID).filter { !decided.contains($0) }
                 decided.formUnion(subjects)
-                report.notTold += audience.denied.values.reduce(0, +) + audience.withoutAddress
+                report.leftOut += audience.denied.values.reduce(0, +) + audience.withoutAddress
                 guard !subjects.isEmpty else { continue }
                 let template = try MessageTemplate(
                     text: Self.text(changes, purpose: purpose.id, list: list, versionsURL: versionsURL(settings)),
                     name: "policy-change-v\(number)")
                 let queued = try await outbox.queue(template, to: subjects, settings: settings, actor: actor, at: time)
                 report.told += queued.queued.count
-                report.notTold += subjects.count - queued.queued.count
+                report.leftOut += subjects.count - queued.queued.count
             }
         }
         return report

@@ -44,9 +44,9 @@ struct PolicyApplyCommand: AsyncParsableCommand {
         switch outcome.1 {
         case .recorded(let version):
             print("Recorded policy \(version.label) for workspace '\(outcome.0)'.")
-            if let told = outcome.2, told.told + told.notTold > 0 {
+            if let told = outcome.2, told.told + told.leftOut > 0 {
                 print(
-                    "Purposes or recipients changed, and the policy promises to email people: \(told.told) emails queued (the outbox sends them); \(told.notTold) people not emailed (their contact decision refused, or no address)."
+                    "Purposes or recipients changed, and the policy promises to email people: \(told.told) emails queued (the outbox sends them); \(told.leftOut) left out by a purpose's contact decision or for want of an address (someone left out by one purpose may be told through another)."
                 )
             }
         case .unchanged(let version):
