@@ -19,12 +19,7 @@ struct TokenAddCommand: AsyncParsableCommand {
         commandName: "add", abstract: "Make a token and print it, once.")
 
     @Option(help: "What the token is for, e.g. 'MIS sync'; the audit log names it.") var name: String
-    @Option(
-        help: "Its role: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")).",
-        transform: { text in
-            guard let role = StaffRole(rawValue: text) else { throw ValidationError("--role: no role '\(text)'") }
-            return role
-        })
+    @Option(help: "Its role: \(StaffRole.argumentNames).", transform: StaffRole.parsedArgument)
     var role: StaffRole
     @Option(help: "For a school leader's token: the URN of their school.") var school: String?
     @OptionGroup var store: StoreOptions

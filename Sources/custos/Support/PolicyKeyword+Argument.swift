@@ -23,6 +23,17 @@ extension LawfulBasis: ExpressibleByArgument {}
 extension DisclosureExemption: ExpressibleByArgument {}
 extension DisclosureRecipientKind: ExpressibleByArgument {}
 
+extension StaffRole {
+    /// The roles, as `--role` takes them.
+    static var argumentNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// `--role`'s value, or a usage error naming the word given.
+    static func parsedArgument(_ text: String) throws -> StaffRole {
+        guard let role = StaffRole(rawValue: text) else { throw ValidationError("--role: no role '\(text)'") }
+        return role
+    }
+}
+
 extension CalendarDay: ExpressibleByArgument {
     /// A day written `YYYY-MM-DD`.
     public init?(argument: String) {

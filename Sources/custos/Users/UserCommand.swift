@@ -24,12 +24,7 @@ struct UserAddCommand: AsyncParsableCommand {
 
     @Option(help: "The address they sign in with; accounts are personal, so not a shared one.") var email: String
     @Option(help: "Their name, as the console and the audit log show it.") var name: String
-    @Option(
-        help: "Their role: \(StaffRole.allCases.map(\.rawValue).joined(separator: ", ")).",
-        transform: { text in
-            guard let role = StaffRole(rawValue: text) else { throw ValidationError("--role: no role '\(text)'") }
-            return role
-        })
+    @Option(help: "Their role: \(StaffRole.argumentNames).", transform: StaffRole.parsedArgument)
     var role: StaffRole
     @Option(help: "For a school leader: the URN of their school.") var school: String?
     @OptionGroup var password: PasswordInput
@@ -94,9 +89,7 @@ struct UserPasswdCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (given, made) = try password.read()
-        try await store.withStore { store in
-            let users = StaffUsers(store: store)
-            let user = try await users.user(email: email, in: store.resolveWorkspace(self.store.workspace))
+        try await store.withStaffUser(email) { users, user in
             try await users.setPassword(given, for: user, by: CommandActor.current)
         }
         Console.error("Password set; the user's sessions have ended.")
@@ -112,11 +105,7 @@ struct UserDisableCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { store in
-            let users = StaffUsers(store: store)
-            let user = try await users.user(email: email, in: store.resolveWorkspace(self.store.workspace))
-            try await users.disable(user, by: CommandActor.current)
-        }
+        try await store.withStaffUser(email) { users, user in try await users.disable(user, by: CommandActor.current) }
         print("Disabled.")
     }
 }
@@ -129,11 +118,7 @@ struct UserEnableCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { store in
-            let users = StaffUsers(store: store)
-            let user = try await users.user(email: email, in: store.resolveWorkspace(self.store.workspace))
-            try await users.enable(user, by: CommandActor.current)
-        }
+        try await store.withStaffUser(email) { users, user in try await users.enable(user, by: CommandActor.current) }
         print("Enabled.")
     }
 }
@@ -156,5 +141,17 @@ struct UserRemoveSecondFactorCommand: AsyncParsableCommand {
             try await SecondFactors(vault: vault).remove(from: user, by: CommandActor.current)
         }
         print("Removed; the user's sessions have ended.")
+    }
+}
+
+/// The user of the workspace who signs in as `email`, for the commands that change one.
+extension StoreOptions {
+    fileprivate func withStaffUser(
+        _ email: String, _ body: (StaffUsers, StoredStaffUser) async throws -> Void
+    ) async throws {
+        try await withStore { store in
+            let users = StaffUsers(store: store)
+            try await body(users, try await users.user(email: email, in: store.resolveWorkspace(workspace)))
+        }
     }
 }
