@@ -43,8 +43,8 @@ public struct OutboxService: Service {
         }
     }
 
-    /// One pass over every workspace: links confirming requests made in the privacy centre that
-    /// are still to go, reminders to the DPO about requests coming due, then the queue. A failing
+    /// One pass over every workspace: links confirming requests and registrations made in the
+    /// privacy centre that are still to go, school leads to tell of new registrations, reminders to the DPO about requests coming due, then the queue. A failing
     /// workspace is logged and does not stop the others.
     public func deliverDue(at now: Date = Date()) async {
         let workspaces: [Workspace]
@@ -63,6 +63,9 @@ public struct OutboxService: Service {
                     if sent > 0 {
                         logger.info("request links", metadata: ["workspace": "\(workspace.name)", "sent": "\(sent)"])
                     }
+                }
+                if let registrations = PrivacyCentreRegistrations(vault: vault) {
+                    try await passOver(registrations, at: now)
                 }
                 let reminders = RequestReminders(vault: vault)
                 if let sender = sender ?? reminders.defaultSender {
@@ -90,5 +93,22 @@ public struct OutboxService: Service {
                     "outbox: delivery failed", metadata: ["workspace": "\(workspace.name)", "error": "\(error)"])
             }
         }
+    }
+
+    /// Registrations' part of a pass: what expired unconfirmed is destroyed, links still to go are
+    /// sent, and the school leads of those confirmed are told.
+    private func passOver(_ registrations: PrivacyCentreRegistrations, at now: Date) async throws {
+        try await registrations.removeExpired(at: now)
+        guard let sender = sender ?? registrations.vault.organisationSender else { return }
+        let workspace = registrations.vault.workspace.name
+        if let publicURL {
+            let sent = try await registrations.sendLinks(using: transport, from: sender, publicURL: publicURL, at: now)
+            if sent > 0 {
+                logger.info("registration links", metadata: ["workspace": "\(workspace)", "sent": "\(sent)"])
+            }
+        }
+        let told = try await registrations.tellSchoolLeads(
+            using: transport, from: sender, publicURL: publicURL, at: now)
+        if told > 0 { logger.info("registrations told", metadata: ["workspace": "\(workspace)", "count": "\(told)"]) }
     }
 }

@@ -52,6 +52,7 @@ func buildRouter(
     let vaults = VaultCache(store: store, keys: keys)
     PreferencesController(store: store, vaults: vaults).addRoutes(to: router)
     RequestFormController(store: store, vaults: vaults, mail: mail).addRoutes(to: router)
+    RegistrationController(store: store, vaults: vaults, mail: mail).addRoutes(to: router)
     ApiRoutes(store: store, vaults: vaults).add(to: router)
     ConsoleRoutes(
         store: store, vaults: vaults, hashing: configuration.passwordHashing, secureCookies: configuration.secureCookies

@@ -33,7 +33,7 @@ public protocol WorkspaceStore: Sendable {
 /// same contract tests.
 public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore,
     MessageStore, RequestStore, TaskStore, LegalHoldStore, RetentionStore,
-    ComplaintStore, BreachStore, DisclosureStore, StaffUserStore
+    ComplaintStore, BreachStore, DisclosureStore, StaffUserStore, RegistrationStore
 {
     /// Runs `body`, the work of one request, whose small cached reads (its token, contact facts)
     /// may then all answer as of the request's first: a store that caches them asks once per

@@ -11,8 +11,11 @@ public enum LinkKind: String, Sendable, Codable, CaseIterable {
     /// Confirms a request made in the privacy centre: proves the requester controls the email
     /// address they gave. Expires, so an old email cannot confirm a request years later.
     case requestConfirmation = "request"
+    /// Confirms a registration made in the privacy centre: proves the person registering controls
+    /// the email address they gave. Expires, as a request confirmation does.
+    case registrationConfirmation = "registration"
 
-    /// Whether a token of this kind names a person (every kind but a request confirmation, whose
-    /// requester may be no one on file).
-    public var namesSubject: Bool { self != .requestConfirmation }
+    /// Whether a token of this kind names a person (every kind but the confirmations, whose
+    /// sender may be no one on file yet).
+    public var namesSubject: Bool { self != .requestConfirmation && self != .registrationConfirmation }
 }

@@ -1,7 +1,8 @@
 public import Foundation
 
 /// The privacy-centre addresses that messages link to, each with its signed token: the one-click
-/// unsubscribe, the preferences page, the open pixel and the confirmation of a request. The server's routes are these paths.
+/// unsubscribe, the preferences page, the open pixel, and the confirmation of a request or a registration. The server's routes are
+/// these paths.
 public struct PrivacyCentreLinks: Sendable {
     /// Where people reach the privacy centre, e.g. `https://privacy.example.org` (no trailing slash).
     public var publicURL: String
@@ -23,6 +24,7 @@ public struct PrivacyCentreLinks: Sendable {
         case .preferences: "preferences"
         case .open: "opened.gif"
         case .requestConfirmation: "request/confirm"
+        case .registrationConfirmation: "register/confirm"
         }
     }
 
@@ -42,6 +44,14 @@ public struct PrivacyCentreLinks: Sendable {
     /// The link that confirms request `request` came from the owner of the address it was sent to.
     public func requestConfirmation(request: UUID, expiresAt: Date) -> String {
         url(for: LinkClaims(kind: .requestConfirmation, subjectID: nil, requestID: request, expiresAt: expiresAt))
+    }
+
+    /// The link that confirms registration `registration` came from the owner of the address it
+    /// was sent to.
+    public func registrationConfirmation(registration: UUID, expiresAt: Date) -> String {
+        url(
+            for: LinkClaims(
+                kind: .registrationConfirmation, subjectID: nil, registrationID: registration, expiresAt: expiresAt))
     }
 
     public func openPixel(subject: UUID, message: UUID) -> String {

@@ -400,12 +400,12 @@ enum NoticeTemplates {
         .muted{color:#383f43;font-size:.9rem}dl{margin:.25rem 0 1rem}dt{font-weight:600}dd{margin:0 0 .5rem}
         label,legend{display:block;font-weight:600;margin:1rem 0 .25rem}fieldset{border:0;padding:0;margin:1rem 0}
         .choice{margin:.35rem 0}.choice label{display:inline;font-weight:400;margin-left:.4rem}
-        input[type=text],input[type=email],input[type=password],textarea{font:inherit;width:100%;max-width:30rem;box-sizing:border-box;padding:.35rem;border:2px solid #0b0c0c}
+        input[type=text],input[type=email],input[type=tel],input[type=password],textarea,select{font:inherit;width:100%;max-width:30rem;box-sizing:border-box;padding:.35rem;border:2px solid #0b0c0c}
         input[type=radio],input[type=checkbox]{width:1.25rem;height:1.25rem;vertical-align:middle}
-        input:focus,textarea:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+        input:focus,textarea:focus,select:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
         button{font:inherit;font-weight:600;background:#00703c;color:#fff;border:0;padding:.5rem 1rem;margin:1rem 0;box-shadow:0 2px 0 #002d18;cursor:pointer}
         button:focus{background:#fd0;color:#0b0c0c}
-        .hint{color:#505a5f;margin:0 0 .35rem}.panel{border:3px solid #00703c;padding:.25rem 1rem;margin:1rem 0}
+        .hint{color:#505a5f;margin:0 0 .35rem}.panel{border:3px solid #00703c;padding:.25rem 1rem;margin:1rem 0}.panel.warning{border-color:#f47738}
         .error-summary{border:5px solid #d4351c;padding:.25rem 1rem;margin:1rem 0}.error-summary h2{border-top:0;padding-top:0;margin:.75rem 0 .5rem}.error-summary a{color:#d4351c;font-weight:600}
         .error-summary:focus{outline:3px solid #fd0}.error-message{color:#d4351c;font-weight:600;margin:.25rem 0}
         .field-error{border-left:5px solid #d4351c;padding-left:.75rem}.field-error input,.field-error textarea{border-color:#d4351c}

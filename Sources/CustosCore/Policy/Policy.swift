@@ -21,6 +21,8 @@ public struct Policy: Sendable, Equatable, Decodable {
     public var access: [AccessRule]
     /// How staff sign in to the console (which roles need a second factor).
     public var staffAccounts: StaffAccountSettings?
+    /// Whether, and how, people register themselves in the privacy centre.
+    public var registration: RegistrationSettings?
     public var rights: RightsSettings
     public var notice: NoticeSettings
 

@@ -28,6 +28,13 @@ public struct RecordType: Sendable, Equatable, Decodable {
         return roles.first
     }
 
+    /// The email field that identifies the record's first role: where a person who gives a record
+    /// of this type themselves (registering, say) can be written to. Nil when there is none.
+    public var ownEmailField: RecordField? {
+        let owner = roles.first?.name
+        return fields.first { $0.format == .email && $0.identifier && role(of: $0)?.name == owner }
+    }
+
     /// The sources, or the person themselves when none are listed.
     public var effectiveSources: [DataSource] {
         sources.isEmpty ? [DataSource(kind: .dataSubject, name: nil, publiclyAccessible: false)] : sources

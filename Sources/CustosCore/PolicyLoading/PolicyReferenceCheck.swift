@@ -33,6 +33,7 @@ struct PolicyReferenceCheck {
         checkPurposes()
         checkRetention()
         checkAccess()
+        checkRegistration()
     }
 
     // MARK: Identifiers
@@ -239,6 +240,46 @@ struct PolicyReferenceCheck {
                     path.key("fields").index(fieldIndex),
                     "none of the rule's record types has a field '\(name)'\(Self.suggestion(name, fieldNames))")
             }
+        }
+    }
+
+    // MARK: Registration
+
+    /// A registration makes a record of a type that exists, whose person can be sent the
+    /// confirmation link (an email identifier of the type's first role) and, when school leads
+    /// are told, whose school is known (a `urn` field); the telling is one of the type's purposes.
+    private mutating func checkRegistration() {
+        guard let registration = policy.registration else { return }
+        let path = PolicyPath.root.key("registration")
+        guard let type = policy.recordType(registration.recordType) else {
+            report(
+                path.key("record_type"),
+                "no record type '\(registration.recordType)'\(Self.suggestion(registration.recordType, policy.recordTypes.map(\.id)))"
+            )
+            return
+        }
+        if type.ownEmailField == nil {
+            report(
+                path.key("record_type"),
+                "the record type '\(type.id)' has no email field marked identifier: true, so a registration's confirmation link could not be sent"
+            )
+        }
+        guard let purposeID = registration.tellSchoolLeads else { return }
+        if policy.purpose(purposeID) == nil {
+            report(
+                path.key("tell_school_leads"),
+                "no purpose '\(purposeID)'\(Self.suggestion(purposeID, policy.purposes.map(\.id)))")
+        } else if !type.purposes.contains(purposeID) {
+            report(
+                path.key("tell_school_leads"),
+                "the record type '\(type.id)' is not kept for the purpose '\(purposeID)', so its records cannot be shown to school leads for it"
+            )
+        }
+        if !type.fields.contains(where: { $0.format == .urn }) {
+            report(
+                path.key("tell_school_leads"),
+                "the record type '\(type.id)' has no field of format urn, so a registration's school could not be known"
+            )
         }
     }
 

@@ -6,6 +6,8 @@ public struct RecordForm: Sendable, Equatable {
     /// How a field is entered.
     public enum Input: String, Sendable, Equatable {
         case text, email, telephone, date, number, yesNo, choice, longText
+        /// A school, by its URN: a list of the organisation's schools where it has them.
+        case school
     }
 
     public struct Field: Sendable, Equatable {
@@ -63,6 +65,7 @@ public struct RecordForm: Sendable, Equatable {
         case .date: return .date
         case .number: return .number
         case .yesNo: return .yesNo
+        case .urn: return .school
         default:
             return ["notes", "details", "description", "concerns", "message"].contains(where: field.name.contains)
                 ? .longText : .text

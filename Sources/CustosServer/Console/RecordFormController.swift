@@ -14,7 +14,7 @@ struct RecordFormController: Sendable {
         let user = try context.user()
         guard let typeID = request.uri.queryParameters.get("type") else { return chooser(user, context) }
         switch resolve(typeID, user) {
-        case .writable(let type): return page(type, values: [:], problems: [], user: user, context: context)
+        case .writable(let type): return try await page(type, values: [:], problems: [], user: user, context: context)
         case .notWritable: return refusal(user, context)
         case .unknown: return chooser(user, context, problem: "Choose a kind of record from the list")
         }
@@ -33,7 +33,7 @@ struct RecordFormController: Sendable {
         for field in type.fields { given[field.name] = body.value(field.name) ?? "" }
         let validation = RecordValidator(recordType: type).validate(given)
         guard validation.isValid else {
-            return page(
+            return try await page(
                 type, values: given, problems: validation.problems.filter { !$0.isWarning }, user: user,
                 context: context, status: .badRequest)
         }
@@ -50,7 +50,8 @@ struct RecordFormController: Sendable {
             let problem = FieldProblem(
                 field: "",
                 message: "This person asked for their information to be erased: Custos keeps no new record of them.")
-            return page(type, values: given, problems: [problem], user: user, context: context, status: .conflict)
+            return try await page(
+                type, values: given, problems: [problem], user: user, context: context, status: .conflict)
         }
     }
 
@@ -93,7 +94,7 @@ struct RecordFormController: Sendable {
     private func page(
         _ type: RecordType, values given: [String: String], problems: [FieldProblem], user: ConsoleUser,
         context: ConsoleRequestContext, status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) async throws -> Response {
         let form = RecordForm(recordType: type, policy: user.vault.policy)
         var values = ConsoleFrame.values(
             title: (problems.isEmpty ? "" : "Error: ") + "Add: \(type.name)", current: "/console/records/new",
@@ -101,49 +102,14 @@ struct RecordFormController: Sendable {
         values["typeName"] = type.name
         values["typeID"] = type.id
         values["typeDescription"] = type.description
+        var view = RecordFormView(form: form, given: given, problems: problems)
+        if form.fields.contains(where: { $0.input == .school }) {
+            view.schools = try await user.vault.store.schools(in: user.vault.workspace.id)
+        }
         values["hasProblems"] = !problems.isEmpty
-        values["problems"] = problems.map { problem -> [String: Any] in
-            problem.field.isEmpty
-                ? ["message": problem.message] : ["field": "f-\(problem.field)", "message": form.message(for: problem)]
-        }
-        let errors = Dictionary(
-            problems.filter { !$0.field.isEmpty }.map { ($0.field, form.message(for: $0)) },
-            uniquingKeysWith: { first, _ in first })
-        values["fields"] = form.fields.map { field -> [String: Any] in
-            let value = given[field.name] ?? ""
-            var described: [String] = []
-            if field.hint != nil { described.append("f-\(field.name)-hint") }
-            if field.consequence != nil { described.append("f-\(field.name)-consequence") }
-            if field.specialReason != nil { described.append("f-\(field.name)-reason") }
-            if errors[field.name] != nil { described.append("f-\(field.name)-error") }
-            var entry: [String: Any] = [
-                "name": field.name, "label": field.label, "value": value,
-                "marker": field.required
-                    ? "required" : field.recommended ? "optional, but our reports need it" : "optional",
-                "isText": [.text, .email, .telephone, .date, .number].contains(field.input),
-                "isLongText": field.input == .longText, "isChoice": field.input == .choice,
-                "isYesNo": field.input == .yesNo, "yes": value == "yes", "no": value == "no",
-                "inputType": Self.inputType(field.input),
-                "options": field.choices.map { ["value": $0, "selected": $0 == value] },
-            ]
-            entry["hint"] = field.hint
-            entry["consequence"] = field.consequence
-            entry["specialReason"] = field.specialReason
-            entry["error"] = errors[field.name]
-            entry["describedBy"] = described.isEmpty ? nil : described.joined(separator: " ")
-            return entry
-        }
+        values["problems"] = view.summary
+        values["fields"] = view.fields
         return pages.render(.recordForm, values, status: status)
-    }
-
-    private static func inputType(_ input: RecordForm.Input) -> String {
-        switch input {
-        case .email: "email"
-        case .telephone: "tel"
-        case .date: "date"
-        case .number: "number"
-        default: "text"
-        }
     }
 
     private func refusal(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> Response {

@@ -67,6 +67,14 @@ public struct ChangeSet: Sendable {
     public var requesterLinksSent: [UUID: Date] = [:]
     /// Requesters who followed their confirmation link, by request, with the time (kept once set).
     public var requestersConfirmed: [UUID: Date] = [:]
+    /// Registrations made in the privacy centre, waiting for their link.
+    public var registrations: [StoredRegistration] = []
+    /// Registration links sent, by registration, with the time.
+    public var registrationLinksSent: [UUID: Date] = [:]
+    /// Registrations confirmed.
+    public var registrationsConfirmed: [RegistrationConfirmed] = []
+    /// Registrations removed, with their sealed details: done with, or never confirmed.
+    public var registrationsRemoved: [UUID] = []
     /// The workspace's school calendar, replacing the one kept.
     public var schoolCalendar: SchoolCalendar?
     /// Items held back from access requests under exemptions.

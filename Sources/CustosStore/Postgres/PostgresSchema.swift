@@ -609,6 +609,24 @@ enum PostgresSchema {
         Migration(
             id: 22, name: "audit entries by subject",
             statements: ["CREATE INDEX audit_entry_subject ON audit_entry(workspace_id, subject_id, sequence)"]),
+        Migration(
+            id: 23, name: "registrations",
+            statements: [
+                """
+                CREATE TABLE registration (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    registration_key BYTEA NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    email_index BYTEA NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    link_sent_at TIMESTAMPTZ,
+                    confirmed_at TIMESTAMPTZ,
+                    subject_id UUID REFERENCES subject(id) ON DELETE CASCADE
+                )
+                """,
+                "CREATE INDEX registration_workspace ON registration(workspace_id, created_at)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -170,6 +170,7 @@ extension PostgresStore {
         try await applyBreachChanges(changes, connection, logger)
         try await applyDisclosureChanges(changes, connection, logger)
         try await applyStaffUserChanges(changes, connection, logger)
+        try await applyRegistrationChanges(changes, connection, logger)
         try await appendAudit(changes.audit, connection, logger)
     }
 

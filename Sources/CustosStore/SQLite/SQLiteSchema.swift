@@ -553,6 +553,23 @@ enum SQLiteSchema {
             try db.execute(
                 sql: "CREATE INDEX audit_entry_subject ON audit_entry(workspace_id, subject_id, sequence)")
         }
+        migrator.registerMigration("24-registrations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE registration (
+                        id BLOB PRIMARY KEY NOT NULL,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        registration_key BLOB NOT NULL,
+                        sealed BLOB NOT NULL,
+                        email_index BLOB NOT NULL,
+                        created_at DATETIME NOT NULL,
+                        link_sent_at DATETIME,
+                        confirmed_at DATETIME,
+                        subject_id BLOB REFERENCES subject(id) ON DELETE CASCADE
+                    );
+                    CREATE INDEX registration_workspace ON registration(workspace_id, created_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -179,6 +179,7 @@ extension SQLiteStore {
         try applyBreachChanges(changes, workspace: workspace, db)
         try applyDisclosureChanges(changes, workspace: workspace, db)
         try applyStaffUserChanges(changes, workspace: workspace, db)
+        try applyRegistrationChanges(changes, workspace: workspace, db)
         try appendAudit(changes.audit, db)
     }
 

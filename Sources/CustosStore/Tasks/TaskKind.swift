@@ -8,4 +8,7 @@ public enum TaskKind: String, Sendable, Codable, CaseIterable {
     case retentionReview = "retention_review"
     /// Tell a person of a disclosure made without telling them, as soon as it is safe.
     case tellOfDisclosure = "tell_of_disclosure"
+    /// Check that someone who registered in the privacy centre is eligible, where no lead user at
+    /// their school could be told of it.
+    case checkEligibility = "check_eligibility"
 }

@@ -1,0 +1,111 @@
+import CustosCore
+import CustosStore
+
+/// A ``RecordForm`` as the console's and the privacy centre's templates show it: each field with
+/// its label, whether it is required, what follows from leaving it out, why a sensitive one is
+/// asked, its error, and what was typed; and the GOV.UK error summary's lines, each linked to
+/// its field. Field elements have the id `f-NAME`.
+struct RecordFormView {
+    let form: RecordForm
+    /// What was typed, by field name.
+    let given: [String: String]
+    let problems: [FieldProblem]
+    /// Whether the person filling it in gives their own details (the privacy centre), so the
+    /// browser may offer theirs; never on staff's forms about someone else.
+    var ownDetails = false
+    /// The schools a school field chooses from, by name; when empty it takes a URN typed in.
+    var schools: [School] = []
+
+    /// The error summary's lines: `field` (the element's id; absent for a problem of no field)
+    /// and `message`.
+    var summary: [[String: Any]] {
+        problems.map { problem -> [String: Any] in
+            problem.field.isEmpty
+                ? ["message": problem.message] : ["field": "f-\(problem.field)", "message": form.message(for: problem)]
+        }
+    }
+
+    /// The `fields` the template (``template``) walks.
+    var fields: [[String: Any]] {
+        let errors = Dictionary(
+            problems.filter { !$0.field.isEmpty }.map { ($0.field, form.message(for: $0)) },
+            uniquingKeysWith: { first, _ in first })
+        return form.fields.map { field -> [String: Any] in
+            let value = given[field.name] ?? ""
+            var described: [String] = []
+            let typedSchool = field.input == .school && schools.isEmpty
+            let hint =
+                typedSchool
+                ? [
+                    field.hint,
+                    "Your school's 6-digit unique reference number (URN), as Get Information about Schools lists it.",
+                ]
+                .compactMap { $0 }.joined(separator: " ") : field.hint
+            if hint != nil { described.append("f-\(field.name)-hint") }
+            if field.consequence != nil { described.append("f-\(field.name)-consequence") }
+            if field.specialReason != nil { described.append("f-\(field.name)-reason") }
+            if errors[field.name] != nil { described.append("f-\(field.name)-error") }
+            var entry: [String: Any] = [
+                "name": field.name, "label": field.label, "value": value,
+                "marker": field.required
+                    ? "required" : field.recommended ? "optional, but our reports need it" : "optional",
+                "isText": [.text, .email, .telephone, .date, .number].contains(field.input)
+                    || typedSchool,
+                "isLongText": field.input == .longText,
+                "isChoice": field.input == .choice || (field.input == .school && !typedSchool),
+                "isYesNo": field.input == .yesNo, "yes": value == "yes", "no": value == "no",
+                "inputType": Self.inputType(field.input),
+                "options": field.input == .school
+                    ? schools.compactMap { school in
+                        school.urn.map { ["value": $0, "label": school.name, "selected": $0 == value] }
+                    }
+                    : field.choices.map { ["value": $0, "label": $0, "selected": $0 == value] },
+            ]
+            if ownDetails { entry["autocomplete"] = Self.autocomplete(field.input) }
+            entry["hint"] = hint
+            entry["consequence"] = field.consequence
+            entry["specialReason"] = field.specialReason
+            entry["error"] = errors[field.name]
+            entry["describedBy"] = described.isEmpty ? nil : described.joined(separator: " ")
+            return entry
+        }
+    }
+
+    /// The fields, as a Mustache section over ``fields``.
+    static let template = """
+        {{#fields}}
+        <div class="{{#error}}field-error{{/error}}">
+        {{^isYesNo}}<label for="f-{{name}}">{{label}} <span class="muted">({{marker}})</span></label>{{/isYesNo}}
+        {{#isYesNo}}<fieldset aria-describedby="{{describedBy}}"><legend>{{label}} <span class="muted">({{marker}})</span></legend>{{/isYesNo}}
+        {{#hint}}<p class="hint" id="f-{{name}}-hint">{{.}}</p>{{/hint}}
+        {{#consequence}}<p class="hint" id="f-{{name}}-consequence">If it is not given: {{.}}</p>{{/consequence}}
+        {{#specialReason}}<p class="hint" id="f-{{name}}-reason">Why it is asked: {{.}}</p>{{/specialReason}}
+        {{#error}}<p class="error-message" id="f-{{name}}-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/error}}
+        {{#isText}}<input type="{{inputType}}" id="f-{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{.}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/isText}}
+        {{#isLongText}}<textarea id="f-{{name}}" name="{{name}}" rows="3"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{value}}</textarea>{{/isLongText}}
+        {{#isChoice}}<select id="f-{{name}}" name="{{name}}"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}><option value="">Choose…</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
+        {{#isYesNo}}<div class="choice"><input type="radio" id="f-{{name}}" name="{{name}}" value="yes"{{#yes}} checked{{/yes}}><label for="f-{{name}}">Yes</label></div>
+        <div class="choice"><input type="radio" id="f-{{name}}-no" name="{{name}}" value="no"{{#no}} checked{{/no}}><label for="f-{{name}}-no">No</label></div></fieldset>{{/isYesNo}}
+        </div>
+        {{/fields}}
+        """
+
+    private static func inputType(_ input: RecordForm.Input) -> String {
+        switch input {
+        case .email: "email"
+        case .telephone: "tel"
+        case .date: "date"
+        case .number: "number"
+        default: "text"
+        }
+    }
+
+    /// Lets the browser fill in an address or number; names and the rest are not guessed at.
+    private static func autocomplete(_ input: RecordForm.Input) -> String? {
+        switch input {
+        case .email: "email"
+        case .telephone: "tel"
+        default: nil
+        }
+    }
+}
