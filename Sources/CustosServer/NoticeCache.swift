@@ -35,7 +35,9 @@ actor NoticeCache {
                 requestFormURL: loaded.policy.rights.requestChannels.contains(.web)
                     ? RequestFormController.formPath(workspace: workspace.name) : nil,
                 retentionScheduleURL: "/privacy/\(workspace.name)/retention",
-                versionsURL: "/privacy/\(workspace.name)/versions"),
+                versionsURL: "/privacy/\(workspace.name)/versions",
+                registrationURL: loaded.policy.registration == nil
+                    ? nil : RegistrationController.formPath(workspace: workspace.name)),
             markdown: renderer.render(notice, as: .md))
         entries[workspace.name] = entry
         return entry

@@ -97,6 +97,13 @@ struct DemoCommandTests {
             #expect(dashboard.contains("<h1>What is due</h1>"))
             #expect(dashboard.contains("<strong>2</strong> open requests"))
             #expect(dashboard.contains("<strong>1</strong> complaints open"))
+            if example == "bep" {
+                // BEP's school leader signs in too, and its registration form is served.
+                #expect(banner.contains("school_leader@demo.example"))
+                #expect(try Self.signIn("school_leader@demo.example", port: port).hasPrefix("303 "))
+                let form = try await Self.fetch("http://127.0.0.1:\(port)/privacy/bep/register", whileRunning: process)
+                #expect(form.status == 200 && form.body.contains("<option value=\"100001\">Basildon Academy</option>"))
+            }
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()
         }

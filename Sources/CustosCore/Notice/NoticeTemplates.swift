@@ -24,6 +24,7 @@ enum NoticeTemplates {
         <h1>{{title}}</h1>
         <p class="lede">{{controllerName}}</p>
         {{#introduction}}<p>{{.}}</p>{{/introduction}}
+        {{#registrationURL}}<p><a href="{{.}}">Register with us</a>: the form says which details are needed, and why.</p>{{/registrationURL}}
         <nav aria-labelledby="contents"><h2 id="contents">Contents</h2>
         <ol>
         <li><a href="#who-we-are">Who we are</a></li>

@@ -22,15 +22,16 @@ public struct PrivacyNoticeRenderer: Sendable {
     /// centre, so a strict content security policy holds); without one it is inlined, so that the
     /// file stands alone. `requestFormURL` links the privacy centre's request form from "Making a
     /// request", `retentionScheduleURL` its retention schedule from each "How long we keep it",
-    /// and `versionsURL` the notice's earlier versions, with what changed, from its footer (HTML only).
+    /// `versionsURL` the notice's earlier versions, with what changed, from its footer, and
+    /// `registrationURL` the privacy centre's registration form from the top (HTML only).
     public func render(
         _ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil, requestFormURL: String? = nil,
-        retentionScheduleURL: String? = nil, versionsURL: String? = nil
+        retentionScheduleURL: String? = nil, versionsURL: String? = nil, registrationURL: String? = nil
     ) -> String {
         let page = NoticePage(
             notice: notice, stylesheetURL: stylesheetURL,
             inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil, requestFormURL: requestFormURL,
-            retentionScheduleURL: retentionScheduleURL, versionsURL: versionsURL)
+            retentionScheduleURL: retentionScheduleURL, versionsURL: versionsURL, registrationURL: registrationURL)
         let output =
             switch format {
             case .html: html.render(page)
@@ -67,4 +68,6 @@ struct NoticePage {
     let retentionScheduleURL: String?
     /// Where the notice's earlier versions are listed, with what changed.
     let versionsURL: String?
+    /// Where the privacy centre's registration form is, where the policy offers one.
+    let registrationURL: String?
 }

@@ -58,6 +58,17 @@ struct DemoCommand: AsyncParsableCommand {
                 in: workspace, by: "demo")
         }
 
+        // Where the policy gives school leaders access, one leads the first demo school.
+        var leaderNote = ""
+        if loaded.policy.access.contains(where: { $0.role == .schoolLeader }),
+            let school = try await store.schools(in: workspace.id).first(where: { $0.urn == DemoPeople.schools[0].0 })
+        {
+            let leader = try await users.add(
+                email: "school_leader@demo.example", name: "Lee Demo (head of \(school.name))", role: .schoolLeader,
+                schoolID: school.id, password: Self.demoPassword, in: workspace, by: "demo")
+            leaderNote = "\n                   or as \(leader.email), who sees \(school.name)'s people only"
+        }
+
         let base = "http://\(host):\(port)"
         let secondFactorNote =
             loaded.policy.requiresSecondFactor(.dpo)
@@ -71,15 +82,18 @@ struct DemoCommand: AsyncParsableCommand {
             loaded.policy.rights.requestChannels.contains(.web)
             ? "\n  Request form:    \(base)/privacy/\(workspace.name)/request\n                   (emails, with the confirmation link, land in \(outboxFolder.path))"
             : ""
+        let registration =
+            loaded.policy.registration == nil
+            ? "" : "\n  Registration:    \(base)/privacy/\(workspace.name)/register"
         let banner = """
 
             Custos demo is running.
               Workspace:       \(workspace.name) — \(workspace.title), policy \(version.label)
               Privacy notice:  \(base)/privacy/\(workspace.name)
-              As Markdown:     \(base)/privacy/\(workspace.name)/notice.md\(requestForm)
+              As Markdown:     \(base)/privacy/\(workspace.name)/notice.md\(requestForm)\(registration)
               People:          \(records) records of made-up people, a few requests and a complaint
               Staff console:   \(base)/console
-                               sign in as dpo@demo.example (or staff@, admin@, auditor@demo.example)
+                               sign in as dpo@demo.example (or staff@, admin@, auditor@demo.example)\(leaderNote)
                                with the password: \(Self.demoPassword)\(secondFactorNote)
               Home:            \(base)/
               Data folder:     \(folder.path) (SQLite)

@@ -25,6 +25,12 @@ struct DemoPeople {
 
     /// Writes the people; how many records were written.
     func lay() async throws -> Int {
+        // Named schools first, so records name a school by URN that has a name.
+        if vault.policy.recordTypes.contains(where: { type in type.fields.contains { $0.format == .urn } }) {
+            for (urn, name) in Self.schools {
+                try await vault.addSchool(name: name, urn: urn, laCode: nil, actor: "demo")
+            }
+        }
         var written = 0
         var firstSubjects: [UUID] = []
         for type in vault.policy.recordTypes where Self.namesItsPerson(type) {

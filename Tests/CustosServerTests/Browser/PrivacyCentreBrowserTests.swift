@@ -127,4 +127,54 @@ struct PrivacyCentreBrowserTests {
             #expect(started.subjectID == head)
         }
     }
+
+    @Test(
+        "a teacher registers with BEP: the shared address is warned against, then the emailed link finishes it")
+    func registerAndConfirm() async throws {
+        let smtp = try SMTPTestServer()
+        defer { smtp.stop() }
+        try await ApiFixture.with(["bep"]) { fixture in
+            let vault = try await fixture.vault("bep")
+            _ = try await vault.addSchool(name: "Crays Hill Primary", urn: "115001", laCode: nil, actor: "test")
+            let mail = PrivacyCentreMail(
+                transport: try SMTPTransport(SMTPConfiguration(url: smtp.url)), publicURL: "http://localhost",
+                sender: MailAddress("cpd@bep.example"))
+            let app = fixture.liveApp(mail: mail)
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(base + "/privacy/bep/register")
+                    try await Self.check(browser, "register")
+                    try await browser.click("form[action='/privacy/bep/register'] button[type=submit]")
+                    #expect(try await browser.title().hasPrefix("Error: "))
+                    try await Self.check(browser, "register-errors")
+                    try await browser.type("#f-first_name", "Sam")
+                    try await browser.type("#f-surname", "Teacher")
+                    try await browser.type("#f-role", "Year 3 teacher")
+                    try await browser.type("#f-email", "office@crays.example")
+                    _ = try await browser.run(
+                        "document.querySelector('#f-school_urn').value = '115001'; return true;")
+                    try await browser.click("form[action='/privacy/bep/register'] button[type=submit]")
+                    #expect(try await browser.text().contains("Is this address yours alone?"))
+                    try await Self.check(browser, "register-shared-address")
+                    try await browser.click("#f-shared-address")
+                    try await browser.click("form[action='/privacy/bep/register'] button[type=submit]")
+                    #expect(try await browser.currentURL() == base + "/privacy/bep/register/sent")
+
+                    let message = try #require(try smtp.received().first)
+                    #expect(message.rcptTos == ["office@crays.example"])
+                    let link = try #require(MailText.link(in: message.data, containing: "/register/confirm"))
+                    let path = try #require(link.absoluteString.split(separator: "localhost").last.map(String.init))
+                    try await browser.open(base + path)
+                    try await Self.check(browser, "register-confirm")
+                    try await browser.click("form button[type=submit]")
+                    #expect(try await browser.text().contains("You are registered"))
+                    try await Self.check(browser, "registered")
+                }
+            }
+            let index = vault.index(kind: "email", value: "office@crays.example")
+            #expect(try await fixture.store.subjectIDs(forIndexes: [index], in: vault.workspace.id).count == 1)
+        }
+    }
 }
