@@ -6,4 +6,7 @@ public struct AccessRule: Sendable, Equatable, Decodable {
     /// The fields visible; every field of the record types when empty.
     public var fields: [String]
     public var can: [AccessAction]
+    /// The purpose this access serves (BEP's leaders see their colleagues for
+    /// `colleague_visibility`); what they see is read, and audited, for it.
+    public var purpose: String?
 }

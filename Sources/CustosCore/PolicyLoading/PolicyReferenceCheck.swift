@@ -234,6 +234,17 @@ struct PolicyReferenceCheck {
                     path.key("record_types").index(recordIndex),
                     "no record type '\(id)'\(Self.suggestion(id, policy.recordTypes.map(\.id)))")
             }
+            if let purpose = rule.purpose {
+                if policy.purpose(purpose) == nil {
+                    report(
+                        path.key("purpose"),
+                        "no purpose '\(purpose)'\(Self.suggestion(purpose, policy.purposes.map(\.id)))")
+                } else if let type = records.first(where: { !$0.purposes.contains(purpose) }) {
+                    report(
+                        path.key("purpose"),
+                        "the record type '\(type.id)' is not kept for the purpose '\(purpose)'")
+                }
+            }
             let fieldNames = Set(records.flatMap { $0.fields.map(\.name) })
             for (fieldIndex, name) in rule.fields.enumerated() where !fieldNames.contains(name) {
                 report(

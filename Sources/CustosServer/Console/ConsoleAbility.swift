@@ -24,6 +24,9 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     case viewAudit
     /// Make, list and revoke API tokens for integrations.
     case manageTokens
+    /// A school leader's own school: its people, with the fields the policy shows them, and the
+    /// requests (BEP's CPD requests) that wait for their authorisation.
+    case leadSchool
 
     /// The roles allowed.
     var roles: Set<StaffRole> {
@@ -37,6 +40,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .viewPolicy: [.dpo, .admin, .staff, .auditor]
         case .viewAudit: [.dpo, .admin, .auditor]
         case .manageTokens: [.dpo, .admin]
+        case .leadSchool: [.schoolLeader]
         }
     }
 

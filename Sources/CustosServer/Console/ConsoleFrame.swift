@@ -5,6 +5,7 @@ import CustosCore
 enum ConsoleFrame {
     private static let sections: [(label: String, href: String, ability: ConsoleAbility)] = [
         ("Dashboard", "/console", .viewDashboard),
+        ("Your school", "/console/school", .leadSchool),
         ("People", "/console/people", .findPeople),
         ("Add a record", "/console/records/new", .addRecords),
         ("Requests", "/console/requests", .viewRequests),

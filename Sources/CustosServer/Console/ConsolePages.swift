@@ -17,6 +17,7 @@ struct ConsolePages: Sendable {
         case policy
         case audit
         case tokens
+        case school
         case problem
     }
 
@@ -454,6 +455,38 @@ struct ConsolePages: Sendable {
             <select id="token-role" name="role">{{#roles}}<option value="{{value}}">{{label}}</option>{{/roles}}</select>
             <button type="submit">Make the token</button>
             </form>
+            """
+        case .school:
+            """
+            {{#authorised}}<div class="panel" role="status"><p>Authorised. The request's record now names you as its authoriser.</p></div>{{/authorised}}
+            <h1>Your school: {{schoolName}}</h1>
+            <p class="lede">The people registered at your school, with what the policy lets school leaders see.</p>
+            {{#authorises}}
+            <h2>Waiting for your authorisation</h2>
+            {{^empty(waiting)}}
+            <table>
+            <caption class="visually-hidden">Requests waiting for authorisation</caption>
+            <thead><tr><th scope="col">Who</th><th scope="col">What</th><th scope="col">Received</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+            <tbody>{{#waiting}}<tr><td>{{who}}</td><td>{{kind}}: {{what}}</td><td>{{received}}</td><td><form method="post" action="/console/school/records/{{record}}/authorise"><input type="hidden" name="csrf" value="{{formToken}}"><button type="submit">Authorise<span class="visually-hidden"> {{who}}: {{what}}</span></button></form></td></tr>
+            {{/waiting}}</tbody>
+            </table>
+            {{/empty(waiting)}}
+            {{#empty(waiting)}}<p>Nothing is waiting for you.</p>{{/empty(waiting)}}
+            {{^empty(done)}}
+            <h2>Authorised</h2>
+            <ul>{{#done}}<li>{{who}}: {{kind}}: {{what}} <span class="muted">(received {{received}})</span></li>{{/done}}</ul>
+            {{/empty(done)}}
+            {{/authorises}}
+            <h2>Registered people</h2>
+            {{^empty(people)}}
+            <table>
+            <caption class="visually-hidden">People at your school</caption>
+            <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}<th scope="col"><span class="visually-hidden">Page</span></th></tr></thead>
+            <tbody>{{#people}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td><a href="{{link}}">Open<span class="visually-hidden"> {{name}}</span></a></td></tr>
+            {{/people}}</tbody>
+            </table>
+            {{/empty(people)}}
+            {{#empty(people)}}<p>No one at your school is registered yet.</p>{{/empty(people)}}
             """
         case .problem:
             """

@@ -21,6 +21,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case tokens
     case makeToken
     case revokeToken
+    case school
+    case authorise
     case signOut
 
     var method: HTTPRequest.Method {
@@ -28,9 +30,9 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .dashboard, .people, .person, .newRecord, .requests, .request, .requestPackage, .registers, .policy,
             .policyROPA,
             .policyFideslang,
-            .audit, .tokens:
+            .audit, .tokens, .school:
             .get
-        case .searchPeople, .addRecord, .requestStep, .makeToken, .revokeToken, .signOut: .post
+        case .searchPeople, .addRecord, .requestStep, .makeToken, .revokeToken, .authorise, .signOut: .post
         }
     }
 
@@ -52,6 +54,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .audit: "audit"
         case .tokens, .makeToken: "tokens"
         case .revokeToken: "tokens/:token/revoke"
+        case .school: "school"
+        case .authorise: "school/records/:record/authorise"
         case .signOut: "sign-out"
         }
     }
@@ -68,6 +72,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .policy, .policyROPA, .policyFideslang: .viewPolicy
         case .audit: .viewAudit
         case .tokens, .makeToken, .revokeToken: .manageTokens
+        case .school, .authorise: .leadSchool
         case .signOut: nil
         }
     }

@@ -88,6 +88,8 @@ struct ConsoleRoutes {
         case .tokens: TokensController(pages: pages).list
         case .makeToken: TokensController(pages: pages).make
         case .revokeToken: TokensController(pages: pages).revoke
+        case .school: SchoolController(pages: pages).show
+        case .authorise: SchoolController(pages: pages).authorise
         case .signOut: signOut
         }
     }

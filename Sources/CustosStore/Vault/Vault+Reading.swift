@@ -91,7 +91,7 @@ extension Vault {
     }
 
     /// Those of `subjects` whose data may not be used for `purpose`: restricted or objected to.
-    private func stopped(for purpose: String, among subjects: [UUID]) async throws -> Set<UUID> {
+    func stopped(for purpose: String, among subjects: [UUID]) async throws -> Set<UUID> {
         let entries = Dictionary(
             grouping: try await store.processingStates(ofSubjects: subjects, in: workspace.id), by: \.subjectID)
         return Set(

@@ -38,4 +38,29 @@ extension Vault {
         ])
         return try await store.subjects(ids, in: workspace.id)
     }
+
+    /// Every live person of a school with their records, opened, for a `purpose`: the list a
+    /// school's leaders see of their colleagues (BEP's "My CPD"). People whose data is restricted
+    /// or objected to for the purpose, merged or erased are left out. Each person shown gets
+    /// their own `subject.read` entry, written together before anything is returned.
+    public func read(
+        school schoolID: UUID, actor: String, purpose: String?, reason: String? = nil, at time: Date = Date()
+    ) async throws -> [SubjectView] {
+        let ids = try await store.subjectIDs(inSchool: schoolID, in: workspace.id)
+        var excluded: Set<UUID> = []
+        if let purpose { excluded = try await stopped(for: purpose, among: ids) }
+        var views: [SubjectView] = []
+        var entries: [AuditEvent] = []
+        for subject in try await store.subjects(ids.filter { !excluded.contains($0) }, in: workspace.id)
+        where subject.mergedInto == nil && subject.key != nil {
+            let (view, entry) = try await unauditedView(
+                subject: subject.id, actor: actor, purpose: nil, reason: reason, at: time)
+            views.append(view)
+            var purposed = entry
+            purposed.purpose = purpose
+            entries.append(purposed)
+        }
+        if !entries.isEmpty { try await audit(entries) }
+        return views
+    }
 }

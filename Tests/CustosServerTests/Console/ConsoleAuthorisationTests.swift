@@ -30,6 +30,8 @@ struct ConsoleAuthorisationTests {
         .tokens: [.dpo, .admin],
         .makeToken: [.dpo, .admin],
         .revokeToken: [.dpo, .admin],
+        .school: [.schoolLeader],
+        .authorise: [.schoolLeader],
         .signOut: Set(StaffRole.allCases),
     ]
 
@@ -86,6 +88,7 @@ struct ConsoleAuthorisationTests {
         "/console/"
             + route.path.replacingOccurrences(of: ":subject", with: subject.uuidString)
             .replacingOccurrences(of: ":request", with: request.uuidString)
+            .replacingOccurrences(of: ":record", with: UUID().uuidString)
     }
 
     @Test("a school leader sees their own school's people with BEP's three fields; another school's read as unknown")
@@ -168,9 +171,80 @@ struct ConsoleAuthorisationTests {
             }
         }
     }
+
+    @Test(
+        "a school leader lists their school's people with BEP's three fields and authorises a colleague's CPD request; another school's reads as unknown"
+    )
+    func schoolPageAndAuthorisation() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let own = try await fixture.school("Basildon Academy", urn: "100001")
+            _ = try await fixture.school("Laindon Primary", urn: "100002")
+            let colleague = try await fixture.bepUser(urn: "100001")
+            _ = try await fixture.bepUser(urn: "100002")
+            let request = try await fixture.cpdRequest(by: "user100001@example.sch.uk", course: "Phonics refresher")
+            let strangers = try await fixture.cpdRequest(by: "user100002@example.sch.uk", course: "Leading maths")
+            try await fixture.user("head@basildon.example", role: .schoolLeader, school: own)
+            try await fixture.consoleApp.test(.router) { client in
+                let head = try await ConsoleBrowser.signIn(client, "head@basildon.example")
+                let (status, page) = try await head.get(client, "/console/school")
+                #expect(status == .ok)
+                #expect(page.contains("<h1>Your school: Basildon Academy</h1>"))
+                #expect(
+                    page.contains(
+                        "<th scope=\"col\">First name</th><th scope=\"col\">Surname</th><th scope=\"col\">Job title</th>"
+                    ))
+                #expect(page.contains("<td>A</td><td>B</td><td>Teacher</td>"))
+                #expect(page.contains("/console/people/\(colleague.uuidString.lowercased())"))
+                #expect(page.contains("Your CPD requests: The course requested: Phonics refresher"))
+                #expect(!page.contains("Leading maths"), "another school's request is not listed")
+                #expect(!page.contains("user100001@") && !page.contains("01268"), "nothing beyond the three fields")
+
+                let token = try await head.formToken(client)
+                let (strangerStatus, _) = try await head.post(
+                    client, "/console/school/records/\(strangers.uuidString)/authorise", token: token)
+                let (unknownStatus, _) = try await head.post(
+                    client, "/console/school/records/\(UUID().uuidString)/authorise", token: token)
+                #expect(strangerStatus == .notFound && unknownStatus == .notFound)
+
+                let (done, headers) = try await head.post(
+                    client, "/console/school/records/\(request.uuidString)/authorise", token: token)
+                #expect(done == .seeOther && headers[.location] == "/console/school?authorised")
+                let (_, after) = try await head.get(client, "/console/school?authorised")
+                #expect(after.contains("Authorised. The request"))
+                #expect(after.contains("Nothing is waiting for you."))
+                let (again, _) = try await head.post(
+                    client, "/console/school/records/\(request.uuidString)/authorise", token: token)
+                #expect(again == .conflict)
+            }
+            let vault = try await fixture.vault("bep")
+            let parts = try await vault.read(record: request, actor: "test")
+            #expect(parts.first { $0.role == "authoriser" }?.values["authorised_by"] == "Test school_leader")
+            #expect(try await vault.read(record: strangers, actor: "test").count == 1, "not authorised")
+            let events = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
+            #expect(
+                events.contains {
+                    $0.action == "record.update" && $0.recordID == request && $0.actor.contains("head@basildon.example")
+                        && $0.purpose == "service_delivery"
+                })
+            #expect(
+                events.contains {
+                    $0.action == "subject.read" && $0.subjectID == colleague && $0.purpose == "colleague_visibility"
+                })
+        }
+    }
 }
 
 extension ApiFixture {
+    /// A BEP CPD request by the registered user whose address is `email`; its record id.
+    func cpdRequest(by email: String, course: String) async throws -> UUID {
+        let vault = try await vault("bep")
+        let type = try #require(vault.policy.recordType("cpd_request"))
+        let outcome = try await vault.write(
+            RecordInput(type: type, values: ["requester_email": email, "course": course], source: .person),
+            actor: "test")
+        return try #require(outcome.recordID)
+    }
+
     /// Adds a school to BEP's workspace; its id.
     func school(_ name: String, urn: String) async throws -> UUID {
         try await vault("bep").addSchool(name: name, urn: urn, laCode: nil, actor: "test").id

@@ -1,0 +1,132 @@
+import CustosCore
+import CustosStore
+import Foundation
+import Hummingbird
+
+/// `/console/school`: a school leader's own school, as BEP's "My CPD" promises. Its people, with
+/// only the fields the policy's access rules show a school leader (BEP: first name, surname and
+/// job title), and the records of types the leader may `authorise` (BEP's CPD requests) that
+/// wait for it, each with a button that records the leader as their authoriser. Another school's
+/// record reads exactly as an unknown one.
+struct SchoolController: Sendable {
+    let pages: ConsolePages
+
+    @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let vault = user.vault
+        guard let schoolID = user.account.schoolID,
+            let school = try await vault.store.schools(in: vault.workspace.id).first(where: { $0.id == schoolID })
+        else {
+            return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
+        }
+        let listed = vault.policy.recordTypes.first { type in
+            user.access.grant(.read, recordType: type.id) != nil
+                && user.access.grant(.authorise, recordType: type.id) == nil
+        }
+        // The purpose the policy gives the leader's view of the list, else the type's first.
+        let purpose =
+            listed.flatMap { type in
+                vault.policy.access.first { rule in
+                    rule.role == user.role && rule.recordTypes.contains(type.id) && rule.can.contains(.read)
+                }?.purpose
+            } ?? listed?.purposes.first
+        let views = try await vault.read(
+            school: schoolID, actor: user.actor, purpose: purpose, reason: "school leader's view of their school")
+        var values = ConsoleFrame.values(title: "Your school", current: "/console/school", user: user, context: context)
+        values["schoolName"] = school.name
+        values["authorised"] = request.uri.queryParameters.get("authorised") != nil
+
+        // People: one row each, the listed type's fields the leader may read.
+        let columns =
+            listed.map { type in
+                type.fields.filter { user.access.grant(.read, recordType: type.id)?.covers($0.name) == true }
+            } ?? []
+        var nameOf: [UUID: String] = [:]
+        var people: [(cells: [String], link: String)] = []
+        for view in views {
+            guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { continue }
+            let cells = columns.map { record.values[$0.name] ?? "" }
+            nameOf[view.subject.id] = cells.prefix(2).joined(separator: " ")
+            people.append((cells, "/console/people/\(view.subject.id.uuidString.lowercased())"))
+        }
+        people.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
+        values["columns"] = columns.map(\.displayLabel)
+        values["people"] = people.map {
+            ["link": $0.link, "cells": $0.cells, "name": $0.cells.prefix(2).joined(separator: " ")]
+        }
+
+        // Requests that wait for a leader's authorisation, and those already authorised.
+        var waiting: [[String: Any]] = []
+        var done: [[String: Any]] = []
+        for type in vault.policy.recordTypes where user.access.grant(.authorise, recordType: type.id) != nil {
+            guard let owner = type.roles.first?.name else { continue }
+            let shown = user.access.grant(.read, recordType: type.id)
+            for view in views {
+                for record in view.records where record.type == type.id && record.role == owner {
+                    let parts = try await vault.store.recordParts(ofRecord: record.recordID, in: vault.workspace.id)
+                    let what = type.fields.compactMap { field -> String? in
+                        guard shown?.covers(field.name) != false, let value = record.values[field.name] else {
+                            return nil
+                        }
+                        return "\(field.displayLabel): \(value)"
+                    }.joined(separator: "; ")
+                    let row: [String: Any] = [
+                        "who": nameOf[view.subject.id] ?? "Someone at your school", "what": what,
+                        "kind": type.name, "record": record.recordID.uuidString.lowercased(),
+                        "received": PageText.day(CalendarDay(record.createdAt, in: CalendarDay.clockTimeZone)),
+                    ]
+                    if parts.contains(where: { $0.role != owner }) { done.append(row) } else { waiting.append(row) }
+                }
+            }
+        }
+        values["waiting"] = waiting
+        values["done"] = done
+        values["authorises"] = vault.policy.recordTypes.contains {
+            user.access.grant(.authorise, recordType: $0.id) != nil
+        }
+        return pages.render(.school, values)
+    }
+
+    @Sendable func authorise(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let vault = user.vault
+        guard let text = context.parameters.get("record"), let recordID = UUIDText.parse(text),
+            case let parts = try await vault.store.recordParts(ofRecord: recordID, in: vault.workspace.id),
+            let first = parts.first, let type = vault.policy.recordType(first.type),
+            user.access.grant(.authorise, recordType: type.id) != nil,
+            let owner = type.roles.first?.name, let ownerPart = parts.first(where: { $0.role == owner }),
+            try await user.reachableSubject(ownerPart.subjectID) != nil,
+            let field = Self.authoriserField(of: type)
+        else {
+            return problem(
+                user, context, "No such request", "There is nothing to authorise with that id at your school.",
+                status: .notFound)
+        }
+        guard !parts.contains(where: { $0.role != owner }) else {
+            return problem(
+                user, context, "Already authorised", "This request was authorised already.", status: .conflict)
+        }
+        try await vault.update(
+            record: recordID, changes: [field.name: user.account.name], actor: user.actor, purpose: type.purposes.first,
+            reason: "authorised in the console by a leader of the person's school")
+        return SignInController.redirect("/console/school?authorised")
+    }
+
+    /// The field a leader's authorisation fills: the first of the record type's fields that
+    /// describe someone other than its owner (BEP's `authorised_by`), a name if there is one.
+    static func authoriserField(of type: RecordType) -> RecordField? {
+        let owner = type.roles.first?.name
+        let others = type.fields.filter { type.role(of: $0)?.name != owner }
+        return others.first { $0.category.hasPrefix("user.name") } ?? others.first
+    }
+
+    private func problem(
+        _ user: ConsoleUser, _ context: ConsoleRequestContext, _ heading: String, _ message: String,
+        status: HTTPResponse.Status
+    ) -> Response {
+        var values = ConsoleFrame.values(title: heading, current: "", user: user, context: context)
+        values["heading"] = heading
+        values["message"] = message
+        return pages.render(.problem, values, status: status)
+    }
+}
