@@ -168,4 +168,32 @@ struct ConsoleBrowserTests {
             }
         }
     }
+
+    @Test("a BEP head authorises a colleague's CPD request from their school's page, in the browser")
+    func schoolLeaderAuthorises() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let school = try await fixture.school("Basildon Academy", urn: "100001")
+            _ = try await fixture.bepUser(urn: "100001")
+            _ = try await fixture.cpdRequest(by: "user100001@example.sch.uk", course: "Phonics refresher")
+            try await fixture.user("head@basildon.example", role: .schoolLeader, school: school)
+            let app = fixture.liveApp()
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(base + "/console/sign-in")
+                    try await browser.type("#email", "head@basildon.example")
+                    try await browser.type("#password", ApiFixture.password)
+                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    try await browser.click("nav a[href='/console/school']")
+                    #expect(try await browser.text().contains("Phonics refresher"))
+                    try await Self.checkAccessibility(browser, "school")
+                    try await browser.click("form[action$='/authorise'] button[type=submit]")
+                    #expect(try await browser.currentURL() == base + "/console/school?authorised")
+                    #expect(try await browser.text().contains("Nothing is waiting for you."))
+                    try await Self.checkAccessibility(browser, "school-authorised")
+                }
+            }
+        }
+    }
 }
