@@ -328,7 +328,71 @@ struct ConsolePages: Sendable {
             </form>
             {{/steps}}
             {{/empty(steps)}}
-            {{#empty(steps)}}<p>No further steps: the request is closed.</p>{{/empty(steps)}}
+            {{#empty(steps)}}{{^carryOut}}<p>No further steps: the request is closed.</p>{{/carryOut}}{{/empty(steps)}}
+            {{#carryOut}}
+            <h2>Carry it out</h2>
+            {{#erasure}}
+            <p>What erasing would do, as the policy and any legal holds decide:</p>
+            <ul>{{#items}}<li>{{typeName}} ({{count}}): {{outcome}}</li>{{/items}}</ul>
+            {{#waitsForApproval}}<p>This erasure waits for the data protection officer's approval.</p>{{/waitsForApproval}}
+            {{^waitsForApproval}}
+            <form method="post" action="{{carryOutAction}}">
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <label for="erasure-ground">The ground for erasure</label>
+            <select id="erasure-ground" name="ground">{{#grounds}}<option value="{{value}}">{{label}}</option>{{/grounds}}</select>
+            <p><button type="submit" class="warning">Erase, and complete the request</button></p>
+            </form>
+            {{/waitsForApproval}}
+            {{/erasure}}
+            {{#restriction}}
+            <form method="post" action="{{carryOutAction}}">
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <label for="restriction-ground">The ground for restriction</label>
+            <select id="restriction-ground" name="ground">{{#grounds}}<option value="{{value}}">{{label}}</option>{{/grounds}}</select>
+            <fieldset><legend>The purposes restricted</legend>
+            <p class="hint">Tick none to restrict every purpose: the data is then only stored.</p>
+            {{#purposes}}<div class="choice"><input type="checkbox" id="restrict-{{id}}" name="purpose" value="{{id}}"><label for="restrict-{{id}}">{{name}}</label></div>
+            {{/purposes}}</fieldset>
+            <button type="submit">Restrict, and complete the request</button>
+            </form>
+            {{/restriction}}
+            {{#objection}}
+            <form method="post" action="{{carryOutAction}}">
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <fieldset><legend>The purposes the person objects to</legend>
+            {{#purposes}}<div class="choice"><input type="checkbox" id="object-{{id}}" name="purpose" value="{{id}}"><label for="object-{{id}}">{{name}}</label></div>
+            {{#note}}<p class="hint">{{.}}</p>{{/note}}
+            {{#mayCarryOn}}<label for="grounds-{{id}}">Compelling grounds to carry on with it (leave empty to stop it)</label>
+            <textarea id="grounds-{{id}}" name="grounds-{{id}}" rows="2"></textarea>{{/mayCarryOn}}
+            {{/purposes}}</fieldset>
+            <button type="submit">Answer the objection, and complete the request</button>
+            </form>
+            {{/objection}}
+            {{#rectification}}
+            {{#records}}
+            <h3>{{typeName}}</h3>
+            <form method="post" action="{{carryOutAction}}">
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <input type="hidden" name="record" value="{{record}}">
+            {{#fields}}<label for="r-{{record}}-{{name}}">{{label}}</label>
+            <input type="text" id="r-{{record}}-{{name}}" name="field-{{name}}" value="{{value}}">
+            {{/fields}}
+            <button type="submit">Correct, and complete the request</button>
+            </form>
+            <form method="post" action="{{carryOutAction}}">
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <input type="hidden" name="record" value="{{record}}">
+            <input type="hidden" name="refuse" value="yes">
+            <label for="reasons-{{record}}">Or refuse the correction: why (the person is told, with their right to complain to the ICO)</label>
+            <textarea id="reasons-{{record}}" name="reasons" rows="2"></textarea>
+            <label for="statement-{{record}}">Their statement, to attach to the record (optional)</label>
+            <textarea id="statement-{{record}}" name="statement" rows="2"></textarea>
+            <button type="submit" class="warning">Refuse the correction</button>
+            </form>
+            {{/records}}
+            {{#empty(records)}}<p>The person has no records to correct.</p>{{/empty(records)}}
+            {{/rectification}}
+            {{/carryOut}}
             {{/acts}}
             <h2>History</h2>
             <table>

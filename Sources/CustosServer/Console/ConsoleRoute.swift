@@ -13,6 +13,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case request
     case requestStep
     case requestPackage
+    case requestCarryOut
     case registers
     case policy
     case policyROPA
@@ -32,7 +33,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
             .policyFideslang,
             .audit, .tokens, .school:
             .get
-        case .searchPeople, .addRecord, .requestStep, .makeToken, .revokeToken, .authorise, .signOut: .post
+        case .searchPeople, .addRecord, .requestStep, .requestCarryOut, .makeToken, .revokeToken, .authorise, .signOut:
+            .post
         }
     }
 
@@ -47,6 +49,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .request: "requests/:request"
         case .requestStep: "requests/:request/steps"
         case .requestPackage: "requests/:request/package.zip"
+        case .requestCarryOut: "requests/:request/carry-out"
         case .registers: "registers"
         case .policy: "policy"
         case .policyROPA: "policy/ropa.csv"
@@ -67,7 +70,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .people, .searchPeople, .person: .findPeople
         case .newRecord, .addRecord: .addRecords
         case .requests, .request: .viewRequests
-        case .requestStep, .requestPackage: .actOnRequests
+        case .requestStep, .requestPackage, .requestCarryOut: .actOnRequests
         case .registers: .viewRegisters
         case .policy, .policyROPA, .policyFideslang: .viewPolicy
         case .audit: .viewAudit

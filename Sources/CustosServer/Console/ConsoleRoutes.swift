@@ -80,6 +80,7 @@ struct ConsoleRoutes {
         case .request: RequestsController(pages: pages).show
         case .requestStep: RequestsController(pages: pages).step
         case .requestPackage: RequestsController(pages: pages).package
+        case .requestCarryOut: RequestsController(pages: pages).carryOut
         case .registers: RegistersController(pages: pages).show
         case .policy: PolicyController(pages: pages).show
         case .policyROPA: PolicyController(pages: pages).ropa

@@ -58,6 +58,25 @@ struct RequestsController: Sendable {
         return SignInController.redirect(Self.link(id) + "?done=\(action.rawValue)")
     }
 
+    @Sendable func carryOut(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let id = try await requestID(context, user),
+            let stored = try await user.vault.store.request(id, in: user.vault.workspace.id)
+        else { return notFound(user, context) }
+        let body = try await FormBody.read(request)
+        do {
+            try await RequestCarryOut(user: user).carryOut(body, request: stored)
+        } catch let problem as RequestCarryOut.Problem {
+            return try await page(
+                id, user: user, context: context, problem: ("", problem.message), status: .badRequest)
+        } catch let error as VaultError {
+            return try await page(
+                id, user: user, context: context, problem: ("", error.message),
+                status: error.kind == .invalid ? .badRequest : .conflict)
+        }
+        return SignInController.redirect(Self.link(id) + "?done=\(RequestEvent.Action.completed.rawValue)")
+    }
+
     @Sendable func package(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         guard let id = try await requestID(context, user) else { return notFound(user, context) }
@@ -127,6 +146,11 @@ struct RequestsController: Sendable {
         let formToken = context.sessions.session?.formToken ?? ""
         let steps =
             acts ? try await requests.nextSteps(id, on: today).filter { $0 != .approved || user.role == .dpo } : []
+        // An erasure, a correction, a restriction or an objection is completed by carrying it out.
+        if acts, let carryOut = try await RequestCarryOut(user: user).values(for: stored) {
+            values["carryOut"] = carryOut
+            values["carryOutAction"] = Self.link(id) + "/carry-out"
+        }
         values["steps"] = steps.map { action -> [String: Any] in
             var step: [String: Any] = [
                 "action": action.rawValue, "label": Self.label(action), "stepAction": Self.link(id) + "/steps",

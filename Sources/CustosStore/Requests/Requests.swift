@@ -311,13 +311,27 @@ public struct Requests: Sendable {
             guard action != .received, action != .completed || Self.carriedOutBy[request.kind] == nil else {
                 return false
             }
-            var trial = history
-            do {
-                try trial.record(RequestEvent(action, on: day, by: "trial", reason: "trial"))
-                return true
-            } catch {
-                return false
-            }
+            return Self.allows(action, after: history, on: day)
+        }
+    }
+
+    /// Whether request `id` is one completed only by carrying it out (an erasure, a correction, a
+    /// restriction or an objection) and its state lets it complete on `day` now.
+    public func mayCarryOut(_ id: UUID, on day: CalendarDay) async throws -> Bool {
+        let (request, history) = try await load(id)
+        return Self.carriedOutBy[request.kind] != nil && Self.allows(.completed, after: history, on: day)
+    }
+
+    /// Whether the state machine takes `action` after `history` on `day`.
+    private static func allows(
+        _ action: RequestEvent.Action, after history: RequestHistory, on day: CalendarDay
+    ) -> Bool {
+        var trial = history
+        do {
+            try trial.record(RequestEvent(action, on: day, by: "trial", reason: "trial"))
+            return true
+        } catch {
+            return false
         }
     }
 

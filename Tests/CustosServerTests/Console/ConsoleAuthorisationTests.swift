@@ -22,6 +22,7 @@ struct ConsoleAuthorisationTests {
         .request: [.dpo, .admin, .staff, .auditor],
         .requestStep: [.dpo, .admin, .staff],
         .requestPackage: [.dpo, .admin, .staff],
+        .requestCarryOut: [.dpo, .admin, .staff],
         .registers: [.dpo, .admin, .auditor],
         .policy: [.dpo, .admin, .staff, .auditor],
         .policyROPA: [.dpo, .admin, .staff, .auditor],
