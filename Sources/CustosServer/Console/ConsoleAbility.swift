@@ -11,6 +11,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     case findPeople
     /// Add a record through a form made from its record type (the policy's rules decide which types).
     case addRecords
+    /// Import a CSV file of records, of the types the role may add, and read its report.
+    case importRecords
     /// The register of requests and each request's page.
     case viewRequests
     /// Take a request's next step, and make an access request's package. (Approving an erasure
@@ -34,6 +36,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .viewDashboard: Set(StaffRole.allCases)
         case .findPeople: [.dpo, .admin, .staff, .schoolLeader, .trainer, .auditor]
         case .addRecords: [.dpo, .admin, .staff]
+        case .importRecords: [.dpo, .admin, .staff]
         case .viewRequests: [.dpo, .admin, .staff, .auditor]
         case .actOnRequests: [.dpo, .admin, .staff]
         case .viewRegisters: [.dpo, .admin, .auditor]

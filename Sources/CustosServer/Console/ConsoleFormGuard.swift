@@ -30,10 +30,17 @@ struct ConsoleFormGuard: RouterMiddleware {
         }
         guard requiresToken else { return try await next(request, context) }
         var request = request
-        // Collected once here; the page reads the same buffered body after.
-        let body = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
-        guard let expected = context.sessions.session?.formToken, let sent = body.value("csrf"),
-            FormToken.matches(sent, expected)
+        // Collected once here; the page reads the same buffered body after. A form that sends a
+        // file (an import) may be larger, and carries its token as one of its parts.
+        let contentType = request.headers[.contentType]
+        let multipart = MultipartForm.boundary(of: contentType) != nil
+        let buffer = try await request.collectBody(
+            upTo: multipart ? ImportJobs.maxFileSize + 64 * 1024 : context.maxUploadSize)
+        let sent =
+            multipart
+            ? MultipartForm.parts(of: buffer, contentType: contentType).flatMap { MultipartForm.value("csrf", in: $0) }
+            : FormBody(String(buffer: buffer)).value("csrf")
+        guard let expected = context.sessions.session?.formToken, let sent, FormToken.matches(sent, expected)
         else { return refusal() }
         return try await next(request, context)
     }

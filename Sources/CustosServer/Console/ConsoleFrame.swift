@@ -8,6 +8,7 @@ enum ConsoleFrame {
         ("Your school", "/console/school", .leadSchool),
         ("People", "/console/people", .findPeople),
         ("Add a record", "/console/records/new", .addRecords),
+        ("Import", "/console/imports", .importRecords),
         ("Requests", "/console/requests", .viewRequests),
         ("Registers", "/console/registers", .viewRegisters),
         ("Policy", "/console/policy", .viewPolicy),

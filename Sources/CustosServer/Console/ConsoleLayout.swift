@@ -16,6 +16,7 @@ enum ConsoleLayout {
         <meta name="robots" content="noindex">
         <meta name="referrer" content="same-origin">
         <title>{{title}} – Custos</title>
+        {{#refresh}}<meta http-equiv="refresh" content="{{.}}">{{/refresh}}
         <link rel="stylesheet" href="/assets/notice.css">
         <link rel="stylesheet" href="/assets/console.css">
         </head>
@@ -48,6 +49,7 @@ enum ConsoleLayout {
     static let stylesheet = """
         main{max-width:64rem}
         .console-header{background:#0b0c0c;color:#fff;padding:.5rem 1.25rem;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;align-items:center}
+        .panel h2{border-top:0;padding-top:0;margin-top:.75rem}
         .console-header .muted{color:#dcdcdc}.console-brand{font-weight:700;margin:0}
         .console-header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
         .console-header a{color:#fff}.console-header a[aria-current=page]{text-decoration:underline 3px}

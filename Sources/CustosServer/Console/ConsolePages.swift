@@ -11,6 +11,8 @@ struct ConsolePages: Sendable {
         case people
         case person
         case recordForm
+        case imports
+        case importJob
         case requests
         case request
         case registers
@@ -275,6 +277,76 @@ struct ConsolePages: Sendable {
             <button type="submit">Add the record</button>
             </form>
             {{/typeName}}
+            """
+        case .imports:
+            """
+            \(Self.errorSummary)
+            <h1>Import records</h1>
+            <p>A CSV file of one kind of record, with a heading row: each heading a field's name or label. Every row is
+            checked by the same rules as a form; good rows are written, a row with a problem is not, and the report
+            names each problem by line and field. Importing the same file again updates each person's record rather
+            than adding a second. Up to {{maxMegabytes}} MB; a larger file goes through <code>custos import</code>.</p>
+            <form method="post" action="/console/imports" enctype="multipart/form-data" novalidate>
+            <input type="hidden" name="csrf" value="{{formToken}}">
+            <div class="{{#typeError}}field-error{{/typeError}}">
+            <label for="import-type">Kind of record</label>
+            {{#typeError}}<p class="error-message" id="import-type-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/typeError}}
+            <select id="import-type" name="type"{{#typeError}} aria-invalid="true" aria-describedby="import-type-error"{{/typeError}}>{{#types}}<option value="{{id}}">{{name}}</option>{{/types}}</select>
+            </div>
+            <div class="{{#fileError}}field-error{{/fileError}}">
+            <label for="import-file">The CSV file</label>
+            {{#fileError}}<p class="error-message" id="import-file-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fileError}}
+            <input type="file" id="import-file" name="file" accept=".csv,text/csv"{{#fileError}} aria-invalid="true" aria-describedby="import-file-error"{{/fileError}}>
+            </div>
+            <div class="choice"><input type="checkbox" id="import-check" name="check" value="yes">
+            <label for="import-check">Check only: write nothing, report what importing would do</label></div>
+            <button type="submit">Import</button>
+            </form>
+            {{#empty(types)}}<p>Your role may not add records of any kind.</p>{{/empty(types)}}
+            {{^empty(jobs)}}
+            <h2>Your imports</h2>
+            <table>
+            <caption class="visually-hidden">Your imports, latest first</caption>
+            <thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Started</th><th scope="col">State</th></tr></thead>
+            <tbody>{{#jobs}}<tr><td><a href="{{link}}">{{fileName}}</a></td><td>{{typeName}}</td><td>{{started}}</td><td>{{state}}</td></tr>
+            {{/jobs}}</tbody>
+            </table>
+            {{/empty(jobs)}}
+            """
+        case .importJob:
+            """
+            <h1>Import of {{fileName}}</h1>
+            <p class="lede">{{typeName}}, started {{started}}{{#dryRun}}: a check only, nothing written{{/dryRun}}.</p>
+            {{#running}}<div class="panel" role="status"><p>Importing: <strong>{{rowsRead}}</strong> rows read so far. This page
+            refreshes itself until it is done.</p></div>{{/running}}
+            {{#failure}}<div class="error-summary" role="alert"><h2>The import stopped</h2><p>{{.}}</p></div>{{/failure}}
+            {{#report}}
+            {{#refusedFile}}<div class="error-summary" role="alert"><h2>The file was refused</h2><p>Its headings do not fit the kind of record: nothing was written. The problems are below.</p></div>{{/refusedFile}}
+            {{^refusedFile}}
+            <div class="panel" role="status"><h2>Done</h2>
+            <dl>
+            <dt>Rows read</dt><dd>{{rows}}</dd>
+            <dt>Records added</dt><dd>{{created}}</dd>
+            <dt>Records updated</dt><dd>{{updated}}</dd>
+            <dt>New people</dt><dd>{{newSubjects}}</dd>
+            <dt>Rows refused</dt><dd>{{rejected}}</dd>
+            <dt>Rows about people who were erased (not written)</dt><dd>{{suppressed}}</dd>
+            <dt>Rows with warnings</dt><dd>{{rowsWithWarnings}}</dd>
+            </dl></div>
+            {{/refusedFile}}
+            {{#hasProblems}}
+            <h2>Problems ({{problemCount}})</h2>
+            <p><a href="{{problemsLink}}" download>Download every problem as CSV</a></p>
+            <table>
+            <caption class="visually-hidden">Problems by line and field</caption>
+            <thead><tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Severity</th><th scope="col">Problem</th></tr></thead>
+            <tbody>{{#problems}}<tr><td>{{line}}</td><td>{{field}}</td><td>{{severity}}</td><td>{{message}}</td></tr>
+            {{/problems}}</tbody>
+            </table>
+            {{#moreProblems}}<p>The first 200 are shown; the CSV holds them all.</p>{{/moreProblems}}
+            {{/hasProblems}}
+            {{/report}}
+            <p><a href="/console/imports">Import another file</a></p>
             """
         case .requests:
             """

@@ -9,6 +9,10 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case person
     case newRecord
     case addRecord
+    case imports
+    case startImport
+    case importJob
+    case importProblems
     case requests
     case request
     case requestStep
@@ -28,12 +32,14 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .newRecord, .requests, .request, .requestPackage, .registers, .policy,
+        case .dashboard, .people, .person, .newRecord, .imports, .importJob, .importProblems, .requests, .request,
+            .requestPackage, .registers, .policy,
             .policyROPA,
             .policyFideslang,
             .audit, .tokens, .school:
             .get
-        case .searchPeople, .addRecord, .requestStep, .requestCarryOut, .makeToken, .revokeToken, .authorise, .signOut:
+        case .searchPeople, .addRecord, .startImport, .requestStep, .requestCarryOut, .makeToken, .revokeToken,
+            .authorise, .signOut:
             .post
         }
     }
@@ -45,6 +51,9 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .people, .searchPeople: "people"
         case .person: "people/:subject"
         case .newRecord, .addRecord: "records/new"
+        case .imports, .startImport: "imports"
+        case .importJob: "imports/:job"
+        case .importProblems: "imports/:job/problems.csv"
         case .requests: "requests"
         case .request: "requests/:request"
         case .requestStep: "requests/:request/steps"
@@ -69,6 +78,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .dashboard: .viewDashboard
         case .people, .searchPeople, .person: .findPeople
         case .newRecord, .addRecord: .addRecords
+        case .imports, .startImport, .importJob, .importProblems: .importRecords
         case .requests, .request: .viewRequests
         case .requestStep, .requestPackage, .requestCarryOut: .actOnRequests
         case .registers: .viewRegisters

@@ -12,6 +12,8 @@ struct ConsoleRoutes {
     /// Whether cookies are marked `Secure` (the server is reached over TLS).
     let secureCookies: Bool
     let pages = ConsolePages()
+    /// The imports started from the console, while they run and for a day after.
+    let imports = ImportJobs()
 
     /// The sessions' storage: also a service, which clears expired sessions.
     var sessionDriver: ConsoleSessionDriver { ConsoleSessionDriver(store: store) }
@@ -76,6 +78,10 @@ struct ConsoleRoutes {
         case .person: PeopleController(pages: pages).person
         case .newRecord: RecordFormController(pages: pages).form
         case .addRecord: RecordFormController(pages: pages).add
+        case .imports: ImportsController(pages: pages, jobs: imports).form
+        case .startImport: ImportsController(pages: pages, jobs: imports).start
+        case .importJob: ImportsController(pages: pages, jobs: imports).show
+        case .importProblems: ImportsController(pages: pages, jobs: imports).problems
         case .requests: RequestsController(pages: pages).list
         case .request: RequestsController(pages: pages).show
         case .requestStep: RequestsController(pages: pages).step

@@ -23,6 +23,15 @@ struct ConsoleUser: Sendable {
     /// Whether the user's role may use `ability`.
     func may(_ ability: ConsoleAbility) -> Bool { ability.allows(role) }
 
+    /// The record types the user may add or import: their role changes every field, across the
+    /// workspace.
+    var writableTypes: [RecordType] {
+        vault.policy.recordTypes.filter { type in
+            guard let grant = access.grant(.update, recordType: type.id) else { return false }
+            return grant.coversEveryField && grant.scope == .workspace && account.schoolID == nil
+        }
+    }
+
     /// Whether the user reaches anyone at all (they may search for people).
     var readsPeople: Bool {
         access.reachesAnything(.read, recordTypes: vault.policy.recordTypes.map(\.id))

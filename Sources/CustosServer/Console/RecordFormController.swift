@@ -65,7 +65,7 @@ struct RecordFormController: Sendable {
 
     private func resolve(_ typeID: String?, _ user: ConsoleUser) -> Resolution {
         guard let typeID, user.vault.policy.recordType(typeID) != nil else { return .unknown }
-        return writableTypes(user).first { $0.id == typeID }.map(Resolution.writable) ?? .notWritable
+        return user.writableTypes.first { $0.id == typeID }.map(Resolution.writable) ?? .notWritable
     }
 
     /// The list of kinds of record the user may add, with a problem when one was asked for wrongly.
@@ -73,7 +73,7 @@ struct RecordFormController: Sendable {
         var values = ConsoleFrame.values(
             title: (problem == nil ? "" : "Error: ") + "Add a record", current: "/console/records/new", user: user,
             context: context)
-        values["types"] = writableTypes(user).map { type -> [String: Any] in
+        values["types"] = user.writableTypes.map { type -> [String: Any] in
             ["id": type.id, "name": type.name, "description": type.description as Any]
         }
         if let problem {
@@ -81,14 +81,6 @@ struct RecordFormController: Sendable {
             values["problems"] = [["message": problem]]
         }
         return pages.render(.recordForm, values, status: problem == nil ? .ok : .badRequest)
-    }
-
-    /// The record types the user may add: their role changes every field, across the workspace.
-    private func writableTypes(_ user: ConsoleUser) -> [RecordType] {
-        user.vault.policy.recordTypes.filter { type in
-            guard let grant = user.access.grant(.update, recordType: type.id) else { return false }
-            return grant.coversEveryField && grant.scope == .workspace && user.account.schoolID == nil
-        }
     }
 
     private func page(

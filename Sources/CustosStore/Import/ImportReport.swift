@@ -40,4 +40,20 @@ public struct ImportReport: Sendable, Hashable {
         return
             "\(rows) row\(rows == 1 ? "" : "s"): \(created) \(verb)created, \(updated) \(verb)updated, \(suppressed) suppressed (erased people), \(rejected) rejected; \(newSubjects) new people; \(rowsWithWarnings) with warnings\(doNotContact > 0 ? "; \(doNotContact) with an address on the suppression list (kept, never contacted)" : "")"
     }
+
+    /// Every problem kept, as CSV with a heading row: `line,field,severity,problem`.
+    public var problemsCSV: String {
+        var text = "line,field,severity,problem\n"
+        for problem in problems {
+            text +=
+                [String(problem.line), problem.field, problem.isWarning ? "warning" : "error", problem.message]
+                .map(Self.csvField).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    private static func csvField(_ text: String) -> String {
+        text.contains(where: { ",\"\n\r".contains($0) })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
 }

@@ -68,25 +68,12 @@ struct ImportCommand: AsyncParsableCommand {
                 "… and \(result.problemCount - 50) more problems\(report == nil ? "; see them all with --report FILE" : "")"
             )
         }
-        if let report {
-            var text = "line,field,severity,problem\n"
-            for problem in result.problems {
-                text +=
-                    [String(problem.line), problem.field, problem.isWarning ? "warning" : "error", problem.message]
-                    .map(csvField).joined(separator: ",") + "\n"
-            }
-            try Console.write(text, to: report)
-        }
+        if let report { try Console.write(result.problemsCSV, to: report) }
         if result.refusedFile {
             throw CommandFailure(
                 message: "error: \(file) was not imported: its headings do not fit record type '\(type)'")
         }
         print((dryRun ? "Dry run, nothing written. " : "") + result.summary)
         if result.rejected > 0 { throw CommandFailure(message: "") }
-    }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\n".contains($0) })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

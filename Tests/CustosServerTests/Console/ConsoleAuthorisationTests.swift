@@ -18,6 +18,10 @@ struct ConsoleAuthorisationTests {
         .person: [.dpo, .admin, .staff, .auditor, .schoolLeader, .trainer],
         .newRecord: [.dpo, .admin, .staff],
         .addRecord: [.dpo, .admin, .staff],
+        .imports: [.dpo, .admin, .staff],
+        .startImport: [.dpo, .admin, .staff],
+        .importJob: [.dpo, .admin, .staff],
+        .importProblems: [.dpo, .admin, .staff],
         .requests: [.dpo, .admin, .staff, .auditor],
         .request: [.dpo, .admin, .staff, .auditor],
         .requestStep: [.dpo, .admin, .staff],
@@ -90,6 +94,7 @@ struct ConsoleAuthorisationTests {
             + route.path.replacingOccurrences(of: ":subject", with: subject.uuidString)
             .replacingOccurrences(of: ":request", with: request.uuidString)
             .replacingOccurrences(of: ":record", with: UUID().uuidString)
+            .replacingOccurrences(of: ":job", with: UUID().uuidString)
     }
 
     @Test("a school leader sees their own school's people with BEP's three fields; another school's read as unknown")

@@ -196,4 +196,38 @@ struct ConsoleBrowserTests {
             }
         }
     }
+
+    @Test("office staff import a CSV file from the console and read its report, in the browser")
+    func importFile() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            _ = try await fixture.school("Crays Hill Primary", urn: "100001")
+            try await fixture.user("office@bep.example", role: .staff)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("custos-browser-\(UUID()).csv")
+            try ConsoleImportTests.csv.write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let app = fixture.liveApp()
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await browser.open(base + "/console/sign-in")
+                    try await browser.type("#email", "office@bep.example")
+                    try await browser.type("#password", ApiFixture.password)
+                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    try await browser.open(base + "/console/imports")
+                    try await Self.checkAccessibility(browser, "imports")
+                    try await browser.type("#import-file", file.path)
+                    try await browser.click("form[action='/console/imports'] button[type=submit]")
+                    var text = try await browser.text()
+                    for _ in 0..<50 where !text.contains("Records added") {
+                        try await Task.sleep(for: .milliseconds(200))
+                        text = try await browser.text()
+                    }
+                    #expect(text.contains("Records added"))
+                    #expect(try await browser.elements("a[href$='/problems.csv']").count == 1)
+                    try await Self.checkAccessibility(browser, "import-report")
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,132 @@
+import CustosCore
+import CustosStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CustosServer
+
+/// Imports from the console: a CSV file sent from a form, imported in the background by the same
+/// importer as `custos import`, its page showing progress and then the report and its problems.
+@Suite("Console imports")
+struct ConsoleImportTests {
+    static let boundary = "----custos-test-boundary"
+
+    static let csv = """
+        first_name,surname,role,email,school_urn
+        Sam,Teacher,Year 3 teacher,sam@crays.example,100001
+        Pat,Head,Headteacher,pat@crays.example,100001
+        Jo,Bloggs,Teacher,not-an-address,100001
+
+        """
+
+    /// A multipart body as a browser sends the import form.
+    static func body(token: String?, type: String, csv: String, check: Bool = false) -> ByteBuffer {
+        var parts: [String] = []
+        if let token { parts.append("Content-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)") }
+        parts.append("Content-Disposition: form-data; name=\"type\"\r\n\r\n\(type)")
+        parts.append(
+            "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\exports\\\\users.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)"
+        )
+        if check { parts.append("Content-Disposition: form-data; name=\"check\"\r\n\r\nyes") }
+        let text = parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--\r\n"
+        return ByteBuffer(string: text)
+    }
+
+    static func upload(
+        _ client: some TestClientProtocol, _ browser: ConsoleBrowser, _ body: ByteBuffer
+    ) async throws -> (HTTPResponse.Status, String?) {
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if let cookie = browser.cookie { headers[.cookie] = cookie }
+        return try await client.execute(uri: "/console/imports", method: .post, headers: headers, body: body) {
+            ($0.status, $0.headers[.location])
+        }
+    }
+
+    /// The job's page once the import has finished.
+    static func finished(
+        _ client: some TestClientProtocol, _ browser: ConsoleBrowser, _ path: String
+    ) async throws -> String {
+        for _ in 0..<100 {
+            let (status, page) = try await browser.get(client, path)
+            #expect(status == .ok)
+            if !page.contains("rows read so far") { return page }
+            #expect(page.contains("<meta http-equiv=\"refresh\" content=\"2\">"), "the page refreshes while it runs")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the import did not finish")
+        return ""
+    }
+
+    @Test(
+        "staff import a CSV from the form: good rows written, the bad one reported by line and field, every problem as CSV"
+    )
+    func importFromTheForm() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            _ = try await fixture.school("Crays Hill Primary", urn: "100001")
+            try await fixture.user("office@bep.example", role: .staff)
+            try await fixture.user("admin@bep.example", role: .admin)
+            let vault = try await fixture.vault("bep")
+            try await fixture.consoleApp.test(.router) { client in
+                let staff = try await ConsoleBrowser.signIn(client, "office@bep.example")
+                let (_, form) = try await staff.get(client, "/console/imports")
+                #expect(form.contains("enctype=\"multipart/form-data\""))
+                #expect(form.contains("<option value=\"registered_user\">Your account</option>"))
+
+                // Without the form token the upload is refused, and nothing is imported.
+                let (refused, _) = try await Self.upload(
+                    client, staff, Self.body(token: nil, type: "registered_user", csv: Self.csv))
+                #expect(refused == .forbidden)
+
+                let token = try await staff.formToken(client)
+                let (checked, checkPath) = try await Self.upload(
+                    client, staff, Self.body(token: token, type: "registered_user", csv: Self.csv, check: true))
+                #expect(checked == .seeOther)
+                let checkPage = try await Self.finished(client, staff, try #require(checkPath))
+                #expect(checkPage.contains("a check only, nothing written"))
+                #expect(
+                    try await fixture.store.subjectIDs(
+                        forIndexes: [vault.index(kind: "email", value: "sam@crays.example")], in: vault.workspace.id
+                    ).isEmpty)
+
+                let (status, location) = try await Self.upload(
+                    client, staff, Self.body(token: token, type: "registered_user", csv: Self.csv))
+                #expect(status == .seeOther)
+                let path = try #require(location)
+                #expect(path.hasPrefix("/console/imports/"))
+                let page = try await Self.finished(client, staff, path)
+                #expect(page.contains("<h1>Import of users.csv</h1>"), "the browser's folder is dropped")
+                #expect(page.contains("<dt>Records added</dt><dd>2</dd>"))
+                #expect(page.contains("<dt>Rows refused</dt><dd>1</dd>"))
+                #expect(page.contains("<td>4</td><td>email</td><td>error</td>"))
+                #expect(!page.contains("not-an-address"), "the report names the field, not the value")
+
+                let (csvStatus, problems) = try await staff.get(client, path + "/problems.csv")
+                #expect(csvStatus == .ok)
+                #expect(problems.hasPrefix("line,field,severity,problem\n4,email,error,"))
+
+                let (_, list) = try await staff.get(client, "/console/imports")
+                #expect(list.contains("<a href=\"\(path)\">users.csv</a>"))
+
+                // Another user's import reads as unknown.
+                let admin = try await ConsoleBrowser.signIn(client, "admin@bep.example")
+                #expect(try await admin.get(client, path).0 == .notFound)
+                #expect(try await admin.get(client, path + "/problems.csv").0 == .notFound)
+
+                let (noFile, _) = try await Self.upload(
+                    client, staff, Self.body(token: token, type: "registered_user", csv: ""))
+                #expect(noFile == .badRequest)
+                let (badType, _) = try await Self.upload(
+                    client, staff, Self.body(token: token, type: "nope", csv: Self.csv))
+                #expect(badType == .badRequest)
+            }
+            let written = try await fixture.store.subjectIDs(
+                forIndexes: [vault.index(kind: "email", value: "sam@crays.example")], in: vault.workspace.id)
+            #expect(written.count == 1)
+            let actions = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
+            #expect(actions.contains { $0.action == "import.start" && $0.actor == "user:office@bep.example" })
+        }
+    }
+}
