@@ -5,8 +5,9 @@
 #   2. a Python virtual environment (.venv) with the external validators (fideslang);
 #   3. Chromium and chromedriver from Debian's packages (installed if missing), and axe-core, for
 #      browser tests (screenshots of the console's pages land in screenshots/);
-#   4. swift build --build-tests, then swift test against the real database.
-# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests).
+#   4. swift build --build-tests, then swift test against the real database;
+#   5. on a full run, the demo in the browser through Python selenium (Tests/selenium).
+# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 5 is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -93,3 +94,8 @@ echo "==> Building"
 swift build --build-tests
 echo "==> Testing"
 swift test "$@"
+
+if [ "$#" -eq 0 ]; then
+  echo "==> The demo in the browser, through Python selenium"
+  .venv/bin/python -m unittest discover -s Tests/selenium -v
+fi
