@@ -589,6 +589,14 @@ struct ConsolePages: Sendable {
             </div>
             <label for="token-role">Role</label>
             <select id="token-role" name="role">{{#roles}}<option value="{{value}}">{{label}}</option>{{/roles}}</select>
+            {{^empty(schools)}}
+            <div class="{{#schoolError}}field-error{{/schoolError}}">
+            <label for="token-school">School (a school leader's token only)</label>
+            <p class="hint" id="token-school-hint">A school leader's token reaches that school's people alone.</p>
+            {{#schoolError}}<p class="error-message" id="token-school-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/schoolError}}
+            <select id="token-school" name="school" aria-describedby="token-school-hint{{#schoolError}} token-school-error{{/schoolError}}"{{#schoolError}} aria-invalid="true"{{/schoolError}}><option value="">None</option>{{#schools}}<option value="{{id}}">{{name}}</option>{{/schools}}</select>
+            </div>
+            {{/empty(schools)}}
             <button type="submit">Make the token</button>
             </form>
             """

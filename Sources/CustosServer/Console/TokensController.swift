@@ -4,13 +4,13 @@ import Foundation
 import Hummingbird
 
 /// `/console/tokens`: the workspace's API tokens. Making one shows it once; revoking stops it at
-/// once. Both go through ``AccessTokens``, which keeps only a hash and audits. (A school leader's
-/// token, limited to a school, is made on the command line, which names the school.)
+/// once. Both go through ``AccessTokens``, which keeps only a hash and audits. A school leader's
+/// token is limited to the school chosen with it.
 struct TokensController: Sendable {
     let pages: ConsolePages
 
     /// The roles a token may be made with here.
-    static let roles: [StaffRole] = [.staff, .auditor, .admin, .dpo]
+    static let roles: [StaffRole] = [.staff, .auditor, .admin, .dpo, .schoolLeader]
 
     @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
@@ -28,8 +28,22 @@ struct TokensController: Sendable {
             return try await page(
                 user, context, problem: ("token-name", "Say what the token is for, in 1 to 100 characters"))
         }
+        // A school leader's token names its school; no other role's does.
+        let schools = try await user.vault.store.schools(in: user.vault.workspace.id)
+        let schoolText = body.value("school") ?? ""
+        let school = schools.first { $0.id.uuidString.lowercased() == schoolText.lowercased() }
+        if role == .schoolLeader, school == nil {
+            return try await page(
+                user, context, problem: ("token-school", "Choose the school a school leader's token is for"))
+        }
+        if role != .schoolLeader, !schoolText.isEmpty {
+            return try await page(
+                user, context,
+                problem: ("token-school", "Only a school leader's token is limited to a school: leave the school empty")
+            )
+        }
         let issued = try await AccessTokens(store: user.vault.store).issue(
-            name: name, role: role, in: user.vault.workspace, by: user.actor)
+            name: name, role: role, schoolID: school?.id, in: user.vault.workspace, by: user.actor)
         return try await page(user, context, made: issued.bearer)
     }
 
@@ -56,20 +70,29 @@ struct TokensController: Sendable {
             context: context)
         let formToken = context.sessions.session?.formToken ?? ""
         values["madeToken"] = made
+        let schoolNames = Dictionary(
+            try await user.vault.store.schools(in: user.vault.workspace.id).map { ($0.id, $0.name) },
+            uniquingKeysWith: { first, _ in first })
         values["tokens"] = try await user.vault.store.accessTokens(in: user.vault.workspace.id).map {
             token -> [String: Any] in
             [
                 "id": token.id.uuidString.lowercased(), "name": token.name,
-                "role": ConsoleFrame.roleName(token.role), "made": PageText.time(token.createdAt),
+                "role": ConsoleFrame.roleName(token.role)
+                    + (token.schoolID.flatMap { id in schoolNames[id] }.map { " (\($0))" } ?? ""),
+                "made": PageText.time(token.createdAt),
                 "state": token.revokedAt.map { "Revoked \(PageText.time($0))" } ?? "Live",
                 "live": token.revokedAt == nil, "formToken": formToken,
             ]
         }
         values["roles"] = Self.roles.map { ["value": $0.rawValue, "label": ConsoleFrame.roleName($0)] }
+        values["schools"] = try await user.vault.store.schools(in: user.vault.workspace.id)
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .map { ["id": $0.id.uuidString.lowercased(), "name": $0.name] }
         if let problem {
             values["hasProblems"] = true
             values["problems"] = [["field": problem.field, "message": problem.message]]
             if problem.field == "token-name" { values["nameError"] = problem.message }
+            if problem.field == "token-school" { values["schoolError"] = problem.message }
         }
         return pages.render(.tokens, values, status: problem == nil ? .ok : .badRequest)
     }

@@ -45,4 +45,38 @@ struct ConsoleTokensTests {
             #expect(actions == ["user:admin@bep.example", "user:admin@bep.example"])
         }
     }
+
+    @Test("a school leader's token is made for one school, and reaches only that school's people")
+    func schoolLeaderToken() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let own = try await fixture.school("Basildon Academy", urn: "100001")
+            _ = try await fixture.school("Laindon Primary", urn: "100002")
+            let colleague = try await fixture.bepUser(urn: "100001")
+            let stranger = try await fixture.bepUser(urn: "100002")
+            try await fixture.user("dpo@bep.example", role: .dpo)
+            try await fixture.consoleApp.test(.router) { client in
+                let dpo = try await ConsoleBrowser.signIn(client, "dpo@bep.example")
+                let token = try await dpo.formToken(client)
+                let (_, form) = try await dpo.get(client, "/console/tokens")
+                #expect(form.contains("<option value=\"\(own.uuidString.lowercased())\">Basildon Academy</option>"))
+                let (noSchool, _) = try await dpo.post(
+                    client, "/console/tokens", form: "name=Head&role=school_leader", token: token)
+                #expect(noSchool == .badRequest)
+                let (schoolForStaff, _) = try await dpo.post(
+                    client, "/console/tokens", form: "name=Office&role=staff&school=\(own.uuidString)", token: token)
+                #expect(schoolForStaff == .badRequest)
+
+                let page = try await client.execute(
+                    uri: "/console/tokens", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: try #require(dpo.cookie)],
+                    body: ByteBuffer(string: "csrf=\(token)&name=Head&role=school_leader&school=\(own.uuidString)")
+                ) { String(buffer: $0.body) }
+                let start = try #require(page.range(of: #"<code id="new-token">"#)).upperBound
+                let bearer = String(page[start...].prefix { $0 != "<" })
+                #expect(page.contains("<td>Head</td><td>school leader (Basildon Academy)</td>"))
+                try await client.api(.get, "/subjects/\(colleague.uuidString)", token: bearer, expect: .ok)
+                try await client.api(.get, "/subjects/\(stranger.uuidString)", token: bearer, expect: .notFound)
+            }
+        }
+    }
 }
