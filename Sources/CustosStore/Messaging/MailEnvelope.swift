@@ -1,3 +1,4 @@
+public import CustosCore
 public import Foundation
 
 /// A message as a transport takes it: the envelope sender and recipient, and the message itself.
@@ -14,5 +15,10 @@ public struct MailEnvelope: Sendable, Equatable, Codable {
         self.sender = sender
         self.recipient = recipient
         self.data = data
+    }
+
+    /// `email` as it goes: from its sender, to its recipient, as RFC 5322.
+    public init(_ email: OutgoingEmail) {
+        self.init(id: email.id, sender: email.from.address, recipient: email.to.address, data: email.rfc5322())
     }
 }

@@ -117,9 +117,7 @@ public struct PrivacyCentreRegistrations: Sendable {
                     """, date: time)
             var changes = ChangeSet(workspaceID: workspaceID)
             do {
-                try await transport.deliver(
-                    MailEnvelope(
-                        id: email.id, sender: sender.address, recipient: recipient.address, data: email.rfc5322()))
+                try await transport.deliver(MailEnvelope(email))
                 changes.audit = [
                     vault.event(
                         "registration.link_sent", actor: Self.actor, at: time,
@@ -254,10 +252,7 @@ public struct PrivacyCentreRegistrations: Sendable {
                     let email = leadEmail(
                         given, shown: shown, from: sender, to: recipient, publicURL: publicURL, at: time)
                     do {
-                        try await transport.deliver(
-                            MailEnvelope(
-                                id: email.id, sender: sender.address, recipient: recipient.address,
-                                data: email.rfc5322()))
+                        try await transport.deliver(MailEnvelope(email))
                         told += 1
                     } catch let failure as DeliveryFailure {
                         if failure.permanent { continue }

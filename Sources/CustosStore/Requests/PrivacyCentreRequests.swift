@@ -101,9 +101,7 @@ public struct PrivacyCentreRequests: Sendable {
                 asked, request: stored.requestID, url: url, from: sender, to: recipient, at: time)
             var changes = ChangeSet(workspaceID: workspaceID)
             do {
-                try await transport.deliver(
-                    MailEnvelope(
-                        id: email.id, sender: sender.address, recipient: recipient.address, data: email.rfc5322()))
+                try await transport.deliver(MailEnvelope(email))
                 changes.audit = [
                     vault.event(
                         "request.link_sent", actor: Self.actor, at: time,

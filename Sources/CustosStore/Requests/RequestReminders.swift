@@ -61,9 +61,7 @@ public struct RequestReminders: Sendable {
         for reminder in try await due(asOf: day) {
             let email = Self.email(reminder, from: sender, to: recipient, at: time)
             do {
-                try await transport.deliver(
-                    MailEnvelope(
-                        id: email.id, sender: sender.address, recipient: recipient.address, data: email.rfc5322()))
+                try await transport.deliver(MailEnvelope(email))
             } catch is DeliveryFailure {
                 continue
             }
