@@ -104,6 +104,11 @@ struct DemoCommandTests {
                 let form = try await Self.fetch("http://127.0.0.1:\(port)/privacy/bep/register", whileRunning: process)
                 #expect(form.status == 200 && form.body.contains("<option value=\"100001\">Basildon Academy</option>"))
             }
+            if example == "asset" {
+                // ASSET's consultant signs in to the attendees of the first demo course.
+                #expect(banner.contains("trainer@demo.example"))
+                #expect(try Self.signIn("trainer@demo.example", port: port).hasPrefix("303 "))
+            }
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()
         }

@@ -23,6 +23,8 @@ public struct Policy: Sendable, Equatable, Decodable {
     public var staffAccounts: StaffAccountSettings?
     /// Whether, and how, people register themselves in the privacy centre.
     public var registration: RegistrationSettings?
+    /// Which records say who attends which event (a trainer's scope).
+    public var events: EventSettings?
     public var rights: RightsSettings
     public var notice: NoticeSettings
 

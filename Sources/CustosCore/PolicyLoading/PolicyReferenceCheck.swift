@@ -34,6 +34,7 @@ struct PolicyReferenceCheck {
         checkRetention()
         checkAccess()
         checkRegistration()
+        checkEvents()
     }
 
     // MARK: Identifiers
@@ -291,6 +292,35 @@ struct PolicyReferenceCheck {
                 path.key("tell_school_leads"),
                 "the record type '\(type.id)' has no field of format urn, so a registration's school could not be known"
             )
+        }
+    }
+
+    /// Attendance is a record type that exists, with the event field, whose first role names a
+    /// person by an identifier.
+    private mutating func checkEvents() {
+        guard let events = policy.events else { return }
+        let path = PolicyPath.root.key("events")
+        guard let type = policy.recordType(events.recordType) else {
+            report(
+                path.key("record_type"),
+                "no record type '\(events.recordType)'\(Self.suggestion(events.recordType, policy.recordTypes.map(\.id)))"
+            )
+            return
+        }
+        guard let field = type.field(named: events.field) else {
+            report(
+                path.key("field"),
+                "the record type '\(type.id)' has no field '\(events.field)'\(Self.suggestion(events.field, type.fields.map(\.name)))"
+            )
+            return
+        }
+        if type.role(of: field)?.name != type.roles.first?.name {
+            report(
+                path.key("field"),
+                "the field '\(field.name)' describes another role than the attendee, the type's first")
+        }
+        if !policy.access.contains(where: { $0.scope == .ownEvents }) {
+            report(path, "no access rule has the scope own_events, so no trainer reaches the attendees")
         }
     }
 

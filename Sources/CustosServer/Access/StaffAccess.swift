@@ -9,11 +9,14 @@ struct StaffAccess: Sendable {
     let role: StaffRole
     /// For a school leader, the school they are limited to.
     let schoolID: UUID?
+    /// For a trainer, the attendees of the events they deliver.
+    let attendees: Set<UUID>
     let rules: RecordAccess
 
-    init(role: StaffRole, schoolID: UUID?, policy: Policy) {
+    init(role: StaffRole, schoolID: UUID?, attendees: Set<UUID> = [], policy: Policy) {
         self.role = role
         self.schoolID = schoolID
+        self.attendees = attendees
         rules = RecordAccess(policy: policy)
     }
 
@@ -27,12 +30,12 @@ struct StaffAccess: Sendable {
         rules.reachesAnything(role, action, recordTypes: recordTypes)
     }
 
-    /// Whether a person is within reach: the whole workspace, or for a school leader their own
-    /// school. A trainer's attendees are not yet known to Custos, so a trainer reaches no one.
+    /// Whether a person is within reach: the whole workspace; for a school leader their own
+    /// school; for a trainer the attendees of their events.
     func reaches(_ subject: StoredSubject) -> Bool {
         switch role {
         case .schoolLeader: schoolID != nil && subject.schoolID == schoolID
-        case .trainer: false
+        case .trainer: attendees.contains(subject.id)
         case .dpo, .admin, .staff, .auditor: true
         }
     }

@@ -29,6 +29,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     /// A school leader's own school: its people, with the fields the policy shows them, and the
     /// requests (BEP's CPD requests) that wait for their authorisation.
     case leadSchool
+    /// A trainer's own events: their attendees, with the fields the policy shows a trainer.
+    case deliverEvents
 
     /// The roles allowed.
     var roles: Set<StaffRole> {
@@ -44,6 +46,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .viewAudit: [.dpo, .admin, .auditor]
         case .manageTokens: [.dpo, .admin]
         case .leadSchool: [.schoolLeader]
+        case .deliverEvents: [.trainer]
         }
     }
 

@@ -17,6 +17,6 @@ struct ConsoleAuthenticator: AuthenticatorMiddleware {
             let account = try await store.staffUser(id: session.userID), account.sessionEpoch == session.epoch,
             account.disabledAt == nil, let vault = try await vaults.vault(workspaceID: account.workspaceID)
         else { return nil }
-        return ConsoleUser(account: account, vault: vault)
+        return try await ConsoleUser.signedIn(account, vault: vault)
     }
 }

@@ -6,6 +6,7 @@ enum ConsoleFrame {
     private static let sections: [(label: String, href: String, ability: ConsoleAbility)] = [
         ("Dashboard", "/console", .viewDashboard),
         ("Your school", "/console/school", .leadSchool),
+        ("Your courses", "/console/events", .deliverEvents),
         ("People", "/console/people", .findPeople),
         ("Add a record", "/console/records/new", .addRecords),
         ("Import", "/console/imports", .importRecords),

@@ -20,6 +20,7 @@ struct ConsolePages: Sendable {
         case audit
         case tokens
         case school
+        case events
         case problem
     }
 
@@ -631,6 +632,25 @@ struct ConsolePages: Sendable {
             </table>
             {{/empty(people)}}
             {{#empty(people)}}<p>No one at your school is registered yet.</p>{{/empty(people)}}
+            """
+        case .events:
+            """
+            <h1>Your courses</h1>
+            <p class="lede">The people booked on the courses you deliver, with what the policy shares with trainers so
+            that you can prepare. Opening this page is recorded in the audit log.</p>
+            {{#events}}
+            <h2>{{name}} <span class="muted">({{count}} booked)</span></h2>
+            {{^empty(people)}}
+            <table>
+            <caption class="visually-hidden">People booked on {{name}}</caption>
+            <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}<th scope="col"><span class="visually-hidden">Page</span></th></tr></thead>
+            <tbody>{{#people}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}<td><a href="{{link}}">Open<span class="visually-hidden"> {{name}}</span></a></td></tr>
+            {{/people}}</tbody>
+            </table>
+            {{/empty(people)}}
+            {{#empty(people)}}<p>No one is booked yet.</p>{{/empty(people)}}
+            {{/events}}
+            {{#empty(events)}}<p>Your account names no courses. The data protection officer or an administrator adds them.</p>{{/empty(events)}}
             """
         case .problem:
             """

@@ -28,6 +28,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case revokeToken
     case school
     case authorise
+    case events
     case signOut
 
     var method: HTTPRequest.Method {
@@ -36,7 +37,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
             .requestPackage, .registers, .policy,
             .policyROPA,
             .policyFideslang,
-            .audit, .tokens, .school:
+            .audit, .tokens, .school, .events:
             .get
         case .searchPeople, .addRecord, .startImport, .requestStep, .requestCarryOut, .makeToken, .revokeToken,
             .authorise, .signOut:
@@ -68,6 +69,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .revokeToken: "tokens/:token/revoke"
         case .school: "school"
         case .authorise: "school/records/:record/authorise"
+        case .events: "events"
         case .signOut: "sign-out"
         }
     }
@@ -86,6 +88,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .audit: .viewAudit
         case .tokens, .makeToken, .revokeToken: .manageTokens
         case .school, .authorise: .leadSchool
+        case .events: .deliverEvents
         case .signOut: nil
         }
     }

@@ -97,6 +97,7 @@ struct ConsoleRoutes {
         case .revokeToken: TokensController(pages: pages).revoke
         case .school: SchoolController(pages: pages).show
         case .authorise: SchoolController(pages: pages).authorise
+        case .events: EventsController(pages: pages).show
         case .signOut: signOut
         }
     }

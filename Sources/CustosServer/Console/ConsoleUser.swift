@@ -9,10 +9,22 @@ struct ConsoleUser: Sendable {
     let vault: Vault
     let access: StaffAccess
 
-    init(account: StoredStaffUser, vault: Vault) {
+    init(account: StoredStaffUser, vault: Vault, attendees: Set<UUID> = []) {
         self.account = account
         self.vault = vault
-        access = StaffAccess(role: account.role, schoolID: account.schoolID, policy: vault.policy)
+        access = StaffAccess(
+            role: account.role, schoolID: account.schoolID, attendees: attendees, policy: vault.policy)
+    }
+
+    /// The user, with, for a trainer, the attendees of the events they deliver (found by the
+    /// events' blind indexes, without opening anyone's records).
+    static func signedIn(_ account: StoredStaffUser, vault: Vault) async throws -> ConsoleUser {
+        guard account.role == .trainer, !account.events.isEmpty, vault.policy.events != nil else {
+            return ConsoleUser(account: account, vault: vault)
+        }
+        let attendees = try await vault.store.subjectIDs(
+            attending: account.events.map(vault.eventIndex), in: vault.workspace.id)
+        return ConsoleUser(account: account, vault: vault, attendees: Set(attendees))
     }
 
     /// The audit log's name for the user.

@@ -19,41 +19,14 @@ struct SchoolController: Sendable {
         else {
             return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
         }
-        let listed = vault.policy.recordTypes.first { type in
-            user.access.grant(.read, recordType: type.id) != nil
-                && user.access.grant(.authorise, recordType: type.id) == nil
-        }
-        // The purpose the policy gives the leader's view of the list, else the type's first.
-        let purpose =
-            listed.flatMap { type in
-                vault.policy.access.first { rule in
-                    rule.role == user.role && rule.recordTypes.contains(type.id) && rule.can.contains(.read)
-                }?.purpose
-            } ?? listed?.purposes.first
+        let table = PeopleTable(for: user) { user.access.grant(.authorise, recordType: $0.id) != nil }
         let views = try await vault.read(
-            school: schoolID, actor: user.actor, purpose: purpose, reason: "school leader's view of their school")
+            school: schoolID, actor: user.actor, purpose: table.purpose, reason: "school leader's view of their school")
         var values = ConsoleFrame.values(title: "Your school", current: "/console/school", user: user, context: context)
         values["schoolName"] = school.name
         values["authorised"] = request.uri.queryParameters.get("authorised") != nil
-
-        // People: one row each, the listed type's fields the leader may read.
-        let columns =
-            listed.map { type in
-                type.fields.filter { user.access.grant(.read, recordType: type.id)?.covers($0.name) == true }
-            } ?? []
-        var nameOf: [UUID: String] = [:]
-        var people: [(cells: [String], link: String)] = []
-        for view in views {
-            guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { continue }
-            let cells = columns.map { record.values[$0.name] ?? "" }
-            nameOf[view.subject.id] = cells.prefix(2).joined(separator: " ")
-            people.append((cells, "/console/people/\(view.subject.id.uuidString.lowercased())"))
-        }
-        people.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
-        values["columns"] = columns.map(\.displayLabel)
-        values["people"] = people.map {
-            ["link": $0.link, "cells": $0.cells, "name": $0.cells.prefix(2).joined(separator: " ")]
-        }
+        values["columns"] = table.columns.map(\.displayLabel)
+        values["people"] = table.rows(views)
 
         // Requests that wait for a leader's authorisation, and those already authorised.
         var waiting: [[String: Any]] = []
@@ -71,7 +44,7 @@ struct SchoolController: Sendable {
                         return "\(field.displayLabel): \(value)"
                     }.joined(separator: "; ")
                     let row: [String: Any] = [
-                        "who": nameOf[view.subject.id] ?? "Someone at your school", "what": what,
+                        "who": table.name(of: view) ?? "Someone at your school", "what": what,
                         "kind": type.name, "record": record.recordID.uuidString.lowercased(),
                         "received": PageText.day(CalendarDay(record.createdAt, in: CalendarDay.clockTimeZone)),
                     ]

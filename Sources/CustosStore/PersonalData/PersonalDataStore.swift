@@ -22,6 +22,10 @@ public protocol PersonalDataStore: Sendable {
     /// The subjects of a school.
     func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID]
 
+    /// The people whose attendance records name an event with one of `eventIndexes` (blind
+    /// indexes of kind `event`; see ``StoredRecordPart/eventIndex``).
+    func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID]
+
     func identifiers(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredIdentifier]
 
     /// Groups of subjects that share an identifier: likely duplicates of one person.

@@ -18,10 +18,13 @@ public struct StoredRecordPart: Sendable, Hashable {
     public var sealed: Data
     /// The originals of pseudonymised values, sealed apart; opened only by re-identification.
     public var reidentification: Data?
+    /// For an attendee's part of an attendance record (``EventSettings``), the blind index of the
+    /// event attended (kind `event`), so a trainer's attendees are found without opening anything.
+    public var eventIndex: Data?
 
     public init(
         recordID: UUID, role: String, workspaceID: UUID, type: String, subjectID: UUID, source: RecordSource,
-        createdAt: Date, updatedAt: Date, sealed: Data, reidentification: Data?
+        createdAt: Date, updatedAt: Date, sealed: Data, reidentification: Data?, eventIndex: Data? = nil
     ) {
         self.recordID = recordID
         self.role = role
@@ -33,5 +36,6 @@ public struct StoredRecordPart: Sendable, Hashable {
         self.updatedAt = updatedAt
         self.sealed = sealed
         self.reidentification = reidentification
+        self.eventIndex = eventIndex
     }
 }

@@ -627,6 +627,13 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX registration_workspace ON registration(workspace_id, created_at)",
             ]),
+        Migration(
+            id: 24, name: "event attendance",
+            statements: [
+                "ALTER TABLE record_part ADD COLUMN event_index BYTEA",
+                "CREATE INDEX record_part_event ON record_part(workspace_id, event_index) WHERE event_index IS NOT NULL",
+                "ALTER TABLE staff_user ADD COLUMN events TEXT",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -100,14 +100,15 @@ extension PostgresStore {
             try await connection.query(
                 """
                 INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
-                created_at, updated_at, sealed, reidentification)
+                created_at, updated_at, sealed, reidentification, event_index)
                 VALUES (\(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
                 \(part.source.kind.rawValue), \(part.source.name), \(part.createdAt), \(part.updatedAt),
-                \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }))
+                \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }),
+                \(part.eventIndex.map { ByteBuffer(data: $0) }))
                 ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
                 source_kind = excluded.source_kind, source_name = excluded.source_name,
                 updated_at = excluded.updated_at, sealed = excluded.sealed,
-                reidentification = excluded.reidentification
+                reidentification = excluded.reidentification, event_index = excluded.event_index
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                 """, logger: logger)
         }
@@ -291,6 +292,20 @@ extension PostgresStore {
         return ids.compactMap { byID[$0] }
     }
 
+    public func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID] {
+        guard !eventIndexes.isEmpty else { return [] }
+        var ids: [UUID] = []
+        for try await id in try await client.query(
+            """
+            SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = \(workspaceID)
+            AND event_index = ANY(\(eventIndexes.map { ByteBuffer(data: $0) })) ORDER BY subject_id
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+
     public func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID] {
         var ids: [UUID] = []
         for try await id in try await client.query(
@@ -335,7 +350,7 @@ extension PostgresStore {
 
     private static let partColumns = """
         record_id, role, workspace_id, type, subject_id, source_kind, source_name, created_at, updated_at, sealed,
-        reidentification
+        reidentification, event_index
         """
 
     public func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart] {
@@ -486,9 +501,12 @@ extension PostgresStore {
     private static func parts(_ rows: PostgresRowSequence) async throws -> [StoredRecordPart] {
         var result: [StoredRecordPart] = []
         for try await row in rows.decode(
-            (UUID, String, UUID, String, UUID, String, String?, Date, Date, ByteBuffer, ByteBuffer?).self)
+            (UUID, String, UUID, String, UUID, String, String?, Date, Date, ByteBuffer, ByteBuffer?, ByteBuffer?).self)
         {
-            let (record, role, workspace, type, subject, sourceKind, sourceName, created, updated, sealed, reid) = row
+            let (
+                record, role, workspace, type, subject, sourceKind, sourceName, created, updated, sealed, reid, event
+            ) =
+                row
             guard let kind = RecordSource.Kind(rawValue: sourceKind) else {
                 throw StoreError.corruptData("a record's source kind is unknown")
             }
@@ -496,7 +514,8 @@ extension PostgresStore {
                 StoredRecordPart(
                     recordID: record, role: role, workspaceID: workspace, type: type, subjectID: subject,
                     source: RecordSource(kind: kind, name: sourceName), createdAt: created, updatedAt: updated,
-                    sealed: Data(buffer: sealed), reidentification: reid.map { Data(buffer: $0) }))
+                    sealed: Data(buffer: sealed), reidentification: reid.map { Data(buffer: $0) },
+                    eventIndex: event.map { Data(buffer: $0) }))
         }
         return result
     }

@@ -13,16 +13,17 @@ extension PostgresStore {
                 """
                 INSERT INTO staff_user (id, workspace_id, email, name, role, school_id, password_hash, totp_sealed,
                 totp_last_step, failed_sign_ins, locked_until, session_epoch, created_at, created_by, disabled_at,
-                last_sign_in_at) VALUES (\(user.id), \(workspace), \(user.email), \(user.name), \(user.role.rawValue),
-                \(user.schoolID), \(user.passwordHash), \(user.totpSealed.map { ByteBuffer(data: $0) }),
-                \(user.totpLastStep), \(user.failedSignIns), \(user.lockedUntil), \(user.sessionEpoch),
-                \(user.createdAt), \(user.createdBy), \(user.disabledAt), \(user.lastSignInAt))
+                last_sign_in_at, events) VALUES (\(user.id), \(workspace), \(user.email), \(user.name),
+                \(user.role.rawValue), \(user.schoolID), \(user.passwordHash),
+                \(user.totpSealed.map { ByteBuffer(data: $0) }), \(user.totpLastStep), \(user.failedSignIns),
+                \(user.lockedUntil), \(user.sessionEpoch), \(user.createdAt), \(user.createdBy), \(user.disabledAt),
+                \(user.lastSignInAt), \(try NameListColumn.encoded(user.events)))
                 ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, role = excluded.role,
                 school_id = excluded.school_id, password_hash = excluded.password_hash,
                 totp_sealed = excluded.totp_sealed, totp_last_step = excluded.totp_last_step,
                 failed_sign_ins = excluded.failed_sign_ins, locked_until = excluded.locked_until,
                 session_epoch = excluded.session_epoch, disabled_at = excluded.disabled_at,
-                last_sign_in_at = excluded.last_sign_in_at
+                last_sign_in_at = excluded.last_sign_in_at, events = excluded.events
                 WHERE staff_user.workspace_id = excluded.workspace_id
                 """, logger: logger)
         }
@@ -30,7 +31,7 @@ extension PostgresStore {
 
     private static let staffUserColumns = """
         SELECT id, workspace_id, email, name, role, school_id, password_hash, totp_sealed, totp_last_step,
-        failed_sign_ins, locked_until, session_epoch, created_at, created_by, disabled_at, last_sign_in_at
+        failed_sign_ins, locked_until, session_epoch, created_at, created_by, disabled_at, last_sign_in_at, events
         FROM staff_user
         """
 
@@ -58,11 +59,11 @@ extension PostgresStore {
         for try await row in rows {
             let (
                 id, workspaceID, email, name, roleName, schoolID, passwordHash, totpSealed, totpLastStep, failed,
-                lockedUntil, epoch, createdAt, createdBy, disabledAt, lastSignInAt
+                lockedUntil, epoch, createdAt, createdBy, disabledAt, lastSignInAt, events
             ) = try row.decode(
                 (
                     UUID, UUID, String, String, String, UUID?, String, ByteBuffer?, Int64?, Int, Date?, Int, Date,
-                    String, Date?, Date?
+                    String, Date?, Date?, String?
                 ).self)
             guard let role = StaffRole(rawValue: roleName) else {
                 throw StoreError.corruptData("a staff user has the unknown role '\(roleName)'")
@@ -72,7 +73,8 @@ extension PostgresStore {
                     id: id, workspaceID: workspaceID, email: email, name: name, role: role, schoolID: schoolID,
                     passwordHash: passwordHash, totpSealed: totpSealed.map { Data(buffer: $0) },
                     totpLastStep: totpLastStep, failedSignIns: failed, lockedUntil: lockedUntil, sessionEpoch: epoch,
-                    createdAt: createdAt, createdBy: createdBy, disabledAt: disabledAt, lastSignInAt: lastSignInAt))
+                    createdAt: createdAt, createdBy: createdBy, disabledAt: disabledAt, lastSignInAt: lastSignInAt,
+                    events: try NameListColumn.stored(events) ?? []))
         }
         return result
     }

@@ -570,6 +570,14 @@ enum SQLiteSchema {
                     CREATE INDEX registration_workspace ON registration(workspace_id, created_at);
                     """)
         }
+        migrator.registerMigration("25-event-attendance") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE record_part ADD COLUMN event_index BLOB;
+                    CREATE INDEX record_part_event ON record_part(workspace_id, event_index) WHERE event_index IS NOT NULL;
+                    ALTER TABLE staff_user ADD COLUMN events TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -121,18 +121,18 @@ extension SQLiteStore {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
-                    created_at, updated_at, sealed, reidentification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, sealed, reidentification, event_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
                     source_kind = excluded.source_kind, source_name = excluded.source_name,
                     updated_at = excluded.updated_at, sealed = excluded.sealed,
-                    reidentification = excluded.reidentification
+                    reidentification = excluded.reidentification, event_index = excluded.event_index
                     WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                     """)
             for part in changes.recordParts {
                 try statement.execute(arguments: [
                     part.recordID, part.role, workspace, part.type, part.subjectID, part.source.kind.rawValue,
                     part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed,
-                    part.reidentification,
+                    part.reidentification, part.eventIndex,
                 ])
             }
         }
@@ -296,6 +296,21 @@ extension SQLiteStore {
             return try ids.compactMap { id in
                 try Row.fetchOne(statement, arguments: [id, workspaceID.uuidString]).map(Self.subject)
             }
+        }
+    }
+
+    public func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID] {
+        guard !eventIndexes.isEmpty else { return [] }
+        return try await pool.read { db in
+            try UUID.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = ?
+                    AND event_index IN (\(Array(repeating: "?", count: eventIndexes.count).joined(separator: ", ")))
+                    ORDER BY subject_id
+                    """,
+                arguments: StatementArguments(
+                    [workspaceID.uuidString] + eventIndexes.map { $0 as DatabaseValueConvertible }))
         }
     }
 
@@ -485,7 +500,7 @@ extension SQLiteStore {
             recordID: row["record_id"], role: row["role"], workspaceID: try uuid(row["workspace_id"]),
             type: row["type"], subjectID: row["subject_id"], source: RecordSource(kind: kind, name: row["source_name"]),
             createdAt: row["created_at"], updatedAt: row["updated_at"], sealed: row["sealed"],
-            reidentification: row["reidentification"])
+            reidentification: row["reidentification"], eventIndex: row["event_index"])
     }
 
     private static func auditEntry(_ row: Row) throws -> AuditEntry {

@@ -10,19 +10,20 @@ extension SQLiteStore {
                 sql: """
                     INSERT INTO staff_user (id, workspace_id, email, name, role, school_id, password_hash, totp_sealed,
                     totp_last_step, failed_sign_ins, locked_until, session_epoch, created_at, created_by, disabled_at,
-                    last_sign_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    last_sign_in_at, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, role = excluded.role,
                     school_id = excluded.school_id, password_hash = excluded.password_hash,
                     totp_sealed = excluded.totp_sealed, totp_last_step = excluded.totp_last_step,
                     failed_sign_ins = excluded.failed_sign_ins, locked_until = excluded.locked_until,
                     session_epoch = excluded.session_epoch, disabled_at = excluded.disabled_at,
-                    last_sign_in_at = excluded.last_sign_in_at
+                    last_sign_in_at = excluded.last_sign_in_at, events = excluded.events
                     WHERE staff_user.workspace_id = excluded.workspace_id
                     """,
                 arguments: [
                     user.id, workspace, user.email, user.name, user.role.rawValue, user.schoolID, user.passwordHash,
                     user.totpSealed, user.totpLastStep, user.failedSignIns, user.lockedUntil, user.sessionEpoch,
                     user.createdAt, user.createdBy, user.disabledAt, user.lastSignInAt,
+                    try NameListColumn.encoded(user.events),
                 ])
         }
     }
@@ -62,7 +63,8 @@ extension SQLiteStore {
             totpLastStep: row["totp_last_step"], failedSignIns: row["failed_sign_ins"],
             lockedUntil: row["locked_until"],
             sessionEpoch: row["session_epoch"], createdAt: row["created_at"], createdBy: row["created_by"],
-            disabledAt: row["disabled_at"], lastSignInAt: row["last_sign_in_at"])
+            disabledAt: row["disabled_at"], lastSignInAt: row["last_sign_in_at"],
+            events: try NameListColumn.stored(row["events"]) ?? [])
     }
 
     // MARK: Console sessions

@@ -23,7 +23,7 @@ public struct StaffUsers: Sendable {
     /// Adds a user to `workspace`. A school leader needs the school they are limited to; no other
     /// role has one.
     public func add(
-        email: String, name: String, role: StaffRole, schoolID: UUID? = nil, password: String,
+        email: String, name: String, role: StaffRole, schoolID: UUID? = nil, events: [String] = [], password: String,
         in workspace: Workspace, by actor: String, at time: Date = Date()
     ) async throws -> StoredStaffUser {
         let email = try Self.checkedEmail(email)
@@ -39,6 +39,10 @@ public struct StaffUsers: Sendable {
         default:
             guard schoolID == nil else { throw StaffUserError("school: only a school leader is limited to a school") }
         }
+        let events = events.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard events.isEmpty || role == .trainer else {
+            throw StaffUserError("event: only a trainer delivers events")
+        }
         if let schoolID, try await !store.schools(in: workspace.id).contains(where: { $0.id == schoolID }) {
             throw StaffUserError("school: there is no such school in this workspace")
         }
@@ -50,7 +54,7 @@ public struct StaffUsers: Sendable {
         }
         let user = StoredStaffUser(
             id: UUID(), workspaceID: workspace.id, email: email, name: trimmedName, role: role, schoolID: schoolID,
-            passwordHash: try await hashing.hash(password), createdAt: time, createdBy: actor)
+            passwordHash: try await hashing.hash(password), createdAt: time, createdBy: actor, events: events)
         try await save(user, event: "user.add", detail: "user \(user.id), role \(role.rawValue)", by: actor, at: time)
         return user
     }

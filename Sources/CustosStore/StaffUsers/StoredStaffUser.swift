@@ -15,6 +15,8 @@ public struct StoredStaffUser: Sendable, Hashable {
     public var role: StaffRole
     /// For a school leader, the school they are limited to.
     public var schoolID: UUID?
+    /// For a trainer, the events they deliver, by name: they reach these events' attendees.
+    public var events: [String]
     /// bcrypt (`$2b$`), with its salt and cost.
     public var passwordHash: String
     /// The second factor's secret, sealed under the workspace's console key; nil until enrolled.
@@ -36,7 +38,7 @@ public struct StoredStaffUser: Sendable, Hashable {
         id: UUID, workspaceID: UUID, email: String, name: String, role: StaffRole, schoolID: UUID?,
         passwordHash: String, totpSealed: Data? = nil, totpLastStep: Int64? = nil, failedSignIns: Int = 0,
         lockedUntil: Date? = nil, sessionEpoch: Int = 1, createdAt: Date, createdBy: String, disabledAt: Date? = nil,
-        lastSignInAt: Date? = nil
+        lastSignInAt: Date? = nil, events: [String] = []
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -44,6 +46,7 @@ public struct StoredStaffUser: Sendable, Hashable {
         self.name = name
         self.role = role
         self.schoolID = schoolID
+        self.events = events
         self.passwordHash = passwordHash
         self.totpSealed = totpSealed
         self.totpLastStep = totpLastStep

@@ -40,13 +40,21 @@ extension Vault {
     }
 
     /// Every live person of a school with their records, opened, for a `purpose`: the list a
-    /// school's leaders see of their colleagues (BEP's "My CPD"). People whose data is restricted
-    /// or objected to for the purpose, merged or erased are left out. Each person shown gets
-    /// their own `subject.read` entry, written together before anything is returned.
+    /// school's leaders see of their colleagues (BEP's "My CPD"). See ``read(subjects:actor:purpose:reason:at:)``.
     public func read(
         school schoolID: UUID, actor: String, purpose: String?, reason: String? = nil, at time: Date = Date()
     ) async throws -> [SubjectView] {
-        let ids = try await store.subjectIDs(inSchool: schoolID, in: workspace.id)
+        try await read(
+            subjects: try await store.subjectIDs(inSchool: schoolID, in: workspace.id), actor: actor, purpose: purpose,
+            reason: reason, at: time)
+    }
+
+    /// The people `ids` with their records, opened, for a `purpose`. People whose data is
+    /// restricted or objected to for the purpose, merged or erased are left out. Each person
+    /// shown gets their own `subject.read` entry, written together before anything is returned.
+    public func read(
+        subjects ids: [UUID], actor: String, purpose: String?, reason: String? = nil, at time: Date = Date()
+    ) async throws -> [SubjectView] {
         var excluded: Set<UUID> = []
         if let purpose { excluded = try await stopped(for: purpose, among: ids) }
         var views: [SubjectView] = []

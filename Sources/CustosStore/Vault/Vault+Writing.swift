@@ -204,7 +204,22 @@ extension Vault {
                     workspaceID: workspace.id, recordID: recordID, type: type.id, role: role))
         return StoredRecordPart(
             recordID: recordID, role: role, workspaceID: workspace.id, type: type.id, subjectID: subjectID,
-            source: source, createdAt: time, updatedAt: time, sealed: sealed, reidentification: reidentification)
+            source: source, createdAt: time, updatedAt: time, sealed: sealed, reidentification: reidentification,
+            eventIndex: eventIndex(of: values, type: type, role: role))
+    }
+
+    /// The blind index of the event an attendee's part names (``EventSettings``); nil for any
+    /// other part.
+    private func eventIndex(of values: [String: String], type: RecordType, role: String) -> Data? {
+        guard let events = policy.events, events.recordType == type.id, role == type.roles.first?.name,
+            let name = values[events.field], !name.isEmpty
+        else { return nil }
+        return eventIndex(name)
+    }
+
+    /// The blind index of event `name`, as attendance records and trainers' accounts name it.
+    public func eventIndex(_ name: String) -> Data {
+        index(kind: "event", value: EventSettings.normalised(name))
     }
 
     /// The school a record names by URN, made if the workspace does not know it yet.

@@ -69,6 +69,15 @@ struct DemoCommand: AsyncParsableCommand {
             leaderNote = "\n                   or as \(leader.email), who sees \(school.name)'s people only"
         }
 
+        // Where the policy records who attends what (ASSET), a trainer delivers the first demo course.
+        if loaded.policy.events != nil, loaded.policy.access.contains(where: { $0.role == .trainer }) {
+            let trainer = try await users.add(
+                email: "trainer@demo.example", name: "Terry Demo (consultant)", role: .trainer,
+                events: [DemoPeople.courses[0]], password: Self.demoPassword, in: workspace, by: "demo")
+            leaderNote +=
+                "\n                   or as \(trainer.email), who sees the attendees of \(DemoPeople.courses[0])"
+        }
+
         let base = "http://\(host):\(port)"
         let secondFactorNote =
             loaded.policy.requiresSecondFactor(.dpo)

@@ -19,6 +19,8 @@ struct DemoPeople {
         "Adeyemi", "Bennett", "Chen", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Khan",
         "Lewis", "Murphy", "Nowak", "O'Brien", "Patel", "Quinn", "Roberts", "Singh", "Taylor", "Walsh", "Young",
     ]
+    /// The demo's courses and events.
+    static let courses = ["Safeguarding update", "Leading maths in KS2", "New heads' conference"]
     static let schools = [
         ("100001", "Basildon Academy"), ("100002", "Laindon Park Primary"), ("100003", "Hutton Green School"),
     ]
@@ -128,8 +130,7 @@ struct DemoPeople {
         case "school_name": return schools[person % schools.count].1
         case "role", "job_title":
             return ["Teacher", "Head of Year 6", "SENCO", "Deputy Head", "Teaching Assistant"][person % 5]
-        case "event", "course":
-            return ["Safeguarding update", "Leading maths in KS2", "New heads' conference"][person % 3]
+        case "event", "course": return courses[person % courses.count]
         case "relationship": return ["Mother", "Father", "Carer"][person % 3]
         case let other where other.contains("address"): return "\(person + 1) High Street, Basildon"
         case let other where other.hasSuffix("_ta"): return "EXS"

@@ -27,6 +27,10 @@ struct UserAddCommand: AsyncParsableCommand {
     @Option(help: "Their role: \(StaffRole.argumentNames).", transform: StaffRole.parsedArgument)
     var role: StaffRole
     @Option(help: "For a school leader: the URN of their school.") var school: String?
+    @Option(
+        help: ArgumentHelp(
+            "For a trainer: an event they deliver, as attendance records name it (repeatable).", valueName: "name"))
+    var event: [String] = []
     @OptionGroup var password: PasswordInput
     @OptionGroup var store: StoreOptions
 
@@ -42,8 +46,8 @@ struct UserAddCommand: AsyncParsableCommand {
                 schoolID = found.id
             }
             return try await StaffUsers(store: store).add(
-                email: email, name: name, role: role, schoolID: schoolID, password: given, in: workspace,
-                by: CommandActor.current)
+                email: email, name: name, role: role, schoolID: schoolID, events: event, password: given,
+                in: workspace, by: CommandActor.current)
         }
         if let warning = SharedAddress.warning(for: user.email) { Console.error("warning: \(warning)") }
         Console.error("User \(user.email) added, role \(user.role.rawValue).")

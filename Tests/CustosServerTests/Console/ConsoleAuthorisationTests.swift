@@ -37,6 +37,7 @@ struct ConsoleAuthorisationTests {
         .revokeToken: [.dpo, .admin],
         .school: [.schoolLeader],
         .authorise: [.schoolLeader],
+        .events: [.trainer],
         .signOut: Set(StaffRole.allCases),
     ]
 
@@ -236,6 +237,61 @@ struct ConsoleAuthorisationTests {
                 events.contains {
                     $0.action == "subject.read" && $0.subjectID == colleague && $0.purpose == "colleague_visibility"
                 })
+        }
+    }
+
+    @Test(
+        "an ASSET consultant sees the people booked on their own course, with the five shared fields; anyone else reads as unknown"
+    )
+    func trainerScope() async throws {
+        try await ApiFixture.with(["asset"]) { fixture in
+            let vault = try await fixture.vault("asset")
+            let contact = try #require(vault.policy.recordType("contact"))
+            let booking = try #require(vault.policy.recordType("course_booking"))
+            var people: [String: UUID] = [:]
+            for (email, course) in [("ann@school.example", "Leading maths in KS2"), ("bob@school.example", "Phonics")] {
+                let outcome = try await vault.write(
+                    RecordInput(
+                        type: contact,
+                        values: [
+                            "name": email.hasPrefix("ann") ? "Ann Smith" : "Bob Jones", "school_name": "A School",
+                            "job_title": "Maths lead",
+                            "phone": email.hasPrefix("ann") ? "01632 960001" : "01632 960002",
+                            "email": email,
+                            "heard_about_us": "A colleague",
+                        ], source: .person), actor: "test")
+                guard case .created(_, let subjects, _) = outcome else { throw ApiFixture.FixtureFailure() }
+                people[email] = try #require(subjects["contact"])
+                try await vault.write(
+                    RecordInput(type: booking, values: ["email": email, "course": course], source: .person),
+                    actor: "test")
+            }
+            let ann = try #require(people["ann@school.example"])
+            let bob = try #require(people["bob@school.example"])
+            _ = try await fixture.users.add(
+                email: "consultant@asset.example", name: "Cam Consultant", role: .trainer,
+                events: ["leading  maths in ks2"], password: ApiFixture.password, in: vault.workspace, by: "test")
+            try await fixture.consoleApp.test(.router) { client in
+                let trainer = try await ConsoleBrowser.signIn(client, "consultant@asset.example")
+                let (status, page) = try await trainer.get(client, "/console/events")
+                #expect(status == .ok)
+                #expect(page.contains("<h2>leading  maths in ks2 <span class=\"muted\">(1 booked)</span></h2>"))
+                #expect(page.contains("<td>Ann Smith</td>"))
+                #expect(page.contains("<td>ann@school.example</td>") && page.contains("<td>+441632960001</td>"))
+                #expect(!page.contains("Bob Jones"), "another course's attendee is not listed")
+                #expect(!page.contains("A colleague"), "a field not shared with trainers")
+                #expect(try await trainer.get(client, "/console/people/\(ann.uuidString)").0 == .ok)
+                let (strangerStatus, strangerPage) = try await trainer.get(client, "/console/people/\(bob.uuidString)")
+                let (_, unknownPage) = try await trainer.get(client, "/console/people/\(UUID().uuidString)")
+                #expect(strangerStatus == .notFound && strangerPage == unknownPage)
+            }
+            let events = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
+            #expect(
+                events.contains {
+                    $0.action == "subject.read" && $0.subjectID == ann && $0.purpose == "training_delivery"
+                        && $0.actor == "user:consultant@asset.example"
+                })
+            #expect(!events.contains { $0.subjectID == bob && $0.actor == "user:consultant@asset.example" })
         }
     }
 }

@@ -1,0 +1,55 @@
+import CustosCore
+import CustosStore
+import Foundation
+
+/// A list of people as a scoped role sees them (a school leader their school, a trainer their
+/// events' attendees): one row each, of the first record type the role may read, in the fields
+/// the role's grant covers, and the purpose the policy gives that reading.
+struct PeopleTable {
+    /// The record type the rows come from; nil when the role reads none.
+    let listed: RecordType?
+    /// Its fields the role may read: the table's columns.
+    let columns: [RecordField]
+    /// The purpose the reading is audited for: the access rule's, else the type's first.
+    let purpose: String?
+
+    /// The table for `user`, of the first type they may read that is not one of `excluded`.
+    init(for user: ConsoleUser, excluding excluded: (RecordType) -> Bool = { _ in false }) {
+        let listed = user.vault.policy.recordTypes.first { type in
+            user.access.grant(.read, recordType: type.id) != nil && !excluded(type)
+        }
+        self.listed = listed
+        columns =
+            listed.map { type in
+                type.fields.filter { user.access.grant(.read, recordType: type.id)?.covers($0.name) == true }
+            } ?? []
+        purpose =
+            listed.flatMap { type in
+                user.vault.policy.access.first { rule in
+                    rule.role == user.role && rule.recordTypes.contains(type.id) && rule.can.contains(.read)
+                }?.purpose
+            } ?? listed?.purposes.first
+    }
+
+    /// One row per person of `views` with a record of the listed type, sorted by its cells: the
+    /// template's `cells`, `link` and `name` (the first two cells, for a link's accessible name).
+    func rows(_ views: [SubjectView]) -> [[String: Any]] {
+        var rows: [(cells: [String], link: String)] = []
+        for view in views {
+            guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { continue }
+            rows.append(
+                (
+                    columns.map { record.values[$0.name] ?? "" },
+                    "/console/people/\(view.subject.id.uuidString.lowercased())"
+                ))
+        }
+        rows.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
+        return rows.map { ["link": $0.link, "cells": $0.cells, "name": $0.cells.prefix(2).joined(separator: " ")] }
+    }
+
+    /// How a person is named in a list: the first two cells of their row.
+    func name(of view: SubjectView) -> String? {
+        guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { return nil }
+        return columns.prefix(2).compactMap { record.values[$0.name] }.joined(separator: " ")
+    }
+}
