@@ -57,8 +57,22 @@ struct UserCommandTests {
             #expect(noApp.status == 1)
             #expect(noApp.error.contains("has no authenticator app set up"))
 
+            // A trainer names the events they deliver; no one else does.
+            let trainer = try Custos.run(
+                [
+                    "user", "add", "--email", "t@bep.example", "--name", "T", "--role", "trainer", "--event",
+                    "Phonics", "--password-stdin",
+                ] + options, input: "a long enough passphrase\n")
+            #expect(trainer.status == 0, "\(trainer.error)")
+            let events = try Custos.run(
+                ["user", "events", "t@bep.example", "--event", "Phonics", "--event", "Leading maths"] + options)
+            #expect(events.output.contains("Events set: Phonics, Leading maths."))
+            let notTrainer = try Custos.run(["user", "events", "jo.bloggs@bep.example", "--event", "X"] + options)
+            #expect(notTrainer.status == 1)
+            #expect(notTrainer.error.contains("event: only a trainer delivers events"))
+
             let audit = try Custos.run(["audit", "log"] + options).output
-            for action in ["user.add", "user.disable", "user.enable", "user.password"] {
+            for action in ["user.add", "user.disable", "user.enable", "user.password", "user.events"] {
                 #expect(audit.contains(action))
             }
             #expect(!audit.contains(password))

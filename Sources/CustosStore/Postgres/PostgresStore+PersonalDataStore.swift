@@ -353,6 +353,12 @@ extension PostgresStore {
         reidentification, event_index
         """
 
+    /// Earlier versions keep no event index: they are history, never a trainer's reach.
+    private static let versionColumns = """
+        record_id, role, workspace_id, type, subject_id, source_kind, source_name, created_at, updated_at, sealed,
+        reidentification, NULL::BYTEA
+        """
+
     public func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart] {
         guard !subjectIDs.isEmpty else { return [] }
         return try await Self.parts(
@@ -397,7 +403,7 @@ extension PostgresStore {
         try await Self.parts(
             client.query(
                 """
-                SELECT \(unescaped: Self.partColumns) FROM record_part_version
+                SELECT \(unescaped: Self.versionColumns) FROM record_part_version
                 WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY sequence
                 """, logger: logger))
     }

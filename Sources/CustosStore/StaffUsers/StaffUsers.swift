@@ -85,6 +85,21 @@ public struct StaffUsers: Sendable {
         try await save(changed, event: "user.disable", detail: "user \(user.id) disabled", by: actor, at: time)
     }
 
+    /// Sets the events a trainer delivers, replacing those named before: they reach these
+    /// events' attendees from their next page.
+    @discardableResult
+    public func setEvents(
+        _ events: [String], for user: StoredStaffUser, by actor: String, at time: Date = Date()
+    ) async throws -> StoredStaffUser {
+        guard user.role == .trainer else { throw StaffUserError("event: only a trainer delivers events") }
+        var changed = user
+        changed.events = events.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        try await save(
+            changed, event: "user.events", detail: "user \(user.id): \(changed.events.count) events", by: actor,
+            at: time)
+        return changed
+    }
+
     /// Lets a disabled or locked-out user sign in again.
     public func enable(_ user: StoredStaffUser, by actor: String, at time: Date = Date()) async throws {
         guard user.disabledAt != nil || user.isLocked(at: time) || user.failedSignIns > 0 else { return }

@@ -14,7 +14,7 @@ struct UserCommand: AsyncParsableCommand {
             """,
         subcommands: [
             UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserDisableCommand.self,
-            UserEnableCommand.self, UserRemoveSecondFactorCommand.self,
+            UserEnableCommand.self, UserRemoveSecondFactorCommand.self, UserEventsCommand.self,
         ])
 }
 
@@ -124,6 +124,24 @@ struct UserEnableCommand: AsyncParsableCommand {
     func run() async throws {
         try await store.withStaffUser(email) { users, user in try await users.enable(user, by: CommandActor.current) }
         print("Enabled.")
+    }
+}
+
+struct UserEventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Set the events a trainer delivers: they see the people booked on them.",
+        discussion: "The events given replace those named before; none leaves the trainer reaching no one.")
+
+    @Argument(help: "The address the trainer signs in with.") var email: String
+    @Option(help: ArgumentHelp("An event they deliver, as attendance records name it (repeatable).", valueName: "name"))
+    var event: [String] = []
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStaffUser(email) { users, user in
+            try await users.setEvents(event, for: user, by: CommandActor.current)
+        }
+        print(event.isEmpty ? "The trainer now delivers no events." : "Events set: \(event.joined(separator: ", ")).")
     }
 }
 
