@@ -27,13 +27,7 @@ struct TokenAddCommand: AsyncParsableCommand {
     func run() async throws {
         let issued = try await store.withStore { store in
             let workspace = try await store.resolveWorkspace(self.store.workspace)
-            var schoolID: UUID?
-            if let school {
-                guard let found = try await store.schools(in: workspace.id).first(where: { $0.urn == school }) else {
-                    throw CommandFailure(message: "error: --school: no school has URN \(school) in this workspace")
-                }
-                schoolID = found.id
-            }
+            let schoolID = try await store.schoolID(forURN: school, in: workspace)
             return try await AccessTokens(store: store).issue(
                 name: name, role: role, schoolID: schoolID, in: workspace, by: CommandActor.current)
         }

@@ -38,13 +38,7 @@ struct UserAddCommand: AsyncParsableCommand {
         let (given, made) = try password.read()
         let user = try await store.withStore { store in
             let workspace = try await store.resolveWorkspace(self.store.workspace)
-            var schoolID: UUID?
-            if let school {
-                guard let found = try await store.schools(in: workspace.id).first(where: { $0.urn == school }) else {
-                    throw CommandFailure(message: "error: --school: no school has URN \(school) in this workspace")
-                }
-                schoolID = found.id
-            }
+            let schoolID = try await store.schoolID(forURN: school, in: workspace)
             return try await StaffUsers(store: store).add(
                 email: email, name: name, role: role, schoolID: schoolID, events: event, password: given,
                 in: workspace, by: CommandActor.current)

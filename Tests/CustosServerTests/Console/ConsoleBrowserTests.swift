@@ -23,6 +23,14 @@ struct ConsoleBrowserTests {
         try await browser.screenshot(to: screenshots.appendingPathComponent("console-\(page).png"))
     }
 
+    /// Signs in on the sign-in page as `email`, with the fixtures' password.
+    static func signIn(_ browser: HeadlessChromium, _ base: String, _ email: String) async throws {
+        try await browser.open(base + "/console/sign-in")
+        try await browser.type("#email", email)
+        try await browser.type("#password", ApiFixture.password)
+        try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+    }
+
     @Test(
         "a DPO signs in, finds a person by email, runs their access request to completion with its package, and signs out"
     )
@@ -150,10 +158,7 @@ struct ConsoleBrowserTests {
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await HeadlessChromium.with { browser in
                     try await browser.resize(width: 1280, height: 1000)
-                    try await browser.open(base + "/console/sign-in")
-                    try await browser.type("#email", "dpo@hutton.example")
-                    try await browser.type("#password", ApiFixture.password)
-                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    try await Self.signIn(browser, base, "dpo@hutton.example")
                     let shown = try await browser.text()
                     #expect(try await browser.currentURL() == base + "/console/sign-in/enrol", "\(shown)")
                     try await Self.checkAccessibility(browser, "two-factor-set-up")
@@ -181,10 +186,7 @@ struct ConsoleBrowserTests {
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await HeadlessChromium.with { browser in
                     try await browser.resize(width: 1280, height: 1000)
-                    try await browser.open(base + "/console/sign-in")
-                    try await browser.type("#email", "head@basildon.example")
-                    try await browser.type("#password", ApiFixture.password)
-                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    try await Self.signIn(browser, base, "head@basildon.example")
                     try await browser.click("nav a[href='/console/school']")
                     #expect(try await browser.text().contains("Phonics refresher"))
                     try await Self.checkAccessibility(browser, "school")
@@ -210,10 +212,7 @@ struct ConsoleBrowserTests {
                 let base = "http://127.0.0.1:\(try #require(client.port))"
                 try await HeadlessChromium.with { browser in
                     try await browser.resize(width: 1280, height: 1000)
-                    try await browser.open(base + "/console/sign-in")
-                    try await browser.type("#email", "office@bep.example")
-                    try await browser.type("#password", ApiFixture.password)
-                    try await browser.click("form[action='/console/sign-in'] button[type=submit]")
+                    try await Self.signIn(browser, base, "office@bep.example")
                     try await browser.open(base + "/console/imports")
                     try await Self.checkAccessibility(browser, "imports")
                     try await browser.type("#import-file", file.path)
