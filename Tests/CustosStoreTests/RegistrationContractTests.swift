@@ -160,8 +160,25 @@ struct RegistrationContractTests {
             #expect(task.subjectID == person)
             #expect(task.summary.contains("115003") && !task.summary.contains("nolead"))
             #expect(try await fixture.store.registration(id, in: vault.workspace.id) == nil)
+
+            // Someone who objects to the telling before it happens: their school's lead is not told.
+            var objecting = Self.sam
+            objecting["email"] = "objects@crays.example"
+            let objectingID = try await registrations.submit(objecting)
+            guard
+                case .registered(let objector) = try await registrations.confirm(
+                    LinkClaims(kind: .registrationConfirmation, subjectID: nil, registrationID: objectingID))
+            else {
+                Issue.record("expected the registration to be confirmed")
+                return
+            }
+            try await Contacts(vault: vault).setProcessingState(
+                .objected, subject: objector, purpose: "eligibility_checks", reason: "asked", actor: "office")
+            #expect(try await registrations.tellSchoolLeads(using: transport, from: sender, publicURL: nil) == 1)
+            #expect(try smtp.received().isEmpty, "the lead of Crays Hill is not told")
             let actions = try await AuditLog(store: fixture.store).entries(limit: 200).map(\.event.action)
             #expect(actions.contains("registration.expired") && actions.contains("registration.no_school_lead"))
+            #expect(actions.contains("registration.school_leads_not_told"))
         }
     }
 

@@ -205,7 +205,8 @@ public struct PrivacyCentreRegistrations: Sendable {
 
     /// Tells the lead users at each newly registered person's school (its school leaders in the
     /// console, not disabled) that they registered, with only the fields a school leader may read
-    /// of the record type under the access rules, under the purpose the policy names. Where no
+    /// of the record type under the access rules, under the purpose the policy names, unless the
+    /// person's data is restricted or objected to for that purpose. Where no
     /// lead can be told (no school, or none of its leaders has an account), a task asks staff to
     /// check the registration instead. Returns how many registrations were dealt with; one whose
     /// mail the server cannot take now waits for the next pass.
@@ -227,7 +228,17 @@ public struct PrivacyCentreRegistrations: Sendable {
             let leads = leaders.filter { $0.schoolID == schoolID && schoolID != nil }
             var changes = ChangeSet(workspaceID: workspaceID)
             changes.registrationsRemoved = [stored.id]
-            if leads.isEmpty {
+            if try await !vault.stopped(for: purpose, among: [subjectID]).isEmpty {
+                // They objected to the telling, or it is restricted: no one is told.
+                changes.audit = [
+                    vault.event(
+                        "registration.school_leads_not_told", actor: Self.actor, at: time, purpose: purpose,
+                        subjectID: subjectID,
+                        detail:
+                            "registration \(stored.id): the person's data is restricted or objected to for this purpose"
+                    )
+                ]
+            } else if leads.isEmpty {
                 let school = schoolID.flatMap { schools[$0] }.map { $0.urn.map { "school URN \($0)" } ?? $0.name }
                 changes.tasks = [
                     StoredTask(
