@@ -229,4 +229,47 @@ struct ConsoleBrowserTests {
             }
         }
     }
+
+    @Test("office staff correct a head's record, then erase another's, from the request pages, in the browser")
+    func carryOutRequests() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let vault = try await fixture.vault("ashe")
+            let requests = Requests(vault: vault)
+            let rectification = try await requests.open(
+                RequestIntake(
+                    kind: .rectification, subjectID: try await fixture.asheHead(), channel: .email,
+                    receivedOn: .today, identityShown: true), actor: "test")
+            let erasure = try await requests.open(
+                RequestIntake(
+                    kind: .erasure, subjectID: try await fixture.asheHead(email: "b@example.sch.uk"), channel: .email,
+                    receivedOn: .today, identityShown: true), actor: "test")
+            try await fixture.user("office@ashe.example", role: .staff, in: "ashe")
+            let app = fixture.liveApp()
+            try await app.test(.live) { client in
+                let base = "http://127.0.0.1:\(try #require(client.port))"
+                try await HeadlessChromium.with { browser in
+                    try await browser.resize(width: 1280, height: 1000)
+                    try await Self.signIn(browser, base, "office@ashe.example")
+                    try await browser.open(base + "/console/requests/\(rectification.id.uuidString.lowercased())")
+                    try await Self.checkAccessibility(browser, "request-rectification")
+                    let nameField = try #require(
+                        try await browser.run(
+                            "return document.querySelector('input[name=\"field-name\"]').id;") as? String)
+                    _ = try await browser.run(
+                        "document.getElementById('\(nameField)').value = ''; return true;")
+                    try await browser.type("#\(nameField)", "Ann Smyth")
+                    try await browser.click("#\(nameField) ~ button[type=submit]")
+                    #expect(try await browser.text().contains("Recorded: completed: the answer was sent."))
+
+                    try await browser.open(base + "/console/requests/\(erasure.id.uuidString.lowercased())")
+                    #expect(try await browser.text().contains("Carry it out"))
+                    try await Self.checkAccessibility(browser, "request-erasure")
+                    try await browser.click("select#erasure-ground ~ p button[type=submit]")
+                    #expect(try await browser.text().contains("Recorded: completed: the answer was sent."))
+                }
+            }
+            #expect(try await fixture.store.request(erasure.id, in: vault.workspace.id)?.state == .completed)
+            #expect(try await fixture.store.request(rectification.id, in: vault.workspace.id)?.state == .completed)
+        }
+    }
 }
