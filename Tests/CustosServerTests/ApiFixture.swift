@@ -62,7 +62,7 @@ struct ApiFixture {
     func token(_ workspace: String, role: StaffRole, school: UUID? = nil, name: String = "test") async throws -> String
     {
         try await AccessTokens(store: store).issue(
-            name: name, role: role, schoolID: school, in: self.workspace(workspace), by: "test"
+            name: name, role: role, schoolID: school, in: self.workspace(workspace), by: "test", makerRole: nil
         ).bearer
     }
 }
@@ -71,11 +71,14 @@ extension TestClientProtocol {
     /// Calls the API with a token and an optional JSON body, and decodes the JSON answer.
     @discardableResult
     func api(
-        _ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil,
-        expect status: HTTPResponse.Status, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil, purpose: String? = nil,
+        headers extra: [String: String] = [:], expect status: HTTPResponse.Status,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws -> [String: Any] {
         var headers: HTTPFields = [:]
         if let token { headers[.authorization] = "Bearer \(token)" }
+        if let purpose { headers[HTTPField.Name("Custos-Purpose")!] = purpose }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
         if json != nil { headers[.contentType] = "application/json" }
         return try await execute(
             uri: "/api/v1" + path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }

@@ -21,7 +21,8 @@ struct ApiSeedScenarioTests {
             let contact =
                 #"{"type": "contact", "values": {"name": "Sam Bursar", "school_name": "Hill School", "email": "sam@hill.example"}}"#
             try await fixture.app.test(.router) { client in
-                let written = try await client.api(.post, "/records", token: office, json: contact, expect: .created)
+                let written = try await client.api(
+                    .post, "/records", token: office, json: contact, purpose: "account_management", expect: .created)
                 let subject = try #require(written[path: "subjects", "contact"] as? String)
                 let record = try #require(written["record"] as? String)
                 try await client.api(
@@ -110,10 +111,15 @@ struct ApiSeedScenarioTests {
                 #expect(certificate["approvedBy"] as? String == "token:dpo")
 
                 // Nothing of Sam can be read or written back.
-                let shown = try await client.api(.get, "/subjects/\(subject)", token: dpo, expect: .ok)
+                // Sam's processing is restricted for every purpose: the DPO reads on an Art 18(2) ground.
+                let shown = try await client.api(
+                    .get, "/subjects/\(subject)", token: dpo, purpose: "account_management",
+                    headers: ["Custos-Restriction-Ground": "legal_claims", "Custos-Reason": "checking the erasure"],
+                    expect: .ok)
                 #expect(!"\(shown)".contains("sam@hill.example"))
                 #expect(!"\(shown)".contains("Sam Bursar"))
-                try await client.api(.post, "/records", token: office, json: contact, expect: .conflict)
+                try await client.api(
+                    .post, "/records", token: office, json: contact, purpose: "account_management", expect: .conflict)
 
                 let register = try await client.api(.get, "/requests?all=true", token: dpo, expect: .ok)
                 let states = (register["requests"] as? [[String: Any]])?.compactMap { $0["state"] as? String }
@@ -151,7 +157,8 @@ struct ApiSeedScenarioTests {
                     json: #"{"from": "2026-09-03", "to": "2026-12-18"}"#,
                     expect: .ok)
                 #expect((calendar["terms"] as? [[String: Any]])?.count == 1)
-                let written = try await client.api(.post, "/records", token: office, json: pupil, expect: .created)
+                let written = try await client.api(
+                    .post, "/records", token: office, json: pupil, purpose: "education", expect: .created)
                 let subject = try #require(written[path: "subjects", "pupil"] as? String)
                 let record = try #require(written["record"] as? String)
 
@@ -263,7 +270,7 @@ struct ApiSeedScenarioTests {
                     .post, "/records", token: office,
                     json:
                         #"{"type": "delegate_contact", "values": {"name": "Dee Legate", "email": "dee@school.example"}}"#,
-                    expect: .created)
+                    purpose: "course_delivery", expect: .created)
                 let delegate = try #require(written[path: "subjects", "delegate"] as? String)
                 let access = try await open("access", for: delegate, token: office, client: client)
                 #expect(
@@ -294,7 +301,7 @@ struct ApiSeedScenarioTests {
                     .post, "/records", token: office,
                     json:
                         #"{"type": "registered_user", "values": {"first_name": "Pat", "surname": "Head", "role": "Headteacher", "email": "pat@school.example", "school_urn": "100000"}}"#,
-                    expect: .created)
+                    purpose: "service_delivery", expect: .created)
                 let user = try #require(written[path: "subjects", "user"] as? String)
                 let access = try await client.api(
                     .post, "/requests", token: office,

@@ -21,7 +21,7 @@ struct ApiTests {
     func tokensRequired() async throws {
         try await ApiFixture.with(["ashe"]) { fixture in
             let revoked = try await AccessTokens(store: fixture.store).issue(
-                name: "old", role: .dpo, in: fixture.workspace("ashe"), by: "test")
+                name: "old", role: .dpo, in: fixture.workspace("ashe"), by: "test", makerRole: nil)
             try await AccessTokens(store: fixture.store).revoke(
                 id: revoked.token.id, in: fixture.workspace("ashe"), by: "test")
             let live = try await fixture.token("ashe", role: .dpo)
@@ -53,7 +53,7 @@ struct ApiTests {
                 #expect(forbidden[path: "error", "code"] as? String == "forbidden")
 
                 let written = try await client.api(
-                    .post, "/records", token: staff, json: Self.headContact, expect: .created)
+                    .post, "/records", token: staff, json: Self.headContact, purpose: "booking_admin", expect: .created)
                 #expect(written["outcome"] as? String == "created")
                 let record = try #require(written["record"] as? String)
                 let head = try #require(written[path: "subjects", "head"] as? String)
@@ -69,7 +69,8 @@ struct ApiTests {
                     expect: .ok)
                 #expect((found["subjects"] as? [[String: Any]])?.map { $0["id"] as? String } == [head])
 
-                let subject = try await client.api(.get, "/subjects/\(head)", token: staff, expect: .ok)
+                let subject = try await client.api(
+                    .get, "/subjects/\(head)", token: staff, purpose: "booking_admin", expect: .ok)
                 let parts = try #require(subject["records"] as? [[String: Any]])
                 #expect(parts.count == 1)
                 #expect(parts[0][path: "values", "head_email"] as? String == "ann.smith@example.sch.uk")
@@ -79,9 +80,11 @@ struct ApiTests {
 
                 let changed = try await client.api(
                     .patch, "/records/\(record)", token: staff,
-                    json: #"{"values": {"school_phone": "01245 123456", "pa_name": "Robert Jones"}}"#, expect: .ok)
+                    json: #"{"values": {"school_phone": "01245 123456", "pa_name": "Robert Jones"}}"#,
+                    purpose: "booking_admin", expect: .ok)
                 #expect(changed["outcome"] as? String == "updated")
-                let read = try await client.api(.get, "/records/\(record)", token: staff, expect: .ok)
+                let read = try await client.api(
+                    .get, "/records/\(record)", token: staff, purpose: "booking_admin", expect: .ok)
                 let byRole = Dictionary(
                     uniqueKeysWithValues: (read["parts"] as? [[String: Any]] ?? []).map {
                         ($0["role"] as? String ?? "", $0["values"] as? [String: String] ?? [:])
@@ -92,7 +95,7 @@ struct ApiTests {
 
                 let cleared = try await client.api(
                     .patch, "/records/\(record)", token: staff, json: #"{"values": {"name": null}}"#,
-                    expect: .unprocessableContent)
+                    purpose: "booking_admin", expect: .unprocessableContent)
                 #expect(cleared[path: "error", "code"] as? String == "invalid_record")
                 #expect((cleared[path: "error", "problems"] as? [[String: Any]])?.first?["field"] as? String == "name")
             }
@@ -116,7 +119,7 @@ struct ApiTests {
                      "head_email": "not-an-email", "shoe_size": "9"}}
                     """
                 let refused = try await client.api(
-                    .post, "/records", token: dpo, json: card, expect: .unprocessableContent)
+                    .post, "/records", token: dpo, json: card, purpose: "booking_admin", expect: .unprocessableContent)
                 let problems = try #require(refused[path: "error", "problems"] as? [[String: Any]])
                 #expect(
                     Set(problems.compactMap { $0["field"] as? String }) == [
@@ -159,7 +162,7 @@ struct ApiTests {
                     json: """
                         {"type": "registered_user", "values": {"first_name": "Cara", "surname": "Lee", "role": "Teacher",
                          "email": "cara@basildon.sch.uk", "school_urn": "100001"}}
-                        """, expect: .created)
+                        """, purpose: "service_delivery", expect: .created)
                 let record = try #require(written["record"] as? String)
                 let user = try #require(written[path: "subjects", "user"] as? String)
 
@@ -181,7 +184,7 @@ struct ApiTests {
                     .post, "/records", token: asheDPO,
                     json:
                         #"{"type": "finance_contact", "values": {"name": "Cara Lee", "email": "cara@basildon.sch.uk"}}"#,
-                    expect: .created)
+                    purpose: "booking_admin", expect: .created)
                 #expect(own[path: "subjects", "finance"] as? String != user)
             }
         }
@@ -206,7 +209,7 @@ struct ApiTests {
                         json: """
                             {"type": "registered_user", "values": {"first_name": "A", "surname": "B", "role": "Teacher",
                              "email": "user\(urn)@example.sch.uk", "phone": "01268 000000", "school_urn": "\(urn)"}}
-                            """, expect: .created)
+                            """, purpose: "service_delivery", expect: .created)
                     users[urn] = user[path: "subjects", "user"] as? String
                 }
                 return (schools, users)
@@ -217,7 +220,8 @@ struct ApiTests {
             try await fixture.app.test(.router) { client in
                 let own = try #require(users["100001"])
                 let other = try #require(users["100002"])
-                let read = try await client.api(.get, "/subjects/\(own)", token: auditor, expect: .ok)
+                let read = try await client.api(
+                    .get, "/subjects/\(own)", token: auditor, purpose: "service_delivery", expect: .ok)
                 #expect(
                     (read["records"] as? [[String: Any]])?.first?[path: "values", "phone"] as? String == "+441268000000"
                 )
@@ -227,7 +231,8 @@ struct ApiTests {
                 try await client.api(
                     .post, "/schools", token: auditor, json: #"{"name": "X"}"#, expect: .forbidden)
 
-                let seen = try await client.api(.get, "/subjects/\(own)", token: leader, expect: .ok)
+                let seen = try await client.api(
+                    .get, "/subjects/\(own)", token: leader, purpose: "colleague_visibility", expect: .ok)
                 let values = (seen["records"] as? [[String: Any]])?.first?["values"] as? [String: String]
                 #expect(values == ["first_name": "A", "surname": "B", "role": "Teacher"])
                 try await client.api(.get, "/subjects/\(other)", token: leader, expect: .notFound)

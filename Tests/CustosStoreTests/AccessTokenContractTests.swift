@@ -14,7 +14,7 @@ struct AccessTokenContractTests {
             let ashe = try await fixture.vault(example: "ashe").workspace
             let bep = try await fixture.vault(example: "bep").workspace
             let tokens = AccessTokens(store: fixture.store)
-            let issued = try await tokens.issue(name: "MIS sync", role: .staff, in: ashe, by: "dpo")
+            let issued = try await tokens.issue(name: "MIS sync", role: .staff, in: ashe, by: "dpo", makerRole: nil)
             #expect(issued.bearer.hasPrefix("custos_"))
             let found = try await tokens.authenticate(issued.bearer)
             #expect(found?.id == issued.token.id)
@@ -60,17 +60,18 @@ struct AccessTokenContractTests {
             let foreign = try await other.addSchool(name: "Elsewhere", urn: "100002", laCode: nil, actor: "t")
             let tokens = AccessTokens(store: fixture.store)
             let leader = try await tokens.issue(
-                name: "head", role: .schoolLeader, schoolID: school.id, in: vault.workspace, by: "t")
+                name: "head", role: .schoolLeader, schoolID: school.id, in: vault.workspace, by: "t", makerRole: nil)
             #expect(try await tokens.authenticate(leader.bearer)?.schoolID == school.id)
             for (role, schoolID) in [
                 (StaffRole.schoolLeader, nil), (.schoolLeader, foreign.id), (.trainer, nil), (.staff, school.id),
             ] {
                 await #expect(throws: AccessTokenError.self) {
-                    try await tokens.issue(name: "x", role: role, schoolID: schoolID, in: vault.workspace, by: "t")
+                    try await tokens.issue(
+                        name: "x", role: role, schoolID: schoolID, in: vault.workspace, by: "t", makerRole: nil)
                 }
             }
             await #expect(throws: AccessTokenError.self) {
-                try await tokens.issue(name: "  ", role: .dpo, in: vault.workspace, by: "t")
+                try await tokens.issue(name: "  ", role: .dpo, in: vault.workspace, by: "t", makerRole: nil)
             }
         }
     }

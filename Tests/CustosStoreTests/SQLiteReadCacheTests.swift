@@ -17,7 +17,7 @@ struct SQLiteReadCacheTests {
             try await Contacts(vault: vault).record(
                 .given, subject: id, purpose: "marketing", list: "newsletter", source: .webForm, actor: "office")
             let issued = try await AccessTokens(store: server).issue(
-                name: "MIS", role: .staff, in: vault.workspace, by: "dpo")
+                name: "MIS", role: .staff, in: vault.workspace, by: "dpo", makerRole: nil)
             for _ in 0..<3 {
                 #expect(try await Contacts(vault: vault).decide(subject: id, newsletter).reason == .consentGiven)
                 #expect(try await AccessTokens(store: server).authenticate(issued.bearer) != nil)

@@ -18,3 +18,20 @@ public struct ConsentLedger: Sendable {
         return latest
     }
 }
+
+extension ConsentLedger {
+    /// Whether consent for `purpose` is in force anywhere: given for the purpose, or for one of
+    /// its channels or lists, and not withdrawn since. A withdrawal without a channel or list
+    /// withdraws every earlier consent of the purpose.
+    public func inForce(purpose: String) -> Bool {
+        var latest: [String: ConsentEntry] = [:]
+        for entry in entries.enumerated().sorted(by: {
+            ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset)
+        })
+        .map(\.element) where entry.purpose == purpose {
+            if entry.channel == nil, entry.list == nil { latest.removeAll() }
+            latest["\(entry.channel?.rawValue ?? "*")/\(entry.list ?? "*")"] = entry
+        }
+        return latest.values.contains { $0.action == .given }
+    }
+}

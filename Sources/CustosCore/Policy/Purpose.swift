@@ -39,6 +39,9 @@ public struct Purpose: Sendable, Equatable, Decodable {
         survivesErasure ?? [.legalObligation, .publicTask].contains(lawfulBasis)
     }
     public var automatedDecision: AutomatedDecision?
+    /// Whether the purpose uses people identified (the default), or pseudonymised or anonymised
+    /// unless they consented to be identified.
+    public var use: PurposeUse?
     /// Whether people are profiled for this purpose.
     public var profiling: Bool
     /// The fideslang data use, e.g. `marketing.communications.email`.

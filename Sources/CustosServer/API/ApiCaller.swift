@@ -18,6 +18,9 @@ struct ApiCaller: Sendable {
     /// The audit log's name for the caller.
     var actor: String { token.actor }
 
+    /// The caller as the vault's door knows them.
+    var user: DataUser { DataUser(actor: actor, access: access) }
+
     /// The grant for `action` on `type`, or a 403 naming the role and type.
     func grant(_ action: AccessAction, recordType type: String) throws -> AccessGrant {
         guard let grant = access.grant(action, recordType: type) else {
@@ -59,6 +62,17 @@ struct ApiCaller: Sendable {
             throw ApiError.forbidden("the \(token.role.rawValue) role may not change \(type) records through the API")
         }
         return grant
+    }
+
+    /// A purpose named for a use the door does not read records for (a search, the consent
+    /// ledger): nil when none is named; refused when it is not the policy's, so that no made-up
+    /// word reaches the audit log as a purpose.
+    func checkedPurpose(_ purpose: String?) throws -> String? {
+        guard let purpose else { return nil }
+        guard vault.policy.purpose(purpose) != nil else {
+            throw vault.useDecider.unknownPurpose(purpose, role: token.role, action: .read)
+        }
+        return purpose
     }
 
     /// An audit event by the caller.

@@ -23,10 +23,11 @@ struct ApiContactsController {
         let contacts = Contacts(vault: caller.vault)
         let entries = try await contacts.consents(of: subject.id)
         let states = try await contacts.processingStates(of: subject.id)
-        let headers = ApiAccessHeaders(request)
+        let headers = try ApiAccessHeaders(request)
         try await caller.vault.audit([
             caller.event(
-                "consent.read", purpose: headers.purpose, reason: headers.reason, subjectID: subject.id,
+                "consent.read", purpose: try caller.checkedPurpose(headers.purpose), reason: headers.reason,
+                subjectID: subject.id,
                 detail: "\(entries.count) entries")
         ])
         return ConsentLedgerDocument(
@@ -134,7 +135,7 @@ struct ApiContactsController {
             case "csv": .csv
             default: throw ApiError.badRequest("format: must be one of json, csv")
             }
-        let headers = ApiAccessHeaders(request)
+        let headers = try ApiAccessHeaders(request)
         let audience = try await Contacts(vault: caller.vault).audience(
             ContactQuestion(purpose: purpose, channel: channel, list: query["list"].map(String.init)),
             actor: caller.actor, reason: headers.reason)

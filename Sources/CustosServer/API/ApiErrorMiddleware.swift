@@ -1,3 +1,4 @@
+import CustosCore
 import CustosStore
 import Hummingbird
 import Logging
@@ -14,6 +15,8 @@ struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as ApiError {
             throw error
         } catch let error as VaultError {
+            throw Self.apiError(error)
+        } catch let error as UseRefusal {
             throw Self.apiError(error)
         } catch let error as HTTPError {
             throw Self.apiError(error)
@@ -34,6 +37,18 @@ struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .conflict: ApiError(status: .conflict, code: "conflict", message: error.message)
         case .refused: ApiError(status: .unprocessableContent, code: "refused", message: error.message)
         }
+    }
+
+    /// The door's refusals: a purpose missing or unknown is a bad request; a use the policy or
+    /// the person's standing does not allow is forbidden; a step taken before identity is a conflict.
+    static func apiError(_ refusal: UseRefusal) -> ApiError {
+        let status: HTTPResponse.Status =
+            switch refusal.code {
+            case .purposeRequired, .unknownPurpose: .badRequest
+            case .identityNotVerified: .conflict
+            default: .forbidden
+            }
+        return ApiError(status: status, code: refusal.code.description, message: refusal.message)
     }
 
     static func apiError(_ error: HTTPError) -> ApiError {

@@ -28,10 +28,10 @@ struct ApiRecordsController {
             throw ApiError.badRequest("school: there is no school \(school) in this workspace")
         }
         let warnings = RecordValidator(recordType: type).validate(body.values).problems.filter(\.isWarning)
-        let headers = ApiAccessHeaders(request)
+        let headers = try ApiAccessHeaders(request)
         let outcome = try await vault.write(
             RecordInput(type: type, values: body.values, source: body.source ?? .person, schoolID: body.school),
-            actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+            as: caller.user, purpose: headers.purpose, reason: headers.reason)
         switch outcome {
         case .created(let id, let subjects, _):
             return EditedResponse(
@@ -53,10 +53,11 @@ struct ApiRecordsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> RecordDocument {
         let caller = try context.requireIdentity()
         let (id, type) = try await reach(request, context: context, caller: caller, for: .read)
-        let headers = ApiAccessHeaders(request)
+        let headers = try ApiAccessHeaders(request)
         let views = try await caller.vault.read(
-            record: id, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
-        return RecordDocument(id: id, type: type, parts: caller.visible(views).map(RecordPartDocument.init))
+            record: id, as: caller.user, purpose: headers.purpose, ground: headers.restrictedUseGround,
+            reason: headers.reason)
+        return RecordDocument(id: id, type: type, parts: views.map(RecordPartDocument.init))
     }
 
     @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> RecordWriteResult {
@@ -65,9 +66,9 @@ struct ApiRecordsController {
         _ = try caller.writeGrant(recordType: type)
         let body = try await request.decode(as: RecordChange.self, context: context)
         guard !body.values.isEmpty else { throw ApiError.badRequest("values: name at least one field to change") }
-        let headers = ApiAccessHeaders(request)
+        let headers = try ApiAccessHeaders(request)
         let outcome = try await caller.vault.update(
-            record: id, changes: body.values, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+            record: id, changes: body.values, as: caller.user, purpose: headers.purpose, reason: headers.reason)
         guard case .updated(_, let subjects) = outcome else { throw ApiError.notFound("there is no record \(id)") }
         return RecordWriteResult(record: id, outcome: "updated", subjects: subjects, warnings: [])
     }

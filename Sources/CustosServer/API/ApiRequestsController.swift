@@ -63,7 +63,7 @@ struct ApiRequestsController {
         if action == .received {
             throw ApiError.badRequest("action: a request is received when it is created (POST /requests)")
         }
-        if action == .approved, caller.token.role != .dpo {
+        if action == .approved, !caller.token.role.holds(.approveErasures) {
             throw ApiError.forbidden("only the dpo role may approve")
         }
         let stored = try await Requests(vault: caller.vault).record(

@@ -33,7 +33,7 @@ struct ApiRightsController {
         let id = try context.pathID("request", naming: "request")
         let body = try await request.decode(as: ObjectionAnswer.self, context: context)
         let grounds = body.compellingGrounds ?? [:]
-        if !grounds.isEmpty, caller.token.role != .dpo {
+        if !grounds.isEmpty, !caller.token.role.holds(.recordCompellingGrounds) {
             throw ApiError.forbidden("only the dpo role may record compelling grounds")
         }
         let done = try await Objections(vault: caller.vault).carryOut(

@@ -16,10 +16,10 @@ struct ApiSubjectsController {
         let vault = caller.vault
         let ids = try await vault.subjectIDs(identifierKind: body.kind, value: body.value)
         let found = try await vault.store.subjects(ids, in: vault.workspace.id).filter(caller.reaches)
-        let headers = ApiAccessHeaders(request)
+        let headers = try ApiAccessHeaders(request)
         try await vault.audit([
             caller.event(
-                "subject.search", purpose: headers.purpose, reason: headers.reason,
+                "subject.search", purpose: try caller.checkedPurpose(headers.purpose), reason: headers.reason,
                 detail: "by \(body.kind): \(found.count) found")
         ])
         return SubjectList(subjects: found.map(SubjectSummary.init))
@@ -29,13 +29,12 @@ struct ApiSubjectsController {
         let caller = try context.requireIdentity()
         try caller.requireAnyReach(.read)
         let id = try context.pathID("subject", naming: "subject")
-        let vault = caller.vault
-        _ = try await caller.reachableSubject(id)
-        let headers = ApiAccessHeaders(request)
-        let view = try await vault.read(
-            subject: id, actor: caller.actor, purpose: headers.purpose, reason: headers.reason)
+        let headers = try ApiAccessHeaders(request)
+        let view = try await caller.vault.read(
+            subject: id, as: caller.user, purpose: headers.purpose, ground: headers.restrictedUseGround,
+            reason: headers.reason)
         return SubjectDocument(
             subject: SubjectSummary(view.subject), identifierKinds: view.identifierKinds,
-            records: caller.visible(view.records).map(RecordPartDocument.init))
+            records: view.records.map(RecordPartDocument.init))
     }
 }

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "Custos API",
             "version": "1",
-            "description": "Subjects, records, schools, consent, contact decisions, the suppression list and audiences of one workspace. Every call but this document needs an API token (`custos token add`), sent as `Authorization: Bearer custos_...`; a token reaches its own workspace only, and its role decides which record types and fields it sees (the policy's access rules). Reads and writes are audited; give `Custos-Purpose` and `Custos-Reason` headers to have them recorded. Identifiers are searched with a POST so they never appear in URLs."
+            "description": "Subjects, records, schools, consent, contact decisions, the suppression list and audiences of one workspace. Every call but this document needs an API token (`custos token add`), sent as `Authorization: Bearer custos_...`; a token reaches its own workspace only, and its role decides which record types and fields it sees (the policy's access rules). Reads and writes are audited. Reading or writing a person's records names its purpose in `Custos-Purpose` (a purpose id of the policy), and the policy, the role and the person's consent, restriction and objection decide it (docs/api.md); `Custos-Reason` says why. Identifiers are searched with a POST so they never appear in URLs."
           },
           "servers": [{ "url": "/api/v1" }],
           "security": [{ "bearer": [] }],
@@ -564,7 +564,7 @@ enum OpenAPIDocument {
               "Record": { "name": "record", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Hold": { "name": "hold", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
               "Task": { "name": "task", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
-              "Purpose": { "name": "Custos-Purpose", "in": "header", "required": false, "description": "The purpose of the access (a purpose id of the policy), for the audit log", "schema": { "type": "string", "maxLength": 500 } },
+              "Purpose": { "name": "Custos-Purpose", "in": "header", "required": false, "description": "The purpose of the use (a purpose id of the policy): required to read, change or write a person's records, and decided by the policy; recorded in the audit log", "schema": { "type": "string", "maxLength": 500 } },
               "Reason": { "name": "Custos-Reason", "in": "header", "required": false, "description": "Why the access is needed, for the audit log", "schema": { "type": "string", "maxLength": 500 } }
             },
             "responses": {

@@ -220,6 +220,13 @@ struct ConsolePages: Sendable {
             <p class="muted">In Custos since {{since}}; last active {{lastActive}}{{#school}}; {{.}}{{/school}}.
             Your opening this page is recorded in the audit log.</p>
             <h2>Records</h2>
+            <form method="get" action="/console/people/{{id}}">
+            <label for="purpose">Read for the purpose</label>
+            <select id="purpose" name="purpose">{{#purposes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/purposes}}</select>
+            <button type="submit" class="secondary">Show</button>
+            </form>
+            {{#refusal}}<div class="panel" role="status"><p>Nothing is shown for this purpose: {{.}}</p></div>{{/refusal}}
+            {{#otherPurposes}}<p class="hint">Records kept only for other purposes are not shown; choose their purpose above.</p>{{/otherPurposes}}
             {{^empty(records)}}
             {{#records}}
             <section aria-labelledby="record-{{index}}">
@@ -228,7 +235,7 @@ struct ConsolePages: Sendable {
             </section>
             {{/records}}
             {{/empty(records)}}
-            {{^records}}<p>No records you may read.</p>{{/records}}
+            {{^records}}{{^refusal}}<p>No records you may read for this purpose.</p>{{/refusal}}{{/records}}
             {{#showsCasework}}
             <h2>Consents</h2>
             {{^empty(consents)}}

@@ -30,6 +30,9 @@ struct ConsoleUser: Sendable {
     /// The audit log's name for the user.
     var actor: String { account.actor }
 
+    /// The user as the vault's door knows them.
+    var user: DataUser { DataUser(actor: actor, access: access) }
+
     var role: StaffRole { account.role }
 
     /// Whether the user's role may use `ability`.

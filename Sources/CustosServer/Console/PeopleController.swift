@@ -64,9 +64,28 @@ struct PeopleController: Sendable {
             return pages.render(.problem, values, status: .notFound)
         }
         let vault = user.vault
-        let view = try await vault.read(subject: id, actor: user.actor, reason: "staff console")
-        let shown = user.access.visible(view.records)
+        // Every read names its purpose: the one chosen, else the first the role may read for.
+        let purposes = try await vault.purposes(of: user.user, .read, about: id)
+        let asked = request.uri.queryParameters["purpose"].map(String.init)
+        let purpose = asked.flatMap { asked in purposes.first { $0 == asked } } ?? purposes.first
         var values = ConsoleFrame.values(title: "A person", current: "", user: user, context: context)
+        var shown: [RecordView] = []
+        do {
+            if let purpose {
+                shown = try await vault.read(subject: id, as: user.user, purpose: purpose, reason: "staff console")
+                    .records
+            }
+        } catch let refusal as UseRefusal {
+            values["refusal"] = refusal.message
+        }
+        values["id"] = id.uuidString.lowercased()
+        values["purposes"] = purposes.map { purposeID -> [String: Any] in
+            [
+                "value": purposeID, "label": vault.policy.purpose(purposeID)?.name ?? purposeID,
+                "selected": purposeID == purpose,
+            ]
+        }
+        values["otherPurposes"] = purposes.count > 1
         values["kind"] = PageText.label(subject.kind)
         values["shortID"] = Self.shortID(subject.id)
         values["since"] = PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone))

@@ -12,6 +12,9 @@ struct TokensController: Sendable {
     /// The roles a token may be made with here.
     static let roles: [StaffRole] = [.staff, .auditor, .admin, .dpo, .schoolLeader]
 
+    /// The roles `user` may make a token with: those whose powers are all the user's own.
+    static func roles(for user: ConsoleUser) -> [StaffRole] { roles.filter(user.role.mayGrant) }
+
     @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         return try await page(user, context)
@@ -21,7 +24,8 @@ struct TokensController: Sendable {
         let user = try context.user()
         let body = try await FormBody.read(request)
         let name = body.value("name")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard let role = body.value("role").flatMap(StaffRole.init(rawValue:)), Self.roles.contains(role) else {
+        guard let role = body.value("role").flatMap(StaffRole.init(rawValue:)), Self.roles(for: user).contains(role)
+        else {
             return try await page(user, context, problem: ("token-role", "Choose a role from the list"))
         }
         guard !name.isEmpty, name.count <= 100 else {
@@ -43,7 +47,8 @@ struct TokensController: Sendable {
             )
         }
         let issued = try await AccessTokens(store: user.vault.store).issue(
-            name: name, role: role, schoolID: school?.id, in: user.vault.workspace, by: user.actor)
+            name: name, role: role, schoolID: school?.id, in: user.vault.workspace, by: user.actor,
+            makerRole: user.role)
         return try await page(user, context, made: issued.bearer)
     }
 
@@ -84,7 +89,7 @@ struct TokensController: Sendable {
                 "live": token.revokedAt == nil, "formToken": formToken,
             ]
         }
-        values["roles"] = Self.roles.map { ["value": $0.rawValue, "label": ConsoleFrame.roleName($0)] }
+        values["roles"] = Self.roles(for: user).map { ["value": $0.rawValue, "label": ConsoleFrame.roleName($0)] }
         values["schools"] = try await user.vault.store.schools(in: user.vault.workspace.id)
             .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
             .map { ["id": $0.id.uuidString.lowercased(), "name": $0.name] }

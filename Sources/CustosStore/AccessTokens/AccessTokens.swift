@@ -22,11 +22,23 @@ public struct AccessTokens: Sendable {
     }
 
     /// Makes a token for `workspace`. A school leader's token needs the school it is limited to;
-    /// a trainer's cannot be made yet (their scope is their events' attendees).
+    /// a trainer's cannot be made yet (their scope is their events' attendees). `makerRole` is the
+    /// role of the member of staff making it, who may grant only powers they hold
+    /// (``StaffRole/mayGrant(_:)``); nil for the command line, run by whoever holds the master key.
+    ///
+    /// Throws a ``UseRefusal`` of code `power_not_held` when the token's role would hold a power
+    /// its maker does not.
     public func issue(
         name: String, role: StaffRole, schoolID: UUID? = nil, in workspace: Workspace, by actor: String,
-        at time: Date = Date()
+        makerRole: StaffRole?, at time: Date = Date()
     ) async throws -> Issued {
+        if let makerRole, !makerRole.mayGrant(role) {
+            let missing = role.powers.subtracting(makerRole.powers).map(\.rawValue).sorted().joined(separator: ", ")
+            throw UseRefusal(
+                .powerNotHeld,
+                "role: the \(makerRole.rawValue) role may not make a \(role.rawValue) token: it would hold powers the \(makerRole.rawValue) role does not (\(missing))"
+            )
+        }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 100 else {
             throw AccessTokenError("a token's name must be 1 to 100 characters")

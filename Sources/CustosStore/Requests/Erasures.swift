@@ -134,7 +134,8 @@ public struct Erasures: Sendable {
     /// The certificate of the erasure request `id`. Throws a ``VaultError`` of kind `.notFound`
     /// when it has not been carried out.
     public func certificate(request id: UUID) async throws -> ErasureCertificate {
-        let (request, _) = try await requests.load(id, kind: .erasure)
+        let (request, history) = try await requests.load(id, kind: .erasure)
+        try Requests.requireIdentity(of: request, history)
         guard let certificate = request.outcome?.erasure else {
             throw VaultError(
                 "request \(id) has no erasure certificate: it has not been carried out", kind: .notFound)

@@ -154,8 +154,9 @@ public struct Requests: Sendable {
     /// holds, counted. Throws a ``VaultError`` for another kind of request, a refused one, or one
     /// not yet tied to a person.
     public func package(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
-        let (request, _) = try await load(id, kind: .access)
+        let (request, history) = try await load(id, kind: .access)
         guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
+        try Self.requireIdentity(of: request, history)
         let subject = try await person(of: request)
         var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
         Self.hold(back: try await store.withholdings(of: id, in: workspaceID), from: &package)
@@ -169,6 +170,17 @@ public struct Requests: Sendable {
                 )
             ])
         return zip
+    }
+
+    /// Nothing about a person leaves before the requester is known to be them: an access package,
+    /// a portable copy and an erasure certificate need the request's identity step done.
+    static func requireIdentity(of request: StoredRequest, _ history: RequestHistory) throws(UseRefusal) {
+        guard history.has(.verified) else {
+            throw UseRefusal(
+                .identityNotVerified,
+                "request \(request.id) awaits the requester's identity: nothing about the person is given before it is verified"
+            )
+        }
     }
 
     /// Holds back an item from an access request (or a parent's request for the educational
@@ -253,8 +265,9 @@ public struct Requests: Sendable {
     /// contract, as JSON and CSV in a zip. Audited as `request.portable`. Throws a ``VaultError``
     /// for another kind of request, a refused one, or when none of their data is portable.
     public func portable(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
-        let (request, _) = try await load(id, kind: .portability)
+        let (request, history) = try await load(id, kind: .portability)
         guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
+        try Self.requireIdentity(of: request, history)
         let subject = try await person(of: request)
         let policy = vault.policy
         let portable = Set(

@@ -21,6 +21,8 @@ public final class Vault: Sendable {
     public let links: LinkSigner
     /// The contact decision under this vault's policy.
     public let contactDecider: ContactDecider
+    /// The door's decision on every use of personal data under this vault's policy.
+    public let useDecider: UseDecider
     /// Wraps the keys of requests made in the privacy centre.
     let requesterKey: SymmetricKey
 
@@ -37,6 +39,7 @@ public final class Vault: Sendable {
         self.links = links
         self.requesterKey = requesterKey
         contactDecider = ContactDecider(policy: policy)
+        useDecider = UseDecider(policy: policy)
     }
 
     /// Opens the workspace's vault under the policy version in force.

@@ -29,7 +29,7 @@ struct TokenAddCommand: AsyncParsableCommand {
             let workspace = try await store.resolveWorkspace(self.store.workspace)
             let schoolID = try await store.schoolID(forURN: school, in: workspace)
             return try await AccessTokens(store: store).issue(
-                name: name, role: role, schoolID: schoolID, in: workspace, by: CommandActor.current)
+                name: name, role: role, schoolID: schoolID, in: workspace, by: CommandActor.current, makerRole: nil)
         }
         Console.error("Token \(issued.token.id.uuidString.lowercased()) made; it is shown once:")
         print(issued.bearer)

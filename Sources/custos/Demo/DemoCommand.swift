@@ -49,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
         let records = try await DemoPeople(vault: vault, count: 40).lay()
         let findings = PolicyLinter().findings(for: loaded)
         let token = try await AccessTokens(store: store).issue(
-            name: "demo", role: .dpo, in: workspace, by: "demo")
+            name: "demo", role: .dpo, in: workspace, by: "demo", makerRole: nil)
         // One console user for each role that needs no school, all with the demo's password.
         let users = StaffUsers(store: store)
         for (role, name) in Self.demoUsers {

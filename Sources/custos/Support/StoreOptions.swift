@@ -52,6 +52,8 @@ struct StoreOptions: ParsableArguments {
             throw CommandFailure(message: "error: \(error.message)")
         } catch let error as AccessTokenError {
             throw CommandFailure(message: "error: \(error.message)")
+        } catch let refusal as UseRefusal {
+            throw CommandFailure(message: "error: \(refusal.message)")
         }
     }
 

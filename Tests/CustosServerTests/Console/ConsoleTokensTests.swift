@@ -74,7 +74,9 @@ struct ConsoleTokensTests {
                 let start = try #require(page.range(of: #"<code id="new-token">"#)).upperBound
                 let bearer = String(page[start...].prefix { $0 != "<" })
                 #expect(page.contains("<td>Head</td><td>school leader (Basildon Academy)</td>"))
-                try await client.api(.get, "/subjects/\(colleague.uuidString)", token: bearer, expect: .ok)
+                try await client.api(
+                    .get, "/subjects/\(colleague.uuidString)", token: bearer, purpose: "colleague_visibility",
+                    expect: .ok)
                 try await client.api(.get, "/subjects/\(stranger.uuidString)", token: bearer, expect: .notFound)
             }
         }
