@@ -33,7 +33,8 @@ struct BackupCommandTests {
             #expect(restored.status == 0, "\(restored.error)")
             #expect(restored.output.contains("1 later erasure re-applied"))
             #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
-            let shown = try Custos.run(["subject", "show", ann] + options)
+            let shown = try Custos.run(["subject", "show", ann, "--purpose", "booking_admin"] + options)
+            #expect(shown.status == 0, "\(shown.error)")
             #expect(!shown.output.contains("ann@school.example"))
             #expect(try Custos.run(["audit", "verify"] + options).status == 0)
 

@@ -42,7 +42,19 @@ struct ImportCommandTests {
             let found = try Custos.run(["subject", "find", "--upn", "b801 2000 05001"] + options)
             #expect(found.status == 0, "\(found.error)")
             let id = found.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            let shown = try Custos.run(["subject", "show", id, "--format", "json", "--reason", "test"] + options)
+            // ASSET's pupil analysis rests on consent: without it the door refuses the read.
+            let refused = try Custos.run(
+                ["subject", "show", id, "--format", "json", "--purpose", "pupil_analysis"] + options)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("consent"))
+            #expect(
+                try Custos.run(
+                    ["consent", "record", "--subject", id, "--purpose", "pupil_analysis", "--source", "web_form"]
+                        + options
+                ).status == 0)
+            let shown = try Custos.run(
+                ["subject", "show", id, "--format", "json", "--purpose", "pupil_analysis", "--reason", "test"]
+                    + options)
             #expect(shown.status == 0, "\(shown.error)")
             #expect(shown.output.contains("\"ks2_reading_mark\" : \"100\""))
             #expect(!shown.output.contains("Ann Smith"))

@@ -10,7 +10,8 @@ struct ProcessingCommand: AsyncParsableCommand {
         discussion: """
             restricted: the data is stored but not used (UK GDPR Art 18). objected: the person objected \
             (Art 21); an objection to marketing also suppresses their addresses for marketing. active: \
-            lifts either; lifting a restriction needs --told-on, the day the person was told (Art 18(3)). Leave out             --purpose for every purpose.
+            lifts either; lifting a restriction needs --told-on, the day the person was told (Art 18(3)). Leave out \
+            --purpose for every purpose.
             """)
 
     @Argument(help: "restricted, objected or active.") var state: ProcessingState

@@ -5,7 +5,9 @@ import Foundation
 /// `custos subject show ID`: everything held about a person, opened; the read is audited.
 struct SubjectShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a person's records, decrypted (the read is audited).")
+        commandName: "show",
+        abstract:
+            "Show a person's records kept for a purpose, decrypted (the read is decided by the policy and audited).")
 
     @Argument(help: ArgumentHelp("The subject's id.", valueName: "ID"))
     var id: String
@@ -20,7 +22,8 @@ struct SubjectShowCommand: AsyncParsableCommand {
         guard let subjectID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not a subject id") }
         let view = try await store.withVault { vault in
             try await vault.read(
-                subject: subjectID, actor: CommandActor.current, purpose: access.purpose, reason: access.reason)
+                subject: subjectID, as: CommandActor.user(of: vault), purpose: access.purpose, ground: access.ground,
+                reason: access.reason)
         }
         switch format {
         case .json: print(try SubjectJSON.text(view))

@@ -16,6 +16,7 @@ extension RequestKind: ExpressibleByArgument {}
 extension RequestChannel: ExpressibleByArgument {}
 extension ErasureGround: ExpressibleByArgument {}
 extension RestrictionGround: ExpressibleByArgument {}
+extension RestrictedUseGround: ExpressibleByArgument {}
 extension Exemption: ExpressibleByArgument {}
 extension BreachRisk: ExpressibleByArgument {}
 extension Article34Ground: ExpressibleByArgument {}
