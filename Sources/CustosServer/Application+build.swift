@@ -23,6 +23,7 @@ public func buildApplication(
     beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
     onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
+    store.auditKeys.use(keys)
     var app = Application(
         router: buildRouter(store: store, keys: keys, configuration: configuration, mail: mail),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),

@@ -10,6 +10,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case corruptData
         case databaseUnreachable
         case invalidBackup
+        case auditKeyNeeded
     }
 
     private let code: Code
@@ -22,6 +23,14 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The audit chain is keyed, and nothing may be appended to it without the master keys.
+    public static var auditKeyNeeded: Self {
+        Self(
+            .auditKeyNeeded,
+            "the audit log is bound to the master key: open the data with the key file (or CUSTOS_MASTER_KEY) to change anything"
+        )
+    }
 
     /// A backup cannot be written or restored as asked.
     public static func invalidBackup(_ reason: String) -> Self {

@@ -20,7 +20,7 @@ struct AuditChainTests {
             try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
             return nil
         } catch {
-            return error
+            return error as? AuditVerifier.Break
         }
     }
 

@@ -18,6 +18,7 @@ import unittest
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -69,8 +70,12 @@ class DemoInTheBrowser(unittest.TestCase):
         cls.log.close()
 
     def wait(self, condition):
-        """Waits for a page that a click or a submitted form loads."""
-        return WebDriverWait(self.browser, 15).until(condition)
+        """Waits for a page that a click or a submitted form loads. While the old page gives way to
+        the new one, Chromium may answer about a node that has just left the document; such answers
+        are asked again rather than taken as the page's."""
+        return WebDriverWait(
+            self.browser, 15, ignored_exceptions=(StaleElementReferenceException, WebDriverException)
+        ).until(condition)
 
     def check_accessibility(self, page):
         """axe-core in the page: no serious or critical violation of WCAG 2.2 A or AA."""

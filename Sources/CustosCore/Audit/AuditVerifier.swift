@@ -1,13 +1,27 @@
 public import Foundation
 
 /// Walks the chain in order and reports the first entry that was altered, removed or re-ordered.
-public struct AuditVerifier: Sendable {
+///
+/// From the entry where keying began, every entry must be keyed, and each keyed entry's hash is
+/// checked under its chain key when the key file still holds that key; entries under a retired
+/// key are held by the keyed entries after them, whose hashes cover theirs. The chain must end
+/// with an entry whose key is held, so that no part of it can be recomputed without the master key.
+public struct AuditVerifier {
     private var expectedSequence: Int64 = 1
     private var previousHash = AuditChain.genesis
+    private let keyedFrom: Int64?
+    private let key: (String) throws -> AuditChainKey?
+    /// The last entry whose keyed hash was checked under a held key.
+    private var lastAnchored: Int64?
     /// How many entries have been checked.
     public private(set) var checked = 0
 
-    public init() {}
+    /// A verifier for a chain keyed from `keyedFrom` (nil: never keyed), finding each entry's
+    /// chain key by its master key's id (nil when the key file does not hold it).
+    public init(keyedFrom: Int64? = nil, key: @escaping (String) throws -> AuditChainKey? = { _ in nil }) {
+        self.keyedFrom = keyedFrom
+        self.key = key
+    }
 
     /// A break in the chain.
     public struct Break: Error, Sendable, Hashable, CustomStringConvertible {
@@ -15,11 +29,16 @@ public struct AuditVerifier: Sendable {
         public var sequence: Int64
         public var reason: String
 
+        public init(sequence: Int64, reason: String) {
+            self.sequence = sequence
+            self.reason = reason
+        }
+
         public var description: String { "entry \(sequence): \(reason)" }
     }
 
     /// Checks the next entry, in sequence order.
-    public mutating func check(_ entry: AuditEntry) throws(Break) {
+    public mutating func check(_ entry: AuditEntry) throws {
         if entry.sequence != expectedSequence {
             throw Break(
                 sequence: expectedSequence,
@@ -32,9 +51,37 @@ public struct AuditVerifier: Sendable {
                 sequence: entry.sequence,
                 reason: "does not follow the entry before it: entries were removed, inserted or re-ordered")
         }
-        let computed = AuditChain.hash(sequence: entry.sequence, event: entry.event, previousHash: entry.previousHash)
-        if computed != entry.hash {
-            throw Break(sequence: entry.sequence, reason: "was altered: its contents do not match its hash")
+        let keyed = keyedFrom.map { entry.sequence >= $0 } ?? false
+        switch (entry.keyID, keyed) {
+        case (nil, true):
+            throw Break(
+                sequence: entry.sequence,
+                reason:
+                    "is not keyed, though the log is keyed from entry \(keyedFrom ?? 0): it was rewritten without the master key"
+            )
+        case (.some, false):
+            throw Break(
+                sequence: entry.sequence,
+                reason:
+                    "is keyed, but the log does not record keying from here: the record of where keying began was altered"
+            )
+        case (nil, false):
+            if AuditChain.hash(sequence: entry.sequence, event: entry.event, previousHash: entry.previousHash)
+                != entry.hash
+            {
+                throw Break(sequence: entry.sequence, reason: "was altered: its contents do not match its hash")
+            }
+        case (let id?, true):
+            if let chainKey = try key(id) {
+                let computed = AuditChain.hash(
+                    sequence: entry.sequence, event: entry.event, previousHash: entry.previousHash, key: chainKey)
+                if computed != entry.hash {
+                    throw Break(
+                        sequence: entry.sequence,
+                        reason: "was altered: its contents do not match its hash under the master key")
+                }
+                lastAnchored = entry.sequence
+            }
         }
         previousHash = entry.hash
         expectedSequence += 1
@@ -42,7 +89,8 @@ public struct AuditVerifier: Sendable {
     }
 
     /// Checks that the chain ends where the store's recorded head says it does, so that removing
-    /// the last entries is noticed too.
+    /// the last entries is noticed too, and, for a keyed chain, that its last entry is keyed under
+    /// a master key the key file holds.
     public func checkEnd(headSequence: Int64, headHash: Data) throws(Break) {
         let last = expectedSequence - 1
         if headSequence > last {
@@ -50,6 +98,11 @@ public struct AuditVerifier: Sendable {
         }
         if headSequence < last || (last > 0 && headHash != previousHash) {
             throw Break(sequence: headSequence, reason: "does not match the recorded head of the log")
+        }
+        if let keyedFrom, keyedFrom <= last, lastAnchored != last {
+            throw Break(
+                sequence: last,
+                reason: "is not keyed under a master key the key file holds: the log cannot be checked against the key")
         }
     }
 }

@@ -20,6 +20,7 @@ struct AuditController: Sendable {
         var values = ConsoleFrame.values(title: "Audit log", current: "/console/audit", user: user, context: context)
         values["intact"] = report.failure == nil
         values["verified"] = report.verified
+        values["keyedFrom"] = report.keyedFrom
         values["failure"] = report.failure.map { "The first break is at \($0)" }
         let head = try await store.auditHead()?.sequence ?? 0
         let workspace = user.vault.workspace.id

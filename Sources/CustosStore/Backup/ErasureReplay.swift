@@ -13,6 +13,7 @@ public struct ErasureReplay: Sendable {
     public init(store: any CustosStore, keys: MasterKeySource) {
         self.store = store
         self.keys = keys
+        store.auditKeys.use(keys)
     }
 
     /// Replays `entries` (a journal read before the restore, or exported); returns how many were

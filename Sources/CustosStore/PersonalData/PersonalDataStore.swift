@@ -5,7 +5,8 @@ public import Foundation
 /// scoped to one workspace; nothing reads across. The store sees sealed bytes and blind indexes
 /// only; ``Vault`` does the sealing.
 public protocol PersonalDataStore: Sendable {
-    /// Writes `changes` in one transaction, appending its audit events to the chain.
+    /// Writes `changes` in one transaction, appending its audit events to the chain: keyed when
+    /// the master keys are loaded (``auditKeys``); refused when the chain is keyed and they are not.
     func apply(_ changes: ChangeSet) async throws
 
     /// The workspace's wrapped secrets, by purpose.
@@ -65,6 +66,14 @@ public protocol PersonalDataStore: Sendable {
 
     /// The last entry's sequence and hash, as recorded beside the chain.
     func auditHead() async throws -> (sequence: Int64, hash: Data)?
+
+    /// The first entry hashed under the chain key, as recorded beside the chain; nil while the
+    /// chain has never been written with the master keys loaded.
+    func auditKeyedFrom() async throws -> Int64?
+
+    /// Where the store finds the audit chain's key. Once the chain is keyed, appending to it
+    /// needs the master keys loaded here (``Vault/open(store:workspace:keys:)`` loads them).
+    var auditKeys: AuditKeys { get }
 
     /// Every erasure ever journaled, across workspaces, in the order made.
     func erasureJournal() async throws -> [ErasureJournalEntry]

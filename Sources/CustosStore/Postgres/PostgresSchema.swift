@@ -634,6 +634,12 @@ enum PostgresSchema {
                 "CREATE INDEX record_part_event ON record_part(workspace_id, event_index) WHERE event_index IS NOT NULL",
                 "ALTER TABLE staff_user ADD COLUMN events TEXT",
             ]),
+        Migration(
+            id: 25, name: "keyed audit chain",
+            statements: [
+                "ALTER TABLE audit_entry ADD COLUMN key_id TEXT",
+                "ALTER TABLE audit_head ADD COLUMN keyed_from BIGINT",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

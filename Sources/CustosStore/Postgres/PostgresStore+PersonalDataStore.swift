@@ -4,12 +4,15 @@ import PostgresNIO
 
 extension PostgresStore {
     public func apply(_ changes: ChangeSet) async throws {
+        let chainKey = changes.audit.isEmpty ? nil : try auditKeys.current()
         try await transaction { connection in
-            try await Self.apply(changes, connection, self.logger)
+            try await Self.apply(changes, connection, self.logger, chainKey: chainKey)
         }
     }
 
-    private static func apply(_ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    private static func apply(
+        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
+    ) async throws {
         let workspace = changes.workspaceID
         for (purpose, key) in changes.secrets {
             try await connection.query(
@@ -172,7 +175,7 @@ extension PostgresStore {
         try await applyDisclosureChanges(changes, connection, logger)
         try await applyStaffUserChanges(changes, connection, logger)
         try await applyRegistrationChanges(changes, connection, logger)
-        try await appendAudit(changes.audit, connection, logger)
+        try await appendAudit(changes.audit, connection, logger, chainKey: chainKey)
     }
 
     private static func subjectUpdateQuery(_ update: SubjectUpdate, workspace: UUID) -> PostgresQuery {
@@ -201,33 +204,40 @@ extension PostgresStore {
         }
     }
 
-    /// Appends events after the head, which the transaction holds locked until it commits.
+    /// Appends events after the head, which the transaction holds locked until it commits, keyed
+    /// under `chainKey`. The first keyed entry is recorded as where keying began.
     private static func appendAudit(
-        _ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger
+        _ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
     ) async throws {
         guard !events.isEmpty else { return }
         var head: (sequence: Int64, hash: Data)?
-        for try await (sequence, hash) in try await connection.query(
-            "SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE", logger: logger
-        ).decode((Int64, ByteBuffer).self) where sequence > 0 {
-            head = (sequence, Data(buffer: hash))
+        var keyedFrom: Int64?
+        for try await (sequence, hash, keyed) in try await connection.query(
+            "SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1 FOR UPDATE", logger: logger
+        ).decode((Int64, ByteBuffer, Int64?).self) {
+            if sequence > 0 { head = (sequence, Data(buffer: hash)) }
+            keyedFrom = keyed
         }
-        let entries = AuditChain.append(events, after: head)
+        if chainKey == nil, keyedFrom != nil { throw StoreError.auditKeyNeeded }
+        let entries = AuditChain.append(events, after: head, key: chainKey)
         for entry in entries {
             let event = entry.event
             try await connection.query(
                 """
                 INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id,
-                record_id, detail, previous_hash, hash)
+                record_id, detail, previous_hash, hash, key_id)
                 VALUES (\(entry.sequence), \(event.workspaceID), \(event.milliseconds), \(event.actor), \(event.action),
                 \(event.purpose), \(event.reason), \(event.subjectID), \(event.recordID), \(event.detail),
-                \(ByteBuffer(data: entry.previousHash)), \(ByteBuffer(data: entry.hash)))
+                \(ByteBuffer(data: entry.previousHash)), \(ByteBuffer(data: entry.hash)), \(entry.keyID))
                 """, logger: logger)
         }
-        if let last = entries.last {
+        if let first = entries.first, let last = entries.last {
+            let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
             try await connection.query(
-                "UPDATE audit_head SET sequence = \(last.sequence), hash = \(ByteBuffer(data: last.hash)) WHERE id = 1",
-                logger: logger)
+                """
+                UPDATE audit_head SET sequence = \(last.sequence), hash = \(ByteBuffer(data: last.hash)),
+                keyed_from = coalesce(keyed_from, \(startsKeying)) WHERE id = 1
+                """, logger: logger)
         }
     }
 
@@ -471,18 +481,23 @@ extension PostgresStore {
     }
 
     private static let auditColumns = """
-        sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, previous_hash, hash
+        sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, previous_hash, hash,
+        key_id
         """
 
     private func auditEntries(_ rows: PostgresRowSequence) async throws -> [AuditEntry] {
         var result: [AuditEntry] = []
         for try await row in rows.decode(
-            (Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, ByteBuffer, ByteBuffer).self)
+            (
+                Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, ByteBuffer, ByteBuffer,
+                String?
+            ).self)
         {
             let (
-                number, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, previous, hash
-            ) =
-                row
+                number, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, previous,
+                hash,
+                keyID
+            ) = row
             result.append(
                 AuditEntry(
                     sequence: number,
@@ -490,9 +505,18 @@ extension PostgresStore {
                         workspaceID: workspace, time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
                         actor: actor, action: action, purpose: purpose, reason: reason, subjectID: subject,
                         recordID: record, detail: detail),
-                    previousHash: Data(buffer: previous), hash: Data(buffer: hash)))
+                    previousHash: Data(buffer: previous), hash: Data(buffer: hash), keyID: keyID))
         }
         return result
+    }
+
+    public func auditKeyedFrom() async throws -> Int64? {
+        for try await keyedFrom in try await client.query(
+            "SELECT keyed_from FROM audit_head WHERE id = 1", logger: logger
+        ).decode(Int64?.self) {
+            return keyedFrom
+        }
+        return nil
     }
 
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {

@@ -10,6 +10,7 @@ public struct PostgresStore: CustosStore, Service {
     public let client: PostgresClient
     let url: PostgresConnectionURL
     let logger: Logger
+    public let auditKeys = AuditKeys()
 
     public init(url: PostgresConnectionURL, logger: Logger) {
         client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)

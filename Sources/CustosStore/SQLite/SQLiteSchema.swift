@@ -578,6 +578,13 @@ enum SQLiteSchema {
                     ALTER TABLE staff_user ADD COLUMN events TEXT;
                     """)
         }
+        migrator.registerMigration("26-keyed-audit-chain") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE audit_entry ADD COLUMN key_id TEXT;
+                    ALTER TABLE audit_head ADD COLUMN keyed_from INTEGER;
+                    """)
+        }
         return migrator
     }
 }

@@ -4,11 +4,12 @@ import GRDB
 
 extension SQLiteStore {
     public func apply(_ changes: ChangeSet) async throws {
-        try await pool.write { db in try Self.apply(changes, db) }
+        let chainKey = changes.audit.isEmpty ? nil : try auditKeys.current()
+        try await pool.write { db in try Self.apply(changes, db, chainKey: chainKey) }
     }
 
-    /// Writes a change set inside the current transaction.
-    static func apply(_ changes: ChangeSet, _ db: Database) throws {
+    /// Writes a change set inside the current transaction, its audit entries keyed under `chainKey`.
+    static func apply(_ changes: ChangeSet, _ db: Database, chainKey: AuditChainKey?) throws {
         let workspace = changes.workspaceID.uuidString
         // A change set's rows share a few times; GRDB formats each date with a DateFormatter, which
         // is slow on Linux, so each distinct time is formatted once.
@@ -180,7 +181,7 @@ extension SQLiteStore {
         try applyDisclosureChanges(changes, workspace: workspace, db)
         try applyStaffUserChanges(changes, workspace: workspace, db)
         try applyRegistrationChanges(changes, workspace: workspace, db)
-        try appendAudit(changes.audit, db)
+        try appendAudit(changes.audit, db, chainKey: chainKey)
     }
 
     private static func applySubjectUpdate(
@@ -216,32 +217,36 @@ extension SQLiteStore {
         }
     }
 
-    /// Appends events to the chain after the recorded head; the write transaction serialises appends.
-    private static func appendAudit(_ events: [AuditEvent], _ db: Database) throws {
+    /// Appends events to the chain after the recorded head, keyed under `chainKey`; the write
+    /// transaction serialises appends. The first keyed entry is recorded as where keying began.
+    private static func appendAudit(_ events: [AuditEvent], _ db: Database, chainKey: AuditChainKey?) throws {
         guard !events.isEmpty else { return }
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map {
-            (sequence: $0["sequence"] as Int64, hash: $0["hash"] as Data)
-        }
-        let entries = AuditChain.append(events, after: head)
+        let row = try Row.fetchOne(db, sql: "SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1")
+        let head = row.map { (sequence: $0["sequence"] as Int64, hash: $0["hash"] as Data) }
+        let keyedFrom = row?["keyed_from"] as Int64?
+        if chainKey == nil, keyedFrom != nil { throw StoreError.auditKeyNeeded }
+        let entries = AuditChain.append(events, after: head, key: chainKey)
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id,
-                record_id, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                record_id, detail, previous_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for entry in entries {
             let event = entry.event
             try statement.execute(arguments: [
                 entry.sequence, event.workspaceID?.uuidString, event.milliseconds, event.actor, event.action,
                 event.purpose, event.reason, event.subjectID, event.recordID, event.detail, entry.previousHash,
-                entry.hash,
+                entry.hash, entry.keyID,
             ])
         }
-        if let last = entries.last {
+        if let first = entries.first, let last = entries.last {
+            let startsKeying = chainKey != nil && keyedFrom == nil
             try db.execute(
                 sql: """
-                    INSERT INTO audit_head (id, sequence, hash) VALUES (1, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
-                    """, arguments: [last.sequence, last.hash])
+                    INSERT INTO audit_head (id, sequence, hash, keyed_from) VALUES (1, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash,
+                    keyed_from = coalesce(audit_head.keyed_from, excluded.keyed_from)
+                    """, arguments: [last.sequence, last.hash, startsKeying ? first.sequence : nil])
         }
     }
 
@@ -473,6 +478,12 @@ extension SQLiteStore {
         }
     }
 
+    public func auditKeyedFrom() async throws -> Int64? {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT keyed_from FROM audit_head WHERE id = 1")
+        }
+    }
+
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map {
@@ -512,7 +523,7 @@ extension SQLiteStore {
                 workspaceID: try workspace.map(uuid), time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
                 actor: row["actor"], action: row["action"], purpose: row["purpose"], reason: row["reason"],
                 subjectID: row["subject_id"], recordID: row["record_id"], detail: row["detail"]),
-            previousHash: row["previous_hash"], hash: row["hash"])
+            previousHash: row["previous_hash"], hash: row["hash"], keyID: row["key_id"])
     }
 
     public func erasureJournal() async throws -> [ErasureJournalEntry] {

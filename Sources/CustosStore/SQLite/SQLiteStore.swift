@@ -13,6 +13,7 @@ public struct SQLiteStore: CustosStore {
     let readCache: SQLiteReadCache
     /// The data folder.
     public let directory: URL
+    public let auditKeys = AuditKeys()
 
     /// Opens (creating if needed) the store in `directory` and runs its migrations. The folder is
     /// created readable by its owner only.

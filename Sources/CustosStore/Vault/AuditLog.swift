@@ -7,8 +7,11 @@ public struct AuditLog: Sendable {
     /// Entries read per query while verifying.
     public var pageSize = 10_000
 
-    public init(store: any CustosStore) {
+    /// The log of `store`. Verifying a keyed log checks each entry's hash under the master keys
+    /// loaded into the store (``AuditKeys``), or `keys` when given.
+    public init(store: any CustosStore, keys: MasterKeySource? = nil) {
         self.store = store
+        if let keys { store.auditKeys.use(keys) }
     }
 
     /// The result of verifying the chain.
@@ -17,11 +20,24 @@ public struct AuditLog: Sendable {
         public var verified: Int
         /// The first break, or `nil` when the chain is intact.
         public var failure: AuditVerifier.Break?
+        /// The first entry hashed under the master key; nil for a log never written with the key.
+        public var keyedFrom: Int64?
     }
 
-    /// Walks the whole chain, page by page, and reports the first entry altered, removed or re-ordered.
+    /// Walks the whole chain, page by page, and reports the first entry altered, removed or
+    /// re-ordered, or, from where the log is keyed, rewritten without the master key.
     public func verify() async throws -> Report {
-        var verifier = AuditVerifier()
+        let keyedFrom = try await store.auditKeyedFrom()
+        let keys = store.auditKeys
+        if keyedFrom != nil, !keys.isLoaded {
+            return Report(
+                verified: 0,
+                failure: AuditVerifier.Break(
+                    sequence: keyedFrom ?? 0,
+                    reason: "is keyed: verifying the log needs the master key file (or CUSTOS_MASTER_KEY)"),
+                keyedFrom: keyedFrom)
+        }
+        var verifier = AuditVerifier(keyedFrom: keyedFrom) { try keys.key(id: $0) }
         var after: Int64 = 0
         do {
             while true {
@@ -32,9 +48,9 @@ public struct AuditLog: Sendable {
             }
             let head = try await store.auditHead()
             try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
-            return Report(verified: verifier.checked, failure: nil)
+            return Report(verified: verifier.checked, failure: nil, keyedFrom: keyedFrom)
         } catch let failure as AuditVerifier.Break {
-            return Report(verified: verifier.checked, failure: failure)
+            return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom)
         }
     }
 

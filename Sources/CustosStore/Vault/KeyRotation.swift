@@ -17,6 +17,7 @@ public struct KeyRotation: Sendable {
     public init(store: any CustosStore, keys: MasterKeySource) {
         self.store = store
         self.keys = keys
+        store.auditKeys.use(keys)
     }
 
     /// What a rotation did.

@@ -35,6 +35,14 @@ public final class MasterKeySource: Sendable {
         cached = Mutex(nil)
     }
 
+    /// Whether there are keys to read: the environment variable is set, or the key file exists.
+    public var isAvailable: Bool {
+        switch location {
+        case .environment: true
+        case .file(let url): FileManager.default.fileExists(atPath: url.path)
+        }
+    }
+
     /// The keys, read once and then cached.
     public func ring() throws -> MasterKeyRing {
         if let ring = cached.withLock({ $0 }) { return ring }

@@ -61,6 +61,8 @@ public final class Vault: Sendable {
     public static func open(
         store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource
     ) async throws -> Vault {
+        // Whoever holds the master keys writes the audit chain keyed under them.
+        store.auditKeys.use(keys)
         var wrapped = try await store.workspaceSecrets(in: workspace.id)
         let purposes = WorkspaceSecrets.Purpose.allCases
         if purposes.contains(where: { wrapped[$0.rawValue] == nil }) {

@@ -10,7 +10,8 @@ struct AuditCommand: AsyncParsableCommand {
         subcommands: [AuditVerifyCommand.self, AuditLogCommand.self])
 }
 
-/// `custos audit verify`: proves the chain intact, or names the first entry altered, removed or re-ordered.
+/// `custos audit verify`: proves the chain intact, or names the first entry altered, removed or
+/// re-ordered, or rewritten without the master key.
 struct AuditVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Verify the audit log's hash chain (exit 1 when broken).")
@@ -23,7 +24,12 @@ struct AuditVerifyCommand: AsyncParsableCommand {
             throw CommandFailure(
                 message: "audit log BROKEN at \(failure); \(report.verified) entries before it verify")
         }
-        print("Audit log intact: \(report.verified) entries verify.")
+        let keyed =
+            report.keyedFrom.map {
+                " Bound to the master key from entry \($0): no entry from there on can be rewritten without it."
+            }
+            ?? " Not yet bound to the master key: the next change made with the key file binds it."
+        print("Audit log intact: \(report.verified) entries verify.\(keyed)")
     }
 }
 

@@ -42,8 +42,13 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store for the length of `body`.
     func withStore<Result: Sendable>(_ body: (any CustosStore) async throws -> Result) async throws -> Result {
         let logger = Logger(label: "custos.store")
+        let keys = self.keys
         do {
-            return try await location().withStore(logger: logger, body)
+            return try await location().withStore(logger: logger) { store in
+                // Where the master keys are at hand, the audit chain is written (and verified) under them.
+                if keys.isAvailable { store.auditKeys.use(keys) }
+                return try await body(store)
+            }
         } catch let error as StoreError {
             throw CommandFailure(message: "error: \(error.message)")
         } catch let error as VaultError {

@@ -1,0 +1,48 @@
+public import CustosCore
+import Synchronization
+
+/// Where a store finds the audit chain's key: the master keys, once someone holding them has
+/// opened a vault or a command has loaded them. A store whose chain is keyed refuses to append
+/// without it, so that no entry is ever written that the key does not bind.
+public final class AuditKeys: Sendable {
+    private let source: Mutex<MasterKeySource?> = Mutex(nil)
+    private let derived: Mutex<[String: AuditChainKey]> = Mutex([:])
+    /// Ids looked for and not held, so that verifying a long chain reads the key file once.
+    private let missing: Mutex<Set<String>> = Mutex([])
+
+    public init() {}
+
+    /// Uses `keys` from now on.
+    public func use(_ keys: MasterKeySource) {
+        source.withLock { $0 = keys }
+    }
+
+    /// Whether the master keys are loaded.
+    public var isLoaded: Bool { source.withLock { $0 != nil } }
+
+    /// The chain key of the current master key, or nil when no master keys are loaded.
+    public func current() throws -> AuditChainKey? {
+        guard let keys = source.withLock({ $0 }) else { return nil }
+        return chainKey(for: try keys.ring().current)
+    }
+
+    /// The chain key of the master key `id`, when the key file still holds it (rotation drops
+    /// retired keys; entries under them are then held by the keyed entries after them).
+    public func key(id: String) throws -> AuditChainKey? {
+        guard let keys = source.withLock({ $0 }) else { return nil }
+        if let known = derived.withLock({ $0[id] }) { return known }
+        if missing.withLock({ $0.contains(id) }) { return nil }
+        guard let master = try keys.ring(holding: id).key(id: id) else {
+            missing.withLock { _ = $0.insert(id) }
+            return nil
+        }
+        return chainKey(for: master)
+    }
+
+    private func chainKey(for master: MasterKey) -> AuditChainKey {
+        if let known = derived.withLock({ $0[master.id] }) { return known }
+        let key = AuditChainKey(deriving: master)
+        derived.withLock { $0[master.id] = key }
+        return key
+    }
+}
