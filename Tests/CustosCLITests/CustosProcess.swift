@@ -32,7 +32,7 @@ enum Custos {
         let error = try OutputFile()
         process.standardOutput = output.handle
         process.standardError = error.handle
-        try process.run()
+        try ProcessLaunch.start(process)
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, output: try output.text(), error: try error.text())
     }

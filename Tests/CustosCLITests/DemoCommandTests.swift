@@ -19,7 +19,7 @@ struct DemoCommandTests {
         ]
         let answer = Pipe()
         signIn.standardOutput = answer
-        try signIn.run()
+        try ProcessLaunch.start(signIn)
         signIn.waitUntilExit()
         return String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
@@ -35,7 +35,7 @@ struct DemoCommandTests {
             let output = try OutputFile()
             process.standardOutput = output.handle
             process.standardError = output.handle
-            try process.run()
+            try ProcessLaunch.start(process)
             defer { if process.isRunning { process.terminate() } }
 
             let notice = try await Self.fetch("http://127.0.0.1:\(port)/privacy/hutton", whileRunning: process)
@@ -73,7 +73,7 @@ struct DemoCommandTests {
             let output = try OutputFile()
             process.standardOutput = output.handle
             process.standardError = output.handle
-            try process.run()
+            try ProcessLaunch.start(process)
             defer { if process.isRunning { process.terminate() } }
             _ = try await Self.fetch("http://127.0.0.1:\(port)/console/sign-in", whileRunning: process)
             let banner = try output.text()
@@ -91,7 +91,7 @@ struct DemoCommandTests {
             ]
             let page = Pipe()
             curl.standardOutput = page
-            try curl.run()
+            try ProcessLaunch.start(curl)
             let dashboard = String(decoding: page.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             curl.waitUntilExit()
             #expect(dashboard.contains("<h1>What is due</h1>"))

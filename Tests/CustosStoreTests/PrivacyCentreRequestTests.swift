@@ -98,9 +98,11 @@ struct PrivacyCentreRequestTests {
                     kind: .access, name: "Head Teacher", email: "head@school.example", details: nil,
                     onBehalf: .init(relationship: "parent", theirName: "Kid Teacher", competence: "She is 8")),
                 on: try day("2026-11-02"), at: sentAt)
-            #expect(forChild.onBehalfAs == "parent")
-            #expect(forChild.competence?.contains("staff to confirm") == true)
-            #expect(forChild.competence?.contains("She is 8") == false, "the requester's words stay sealed")
+            let party = try #require(try Requests(vault: vault).party(of: forChild))
+            #expect(party.relationship == "parent")
+            #expect(party.competence.contains("staff to confirm"))
+            #expect(!party.competence.contains("She is 8"), "the requester's words stay sealed with their details")
+            #expect(forChild.party != nil, "who asked is kept sealed, not in a plain column")
             #expect(
                 try await centre.sendLinks(using: transport, from: sender, publicURL: Self.publicURL, at: sentAt) == 2)
 

@@ -20,7 +20,8 @@ struct ApiRequestsController {
         try Self.requireRegister(caller, changing: false)
         let all = request.uri.queryParameters["all"].map { $0 == "true" } ?? false
         let requests = try await Requests(vault: caller.vault).list(includingClosed: all)
-        return RequestList(requests: requests.map(RequestDocument.init))
+        let register = Requests(vault: caller.vault)
+        return RequestList(requests: try requests.map { try RequestDocument($0, in: register) })
     }
 
     @Sendable func create(
@@ -39,7 +40,8 @@ struct ApiRequestsController {
             receivedOn: try ApiDay.parse(body.received, field: "received"), identityShown: body.identityShown ?? false,
             awaitsFee: body.awaitsFee ?? false, onBehalfAs: body.onBehalfAs, competence: body.competence)
         let stored = try await Requests(vault: caller.vault).open(intake, actor: caller.actor)
-        return EditedResponse(status: .created, response: RequestDocument(stored))
+        return EditedResponse(
+            status: .created, response: try RequestDocument(stored, in: Requests(vault: caller.vault)))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> RequestDetail {
@@ -48,7 +50,7 @@ struct ApiRequestsController {
         let id = try context.pathID("request", naming: "request")
         let shown = try await Requests(vault: caller.vault).show(id, asOf: try ApiDay.parse(nil, field: "day"))
         return RequestDetail(
-            request: RequestDocument(shown.request),
+            request: try RequestDocument(shown.request, in: Requests(vault: caller.vault)),
             events: shown.events.map {
                 RequestDetail.Event(action: $0.action.rawValue, day: $0.day.iso, actor: $0.actor, reason: $0.reason)
             }, deadlineSteps: shown.deadline?.steps ?? [])
@@ -68,7 +70,7 @@ struct ApiRequestsController {
         }
         let stored = try await Requests(vault: caller.vault).record(
             action, request: id, on: try ApiDay.parse(body.day, field: "day"), reason: body.reason, actor: caller.actor)
-        return RequestDocument(stored)
+        return try RequestDocument(stored, in: Requests(vault: caller.vault))
     }
 
     /// Records the person a request is about (one made online from an address on file for no one).
@@ -78,7 +80,9 @@ struct ApiRequestsController {
         let id = try context.pathID("request", naming: "request")
         let body = try await request.decode(as: RequestTie.self, context: context)
         guard let subject = UUIDText.parse(body.subject) else { throw ApiError.badRequest("subject: not an id") }
-        return RequestDocument(try await Requests(vault: caller.vault).tie(id, to: subject, actor: caller.actor))
+        return try RequestDocument(
+            try await Requests(vault: caller.vault).tie(id, to: subject, actor: caller.actor),
+            in: Requests(vault: caller.vault))
     }
 
     /// The zip the person receives for an access request. Only the DPO, admins and staff make it:

@@ -24,7 +24,7 @@ struct ApiRightsController {
         let done = try await Restrictions(vault: caller.vault).carryOut(
             request: id, ground: try ApiKeyword.parse(body.ground, field: "ground"), purposes: body.purposes,
             on: try ApiDay.parse(body.day, field: "day"), actor: caller.actor)
-        return RequestDocument(done)
+        return try RequestDocument(done, in: Requests(vault: caller.vault))
     }
 
     @Sendable func object(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
@@ -39,7 +39,7 @@ struct ApiRightsController {
         let done = try await Objections(vault: caller.vault).carryOut(
             request: id, purposes: body.purposes, compellingGrounds: grounds,
             on: try ApiDay.parse(body.day, field: "day"), actor: caller.actor)
-        return RequestDocument(done)
+        return try RequestDocument(done, in: Requests(vault: caller.vault))
     }
 
     @Sendable func rectify(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {
@@ -53,10 +53,10 @@ struct ApiRightsController {
             guard body.changes?.isEmpty ?? true else {
                 throw ApiError.badRequest("changes: a refused correction changes nothing")
             }
-            return RequestDocument(
+            return try RequestDocument(
                 try await Rectifications(vault: caller.vault).refuse(
                     request: id, record: record, reasons: reasons, statement: body.statement, on: day,
-                    actor: caller.actor))
+                    actor: caller.actor), in: Requests(vault: caller.vault))
         }
         guard body.statement == nil else { throw ApiError.badRequest("statement: only with refuse") }
         guard let changes = body.changes, !changes.isEmpty else {
@@ -64,7 +64,7 @@ struct ApiRightsController {
         }
         let done = try await Rectifications(vault: caller.vault).carryOut(
             request: id, record: record, changes: changes, on: day, actor: caller.actor)
-        return RequestDocument(done)
+        return try RequestDocument(done, in: Requests(vault: caller.vault))
     }
 
     @Sendable func withhold(

@@ -20,7 +20,7 @@ struct ApiSubjectsController {
         try await vault.audit([
             caller.event(
                 "subject.search", purpose: try caller.checkedPurpose(headers.purpose), reason: headers.reason,
-                detail: "by \(body.kind): \(found.count) found")
+                detail: "\(found.count) found")
         ])
         return SubjectList(subjects: found.map(SubjectSummary.init))
     }

@@ -41,7 +41,8 @@ final class ImportJobs: Sendable {
             all = all.filter { $0.value.isRunning || $0.value.startedAt > Date().addingTimeInterval(-Self.kept) }
             all[job.id] = job
         }
-        let source = RecordSource(kind: .importFile, name: fileName)
+        // A file's name may name people ("smith-family.csv"): it is not kept as the records' source.
+        let source = RecordSource(kind: .importFile)
         Task.detached {
             defer { try? FileManager.default.removeItem(at: file) }
             do {

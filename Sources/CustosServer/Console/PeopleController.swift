@@ -38,7 +38,7 @@ struct PeopleController: Sendable {
         let vault = user.vault
         let ids = try await vault.subjectIDs(identifierKind: kind.value, value: value)
         let found = try await vault.store.subjects(ids, in: vault.workspace.id).filter(user.access.reaches)
-        try await vault.audit([user.event("subject.search", detail: "by \(kind.value): \(found.count) found")])
+        try await vault.audit([user.event("subject.search", detail: "\(found.count) found")])
         let schools = try await schoolNames(vault)
         values["searched"] = true
         values["kindLabel"] = kind.label.lowercased()

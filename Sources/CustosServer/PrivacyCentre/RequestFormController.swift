@@ -146,7 +146,7 @@ struct RequestFormController {
         var values: [String: Any] = [
             "title": "Your request is confirmed", "organisation": vault.policy.controller.displayName,
             "workspace": vault.workspace.name, "reference": confirmed.id.uuidString,
-            "forSomeoneElse": confirmed.onBehalfAs != nil,
+            "forSomeoneElse": confirmed.isOnBehalf,
         ]
         // Left out while staff check who the requester is: the page then says so.
         if let dueOn = confirmed.dueOn { values["dueOn"] = dueOn.description }

@@ -31,7 +31,7 @@ public struct RecordImporter: Sendable {
         } catch {
             throw VaultError("\(file.lastPathComponent) is not a CSV file with a heading row")
         }
-        let source = source ?? RecordSource(kind: .importFile, name: file.lastPathComponent)
+        let source = source ?? RecordSource(kind: .importFile)
         var report = ImportReport(dryRun: dryRun)
         let columns = ImportColumns(headers: reader.headerRow ?? [], recordType: recordType)
         for problem in columns.problems {
@@ -56,7 +56,7 @@ public struct RecordImporter: Sendable {
         let start = Date()
         try await audit(
             "import.start", actor: actor, at: start, dryRun: dryRun,
-            detail: "type \(recordType.id), file \(file.lastPathComponent)")
+            detail: "type \(recordType.id)")
         let rows = ImportRowReader(
             reader: reader, file: file, columns: columns, recordType: recordType, source: source, schoolID: schoolID)
         let size = batchSize
@@ -84,7 +84,7 @@ public struct RecordImporter: Sendable {
         }
         try await audit(
             "import.finish", actor: actor, at: Date(), dryRun: dryRun,
-            detail: "type \(recordType.id), file \(file.lastPathComponent): \(report.summary)")
+            detail: "type \(recordType.id): \(report.summary)")
         return report
     }
 
@@ -123,7 +123,7 @@ public struct RecordImporter: Sendable {
             vault.event(
                 "import.batch", actor: actor, at: time,
                 detail:
-                    "type \(recordType.id), file \(file.lastPathComponent), lines \(lines.first ?? 0)–\(lines.last ?? 0): \(created) created, \(updated) updated, \(suppressed) suppressed, \(newSubjects) new people"
+                    "type \(recordType.id), lines \(lines.first ?? 0)–\(lines.last ?? 0): \(created) created, \(updated) updated, \(suppressed) suppressed, \(newSubjects) new people"
             ))
         try await vault.store.apply(changes)
     }

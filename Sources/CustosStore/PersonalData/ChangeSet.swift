@@ -61,6 +61,9 @@ public struct ChangeSet: Sendable {
     public var requestUpdates: [RequestUpdate] = []
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
+    /// Requests whose party, kept in plain text before it was sealed, is now sealed (the plain
+    /// text cleared).
+    public var requestPartiesSealed: [UUID: SealedText] = [:]
     /// Who made requests in the privacy centre, added with their requests.
     public var requesters: [StoredRequester] = []
     /// Confirmation links sent, by request, with the time.

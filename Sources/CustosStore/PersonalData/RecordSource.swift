@@ -1,7 +1,8 @@
 /// Where a record came from; access requests and Art 14 notices must name it.
 public struct RecordSource: Sendable, Hashable, Codable, CustomStringConvertible {
     public var kind: Kind
-    /// The form's, file's or organisation's name; none for the person themselves.
+    /// The form's or organisation's name; none for the person themselves or an imported file
+    /// (whose name may name people).
     public var name: String?
 
     public init(kind: Kind, name: String? = nil) {
@@ -28,7 +29,7 @@ public struct RecordSource: Sendable, Hashable, Codable, CustomStringConvertible
         switch kind {
         case .person: "the person"
         case .form: "form: \(name ?? "unnamed")"
-        case .importFile: "import: \(name ?? "unnamed file")"
+        case .importFile: name.map { "import: \($0)" } ?? "a file imported by staff"
         case .external: "external: \(name ?? "unnamed source")"
         case .staff: "entered by staff\(name.map { " (\($0))" } ?? "")"
         }

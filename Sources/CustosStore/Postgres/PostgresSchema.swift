@@ -640,6 +640,14 @@ enum PostgresSchema {
                 "ALTER TABLE audit_entry ADD COLUMN key_id TEXT",
                 "ALTER TABLE audit_head ADD COLUMN keyed_from BIGINT",
             ]),
+        Migration(
+            id: 26, name: "sealed request party",
+            statements: [
+                "ALTER TABLE data_request ADD COLUMN party_key BYTEA",
+                "ALTER TABLE data_request ADD COLUMN party_sealed BYTEA",
+                "UPDATE record_part SET source_name = NULL WHERE source_kind = 'import'",
+                "UPDATE record_part_version SET source_name = NULL WHERE source_kind = 'import'",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -12,10 +12,19 @@ extension PostgresStore {
             try await connection.query(
                 """
                 INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                awaits_fee, on_behalf_as, competence, created_at)
+                awaits_fee, party_key, party_sealed, created_at)
                 VALUES (\(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
                 \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso), \(request.dueOn?.iso),
-                \(request.awaitsFee), \(request.onBehalfAs), \(request.competence), \(request.createdAt))
+                \(request.awaitsFee), \(request.party.map { ByteBuffer(data: $0.key) }),
+                \(request.party.map { ByteBuffer(data: $0.sealed) }), \(request.createdAt))
+                """, logger: logger)
+        }
+        for (id, party) in changes.requestPartiesSealed {
+            try await connection.query(
+                """
+                UPDATE data_request SET party_key = \(ByteBuffer(data: party.key)),
+                party_sealed = \(ByteBuffer(data: party.sealed)), on_behalf_as = NULL, competence = NULL
+                WHERE id = \(id) AND workspace_id = \(workspace)
                 """, logger: logger)
         }
         for update in changes.requestUpdates {
@@ -88,7 +97,7 @@ extension PostgresStore {
 
     private static let requestColumns = """
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
-        created_at, outcome
+        created_at, outcome, party_key, party_sealed
         """
 
     public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
@@ -177,6 +186,14 @@ extension PostgresStore {
             """)
     }
 
+    public func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest] {
+        try await requests(
+            """
+            SELECT \(unescaped: Self.requestColumns) FROM data_request
+            WHERE workspace_id = \(workspaceID) AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+            """)
+    }
+
     public func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent] {
         var events: [StoredRequestEvent] = []
         for try await (request, action, day, actor, reason, recordedAt) in try await client.query(
@@ -201,17 +218,25 @@ extension PostgresStore {
         for try await row in try await client.query(query, logger: logger) {
             let (
                 id, workspace, subject, kind, channel, state, received, due, awaitsFee, onBehalfAs, competence,
-                createdAt, outcome
+                createdAt, outcome, partyKey, partySealed
             ) = try row.decode(
-                (UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date, String?).self
+                (
+                    UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date, String?,
+                    ByteBuffer?, ByteBuffer?
+                ).self
             )
-            result.append(
-                StoredRequest(
-                    id: id, workspaceID: workspace, subjectID: subject, kind: try Self.keyword(kind, "request kind"),
-                    channel: try Self.keyword(channel, "request channel"),
-                    state: try Self.keyword(state, "request state"), receivedOn: try CalendarDay.stored(received),
-                    dueOn: try due.map(CalendarDay.stored), awaitsFee: awaitsFee, onBehalfAs: onBehalfAs,
-                    competence: competence, createdAt: createdAt, outcome: try RequestOutcome.stored(outcome)))
+            var request = StoredRequest(
+                id: id, workspaceID: workspace, subjectID: subject, kind: try Self.keyword(kind, "request kind"),
+                channel: try Self.keyword(channel, "request channel"),
+                state: try Self.keyword(state, "request state"), receivedOn: try CalendarDay.stored(received),
+                dueOn: try due.map(CalendarDay.stored), awaitsFee: awaitsFee,
+                party: partyKey.flatMap { key in
+                    partySealed.map { SealedText(key: Data(buffer: key), sealed: Data(buffer: $0)) }
+                }, createdAt: createdAt, outcome: try RequestOutcome.stored(outcome))
+            if onBehalfAs != nil || competence != nil {
+                request.plainParty = RequestParty(relationship: onBehalfAs ?? "", competence: competence ?? "")
+            }
+            result.append(request)
         }
         return result
     }

@@ -11,6 +11,9 @@ public protocol RequestStore: Sendable {
     /// first); only open ones unless `includingClosed`.
     func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest]
 
+    /// The workspace's requests whose party is still in plain text, from before it was sealed.
+    func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest]
+
     /// The request's events, in the order recorded.
     func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent]
 

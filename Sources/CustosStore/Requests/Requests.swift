@@ -48,13 +48,15 @@ public struct Requests: Sendable {
         let history = RequestHistory(
             kind: intake.kind, receivedOn: intake.receivedOn, by: actor, identityShown: intake.identityShown,
             awaitsFee: intake.awaitsFee, needsApproval: needsApproval(intake.kind), clock: clock)
+        let id = UUID()
+        let party = try (relationship?.isEmpty == false ? relationship : nil).map {
+            try seal(RequestParty(relationship: $0, competence: competence ?? ""), requestID: id)
+        }
         let request = StoredRequest(
-            workspaceID: workspaceID, subjectID: intake.subjectID, kind: intake.kind, channel: intake.channel,
+            id: id, workspaceID: workspaceID, subjectID: intake.subjectID, kind: intake.kind, channel: intake.channel,
             state: history.state, receivedOn: intake.receivedOn,
             dueOn: history.deadline(schoolCalendar: try await calendar(for: intake.kind), asOf: intake.receivedOn)?.due,
-            awaitsFee: intake.awaitsFee,
-            onBehalfAs: relationship?.isEmpty == false ? relationship : nil,
-            competence: relationship?.isEmpty == false ? competence : nil, createdAt: time)
+            awaitsFee: intake.awaitsFee, party: party, createdAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.requests = [request]
         changes.requestEvents = history.events.map {
@@ -170,6 +172,47 @@ public struct Requests: Sendable {
                 )
             ])
         return zip
+    }
+
+    /// Who asked, for a request made on someone else's behalf: opened from its seal (or, for a
+    /// request kept before it was sealed, as it was kept). Nil for a request made by the person.
+    public func party(of request: StoredRequest) throws -> RequestParty? {
+        if let party = request.party {
+            return try OwnKeySealing.open(
+                RequestParty.self, key: party.key, sealed: party.sealed, under: vault.requesterKey,
+                keyContext: RequestParty.keyContext(workspaceID: workspaceID, requestID: request.id),
+                context: RequestParty.sealContext(workspaceID: workspaceID, requestID: request.id),
+                what: "who made request \(request.id)")
+        }
+        return request.plainParty
+    }
+
+    /// Seals the party of the workspace's requests kept in plain text before this version; run
+    /// when the workspace's vault is opened. Returns how many were sealed.
+    @discardableResult
+    public func sealPlainParties() async throws -> Int {
+        let plain = try await store.requestsWithPlainParty(in: workspaceID)
+        guard !plain.isEmpty else { return 0 }
+        var changes = ChangeSet(workspaceID: workspaceID)
+        for request in plain {
+            guard let party = request.plainParty else { continue }
+            changes.requestPartiesSealed[request.id] = try seal(party, requestID: request.id)
+        }
+        changes.audit = [
+            vault.event(
+                "request.party.sealed", actor: "system",
+                detail: "who asked, for \(plain.count) requests made on someone's behalf, sealed")
+        ]
+        try await store.apply(changes)
+        return plain.count
+    }
+
+    private func seal(_ party: RequestParty, requestID: UUID) throws -> SealedText {
+        let (key, sealed) = try OwnKeySealing.seal(
+            party, under: vault.requesterKey,
+            keyContext: RequestParty.keyContext(workspaceID: workspaceID, requestID: requestID),
+            context: RequestParty.sealContext(workspaceID: workspaceID, requestID: requestID))
+        return SealedText(key: key, sealed: sealed)
     }
 
     /// Nothing about a person leaves before the requester is known to be them: an access package,

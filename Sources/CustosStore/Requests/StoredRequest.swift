@@ -16,18 +16,23 @@ public struct StoredRequest: Sendable, Equatable {
     public var dueOn: CalendarDay?
     /// Whether a fee must arrive before the clock starts.
     public var awaitsFee: Bool
-    /// Made on someone else's behalf: the requester's relationship to them (e.g. `parent`).
-    public var onBehalfAs: String?
-    /// For a child's data asked for by a parent: the decision on the child's competence.
-    public var competence: String?
+    /// Made on someone else's behalf: who asked and the decision on the person's competence,
+    /// sealed (``RequestParty``; ``Requests/party(of:)`` opens it).
+    public var party: SealedText?
+    /// Who asked, as a register written before it was sealed kept it in plain text; sealed when
+    /// the workspace is next opened.
+    var plainParty: RequestParty?
+
+    /// Whether the request was made on someone else's behalf.
+    public var isOnBehalf: Bool { party != nil || plainParty != nil }
     public var createdAt: Date
     /// What the request produced, once completed (an erasure's certificate).
     public var outcome: RequestOutcome?
 
     public init(
         id: UUID = UUID(), workspaceID: UUID, subjectID: UUID?, kind: RequestKind, channel: RequestChannel,
-        state: RequestState, receivedOn: CalendarDay, dueOn: CalendarDay?, awaitsFee: Bool, onBehalfAs: String?,
-        competence: String?, createdAt: Date, outcome: RequestOutcome? = nil
+        state: RequestState, receivedOn: CalendarDay, dueOn: CalendarDay?, awaitsFee: Bool, party: SealedText?,
+        createdAt: Date, outcome: RequestOutcome? = nil
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -38,8 +43,7 @@ public struct StoredRequest: Sendable, Equatable {
         self.receivedOn = receivedOn
         self.dueOn = dueOn
         self.awaitsFee = awaitsFee
-        self.onBehalfAs = onBehalfAs
-        self.competence = competence
+        self.party = party
         self.createdAt = createdAt
         self.outcome = outcome
     }

@@ -585,6 +585,18 @@ enum SQLiteSchema {
                     ALTER TABLE audit_head ADD COLUMN keyed_from INTEGER;
                     """)
         }
+        // Personal text out of plain columns: who asked on someone's behalf is sealed (existing
+        // requests when their workspace is next opened); an imported file's name is no longer a
+        // record's source.
+        migrator.registerMigration("27-sealed-request-party") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE data_request ADD COLUMN party_key BLOB;
+                    ALTER TABLE data_request ADD COLUMN party_sealed BLOB;
+                    UPDATE record_part SET source_name = NULL WHERE source_kind = 'import';
+                    UPDATE record_part_version SET source_name = NULL WHERE source_kind = 'import';
+                    """)
+        }
         return migrator
     }
 }

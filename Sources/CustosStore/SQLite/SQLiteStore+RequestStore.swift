@@ -11,13 +11,20 @@ extension SQLiteStore {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                    awaits_fee, on_behalf_as, competence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    awaits_fee, party_key, party_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 request.id, workspace, request.subjectID, request.kind.rawValue, request.channel.rawValue,
                 request.state.rawValue, request.receivedOn.iso, request.dueOn?.iso, request.awaitsFee,
-                request.onBehalfAs, request.competence, stored(request.createdAt),
+                request.party?.key, request.party?.sealed, stored(request.createdAt),
             ])
+        }
+        for (id, party) in changes.requestPartiesSealed {
+            try db.execute(
+                sql: """
+                    UPDATE data_request SET party_key = ?, party_sealed = ?, on_behalf_as = NULL, competence = NULL
+                    WHERE id = ? AND workspace_id = ?
+                    """, arguments: [party.key, party.sealed, id, workspace])
         }
         for update in changes.requestUpdates {
             try db.cachedStatement(
@@ -146,6 +153,18 @@ extension SQLiteStore {
         }
     }
 
+    public func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM data_request
+                    WHERE workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.request)
+        }
+    }
+
     public func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent] {
         try readNow { db in
             try Row.fetchAll(
@@ -191,12 +210,20 @@ extension SQLiteStore {
 
     private static func request(_ row: Row) throws -> StoredRequest {
         let due: String? = row["due_on"]
-        return StoredRequest(
+        let partyKey: Data? = row["party_key"]
+        let partySealed: Data? = row["party_sealed"]
+        var request = StoredRequest(
             id: row["id"], workspaceID: try uuid(row["workspace_id"]), subjectID: row["subject_id"],
             kind: try keyword(row["kind"], "request kind"), channel: try keyword(row["channel"], "request channel"),
             state: try keyword(row["state"], "request state"), receivedOn: try CalendarDay.stored(row["received_on"]),
-            dueOn: try due.map(CalendarDay.stored), awaitsFee: row["awaits_fee"], onBehalfAs: row["on_behalf_as"],
-            competence: row["competence"], createdAt: row["created_at"],
-            outcome: try RequestOutcome.stored(row["outcome"]))
+            dueOn: try due.map(CalendarDay.stored), awaitsFee: row["awaits_fee"],
+            party: partyKey.flatMap { key in partySealed.map { SealedText(key: key, sealed: $0) } },
+            createdAt: row["created_at"], outcome: try RequestOutcome.stored(row["outcome"]))
+        let relationship: String? = row["on_behalf_as"]
+        let competence: String? = row["competence"]
+        if relationship != nil || competence != nil {
+            request.plainParty = RequestParty(relationship: relationship ?? "", competence: competence ?? "")
+        }
+        return request
     }
 }

@@ -93,12 +93,15 @@ public final class Vault: Sendable {
                 key, context: WorkspaceSecrets.wrapContext(workspaceID: workspace.id, purpose: purpose),
                 what: "the workspace's \(purpose.rawValue) key")
         }
-        return Vault(
+        let vault = Vault(
             store: store, workspace: workspace, policy: policy, keys: keys,
             indexer: BlindIndexer(key: try unwrap(.blindIndex)),
             pseudonymiser: Pseudonymiser(key: try unwrap(.pseudonym)),
             links: LinkSigner(key: try unwrap(.linkSigning), workspaceID: workspace.id),
             requesterKey: try unwrap(.requesters))
+        // Personal text a register kept in plain columns before this version is sealed now.
+        try await Requests(vault: vault).sealPlainParties()
+        return vault
     }
 
     /// The blind index of an identifier's kept value.

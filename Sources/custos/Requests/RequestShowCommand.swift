@@ -13,15 +13,19 @@ struct RequestShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try request.id
-        let (shown, requester) = try await store.withVault { vault in
-            (
-                try await Requests(vault: vault).show(id, asOf: .today),
+        let (shown, party, requester) = try await store.withVault { vault in
+            let requests = Requests(vault: vault)
+            let shown = try await requests.show(id, asOf: .today)
+            return (
+                shown, try requests.party(of: shown.request),
                 try await PrivacyCentreRequests(vault: vault).requester(of: id, actor: CommandActor.current)
             )
         }
         print(RequestText.line(shown.request))
-        if let relationship = shown.request.onBehalfAs {
-            print("Made by the person's \(relationship); competence: \(shown.request.competence ?? "not recorded")")
+        if let party {
+            print(
+                "Made by the person's \(party.relationship); competence: \(party.competence.isEmpty ? "not recorded" : party.competence)"
+            )
         }
         if let requester {
             print(

@@ -1,3 +1,4 @@
+import CustosTestSupport
 import Foundation
 
 /// A real headless Chromium, driven through chromedriver by the W3C WebDriver protocol, for
@@ -31,7 +32,7 @@ final class HeadlessChromium: @unchecked Sendable {
             driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
             driver.standardOutput = FileHandle.nullDevice
             driver.standardError = FileHandle.nullDevice
-            try driver.run()
+            try ProcessLaunch.start(driver)
             for _ in 0..<200 where started == nil && driver.isRunning {
                 do {
                     _ = try await call(port, "GET", "/status")
@@ -247,7 +248,7 @@ final class HeadlessChromium: @unchecked Sendable {
         curl.standardError = FileHandle.nullDevice
         let launched = await withCheckedContinuation { (finished: CheckedContinuation<Bool, Never>) in
             curl.terminationHandler = { _ in finished.resume(returning: true) }
-            do { try curl.run() } catch {
+            do { try ProcessLaunch.start(curl) } catch {
                 curl.terminationHandler = nil
                 finished.resume(returning: false)
             }

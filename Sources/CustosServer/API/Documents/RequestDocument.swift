@@ -16,7 +16,12 @@ struct RequestDocument: ResponseCodable {
     var onBehalfAs: String?
     var competence: String?
 
-    init(_ request: StoredRequest) {
+    /// The request as the register keeps it, with who asked opened by `requests`.
+    init(_ request: StoredRequest, in requests: Requests) throws {
+        self.init(request, party: try requests.party(of: request))
+    }
+
+    init(_ request: StoredRequest, party: RequestParty?) {
         id = request.id
         kind = request.kind.rawValue
         subject = request.subjectID
@@ -25,7 +30,7 @@ struct RequestDocument: ResponseCodable {
         received = request.receivedOn.iso
         due = request.dueOn?.iso
         awaitsFee = request.awaitsFee
-        onBehalfAs = request.onBehalfAs
-        competence = request.competence
+        onBehalfAs = party?.relationship
+        competence = party?.competence
     }
 }
