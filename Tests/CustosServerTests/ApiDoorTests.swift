@@ -177,6 +177,41 @@ struct ApiDoorTests {
         }
     }
 
+    @Test("a record about someone held is written for the person named, never for a new one")
+    func recordAboutSomeoneHeld() async throws {
+        try await ApiFixture.with(["hutton", "ashe"]) { fixture in
+            let office = try await fixture.token("hutton", role: .dpo, name: "office")
+            let stranger = try await fixture.asheHead()
+            try await fixture.app.test(.router) { client in
+                let pupil = try await client.api(
+                    .post, "/records", token: office,
+                    json: """
+                        {"type": "pupil_record", "values": {"name": "Pat Pupil", "date_of_birth": "2016-04-01",
+                         "upn": "B801200005001", "parent_name": "Sam Parent", "parent_phone": "01245 123456"}}
+                        """, purpose: "education", expect: .created)
+                let id = try #require(pupil[path: "subjects", "pupil"] as? String)
+                let nobody = try await client.api(
+                    .post, "/records", token: office,
+                    json: #"{"type": "sen_file", "values": {"sen_provision": "K"}}"#, purpose: "education",
+                    expect: .badRequest)
+                #expect((nobody[path: "error", "message"] as? String)?.contains("subjects.pupil") == true)
+                try await client.api(
+                    .post, "/records", token: office,
+                    json:
+                        #"{"type": "sen_file", "values": {"sen_provision": "K"}, "subjects": {"pupil": "\#(stranger)"}}"#,
+                    purpose: "education", expect: .notFound)
+                let written = try await client.api(
+                    .post, "/records", token: office,
+                    json: #"{"type": "sen_file", "values": {"sen_provision": "K"}, "subjects": {"pupil": "\#(id)"}}"#,
+                    purpose: "education", expect: .created)
+                #expect(written[path: "subjects", "pupil"] as? String == id)
+                let read = try await client.api(
+                    .get, "/subjects/\(id)", token: office, purpose: "education", expect: .ok)
+                #expect((read["records"] as? [[String: Any]])?.count == 2)
+            }
+        }
+    }
+
     @Test("nothing leaves before identity: no package or portable copy for a request awaiting verification")
     func identityFirst() async throws {
         try await ApiFixture.with(["ashe"]) { fixture in

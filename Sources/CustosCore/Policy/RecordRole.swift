@@ -6,4 +6,11 @@ public struct RecordRole: Sendable, Equatable, Decodable {
     /// The kind of person who plays it (a ``SubjectKind`` id).
     public var subject: String
     public var description: String?
+    /// For a record about someone already held (Hutton's SEN file, ASSET's call recordings): the
+    /// kinds of identifier (`upn`, `email`, `phone`, ...) by which a write finds them, or their id.
+    /// A record of this role is written only for a person found so; it never makes a new one.
+    public var foundBy: [String]
+
+    /// Whether a record of this role is always about someone already held.
+    public var isAboutSomeoneHeld: Bool { !foundBy.isEmpty }
 }

@@ -137,6 +137,16 @@ struct PolicyReferenceCheck {
                     path.key("roles").index(roleIndex).key("subject"),
                     "no subject kind '\(role.subject)'\(Self.suggestion(role.subject, policy.subjects.map(\.id)))")
             }
+            // A role found by an identifier needs someone to have been given it by another record type.
+            let kinds = Set(policy.recordTypes.flatMap(\.fields).compactMap(\.identifierKind))
+            for (roleIndex, role) in record.roles.enumerated() {
+                for (kindIndex, kind) in role.foundBy.enumerated() where !kinds.contains(kind) {
+                    report(
+                        path.key("roles").index(roleIndex).key("found_by").index(kindIndex),
+                        "no record type has an identifier of kind '\(kind)' to find the \(role.name) by\(Self.suggestion(kind, kinds))"
+                    )
+                }
+            }
             checkUnique(record.fields.map(\.name), path: { path.key("fields").index($0).key("name") }, what: "field")
             for (fieldIndex, field) in record.fields.enumerated() {
                 let fieldPath = path.key("fields").index(fieldIndex)

@@ -30,7 +30,10 @@ struct ApiRecordsController {
         let warnings = RecordValidator(recordType: type).validate(body.values).problems.filter(\.isWarning)
         let headers = try ApiAccessHeaders(request)
         let outcome = try await vault.write(
-            RecordInput(type: type, values: body.values, source: body.source ?? .person, schoolID: body.school),
+            RecordInput(
+                type: type, values: body.values, source: body.source ?? .person, schoolID: body.school,
+                subjects: try await reachable(body.subjects ?? [:], of: type, caller: caller),
+                isAnotherRecord: body.subjects?.isEmpty == false),
             as: caller.user, purpose: headers.purpose, reason: headers.reason)
         switch outcome {
         case .created(let id, let subjects, _):
@@ -47,7 +50,23 @@ struct ApiRecordsController {
             throw ApiError(
                 status: .conflict, code: "suppressed",
                 message: "an identifier of the \(role) belongs to an erased person; nothing was written")
+        case .personNotFound(let role):
+            throw ApiError.notFound("subjects.\(role): no one held is found; nothing was written, and no one was made")
         }
+    }
+
+    /// The people named by role, each a role of `type` and within the caller's reach; out of
+    /// reach reads as not found.
+    private func reachable(
+        _ subjects: [String: UUID], of type: RecordType, caller: ApiCaller
+    ) async throws -> [String: UUID] {
+        for (role, id) in subjects {
+            guard type.roles.contains(where: { $0.name == role }) else {
+                throw ApiError.badRequest("subjects: \(type.id) records have no role '\(role)'")
+            }
+            _ = try await caller.reachableSubject(id)
+        }
+        return subjects
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> RecordDocument {

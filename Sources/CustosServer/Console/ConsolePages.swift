@@ -227,6 +227,7 @@ struct ConsolePages: Sendable {
             </form>
             {{#refusal}}<div class="panel" role="status"><p>Nothing is shown for this purpose: {{.}}</p></div>{{/refusal}}
             {{#otherPurposes}}<p class="hint">Records kept only for other purposes are not shown; choose their purpose above.</p>{{/otherPurposes}}
+            {{#addable}}<p>Add a record about this person: {{#addable}}<a href="/console/records/new?type={{id}}&amp;subject={{subject}}">{{name}}</a> {{/addable}}</p>{{/addable}}
             {{^empty(records)}}
             {{#records}}
             <section aria-labelledby="record-{{index}}">
@@ -277,10 +278,14 @@ struct ConsolePages: Sendable {
             {{#typeName}}
             <h1>Add: {{.}}</h1>
             {{#typeDescription}}<p>{{.}}</p>{{/typeDescription}}
+            {{#aboutSomeoneHeld}}{{^subject}}<div class="panel" role="status"><p>This kind of record is about someone
+            already held. Open their page (<a href="/console/people">find a person</a>) and add it from there.</p></div>{{/subject}}{{/aboutSomeoneHeld}}
+            {{#subject}}<p>About the person <a href="/console/people/{{.}}">{{shortSubject}}</a>.</p>{{/subject}}
             <p>Fields marked (required) must be given; the rest are optional.</p>
             <form method="post" action="/console/records/new" novalidate>
             <input type="hidden" name="csrf" value="{{formToken}}">
             <input type="hidden" name="type" value="{{typeID}}">
+            {{#subject}}<input type="hidden" name="subject" value="{{.}}">{{/subject}}
             \(RecordFormView.template)
             <button type="submit">Add the record</button>
             </form>

@@ -86,6 +86,11 @@ struct PeopleController: Sendable {
             ]
         }
         values["otherPurposes"] = purposes.count > 1
+        // Records about someone already held are added from their page.
+        values["addable"] = user.writableTypes.filter { $0.roles.first?.isAboutSomeoneHeld == true }.map {
+            type -> [String: Any] in
+            ["id": type.id, "name": type.name, "subject": id.uuidString.lowercased()]
+        }
         values["kind"] = PageText.label(subject.kind)
         values["shortID"] = Self.shortID(subject.id)
         values["since"] = PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone))

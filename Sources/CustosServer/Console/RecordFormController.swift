@@ -14,7 +14,11 @@ struct RecordFormController: Sendable {
         let user = try context.user()
         guard let typeID = request.uri.queryParameters.get("type") else { return chooser(user, context) }
         switch resolve(typeID, user) {
-        case .writable(let type): return try await page(type, values: [:], problems: [], user: user, context: context)
+        case .writable(let type):
+            return try await page(
+                type, values: [:], problems: [],
+                subject: try await subject(request.uri.queryParameters.get("subject"), user),
+                user: user, context: context)
         case .notWritable: return refusal(user, context)
         case .unknown: return chooser(user, context, problem: "Choose a kind of record from the list")
         }
@@ -31,15 +35,36 @@ struct RecordFormController: Sendable {
         }
         var given: [String: String] = [:]
         for field in type.fields { given[field.name] = body.value(field.name) ?? "" }
+        let subject = try await subject(body.value("subject"), user)
         let validation = RecordValidator(recordType: type).validate(given)
         guard validation.isValid else {
             return try await page(
-                type, values: given, problems: validation.problems.filter { !$0.isWarning }, user: user,
-                context: context, status: .badRequest)
+                type, values: given, problems: validation.problems.filter { !$0.isWarning }, subject: subject,
+                user: user, context: context, status: .badRequest)
         }
-        let outcome = try await user.vault.write(
-            RecordInput(type: type, values: given, source: RecordSource(kind: .staff, name: "the staff console")),
-            actor: user.actor, reason: "staff console")
+        if type.roles.first?.isAboutSomeoneHeld == true, subject == nil {
+            let problem = FieldProblem(
+                field: "", message: "This kind of record is about someone already held: add it from their page.")
+            return try await page(
+                type, values: given, problems: [problem], subject: nil, user: user, context: context,
+                status: .badRequest)
+        }
+        // Collected for the first purpose of the type the user's role may change it for.
+        let purpose = RolePurposeRule.purposes(of: user.role, .update, recordType: type, policy: user.vault.policy)
+            .first
+        let outcome: RecordWriteOutcome
+        do {
+            outcome = try await user.vault.write(
+                RecordInput(
+                    type: type, values: given, source: RecordSource(kind: .staff, name: "the staff console"),
+                    subjects: subject.flatMap { id in type.roles.first.map { [$0.name: id] } } ?? [:],
+                    isAnotherRecord: subject != nil),
+                as: user.user, purpose: purpose, reason: "staff console")
+        } catch let refusal as UseRefusal {
+            return try await page(
+                type, values: given, problems: [FieldProblem(field: "", message: refusal.message)], subject: subject,
+                user: user, context: context, status: .forbidden)
+        }
         switch outcome {
         case .created(_, let subjects, _), .updated(_, let subjects):
             guard let subject = type.roles.first.flatMap({ subjects[$0.name] }) ?? subjects.values.first else {
@@ -51,8 +76,20 @@ struct RecordFormController: Sendable {
                 field: "",
                 message: "This person asked for their information to be erased: Custos keeps no new record of them.")
             return try await page(
-                type, values: given, problems: [problem], user: user, context: context, status: .conflict)
+                type, values: given, problems: [problem], subject: subject, user: user, context: context,
+                status: .conflict)
+        case .personNotFound:
+            let problem = FieldProblem(field: "", message: "The person this record is about is not held.")
+            return try await page(
+                type, values: given, problems: [problem], subject: nil, user: user, context: context,
+                status: .badRequest)
         }
+    }
+
+    /// The person a record is added about, named in the form: within the user's reach, or none.
+    private func subject(_ text: String?, _ user: ConsoleUser) async throws -> UUID? {
+        guard let text, let id = UUIDText.parse(text) else { return nil }
+        return try await user.reachableSubject(id)?.id
     }
 
     private enum Resolution {
@@ -84,8 +121,8 @@ struct RecordFormController: Sendable {
     }
 
     private func page(
-        _ type: RecordType, values given: [String: String], problems: [FieldProblem], user: ConsoleUser,
-        context: ConsoleRequestContext, status: HTTPResponse.Status = .ok
+        _ type: RecordType, values given: [String: String], problems: [FieldProblem], subject: UUID?,
+        user: ConsoleUser, context: ConsoleRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let form = RecordForm(recordType: type, policy: user.vault.policy)
         var values = ConsoleFrame.values(
@@ -93,6 +130,9 @@ struct RecordFormController: Sendable {
             user: user, context: context)
         values["typeName"] = type.name
         values["typeID"] = type.id
+        values["aboutSomeoneHeld"] = type.roles.first?.isAboutSomeoneHeld == true
+        values["subject"] = subject?.uuidString.lowercased()
+        values["shortSubject"] = subject.map(PeopleController.shortID)
         values["typeDescription"] = type.description
         var view = RecordFormView(form: form, given: given, problems: problems)
         if form.fields.contains(where: { $0.input == .school }) {

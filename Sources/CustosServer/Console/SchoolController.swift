@@ -79,9 +79,18 @@ struct SchoolController: Sendable {
             return problem(
                 user, context, "Already authorised", "This request was authorised already.", status: .conflict)
         }
+        // The leader's act is theirs: it joins their own record, found by their account's email
+        // address, and never makes a person of them.
+        let role = type.role(of: field)?.name ?? ""
+        guard let leader = try await vault.subjectIDs(identifierKind: "email", value: user.account.email).first else {
+            return problem(
+                user, context, "Your own record is not held",
+                "An authorisation is kept with your own record, found by your email address, and there is none. Register with the privacy centre, or ask the office to add you, then authorise again.",
+                status: .conflict)
+        }
         try await vault.update(
             record: recordID, changes: [field.name: user.account.name], actor: user.actor, purpose: type.purposes.first,
-            reason: "authorised in the console by a leader of the person's school")
+            reason: "authorised in the console by a leader of the person's school", subjects: [role: leader])
         return SignInController.redirect("/console/school?authorised")
     }
 

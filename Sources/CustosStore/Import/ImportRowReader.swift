@@ -60,10 +60,24 @@ final class ImportRowReader: @unchecked Sendable {
             line += 1
             batch.rows += 1
             var values: [String: String] = [:]
+            var lookups: [String: [String: String]] = [:]
+            var subjects: [String: UUID] = [:]
             var problems: [FieldProblem] = []
             for (position, text) in row.enumerated() {
                 if let field = columns.fields[position] {
                     values[field] = text
+                } else if let lookup = columns.lookups[position] {
+                    let trimmed = text.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.isEmpty else { continue }
+                    if lookup.kind == ImportColumns.subjectColumn {
+                        guard let id = UUID(uuidString: trimmed) else {
+                            problems.append(FieldProblem(field: lookup.kind, message: "is not a person's id"))
+                            continue
+                        }
+                        subjects[lookup.role] = id
+                    } else {
+                        lookups[lookup.role, default: [:]][lookup.kind] = trimmed
+                    }
                 } else if let heading = columns.unknown[position], !text.allSatisfy(\.isWhitespace) {
                     let message =
                         PaymentCardNumber.occurs(in: text)
@@ -85,7 +99,9 @@ final class ImportRowReader: @unchecked Sendable {
             }
             if !problems.isEmpty { batch.rowsWithWarnings += 1 }
             batch.inputs.append(
-                RecordInput(type: recordType, values: outcome.values, source: source, schoolID: schoolID))
+                RecordInput(
+                    type: recordType, values: outcome.values, source: source, schoolID: schoolID, subjects: subjects,
+                    lookups: lookups))
             batch.lines.append(line)
         }
         return batch

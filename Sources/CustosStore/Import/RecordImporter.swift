@@ -112,6 +112,15 @@ public struct RecordImporter: Sendable {
                     ImportProblem(
                         line: lines[position], field: role,
                         message: "is a person who was erased; the row is suppressed and not imported", isWarning: true))
+            case .personNotFound(let role):
+                report.rejected += 1
+                let kinds = recordType.roles.first { $0.name == role }?.foundBy ?? []
+                report.add(
+                    ImportProblem(
+                        line: lines[position], field: kinds.joined(separator: "/"),
+                        message:
+                            "finds no \(role) held; a \(recordType.id) record is about someone already held, so the row is not imported and no one is made",
+                        isWarning: false))
             }
         }
         report.created += created

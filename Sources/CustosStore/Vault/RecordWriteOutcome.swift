@@ -8,11 +8,14 @@ public enum RecordWriteOutcome: Sendable, Hashable {
     case updated(recordID: UUID, subjects: [String: UUID])
     /// An identifier belongs to someone who was erased; nothing was written.
     case suppressed(role: String)
+    /// The role is about someone already held, and no one was found by the id or identifier
+    /// given (or none was given); nothing was written, and no one was made.
+    case personNotFound(role: String)
 
     public var recordID: UUID? {
         switch self {
         case .created(let id, _, _), .updated(let id, _): id
-        case .suppressed: nil
+        case .suppressed, .personNotFound: nil
         }
     }
 }

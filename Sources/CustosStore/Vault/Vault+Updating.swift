@@ -15,10 +15,11 @@ extension Vault {
     @discardableResult
     public func update(
         record id: UUID, changes requested: [String: String?], actor: String, purpose: String? = nil,
-        reason: String? = nil, at time: Date = Date()
+        reason: String? = nil, subjects: [String: UUID] = [:], at time: Date = Date()
     ) async throws -> RecordWriteOutcome {
         let (changes, outcome) = try await updateChanges(
-            record: id, changes: requested, actor: actor, purpose: purpose, reason: reason, at: time)
+            record: id, changes: requested, actor: actor, purpose: purpose, reason: reason, subjects: subjects,
+            at: time)
         if !changes.recordParts.isEmpty { try await store.apply(changes) }
         return outcome
     }
@@ -29,7 +30,7 @@ extension Vault {
     /// history; an erasure removes them with the rest.
     func updateChanges(
         record id: UUID, changes requested: [String: String?], actor: String, purpose: String?, reason: String?,
-        at time: Date
+        subjects named: [String: UUID] = [:], at time: Date
     ) async throws -> (ChangeSet, RecordWriteOutcome) {
         let parts = try await store.recordParts(ofRecord: id, in: workspace.id)
         guard let first = parts.first else { throw VaultError.recordNotFound(id) }
@@ -89,6 +90,14 @@ extension Vault {
             if let existing, let known = keysByRole[role.name] {
                 subjectID = existing.subjectID
                 key = known
+            } else if let held = named[role.name] {
+                // Someone already held, named by the caller (a leader authorising is themselves).
+                guard let subject = try await store.subjects([held], in: workspace.id).first, subject.key != nil else {
+                    throw VaultError.personNotFound(role: role.name, of: type)
+                }
+                (subjectID, key) = (held, try dataKey(of: subject))
+            } else if role.isAboutSomeoneHeld {
+                throw VaultError.personNotFound(role: role.name, of: type)
             } else {
                 (subjectID, key) = try await subject(
                     for: role, of: type, identifiers: identifiers, at: time, changes: &changes)

@@ -32,6 +32,8 @@ extension Vault {
                     "record.suppressed", actor: actor, at: time, purpose: purpose, reason: reason,
                     detail: "type \(input.type.id): an identifier belongs to an erased person")
             ])
+        case .personNotFound(let role):
+            throw VaultError.personNotFound(role: role, of: input.type)
         }
         return outcome
     }
@@ -43,7 +45,9 @@ extension Vault {
     public func prepare(_ inputs: [RecordInput], at time: Date) async throws -> (ChangeSet, [RecordWriteOutcome]) {
         // Pass 1: every identifier's blind index, to look them all up at once.
         var indexesByInput: [[String: [(kind: String, index: Data)]]] = []
+        var lookupsByInput: [[String: [Data]]] = []
         var allIndexes: [Data] = []
+        var named: Set<UUID> = []
         for input in inputs {
             var byRole: [String: [(kind: String, index: Data)]] = [:]
             for field in input.type.fields {
@@ -55,10 +59,22 @@ extension Vault {
                 allIndexes.append(index)
             }
             indexesByInput.append(byRole)
+            // Lookups find someone already held; they are not kept with the record.
+            var lookups: [String: [Data]] = [:]
+            for (role, values) in input.lookups {
+                for (kind, value) in values {
+                    guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
+                    let index = indexer.index(kind: kind, value: normalised)
+                    lookups[role, default: []].append(index)
+                    allIndexes.append(index)
+                }
+            }
+            lookupsByInput.append(lookups)
+            named.formUnion(input.subjects.values)
         }
         let existing = try await store.subjectIDs(forIndexes: allIndexes, in: workspace.id)
         let tombstoned = try await store.tombstoned(allIndexes, in: workspace.id)
-        let existingIDs = Array(Set(existing.values.compactMap(\.first)))
+        let existingIDs = Array(Set(existing.values.compactMap(\.first)).union(named))
         var subjectsByID: [UUID: StoredSubject] = [:]
         for subject in try await store.subjects(existingIDs, in: workspace.id) { subjectsByID[subject.id] = subject }
         var ownerRoles: [String: String] = [:]
@@ -96,6 +112,28 @@ extension Vault {
                 outcomes.append(.suppressed(role: role))
                 continue
             }
+            // Roles about someone already held: the person named, or found by a lookup; else nothing is written.
+            var held: [String: UUID] = [:]
+            var missing: String?
+            for role in input.type.roles where role.isAboutSomeoneHeld || input.subjects[role.name] != nil {
+                let values = input.values.filter { name, _ in (rolesOfFields[input.type.id] ?? [:])[name] == role.name }
+                guard !values.isEmpty || input.subjects[role.name] != nil else { continue }
+                let candidate =
+                    input.subjects[role.name]
+                    ?? lookupsByInput[position][role.name]?.lazy.compactMap { existing[$0]?.first }.first
+                    ?? (indexes[role.name] ?? []).lazy.compactMap { existing[$0.index]?.first }.first
+                guard let candidate, let subject = subjectsByID[candidate], subject.key != nil,
+                    subject.mergedInto == nil
+                else {
+                    missing = role.name
+                    break
+                }
+                held[role.name] = candidate
+            }
+            if let missing {
+                outcomes.append(.personNotFound(role: missing))
+                continue
+            }
             let schoolID = try input.schoolID ?? school(for: input, known: &schoolsByURN, changes: &changes)
             let recordID: UUID
             var subjects: [String: UUID] = [:]
@@ -109,7 +147,8 @@ extension Vault {
                 guard !values.isEmpty else { continue }
                 let roleIndexes = indexes[role.name] ?? []
                 let found =
-                    roleIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
+                    held[role.name]
+                    ?? roleIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
                     ?? roleIndexes.lazy.compactMap { existing[$0.index]?.first }.first
                 let subjectID: UUID
                 if let found {
@@ -145,7 +184,9 @@ extension Vault {
             let ownerKey = input.type.roles.first.flatMap { subjects[$0.name] }.map {
                 input.type.id + "\u{1F}" + $0.uuidString
             }
-            if let ownerKey, let earlier = recordInBatch[ownerKey] {
+            if input.isAnotherRecord {
+                recordID = UUID()
+            } else if let ownerKey, let earlier = recordInBatch[ownerKey] {
                 recordID = earlier
                 isUpdate = true
             } else if let owner = input.type.roles.first.flatMap({ subjects[$0.name] }),

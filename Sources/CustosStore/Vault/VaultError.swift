@@ -41,6 +41,13 @@ public struct VaultError: Error, Sendable, Hashable, CustomStringConvertible {
     static func recordNotFound(_ id: UUID) -> Self {
         Self("there is no record \(id) in this workspace", kind: .notFound)
     }
+    static func personNotFound(role: String, of type: RecordType) -> Self {
+        let kinds = type.roles.first { $0.name == role }?.foundBy ?? []
+        return Self(
+            "subjects.\(role): a \(type.id) record is about someone already held; name the \(role) by their id"
+                + (kinds.isEmpty ? "" : " or by \(kinds.joined(separator: ", "))")
+                + ". No one was found, and no one was made", kind: .invalid)
+    }
     static func keyDestroyed(_ id: UUID) -> Self {
         Self("subject \(id) has no data key: their data was erased or merged into another subject")
     }

@@ -67,6 +67,16 @@ struct DemoCommand: AsyncParsableCommand {
                 email: "school_leader@demo.example", name: "Lee Demo (head of \(school.name))", role: .schoolLeader,
                 schoolID: school.id, password: Self.demoPassword, in: workspace, by: "demo")
             leaderNote = "\n                   or as \(leader.email), who sees \(school.name)'s people only"
+            // The leader is a registered person too: what they authorise joins their own record.
+            if let type = loaded.policy.registration.flatMap({ loaded.policy.recordType($0.recordType) }),
+                let email = type.ownEmailField,
+                var values = DemoPeople.values(for: type, number: 999)
+            {
+                values[email.name] = leader.email
+                for field in type.fields where field.format == .urn { values[field.name] = school.urn }
+                _ = try await vault.write(
+                    RecordInput(type: type, values: values, source: .person), actor: "demo", reason: "demo data")
+            }
         }
 
         // Where the policy records who attends what (ASSET), a trainer delivers the first demo course.

@@ -104,12 +104,27 @@ final class HeadlessChromium: @unchecked Sendable {
         return (found as? [[String: String]] ?? []).compactMap { $0.values.first }
     }
 
-    /// Clicks the first element matching a CSS selector.
+    /// Clicks the first element matching a CSS selector, and, when the click loads a page (a link,
+    /// a form's button), waits until the new page has loaded: chromedriver may answer the click
+    /// before the old page has given way, and a check made then reads the old page. A click that
+    /// loads nothing (the cookie banner's buttons) waits a moment and goes on.
     func click(_ selector: String) async throws {
         guard let element = try await elements(selector).first else {
             throw WebDriverError(description: "nothing matches \(selector)")
         }
+        _ = try await run("window.__custosOldPage = true; return true;")
         _ = try await command("POST", "element/\(element)/click", [:])
+        let deadline = Date().addingTimeInterval(1.5)
+        var loading = false
+        while true {
+            let state =
+                try await run("return window.__custosOldPage === true ? 'old' : document.readyState;") as? String
+            if state == "complete" { return }
+            if state != "old" { loading = true }
+            if !loading, Date() > deadline { return }
+            if loading, Date() > deadline.addingTimeInterval(15) { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     /// The id of the element that has the keyboard focus.

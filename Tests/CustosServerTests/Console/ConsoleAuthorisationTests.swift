@@ -193,6 +193,13 @@ struct ConsoleAuthorisationTests {
             try await fixture.user("head@basildon.example", role: .schoolLeader, school: own)
             try await fixture.consoleApp.test(.router) { client in
                 let head = try await ConsoleBrowser.signIn(client, "head@basildon.example")
+                // An authorisation joins the leader's own record; with none held, none is made.
+                let headless = try await head.post(
+                    client, "/console/school/records/\(request.uuidString)/authorise",
+                    token: try await head.formToken(client))
+                #expect(headless.0 == .conflict)
+                #expect(try await fixture.vault("bep").read(record: request, actor: "test").count == 1)
+                _ = try await fixture.bepUser(urn: "100001", email: "head@basildon.example")
                 let (status, page) = try await head.get(client, "/console/school")
                 #expect(status == .ok)
                 #expect(page.contains("<h1>Your school: Basildon Academy</h1>"))
@@ -226,6 +233,9 @@ struct ConsoleAuthorisationTests {
             let vault = try await fixture.vault("bep")
             let parts = try await vault.read(record: request, actor: "test")
             #expect(parts.first { $0.role == "authoriser" }?.values["authorised_by"] == "Test school_leader")
+            let leader = try await vault.subjectIDs(identifierKind: "email", value: "head@basildon.example").first
+            #expect(
+                parts.first { $0.role == "authoriser" }?.subjectID == leader, "the leader's own record, no new person")
             #expect(try await vault.read(record: strangers, actor: "test").count == 1, "not authorised")
             let events = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
             #expect(
@@ -313,14 +323,14 @@ extension ApiFixture {
     }
 
     /// A BEP registered user at the school with URN `urn`; their subject id.
-    func bepUser(urn: String) async throws -> UUID {
+    func bepUser(urn: String, email: String? = nil) async throws -> UUID {
         let vault = try await vault("bep")
         let type = try #require(vault.policy.recordType("registered_user"))
         let outcome = try await vault.write(
             RecordInput(
                 type: type,
                 values: [
-                    "first_name": "A", "surname": "B", "role": "Teacher", "email": "user\(urn)@example.sch.uk",
+                    "first_name": "A", "surname": "B", "role": "Teacher", "email": email ?? "user\(urn)@example.sch.uk",
                     "phone": "01268 000000", "school_urn": urn,
                 ],
                 source: .person),

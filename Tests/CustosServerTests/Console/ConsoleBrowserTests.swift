@@ -180,6 +180,8 @@ struct ConsoleBrowserTests {
             let school = try await fixture.school("Basildon Academy", urn: "100001")
             _ = try await fixture.bepUser(urn: "100001")
             _ = try await fixture.cpdRequest(by: "user100001@example.sch.uk", course: "Phonics refresher")
+            // The head's authorisation joins their own record.
+            _ = try await fixture.bepUser(urn: "100001", email: "head@basildon.example")
             try await fixture.user("head@basildon.example", role: .schoolLeader, school: school)
             let app = fixture.liveApp()
             try await app.test(.live) { client in

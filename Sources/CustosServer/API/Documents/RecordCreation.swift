@@ -11,4 +11,7 @@ struct RecordCreation: Codable {
     var source: RecordSource?
     /// The school the people belong to, when the record does not name one by URN.
     var school: UUID?
+    /// The people already held whom the record is about, by role (role → subject id): how a record
+    /// of a type whose role is found by identifier or id (Hutton's SEN file) is written.
+    var subjects: [String: UUID]?
 }
