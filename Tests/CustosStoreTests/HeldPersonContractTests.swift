@@ -92,4 +92,29 @@ struct HeldPersonContractTests {
             #expect(created.count == 4, "the pupil record (pupil and parent) and the two files; nothing for no one")
         }
     }
+
+    @Test(
+        "an import naming a school URN the workspace does not hold is refused by line", arguments: TestBackend.available
+    )
+    func unknownSchool(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "bep")
+            try await vault.addSchool(name: "Basildon Academy", urn: "100001", laCode: nil, actor: "t")
+            let type = try #require(vault.policy.recordType("registered_user"))
+            let file = try fixture.csv(
+                """
+                first_name,surname,role,email,phone,school_urn
+                Ann,Held,Teacher,ann@example.sch.uk,01268 000000,100001
+                Bob,Unheld,Teacher,bob@example.sch.uk,01268 000001,100009
+                """, name: "users.csv")
+            let report = try await RecordImporter(vault: vault, recordType: type).run(
+                file: file, dryRun: false, actor: "office")
+            #expect(report.created == 1)
+            #expect(report.rejected == 1)
+            #expect(report.problems.map(\.line) == [3])
+            #expect(report.problems.first?.field == "school_urn")
+            #expect(
+                try await fixture.store.schools(in: vault.workspace.id).map(\.urn) == ["100001"], "no school is made")
+        }
+    }
 }

@@ -50,6 +50,8 @@ struct ApiRecordsController {
             throw ApiError(
                 status: .conflict, code: "suppressed",
                 message: "an identifier of the \(role) belongs to an erased person; nothing was written")
+        case .schoolNotHeld(let field):
+            throw ApiError.badRequest("\(field): the workspace holds no school with this URN")
         case .personNotFound(let role):
             throw ApiError.notFound("subjects.\(role): no one held is found; nothing was written, and no one was made")
         }

@@ -78,6 +78,11 @@ struct RecordFormController: Sendable {
             return try await page(
                 type, values: given, problems: [problem], subject: subject, user: user, context: context,
                 status: .conflict)
+        case .schoolNotHeld(let field):
+            let problem = FieldProblem(field: field, message: "No school with this URN is held")
+            return try await page(
+                type, values: given, problems: [problem], subject: subject, user: user, context: context,
+                status: .badRequest)
         case .personNotFound:
             let problem = FieldProblem(field: "", message: "The person this record is about is not held.")
             return try await page(

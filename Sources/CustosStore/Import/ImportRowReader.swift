@@ -101,7 +101,7 @@ final class ImportRowReader: @unchecked Sendable {
             batch.inputs.append(
                 RecordInput(
                     type: recordType, values: outcome.values, source: source, schoolID: schoolID, subjects: subjects,
-                    lookups: lookups))
+                    lookups: lookups, schoolMustBeHeld: true))
             batch.lines.append(line)
         }
         return batch

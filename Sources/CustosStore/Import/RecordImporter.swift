@@ -112,6 +112,14 @@ public struct RecordImporter: Sendable {
                     ImportProblem(
                         line: lines[position], field: role,
                         message: "is a person who was erased; the row is suppressed and not imported", isWarning: true))
+            case .schoolNotHeld(let field):
+                report.rejected += 1
+                report.add(
+                    ImportProblem(
+                        line: lines[position], field: field,
+                        message:
+                            "names a school this workspace does not hold; add the school first (custos school add)",
+                        isWarning: false))
             case .personNotFound(let role):
                 report.rejected += 1
                 let kinds = recordType.roles.first { $0.name == role }?.foundBy ?? []

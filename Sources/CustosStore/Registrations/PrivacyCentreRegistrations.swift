@@ -172,7 +172,7 @@ public struct PrivacyCentreRegistrations: Sendable {
         switch outcome {
         case .created(_, let subjects, _), .updated(_, let subjects):
             subjectID = recordType.roles.first.flatMap { subjects[$0.name] }
-        case .suppressed, .personNotFound:
+        case .suppressed, .personNotFound, .schoolNotHeld:
             subjectID = nil
         }
         guard let subjectID else {

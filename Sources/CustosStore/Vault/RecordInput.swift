@@ -18,10 +18,14 @@ public struct RecordInput: Sendable {
     /// last), rather than the person's record of the type, which a write replaces (an import run
     /// again changes nothing).
     public var isAnotherRecord: Bool
+    /// Whether a school the record names by URN must be one the workspace holds (an import's
+    /// rows); otherwise a URN not yet held adds the school.
+    public var schoolMustBeHeld: Bool
 
     public init(
         type: RecordType, values: [String: String], source: RecordSource, schoolID: UUID? = nil,
-        subjects: [String: UUID] = [:], lookups: [String: [String: String]] = [:], isAnotherRecord: Bool = false
+        subjects: [String: UUID] = [:], lookups: [String: [String: String]] = [:], isAnotherRecord: Bool = false,
+        schoolMustBeHeld: Bool = false
     ) {
         self.type = type
         self.values = values
@@ -30,5 +34,6 @@ public struct RecordInput: Sendable {
         self.subjects = subjects
         self.lookups = lookups
         self.isAnotherRecord = isAnotherRecord
+        self.schoolMustBeHeld = schoolMustBeHeld
     }
 }

@@ -11,11 +11,13 @@ public enum RecordWriteOutcome: Sendable, Hashable {
     /// The role is about someone already held, and no one was found by the id or identifier
     /// given (or none was given); nothing was written, and no one was made.
     case personNotFound(role: String)
+    /// The record names by URN (in `field`) a school the workspace does not hold; nothing was written.
+    case schoolNotHeld(field: String)
 
     public var recordID: UUID? {
         switch self {
         case .created(let id, _, _), .updated(let id, _): id
-        case .suppressed, .personNotFound: nil
+        case .suppressed, .personNotFound, .schoolNotHeld: nil
         }
     }
 }

@@ -34,6 +34,9 @@ extension Vault {
             ])
         case .personNotFound(let role):
             throw VaultError.personNotFound(role: role, of: input.type)
+        case .schoolNotHeld(let field):
+            throw VaultError(
+                "\(field): the workspace holds no school with this URN; add the school first", kind: .invalid)
         }
         return outcome
     }
@@ -132,6 +135,13 @@ extension Vault {
             }
             if let missing {
                 outcomes.append(.personNotFound(role: missing))
+                continue
+            }
+            if input.schoolMustBeHeld, input.schoolID == nil,
+                let field = input.type.fields.first(where: { $0.format == .urn }),
+                let urn = input.values[field.name], schoolsByURN[urn] == nil
+            {
+                outcomes.append(.schoolNotHeld(field: field.name))
                 continue
             }
             let schoolID = try input.schoolID ?? school(for: input, known: &schoolsByURN, changes: &changes)
