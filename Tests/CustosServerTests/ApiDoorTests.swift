@@ -208,6 +208,17 @@ struct ApiDoorTests {
                 let read = try await client.api(
                     .get, "/subjects/\(id)", token: office, purpose: "education", expect: .ok)
                 #expect((read["records"] as? [[String: Any]])?.count == 2)
+
+                // The person named is decided like anyone found by identifier: restricted, nothing is written.
+                let vault = try await fixture.vault("hutton")
+                try await Contacts(vault: vault).setProcessingState(
+                    .restricted, subject: try #require(UUID(uuidString: id)), purpose: "education",
+                    reason: "accuracy contested", actor: "test")
+                let refused = try await client.api(
+                    .post, "/records", token: office,
+                    json: #"{"type": "sen_file", "values": {"sen_provision": "E"}, "subjects": {"pupil": "\#(id)"}}"#,
+                    purpose: "education", expect: .forbidden)
+                #expect(refused[path: "error", "code"] as? String == "restricted")
             }
         }
     }

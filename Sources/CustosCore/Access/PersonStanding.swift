@@ -15,6 +15,9 @@ public struct PersonStanding: Sendable, Hashable {
     /// A person the write being decided makes.
     public static let new = PersonStanding(consents: [], processing: [], isNew: true)
 
+    /// A person held, with no consent, restriction or objection recorded.
+    public static let nothingRecorded = PersonStanding(consents: [], processing: [])
+
     /// The processing state in force for `purpose`.
     public func state(for purpose: String) -> ProcessingState {
         ProcessingStateEntry.state(for: purpose, in: processing)

@@ -20,7 +20,7 @@ extension Vault {
             throw VaultError.subjectNotFound(id)
         }
         let purpose = try await namedPurpose(purpose, user: user, action: .read, subjectID: id, at: time)
-        let standing = try await standings(of: [id])[id] ?? PersonStanding(consents: [], processing: [])
+        let standing = try await standings(of: [id])[id] ?? .nothingRecorded
         let types = policy.recordTypes.filter { $0.purposes.contains(purpose) }
         var withheld: [String: Set<String>] = [:]
         for type in types {
@@ -73,9 +73,9 @@ extension Vault {
         }
     }
 
-    /// Changes fields of one record for `purpose` (see ``update(record:changes:actor:purpose:reason:at:)``),
-    /// when the user's role changes every field of the type across the workspace and no person
-    /// of the record has restricted, objected to or not consented to the purpose.
+    /// Changes fields of one record for `purpose` (see ``update(record:changes:actor:purpose:reason:subjects:at:)``),
+    /// when the user's role may change records of the type for the purpose and no person of the
+    /// record has restricted, objected to or not consented to it.
     @discardableResult
     public func update(
         record id: UUID, changes: [String: String?], as user: DataUser, purpose: String?, reason: String? = nil,
@@ -115,7 +115,7 @@ extension Vault {
         let standings = try await standings(of: existing)
         for subjectID in existing {
             if let refusal = useDecider.decide(
-                use, standing: standings[subjectID] ?? PersonStanding(consents: [], processing: [])
+                use, standing: standings[subjectID] ?? .nothingRecorded
             ).refusal {
                 try await refuse(refusal, user: user, purpose: purpose, subjectID: subjectID, at: time)
             }
@@ -133,7 +133,7 @@ extension Vault {
         let standings = try await standings(of: subjects)
         return Dictionary(
             subjects.map {
-                ($0, useDecider.decide(use, standing: standings[$0] ?? PersonStanding(consents: [], processing: [])))
+                ($0, useDecider.decide(use, standing: standings[$0] ?? .nothingRecorded))
             }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -213,7 +213,8 @@ extension Vault {
         return parts.first { $0.role == ownerRole } ?? parts[0]
     }
 
-    /// The people a record input is found to be about already, by its identifiers.
+    /// The people a record input is about who are held already: named by id, or found by its
+    /// identifiers or lookups.
     private func existingSubjects(of input: RecordInput) async throws -> [UUID] {
         var indexes: [Data] = []
         for field in input.type.fields {
@@ -222,8 +223,15 @@ extension Vault {
             else { continue }
             indexes.append(indexer.index(kind: kind, value: normalised))
         }
-        guard !indexes.isEmpty else { return [] }
-        return Array(Set(try await store.subjectIDs(forIndexes: indexes, in: workspace.id).values.flatMap { $0 }))
+        for (kind, value) in input.lookups.values.flatMap({ $0 }) {
+            guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
+            indexes.append(indexer.index(kind: kind, value: normalised))
+        }
+        var found = Set(input.subjects.values)
+        if !indexes.isEmpty {
+            found.formUnion(try await store.subjectIDs(forIndexes: indexes, in: workspace.id).values.flatMap { $0 })
+        }
+        return found.sorted { $0.uuidString < $1.uuidString }
     }
 
     private static func withholding(_ fields: Set<String>, from view: RecordView) -> RecordView {
