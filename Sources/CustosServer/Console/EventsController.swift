@@ -26,9 +26,12 @@ struct EventsController: Sendable {
                 (event, try await vault.store.subjectIDs(attending: [vault.eventIndex(event)], in: vault.workspace.id)))
         }
         let everyone = Array(Set(attendeesOf.flatMap(\.ids)))
-        let views = try await vault.read(
-            subjects: everyone.sorted { $0.uuidString < $1.uuidString }, actor: user.actor, purpose: table.purpose,
-            reason: "trainer preparing their course")
+        var views: [SubjectView] = []
+        if let purpose = table.purpose {
+            views = try await vault.read(
+                subjects: everyone.sorted { $0.uuidString < $1.uuidString }, as: user.user, purpose: purpose,
+                reason: "trainer preparing their course")
+        }
         let viewsByID = Dictionary(views.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
         values["columns"] = table.columns.map(\.displayLabel)
         values["events"] = attendeesOf.map { event -> [String: Any] in

@@ -20,8 +20,12 @@ struct SchoolController: Sendable {
             return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
         }
         let table = PeopleTable(for: user) { user.access.grant(.authorise, recordType: $0.id) != nil }
-        let views = try await vault.read(
-            school: schoolID, actor: user.actor, purpose: table.purpose, reason: "school leader's view of their school")
+        let everyone = try await vault.store.subjectIDs(inSchool: schoolID, in: vault.workspace.id)
+        var views: [SubjectView] = []
+        if let purpose = table.purpose {
+            views = try await vault.read(
+                subjects: everyone, as: user.user, purpose: purpose, reason: "school leader's view of their school")
+        }
         var values = ConsoleFrame.values(title: "Your school", current: "/console/school", user: user, context: context)
         values["schoolName"] = school.name
         values["authorised"] = request.uri.queryParameters.get("authorised") != nil
@@ -32,9 +36,20 @@ struct SchoolController: Sendable {
         var waiting: [[String: Any]] = []
         var done: [[String: Any]] = []
         for type in vault.policy.recordTypes where user.access.grant(.authorise, recordType: type.id) != nil {
-            guard let owner = type.roles.first?.name else { continue }
+            // Read for the purpose the leader's access to the type serves (BEP: service delivery).
+            guard let owner = type.roles.first?.name,
+                let purpose = RolePurposeRule.purposes(of: user.role, .read, recordType: type, policy: vault.policy)
+                    .first
+            else { continue }
             let shown = user.access.grant(.read, recordType: type.id)
-            for view in views {
+            let requests =
+                purpose == table.purpose
+                ? views
+                : try await vault.read(
+                    subjects: everyone, as: user.user, purpose: purpose,
+                    reason: "school leader's requests to authorise")
+            let names = Dictionary(views.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for view in requests {
                 for record in view.records where record.type == type.id && record.role == owner {
                     let parts = try await vault.store.recordParts(ofRecord: record.recordID, in: vault.workspace.id)
                     let what = type.fields.compactMap { field -> String? in
@@ -44,7 +59,8 @@ struct SchoolController: Sendable {
                         return "\(field.displayLabel): \(value)"
                     }.joined(separator: "; ")
                     let row: [String: Any] = [
-                        "who": table.name(of: view) ?? "Someone at your school", "what": what,
+                        "who": names[view.subject.id].flatMap(table.name(of:)) ?? "Someone at your school",
+                        "what": what,
                         "kind": type.name, "record": record.recordID.uuidString.lowercased(),
                         "received": PageText.day(CalendarDay(record.createdAt, in: CalendarDay.clockTimeZone)),
                     ]

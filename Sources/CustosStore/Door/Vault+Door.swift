@@ -45,6 +45,45 @@ extension Vault {
         return view
     }
 
+    /// Many people at once for `purpose` (a school leader's school, a trainer's attendees): those
+    /// within the user's reach whose standing allows the use, each with only the parts of their
+    /// records kept for the purpose and the fields the role reads and the purpose uses. A person
+    /// the door refuses is left out of the list, not shown as an error; each person shown gets
+    /// their own `subject.read` entry, written together before anything is returned.
+    public func read(
+        subjects ids: [UUID], as user: DataUser, purpose: String, reason: String? = nil, at time: Date = Date()
+    ) async throws -> [SubjectView] {
+        let purpose = try await namedPurpose(purpose, user: user, action: .read, subjectID: nil, at: time)
+        let reached = try await store.subjects(ids, in: workspace.id).filter(user.access.reaches).map(\.id)
+        let standings = try await standings(of: reached)
+        let types = policy.recordTypes.filter { $0.purposes.contains(purpose) }
+        var withheld: [UUID: [String: Set<String>]] = [:]
+        for id in reached {
+            var allowed: [String: Set<String>] = [:]
+            var refused = false
+            for type in types {
+                let use = DataUse(role: user.role, action: .read, purpose: purpose, recordType: type.id)
+                switch useDecider.decide(use, standing: standings[id] ?? .nothingRecorded) {
+                case .allowed(let fields): allowed[type.id] = fields
+                case .refused(let refusal) where refusal.code == .purposeNotAllowed: continue
+                case .refused: refused = true
+                }
+            }
+            if !refused { withheld[id] = allowed }
+        }
+        let views = try await read(
+            subjects: reached.filter { withheld[$0] != nil }, actor: user.actor, purpose: purpose, reason: reason,
+            at: time)
+        return views.map { view in
+            var shown = view
+            let fields = withheld[view.subject.id] ?? [:]
+            shown.records = user.access.visible(view.records).compactMap { record in
+                fields[record.type].map { Self.withholding($0, from: record) }
+            }
+            return shown
+        }
+    }
+
     /// Every part of one record the user may read for `purpose`, with only the fields their role
     /// reads and the purpose uses; audited as `record.read`. Parts of other people whose
     /// standing stops the use are left out.

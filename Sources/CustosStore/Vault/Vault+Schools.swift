@@ -39,20 +39,11 @@ extension Vault {
         return try await store.subjects(ids, in: workspace.id)
     }
 
-    /// Every live person of a school with their records, opened, for a `purpose`: the list a
-    /// school's leaders see of their colleagues (BEP's "My CPD"). See ``read(subjects:actor:purpose:reason:at:)``.
-    public func read(
-        school schoolID: UUID, actor: String, purpose: String?, reason: String? = nil, at time: Date = Date()
-    ) async throws -> [SubjectView] {
-        try await read(
-            subjects: try await store.subjectIDs(inSchool: schoolID, in: workspace.id), actor: actor, purpose: purpose,
-            reason: reason, at: time)
-    }
-
     /// The people `ids` with their records, opened, for a `purpose`. People whose data is
     /// restricted or objected to for the purpose, merged or erased are left out. Each person
     /// shown gets their own `subject.read` entry, written together before anything is returned.
-    public func read(
+    /// Staff read many people through the door (``read(subjects:as:purpose:reason:at:)``).
+    func read(
         subjects ids: [UUID], actor: String, purpose: String?, reason: String? = nil, at time: Date = Date()
     ) async throws -> [SubjectView] {
         var excluded: Set<UUID> = []
