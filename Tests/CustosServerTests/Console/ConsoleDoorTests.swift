@@ -1,0 +1,51 @@
+import CustosCore
+import CustosStore
+import CustosTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CustosServer
+
+/// The door from the console: a person's page reads for the purpose chosen, and the same decision
+/// as the API's shows nothing of a person who restricted, objected to or has not consented to it,
+/// says why, and audits the refusal; an add-record form refused by it writes nothing.
+@Suite("The door from the console")
+struct ConsoleDoorTests {
+    @Test("a person's page, for each refusal and for an allowed purpose")
+    func personPage() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let head = try await fixture.asheHead()
+            let vault = try await fixture.vault("ashe")
+            try await Contacts(vault: vault).setProcessingState(
+                .restricted, subject: head, purpose: "booking_admin", reason: "accuracy contested", actor: "test")
+            try await Contacts(vault: vault).setProcessingState(
+                .objected, subject: head, purpose: "customer_research", reason: "objection", actor: "test")
+            let office = try await fixture.user("office@ashe.example", role: .staff, in: "ashe")
+            try await fixture.consoleApp.test(.router) { client in
+                let browser = try await ConsoleBrowser.signIn(client, "office@ashe.example")
+                let page = "/console/people/\(head.uuidString.lowercased())"
+                let cases: [(purpose: String, says: String)] = [
+                    ("booking_admin", "restricted processing for &#39;booking_admin&#39;"),
+                    ("customer_research", "objected to &#39;customer_research&#39;"),
+                    ("marketing", "rests on consent"),
+                ]
+                for (purpose, says) in cases {
+                    let (status, text) = try await browser.get(client, page + "?purpose=\(purpose)")
+                    #expect(status == .ok)
+                    #expect(text.contains("Nothing is shown for this purpose"), "\(purpose)")
+                    #expect(text.contains(says), "\(purpose): the page says why")
+                    #expect(!text.contains("ann.smith@example.sch.uk"), "\(purpose)")
+                }
+                let (_, allowed) = try await browser.get(client, page + "?purpose=guidance_updates")
+                #expect(allowed.contains("ann.smith@example.sch.uk"))
+                #expect(!allowed.contains("Nothing is shown for this purpose"))
+            }
+            let refusals = try await AuditLog(store: fixture.store).entries(limit: 1000).map(\.event)
+                .filter { $0.actor == office.actor && $0.action == "access.refused" }
+            #expect(refusals.map(\.detail) == ["refused: restricted", "refused: objected", "refused: consent_missing"])
+        }
+    }
+}
