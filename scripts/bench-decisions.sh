@@ -3,13 +3,16 @@
 # `wrk` against GET /healthz (a small JSON answer, nothing else), against
 # GET /api/v1/contact-decisions?subject=&purpose=&channel=&list= and against
 # POST /api/v1/contact-decisions (each: token checked, the person's ledger, states and
-# suppressions read, the decision made and answered in JSON). Needs a release build (swift build -c release --product custos) and wrk
-# (apt-get install wrk). Usage: scripts/bench-decisions.sh [SECONDS] [CONNECTIONS]
+# suppressions read, the decision made and answered in JSON), and an API read of one person
+# (GET /api/v1/subjects/ID for a purpose: the door's decision, the records opened, the read audited).
+# Needs a release build (swift build -c release --product custos) and wrk (apt-get install wrk).
+# CUSTOS_BINARY names another build to measure (an earlier commit's, side by side).
+# Usage: scripts/bench-decisions.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-64}
-custos=.build/release/custos
+custos=${CUSTOS_BINARY:-.build/release/custos}
 [ -x "$custos" ] || { echo "build first: swift build -c release --product custos" >&2; exit 2; }
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 
@@ -56,6 +59,10 @@ LUA
 cat > "$folder/question.lua" << LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
+cat > "$folder/read.lua" << LUA
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Custos-Purpose"] = "account_management"
+LUA
 question="http://127.0.0.1:$port/api/v1/contact-decisions?subject=$subject&purpose=marketing&channel=email&list=newsletter"
 
 if [ -n "$profile" ]; then
@@ -76,3 +83,5 @@ decisions=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/decision.lua" \
 echo "bare JSON route (GET /healthz): $bare requests/s"
 echo "contact decision (GET /api/v1/contact-decisions?subject=…): $asked requests/s, $((asked * 100 / bare))% of the bare route"
 echo "contact decision (POST /api/v1/contact-decisions): $decisions requests/s, $((decisions * 100 / bare))% of the bare route"
+reads=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$folder/read.lua" "http://127.0.0.1:$port/api/v1/subjects/$subject" | rate)
+echo "API read of one person (GET /api/v1/subjects/ID, for a purpose): $reads requests/s, $((reads * 100 / bare))% of the bare route"
