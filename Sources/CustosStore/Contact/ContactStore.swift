@@ -8,6 +8,10 @@ public protocol ContactStore: Sendable {
     /// workspace has no such subject.
     func contactFacts(ofSubject id: UUID, in workspaceID: UUID) async throws -> StoredContactFacts?
 
+    /// One person with what the door decides a use of their data by and the records it would
+    /// answer with, read in one go.
+    func subjectForUse(_ id: UUID, in workspaceID: UUID) async throws -> StoredSubjectForUse?
+
     /// The consent entries of `subjectIDs`, oldest first.
     func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry]
 

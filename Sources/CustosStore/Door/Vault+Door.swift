@@ -16,11 +16,11 @@ extension Vault {
         subject id: UUID, as user: DataUser, purpose: String?, ground: RestrictedUseGround? = nil,
         reason: String? = nil, at time: Date = Date()
     ) async throws -> SubjectView {
-        guard let subject = try await store.subjects([id], in: workspace.id).first, user.access.reaches(subject) else {
-            throw VaultError.subjectNotFound(id)
-        }
+        // The person, their consents, restrictions, identifiers and records, in one read.
+        guard let loaded = try await store.subjectForUse(id, in: workspace.id), user.access.reaches(loaded.subject)
+        else { throw VaultError.subjectNotFound(id) }
         let purpose = try await namedPurpose(purpose, user: user, action: .read, subjectID: id, at: time)
-        let standing = try await standings(of: [id])[id] ?? .nothingRecorded
+        let standing = PersonStanding(consents: loaded.consents, processing: loaded.processing)
         let types = policy.recordTypes.filter { $0.purposes.contains(purpose) }
         var withheld: [String: Set<String>] = [:]
         for type in types {
@@ -33,15 +33,27 @@ extension Vault {
                 try await refuse(refusal, user: user, purpose: purpose, subjectID: id, at: time)
             }
         }
-        var (view, entry) = try await unauditedView(
-            subject: id, actor: user.actor, purpose: purpose, reason: Self.reason(reason, ground), at: time,
-            checkingState: false)
-        view.records = user.access.visible(view.records).compactMap { record in
-            guard let fields = withheld[record.type] else { return nil }
-            return Self.withholding(fields, from: record)
+        let subject = loaded.subject
+        // Only the parts kept for the purpose and read by the role are opened.
+        let shown = loaded.parts.filter {
+            withheld[$0.type] != nil && user.access.grant(.read, recordType: $0.type) != nil
         }
-        entry.detail = "\(view.records.count) record part\(view.records.count == 1 ? "" : "s") for \(purpose)"
-        try await audit([entry])
+        var records: [RecordView] = []
+        if subject.key != nil, !shown.isEmpty {
+            let key = try dataKey(of: subject)
+            records = try shown.map { try open($0, key: key) }
+        }
+        let view = SubjectView(
+            subject: subject, identifierKinds: Array(Set(loaded.identifiers.map(\.kind))).sorted(),
+            records: user.access.visible(records).compactMap { record in
+                withheld[record.type].map { Self.withholding($0, from: record) }
+            })
+        try await audit([
+            event(
+                "subject.read", actor: user.actor, at: time, purpose: purpose, reason: Self.reason(reason, ground),
+                subjectID: id,
+                detail: "\(view.records.count) record part\(view.records.count == 1 ? "" : "s") for \(purpose)")
+        ])
         return view
     }
 

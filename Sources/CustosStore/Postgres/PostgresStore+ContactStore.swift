@@ -104,6 +104,17 @@ extension PostgresStore {
             suppression: scopes.max(), recordTypes: types)
     }
 
+    public func subjectForUse(_ id: UUID, in workspaceID: UUID) async throws -> StoredSubjectForUse? {
+        guard let subject = try await subjects([id], in: workspaceID).first else { return nil }
+        async let consents = consentEntries(ofSubjects: [id], in: workspaceID)
+        async let processing = processingStates(ofSubjects: [id], in: workspaceID)
+        async let identifiers = identifiers(ofSubject: id, in: workspaceID)
+        async let parts = recordParts(ofSubjects: [id], in: workspaceID)
+        return StoredSubjectForUse(
+            subject: subject, consents: try await consents, processing: try await processing,
+            identifiers: try await identifiers, parts: try await parts)
+    }
+
     private static let consentColumns = """
         SELECT id, subject_id, purpose, channel, list, action, wording, policy_version, source, recorded_by,
         recorded_at FROM consent_entry

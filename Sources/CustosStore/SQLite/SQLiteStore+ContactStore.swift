@@ -75,6 +75,45 @@ extension SQLiteStore {
         try readCache.value(.contactFacts(workspace: workspaceID, subject: id)) { try contactFactsNow(id, workspaceID) }
     }
 
+    public func subjectForUse(_ id: UUID, in workspaceID: UUID) async throws -> StoredSubjectForUse? {
+        try readNow { db in
+            let workspace = workspaceID.uuidString
+            guard
+                let subject = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?"),
+                    arguments: [id, workspace]
+                ).map(Self.subject)
+            else { return nil }
+            let consents = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
+                arguments: [id, workspace]
+            ).map(Self.consentEntry)
+            let processing = try Row.fetchAll(
+                db.cachedStatement(
+                    sql:
+                        "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"
+                ), arguments: [id, workspace]
+            ).map(Self.processingState)
+            let identifiers = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT blind_index, kind, subject_id FROM subject_identifier
+                        WHERE workspace_id = ? AND subject_id = ? ORDER BY kind
+                        """), arguments: [workspace, id]
+            ).map { StoredIdentifier(index: $0["blind_index"], kind: $0["kind"], subjectID: $0["subject_id"]) }
+            let parts = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM record_part WHERE subject_id = ? AND workspace_id = ?
+                        ORDER BY created_at, record_id, role
+                        """), arguments: [id, workspace]
+            ).map(Self.part)
+            return StoredSubjectForUse(
+                subject: subject, consents: consents, processing: processing, identifiers: identifiers, parts: parts)
+        }
+    }
+
     private func contactFactsNow(_ id: UUID, _ workspaceID: UUID) throws -> StoredContactFacts? {
         try readNow { db in
             let workspace = workspaceID.uuidString

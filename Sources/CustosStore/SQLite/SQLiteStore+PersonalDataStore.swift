@@ -503,7 +503,7 @@ extension SQLiteStore {
             createdAt: row["created_at"], lastActivityAt: row["last_activity_at"], mergedInto: row["merged_into"])
     }
 
-    private static func part(_ row: Row) throws -> StoredRecordPart {
+    static func part(_ row: Row) throws -> StoredRecordPart {
         guard let kind = RecordSource.Kind(rawValue: row["source_kind"]) else {
             throw StoreError.corruptData("a record's source kind is unknown")
         }

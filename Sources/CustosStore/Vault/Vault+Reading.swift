@@ -32,13 +32,12 @@ extension Vault {
     /// What ``read(subject:actor:purpose:reason:at:)`` reads, and its audit entry, which the
     /// caller must write (with its own, in one commit) before the view leaves its hands.
     func unauditedView(
-        subject id: UUID, actor: String, purpose: String?, reason: String?, at time: Date,
-        checkingState: Bool = true
+        subject id: UUID, actor: String, purpose: String?, reason: String?, at time: Date
     ) async throws -> (SubjectView, AuditEvent) {
         guard let subject = try await store.subjects([id], in: workspace.id).first else {
             throw VaultError.subjectNotFound(id)
         }
-        if checkingState, let purpose, try await !stopped(for: purpose, among: [id]).isEmpty {
+        if let purpose, try await !stopped(for: purpose, among: [id]).isEmpty {
             throw VaultError(
                 "purpose: the person's data is restricted or objected to for '\(purpose)': it is only stored (UK GDPR Arts 18 and 21)"
             )
