@@ -32,8 +32,9 @@ public enum AuditChain {
     /// marked): SHA-256, or HMAC-SHA256 under `key`.
     public static func hash(sequence: Int64, event: AuditEvent, previousHash: Data, key: AuditChainKey? = nil) -> Data {
         if let key {
-            let bytes = canonical("custos-audit-2", sequence: sequence, event: event, previousHash: previousHash)
-            return Data(HMAC<SHA256>.authenticationCode(for: bytes, using: key.key))
+            var mac = key.keyed
+            mac.update(data: canonical("custos-audit-2", sequence: sequence, event: event, previousHash: previousHash))
+            return Data(mac.finalize())
         }
         let bytes = canonical("custos-audit-1", sequence: sequence, event: event, previousHash: previousHash)
         return Data(SHA256.hash(data: bytes))

@@ -10,18 +10,20 @@ import Foundation
 public struct AuditChainKey: Sendable {
     /// The id of the master key it is derived from.
     public let id: String
-    let key: SymmetricKey
+    /// Keyed once and copied for each entry, rather than keyed again (as ``KeyedDigest`` does).
+    let keyed: HMAC<SHA256>
 
     public init(id: String, key: SymmetricKey) {
         self.id = id
-        self.key = key
+        keyed = HMAC<SHA256>(key: key)
     }
 
     /// The chain key derived from `master`.
     public init(deriving master: MasterKey) {
-        id = master.id
-        key = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: master.key, salt: Data("custos-audit-chain".utf8), info: Data(master.id.utf8),
-            outputByteCount: 32)
+        self.init(
+            id: master.id,
+            key: HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: master.key, salt: Data("custos-audit-chain".utf8), info: Data(master.id.utf8),
+                outputByteCount: 32))
     }
 }
