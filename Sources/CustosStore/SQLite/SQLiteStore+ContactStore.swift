@@ -78,23 +78,7 @@ extension SQLiteStore {
     public func subjectForUse(_ id: UUID, in workspaceID: UUID) async throws -> StoredSubjectForUse? {
         try readNow { db in
             let workspace = workspaceID.uuidString
-            guard
-                let subject = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?"),
-                    arguments: [id, workspace]
-                ).map(Self.subject)
-            else { return nil }
-            let consents = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
-                arguments: [id, workspace]
-            ).map(Self.consentEntry)
-            let processing = try Row.fetchAll(
-                db.cachedStatement(
-                    sql:
-                        "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"
-                ), arguments: [id, workspace]
-            ).map(Self.processingState)
+            guard let (subject, consents, processing) = try Self.standing(id, workspace, db) else { return nil }
             let identifiers = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -114,26 +98,33 @@ extension SQLiteStore {
         }
     }
 
+    /// One person, their consent entries and their processing states, read inside `db`.
+    private static func standing(
+        _ id: UUID, _ workspace: String, _ db: Database
+    ) throws -> (StoredSubject, [ConsentEntry], [ProcessingStateEntry])? {
+        guard
+            let subject = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?"),
+                arguments: [id, workspace]
+            ).map(Self.subject)
+        else { return nil }
+        let consents = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
+            arguments: [id, workspace]
+        ).map(Self.consentEntry)
+        let processing = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
+            arguments: [id, workspace]
+        ).map(Self.processingState)
+        return (subject, consents, processing)
+    }
+
     private func contactFactsNow(_ id: UUID, _ workspaceID: UUID) throws -> StoredContactFacts? {
         try readNow { db in
             let workspace = workspaceID.uuidString
-            guard
-                let subject = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?"),
-                    arguments: [id, workspace]
-                ).map(Self.subject)
-            else { return nil }
-            let consents = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
-                arguments: [id, workspace]
-            ).map(Self.consentEntry)
-            let processing = try Row.fetchAll(
-                db.cachedStatement(
-                    sql:
-                        "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"
-                ), arguments: [id, workspace]
-            ).map(Self.processingState)
+            guard let (subject, consents, processing) = try Self.standing(id, workspace, db) else { return nil }
             let scopes = try String.fetchAll(
                 db.cachedStatement(
                     sql: """
