@@ -166,8 +166,10 @@ struct ApiDoorTests {
             let colleague = try await fixture.bepUser(urn: "100001")
             let leader = try await fixture.token("bep", role: .schoolLeader, school: school, name: "head")
             try await fixture.app.test(.router) { client in
-                try await client.api(
+                let seen = try await client.api(
                     .get, "/subjects/\(colleague)", token: leader, purpose: "colleague_visibility", expect: .ok)
+                #expect(
+                    (seen["records"] as? [[String: Any]])?.count == 1, "the colleague, for the purpose the rule names")
                 let refused = try await client.api(
                     .get, "/subjects/\(colleague)", token: leader, purpose: "eligibility_checks", expect: .ok)
                 #expect(

@@ -83,7 +83,4 @@ struct ApiCaller: Sendable {
             workspaceID: vault.workspace.id, time: Date(), actor: actor, action: action, purpose: purpose,
             reason: reason, subjectID: subjectID, detail: detail)
     }
-
-    /// The parts of records the caller may read, with only the fields their grant covers.
-    func visible(_ views: [RecordView]) -> [RecordView] { access.visible(views) }
 }

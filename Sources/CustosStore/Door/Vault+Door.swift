@@ -163,11 +163,10 @@ extension Vault {
             try await refuse(refusal, user: user, purpose: purpose, subjectID: nil, at: time)
         }
         let existing = try await existingSubjects(of: input)
-        let standings = try await standings(of: existing)
+        let decisions = try await decide(
+            .update, purpose: purpose, recordType: input.type.id, subjects: existing, user: user, ground: nil)
         for subjectID in existing {
-            if let refusal = useDecider.decide(
-                use, standing: standings[subjectID] ?? .nothingRecorded
-            ).refusal {
+            if let refusal = decisions[subjectID]?.refusal {
                 try await refuse(refusal, user: user, purpose: purpose, subjectID: subjectID, at: time)
             }
         }
@@ -175,7 +174,7 @@ extension Vault {
     }
 
     /// The decision, for each of `subjects`, on `action` with records of `recordType` for `purpose`.
-    public func decide(
+    private func decide(
         _ action: AccessAction, purpose: String, recordType: String, subjects: [UUID], user: DataUser,
         ground: RestrictedUseGround?
     ) async throws -> [UUID: UseDecision] {
@@ -188,16 +187,11 @@ extension Vault {
             }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The purposes the user's role may use for `action`, in the policy's order.
-    public func purposes(of user: DataUser, _ action: AccessAction) -> [String] {
-        useDecider.purposes(of: user.role, action)
-    }
-
     /// The purposes the user's role may use for `action` with some record the person has, in the
     /// policy's order: what a page that shows one person offers to read them for. Reads only the
     /// types of the person's records, never their contents.
     public func purposes(of user: DataUser, _ action: AccessAction, about subjectID: UUID) async throws -> [String] {
-        let types = Set(try await store.recordParts(ofSubjects: [subjectID], in: workspace.id).map(\.type))
+        let types = try await store.contactFacts(ofSubject: subjectID, in: workspace.id)?.recordTypes ?? []
         let usable = Set(
             policy.recordTypes.filter { types.contains($0.id) }.flatMap {
                 RolePurposeRule.purposes(of: user.role, action, recordType: $0, policy: policy)

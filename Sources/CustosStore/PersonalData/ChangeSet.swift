@@ -62,7 +62,7 @@ public struct ChangeSet: Sendable {
     /// Appended to requests' histories.
     public var requestEvents: [StoredRequestEvent] = []
     /// Requests whose party, kept in plain text before it was sealed, is now sealed (the plain
-    /// text cleared).
+    /// text cleared); a request another process sealed first keeps its seal.
     public var requestPartiesSealed: [UUID: SealedText] = [:]
     /// Who made requests in the privacy centre, added with their requests.
     public var requesters: [StoredRequester] = []

@@ -25,6 +25,7 @@ extension PostgresStore {
                 UPDATE data_request SET party_key = \(ByteBuffer(data: party.key)),
                 party_sealed = \(ByteBuffer(data: party.sealed)), on_behalf_as = NULL, competence = NULL
                 WHERE id = \(id) AND workspace_id = \(workspace)
+                AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
                 """, logger: logger)
         }
         for update in changes.requestUpdates {

@@ -23,7 +23,7 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     UPDATE data_request SET party_key = ?, party_sealed = ?, on_behalf_as = NULL, competence = NULL
-                    WHERE id = ? AND workspace_id = ?
+                    WHERE id = ? AND workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
                     """, arguments: [party.key, party.sealed, id, workspace])
         }
         for update in changes.requestUpdates {

@@ -48,4 +48,32 @@ struct ConsoleDoorTests {
             #expect(refusals.map(\.detail) == ["refused: restricted", "refused: objected", "refused: consent_missing"])
         }
     }
+
+    @Test("a record added for someone who restricted its purpose is refused, and nothing is written")
+    func addRecord() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let head = try await fixture.asheHead()
+            let vault = try await fixture.vault("ashe")
+            // The form collects a member contact for booking administration, its type's first purpose.
+            try await Contacts(vault: vault).setProcessingState(
+                .restricted, subject: head, purpose: "booking_admin", reason: "accuracy contested", actor: "test")
+            let before = try await vault.read(subject: head, actor: "test").records
+            try await fixture.user("office@ashe.example", role: .staff, in: "ashe")
+            try await fixture.consoleApp.test(.router) { client in
+                let office = try await ConsoleBrowser.signIn(client, "office@ashe.example")
+                let token = try await office.formToken(client)
+                let (status, page) = try await client.execute(
+                    uri: "/console/records/new", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: try #require(office.cookie)],
+                    body: ByteBuffer(
+                        string:
+                            "csrf=\(token)&type=member_contact&name=Ann+Smith&school_address=9+New+Road&head_email=ann.smith%40example.sch.uk"
+                    )
+                ) { ($0.status, String(buffer: $0.body)) }
+                #expect(status == .forbidden)
+                #expect(page.contains("restricted processing"))
+            }
+            #expect(try await vault.read(subject: head, actor: "test").records == before, "nothing written")
+        }
+    }
 }
