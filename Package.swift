@@ -12,7 +12,8 @@ let package = Package(
     products: [
         .executable(name: "custos", targets: ["custos"]),
         .library(name: "CustosCore", targets: ["CustosCore"]),
-        .library(name: "CustosStore", targets: ["CustosStore"]),
+        .library(name: "CustosServices", targets: ["CustosServices"]),
+        .library(name: "CustosDeployment", targets: ["CustosDeployment"]),
         .library(name: "CustosServer", targets: ["CustosServer"]),
         .library(name: "CustosMail", targets: ["CustosMail"]),
     ],
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
@@ -47,23 +49,70 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Persistence behind protocols: SQLite (GRDB) and PostgreSQL (PostgresNIO).
+        // The storage contract: the protocols each backend implements, the records they store and
+        // the changes the services hand them. No SQL.
         .target(
-            name: "CustosStore",
+            name: "CustosStorage",
             dependencies: [
                 "CustosCore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The SQLite backend (GRDB), and backup and restore of an SQLite data folder.
+        .target(
+            name: "CustosSQLite",
+            dependencies: [
+                "CustosCore",
+                "CustosStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL backend (PostgresNIO).
+        .target(
+            name: "CustosPostgres",
+            dependencies: [
+                "CustosCore",
+                "CustosStorage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The services: the vault, the use cases (requests, contacts, retention, registers,
+        // registrations, imports) and the door that decides every use of personal data. The only
+        // public way to personal data; it names no backend.
+        .target(
+            name: "CustosServices",
+            dependencies: [
+                "CustosCore",
+                "CustosStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The composition root: the one place that turns `--data` or `--database` into a store.
+        .target(
+            name: "CustosDeployment",
+            dependencies: [
+                "CustosCore",
+                "CustosStorage",
+                "CustosServices",
+                "CustosSQLite",
+                "CustosPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -72,7 +121,7 @@ let package = Package(
             name: "CustosServer",
             dependencies: [
                 "CustosCore",
-                "CustosStore",
+                "CustosServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -89,7 +138,7 @@ let package = Package(
             name: "CustosMail",
             dependencies: [
                 "CustosCore",
-                "CustosStore",
+                "CustosServices",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -104,7 +153,10 @@ let package = Package(
             name: "custos",
             dependencies: [
                 "CustosCore",
-                "CustosStore",
+                "CustosServices",
+                "CustosDeployment",
+                "CustosSQLite",
+                "CustosPostgres",
                 "CustosServer",
                 "CustosMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -118,9 +170,14 @@ let package = Package(
         .target(
             name: "CustosTestSupport",
             dependencies: [
-                "CustosStore",
+                "CustosServices",
+                "CustosStorage",
+                "CustosSQLite",
+                "CustosPostgres",
+                "CustosDeployment",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Tests/CustosTestSupport",
             swiftSettings: swiftSettings
@@ -140,7 +197,11 @@ let package = Package(
             name: "CustosStoreTests",
             dependencies: [
                 "CustosCore",
-                "CustosStore",
+                "CustosServices",
+                "CustosStorage",
+                "CustosSQLite",
+                "CustosPostgres",
+                "CustosDeployment",
                 "CustosMail",
                 "CustosTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -151,14 +212,20 @@ let package = Package(
         ),
         .testTarget(
             name: "CustosMailTests",
-            dependencies: ["CustosCore", "CustosStore", "CustosMail", "CustosTestSupport"],
+            dependencies: [
+                "CustosCore", "CustosServices", "CustosStorage", "CustosSQLite", "CustosPostgres", "CustosMail",
+                "CustosTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CustosServerTests",
             dependencies: [
                 "CustosCore",
-                "CustosStore",
+                "CustosServices",
+                "CustosStorage",
+                "CustosSQLite",
+                "CustosPostgres",
                 "CustosServer",
                 "CustosMail",
                 "CustosTestSupport",

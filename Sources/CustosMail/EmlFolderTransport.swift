@@ -1,4 +1,4 @@
-public import CustosStore
+public import CustosServices
 public import Foundation
 
 /// Delivers the outbox to a folder: one `<message id>.eml` file per message, readable only by

@@ -1,4 +1,4 @@
-public import CustosStore
+public import CustosServices
 import Foundation
 
 /// The transport a mail setting names: an `smtp://`, `smtp+starttls://` or `smtps://` URL, or a

@@ -1,5 +1,5 @@
 public import CustosCore
-public import CustosStore
+public import CustosServices
 public import Foundation
 public import Logging
 public import ServiceLifecycle

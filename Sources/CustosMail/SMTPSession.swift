@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import NIOCore
 
 /// One SMTP conversation over a line-framed channel: commands out, replies in.

@@ -1,4 +1,4 @@
-public import CustosStore
+public import CustosServices
 import Foundation
 import NIOCore
 import NIOExtras

@@ -1,4 +1,4 @@
-public import CustosStore
+public import CustosServices
 public import Hummingbird
 public import Logging
 public import ServiceLifecycle

@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 
 /// The rendered notice of each workspace, with the policy it was rendered from, kept until the
 /// policy version in force changes.

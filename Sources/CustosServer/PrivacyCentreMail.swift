@@ -1,5 +1,5 @@
 public import CustosCore
-public import CustosStore
+public import CustosServices
 
 /// How the privacy centre sends the emails a person waits for (the link confirming a request):
 /// the transport, who they come from, and the address people reach the privacy centre at, which

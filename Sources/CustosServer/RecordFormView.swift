@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 
 /// A ``RecordForm`` as the console's and the privacy centre's templates show it: each field with
 /// its label, whether it is required, what follows from leaving it out, why a sensitive one is

@@ -1,4 +1,4 @@
-public import CustosStore
+public import CustosServices
 
 /// How the server listens, and how it treats console sign-ins.
 public struct ServerConfiguration: Sendable {

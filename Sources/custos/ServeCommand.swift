@@ -1,7 +1,9 @@
 import ArgumentParser
 import CustosMail
+import CustosPostgres
+import CustosSQLite
 import CustosServer
-import CustosStore
+import CustosServices
 import Logging
 
 /// `custos serve`: the server over an existing data folder or database.

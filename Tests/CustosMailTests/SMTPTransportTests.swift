@@ -1,5 +1,5 @@
 import CustosMail
-import CustosStore
+import CustosServices
 import CustosTestSupport
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 import CustosCore
+import CustosSQLite
 import CustosServer
-import CustosStore
+import CustosServices
 import CustosTestSupport
 import Foundation
 import Hummingbird

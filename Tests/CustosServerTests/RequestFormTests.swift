@@ -1,6 +1,6 @@
 import CustosCore
 import CustosMail
-import CustosStore
+import CustosServices
 import CustosTestSupport
 import Foundation
 import HTTPTypes

@@ -2,7 +2,7 @@ import CustosCore
 import Foundation
 import Testing
 
-@testable import CustosStore
+@testable import CustosServices
 
 /// An audience is the contact decision asked of many at once: for every person it must say what
 /// asking about them alone says, however the people are split to be decided side by side.

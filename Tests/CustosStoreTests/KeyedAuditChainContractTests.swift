@@ -1,5 +1,6 @@
 import CustosCore
-import CustosStore
+import CustosSQLite
+import CustosServices
 import CustosTestSupport
 import Foundation
 import GRDB

@@ -1,4 +1,5 @@
-import CustosStore
+import CustosSQLite
+import CustosServices
 import Foundation
 import GRDB
 import Testing

@@ -1,5 +1,6 @@
 import CustosCore
-import CustosStore
+import CustosSQLite
+import CustosServices
 import Foundation
 import Testing
 

@@ -1,4 +1,7 @@
-import CustosStore
+import CustosDeployment
+import CustosPostgres
+import CustosSQLite
+import CustosServices
 import Foundation
 import Testing
 

@@ -1,5 +1,8 @@
 import CustosCore
-import CustosStore
+import CustosDeployment
+import CustosPostgres
+import CustosSQLite
+import CustosServices
 import CustosTestSupport
 import Foundation
 import Logging

@@ -1,5 +1,7 @@
 import CustosCore
-import CustosStore
+import CustosPostgres
+import CustosSQLite
+import CustosServices
 import Foundation
 import GRDB
 import PostgresNIO

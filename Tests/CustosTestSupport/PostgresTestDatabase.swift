@@ -1,4 +1,5 @@
-import CustosStore
+import CustosPostgres
+import CustosServices
 import Foundation
 import Logging
 import PostgresNIO

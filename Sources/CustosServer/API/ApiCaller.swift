@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// Who is calling the API: a live token, its workspace's vault, and what its role may do there.

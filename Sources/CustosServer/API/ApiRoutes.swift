@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Hummingbird
 
 /// Mounts the JSON API at `/api/v1`: its OpenAPI document open to all, everything else behind an

@@ -1,5 +1,5 @@
 import Crypto
-import CustosStore
+import CustosServices
 import Foundation
 import Hummingbird
 import ServiceLifecycle

@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// The signed-in user of a console request: their account, their workspace's vault, and what

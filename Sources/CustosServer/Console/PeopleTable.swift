@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// A list of people as a scoped role sees them (a school leader their school, a trainer their

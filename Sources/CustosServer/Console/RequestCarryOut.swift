@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// The part of a request's page that carries out the requests that change what is kept, as the

@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Hummingbird
 
 /// Serves each request inside the store's request scope (``CustosStore/withRequestReads(_:)``):

@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 import Mustache
 

@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 
 /// A line of the preferences form as posted: `purpose:list:channel` (list empty when the purpose
 /// has none).

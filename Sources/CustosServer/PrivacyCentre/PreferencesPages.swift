@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Hummingbird
 import Mustache
 

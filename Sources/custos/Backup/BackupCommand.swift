@@ -1,5 +1,6 @@
 import ArgumentParser
-import CustosStore
+import CustosSQLite
+import CustosServices
 import Foundation
 
 /// `custos backup OUT`: a copy of a SQLite data folder's database.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos erasures export|reapply`: the erasure journal, carried around a restore made by other

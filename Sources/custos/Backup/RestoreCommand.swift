@@ -1,5 +1,6 @@
 import ArgumentParser
-import CustosStore
+import CustosSQLite
+import CustosServices
 import Foundation
 import Logging
 

@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// The audience part of `custos bench`: consents, withdrawals, suppressions and restrictions

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosDeployment
+import CustosServices
 import Foundation
 import GRDB
 import Logging

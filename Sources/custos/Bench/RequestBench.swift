@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// The requests part of `custos bench`: access requests taken in and answered with a written

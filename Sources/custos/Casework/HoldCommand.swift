@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos hold …`: legal holds, which keep data from erasure and the retention sweep.

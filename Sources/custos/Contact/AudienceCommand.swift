@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos audience`: the people who may be contacted, for a mailing tool.

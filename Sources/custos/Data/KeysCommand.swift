@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos keys rotate`.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos subject duplicates`: people who share an identifier, likely one person twice.

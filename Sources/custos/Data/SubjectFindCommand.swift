@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos subject find (--email X | --upn X | --phone X | --uln X | --identifier KIND=VALUE)`.

@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Foundation
 
 /// A subject as JSON, for scripts.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos subject reidentify RECORD --reason TEXT`: the originals behind a record's pseudonyms.

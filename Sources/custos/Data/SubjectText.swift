@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Foundation
 
 /// A subject as a person reads it in a terminal.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import CustosCore
 import CustosMail
+import CustosSQLite
 import CustosServer
-import CustosStore
+import CustosServices
 import Foundation
 import Logging
 

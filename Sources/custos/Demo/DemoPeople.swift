@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// Made-up people for the demo's workspace, written through the vault as an import would write

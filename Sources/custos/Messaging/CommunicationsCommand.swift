@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos communications --subject ID`: the person's communications log.

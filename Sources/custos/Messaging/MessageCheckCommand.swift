@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 
 /// `custos message check FILE`: the template against the policy in force.
 struct MessageCheckCommand: AsyncParsableCommand {

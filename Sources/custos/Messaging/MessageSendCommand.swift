@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos message send FILE`: queue a template for people the contact decision allows.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos preferences-link --subject ID`: a signed link to the person's preferences page, for

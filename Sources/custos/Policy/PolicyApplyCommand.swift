@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos policy apply FILE`: records a new version of the workspace's policy.

@@ -1,6 +1,6 @@
 public import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos policy ropa [FILE]`: the record of processing activities as CSV, from a policy file,

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos policy versions`: the versions of the workspace's policy, oldest first.

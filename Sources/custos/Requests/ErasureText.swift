@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 
 /// How an erasure assessment reads on the command line.
 enum ErasureText {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `custos request withhold ID --record R [--field F ...] --exemption E --reason TEXT`.

@@ -1,5 +1,5 @@
 import CustosCore
-import CustosStore
+import CustosServices
 import Foundation
 
 /// Who is acting, as policy versions and the audit log record it: `cli:<login name>`.

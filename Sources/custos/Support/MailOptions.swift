@@ -1,7 +1,7 @@
 import ArgumentParser
 import CustosCore
 import CustosMail
-import CustosStore
+import CustosServices
 import Foundation
 
 /// `--mail`: where the outbox delivers.

@@ -1,6 +1,6 @@
 public import ArgumentParser
 public import CustosCore
-public import CustosStore
+public import CustosServices
 import Foundation
 
 // The policy's closed word lists, taken as option values; a wrong word is a usage error that

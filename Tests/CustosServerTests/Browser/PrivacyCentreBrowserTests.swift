@@ -1,7 +1,7 @@
 import CustosCore
 import CustosMail
 import CustosServer
-import CustosStore
+import CustosServices
 import CustosTestSupport
 import Foundation
 import Hummingbird

@@ -1,6 +1,6 @@
 import CustosCore
 import CustosServer
-import CustosStore
+import CustosServices
 import CustosTestSupport
 import Foundation
 import Hummingbird

@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Foundation
 
 /// The body of `POST /api/v1/records`.

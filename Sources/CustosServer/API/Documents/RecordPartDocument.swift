@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Foundation
 
 /// One person's part of a record, opened.

@@ -1,4 +1,4 @@
-import CustosStore
+import CustosServices
 import Foundation
 
 /// A subject without their records: ids and the plain dates, no personal data.

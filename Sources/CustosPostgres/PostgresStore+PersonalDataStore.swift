@@ -1,0 +1,570 @@
+public import CustosCore
+public import CustosStorage
+public import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    public func apply(_ changes: ChangeSet) async throws {
+        let chainKey = changes.audit.isEmpty ? nil : try auditKeys.current()
+        try await transaction { connection in
+            try await Self.apply(changes, connection, self.logger, chainKey: chainKey)
+        }
+    }
+
+    private static func apply(
+        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
+    ) async throws {
+        let workspace = changes.workspaceID
+        for (purpose, key) in changes.secrets {
+            try await connection.query(
+                """
+                INSERT INTO workspace_secret (workspace_id, purpose, master_key_id, sealed)
+                VALUES (\(workspace), \(purpose), \(key.masterKeyID), \(ByteBuffer(data: key.sealed)))
+                ON CONFLICT (workspace_id, purpose) DO NOTHING
+                """, logger: logger)
+        }
+        for (purpose, key) in changes.rewrappedSecrets {
+            try await connection.query(
+                """
+                UPDATE workspace_secret SET master_key_id = \(key.masterKeyID), sealed = \(ByteBuffer(data: key.sealed))
+                WHERE workspace_id = \(workspace) AND purpose = \(purpose)
+                """, logger: logger)
+        }
+        for school in changes.schools {
+            try await connection.query(
+                """
+                INSERT INTO school (id, workspace_id, name, urn, la_code)
+                VALUES (\(school.id), \(workspace), \(school.name), \(school.urn), \(school.laCode))
+                """, logger: logger)
+        }
+        for subject in changes.subjects {
+            try await connection.query(
+                """
+                INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
+                last_activity_at, merged_into)
+                VALUES (\(subject.id), \(workspace), \(subject.kind), \(subject.schoolID), \(subject.key?.masterKeyID),
+                \(subject.key.map { ByteBuffer(data: $0.sealed) }), \(subject.createdAt), \(subject.lastActivityAt),
+                \(subject.mergedInto))
+                """, logger: logger)
+        }
+        for update in changes.subjectUpdates {
+            try await connection.query(subjectUpdateQuery(update, workspace: workspace), logger: logger)
+        }
+        for subjectID in changes.recordPartsRemoved {
+            try await connection.query(
+                "DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
+            try await connection.query(
+                "DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
+            try await connection.query(
+                "DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
+        }
+        for (subjectID, types) in changes.recordPartsRemovedOfTypes {
+            try await connection.query(
+                """
+                DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
+            try await connection.query(
+                """
+                DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
+            try await connection.query(
+                """
+                DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
+        }
+        for (subjectID, records) in changes.recordPartsRemovedOfRecords {
+            for table in ["record_part", "record_part_version", "record_statement"] {
+                try await connection.query(
+                    """
+                    DELETE FROM \(unescaped: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                    AND record_id = ANY(\(records))
+                    """, logger: logger)
+            }
+        }
+        for subjectID in changes.identifiersRemoved {
+            try await connection.query(
+                "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
+        }
+        for identifier in changes.identifiers {
+            try await connection.query(
+                """
+                INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind)
+                VALUES (\(workspace), \(ByteBuffer(data: identifier.index)), \(identifier.subjectID), \(identifier.kind))
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+        for part in changes.recordParts {
+            try await connection.query(
+                """
+                INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
+                created_at, updated_at, sealed, reidentification, event_index)
+                VALUES (\(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
+                \(part.source.kind.rawValue), \(part.source.name), \(part.createdAt), \(part.updatedAt),
+                \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }),
+                \(part.eventIndex.map { ByteBuffer(data: $0) }))
+                ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
+                source_kind = excluded.source_kind, source_name = excluded.source_name,
+                updated_at = excluded.updated_at, sealed = excluded.sealed,
+                reidentification = excluded.reidentification, event_index = excluded.event_index
+                WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
+                """, logger: logger)
+        }
+        for statement in changes.recordStatements {
+            try await connection.query(
+                """
+                INSERT INTO record_statement (id, workspace_id, record_id, type, subject_id, request_id, sealed, added_at)
+                VALUES (\(statement.id), \(workspace), \(statement.recordID), \(statement.type), \(statement.subjectID),
+                \(statement.requestID), \(ByteBuffer(data: statement.sealed)), \(statement.addedAt))
+                """, logger: logger)
+        }
+        for part in changes.recordPartVersions {
+            try await connection.query(
+                """
+                INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
+                source_name, created_at, updated_at, sealed, reidentification)
+                VALUES (\(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
+                \(part.source.kind.rawValue), \(part.source.name), \(part.createdAt), \(part.updatedAt),
+                \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }))
+                """, logger: logger)
+        }
+        for entry in changes.erasureJournal {
+            try await connection.query(
+                """
+                INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
+                by_retention)
+                VALUES (\(entry.workspaceID), \(entry.subjectID), \(try NameListColumn.encoded(entry.recordTypes)),
+                \(entry.erasedAt), \(entry.requestID), \(entry.byRetention))
+                """, logger: logger)
+        }
+        for index in changes.tombstones {
+            try await connection.query(
+                """
+                INSERT INTO tombstone (workspace_id, blind_index) VALUES (\(workspace), \(ByteBuffer(data: index)))
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+        for token in changes.accessTokens {
+            try await connection.query(
+                """
+                INSERT INTO access_token (id, workspace_id, name, role, school_id, secret_hash, created_at, created_by)
+                VALUES (\(token.id), \(workspace), \(token.name), \(token.role.rawValue), \(token.schoolID),
+                \(ByteBuffer(data: token.secretHash)), \(token.createdAt), \(token.createdBy))
+                """, logger: logger)
+        }
+        for (id, time) in changes.revokedAccessTokens {
+            try await connection.query(
+                """
+                UPDATE access_token SET revoked_at = \(time)
+                WHERE id = \(id) AND workspace_id = \(workspace) AND revoked_at IS NULL
+                """, logger: logger)
+        }
+        try await applyContactChanges(changes, connection, logger)
+        try await applyMessageChanges(changes, connection, logger)
+        try await applyRequestChanges(changes, connection, logger)
+        try await applyTaskChanges(changes, connection, logger)
+        try await applyLegalHoldChanges(changes, connection, logger)
+        try await applyRetentionChanges(changes, connection, logger)
+        try await applyComplaintChanges(changes, connection, logger)
+        try await applyBreachChanges(changes, connection, logger)
+        try await applyDisclosureChanges(changes, connection, logger)
+        try await applyStaffUserChanges(changes, connection, logger)
+        try await applyRegistrationChanges(changes, connection, logger)
+        try await appendAudit(changes.audit, connection, logger, chainKey: chainKey)
+    }
+
+    private static func subjectUpdateQuery(_ update: SubjectUpdate, workspace: UUID) -> PostgresQuery {
+        switch update {
+        case .lastActivity(let id, let date):
+            """
+            UPDATE subject SET last_activity_at = greatest(last_activity_at, \(date))
+            WHERE id = \(id) AND workspace_id = \(workspace)
+            """
+        case .school(let id, let schoolID):
+            "UPDATE subject SET school_id = \(schoolID) WHERE id = \(id) AND workspace_id = \(workspace)"
+        case .mergedInto(let id, let survivor):
+            """
+            UPDATE subject SET merged_into = \(survivor), master_key_id = NULL, wrapped_key = NULL
+            WHERE id = \(id) AND workspace_id = \(workspace)
+            """
+        case .keyDestroyed(let id):
+            """
+            UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = \(id) AND workspace_id = \(workspace)
+            """
+        case .rewrapped(let id, let key):
+            """
+            UPDATE subject SET master_key_id = \(key.masterKeyID), wrapped_key = \(ByteBuffer(data: key.sealed))
+            WHERE id = \(id) AND workspace_id = \(workspace) AND wrapped_key IS NOT NULL
+            """
+        }
+    }
+
+    /// Appends events after the head, which the transaction holds locked until it commits, keyed
+    /// under `chainKey`. The first keyed entry is recorded as where keying began.
+    private static func appendAudit(
+        _ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
+    ) async throws {
+        guard !events.isEmpty else { return }
+        var head: (sequence: Int64, hash: Data)?
+        var keyedFrom: Int64?
+        for try await (sequence, hash, keyed) in try await connection.query(
+            "SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1 FOR UPDATE", logger: logger
+        ).decode((Int64, ByteBuffer, Int64?).self) {
+            if sequence > 0 { head = (sequence, Data(buffer: hash)) }
+            keyedFrom = keyed
+        }
+        if chainKey == nil, keyedFrom != nil { throw StoreError.auditKeyNeeded }
+        let entries = AuditChain.append(events, after: head, key: chainKey)
+        for entry in entries {
+            let event = entry.event
+            try await connection.query(
+                """
+                INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id,
+                record_id, detail, previous_hash, hash, key_id)
+                VALUES (\(entry.sequence), \(event.workspaceID), \(event.milliseconds), \(event.actor), \(event.action),
+                \(event.purpose), \(event.reason), \(event.subjectID), \(event.recordID), \(event.detail),
+                \(ByteBuffer(data: entry.previousHash)), \(ByteBuffer(data: entry.hash)), \(entry.keyID))
+                """, logger: logger)
+        }
+        if let first = entries.first, let last = entries.last {
+            let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
+            try await connection.query(
+                """
+                UPDATE audit_head SET sequence = \(last.sequence), hash = \(ByteBuffer(data: last.hash)),
+                keyed_from = coalesce(keyed_from, \(startsKeying)) WHERE id = 1
+                """, logger: logger)
+        }
+    }
+
+    public func workspaceSecrets(in workspaceID: UUID) async throws -> [String: WrappedKey] {
+        var secrets: [String: WrappedKey] = [:]
+        for try await (purpose, keyID, sealed) in try await client.query(
+            "SELECT purpose, master_key_id, sealed FROM workspace_secret WHERE workspace_id = \(workspaceID)",
+            logger: logger
+        ).decode((String, String, ByteBuffer).self) {
+            secrets[purpose] = WrappedKey(masterKeyID: keyID, sealed: Data(buffer: sealed))
+        }
+        return secrets
+    }
+
+    public func subjectIDs(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: [UUID]] {
+        guard !indexes.isEmpty else { return [:] }
+        var result: [Data: [UUID]] = [:]
+        for try await (index, id) in try await client.query(
+            """
+            SELECT i.blind_index, i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
+            WHERE i.workspace_id = \(workspaceID) AND i.blind_index = ANY(\(indexes.map { ByteBuffer(data: $0) }))
+            ORDER BY s.created_at, s.id
+            """, logger: logger
+        ).decode((ByteBuffer, UUID).self) {
+            result[Data(buffer: index), default: []].append(id)
+        }
+        return result
+    }
+
+    public func tombstoned(_ indexes: [Data], in workspaceID: UUID) async throws -> Set<Data> {
+        guard !indexes.isEmpty else { return [] }
+        var result: Set<Data> = []
+        for try await index in try await client.query(
+            """
+            SELECT blind_index FROM tombstone
+            WHERE workspace_id = \(workspaceID) AND blind_index = ANY(\(indexes.map { ByteBuffer(data: $0) }))
+            """, logger: logger
+        ).decode(ByteBuffer.self) {
+            result.insert(Data(buffer: index))
+        }
+        return result
+    }
+
+    private static let subjectColumns =
+        "id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at, last_activity_at, merged_into"
+
+    public func subjects(_ ids: [UUID], in workspaceID: UUID) async throws -> [StoredSubject] {
+        guard !ids.isEmpty else { return [] }
+        var byID: [UUID: StoredSubject] = [:]
+        for try await row in try await client.query(
+            """
+            SELECT \(unescaped: Self.subjectColumns) FROM subject
+            WHERE workspace_id = \(workspaceID) AND id = ANY(\(ids))
+            """, logger: logger
+        ).decode((UUID, UUID, String, UUID?, String?, ByteBuffer?, Date, Date, UUID?).self) {
+            let (id, workspace, kind, school, keyID, sealed, created, lastActivity, merged) = row
+            byID[id] = StoredSubject(
+                id: id, workspaceID: workspace, kind: kind, schoolID: school,
+                key: keyID.flatMap { id in sealed.map { WrappedKey(masterKeyID: id, sealed: Data(buffer: $0)) } },
+                createdAt: created, lastActivityAt: lastActivity, mergedInto: merged)
+        }
+        return ids.compactMap { byID[$0] }
+    }
+
+    public func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID] {
+        guard !eventIndexes.isEmpty else { return [] }
+        var ids: [UUID] = []
+        for try await id in try await client.query(
+            """
+            SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = \(workspaceID)
+            AND event_index = ANY(\(eventIndexes.map { ByteBuffer(data: $0) })) ORDER BY subject_id
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+
+    public func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for try await id in try await client.query(
+            """
+            SELECT id FROM subject WHERE workspace_id = \(workspaceID) AND school_id = \(schoolID)
+            AND merged_into IS NULL ORDER BY created_at, id
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+
+    public func identifiers(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredIdentifier] {
+        var result: [StoredIdentifier] = []
+        for try await (index, kind, subject) in try await client.query(
+            """
+            SELECT blind_index, kind, subject_id FROM subject_identifier
+            WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY kind
+            """, logger: logger
+        ).decode((ByteBuffer, String, UUID).self) {
+            result.append(StoredIdentifier(index: Data(buffer: index), kind: kind, subjectID: subject))
+        }
+        return result
+    }
+
+    public func sharedIdentifiers(in workspaceID: UUID) async throws -> [[UUID]] {
+        var pairs: [(Data, UUID)] = []
+        for try await (index, subject) in try await client.query(
+            """
+            SELECT i.blind_index, i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
+            WHERE i.workspace_id = \(workspaceID) AND i.blind_index IN (
+                SELECT blind_index FROM subject_identifier WHERE workspace_id = \(workspaceID)
+                GROUP BY blind_index HAVING count(*) > 1)
+            ORDER BY i.blind_index, s.created_at, s.id
+            """, logger: logger
+        ).decode((ByteBuffer, UUID).self) {
+            pairs.append((Data(buffer: index), subject))
+        }
+        return SharedIdentifierGroups.groups(pairs)
+    }
+
+    private static let partColumns = """
+        record_id, role, workspace_id, type, subject_id, source_kind, source_name, created_at, updated_at, sealed,
+        reidentification, event_index
+        """
+
+    /// Earlier versions keep no event index: they are history, never a trainer's reach.
+    private static let versionColumns = """
+        record_id, role, workspace_id, type, subject_id, source_kind, source_name, created_at, updated_at, sealed,
+        reidentification, NULL::BYTEA
+        """
+
+    public func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart] {
+        guard !subjectIDs.isEmpty else { return [] }
+        return try await Self.parts(
+            client.query(
+                """
+                SELECT \(unescaped: Self.partColumns) FROM record_part
+                WHERE workspace_id = \(workspaceID) AND subject_id = ANY(\(subjectIDs))
+                ORDER BY created_at, record_id, role
+                """, logger: logger))
+    }
+
+    public func recordParts(ofRecord recordID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart] {
+        try await Self.parts(
+            client.query(
+                """
+                SELECT \(unescaped: Self.partColumns) FROM record_part
+                WHERE workspace_id = \(workspaceID) AND record_id = \(recordID) ORDER BY role
+                """, logger: logger))
+    }
+
+    public func recordStatements(
+        ofSubject subjectID: UUID, in workspaceID: UUID
+    ) async throws -> [StoredRecordStatement] {
+        var statements: [StoredRecordStatement] = []
+        for try await (id, record, type, subject, request, sealed, addedAt) in try await client.query(
+            """
+            SELECT id, record_id, type, subject_id, request_id, sealed, added_at FROM record_statement
+            WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY added_at, id
+            """, logger: logger
+        ).decode((UUID, UUID, String, UUID, UUID, ByteBuffer, Date).self) {
+            statements.append(
+                StoredRecordStatement(
+                    id: id, recordID: record, type: type, subjectID: subject, requestID: request,
+                    sealed: Data(buffer: sealed), addedAt: addedAt))
+        }
+        return statements
+    }
+
+    public func recordPartVersions(
+        ofSubject subjectID: UUID, in workspaceID: UUID
+    ) async throws -> [StoredRecordPart] {
+        try await Self.parts(
+            client.query(
+                """
+                SELECT \(unescaped: Self.versionColumns) FROM record_part_version
+                WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY sequence
+                """, logger: logger))
+    }
+
+    public func latestRecordIDs(
+        ofType type: String, role: String, subjects: [UUID], in workspaceID: UUID
+    ) async throws -> [UUID: UUID] {
+        guard !subjects.isEmpty else { return [:] }
+        var result: [UUID: UUID] = [:]
+        for try await (subject, record) in try await client.query(
+            """
+            SELECT DISTINCT ON (subject_id) subject_id, record_id FROM record_part
+            WHERE workspace_id = \(workspaceID) AND type = \(type) AND role = \(role) AND subject_id = ANY(\(subjects))
+            ORDER BY subject_id, created_at DESC, record_id DESC
+            """, logger: logger
+        ).decode((UUID, UUID).self) {
+            result[subject] = record
+        }
+        return result
+    }
+
+    public func schools(in workspaceID: UUID) async throws -> [School] {
+        var result: [School] = []
+        for try await (id, name, urn, laCode) in try await client.query(
+            "SELECT id, name, urn, la_code FROM school WHERE workspace_id = \(workspaceID) ORDER BY name, urn",
+            logger: logger
+        ).decode((UUID, String, String?, String?).self) {
+            result.append(School(id: id, workspaceID: workspaceID, name: name, urn: urn, laCode: laCode))
+        }
+        return result
+    }
+
+    public func subjectKeys(
+        notWrappedBy masterKeyID: String, in workspaceID: UUID, limit: Int
+    ) async throws -> [(UUID, WrappedKey)] {
+        var result: [(UUID, WrappedKey)] = []
+        for try await (id, keyID, sealed) in try await client.query(
+            """
+            SELECT id, master_key_id, wrapped_key FROM subject
+            WHERE workspace_id = \(workspaceID) AND wrapped_key IS NOT NULL AND master_key_id <> \(masterKeyID)
+            LIMIT \(limit)
+            """, logger: logger
+        ).decode((UUID, String, ByteBuffer).self) {
+            result.append((id, WrappedKey(masterKeyID: keyID, sealed: Data(buffer: sealed))))
+        }
+        return result
+    }
+
+    public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
+        try await auditEntries(
+            client.query(
+                """
+                SELECT \(unescaped: Self.auditColumns) FROM audit_entry WHERE sequence > \(sequence)
+                ORDER BY sequence LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    public func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry] {
+        try await auditEntries(
+            client.query(
+                """
+                SELECT \(unescaped: Self.auditColumns) FROM audit_entry
+                WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY sequence DESC LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    private static let auditColumns = """
+        sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, previous_hash, hash,
+        key_id
+        """
+
+    private func auditEntries(_ rows: PostgresRowSequence) async throws -> [AuditEntry] {
+        var result: [AuditEntry] = []
+        for try await row in rows.decode(
+            (
+                Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, ByteBuffer, ByteBuffer,
+                String?
+            ).self)
+        {
+            let (
+                number, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, previous,
+                hash,
+                keyID
+            ) = row
+            result.append(
+                AuditEntry(
+                    sequence: number,
+                    event: AuditEvent(
+                        workspaceID: workspace, time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
+                        actor: actor, action: action, purpose: purpose, reason: reason, subjectID: subject,
+                        recordID: record, detail: detail),
+                    previousHash: Data(buffer: previous), hash: Data(buffer: hash), keyID: keyID))
+        }
+        return result
+    }
+
+    public func auditKeyedFrom() async throws -> Int64? {
+        for try await keyedFrom in try await client.query(
+            "SELECT keyed_from FROM audit_head WHERE id = 1", logger: logger
+        ).decode(Int64?.self) {
+            return keyedFrom
+        }
+        return nil
+    }
+
+    public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
+        for try await (sequence, hash) in try await client.query(
+            "SELECT sequence, hash FROM audit_head WHERE id = 1", logger: logger
+        ).decode((Int64, ByteBuffer).self) where sequence > 0 {
+            return (sequence, Data(buffer: hash))
+        }
+        return nil
+    }
+
+    private static func parts(_ rows: PostgresRowSequence) async throws -> [StoredRecordPart] {
+        var result: [StoredRecordPart] = []
+        for try await row in rows.decode(
+            (UUID, String, UUID, String, UUID, String, String?, Date, Date, ByteBuffer, ByteBuffer?, ByteBuffer?).self)
+        {
+            let (
+                record, role, workspace, type, subject, sourceKind, sourceName, created, updated, sealed, reid, event
+            ) =
+                row
+            guard let kind = RecordSource.Kind(rawValue: sourceKind) else {
+                throw StoreError.corruptData("a record's source kind is unknown")
+            }
+            result.append(
+                StoredRecordPart(
+                    recordID: record, role: role, workspaceID: workspace, type: type, subjectID: subject,
+                    source: RecordSource(kind: kind, name: sourceName), createdAt: created, updatedAt: updated,
+                    sealed: Data(buffer: sealed), reidentification: reid.map { Data(buffer: $0) },
+                    eventIndex: event.map { Data(buffer: $0) }))
+        }
+        return result
+    }
+
+    public func erasureJournal() async throws -> [ErasureJournalEntry] {
+        var entries: [ErasureJournalEntry] = []
+        for try await (workspace, subject, types, erasedAt, request, byRetention) in try await client.query(
+            """
+            SELECT workspace_id, subject_id, record_types, erased_at, request_id, by_retention FROM erasure_journal
+            ORDER BY sequence
+            """,
+            logger: logger
+        ).decode((UUID, UUID, String?, Date, UUID?, Bool).self) {
+            entries.append(
+                ErasureJournalEntry(
+                    workspaceID: workspace, subjectID: subject, recordTypes: try NameListColumn.stored(types),
+                    erasedAt: erasedAt, requestID: request, byRetention: byRetention))
+        }
+        return entries
+    }
+}

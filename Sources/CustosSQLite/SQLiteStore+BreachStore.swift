@@ -1,0 +1,55 @@
+import CustosCore
+public import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's breaches and their updates.
+    static func applyBreachChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for breach in changes.breaches {
+            try db.execute(
+                sql: """
+                    INSERT INTO breach (id, workspace_id, discovered_at, facts, closed_on, breach_key, sealed, recorded_by,
+                    recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    breach.id, workspace, breach.discoveredAt, try breach.facts.encoded(), breach.closedOn?.iso,
+                    breach.key, breach.sealed, breach.recordedBy, breach.recordedAt,
+                ])
+        }
+        for breach in changes.breachUpdates {
+            try db.execute(
+                sql: "UPDATE breach SET facts = ?, closed_on = ?, sealed = ? WHERE id = ? AND workspace_id = ?",
+                arguments: [try breach.facts.encoded(), breach.closedOn?.iso, breach.sealed, breach.id, workspace])
+        }
+    }
+
+    public func breach(_ id: UUID, in workspaceID: UUID) async throws -> StoredBreach? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM breach WHERE id = ? AND workspace_id = ?",
+                arguments: [id, workspaceID.uuidString]
+            ).map(Self.breach)
+        }
+    }
+
+    public func breaches(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredBreach] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM breach WHERE workspace_id = ? \(includingClosed ? "" : "AND closed_on IS NULL")
+                    ORDER BY closed_on IS NOT NULL, discovered_at, rowid
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.breach)
+        }
+    }
+
+    private static func breach(_ row: Row) throws -> StoredBreach {
+        let closed: String? = row["closed_on"]
+        return StoredBreach(
+            id: row["id"], discoveredAt: row["discovered_at"], facts: try BreachFacts.stored(row["facts"]),
+            closedOn: try closed.map(CalendarDay.stored), key: row["breach_key"], sealed: row["sealed"],
+            recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+    }
+}

@@ -1,0 +1,69 @@
+import CustosCore
+public import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's disclosures, and that people were told of them.
+    static func applyDisclosureChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for disclosure in changes.disclosures {
+            try db.execute(
+                sql: """
+                    INSERT INTO disclosure (id, workspace_id, subject_id, disclosed_on, recipient_id, recipient_name,
+                    recipient_kind, facts, told_on, task_id, decided_by, disclosure_key, sealed, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    disclosure.id, workspace, disclosure.subjectID, disclosure.disclosedOn.iso, disclosure.recipientID,
+                    disclosure.recipientName, disclosure.recipientKind?.rawValue, try disclosure.facts.encoded(),
+                    disclosure.toldOn?.iso, disclosure.taskID, disclosure.decidedBy, disclosure.key, disclosure.sealed,
+                    disclosure.recordedBy, disclosure.recordedAt,
+                ])
+        }
+        for telling in changes.disclosureTellings {
+            try db.execute(
+                sql: "UPDATE disclosure SET told_on = coalesce(told_on, ?) WHERE id = ? AND workspace_id = ?",
+                arguments: [telling.toldOn.iso, telling.disclosureID, workspace])
+        }
+    }
+
+    public func disclosure(_ id: UUID, in workspaceID: UUID) async throws -> StoredDisclosure? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM disclosure WHERE id = ? AND workspace_id = ?",
+                arguments: [id, workspaceID.uuidString]
+            ).map(Self.disclosure)
+        }
+    }
+
+    public func disclosures(in workspaceID: UUID, ofSubjects subjects: [UUID]?) async throws -> [StoredDisclosure] {
+        if subjects?.isEmpty == true { return [] }
+        return try await pool.read { db in
+            var arguments: StatementArguments = [workspaceID.uuidString]
+            var filter = ""
+            if let subjects {
+                filter = "AND subject_id IN (\(databaseQuestionMarks(count: subjects.count)))"
+                arguments += StatementArguments(subjects)
+            }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM disclosure WHERE workspace_id = ? \(filter)
+                    ORDER BY disclosed_on DESC, recorded_at DESC, rowid DESC
+                    """, arguments: arguments
+            ).map(Self.disclosure)
+        }
+    }
+
+    private static func disclosure(_ row: Row) throws -> StoredDisclosure {
+        let kind: String? = row["recipient_kind"]
+        let told: String? = row["told_on"]
+        return StoredDisclosure(
+            id: row["id"], subjectID: row["subject_id"], disclosedOn: try CalendarDay.stored(row["disclosed_on"]),
+            recipientID: row["recipient_id"], recipientName: row["recipient_name"],
+            recipientKind: try kind.map { try keyword($0, "disclosure recipient kind") },
+            facts: try DisclosureFacts.stored(row["facts"]), toldOn: try told.map(CalendarDay.stored),
+            taskID: row["task_id"], decidedBy: row["decided_by"], key: row["disclosure_key"], sealed: row["sealed"],
+            recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+    }
+}

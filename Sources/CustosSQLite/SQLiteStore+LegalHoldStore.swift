@@ -1,0 +1,62 @@
+public import CustosCore
+import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's holds placed and released.
+    static func applyLegalHoldChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for hold in changes.legalHolds {
+            try db.execute(
+                sql: """
+                    INSERT INTO legal_hold (id, workspace_id, subject_id, record_type, reason, placed_by, placed_on,
+                    ends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    hold.id, workspace, hold.subjectID, hold.recordType, hold.reason, hold.placedBy, hold.placedOn.iso,
+                    hold.endsOn?.iso,
+                ])
+        }
+        for release in changes.legalHoldReleases {
+            try db.execute(
+                sql: """
+                    UPDATE legal_hold SET released_on = ?, released_by = ?
+                    WHERE id = ? AND workspace_id = ? AND released_on IS NULL
+                    """, arguments: [release.on.iso, release.by, release.holdID, workspace])
+        }
+    }
+
+    public func legalHolds(in workspaceID: UUID, includingReleased: Bool) async throws -> [LegalHold] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM legal_hold WHERE workspace_id = ? \(includingReleased ? "" : "AND released_on IS NULL")
+                    ORDER BY placed_on, rowid
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.legalHold)
+        }
+    }
+
+    public func legalHolds(coveringSubject subject: UUID, in workspaceID: UUID) async throws -> [LegalHold] {
+        try readNow { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM legal_hold WHERE workspace_id = ? AND released_on IS NULL
+                        AND (subject_id = ? OR subject_id IS NULL) ORDER BY placed_on, rowid
+                        """), arguments: [workspaceID.uuidString, subject]
+            ).map(Self.legalHold)
+        }
+    }
+
+    private static func legalHold(_ row: Row) throws -> LegalHold {
+        let ends: String? = row["ends_on"]
+        let released: String? = row["released_on"]
+        return LegalHold(
+            id: row["id"], subjectID: row["subject_id"], recordType: row["record_type"], reason: row["reason"],
+            placedBy: row["placed_by"], placedOn: try CalendarDay.stored(row["placed_on"]),
+            endsOn: try ends.map(CalendarDay.stored), releasedOn: try released.map(CalendarDay.stored),
+            releasedBy: row["released_by"])
+    }
+}

@@ -1,0 +1,74 @@
+import CustosCore
+public import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's registrations and what became of them.
+    static func applyRegistrationChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for registration in changes.registrations {
+            try db.execute(
+                sql: """
+                    INSERT INTO registration (id, workspace_id, registration_key, sealed, email_index, created_at,
+                    link_sent_at, confirmed_at, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    registration.id, workspace, registration.key, registration.sealed, registration.emailIndex,
+                    registration.createdAt, registration.linkSentAt, registration.confirmedAt,
+                    registration.subjectID,
+                ])
+        }
+        for (id, time) in changes.registrationLinksSent {
+            try db.execute(
+                sql: "UPDATE registration SET link_sent_at = ? WHERE id = ? AND workspace_id = ?",
+                arguments: [time, id, workspace])
+        }
+        for confirmed in changes.registrationsConfirmed {
+            try db.execute(
+                sql: """
+                    UPDATE registration SET confirmed_at = ?, subject_id = ?
+                    WHERE id = ? AND workspace_id = ? AND confirmed_at IS NULL
+                    """, arguments: [confirmed.confirmedAt, confirmed.subjectID, confirmed.registrationID, workspace])
+        }
+        for id in changes.registrationsRemoved {
+            try db.execute(
+                sql: "DELETE FROM registration WHERE id = ? AND workspace_id = ?", arguments: [id, workspace])
+        }
+    }
+
+    public func registration(_ id: UUID, in workspaceID: UUID) async throws -> StoredRegistration? {
+        try await registrations("WHERE id = ? AND workspace_id = ?", [id, workspaceID.uuidString]).first
+    }
+
+    public func registrationsAwaitingLink(in workspaceID: UUID) async throws -> [StoredRegistration] {
+        try await registrations(
+            "WHERE workspace_id = ? AND link_sent_at IS NULL AND confirmed_at IS NULL ORDER BY created_at",
+            [workspaceID.uuidString])
+    }
+
+    public func registrationsAwaitingLeads(in workspaceID: UUID) async throws -> [StoredRegistration] {
+        try await registrations(
+            "WHERE workspace_id = ? AND confirmed_at IS NOT NULL ORDER BY confirmed_at", [workspaceID.uuidString])
+    }
+
+    public func unconfirmedRegistrations(before time: Date, in workspaceID: UUID) async throws -> [UUID] {
+        try await registrations(
+            "WHERE workspace_id = ? AND confirmed_at IS NULL AND created_at < ?", [workspaceID.uuidString, time]
+        ).map(\.id)
+    }
+
+    private func registrations(
+        _ condition: String, _ arguments: StatementArguments
+    ) async throws
+        -> [StoredRegistration]
+    {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM registration \(condition)", arguments: arguments).map { row in
+                StoredRegistration(
+                    id: row["id"], key: row["registration_key"], sealed: row["sealed"], emailIndex: row["email_index"],
+                    createdAt: row["created_at"], linkSentAt: row["link_sent_at"], confirmedAt: row["confirmed_at"],
+                    subjectID: row["subject_id"])
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+public import CustosCore
+public import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's requests, their updates and their events.
+    static func applyRequestChanges(
+        _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+    ) throws {
+        for request in changes.requests {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
+                    awaits_fee, party_key, party_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                request.id, workspace, request.subjectID, request.kind.rawValue, request.channel.rawValue,
+                request.state.rawValue, request.receivedOn.iso, request.dueOn?.iso, request.awaitsFee,
+                request.party?.key, request.party?.sealed, stored(request.createdAt),
+            ])
+        }
+        for (id, party) in changes.requestPartiesSealed {
+            try db.execute(
+                sql: """
+                    UPDATE data_request SET party_key = ?, party_sealed = ?, on_behalf_as = NULL, competence = NULL
+                    WHERE id = ? AND workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+                    """, arguments: [party.key, party.sealed, id, workspace])
+        }
+        for update in changes.requestUpdates {
+            try db.cachedStatement(
+                sql: """
+                    UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome),
+                    subject_id = coalesce(?, subject_id) WHERE id = ? AND workspace_id = ?
+                    """
+            ).execute(arguments: [
+                update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.subjectID,
+                update.requestID, workspace,
+            ])
+        }
+        for requester in changes.requesters {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_requester (request_id, workspace_id, request_key, sealed, email_index,
+                    link_sent_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    requester.requestID, workspace, requester.key, requester.sealed, requester.emailIndex,
+                    requester.linkSentAt.map(stored), requester.confirmedAt.map(stored),
+                ])
+        }
+        for (requestID, time) in changes.requesterLinksSent {
+            try db.execute(
+                sql: "UPDATE request_requester SET link_sent_at = ? WHERE request_id = ? AND workspace_id = ?",
+                arguments: [stored(time), requestID, workspace])
+        }
+        for (requestID, time) in changes.requestersConfirmed {
+            try db.execute(
+                sql: """
+                    UPDATE request_requester SET confirmed_at = coalesce(confirmed_at, ?)
+                    WHERE request_id = ? AND workspace_id = ?
+                    """, arguments: [stored(time), requestID, workspace])
+        }
+        if let calendar = changes.schoolCalendar {
+            try db.execute(
+                sql: """
+                    INSERT INTO school_calendar (workspace_id, calendar) VALUES (?, ?)
+                    ON CONFLICT (workspace_id) DO UPDATE SET calendar = excluded.calendar
+                    """, arguments: [workspace, try SchoolCalendarColumn.encoded(calendar)])
+        }
+        for item in changes.withholdings {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_withholding (id, workspace_id, request_id, record_id, fields, exemption, reason,
+                    decided_by, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    item.id, workspace, item.requestID, item.recordID, try NameListColumn.encoded(item.fields),
+                    item.exemption.rawValue, item.reason, item.decidedBy, item.decidedOn.iso,
+                ])
+        }
+        for reminder in changes.requestReminders {
+            try db.execute(
+                sql: """
+                    INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """, arguments: [workspace, reminder.requestID, reminder.mark, reminder.sentAt])
+        }
+        for entry in changes.requestEvents {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
+                entry.event.reason, stored(entry.recordedAt),
+            ])
+        }
+    }
+
+    public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
+        try readNow { db in
+            try String.fetchOne(
+                db, sql: "SELECT calendar FROM school_calendar WHERE workspace_id = ?",
+                arguments: [workspaceID.uuidString]
+            ).map(SchoolCalendarColumn.stored)
+        }
+    }
+
+    public func withholdings(of requestID: UUID, in workspaceID: UUID) async throws -> [RequestWithholding] {
+        try readNow { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM request_withholding WHERE request_id = ? AND workspace_id = ? ORDER BY rowid"),
+                arguments: [requestID, workspaceID.uuidString]
+            ).map { row in
+                RequestWithholding(
+                    id: row["id"], requestID: row["request_id"], recordID: row["record_id"],
+                    fields: try NameListColumn.stored(row["fields"]),
+                    exemption: try Self.keyword(row["exemption"], "exemption"), reason: row["reason"],
+                    decidedBy: row["decided_by"], decidedOn: try CalendarDay.stored(row["decided_on"]))
+            }
+        }
+    }
+
+    public func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM request_reminder WHERE workspace_id = ?", arguments: [workspaceID.uuidString]
+            ).map { RequestReminder(requestID: $0["request_id"], mark: $0["mark"], sentAt: $0["sent_at"]) }
+        }
+    }
+
+    public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
+        try readNow { db in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM data_request WHERE id = ? AND workspace_id = ?"),
+                arguments: [id, workspaceID.uuidString]
+            ).map(Self.request)
+        }
+    }
+
+    public func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM data_request WHERE workspace_id = ?
+                    \(includingClosed ? "" : "AND state NOT IN ('completed', 'refused')")
+                    ORDER BY due_on IS NULL, due_on, received_on, created_at
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.request)
+        }
+    }
+
+    public func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM data_request
+                    WHERE workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.request)
+        }
+    }
+
+    public func requestEvents(of requestID: UUID, in workspaceID: UUID) async throws -> [StoredRequestEvent] {
+        try readNow { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT * FROM request_event WHERE request_id = ? AND workspace_id = ? ORDER BY sequence"),
+                arguments: [requestID, workspaceID.uuidString]
+            ).map { row in
+                StoredRequestEvent(
+                    requestID: row["request_id"],
+                    event: RequestEvent(
+                        try Self.keyword(row["action"], "request event"), on: try CalendarDay.stored(row["day"]),
+                        by: row["actor"],
+                        reason: row["reason"]), recordedAt: row["recorded_at"])
+            }
+        }
+    }
+
+    public func requester(of requestID: UUID, in workspaceID: UUID) async throws -> StoredRequester? {
+        try readNow { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM request_requester WHERE request_id = ? AND workspace_id = ?",
+                arguments: [requestID, workspaceID.uuidString]
+            ).map(Self.requester)
+        }
+    }
+
+    public func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM request_requester WHERE workspace_id = ? AND link_sent_at IS NULL ORDER BY rowid
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.requester)
+        }
+    }
+
+    private static func requester(_ row: Row) -> StoredRequester {
+        StoredRequester(
+            requestID: row["request_id"], key: row["request_key"], sealed: row["sealed"],
+            emailIndex: row["email_index"], linkSentAt: row["link_sent_at"], confirmedAt: row["confirmed_at"])
+    }
+
+    private static func request(_ row: Row) throws -> StoredRequest {
+        let due: String? = row["due_on"]
+        let partyKey: Data? = row["party_key"]
+        let partySealed: Data? = row["party_sealed"]
+        var request = StoredRequest(
+            id: row["id"], workspaceID: try uuid(row["workspace_id"]), subjectID: row["subject_id"],
+            kind: try keyword(row["kind"], "request kind"), channel: try keyword(row["channel"], "request channel"),
+            state: try keyword(row["state"], "request state"), receivedOn: try CalendarDay.stored(row["received_on"]),
+            dueOn: try due.map(CalendarDay.stored), awaitsFee: row["awaits_fee"],
+            party: partyKey.flatMap { key in partySealed.map { SealedText(key: key, sealed: $0) } },
+            createdAt: row["created_at"], outcome: try RequestOutcome.stored(row["outcome"]))
+        let relationship: String? = row["on_behalf_as"]
+        let competence: String? = row["competence"]
+        if relationship != nil || competence != nil {
+            request.plainParty = RequestParty(relationship: relationship ?? "", competence: competence ?? "")
+        }
+        return request
+    }
+}

@@ -1,0 +1,163 @@
+import CustosCore
+public import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's retention events and what anonymisation keeps.
+    static func applyRetentionChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for record in changes.anonymisedRecords {
+            try db.execute(
+                sql: """
+                    INSERT INTO anonymised_record (id, workspace_id, record_type, rule, fields, anonymised_on)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.id, workspace, record.recordType, record.rule, try record.encodedValues(),
+                    record.anonymisedOn.iso,
+                ])
+        }
+        for event in changes.retentionEvents {
+            try db.execute(
+                sql: """
+                    INSERT INTO retention_event (workspace_id, subject_id, event, day, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    workspace, event.subjectID, event.event, event.day.iso, event.recordedBy, event.recordedAt,
+                ])
+        }
+    }
+
+    public func subjectsInactive(
+        before cutoff: Date, holding types: [String], in workspaceID: UUID
+    ) async throws -> [(subjectID: UUID, lastActivityAt: Date)] {
+        guard !types.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found: [(subjectID: UUID, lastActivityAt: Date)] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.id, s.last_activity_at FROM subject s
+                    WHERE s.workspace_id = ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    AND s.last_activity_at < ?
+                    AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id
+                        AND p.type IN (\(databaseQuestionMarks(count: types.count))))
+                    """,
+                arguments: StatementArguments(
+                    [workspaceID.uuidString, cutoff] + types.map { $0 as any DatabaseValueConvertible }))
+            while let row = try rows.next() { found.append((row[0], row[1])) }
+            return found
+        }
+    }
+
+    public func retentionEvents(named event: String, in workspaceID: UUID) async throws -> [RetentionEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.* FROM retention_event e JOIN subject s ON s.id = e.subject_id
+                    WHERE e.workspace_id = ? AND e.event = ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    ORDER BY e.day, e.rowid
+                    """, arguments: [workspaceID.uuidString, event]
+            ).map { row in
+                RetentionEvent(
+                    subjectID: row["subject_id"], event: row["event"], day: try CalendarDay.stored(row["day"]),
+                    recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+            }
+        }
+    }
+
+    public func recordTypes(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<String>] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var types: [UUID: Set<String>] = [:]
+            for start in stride(from: 0, to: subjectIDs.count, by: 900) {
+                let batch = subjectIDs[start..<min(start + 900, subjectIDs.count)]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT DISTINCT subject_id, type FROM record_part
+                        WHERE workspace_id = ? AND subject_id IN (\(databaseQuestionMarks(count: batch.count)))
+                        """,
+                    arguments: StatementArguments(
+                        [workspaceID.uuidString as any DatabaseValueConvertible] + batch.map { $0 }))
+                while let row = try rows.next() {
+                    types[row[0], default: []].insert(row[1])
+                }
+            }
+            return types
+        }
+    }
+
+    public func subjectIDs(holding type: String, in workspaceID: UUID) async throws -> [UUID] {
+        try await pool.read { db in
+            try UUID.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
+                    WHERE p.type = ? AND p.workspace_id = ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    """, arguments: [type, workspaceID.uuidString])
+        }
+    }
+
+    public func recordPartsCreated(
+        before cutoff: Date, types: [String], in workspaceID: UUID
+    ) async throws -> [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] {
+        guard !types.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found: [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT p.record_id, p.subject_id, p.type, p.created_at FROM record_part p
+                    JOIN subject s ON s.id = p.subject_id
+                    WHERE p.workspace_id = ? AND p.type IN (\(databaseQuestionMarks(count: types.count)))
+                    AND p.created_at < ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    """,
+                arguments: StatementArguments(
+                    [workspaceID.uuidString as any DatabaseValueConvertible] + types.map { $0 } + [cutoff]))
+            while let row = try rows.next() { found.append((row[0], row[1], row[2], row[3])) }
+            return found
+        }
+    }
+
+    public func anonymisedRecords(ofType type: String?, in workspaceID: UUID) async throws -> [AnonymisedRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, record_type, rule, fields, anonymised_on FROM anonymised_record
+                    WHERE workspace_id = ? AND (? IS NULL OR record_type = ?) ORDER BY anonymised_on, rowid
+                    """, arguments: [workspaceID.uuidString, type, type]
+            ).map { row in
+                AnonymisedRecord(
+                    id: row["id"], recordType: row["record_type"], rule: row["rule"],
+                    values: try AnonymisedRecord.storedValues(row["fields"]),
+                    anonymisedOn: try CalendarDay.stored(row["anonymised_on"]))
+            }
+        }
+    }
+
+    public func recordIDs(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<UUID>] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        return try await pool.read { db in
+            var records: [UUID: Set<UUID>] = [:]
+            for start in stride(from: 0, to: subjectIDs.count, by: 900) {
+                let batch = subjectIDs[start..<min(start + 900, subjectIDs.count)]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT subject_id, record_id FROM record_part
+                        WHERE workspace_id = ? AND subject_id IN (\(databaseQuestionMarks(count: batch.count)))
+                        """,
+                    arguments: StatementArguments(
+                        [workspaceID.uuidString as any DatabaseValueConvertible] + batch.map { $0 }))
+                while let row = try rows.next() {
+                    records[row[0], default: []].insert(row[1])
+                }
+            }
+            return records
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import CustosCore
+public import CustosStorage
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Writes a change set's new tasks and completions.
+    static func applyTaskChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+        for task in changes.tasks {
+            try db.execute(
+                sql: """
+                    INSERT INTO task (id, workspace_id, kind, request_id, subject_id, summary, recipients, due_on,
+                    created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    task.id, workspace, task.kind.rawValue, task.requestID, task.subjectID, task.summary,
+                    (try NameListColumn.encoded(task.recipients) ?? "[]"), task.dueOn?.iso, task.createdAt,
+                    task.createdBy,
+                ])
+        }
+        for done in changes.taskCompletions {
+            try db.execute(
+                sql: """
+                    UPDATE task SET done_on = ?, done_by = ?, note = ?
+                    WHERE id = ? AND workspace_id = ? AND done_on IS NULL
+                    """, arguments: [done.on.iso, done.by, done.note, done.taskID, workspace])
+        }
+    }
+
+    public func task(_ id: UUID, in workspaceID: UUID) async throws -> StoredTask? {
+        try readNow { db in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM task WHERE id = ? AND workspace_id = ?"),
+                arguments: [id, workspaceID.uuidString]
+            ).map(Self.task)
+        }
+    }
+
+    public func tasks(in workspaceID: UUID, includingDone: Bool) async throws -> [StoredTask] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM task WHERE workspace_id = ? \(includingDone ? "" : "AND done_on IS NULL")
+                    ORDER BY due_on IS NULL, due_on, created_at
+                    """, arguments: [workspaceID.uuidString]
+            ).map(Self.task)
+        }
+    }
+
+    private static func task(_ row: Row) throws -> StoredTask {
+        let due: String? = row["due_on"]
+        let done: String? = row["done_on"]
+        return StoredTask(
+            id: row["id"], workspaceID: try uuid(row["workspace_id"]), kind: try keyword(row["kind"], "task kind"),
+            requestID: row["request_id"], subjectID: row["subject_id"], summary: row["summary"],
+            recipients: (try NameListColumn.stored(row["recipients"]) ?? []), dueOn: try due.map(CalendarDay.stored),
+            createdAt: row["created_at"], createdBy: row["created_by"], doneOn: try done.map(CalendarDay.stored),
+            doneBy: row["done_by"], note: row["note"])
+    }
+}

@@ -1,0 +1,65 @@
+public import CustosStorage
+public import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in a data folder, in WAL mode, through GRDB.
+public struct SQLiteStore: CustosStore {
+    /// The database file's name inside the data folder.
+    public static let fileName = "custos.sqlite"
+
+    let pool: DatabasePool
+    /// Read-only connections for ``readNow(_:)`` alone (see there).
+    private let quickReader: DatabasePool
+    /// The token and contact-facts reads of every API request, kept until the next commit.
+    let readCache: SQLiteReadCache
+    /// The data folder.
+    public let directory: URL
+    public let auditKeys = AuditKeys()
+
+    /// Opens (creating if needed) the store in `directory` and runs its migrations. The folder is
+    /// created readable by its owner only.
+    public init(directory: URL) throws {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: directory.path) {
+            try manager.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // 16 MiB of page cache a connection (SQLite's default is 2 MiB): sweeps over a million
+            // people touch pages all over the file.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
+        pool = try DatabasePool(
+            path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        try? manager.setAttributes(
+            [.posixPermissions: 0o600], ofItemAtPath: directory.appendingPathComponent(Self.fileName).path)
+        try SQLiteSchema.migrator.migrate(pool)
+        var readOnly = configuration
+        readOnly.readonly = true
+        quickReader = try DatabasePool(
+            path: directory.appendingPathComponent(Self.fileName).path, configuration: readOnly)
+        readCache = try SQLiteReadCache(path: directory.appendingPathComponent(Self.fileName).path)
+        pool.add(transactionObserver: SQLiteCommitObserver(cache: readCache), extent: .databaseLifetime)
+        self.directory = directory
+    }
+
+    /// A short read on the calling thread: GRDB's synchronous read, which runs on the caller's
+    /// thread, instead of its async read, which hops to a reader's queue and back. For the few
+    /// indexed lookups on every API request (the token, the policy version, a person's contact
+    /// facts), the two thread switches cost more than the read; in WAL mode a read never waits
+    /// for a writer.
+    ///
+    /// These reads use connections of their own. A synchronous read may block its thread until a
+    /// reader is free; were it to share ``pool`` with async reads, which give their reader back
+    /// only once resumed on a (possibly blocked) cooperative thread, all could wait on each other.
+    func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try quickReader.read(body)
+    }
+
+    public func withRequestReads<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await SQLiteReadCache.$request.withValue(SQLiteReadCache.RequestVersion()) { try await body() }
+    }
+}

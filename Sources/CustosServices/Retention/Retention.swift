@@ -1,0 +1,403 @@
+public import CustosCore
+public import CustosStorage
+public import Foundation
+
+/// The retention engine: each record type's rules (``RetentionRule``: trigger, offset, action,
+/// authority) applied to the people holding records of that type. ``plan(asOf:)`` says what a
+/// sweep would do and why without doing it; ``run(asOf:actor:at:batchSize:progress:)`` does it.
+///
+/// A person's records of one type fall due under the earliest of the type's rules. A standing
+/// legal hold on the person or the type stops the action, as does the person's restriction of the
+/// use of those records (UK GDPR Art 18: they are then only stored). An erasure by retention destroys the
+/// person's key when nothing of theirs is left (else deletes only the types due), and is written
+/// to the erasure journal, so a restore re-applies it; unlike an erasure request it leaves no
+/// tombstone and no suppression, since a person whose records simply ran their course may come
+/// back. A review becomes a task for the DPO, once. An anonymisation keeps the rule's statistical
+/// fields apart, linked to no one (``AnonymisedRecord``), then erases as an erasure does.
+///
+/// A run works in batches, each one transaction: stopped at any point, running it again finishes
+/// the job and ends where one uninterrupted run would.
+public struct Retention: Sendable {
+    public let vault: Vault
+
+    public init(vault: Vault) {
+        self.vault = vault
+    }
+
+    var store: any CustosStore { vault.store }
+    var workspaceID: UUID { vault.workspace.id }
+    var policy: Policy { vault.policy }
+
+    /// Who is recorded as acting for retention.
+    static let actor = "retention"
+
+    /// The rules record types use, each once, in the policy's order.
+    private var usedRules: [RetentionRule] {
+        let used = Set(policy.recordTypes.flatMap(\.retention))
+        return policy.retention.filter { used.contains($0.id) }
+    }
+
+    // MARK: Events
+
+    /// Records that `event` happened to a person on `day` (a headteacher left post, a member of
+    /// staff left: `leaving_date`, a course ended: `end_of_course`), for the rules that run from it. Throws a ``VaultError`` naming the field when no rule of the policy uses
+    /// the event, or the person is unknown or erased.
+    public func record(
+        event: String, subject: UUID, on day: CalendarDay, actor: String, at time: Date = Date()
+    ) async throws {
+        let known = Set(policy.retention.compactMap(\.eventName))
+        guard known.contains(event) else {
+            throw VaultError(
+                "event: no retention rule runs from '\(event)'; the policy's events are \(known.sorted().joined(separator: ", "))",
+                kind: .invalid)
+        }
+        let contacts = Contacts(vault: vault)
+        let person = try await contacts.current(subject)
+        guard try await !contacts.facts(of: person).isGone else { throw VaultError.subjectNotFound(subject) }
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.retentionEvents = [
+            RetentionEvent(subjectID: person, event: event, day: day, recordedBy: actor, recordedAt: time)
+        ]
+        changes.audit = [
+            vault.event(
+                "retention.event", actor: actor, at: time, subjectID: person, detail: "\(event) on \(day.iso)")
+        ]
+        try await store.apply(changes)
+    }
+
+    // MARK: Planning
+
+    /// What a sweep on `day` would do: every person's records of each type whose rule has fallen
+    /// due, with the rule, the trigger day and the due day, held ones marked. Reads dates of birth
+    /// where a rule runs from one (audited as `retention.plan`); writes nothing else.
+    public func plan(asOf day: CalendarDay) async throws -> [RetentionItem] {
+        struct Key: Hashable {
+            var subject: UUID
+            var type: String
+            var record: UUID?
+        }
+        var earliest: [Key: RetentionItem] = [:]
+        /// Keeps the item for `subject`'s records of `type` under `rule` from `trigger`, if it is
+        /// due by `day` and earlier than any other rule's.
+        func consider(
+            _ subject: UUID, _ type: String, _ rule: RetentionRule, from trigger: CalendarDay, record: UUID? = nil
+        ) {
+            let due = rule.dueOn(from: trigger)
+            guard due <= day else { return }
+            let key = Key(subject: subject, type: type, record: record)
+            if let known = earliest[key], known.dueOn <= due { return }
+            earliest[key] = RetentionItem(
+                subjectID: subject, recordType: type, rule: rule.id, action: rule.action, triggerOn: trigger,
+                dueOn: due, recordID: record)
+        }
+        var readBirthDates = 0
+        for rule in usedRules {
+            let types = policy.recordTypes.filter { $0.retention.contains(rule.id) }.map(\.id)
+            switch rule.trigger {
+            case .lastActivity, .event, .leavingDate, .endOfCourse:
+                // Triggers of the person, not of a record: each of the rule's types they hold.
+                let triggers = try await personTriggers(rule, types: types, asOf: day)
+                let held = try await store.recordTypes(ofSubjects: Array(triggers.keys), in: workspaceID)
+                for (subject, trigger) in triggers {
+                    for type in types where held[subject]?.contains(type) == true {
+                        consider(subject, type, rule, from: trigger)
+                    }
+                }
+            case .dateOfBirth:
+                for type in types {
+                    for (subject, birth) in try await birthDates(type: type) {
+                        readBirthDates += 1
+                        consider(subject, type, rule, from: birth)
+                    }
+                }
+            case .created:
+                // Each record on its own clock, from the day it was made.
+                let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
+                for part in try await store.recordPartsCreated(
+                    before: cutoff.start(in: CalendarDay.clockTimeZone), types: types, in: workspaceID)
+                {
+                    consider(
+                        part.subjectID, part.type, rule,
+                        from: CalendarDay(part.createdAt, in: CalendarDay.clockTimeZone),
+                        record: part.recordID)
+                }
+            case .consentWithdrawn:
+                for type in types {
+                    for (subject, trigger) in try await consentEnded(type: type) {
+                        consider(subject, type, rule, from: trigger)
+                    }
+                }
+            }
+        }
+        if readBirthDates > 0 {
+            try await vault.audit([
+                vault.event(
+                    "retention.plan", actor: Self.actor,
+                    detail: "\(readBirthDates) dates of birth read to date retention rules, as of \(day.iso)")
+            ])
+        }
+        let holds = try await store.legalHolds(in: workspaceID, includingReleased: false).filter { $0.stands(on: day) }
+        let states = Dictionary(grouping: try await store.processingStates(in: workspaceID), by: \.subjectID)
+        return earliest.values.map { item in
+            var item = item
+            item.heldBy = holds.first { $0.covers(subject: item.subjectID, recordType: item.recordType) }?.id
+            if let entries = states[item.subjectID] {
+                item.restricted = (policy.recordType(item.recordType)?.purposes ?? []).contains {
+                    ProcessingStateEntry.state(for: $0, in: entries) == .restricted
+                }
+            }
+            return item
+        }.sorted { left, right in
+            if left.dueOn != right.dueOn { return left.dueOn < right.dueOn }
+            if left.subjectID != right.subjectID { return left.subjectID.precedes(right.subjectID) }
+            if left.recordType != right.recordType { return left.recordType < right.recordType }
+            return (left.recordID?.uuidString ?? "") < (right.recordID?.uuidString ?? "")
+        }
+    }
+
+    /// The day `rule` runs from for each live person it may have fallen due for by `day`: their
+    /// last activity (only those inactive long enough are read), or the first time the rule's
+    /// event was recorded for them.
+    private func personTriggers(
+        _ rule: RetentionRule, types: [String], asOf day: CalendarDay
+    ) async throws -> [UUID: CalendarDay] {
+        var triggers: [UUID: CalendarDay] = [:]
+        if rule.trigger == .lastActivity {
+            // A margin of days covers month ends; each candidate is then checked exactly.
+            let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
+            for (subject, lastActivity) in try await store.subjectsInactive(
+                before: cutoff.start(in: CalendarDay.clockTimeZone), holding: types, in: workspaceID)
+            {
+                triggers[subject] = CalendarDay(lastActivity, in: CalendarDay.clockTimeZone)
+            }
+        } else if let name = rule.eventName {
+            for event in try await store.retentionEvents(named: name, in: workspaceID)
+            where triggers[event.subjectID] == nil {
+                triggers[event.subjectID] = event.day
+            }
+        }
+        return triggers
+    }
+
+    /// The date of birth in each live person's part of records of `type`: the field the policy
+    /// files as `user.demographic.date_of_birth`.
+    private func birthDates(type: String) async throws -> [(UUID, CalendarDay)] {
+        guard let recordType = policy.recordType(type),
+            let field = recordType.fields.first(where: { $0.category == "user.demographic.date_of_birth" })
+        else { return [] }
+        let subjects = try await store.subjectIDs(holding: type, in: workspaceID)
+        var dates: [(UUID, CalendarDay)] = []
+        for start in stride(from: 0, to: subjects.count, by: 500) {
+            let batch = Array(subjects[start..<min(start + 500, subjects.count)])
+            for (subject, views) in try await Contacts(vault: vault).views(of: batch, types: [type]) {
+                if let text = views.lazy.compactMap({ $0.values[field.name] }).first,
+                    let birth = CalendarDay(iso: text)
+                {
+                    dates.append((subject, birth))
+                }
+            }
+        }
+        return dates
+    }
+
+    /// The live people holding records of `type` whose consent for every purpose of the type that
+    /// rests on consent has been withdrawn (every channel and list they gave it for), with the day
+    /// of the last withdrawal. Someone who never consented is not among them.
+    private func consentEnded(type: String) async throws -> [(UUID, CalendarDay)] {
+        guard let recordType = policy.recordType(type) else { return [] }
+        let purposes = recordType.purposes.filter { policy.purpose($0)?.reliesOnConsent == true }
+        var candidates: Set<UUID> = []
+        for purpose in purposes {
+            for act in try await store.consentActs(forPurpose: purpose, in: workspaceID) where act.action == .withdrawn
+            {
+                candidates.insert(act.subjectID)
+            }
+        }
+        let holding = try await store.recordTypes(ofSubjects: Array(candidates), in: workspaceID)
+        let people = candidates.filter { holding[$0]?.contains(type) == true }.sorted { $0.precedes($1) }
+        var ended: [(UUID, CalendarDay)] = []
+        for start in stride(from: 0, to: people.count, by: 500) {
+            let batch = Array(people[start..<min(start + 500, people.count)])
+            let entries = Dictionary(
+                grouping: try await store.consentEntries(ofSubjects: batch, in: workspaceID).filter {
+                    purposes.contains($0.purpose)
+                }, by: \.subjectID)
+            for subject in batch {
+                // The latest act on each stream (purpose, channel, list) the person consented on.
+                var latest: [String: ConsentEntry] = [:]
+                for entry in entries[subject] ?? [] {
+                    let stream = "\(entry.purpose) \(entry.channel?.rawValue ?? "") \(entry.list ?? "")"
+                    if let known = latest[stream], known.recordedAt > entry.recordedAt { continue }
+                    latest[stream] = entry
+                }
+                guard !latest.isEmpty, latest.values.allSatisfy({ $0.action == .withdrawn }),
+                    let last = latest.values.map(\.recordedAt).max()
+                else { continue }
+                ended.append((subject, CalendarDay(last, in: CalendarDay.clockTimeZone)))
+            }
+        }
+        return ended
+    }
+
+    // MARK: Running
+
+    /// Does what ``plan(asOf:)`` lists for `day`, but what a hold or a restriction stops, in transactions of
+    /// `batchSize` people; `progress` is told how many items are done of how many. Audited per
+    /// person with the rule. Stopping after `maxBatches` (for tests of an interrupted run) leaves
+    /// the rest for the next run.
+    @discardableResult
+    public func run(
+        asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 5_000, maxBatches: Int? = nil,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> RetentionReport {
+        let items = try await plan(asOf: day)
+        var report = RetentionReport()
+        report.held = items.filter(\.isStopped).count
+        let actionable = items.filter { !$0.isStopped }
+        let bySubject = Dictionary(grouping: actionable, by: \.subjectID)
+        let subjects = bySubject.keys.sorted { $0.precedes($1) }
+        let raisedReviews = Set(
+            try await store.tasks(in: workspaceID, includingDone: true).filter { $0.kind == .retentionReview }
+                .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })
+        var done = 0
+        var batches = 0
+        for start in stride(from: 0, to: subjects.count, by: batchSize) {
+            if let maxBatches, batches >= maxBatches { break }
+            let batch = Array(subjects[start..<min(start + batchSize, subjects.count)])
+            let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
+            let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
+            var changes = ChangeSet(workspaceID: workspaceID)
+            let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
+            if !anonymising.isEmpty {
+                let views = try await Contacts(vault: vault).views(
+                    of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
+                for item in anonymising {
+                    let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
+                    changes.anonymisedRecords += kept
+                    changes.audit.append(
+                        vault.event(
+                            "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
+                            subjectID: item.subjectID,
+                            detail:
+                                "\(kept.count) records of \(item.recordType) anonymised (rule \(item.rule)); the person's part erased"
+                        ))
+                    report.recordsAnonymised += kept.count
+                }
+            }
+            for subject in batch {
+                let due = bySubject[subject] ?? []
+                // Anonymising keeps the statistical fields apart (above), then erases as `erase` does.
+                let erasing = due.filter { $0.action == .erase || $0.action == .anonymise }
+                for review in due where review.action == .review {
+                    let summary = Self.reviewSummary(review, in: policy)
+                    guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
+                    changes.tasks.append(
+                        StoredTask(
+                            workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
+                            summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
+                            createdBy: Self.actor))
+                    changes.audit.append(
+                        vault.event(
+                            "retention.review", actor: Self.actor, at: time, subjectID: subject,
+                            detail: "\(review.recordType) due for review under rule \(review.rule)"))
+                    report.reviewsAdded += 1
+                }
+                guard !erasing.isEmpty else { continue }
+                let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
+                let expired = Set(erasing.compactMap(\.recordID))
+                let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
+                let nothingLeft =
+                    expired.isEmpty
+                    ? types.isSuperset(of: held[subject] ?? [])
+                    : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
+                if nothingLeft {
+                    changes.subjectUpdates.append(.keyDestroyed(subject))
+                    changes.recordPartsRemoved.append(subject)
+                    changes.identifiersRemoved.append(subject)
+                    changes.erasureJournal.append(
+                        ErasureJournalEntry(
+                            workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
+                            requestID: nil, byRetention: true))
+                    changes.audit.append(
+                        vault.event(
+                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                            detail: "every record's period ended (rule \(rules)); key destroyed"))
+                    report.subjectsErased += 1
+                } else if types.isEmpty {
+                    // Records on their own clocks: not journalled, since a restore brings back
+                    // only records the next sweep finds expired again.
+                    changes.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                    changes.audit.append(
+                        vault.event(
+                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                            detail: "\(expired.count) records deleted (rule \(rules))"))
+                    report.subjectsPartlyErased += 1
+                } else {
+                    if !expired.isEmpty {
+                        changes.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                    }
+                    changes.recordPartsRemovedOfTypes[subject] = types.sorted()
+                    changes.erasureJournal.append(
+                        ErasureJournalEntry(
+                            workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(), erasedAt: time,
+                            requestID: nil, byRetention: true))
+                    changes.audit.append(
+                        vault.event(
+                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                            detail: "\(types.sorted().joined(separator: ", ")) deleted (rule \(rules))"))
+                    report.subjectsPartlyErased += 1
+                }
+            }
+            try await store.apply(changes)
+            done += batch.reduce(0) { $0 + (bySubject[$1]?.count ?? 0) }
+            progress(done, actionable.count)
+            batches += 1
+        }
+        return report
+    }
+
+    /// What anonymising `item` keeps: for each of the person's records it covers, the rule's
+    /// statistical fields that hold a value, under an id of its own.
+    private func anonymised(_ item: RetentionItem, views: [RecordView], on day: CalendarDay) -> [AnonymisedRecord] {
+        let keep = policy.retention.first { $0.id == item.rule }?.keepFields ?? []
+        return views.filter { $0.type == item.recordType && (item.recordID == nil || $0.recordID == item.recordID) }
+            .sorted { $0.recordID.precedes($1.recordID) }
+            .compactMap { view in
+                let values = view.values.filter { keep.contains($0.key) && !$0.value.isEmpty }
+                guard !values.isEmpty else { return nil }
+                return AnonymisedRecord(recordType: item.recordType, rule: item.rule, values: values, anonymisedOn: day)
+            }
+    }
+
+    /// What anonymisation has kept of records of `type` (every type when nil).
+    public func anonymisedRecords(ofType type: String? = nil) async throws -> [AnonymisedRecord] {
+        try await store.anonymisedRecords(ofType: type, in: workspaceID)
+    }
+
+    /// What anonymisation has kept of records of `type`, as CSV: the day, the rule, then a column
+    /// per field kept, in the record type's order. Throws a ``VaultError`` naming the type when the
+    /// policy has no such record type.
+    public func anonymisedCSV(ofType type: String) async throws -> String {
+        guard let recordType = policy.recordType(type) else {
+            throw VaultError(
+                "type: the policy has no record type '\(type)' (record types: \(policy.recordTypes.map(\.id).joined(separator: ", ")))",
+                kind: .invalid)
+        }
+        let records = try await anonymisedRecords(ofType: type)
+        let kept = Set(records.flatMap(\.values.keys))
+        let fields = recordType.fields.map(\.name).filter(kept.contains)
+        return try CSVText.write { writer in
+            try writer.write(row: ["anonymised_on", "rule"] + fields)
+            for record in records {
+                try writer.write(row: [record.anonymisedOn.iso, record.rule] + fields.map { record.values[$0] ?? "" })
+            }
+        }
+    }
+
+    /// The task's summary for a review: the same for the same person, type and rule, so a
+    /// second run adds no second task, whether the first is open or done (reviewed and kept).
+    static func reviewSummary(_ item: RetentionItem, in policy: Policy) -> String {
+        let name = policy.recordType(item.recordType)?.name ?? item.recordType
+        return "Review \(name) (rule \(item.rule), due \(item.dueOn.iso)): keep it with a reason, or erase it"
+    }
+}

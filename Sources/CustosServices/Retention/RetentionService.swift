@@ -1,0 +1,67 @@
+public import CustosCore
+public import CustosStorage
+import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// Runs the retention sweep (``Retention``) over every workspace once a day, for as long as the
+/// server runs: at start, then each time the day (in the clock's time zone) changes, checked
+/// every `interval`; a sweep that failed anywhere (the database not yet migrated, say) is tried
+/// again at the next check. Logs counts only.
+public struct RetentionService: Service {
+    let store: any CustosStore
+    let keys: MasterKeySource
+    let interval: Duration
+    let logger: Logger
+
+    public init(store: any CustosStore, keys: MasterKeySource, interval: Duration = .seconds(3600), logger: Logger) {
+        self.store = store
+        self.keys = keys
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            var lastRun: CalendarDay?
+            while !Task.isCancelled {
+                let today = CalendarDay.today
+                if lastRun != today, await sweep(asOf: today) {
+                    lastRun = today
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// One sweep of every workspace; whether every workspace was swept. A failing workspace is
+    /// logged and does not stop the others.
+    @discardableResult
+    public func sweep(asOf day: CalendarDay) async -> Bool {
+        let workspaces: [Workspace]
+        do {
+            workspaces = try await store.workspaces()
+        } catch {
+            logger.error("retention: workspaces cannot be read", metadata: ["error": "\(type(of: error))"])
+            return false
+        }
+        var swept = true
+        for workspace in workspaces {
+            do {
+                let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+                let report = try await Retention(vault: vault).run(asOf: day)
+                logger.info(
+                    "retention",
+                    metadata: [
+                        "workspace": "\(workspace.name)", "erased": "\(report.subjectsErased)",
+                        "partly": "\(report.subjectsPartlyErased)", "reviews": "\(report.reviewsAdded)",
+                        "held": "\(report.held)",
+                    ])
+            } catch {
+                logger.error("retention failed", metadata: ["workspace": "\(workspace.name)", "error": "\(error)"])
+                swept = false
+            }
+        }
+        return swept
+    }
+}

@@ -1,0 +1,180 @@
+public import CustosCore
+public import CustosStorage
+public import Foundation
+
+/// Adds staff users, sets their passwords, disables them, and signs them in.
+///
+/// Passwords are kept only as bcrypt hashes. Five failed sign-ins in a row lock the account for
+/// fifteen minutes; a good sign-in, or a new password, clears the count. Every change and every
+/// sign-in, good or failed, is audited in the user's workspace.
+public struct StaffUsers: Sendable {
+    public let store: any CustosStore
+    public let hashing: PasswordHashing
+
+    /// Failed sign-ins in a row that lock an account.
+    public static let failuresBeforeLock = 5
+    /// How long a locked account stays locked.
+    public static let lockDuration: TimeInterval = 15 * 60
+
+    public init(store: any CustosStore, hashing: PasswordHashing = PasswordHashing()) {
+        self.store = store
+        self.hashing = hashing
+    }
+
+    /// Adds a user to `workspace`. A school leader needs the school they are limited to; no other
+    /// role has one.
+    public func add(
+        email: String, name: String, role: StaffRole, schoolID: UUID? = nil, events: [String] = [], password: String,
+        in workspace: Workspace, by actor: String, at time: Date = Date()
+    ) async throws -> StoredStaffUser {
+        let email = try Self.checkedEmail(email)
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedName.isEmpty, trimmedName.count <= 100 else {
+            throw StaffUserError("name: a user's name must be 1 to 100 characters")
+        }
+        switch role {
+        case .schoolLeader where schoolID == nil:
+            throw StaffUserError("school: a school leader is limited to one school; give it")
+        case .schoolLeader:
+            break
+        default:
+            guard schoolID == nil else { throw StaffUserError("school: only a school leader is limited to a school") }
+        }
+        let events = events.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard events.isEmpty || role == .trainer else {
+            throw StaffUserError("event: only a trainer delivers events")
+        }
+        if let schoolID, try await !store.schools(in: workspace.id).contains(where: { $0.id == schoolID }) {
+            throw StaffUserError("school: there is no such school in this workspace")
+        }
+        if let problem = PasswordRules.problem(with: password, email: email) {
+            throw StaffUserError("password: \(problem)")
+        }
+        guard try await store.staffUser(email: email) == nil else {
+            throw StaffUserError("email: a user already signs in with that address")
+        }
+        let user = StoredStaffUser(
+            id: UUID(), workspaceID: workspace.id, email: email, name: trimmedName, role: role, schoolID: schoolID,
+            passwordHash: try await hashing.hash(password), createdAt: time, createdBy: actor, events: events)
+        try await save(user, event: "user.add", detail: "user \(user.id), role \(role.rawValue)", by: actor, at: time)
+        return user
+    }
+
+    /// Sets a new password. Sessions signed in before end, and a lock-out is cleared.
+    @discardableResult
+    public func setPassword(
+        _ password: String, for user: StoredStaffUser, by actor: String, at time: Date = Date()
+    ) async throws -> StoredStaffUser {
+        if let problem = PasswordRules.problem(with: password, email: user.email) {
+            throw StaffUserError("password: \(problem)")
+        }
+        var changed = user
+        changed.passwordHash = try await hashing.hash(password)
+        changed.sessionEpoch += 1
+        changed.failedSignIns = 0
+        changed.lockedUntil = nil
+        try await save(changed, event: "user.password", detail: "user \(user.id): password set", by: actor, at: time)
+        return changed
+    }
+
+    /// Disables a user: they cannot sign in, and their sessions end. Disabling twice changes nothing.
+    public func disable(_ user: StoredStaffUser, by actor: String, at time: Date = Date()) async throws {
+        guard user.disabledAt == nil else { return }
+        var changed = user
+        changed.disabledAt = time
+        changed.sessionEpoch += 1
+        try await save(changed, event: "user.disable", detail: "user \(user.id) disabled", by: actor, at: time)
+    }
+
+    /// Sets the events a trainer delivers, replacing those named before: they reach these
+    /// events' attendees from their next page.
+    @discardableResult
+    public func setEvents(
+        _ events: [String], for user: StoredStaffUser, by actor: String, at time: Date = Date()
+    ) async throws -> StoredStaffUser {
+        guard user.role == .trainer else { throw StaffUserError("event: only a trainer delivers events") }
+        var changed = user
+        changed.events = events.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        try await save(
+            changed, event: "user.events", detail: "user \(user.id): \(changed.events.count) events", by: actor,
+            at: time)
+        return changed
+    }
+
+    /// Lets a disabled or locked-out user sign in again.
+    public func enable(_ user: StoredStaffUser, by actor: String, at time: Date = Date()) async throws {
+        guard user.disabledAt != nil || user.isLocked(at: time) || user.failedSignIns > 0 else { return }
+        var changed = user
+        changed.disabledAt = nil
+        changed.lockedUntil = nil
+        changed.failedSignIns = 0
+        try await save(changed, event: "user.enable", detail: "user \(user.id) enabled", by: actor, at: time)
+    }
+
+    /// The workspace's user who signs in as `email`, or an error naming the address's absence.
+    public func user(email: String, in workspace: Workspace) async throws -> StoredStaffUser {
+        guard let user = try await store.staffUser(email: email.lowercased()), user.workspaceID == workspace.id else {
+            throw StaffUserError("email: no user signs in with that address in this workspace")
+        }
+        return user
+    }
+
+    /// Checks an email and password. An unknown email costs the same time as a wrong password.
+    public func signIn(email: String, password: String, at time: Date = Date()) async throws -> SignInOutcome {
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let user = try await store.staffUser(email: email) else {
+            _ = try await hashing.hash(password)
+            return .wrongDetails
+        }
+        if let until = user.lockedUntil, until > time { return .locked(until: until) }
+        guard try await hashing.verify(password, against: user.passwordHash) else {
+            let changed = try await recordFailure(of: user, what: "wrong password", at: time)
+            return changed.lockedUntil.map { .locked(until: $0) } ?? .wrongDetails
+        }
+        guard user.disabledAt == nil else { return .disabled }
+        var changed = user
+        changed.failedSignIns = 0
+        changed.lockedUntil = nil
+        changed.lastSignInAt = time
+        try await save(changed, event: "user.sign_in", detail: "user \(user.id) signed in", by: user.actor, at: time)
+        return .signedIn(changed)
+    }
+
+    /// Counts a failed step of a sign-in (a wrong password or code), audited; the fifth in a row
+    /// locks the account for ``lockDuration``. The user as changed.
+    func recordFailure(of user: StoredStaffUser, what: String, at time: Date) async throws -> StoredStaffUser {
+        var changed = user
+        changed.failedSignIns += 1
+        var detail = "user \(user.id): \(what), \(changed.failedSignIns) failures in a row"
+        if changed.failedSignIns >= Self.failuresBeforeLock {
+            changed.lockedUntil = time.addingTimeInterval(Self.lockDuration)
+            detail += "; locked for \(Int(Self.lockDuration / 60)) minutes"
+        }
+        try await save(changed, event: "user.sign_in_failed", detail: detail, by: user.actor, at: time)
+        return changed
+    }
+
+    /// Writes `user` with one audit entry.
+    func save(
+        _ user: StoredStaffUser, event: String, detail: String, by actor: String, at time: Date
+    )
+        async throws
+    {
+        var changes = ChangeSet(workspaceID: user.workspaceID)
+        changes.staffUsers = [user]
+        changes.audit = [
+            AuditEvent(workspaceID: user.workspaceID, time: time, actor: actor, action: event, detail: detail)
+        ]
+        try await store.apply(changes)
+    }
+
+    /// The address in lower case, or an error: one `@`, something either side, no spaces.
+    static func checkedEmail(_ email: String) throws -> String {
+        let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !trimmed.contains(where: \.isWhitespace), trimmed.count <= 254
+        else { throw StaffUserError("email: not an email address") }
+        return trimmed
+    }
+}

@@ -1,0 +1,62 @@
+public import CustosCore
+public import CustosStorage
+import Foundation
+
+/// Reads and verifies the audit chain.
+public struct AuditLog: Sendable {
+    public let store: any CustosStore
+    /// Entries read per query while verifying.
+    public var pageSize = 10_000
+
+    /// The log of `store`. Verifying a keyed log checks each entry's hash under the master keys
+    /// loaded into the store (``AuditKeys``), or `keys` when given.
+    public init(store: any CustosStore, keys: MasterKeySource? = nil) {
+        self.store = store
+        if let keys { store.auditKeys.use(keys) }
+    }
+
+    /// The result of verifying the chain.
+    public struct Report: Sendable, Hashable {
+        /// Entries that verified before the first break (all of them when intact).
+        public var verified: Int
+        /// The first break, or `nil` when the chain is intact.
+        public var failure: AuditVerifier.Break?
+        /// The first entry hashed under the master key; nil for a log never written with the key.
+        public var keyedFrom: Int64?
+    }
+
+    /// Walks the whole chain, page by page, and reports the first entry altered, removed or
+    /// re-ordered, or, from where the log is keyed, rewritten without the master key.
+    public func verify() async throws -> Report {
+        let keyedFrom = try await store.auditKeyedFrom()
+        let keys = store.auditKeys
+        if keyedFrom != nil, !keys.isLoaded {
+            return Report(
+                verified: 0,
+                failure: AuditVerifier.Break(
+                    sequence: keyedFrom ?? 0,
+                    reason: "is keyed: verifying the log needs the master key file (or CUSTOS_MASTER_KEY)"),
+                keyedFrom: keyedFrom)
+        }
+        var verifier = AuditVerifier(keyedFrom: keyedFrom) { try keys.key(id: $0) }
+        var after: Int64 = 0
+        do {
+            while true {
+                let page = try await store.auditEntries(after: after, limit: pageSize)
+                guard let last = page.last else { break }
+                for entry in page { try verifier.check(entry) }
+                after = last.sequence
+            }
+            let head = try await store.auditHead()
+            try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
+            return Report(verified: verifier.checked, failure: nil, keyedFrom: keyedFrom)
+        } catch let failure as AuditVerifier.Break {
+            return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom)
+        }
+    }
+
+    /// The latest entries, newest last.
+    public func entries(after sequence: Int64 = 0, limit: Int = 100) async throws -> [AuditEntry] {
+        try await store.auditEntries(after: sequence, limit: limit)
+    }
+}

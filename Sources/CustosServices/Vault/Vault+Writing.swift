@@ -1,0 +1,295 @@
+import Crypto
+import CustosCore
+public import CustosStorage
+public import Foundation
+
+extension Vault {
+    /// Checks one record against its type and writes it, in the form Custos keeps, and audits it.
+    ///
+    /// Throws a ``VaultError`` listing each field's problem when the record is not valid.
+    @discardableResult
+    public func write(
+        _ input: RecordInput, actor: String, purpose: String? = nil, reason: String? = nil, at time: Date = Date()
+    ) async throws -> RecordWriteOutcome {
+        let validation = RecordValidator(recordType: input.type).validate(input.values)
+        guard validation.isValid else { throw VaultError.invalidRecord(input.type.id, validation.problems) }
+        var valid = input
+        valid.values = validation.values
+        var (changes, outcomes) = try await prepare([valid], at: time)
+        guard let outcome = outcomes.first else { throw StoreError.corruptData("no outcome for a record") }
+        switch outcome {
+        case .created(let id, let subjects, _), .updated(let id, let subjects):
+            let action = if case .created = outcome { "record.create" } else { "record.update" }
+            for subjectID in Set(subjects.values).sorted(by: { $0.uuidString < $1.uuidString }) {
+                changes.audit.append(
+                    event(
+                        action, actor: actor, at: time, purpose: purpose, reason: reason, subjectID: subjectID,
+                        recordID: id, detail: "type \(input.type.id), source \(input.source.kind.rawValue)"))
+            }
+            try await store.apply(changes)
+        case .suppressed:
+            try await audit([
+                event(
+                    "record.suppressed", actor: actor, at: time, purpose: purpose, reason: reason,
+                    detail: "type \(input.type.id): an identifier belongs to an erased person")
+            ])
+        case .personNotFound(let role):
+            throw VaultError.personNotFound(role: role, of: input.type)
+        case .schoolNotHeld(let field):
+            throw VaultError(
+                "\(field): the workspace holds no school with this URN; add the school first", kind: .invalid)
+        }
+        return outcome
+    }
+
+    /// Works out what writing `inputs` means, without writing: which people they concern (found by
+    /// identifier, or new), which existing records they replace, and the sealed parts. Inputs
+    /// later in the list see the people and records of earlier ones. The caller adds audit
+    /// events and applies the change set.
+    public func prepare(_ inputs: [RecordInput], at time: Date) async throws -> (ChangeSet, [RecordWriteOutcome]) {
+        // Pass 1: every identifier's blind index, to look them all up at once.
+        var indexesByInput: [[String: [(kind: String, index: Data)]]] = []
+        var lookupsByInput: [[String: [Data]]] = []
+        var allIndexes: [Data] = []
+        var named: Set<UUID> = []
+        for input in inputs {
+            var byRole: [String: [(kind: String, index: Data)]] = [:]
+            for field in input.type.fields {
+                guard let kind = field.identifierKind, let value = input.values[field.name],
+                    let role = input.type.role(of: field)?.name
+                else { continue }
+                let index = indexer.index(kind: kind, value: value)
+                byRole[role, default: []].append((kind, index))
+                allIndexes.append(index)
+            }
+            indexesByInput.append(byRole)
+            // Lookups find someone already held; they are not kept with the record.
+            var lookups: [String: [Data]] = [:]
+            for (role, values) in input.lookups {
+                for (kind, value) in values {
+                    guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
+                    let index = indexer.index(kind: kind, value: normalised)
+                    lookups[role, default: []].append(index)
+                    allIndexes.append(index)
+                }
+            }
+            lookupsByInput.append(lookups)
+            named.formUnion(input.subjects.values)
+        }
+        let existing = try await store.subjectIDs(forIndexes: allIndexes, in: workspace.id)
+        let tombstoned = try await store.tombstoned(allIndexes, in: workspace.id)
+        let existingIDs = Array(Set(existing.values.compactMap(\.first)).union(named))
+        var subjectsByID: [UUID: StoredSubject] = [:]
+        for subject in try await store.subjects(existingIDs, in: workspace.id) { subjectsByID[subject.id] = subject }
+        var ownerRoles: [String: String] = [:]
+        var rolesOfFields: [String: [String: String]] = [:]
+        for input in inputs where rolesOfFields[input.type.id] == nil {
+            ownerRoles[input.type.id] = input.type.roles.first?.name
+            var roles: [String: String] = [:]
+            for field in input.type.fields { roles[field.name] = input.type.role(of: field)?.name }
+            rolesOfFields[input.type.id] = roles
+        }
+        var latestRecords: [String: [UUID: UUID]] = [:]
+        for (typeID, ownerRole) in ownerRoles {
+            latestRecords[typeID] = try await store.latestRecordIDs(
+                ofType: typeID, role: ownerRole, subjects: existingIDs, in: workspace.id)
+        }
+        var schoolsByURN: [String: School] = [:]
+        if inputs.contains(where: { input in input.type.fields.contains { $0.format == .urn } }) {
+            for school in try await store.schools(in: workspace.id) {
+                if let urn = school.urn { schoolsByURN[urn] = school }
+            }
+        }
+
+        // Pass 2: people, records and sealed parts.
+        var changes = ChangeSet(workspaceID: workspace.id)
+        var outcomes: [RecordWriteOutcome] = []
+        var subjectForIndex: [Data: UUID] = [:]
+        var dataKeys: [UUID: SymmetricKey] = [:]
+        let master = try keys.ring().current
+        var recordInBatch: [String: UUID] = [:]
+        var touched: Set<UUID> = []
+        outcomes.reserveCapacity(inputs.count)
+        for (position, input) in inputs.enumerated() {
+            let indexes = indexesByInput[position]
+            if let role = indexes.first(where: { $0.value.contains { tombstoned.contains($0.index) } })?.key {
+                outcomes.append(.suppressed(role: role))
+                continue
+            }
+            // Roles about someone already held: the person named, or found by a lookup; else nothing is written.
+            var held: [String: UUID] = [:]
+            var missing: String?
+            for role in input.type.roles where role.isAboutSomeoneHeld || input.subjects[role.name] != nil {
+                let values = input.values.filter { name, _ in (rolesOfFields[input.type.id] ?? [:])[name] == role.name }
+                guard !values.isEmpty || input.subjects[role.name] != nil else { continue }
+                let candidate =
+                    input.subjects[role.name]
+                    ?? lookupsByInput[position][role.name]?.lazy.compactMap { existing[$0]?.first }.first
+                    ?? (indexes[role.name] ?? []).lazy.compactMap { existing[$0.index]?.first }.first
+                guard let candidate, let subject = subjectsByID[candidate], subject.key != nil,
+                    subject.mergedInto == nil
+                else {
+                    missing = role.name
+                    break
+                }
+                held[role.name] = candidate
+            }
+            if let missing {
+                outcomes.append(.personNotFound(role: missing))
+                continue
+            }
+            if input.schoolMustBeHeld, input.schoolID == nil,
+                let field = input.type.fields.first(where: { $0.format == .urn }),
+                let urn = input.values[field.name], schoolsByURN[urn] == nil
+            {
+                outcomes.append(.schoolNotHeld(field: field.name))
+                continue
+            }
+            let schoolID = try input.schoolID ?? school(for: input, known: &schoolsByURN, changes: &changes)
+            let recordID: UUID
+            var subjects: [String: UUID] = [:]
+            var newSubjects = 0
+            var isUpdate = false
+            // The owner (first role) decides whether this replaces an existing record.
+            var partsToSeal: [(role: String, subjectID: UUID, values: [String: String])] = []
+            let roleOfField = rolesOfFields[input.type.id] ?? [:]
+            for role in input.type.roles {
+                let values = input.values.filter { name, _ in roleOfField[name] == role.name }
+                guard !values.isEmpty else { continue }
+                let roleIndexes = indexes[role.name] ?? []
+                let found =
+                    held[role.name]
+                    ?? roleIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
+                    ?? roleIndexes.lazy.compactMap { existing[$0.index]?.first }.first
+                let subjectID: UUID
+                if let found {
+                    subjectID = found
+                    if subjectsByID[found] != nil, !touched.contains(found) {
+                        touched.insert(found)
+                        changes.subjectUpdates.append(.lastActivity(found, time))
+                        if let schoolID, subjectsByID[found]?.schoolID != schoolID {
+                            changes.subjectUpdates.append(.school(found, schoolID))
+                        }
+                    }
+                } else {
+                    subjectID = UUID()
+                    let key = SubjectKey.generate()
+                    dataKeys[subjectID] = key
+                    let wrapped = try master.wrap(
+                        key, context: SubjectKey.wrapContext(workspaceID: workspace.id, subjectID: subjectID))
+                    changes.subjects.append(
+                        StoredSubject(
+                            id: subjectID, workspaceID: workspace.id, kind: role.subject, schoolID: schoolID,
+                            key: wrapped, createdAt: time, lastActivityAt: time, mergedInto: nil))
+                    newSubjects += 1
+                }
+                for (kind, index) in roleIndexes {
+                    subjectForIndex[index] = subjectID
+                    if existing[index]?.contains(subjectID) != true {
+                        changes.identifiers.append(StoredIdentifier(index: index, kind: kind, subjectID: subjectID))
+                    }
+                }
+                subjects[role.name] = subjectID
+                partsToSeal.append((role.name, subjectID, values))
+            }
+            let ownerKey = input.type.roles.first.flatMap { subjects[$0.name] }.map {
+                input.type.id + "\u{1F}" + $0.uuidString
+            }
+            if input.isAnotherRecord {
+                recordID = UUID()
+            } else if let ownerKey, let earlier = recordInBatch[ownerKey] {
+                recordID = earlier
+                isUpdate = true
+            } else if let owner = input.type.roles.first.flatMap({ subjects[$0.name] }),
+                let latest = latestRecords[input.type.id]?[owner]
+            {
+                recordID = latest
+                isUpdate = true
+            } else {
+                recordID = UUID()
+            }
+            if let ownerKey { recordInBatch[ownerKey] = recordID }
+            for part in partsToSeal {
+                let key: SymmetricKey
+                if let known = dataKeys[part.subjectID] {
+                    key = known
+                } else if let stored = subjectsByID[part.subjectID] {
+                    key = try dataKey(of: stored)
+                    dataKeys[part.subjectID] = key
+                } else {
+                    throw StoreError.corruptData("a subject found by identifier is missing")
+                }
+                changes.recordParts.append(
+                    try seal(
+                        part.values, of: input.type, role: part.role, recordID: recordID, subjectID: part.subjectID,
+                        source: input.source, key: key, at: time))
+            }
+            outcomes.append(
+                isUpdate
+                    ? .updated(recordID: recordID, subjects: subjects)
+                    : .created(recordID: recordID, subjects: subjects, newSubjects: newSubjects))
+        }
+        return (changes, outcomes)
+    }
+
+    /// Seals one person's part: pseudonymised fields replaced by their pseudonyms, the originals
+    /// sealed apart for re-identification.
+    func seal(
+        _ values: [String: String], of type: RecordType, role: String, recordID: UUID, subjectID: UUID,
+        source: RecordSource, key: SymmetricKey, at time: Date
+    ) throws -> StoredRecordPart {
+        var shown = values
+        var originals: [String: String] = [:]
+        for (name, value) in values where type.field(named: name)?.pseudonymise == true {
+            shown[name] = pseudonymiser.pseudonym(field: name, value: value)
+            originals[name] = value
+        }
+        let sealed = try Envelope.seal(
+            RecordContentCoding.encode(shown), key: key,
+            context: SubjectKey.recordContext(workspaceID: workspace.id, recordID: recordID, type: type.id, role: role))
+        let reidentification =
+            originals.isEmpty
+            ? nil
+            : try Envelope.seal(
+                RecordContentCoding.encode(originals), key: key,
+                context: SubjectKey.reidentificationContext(
+                    workspaceID: workspace.id, recordID: recordID, type: type.id, role: role))
+        return StoredRecordPart(
+            recordID: recordID, role: role, workspaceID: workspace.id, type: type.id, subjectID: subjectID,
+            source: source, createdAt: time, updatedAt: time, sealed: sealed, reidentification: reidentification,
+            eventIndex: eventIndex(of: values, type: type, role: role))
+    }
+
+    /// The blind index of the event an attendee's part names (``EventSettings``); nil for any
+    /// other part.
+    private func eventIndex(of values: [String: String], type: RecordType, role: String) -> Data? {
+        guard let events = policy.events, events.recordType == type.id, role == type.roles.first?.name,
+            let name = values[events.field], !name.isEmpty
+        else { return nil }
+        return eventIndex(name)
+    }
+
+    /// The blind index of event `name`, as attendance records and trainers' accounts name it.
+    public func eventIndex(_ name: String) -> Data {
+        index(kind: "event", value: EventSettings.normalised(name))
+    }
+
+    /// The school a record names by URN, made if the workspace does not know it yet.
+    func school(
+        for input: RecordInput, known: inout [String: School], changes: inout ChangeSet
+    ) throws -> UUID? {
+        guard let field = input.type.fields.first(where: { $0.format == .urn }),
+            let urn = input.values[field.name]
+        else { return nil }
+        if let school = known[urn] { return school.id }
+        let nameField = input.type.fields.first {
+            $0.format != .urn && $0.category.hasPrefix("user.workplace") && input.values[$0.name] != nil
+        }
+        let school = School(
+            id: UUID(), workspaceID: workspace.id, name: nameField.flatMap { input.values[$0.name] } ?? "School \(urn)",
+            urn: urn, laCode: nil)
+        known[urn] = school
+        changes.schools.append(school)
+        return school.id
+    }
+}

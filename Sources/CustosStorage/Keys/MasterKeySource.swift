@@ -1,0 +1,116 @@
+public import CustosCore
+public import Foundation
+import Synchronization
+
+/// Where the master keys live, outside the database: a key file (mode 0600, made by
+/// `custos init`) or the `CUSTOS_MASTER_KEY` environment variable, which wins when set.
+///
+/// It reads the keys again when asked for one it does not hold, so a running server picks up a
+/// rotation made by `custos keys rotate` without restarting.
+public final class MasterKeySource: Sendable {
+    /// The environment variable that holds the keys' text form instead of a file.
+    public static let environmentVariable = "CUSTOS_MASTER_KEY"
+
+    public enum Location: Sendable, Equatable, CustomStringConvertible {
+        case file(URL)
+        case environment(String)
+
+        public var description: String {
+            switch self {
+            case .file(let url): url.path
+            case .environment(let name): "$\(name)"
+            }
+        }
+    }
+
+    public let location: Location
+    /// The keys' text when they come from the environment.
+    private let environmentText: String?
+    private let cached: Mutex<MasterKeyRing?>
+
+    /// The environment variable when it is set in `environment`, else the file at `fileURL`.
+    public init(fileURL: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        environmentText = environment[Self.environmentVariable]
+        location = environmentText != nil ? .environment(Self.environmentVariable) : .file(fileURL)
+        cached = Mutex(nil)
+    }
+
+    /// Whether there are keys to read: the environment variable is set, or the key file exists.
+    public var isAvailable: Bool {
+        switch location {
+        case .environment: true
+        case .file(let url): FileManager.default.fileExists(atPath: url.path)
+        }
+    }
+
+    /// The keys, read once and then cached.
+    public func ring() throws -> MasterKeyRing {
+        if let ring = cached.withLock({ $0 }) { return ring }
+        return try reload()
+    }
+
+    /// Reads the keys again.
+    @discardableResult
+    public func reload() throws -> MasterKeyRing {
+        let text: String
+        switch location {
+        case .environment:
+            text = environmentText ?? ""
+        case .file(let url):
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw CryptoFailure(
+                    "there is no master key file at \(url.path); 'custos init' makes one, or set \(Self.environmentVariable)"
+                )
+            }
+            text = try String(contentsOf: url, encoding: .utf8)
+        }
+        let ring = try MasterKeyRing(text: text)
+        cached.withLock { $0 = ring }
+        return ring
+    }
+
+    /// The ring, read again if it does not hold `id` (another process may have rotated the keys).
+    package func ring(holding id: String) throws -> MasterKeyRing {
+        let ring = try self.ring()
+        if ring.key(id: id) != nil { return ring }
+        return try reload()
+    }
+
+    /// Writes `ring` to the key file (owner-only, replaced atomically). Keys held in the
+    /// environment cannot be written; rotation then needs a key file.
+    public func save(_ ring: MasterKeyRing) throws {
+        guard case .file(let url) = location else {
+            throw CryptoFailure(
+                "the master keys come from \(Self.environmentVariable), which Custos cannot change; rotate with a key file"
+            )
+        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(ring.text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw CryptoFailure("cannot write the master key file beside \(url.path)") }
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CryptoFailure("cannot replace the master key file at \(url.path)")
+        }
+        cached.withLock { $0 = ring }
+    }
+
+    /// Makes a new key file holding one new key, unless keys are already there (file or
+    /// environment). Returns whether it made one.
+    @discardableResult
+    public func createIfAbsent() throws -> Bool {
+        guard case .file(let url) = location else { return false }
+        if FileManager.default.fileExists(atPath: url.path) { return false }
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        let ring = MasterKeyRing(current: MasterKey.generate())
+        guard
+            FileManager.default.createFile(
+                atPath: url.path, contents: Data(ring.text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw CryptoFailure("cannot write the master key file at \(url.path)") }
+        cached.withLock { $0 = ring }
+        return true
+    }
+}

@@ -1,0 +1,50 @@
+public import CustosCore
+public import Foundation
+
+/// A request from a person, as the register keeps it: what was asked, how it came in, where it
+/// stands and when it is due. Its history is kept beside it as ``StoredRequestEvent``s.
+public struct StoredRequest: Sendable, Equatable {
+    public var id: UUID
+    public var workspaceID: UUID
+    /// The person the request is about, once known. A request outlives the person's erasure.
+    public var subjectID: UUID?
+    public var kind: RequestKind
+    public var channel: RequestChannel
+    public var state: RequestState
+    public var receivedOn: CalendarDay
+    /// Nil while identity (or a lawful fee) is awaited.
+    public var dueOn: CalendarDay?
+    /// Whether a fee must arrive before the clock starts.
+    public var awaitsFee: Bool
+    /// Made on someone else's behalf: who asked and the decision on the person's competence,
+    /// sealed (``RequestParty``; ``Requests/party(of:)`` opens it).
+    public var party: SealedText?
+    /// Who asked, as a register written before it was sealed kept it in plain text; sealed when
+    /// the workspace is next opened.
+    package var plainParty: RequestParty?
+
+    /// Whether the request was made on someone else's behalf.
+    public var isOnBehalf: Bool { party != nil || plainParty != nil }
+    public var createdAt: Date
+    /// What the request produced, once completed (an erasure's certificate).
+    public var outcome: RequestOutcome?
+
+    public init(
+        id: UUID = UUID(), workspaceID: UUID, subjectID: UUID?, kind: RequestKind, channel: RequestChannel,
+        state: RequestState, receivedOn: CalendarDay, dueOn: CalendarDay?, awaitsFee: Bool, party: SealedText?,
+        createdAt: Date, outcome: RequestOutcome? = nil
+    ) {
+        self.id = id
+        self.workspaceID = workspaceID
+        self.subjectID = subjectID
+        self.kind = kind
+        self.channel = channel
+        self.state = state
+        self.receivedOn = receivedOn
+        self.dueOn = dueOn
+        self.awaitsFee = awaitsFee
+        self.party = party
+        self.createdAt = createdAt
+        self.outcome = outcome
+    }
+}
