@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -155,18 +156,16 @@ let package = Package(
                 "CustosCore",
                 "CustosServices",
                 "CustosDeployment",
-                "CustosSQLite",
-                "CustosPostgres",
                 "CustosServer",
                 "CustosMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        // Helpers the test targets share: repository paths, external tools, fresh PostgreSQL databases.
+        // Helpers the test targets share: repository paths, child processes (through swift-subprocess),
+        // external tools, fresh PostgreSQL databases.
         .target(
             name: "CustosTestSupport",
             dependencies: [
@@ -177,6 +176,7 @@ let package = Package(
                 "CustosDeployment",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Tests/CustosTestSupport",

@@ -5,9 +5,10 @@
 #   2. a Python virtual environment (.venv) with the external validators (fideslang);
 #   3. Chromium and chromedriver from Debian's packages (installed if missing), and axe-core, for
 #      browser tests (screenshots of the console's pages land in screenshots/);
-#   4. swift build --build-tests, then swift test against the real database;
-#   5. on a full run, the demo in the browser through Python selenium (Tests/selenium).
-# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 5 is skipped.
+#   4. the one door checked (scripts/check-door.sh), and shown to fail on trees that reach around it;
+#   5. swift build --build-tests, then swift test against the real database;
+#   6. on a full run, the demo in the browser through Python selenium (Tests/selenium).
+# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 6 is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -88,6 +89,22 @@ export CUSTOS_AXE_JS="$axe_dir/axe.min.js"
 
 # In this run every external part must be present: a missing one fails its tests, never skips them.
 export CUSTOS_REQUIRE_EXTERNAL=1
+
+# --- The one door ------------------------------------------------------------------------------
+scripts/check-door.sh
+# The check must catch a way around the door: a page importing a backend, mail naming a store.
+door_probe=$(mktemp -d /tmp/custos-door.XXXXXX)
+for reach in "CustosServer/Application+build.swift:import CustosSQLite" \
+  "CustosMail/OutboxService.swift:func reach(_ store: any PersonalDataStore) {}" \
+  "custos/ServeCommand.swift:let reach = SQLiteStore.self"; do
+  rm -rf "$door_probe/Sources" && cp -r Sources "$door_probe/Sources"
+  echo "${reach#*:}" >>"$door_probe/Sources/${reach%%:*}"
+  if scripts/check-door.sh "$door_probe" 2>/dev/null; then
+    echo "scripts/check-door.sh passed a tree where ${reach%%:*} reaches around the door" >&2
+    exit 1
+  fi
+done
+rm -rf "$door_probe"
 
 # --- Swift -----------------------------------------------------------------------------------
 echo "==> Building"

@@ -7,8 +7,7 @@ public import ServiceLifecycle
 /// Sends what is due from every workspace's outbox, every `interval`, for as long as the server
 /// runs. Logs counts only.
 public struct OutboxService: Service {
-    let store: any CustosStore
-    let keys: MasterKeySource
+    let installation: Installation
     let transport: any MessageTransport
     /// Where people reach the privacy centre; links confirming requests made there start with it.
     /// Without it those links are not sent.
@@ -20,12 +19,11 @@ public struct OutboxService: Service {
     let logger: Logger
 
     public init(
-        store: any CustosStore, keys: MasterKeySource, transport: any MessageTransport, publicURL: String? = nil,
+        installation: Installation, transport: any MessageTransport, publicURL: String? = nil,
         sender: MailAddress? = nil, interval: Duration = .seconds(30),
         logger: Logger
     ) {
-        self.store = store
-        self.keys = keys
+        self.installation = installation
         self.transport = transport
         self.publicURL = publicURL
         self.sender = sender
@@ -44,19 +42,20 @@ public struct OutboxService: Service {
     }
 
     /// One pass over every workspace: links confirming requests and registrations made in the
-    /// privacy centre that are still to go, school leads to tell of new registrations, reminders to the DPO about requests coming due, then the queue. A failing
+    /// privacy centre that are still to go, school leads to tell of new registrations, reminders to
+    /// the DPO about requests coming due, then the queue. A failing
     /// workspace is logged and does not stop the others.
     public func deliverDue(at now: Date = Date()) async {
         let workspaces: [Workspace]
         do {
-            workspaces = try await store.workspaces()
+            workspaces = try await installation.workspaces()
         } catch {
             logger.error("outbox: workspaces cannot be read", metadata: ["error": "\(type(of: error))"])
             return
         }
         for workspace in workspaces {
             do {
-                let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+                let vault = try await installation.vault(workspace)
                 if let publicURL, let sender = sender ?? vault.organisationSender {
                     let sent = try await PrivacyCentreRequests(vault: vault).sendLinks(
                         using: transport, from: sender, publicURL: publicURL, at: now)

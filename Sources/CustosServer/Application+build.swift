@@ -3,8 +3,8 @@ public import Hummingbird
 public import Logging
 public import ServiceLifecycle
 
-/// Builds the Custos web application over a store: the privacy centre and the JSON API (which
-/// opens personal data with the master keys in `keys`).
+/// Builds the Custos web application over an installation: the privacy centre, the JSON API and
+/// the staff console, each reaching personal data only through the installation's services.
 ///
 /// - Parameters:
 ///   - mail: sends the privacy centre's emails at once (request confirmations); without it they
@@ -14,8 +14,7 @@ public import ServiceLifecycle
 ///     (PostgreSQL migrations).
 ///   - onServerRunning: called once the server listens (the demo prints where to look).
 public func buildApplication(
-    store: any CustosStore,
-    keys: MasterKeySource,
+    installation: Installation,
     configuration: ServerConfiguration = ServerConfiguration(),
     mail: PrivacyCentreMail? = nil,
     services: [any Service] = [],
@@ -23,11 +22,10 @@ public func buildApplication(
     beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
     onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
-    store.auditKeys.use(keys)
     var app = Application(
-        router: buildRouter(store: store, keys: keys, configuration: configuration, mail: mail),
+        router: buildRouter(installation: installation, configuration: configuration, mail: mail),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),
-        services: services + [ConsoleSessionDriver(store: store)],
+        services: services + [ConsoleSessionDriver(installation: installation)],
         onServerRunning: { _ in await onServerRunning() },
         logger: logger)
     app.beforeServerStarts(perform: beforeServerStarts)
@@ -36,7 +34,7 @@ public func buildApplication(
 
 /// The routes, with their middleware: request logs (paths only, never query strings) and security headers.
 func buildRouter(
-    store: any CustosStore, keys: MasterKeySource, configuration: ServerConfiguration = ServerConfiguration(),
+    installation: Installation, configuration: ServerConfiguration = ServerConfiguration(),
     mail: PrivacyCentreMail? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -45,18 +43,19 @@ func buildRouter(
         middleware: ContentSecurityMiddleware(contentSecurityPolicy: [
             .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),
         ]))
-    HomeController(store: store).addRoutes(to: router)
-    let centre = PrivacyCentreController(store: store, notices: NoticeCache())
+    HomeController(installation: installation).addRoutes(to: router)
+    let centre = PrivacyCentreController(installation: installation, notices: NoticeCache())
     centre.addRoutes(to: router)
-    CookieController(store: store, centre: centre).addRoutes(to: router)
+    CookieController(installation: installation, centre: centre).addRoutes(to: router)
     // One cache of open vaults for every route that needs one.
-    let vaults = VaultCache(store: store, keys: keys)
-    PreferencesController(store: store, vaults: vaults).addRoutes(to: router)
-    RequestFormController(store: store, vaults: vaults, mail: mail).addRoutes(to: router)
-    RegistrationController(store: store, vaults: vaults, mail: mail).addRoutes(to: router)
-    ApiRoutes(store: store, vaults: vaults).add(to: router)
+    let vaults = VaultCache(installation: installation)
+    PreferencesController(installation: installation, vaults: vaults).addRoutes(to: router)
+    RequestFormController(installation: installation, vaults: vaults, mail: mail).addRoutes(to: router)
+    RegistrationController(installation: installation, vaults: vaults, mail: mail).addRoutes(to: router)
+    ApiRoutes(installation: installation, vaults: vaults).add(to: router)
     ConsoleRoutes(
-        store: store, vaults: vaults, hashing: configuration.passwordHashing, secureCookies: configuration.secureCookies
+        installation: installation, vaults: vaults, hashing: configuration.passwordHashing,
+        secureCookies: configuration.secureCookies
     ).add(to: router)
     return router
 }

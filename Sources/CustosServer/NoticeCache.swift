@@ -16,8 +16,8 @@ actor NoticeCache {
     private var entries: [String: Entry] = [:]
 
     /// The notice of the workspace's current policy version.
-    func notice(for workspace: Workspace, store: any CustosStore) async throws -> Entry {
-        guard let version = try await store.currentPolicyVersion(in: workspace) else {
+    func notice(for workspace: Workspace, installation: Installation) async throws -> Entry {
+        guard let version = try await installation.currentPolicyVersion(in: workspace) else {
             throw NoticeUnavailable(reason: "the workspace has no policy")
         }
         if let cached = entries[workspace.name], cached.contentHash == version.contentHash { return cached }

@@ -25,10 +25,10 @@ struct InitCommand: AsyncParsableCommand {
         let location = try store.location()
         let keys = store.keys
         let madeKeyFile = try keys.createIfAbsent()
-        let (workspace, version) = try await store.withStore { store in
-            let created = try await store.createWorkspace(
-                name: name, title: title, policy: loaded, by: CommandActor.current, at: Date())
-            _ = try await Vault.open(store: store, workspace: created.0, policy: loaded.policy, keys: keys)
+        let (workspace, version) = try await store.withInstallation { installation in
+            let created = try await installation.createWorkspace(
+                name: name, title: title, policy: loaded, by: CommandActor.current)
+            _ = try await installation.vault(created.0, policy: loaded.policy)
             return created
         }
         print("Created workspace '\(workspace.name)' (\(workspace.title)) with policy \(version.label).")

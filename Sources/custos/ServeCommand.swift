@@ -1,7 +1,6 @@
 import ArgumentParser
+import CustosDeployment
 import CustosMail
-import CustosPostgres
-import CustosSQLite
 import CustosServer
 import CustosServices
 import Logging
@@ -30,27 +29,14 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, secureCookies: publicURL.lowercased().hasPrefix("https://"))
         let sender = try mail.sender()
         let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
-        switch try store.location() {
-        case .sqlite(let directory):
-            let store = try SQLiteStore(directory: directory)
-            let outbox = OutboxService(
-                store: store, keys: self.store.keys, transport: transport, publicURL: publicURL, sender: sender,
-                logger: logger)
-            try await buildApplication(
-                store: store, keys: self.store.keys, configuration: configuration, mail: centreMail,
-                services: [outbox, RetentionService(store: store, keys: self.store.keys, logger: logger)],
-                logger: logger
-            ).runService()
-        case .postgres(let url):
-            let store = PostgresStore(url: url, logger: logger)
-            let outbox = OutboxService(
-                store: store, keys: self.store.keys, transport: transport, publicURL: publicURL, sender: sender,
-                logger: logger)
-            try await buildApplication(
-                store: store, keys: self.store.keys, configuration: configuration, mail: centreMail,
-                services: [store, outbox, RetentionService(store: store, keys: self.store.keys, logger: logger)],
-                logger: logger, beforeServerStarts: { try await store.migrate() }
-            ).runService()
-        }
+        let opened = try store.location().open(keys: store.keys, logger: logger)
+        let installation = opened.installation
+        let outbox = OutboxService(
+            installation: installation, transport: transport, publicURL: publicURL, sender: sender, logger: logger)
+        try await buildApplication(
+            installation: installation, configuration: configuration, mail: centreMail,
+            services: opened.services + [outbox, installation.retentionService(logger: logger)],
+            logger: logger, beforeServerStarts: opened.prepare
+        ).runService()
     }
 }

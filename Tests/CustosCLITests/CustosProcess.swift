@@ -32,13 +32,13 @@ enum Custos {
         let error = try OutputFile()
         process.standardOutput = output.handle
         process.standardError = error.handle
-        try ProcessLaunch.start(process)
+        try process.start()
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, output: try output.text(), error: try error.text())
     }
 
-    static func makeProcess(_ arguments: [String], in directory: URL = Repository.root) throws -> Process {
-        let process = Process()
+    static func makeProcess(_ arguments: [String], in directory: URL = Repository.root) throws -> ChildProcess {
+        let process = ChildProcess()
         guard let executable = Repository.custosExecutable else { throw ExecutableNotBuilt() }
         process.executableURL = executable
         process.arguments = arguments

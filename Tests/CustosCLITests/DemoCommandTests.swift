@@ -11,7 +11,7 @@ import FoundationNetworking
 struct DemoCommandTests {
     /// Posts the sign-in form with the demo's password; the status and where it leads.
     static func signIn(_ email: String, port: Int) throws -> String {
-        let signIn = Process()
+        let signIn = ChildProcess()
         signIn.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         signIn.arguments = [
             "-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", "--data-urlencode", "email=\(email)",
@@ -19,7 +19,7 @@ struct DemoCommandTests {
         ]
         let answer = Pipe()
         signIn.standardOutput = answer
-        try ProcessLaunch.start(signIn)
+        try signIn.start()
         signIn.waitUntilExit()
         return String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
@@ -35,7 +35,7 @@ struct DemoCommandTests {
             let output = try OutputFile()
             process.standardOutput = output.handle
             process.standardError = output.handle
-            try ProcessLaunch.start(process)
+            try process.start()
             defer { if process.isRunning { process.terminate() } }
 
             let notice = try await Self.fetch("http://127.0.0.1:\(port)/privacy/hutton", whileRunning: process)
@@ -55,8 +55,8 @@ struct DemoCommandTests {
             #expect(
                 try Self.signIn("dpo@demo.example", port: port) == "303 http://127.0.0.1:\(port)/console/sign-in/enrol")
 
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
+            process.interrupt()
+            await process.waitForExit()
             #expect(process.terminationStatus == 0)
         }
     }
@@ -73,7 +73,7 @@ struct DemoCommandTests {
             let output = try OutputFile()
             process.standardOutput = output.handle
             process.standardError = output.handle
-            try ProcessLaunch.start(process)
+            try process.start()
             defer { if process.isRunning { process.terminate() } }
             _ = try await Self.fetch("http://127.0.0.1:\(port)/console/sign-in", whileRunning: process)
             let banner = try output.text()
@@ -83,7 +83,7 @@ struct DemoCommandTests {
 
             // Staff sign in with the README's password and see the requests and the complaint.
             let jar = folder.appendingPathComponent("cookies").path
-            let curl = Process()
+            let curl = ChildProcess()
             curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
             curl.arguments = [
                 "-s", "-L", "-c", jar, "-b", jar, "--data-urlencode", "email=staff@demo.example",
@@ -91,7 +91,7 @@ struct DemoCommandTests {
             ]
             let page = Pipe()
             curl.standardOutput = page
-            try ProcessLaunch.start(curl)
+            try curl.start()
             let dashboard = String(decoding: page.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             curl.waitUntilExit()
             #expect(dashboard.contains("<h1>What is due</h1>"))
@@ -109,8 +109,8 @@ struct DemoCommandTests {
                 #expect(banner.contains("trainer@demo.example"))
                 #expect(try Self.signIn("trainer@demo.example", port: port).hasPrefix("303 "))
             }
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
+            process.interrupt()
+            await process.waitForExit()
         }
     }
 
@@ -126,7 +126,7 @@ struct DemoCommandTests {
     }
 
     /// GETs `url`, retrying while the server starts.
-    static func fetch(_ url: String, whileRunning process: Process) async throws -> (status: Int, body: String) {
+    static func fetch(_ url: String, whileRunning process: ChildProcess) async throws -> (status: Int, body: String) {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             #expect(process.isRunning, "the demo exited early")

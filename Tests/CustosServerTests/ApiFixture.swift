@@ -32,7 +32,7 @@ struct ApiFixture {
     }
 
     var app: some ApplicationProtocol {
-        buildApplication(store: store, keys: keys, logger: Logger(label: "custos.test"))
+        buildApplication(installation: Installation(store: store, keys: keys), logger: Logger(label: "custos.test"))
     }
 
     func workspace(_ name: String) async throws -> Workspace {

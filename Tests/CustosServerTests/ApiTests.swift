@@ -264,7 +264,7 @@ struct ApiTests {
     @Test("the OpenAPI document names exactly the routes the router has, with their methods")
     func openAPIMatchesRoutes() async throws {
         try await ApiFixture.with([]) { fixture in
-            let router = buildRouter(store: fixture.store, keys: fixture.keys)
+            let router = buildRouter(installation: Installation(store: fixture.store, keys: fixture.keys))
             let served = Set(
                 router.routes.map { "\($0.method.rawValue) \($0.path)" }
                     .filter { $0.contains(" /api/v1/") && !$0.hasSuffix("/**") })

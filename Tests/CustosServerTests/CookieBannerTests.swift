@@ -14,7 +14,7 @@ import Testing
 struct CookieBannerTests {
     static func app(_ store: SQLiteStore) -> some ApplicationProtocol {
         buildApplication(
-            store: store, keys: PrivacyCentreTests.keys(store),
+            installation: Installation(store: store, keys: PrivacyCentreTests.keys(store)),
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0), logger: Logger(label: "custos.test"))
     }
 

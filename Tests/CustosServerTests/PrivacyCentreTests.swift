@@ -30,7 +30,8 @@ struct PrivacyCentreTests {
     }
 
     static func app(_ store: SQLiteStore) -> some ApplicationProtocol {
-        buildApplication(store: store, keys: keys(store), logger: Logger(label: "custos.test"))
+        buildApplication(
+            installation: Installation(store: store, keys: keys(store)), logger: Logger(label: "custos.test"))
     }
 
     /// The master keys of a store's temporary folder.
@@ -121,7 +122,7 @@ struct PrivacyCentreTests {
         let handler = InMemoryLogHandler()
         let logger = Logger(label: "custos.test", factory: { _ in handler })
         try await Self.withStore(["ashe"]) { store in
-            let app = buildApplication(store: store, keys: Self.keys(store), logger: logger)
+            let app = buildApplication(installation: Installation(store: store, keys: Self.keys(store)), logger: logger)
             try await app.test(.router) { client in
                 try await client.execute(uri: "/privacy/ashe?token=SECRET-TOKEN&email=parent@example.org", method: .get)
                 { _ in }

@@ -32,7 +32,8 @@ struct RegistrationFormTests {
                 transport: try SMTPTransport(SMTPConfiguration(url: smtp.url)), publicURL: "http://localhost",
                 sender: MailAddress("cpd@bep.example"))
             let app = buildApplication(
-                store: fixture.store, keys: fixture.keys, mail: mail, logger: Logger(label: "custos.test"))
+                installation: Installation(store: fixture.store, keys: fixture.keys), mail: mail,
+                logger: Logger(label: "custos.test"))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/privacy/bep", method: .get) { response in
                     #expect(

@@ -38,7 +38,8 @@ struct RequestFormTests {
                 transport: try SMTPTransport(SMTPConfiguration(url: smtp.url)), publicURL: "http://localhost",
                 sender: MailAddress("privacy@ashe.example"))
             let app = buildApplication(
-                store: fixture.store, keys: fixture.keys, mail: mail, logger: Logger(label: "custos.test"))
+                installation: Installation(store: fixture.store, keys: fixture.keys), mail: mail,
+                logger: Logger(label: "custos.test"))
             let vault = try await fixture.vault("ashe")
             try await app.test(.router) { client in
                 try await client.execute(uri: "/privacy/ashe", method: .get) { response in

@@ -1,9 +1,10 @@
 import CustosCore
 import CustosMail
-import CustosServices
 import CustosTestSupport
 import Foundation
 import Testing
+
+@testable import CustosServices
 
 /// Messages, the outbox and the communications log, on each backend, delivered to a real SMTP
 /// server (aiosmtpd on 127.0.0.1) or to `.eml` files.

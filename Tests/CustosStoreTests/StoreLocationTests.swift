@@ -17,7 +17,9 @@ struct StoreLocationTests {
         #expect(url.database == "custos")
         #expect(url.sslMode == "require")
         #expect(url.description == "postgres://custos@db.example:6543/custos")
-        #expect(!"\(StoreLocation.postgres(url))".contains("s3cr"))
+        let location = try StoreLocation(
+            dataDirectory: "", databaseURL: "postgres://custos:s3cr%40t@db.example:6543/custos?sslmode=require")
+        #expect(!"\(location)".contains("s3cr"))
         let socket = try PostgresConnectionURL("postgresql://custos@localhost/custos?host=/var/run/postgresql")
         #expect(socket.socketDirectory == "/var/run/postgresql")
         #expect(socket.port == 5432)

@@ -1,5 +1,4 @@
 import CustosCore
-import CustosDeployment
 import CustosPostgres
 import CustosSQLite
 import CustosServices
@@ -7,6 +6,8 @@ import CustosTestSupport
 import Foundation
 import Logging
 import Testing
+
+@testable import CustosDeployment
 
 /// A storage backend the contract tests run against. PostgreSQL runs when CUSTOS_TEST_POSTGRES_URL
 /// names a server (scripts/test.sh starts one); with CUSTOS_REQUIRE_EXTERNAL=1 it must.
@@ -29,7 +30,7 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return try await StoreLocation.sqlite(directory: folder).withStore(logger: logger, body)
         case .postgres:
             return try await PostgresTestDatabase.withFreshDatabase { url in
-                try await StoreLocation.postgres(PostgresConnectionURL(url)).withStore(logger: logger, body)
+                try await StoreLocation.postgres(url: url).withStore(logger: logger, body)
             }
         }
     }

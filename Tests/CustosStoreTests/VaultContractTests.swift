@@ -1,11 +1,12 @@
 import CustosCore
 import CustosPostgres
 import CustosSQLite
-import CustosServices
 import Foundation
 import GRDB
 import PostgresNIO
 import Testing
+
+@testable import CustosServices
 
 /// The personal-data store's contract, through the vault, on each backend.
 @Suite("Vault contract")

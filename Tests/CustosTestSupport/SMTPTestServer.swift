@@ -5,7 +5,7 @@ public import Foundation
 public final class SMTPTestServer: @unchecked Sendable {
     public let port: Int
     public let folder: URL
-    private let process: Process
+    private let process: ChildProcess
     private let input: Pipe
 
     /// A received message: the envelope and the data as sent.
@@ -27,7 +27,7 @@ public final class SMTPTestServer: @unchecked Sendable {
             throw SMTPTestServerError("CUSTOS_PYTHON is not set: run the tests with scripts/test.sh")
         }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-smtp-\(UUID().uuidString)")
-        process = Process()
+        process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments =
             [Repository.script("smtp-test-server.py").path, "--folder", folder.path] + arguments
@@ -35,7 +35,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
-        try ProcessLaunch.start(process)
+        try process.start()
         var line = Data()
         while true {
             let byte = output.fileHandleForReading.readData(ofLength: 1)

@@ -46,7 +46,7 @@ struct ApiCaller: Sendable {
 
     /// The subject `id`, if it is in the workspace and within the caller's reach; else a 404.
     func reachableSubject(_ id: UUID) async throws -> StoredSubject {
-        guard let subject = try await vault.store.subjects([id], in: vault.workspace.id).first, reaches(subject)
+        guard let subject = try await vault.subjects([id], reachableBy: access).first
         else { throw ApiError.notFound("there is no subject \(id) in this workspace") }
         return subject
     }

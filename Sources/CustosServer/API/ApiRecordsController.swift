@@ -23,7 +23,7 @@ struct ApiRecordsController {
         }
         _ = try caller.writeGrant(recordType: type.id)
         if let school = body.school,
-            try await !vault.store.schools(in: vault.workspace.id).contains(where: { $0.id == school })
+            try await vault.school(school) == nil
         {
             throw ApiError.badRequest("school: there is no school \(school) in this workspace")
         }
@@ -101,14 +101,14 @@ struct ApiRecordsController {
     ) async throws -> (UUID, String) {
         let id = try context.pathID("record", naming: "record")
         let vault = caller.vault
-        let parts = try await vault.store.recordParts(ofRecord: id, in: vault.workspace.id)
+        let parts = try await vault.parts(ofRecord: id)
         guard let first = parts.first else { throw ApiError.notFound("there is no record \(id) in this workspace") }
         _ = try caller.grant(action, recordType: first.type)
         let ownerRole = vault.policy.recordType(first.type)?.roles.first?.name
         let owner = parts.first { $0.role == ownerRole } ?? first
-        guard let subject = try await vault.store.subjects([owner.subjectID], in: vault.workspace.id).first,
-            caller.reaches(subject)
-        else { throw ApiError.notFound("there is no record \(id) in this workspace") }
+        guard try await !vault.subjects([owner.subjectID], reachableBy: caller.access).isEmpty else {
+            throw ApiError.notFound("there is no record \(id) in this workspace")
+        }
         return (id, first.type)
     }
 

@@ -4,7 +4,7 @@ import Hummingbird
 /// Mounts the JSON API at `/api/v1`: its OpenAPI document open to all, everything else behind an
 /// API token, every failure answered as an ``ApiError``.
 struct ApiRoutes {
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
 
     func add(to router: Router<AppRequestContext>) {
@@ -13,8 +13,8 @@ struct ApiRoutes {
             TextResponse(body: OpenAPIDocument.json, contentType: "application/json; charset=utf-8")
         }
         let authenticated = api.group()
-            .add(middleware: RequestReadsMiddleware(store: store))
-            .add(middleware: ApiTokenAuthenticator(tokens: AccessTokens(store: store), vaults: vaults))
+            .add(middleware: RequestReadsMiddleware(installation: installation))
+            .add(middleware: ApiTokenAuthenticator(tokens: installation.accessTokens, vaults: vaults))
         ApiSchoolsController().addRoutes(to: authenticated)
         ApiSubjectsController().addRoutes(to: authenticated)
         ApiRecordsController().addRoutes(to: authenticated)

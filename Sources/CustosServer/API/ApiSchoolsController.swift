@@ -13,7 +13,7 @@ struct ApiSchoolsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> SchoolList {
         let caller = try context.requireIdentity()
         return SchoolList(
-            schools: try await caller.vault.store.schools(in: caller.vault.workspace.id).map(SchoolDocument.init))
+            schools: try await caller.vault.schools().map(SchoolDocument.init))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SchoolDocument>

@@ -15,7 +15,7 @@ struct ApiSubjectsController {
         let body = try await request.decode(as: IdentifierSearch.self, context: context)
         let vault = caller.vault
         let ids = try await vault.subjectIDs(identifierKind: body.kind, value: body.value)
-        let found = try await vault.store.subjects(ids, in: vault.workspace.id).filter(caller.reaches)
+        let found = try await vault.subjects(ids, reachableBy: caller.access)
         let headers = try ApiAccessHeaders(request)
         try await vault.audit([
             caller.event(

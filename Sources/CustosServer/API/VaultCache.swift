@@ -6,7 +6,7 @@ import Synchronization
 /// Open vaults by workspace, reopened when the workspace's policy version changes, so a request
 /// does not parse the policy and unwrap the workspace's keys again.
 ///
-/// Whether the version changed is asked of the store at most once a second per workspace: a new
+/// Whether the version changed is asked at most once a second per workspace: a new
 /// policy applied by `custos policy apply` (another process) is in force for API calls within a
 /// second, and a busy server does not read the version on every call.
 ///
@@ -21,15 +21,13 @@ final class VaultCache: Sendable {
         var checkedAt: UInt64
     }
 
-    private let store: any CustosStore
-    private let keys: MasterKeySource
+    private let installation: Installation
     private let vaults = Mutex<[UUID: Entry]>([:])
     /// How long a confirmed version is trusted.
     static let recheckAfter: UInt64 = 1_000_000_000
 
-    init(store: any CustosStore, keys: MasterKeySource) {
-        self.store = store
-        self.keys = keys
+    init(installation: Installation) {
+        self.installation = installation
     }
 
     /// The vault of the workspace with `id`, or nil when there is no such workspace.
@@ -37,15 +35,15 @@ final class VaultCache: Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         if let cached = vaults.withLock({ $0[id] }) {
             if now &- cached.checkedAt < Self.recheckAfter { return cached.vault }
-            if try await store.currentPolicyVersionNumber(in: id) == cached.version {
+            if try await installation.currentPolicyVersionNumber(in: id) == cached.version {
                 vaults.withLock { $0[id]?.checkedAt = now }
                 return cached.vault
             }
         }
-        guard let workspace = try await store.workspace(id: id),
-            let version = try await store.currentPolicyVersion(in: workspace)
+        guard let workspace = try await installation.workspace(id: id),
+            let version = try await installation.currentPolicyVersion(in: workspace)
         else { return nil }
-        let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+        let vault = try await installation.vault(workspace)
         vaults.withLock { $0[id] = Entry(version: version.number, vault: vault, checkedAt: now) }
         return vault
     }

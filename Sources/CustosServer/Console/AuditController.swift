@@ -14,15 +14,14 @@ struct AuditController: Sendable {
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        let store = user.vault.store
-        let log = AuditLog(store: store)
+        let log = user.vault.auditLog
         let report = try await log.verify()
         var values = ConsoleFrame.values(title: "Audit log", current: "/console/audit", user: user, context: context)
         values["intact"] = report.failure == nil
         values["verified"] = report.verified
         values["keyedFrom"] = report.keyedFrom
         values["failure"] = report.failure.map { "The first break is at \($0)" }
-        let head = try await store.auditHead()?.sequence ?? 0
+        let head = try await log.headSequence()
         let workspace = user.vault.workspace.id
         let recent = try await log.entries(after: max(0, head - Self.window), limit: Int(Self.window))
             .filter { $0.event.workspaceID == workspace }.suffix(Self.shown).reversed()

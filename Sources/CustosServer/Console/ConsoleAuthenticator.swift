@@ -9,12 +9,13 @@ import HummingbirdAuth
 struct ConsoleAuthenticator: AuthenticatorMiddleware {
     typealias Context = ConsoleRequestContext
 
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
 
     func authenticate(request: Request, context: Context) async throws -> ConsoleUser? {
         guard let session = context.sessions.session, session.stage == .signedIn, !session.hasExpired(at: Date()),
-            let account = try await store.staffUser(id: session.userID), account.sessionEpoch == session.epoch,
+            let account = try await installation.staffUsers().account(id: session.userID),
+            account.sessionEpoch == session.epoch,
             account.disabledAt == nil, let vault = try await vaults.vault(workspaceID: account.workspaceID)
         else { return nil }
         return try await ConsoleUser.signedIn(account, vault: vault)

@@ -6,7 +6,7 @@ import HummingbirdAuth
 /// Mounts the staff console at `/console`: sessions in the store, the sign-in pages open to all,
 /// and every other page behind the sign-in gate, the form guard and one authorisation check.
 struct ConsoleRoutes {
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
     let hashing: PasswordHashing
     /// Whether cookies are marked `Secure` (the server is reached over TLS).
@@ -16,14 +16,14 @@ struct ConsoleRoutes {
     let imports = ImportJobs()
 
     /// The sessions' storage: also a service, which clears expired sessions.
-    var sessionDriver: ConsoleSessionDriver { ConsoleSessionDriver(store: store) }
+    var sessionDriver: ConsoleSessionDriver { ConsoleSessionDriver(installation: installation) }
 
     func add(to router: Router<AppRequestContext>) {
         router.get("/assets/console.css") { _, _ in
             TextResponse(body: ConsoleLayout.stylesheet, contentType: "text/css; charset=utf-8")
         }
         let console = router.group("console", context: ConsoleRequestContext.self)
-            .add(middleware: RequestReadsMiddleware(store: store))
+            .add(middleware: RequestReadsMiddleware(installation: installation))
             .add(
                 middleware: SessionMiddleware(
                     storage: sessionDriver,
@@ -32,11 +32,11 @@ struct ConsoleRoutes {
                             name: "custos_console", path: "/console", secure: secureCookies, sameSite: .strict),
                         keyPrefix: "console.", defaultSessionExpiration: ConsoleSession.lifetime))
             )
-            .add(middleware: ConsoleAuthenticator(store: store, vaults: vaults))
+            .add(middleware: ConsoleAuthenticator(installation: installation, vaults: vaults))
         SignInController(
-            users: StaffUsers(store: store, hashing: hashing), vaults: vaults, pages: pages, throttle: SignInThrottle()
+            users: installation.staffUsers(hashing: hashing), vaults: vaults, pages: pages, throttle: SignInThrottle()
         ).addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false, pages: pages)))
-        SecondFactorController(store: store, vaults: vaults, hashing: hashing, pages: pages)
+        SecondFactorController(installation: installation, vaults: vaults, hashing: hashing, pages: pages)
             .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: true, pages: pages)))
         let signedIn = console.group()
             .add(middleware: ConsoleSignInGate())

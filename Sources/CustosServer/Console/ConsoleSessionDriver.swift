@@ -7,10 +7,10 @@ import ServiceLifecycle
 /// Keeps console sessions in the store, so they survive a restart and are shared by every server
 /// on one PostgreSQL database. A session is stored under the SHA-256 of its cookie's value.
 struct ConsoleSessionDriver: PersistDriver {
-    let store: any CustosStore
+    let installation: Installation
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        guard try await store.consoleSession(keyHash: Self.hash(key), at: Date()) == nil else {
+        guard try await installation.consoleSessions.session(keyHash: Self.hash(key)) == nil else {
             throw PersistError.duplicate
         }
         try await set(key: key, value: value, expires: expires)
@@ -18,7 +18,7 @@ struct ConsoleSessionDriver: PersistDriver {
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let expiresAt = expires.map { Date().addingTimeInterval(TimeInterval($0.components.seconds)) }
-        try await store.saveConsoleSession(
+        try await installation.consoleSessions.save(
             keyHash: Self.hash(key), value: try JSONEncoder().encode(value), expiresAt: expiresAt)
     }
 
@@ -29,7 +29,7 @@ struct ConsoleSessionDriver: PersistDriver {
     func getWithTTL<Object: Codable & Sendable>(
         key: String, as type: Object.Type
     ) async throws -> (object: Object, ttl: Duration?)? {
-        guard let stored = try await store.consoleSession(keyHash: Self.hash(key), at: Date()) else { return nil }
+        guard let stored = try await installation.consoleSessions.session(keyHash: Self.hash(key)) else { return nil }
         guard let object = try? JSONDecoder().decode(type, from: stored.value) else {
             throw PersistError.invalidConversion
         }
@@ -37,14 +37,14 @@ struct ConsoleSessionDriver: PersistDriver {
     }
 
     func remove(key: String) async throws {
-        try await store.removeConsoleSession(keyHash: Self.hash(key))
+        try await installation.consoleSessions.remove(keyHash: Self.hash(key))
     }
 
     /// Clears expired sessions every ten minutes until the server stops.
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try? await store.removeExpiredConsoleSessions(at: Date())
+                try? await installation.consoleSessions.removeExpired()
                 try await Task.sleep(for: .seconds(600))
             }
         }

@@ -22,8 +22,7 @@ struct ConsoleUser: Sendable {
         guard account.role == .trainer, !account.events.isEmpty, vault.policy.events != nil else {
             return ConsoleUser(account: account, vault: vault)
         }
-        let attendees = try await vault.store.subjectIDs(
-            attending: account.events.map(vault.eventIndex), in: vault.workspace.id)
+        let attendees = try await vault.attendeeIDs(ofEvents: account.events)
         return ConsoleUser(account: account, vault: vault, attendees: Set(attendees))
     }
 
@@ -55,10 +54,7 @@ struct ConsoleUser: Sendable {
     /// The person `id`, if they are in the user's workspace and within reach; nil otherwise, so
     /// a guessed id from another school or workspace reads exactly as an unknown one.
     func reachableSubject(_ id: UUID) async throws -> StoredSubject? {
-        guard let subject = try await vault.store.subjects([id], in: vault.workspace.id).first,
-            access.reaches(subject)
-        else { return nil }
-        return subject
+        try await vault.subjects([id], reachableBy: access).first
     }
 
     /// An audit event by the user.

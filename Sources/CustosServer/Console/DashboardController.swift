@@ -19,8 +19,7 @@ struct DashboardController: Sendable {
             values["showsCasework"] = false
             values["findsPeople"] = user.may(.findPeople) && user.readsPeople
             if let schoolID = user.account.schoolID {
-                values["schoolName"] = try await user.vault.store.schools(in: user.vault.workspace.id)
-                    .first { $0.id == schoolID }?.name
+                values["schoolName"] = try await user.vault.school(schoolID)?.name
             }
             values["scopeNote"] =
                 switch user.role {
@@ -31,18 +30,17 @@ struct DashboardController: Sendable {
                 }
             return pages.render(.dashboard, values)
         }
-        let store = user.vault.store
-        let workspace = user.vault.workspace.id
-        let requests = try await store.requests(in: workspace, includingClosed: false)
+        let vault = user.vault
+        let requests = try await Requests(vault: vault).list()
             .filter { !$0.state.isClosed }
             .sorted {
                 ($0.dueOn?.ordinal ?? .max, $0.receivedOn.ordinal) < ($1.dueOn?.ordinal ?? .max, $1.receivedOn.ordinal)
             }
-        let breaches = try await store.breaches(in: workspace, includingClosed: false).filter(\.clockRunning)
+        let breaches = try await Breaches(vault: vault).list().filter(\.clockRunning)
             .sorted { $0.reportDeadline < $1.reportDeadline }
-        let complaints = try await store.complaints(in: workspace, includingClosed: false).filter(\.isOpen)
+        let complaints = try await Complaints(vault: vault).list().filter(\.isOpen)
             .sorted { $0.acknowledgeBy < $1.acknowledgeBy }
-        let tasks = try await store.tasks(in: workspace, includingDone: false)
+        let tasks = try await Tasks(vault: vault).list()
             .sorted { ($0.dueOn?.ordinal ?? .max) < ($1.dueOn?.ordinal ?? .max) }
         values["showsCasework"] = true
         values["openRequests"] = requests.count

@@ -23,7 +23,7 @@ struct EventsController: Sendable {
         var attendeesOf: [(name: String, ids: [UUID])] = []
         for event in user.account.events {
             attendeesOf.append(
-                (event, try await vault.store.subjectIDs(attending: [vault.eventIndex(event)], in: vault.workspace.id)))
+                (event, try await vault.attendeeIDs(ofEvents: [event])))
         }
         let everyone = Array(Set(attendeesOf.flatMap(\.ids)))
         var views: [SubjectView] = []

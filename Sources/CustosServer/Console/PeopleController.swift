@@ -37,7 +37,7 @@ struct PeopleController: Sendable {
         }
         let vault = user.vault
         let ids = try await vault.subjectIDs(identifierKind: kind.value, value: value)
-        let found = try await vault.store.subjects(ids, in: vault.workspace.id).filter(user.access.reaches)
+        let found = try await vault.subjects(ids, reachableBy: user.access)
         try await vault.audit([user.event("subject.search", detail: "\(found.count) found")])
         let schools = try await schoolNames(vault)
         values["searched"] = true
@@ -110,7 +110,7 @@ struct PeopleController: Sendable {
         }
         values["showsAudit"] = user.may(.viewAudit)
         if user.may(.viewAudit) {
-            values["audit"] = try await vault.store.auditEntries(ofSubject: id, in: vault.workspace.id, limit: 50)
+            values["audit"] = try await vault.auditLog.entries(ofSubject: id, in: vault.workspace.id, limit: 50)
                 .map { entry -> [String: Any] in
                     [
                         "time": PageText.time(entry.event.time), "actor": entry.event.actor,
@@ -130,8 +130,7 @@ struct PeopleController: Sendable {
                     "action": PageText.words(entry.action.rawValue), "source": PageText.words(entry.source.rawValue),
                 ]
             }
-            values["requests"] = try await vault.store.requests(in: vault.workspace.id, includingClosed: true)
-                .filter { $0.subjectID == id }
+            values["requests"] = try await Requests(vault: vault).list(about: id)
                 .map { request -> [String: Any] in
                     [
                         "link": RequestsController.link(request.id),
@@ -141,7 +140,7 @@ struct PeopleController: Sendable {
                         "due": request.dueOn.map(PageText.day) as Any,
                     ]
                 }
-            values["disclosures"] = try await vault.store.disclosures(in: vault.workspace.id, ofSubjects: [id])
+            values["disclosures"] = try await Disclosures(vault: vault).list(subject: id)
                 .map { disclosure -> [String: Any] in
                     [
                         "day": PageText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
@@ -176,7 +175,7 @@ struct PeopleController: Sendable {
 
     private func schoolNames(_ vault: Vault) async throws -> [UUID: String] {
         Dictionary(
-            try await vault.store.schools(in: vault.workspace.id).map { ($0.id, $0.name) },
+            try await vault.schools().map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
     }
 

@@ -13,7 +13,7 @@ struct PolicyController: Sendable {
         let user = try context.user()
         let vault = user.vault
         var values = ConsoleFrame.values(title: "Policy", current: "/console/policy", user: user, context: context)
-        let versions = try await vault.store.policyVersions(in: vault.workspace)
+        let versions = try await vault.policyVersions()
         guard let current = versions.last else { throw HTTPError(.notFound) }
         values["workspace"] = vault.workspace.name
         values["version"] = current.label

@@ -141,7 +141,7 @@ struct RecordFormController: Sendable {
         values["typeDescription"] = type.description
         var view = RecordFormView(form: form, given: given, problems: problems)
         if form.fields.contains(where: { $0.input == .school }) {
-            view.schools = try await user.vault.store.schools(in: user.vault.workspace.id)
+            view.schools = try await user.vault.schools()
         }
         values["hasProblems"] = !problems.isEmpty
         values["problems"] = view.summary

@@ -11,12 +11,11 @@ struct RegistersController: Sendable {
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        let store = user.vault.store
-        let workspace = user.vault.workspace.id
+        let vault = user.vault
         var values = ConsoleFrame.values(
             title: "Registers", current: "/console/registers", user: user, context: context)
         let today = CalendarDay.today
-        values["breaches"] = try await store.breaches(in: workspace, includingClosed: true)
+        values["breaches"] = try await Breaches(vault: vault).list(includingClosed: true)
             .sorted { $0.discoveredAt > $1.discoveredAt }
             .map { breach -> [String: Any] in
                 let facts = breach.facts
@@ -37,7 +36,7 @@ struct RegistersController: Sendable {
                     "state": breach.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
                 ]
             }
-        values["complaints"] = try await store.complaints(in: workspace, includingClosed: true)
+        values["complaints"] = try await Complaints(vault: vault).list(includingClosed: true)
             .sorted { $0.receivedOn > $1.receivedOn }
             .map { complaint -> [String: Any] in
                 [
@@ -49,7 +48,7 @@ struct RegistersController: Sendable {
                     "state": complaint.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
                 ]
             }
-        values["disclosures"] = try await store.disclosures(in: workspace, ofSubjects: nil)
+        values["disclosures"] = try await Disclosures(vault: vault).list()
             .map { disclosure -> [String: Any] in
                 [
                     "day": PageText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,

@@ -61,7 +61,7 @@ struct RequestsController: Sendable {
     @Sendable func carryOut(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         guard let id = try await requestID(context, user),
-            let stored = try await user.vault.store.request(id, in: user.vault.workspace.id)
+            let stored = try await Requests(vault: user.vault).request(id)
         else { return notFound(user, context) }
         let body = try await FormBody.read(request)
         do {
@@ -80,7 +80,7 @@ struct RequestsController: Sendable {
     @Sendable func package(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         guard let id = try await requestID(context, user) else { return notFound(user, context) }
-        guard let stored = try await user.vault.store.request(id, in: user.vault.workspace.id),
+        guard let stored = try await Requests(vault: user.vault).request(id),
             Self.mayPackage(stored.state)
         else {
             return try await page(
@@ -173,7 +173,7 @@ struct RequestsController: Sendable {
     /// The request id in the path, if it names a request of the user's workspace.
     private func requestID(_ context: ConsoleRequestContext, _ user: ConsoleUser) async throws -> UUID? {
         guard let text = context.parameters.get("request"), let id = UUIDText.parse(text),
-            try await user.vault.store.request(id, in: user.vault.workspace.id) != nil
+            try await Requests(vault: user.vault).request(id) != nil
         else { return nil }
         return id
     }

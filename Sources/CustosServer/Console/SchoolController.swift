@@ -15,12 +15,12 @@ struct SchoolController: Sendable {
         let user = try context.user()
         let vault = user.vault
         guard let schoolID = user.account.schoolID,
-            let school = try await vault.store.schools(in: vault.workspace.id).first(where: { $0.id == schoolID })
+            let school = try await vault.school(schoolID)
         else {
             return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
         }
         let table = PeopleTable(for: user) { user.access.grant(.authorise, recordType: $0.id) != nil }
-        let everyone = try await vault.store.subjectIDs(inSchool: schoolID, in: vault.workspace.id)
+        let everyone = try await vault.memberIDs(ofSchool: schoolID)
         var views: [SubjectView] = []
         if let purpose = table.purpose {
             views = try await vault.read(
@@ -51,7 +51,7 @@ struct SchoolController: Sendable {
             let names = Dictionary(views.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
             for view in requests {
                 for record in view.records where record.type == type.id && record.role == owner {
-                    let parts = try await vault.store.recordParts(ofRecord: record.recordID, in: vault.workspace.id)
+                    let parts = try await vault.parts(ofRecord: record.recordID)
                     let what = type.fields.compactMap { field -> String? in
                         guard shown?.covers(field.name) != false, let value = record.values[field.name] else {
                             return nil
@@ -80,7 +80,7 @@ struct SchoolController: Sendable {
         let user = try context.user()
         let vault = user.vault
         guard let text = context.parameters.get("record"), let recordID = UUIDText.parse(text),
-            case let parts = try await vault.store.recordParts(ofRecord: recordID, in: vault.workspace.id),
+            case let parts = try await vault.parts(ofRecord: recordID),
             let first = parts.first, let type = vault.policy.recordType(first.type),
             user.access.grant(.authorise, recordType: type.id) != nil,
             let owner = type.roles.first?.name, let ownerPart = parts.first(where: { $0.role == owner }),

@@ -7,7 +7,7 @@ import Hummingbird
 /// from the user's authenticator app), and setting an app up, which a role the policy names must
 /// do before its first sign-in and anyone else may choose to do.
 struct SecondFactorController: Sendable {
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
     let hashing: PasswordHashing
     let pages: ConsolePages
@@ -95,7 +95,8 @@ struct SecondFactorController: Sendable {
         _ context: ConsoleRequestContext, stage: ConsoleSession.Stage
     ) async throws -> (ConsoleSession, StoredStaffUser, Vault)? {
         guard let session = context.sessions.session, session.stage == stage,
-            !session.hasExpired(at: Date()), let account = try await store.staffUser(id: session.userID),
+            !session.hasExpired(at: Date()),
+            let account = try await installation.staffUsers().account(id: session.userID),
             account.sessionEpoch == session.epoch, account.disabledAt == nil,
             let vault = try await vaults.vault(workspaceID: account.workspaceID)
         else { return nil }

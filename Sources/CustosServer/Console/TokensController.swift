@@ -33,7 +33,7 @@ struct TokensController: Sendable {
                 user, context, problem: ("token-name", "Say what the token is for, in 1 to 100 characters"))
         }
         // A school leader's token names its school; no other role's does.
-        let schools = try await user.vault.store.schools(in: user.vault.workspace.id)
+        let schools = try await user.vault.schools()
         let schoolText = body.value("school") ?? ""
         let school = schools.first { $0.id.uuidString.lowercased() == schoolText.lowercased() }
         if role == .schoolLeader, school == nil {
@@ -46,7 +46,7 @@ struct TokensController: Sendable {
                 problem: ("token-school", "Only a school leader's token is limited to a school: leave the school empty")
             )
         }
-        let issued = try await AccessTokens(store: user.vault.store).issue(
+        let issued = try await user.vault.accessTokens.issue(
             name: name, role: role, schoolID: school?.id, in: user.vault.workspace, by: user.actor,
             makerRole: user.role)
         return try await page(user, context, made: issued.bearer)
@@ -55,14 +55,14 @@ struct TokensController: Sendable {
     @Sendable func revoke(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         guard let text = context.parameters.get("token"), let id = UUIDText.parse(text),
-            try await user.vault.store.accessToken(id: id)?.workspaceID == user.vault.workspace.id
+            try await user.vault.accessTokens.token(id: id)?.workspaceID == user.vault.workspace.id
         else {
             var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
             values["heading"] = "No such token"
             values["message"] = "There is no token with that id in this workspace."
             return pages.render(.problem, values, status: .notFound)
         }
-        try await AccessTokens(store: user.vault.store).revoke(id: id, in: user.vault.workspace, by: user.actor)
+        try await user.vault.accessTokens.revoke(id: id, in: user.vault.workspace, by: user.actor)
         return SignInController.redirect("/console/tokens")
     }
 
@@ -76,9 +76,9 @@ struct TokensController: Sendable {
         let formToken = context.sessions.session?.formToken ?? ""
         values["madeToken"] = made
         let schoolNames = Dictionary(
-            try await user.vault.store.schools(in: user.vault.workspace.id).map { ($0.id, $0.name) },
+            try await user.vault.schools().map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
-        values["tokens"] = try await user.vault.store.accessTokens(in: user.vault.workspace.id).map {
+        values["tokens"] = try await user.vault.accessTokens.tokens(in: user.vault.workspace.id).map {
             token -> [String: Any] in
             [
                 "id": token.id.uuidString.lowercased(), "name": token.name,
@@ -90,7 +90,7 @@ struct TokensController: Sendable {
             ]
         }
         values["roles"] = Self.roles(for: user).map { ["value": $0.rawValue, "label": ConsoleFrame.roleName($0)] }
-        values["schools"] = try await user.vault.store.schools(in: user.vault.workspace.id)
+        values["schools"] = try await user.vault.schools()
             .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
             .map { ["id": $0.id.uuidString.lowercased(), "name": $0.name] }
         if let problem {

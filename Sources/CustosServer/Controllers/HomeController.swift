@@ -5,11 +5,11 @@ import Mustache
 
 /// The landing page and the health check.
 struct HomeController {
-    let store: any CustosStore
+    let installation: Installation
     private let page = try! MustacheTemplate(string: HomeController.template)
 
-    init(store: any CustosStore) {
-        self.store = store
+    init(installation: Installation) {
+        self.installation = installation
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -20,7 +20,7 @@ struct HomeController {
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
-        let workspaces = try await store.workspaces().map { ["name": $0.name, "title": $0.title] }
+        let workspaces = try await installation.workspaces().map { ["name": $0.name, "title": $0.title] }
         return .html(page.render(["workspaces": workspaces, "hasWorkspaces": !workspaces.isEmpty]))
     }
 

@@ -4,11 +4,11 @@ import Hummingbird
 /// Serves each request inside the store's request scope (``CustosStore/withRequestReads(_:)``):
 /// the store asks once per request, not once per read, whether its cached reads still hold.
 struct RequestReadsMiddleware<Context: RequestContext>: RouterMiddleware {
-    let store: any CustosStore
+    let installation: Installation
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        try await store.withRequestReads { try await next(request, context) }
+        try await installation.withRequestReads { try await next(request, context) }
     }
 }

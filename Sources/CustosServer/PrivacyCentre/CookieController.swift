@@ -7,13 +7,13 @@ import Mustache
 /// The cookie banner's script, the endpoint that records each visitor's choice, the page that
 /// lists the site's cookies, and an example page showing how a site gates its scripts.
 struct CookieController {
-    let store: any CustosStore
+    let installation: Installation
     let centre: PrivacyCentreController
     private let cookiesPage = try! MustacheTemplate(string: CookieController.cookiesTemplate)
     private let examplePage = try! MustacheTemplate(string: CookieController.exampleTemplate)
 
-    init(store: any CustosStore, centre: PrivacyCentreController) {
-        self.store = store
+    init(installation: Installation, centre: PrivacyCentreController) {
+        self.installation = installation
         self.centre = centre
     }
 
@@ -59,8 +59,8 @@ struct CookieController {
             return Self.error(
                 .badRequest, "bad_request", "send {\"visitor\", \"accepted\", \"registerFingerprint\"} as JSON")
         }
-        let consents = CookieConsents(
-            store: store, workspace: workspace, policy: entry.policy, policyVersion: entry.versionNumber)
+        let consents = installation.cookieConsents(
+            workspace: workspace, policy: entry.policy, policyVersion: entry.versionNumber)
         do {
             let record = try await consents.record(
                 visitor: choice.visitor, accepted: choice.accepted, fingerprint: choice.registerFingerprint)

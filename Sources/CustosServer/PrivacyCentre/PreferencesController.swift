@@ -9,12 +9,12 @@ import Mustache
 /// pixel (only where the policy declares tracking). Each checks its token first; a bad one gets
 /// a 4xx page saying what to do, and changes nothing.
 struct PreferencesController {
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
     private let pages = PreferencesPages()
 
-    init(store: any CustosStore, vaults: VaultCache) {
-        self.store = store
+    init(installation: Installation, vaults: VaultCache) {
+        self.installation = installation
         self.vaults = vaults
     }
 
@@ -167,7 +167,7 @@ struct PreferencesController {
         _ request: Request, _ context: AppRequestContext, kind: LinkKind
     ) async throws -> (Vault, LinkClaims) {
         let name = try context.parameters.require("workspace")
-        guard let workspace = try await store.workspace(named: name),
+        guard let workspace = try await installation.workspace(named: name),
             let vault = try await vaults.vault(workspaceID: workspace.id)
         else { throw HTTPError(.notFound, message: "There is no privacy centre here.") }
         guard let token = request.uri.queryParameters["token"], !token.isEmpty else {

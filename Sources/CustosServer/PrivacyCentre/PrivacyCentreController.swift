@@ -5,13 +5,13 @@ import Logging
 
 /// The public privacy centre: each workspace's notice, rendered from its policy in force.
 struct PrivacyCentreController {
-    let store: any CustosStore
+    let installation: Installation
     let notices: NoticeCache
     private let schedulePage = RetentionSchedulePage()
     private let versionsPage = NoticeVersionsPage()
 
-    init(store: any CustosStore, notices: NoticeCache) {
-        self.store = store
+    init(installation: Installation, notices: NoticeCache) {
+        self.installation = installation
         self.notices = notices
     }
 
@@ -48,7 +48,7 @@ struct PrivacyCentreController {
         let (entry, workspace) = try await entryAndWorkspace(context)
         return .html(
             versionsPage.render(
-                try await store.policyVersions(in: workspace), organisation: entry.policy.controller.displayName,
+                try await installation.policyVersions(in: workspace), organisation: entry.policy.controller.displayName,
                 workspace: workspace.name))
     }
 
@@ -67,7 +67,7 @@ struct PrivacyCentreController {
         _ context: AppRequestContext
     ) async throws -> (entry: NoticeCache.Entry, workspace: Workspace) {
         let name = try context.parameters.require("workspace")
-        guard let workspace = try await store.workspace(named: name) else {
+        guard let workspace = try await installation.workspace(named: name) else {
             throw HTTPError(.notFound, message: "There is no privacy notice here.")
         }
         return (try await notice(of: workspace, context: context), workspace)
@@ -76,7 +76,7 @@ struct PrivacyCentreController {
     private func notice(of workspace: Workspace, context: AppRequestContext) async throws -> NoticeCache.Entry {
         let name = workspace.name
         do {
-            return try await notices.notice(for: workspace, store: store)
+            return try await notices.notice(for: workspace, installation: installation)
         } catch let error as NoticeUnavailable {
             context.logger.error("notice unavailable", metadata: ["workspace": "\(name)", "reason": "\(error.reason)"])
             throw HTTPError(

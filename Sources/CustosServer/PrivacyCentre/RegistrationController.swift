@@ -9,14 +9,14 @@ import Hummingbird
 /// (``PrivacyCentreRegistrations``), then kept as their record, and their school's lead users are
 /// told. The "check your email" page is the same whatever was given.
 struct RegistrationController {
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
     /// How links and lead emails are sent at once; without it they wait for the outbox's next pass.
     let mail: PrivacyCentreMail?
     private let pages = RegistrationPages()
 
-    init(store: any CustosStore, vaults: VaultCache, mail: PrivacyCentreMail?) {
-        self.store = store
+    init(installation: Installation, vaults: VaultCache, mail: PrivacyCentreMail?) {
+        self.installation = installation
         self.vaults = vaults
         self.mail = mail
     }
@@ -106,7 +106,7 @@ struct RegistrationController {
 
     private func schools(_ registrations: PrivacyCentreRegistrations) async throws -> [School] {
         guard registrations.recordType.fields.contains(where: { $0.format == .urn }) else { return [] }
-        return try await store.schools(in: registrations.vault.workspace.id).filter { $0.urn != nil }
+        return try await registrations.vault.schools().filter { $0.urn != nil }
             .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 
@@ -204,7 +204,7 @@ struct RegistrationController {
     /// Registration in the named workspace, where its policy offers it; else a 404 for people.
     private func offering(_ context: AppRequestContext) async throws -> PrivacyCentreRegistrations {
         let name = try context.parameters.require("workspace")
-        guard let workspace = try await store.workspace(named: name),
+        guard let workspace = try await installation.workspace(named: name),
             let vault = try await vaults.vault(workspaceID: workspace.id)
         else { throw HTTPError(.notFound, message: "There is no privacy centre here.") }
         guard let registrations = PrivacyCentreRegistrations(vault: vault) else {

@@ -8,14 +8,14 @@ import Hummingbird
 /// requester follows the signed link emailed to them (``PrivacyCentreRequests``); the page says
 /// the same whatever the address, so the form cannot be used to learn who is on file.
 struct RequestFormController {
-    let store: any CustosStore
+    let installation: Installation
     let vaults: VaultCache
     /// How confirmation links are sent at once; without it they wait for the outbox's next pass.
     let mail: PrivacyCentreMail?
     private let pages = RequestFormPages()
 
-    init(store: any CustosStore, vaults: VaultCache, mail: PrivacyCentreMail?) {
-        self.store = store
+    init(installation: Installation, vaults: VaultCache, mail: PrivacyCentreMail?) {
+        self.installation = installation
         self.vaults = vaults
         self.mail = mail
     }
@@ -170,7 +170,7 @@ struct RequestFormController {
 
     private func vault(_ context: AppRequestContext) async throws -> Vault {
         let name = try context.parameters.require("workspace")
-        guard let workspace = try await store.workspace(named: name),
+        guard let workspace = try await installation.workspace(named: name),
             let vault = try await vaults.vault(workspaceID: workspace.id)
         else { throw HTTPError(.notFound, message: "There is no privacy centre here.") }
         return vault

@@ -9,7 +9,7 @@ public import Foundation
 /// the secret's SHA-256 is stored: a database copy cannot be used to call the API, and a token is
 /// shown once, when made. Making and revoking tokens are audited.
 public struct AccessTokens: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
 
     public init(store: any CustosStore) {
         self.store = store
@@ -70,6 +70,16 @@ public struct AccessTokens: Sendable {
         ]
         try await store.apply(changes)
         return Issued(token: token, bearer: Self.bearer(id: token.id, secret: secret))
+    }
+
+    /// The token `id`, if there is one.
+    public func token(id: UUID) async throws -> StoredAccessToken? {
+        try await store.accessToken(id: id)
+    }
+
+    /// The tokens issued in `workspaceID`, revoked ones included.
+    public func tokens(in workspaceID: UUID) async throws -> [StoredAccessToken] {
+        try await store.accessTokens(in: workspaceID)
     }
 
     /// Revokes a token of `workspace`; revoking a revoked token changes nothing.

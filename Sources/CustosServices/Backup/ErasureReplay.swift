@@ -5,16 +5,23 @@ public import Foundation
 /// Replays erasures into a store that may have been restored from a copy made before them: each
 /// journal entry the store does not hold yet is carried out again (the person's key destroyed,
 /// their rows deleted, their identifiers tombstoned and addresses suppressed, or only the record
-/// types erased; an erasure by retention without tombstone or suppression) and journaled, so a restore never brings an erased person back. Entries the
-/// store holds already are left alone, so replaying twice changes nothing more.
+/// types erased; an erasure by retention without tombstone or suppression) and journaled, so a
+/// restore never brings an erased person back. Entries the store holds already are left alone,
+/// so replaying twice changes nothing more.
 public struct ErasureReplay: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
     public let keys: MasterKeySource
 
     public init(store: any CustosStore, keys: MasterKeySource) {
         self.store = store
         self.keys = keys
         store.auditKeys.use(keys)
+    }
+
+    /// The erasure journal: every erasure the store has carried out, without personal data, to
+    /// export before a restore.
+    public func journal() async throws -> [ErasureJournalEntry] {
+        try await store.erasureJournal()
     }
 
     /// Replays `entries` (a journal read before the restore, or exported); returns how many were

@@ -272,7 +272,7 @@ public struct Contacts: Sendable {
         try await store.currentPolicyVersion(in: vault.workspace)?.number ?? 0
     }
 
-    private func addressIndex(kind: String, value: String) throws -> Data {
+    func addressIndex(kind: String, value: String) throws -> Data {
         guard StoredSuppression.addressKinds.contains(kind) else {
             throw VaultError("kind: an address on the suppression list is an email or a phone number", kind: .invalid)
         }

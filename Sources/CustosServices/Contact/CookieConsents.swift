@@ -4,7 +4,7 @@ public import Foundation
 
 /// Records website visitors' answers to the cookie banner, checked against the register in force.
 public struct CookieConsents: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
     public let workspace: Workspace
     public let register: CookieRegister
     public let policyVersion: Int

@@ -188,6 +188,13 @@ extension Vault {
             }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The people among `ids` within `access`'s reach, by their standing alone (nothing of theirs
+    /// is opened): what a search lists, and how a page checks the person its address names
+    /// before reading them. Out of reach is left out, so it reads exactly as unknown.
+    public func subjects(_ ids: [UUID], reachableBy access: StaffAccess) async throws -> [StoredSubject] {
+        try await store.subjects(ids, in: workspace.id).filter(access.reaches)
+    }
+
     /// The purposes the user's role may use for `action` with some record the person has, in the
     /// policy's order: what a page that shows one person offers to read them for. Reads only the
     /// types of the person's records, never their contents.

@@ -1,4 +1,5 @@
 public import CustosStorage
+
 /// One message in a person's communications log, with what happened to it.
 public struct Communication: Sendable, Equatable {
     public var message: StoredMessage

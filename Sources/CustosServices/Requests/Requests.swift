@@ -348,6 +348,16 @@ public struct Requests: Sendable {
         try await store.requests(in: workspaceID, includingClosed: includingClosed)
     }
 
+    /// The request `id`, if the workspace has it.
+    public func request(_ id: UUID) async throws -> StoredRequest? {
+        try await store.request(id, in: workspaceID)
+    }
+
+    /// The requests about the person `subjectID`, open and closed.
+    public func list(about subjectID: UUID) async throws -> [StoredRequest] {
+        try await store.requests(in: workspaceID, includingClosed: true).filter { $0.subjectID == subjectID }
+    }
+
     /// The request, its history and its deadline as of `today`, with the steps that give it.
     public func show(
         _ id: UUID, asOf today: CalendarDay

@@ -8,7 +8,7 @@ public import Foundation
 /// fifteen minutes; a good sign-in, or a new password, clears the count. Every change and every
 /// sign-in, good or failed, is audited in the user's workspace.
 public struct StaffUsers: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
     public let hashing: PasswordHashing
 
     /// Failed sign-ins in a row that lock an account.
@@ -109,6 +109,16 @@ public struct StaffUsers: Sendable {
         changed.lockedUntil = nil
         changed.failedSignIns = 0
         try await save(changed, event: "user.enable", detail: "user \(user.id) enabled", by: actor, at: time)
+    }
+
+    /// The account `id`, if there is one.
+    public func account(id: UUID) async throws -> StoredStaffUser? {
+        try await store.staffUser(id: id)
+    }
+
+    /// The workspace's staff accounts.
+    public func accounts(in workspace: Workspace) async throws -> [StoredStaffUser] {
+        try await store.staffUsers(in: workspace.id)
     }
 
     /// The workspace's user who signs in as `email`, or an error naming the address's absence.

@@ -1,10 +1,10 @@
 public import CustosCore
 public import CustosStorage
-import Foundation
+public import Foundation
 
 /// Reads and verifies the audit chain.
 public struct AuditLog: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
     /// Entries read per query while verifying.
     public var pageSize = 10_000
 
@@ -53,6 +53,16 @@ public struct AuditLog: Sendable {
         } catch let failure as AuditVerifier.Break {
             return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom)
         }
+    }
+
+    /// The latest `limit` entries about the person `subjectID` in `workspaceID`, newest first.
+    public func entries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int = 50) async throws -> [AuditEntry] {
+        try await store.auditEntries(ofSubject: subjectID, in: workspaceID, limit: limit)
+    }
+
+    /// The sequence number of the latest entry; 0 for an empty log.
+    public func headSequence() async throws -> Int64 {
+        try await store.auditHead()?.sequence ?? 0
     }
 
     /// The latest entries, newest last.

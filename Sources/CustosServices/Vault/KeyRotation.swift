@@ -10,7 +10,7 @@ import Foundation
 /// Interrupted, it can simply be run again: each rewrap is its own transaction, and whatever is
 /// not yet under the current key is picked up.
 public struct KeyRotation: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
     public let keys: MasterKeySource
     /// How many subject keys are rewrapped per transaction.
     public var batchSize = 1000

@@ -12,7 +12,7 @@ public import Foundation
 /// A class, not a struct: a vault is opened once per workspace and handed to every request, and
 /// copying its many parts at each hand-over showed in the API's profile.
 public final class Vault: Sendable {
-    public let store: any CustosStore
+    let store: any CustosStore
     public let workspace: Workspace
     public let policy: Policy
     let keys: MasterKeySource

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosSQLite
+import CustosDeployment
 import CustosServices
 import Foundation
 
@@ -16,14 +16,13 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        guard case .sqlite(let directory) = try store.location() else {
+        do {
+            try store.location().backup(to: URL(fileURLWithPath: out))
+        } catch StoreLocationError.sqliteOnly {
             throw CommandFailure(
                 message:
                     "error: custos backup copies a SQLite data folder; for PostgreSQL use pg_dump, with `custos erasures export` and `reapply` around a restore"
             )
-        }
-        do {
-            try SQLiteBackup.backup(directory: directory, to: URL(fileURLWithPath: out))
         } catch let error as StoreError {
             throw CommandFailure(message: "error: \(error.message)")
         }

@@ -24,7 +24,8 @@ struct ErasuresExportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let journal = try await store.withStore { store in try await store.erasureJournal() }
+        let journal = try await store.withInstallation { installation in try await installation.erasureReplay.journal()
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -55,9 +56,8 @@ struct ErasuresReapplyCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(message: "error: \(file) is not an erasure journal written by custos erasures export")
         }
-        let keys = store.keys
-        let replayed = try await store.withStore { store in
-            try await ErasureReplay(store: store, keys: keys).replay(journal, actor: CommandActor.current)
+        let replayed = try await store.withInstallation { installation in
+            try await installation.erasureReplay.replay(journal, actor: CommandActor.current)
         }
         print("\(replayed) erasure\(replayed == 1 ? "" : "s") re-applied")
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CustosSQLite
+import CustosDeployment
 import CustosServices
 import Foundation
 import Logging
@@ -18,21 +18,19 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        guard case .sqlite(let directory) = try store.location() else {
+        let journal: [ErasureJournalEntry]
+        do {
+            journal = try await store.location().restore(from: URL(fileURLWithPath: input))
+        } catch StoreLocationError.sqliteOnly {
             throw CommandFailure(
                 message:
                     "error: custos restore restores a SQLite data folder; for PostgreSQL use pg_restore between `custos erasures export` and `custos erasures reapply`"
             )
-        }
-        let journal: [ErasureJournalEntry]
-        do {
-            journal = try await SQLiteBackup.restore(from: URL(fileURLWithPath: input), into: directory)
         } catch let error as StoreError {
             throw CommandFailure(message: "error: \(error.message)")
         }
-        let keys = store.keys
-        let replayed = try await store.withStore { restored in
-            try await ErasureReplay(store: restored, keys: keys).replay(journal, actor: CommandActor.current)
+        let replayed = try await store.withInstallation { restored in
+            try await restored.erasureReplay.replay(journal, actor: CommandActor.current)
         }
         print("restored \(input); \(replayed) later erasure\(replayed == 1 ? "" : "s") re-applied")
     }

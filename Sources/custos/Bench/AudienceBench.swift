@@ -12,21 +12,22 @@ struct AudienceBench {
     /// Of every 100 contacts: 70 consented, 10 consented then withdrew, 5 on the suppression list
     /// (of those consented), 2 restricted; the rest never said.
     func mix() async throws {
-        let ids = try await vault.store.subjectIDs(withRecordsOfTypes: ["contact"], in: vault.workspace.id)
+        let ids = try await vault.subjectIDs(withRecordsOfTypes: ["contact"])
         let time = Date()
-        var changes = ChangeSet(workspaceID: vault.workspace.id)
+        let contacts = Contacts(vault: vault)
+        var changes = CarriedLedger()
         func flush(force: Bool = false) async throws {
-            guard force || changes.consentEntries.count >= 20_000 else { return }
-            try await vault.store.apply(changes)
-            changes = ChangeSet(workspaceID: vault.workspace.id)
+            guard force || changes.count >= 20_000 else { return }
+            try await contacts.carryOver(changes, actor: "bench", at: time)
+            changes = CarriedLedger()
         }
         for (position, id) in ids.enumerated() {
             let bucket = position % 100
             if bucket < 80 {
-                changes.consentEntries.append(entry(id, .given, time))
+                changes.consents.append(entry(id, .given, time))
             }
             if bucket >= 70, bucket < 80 {
-                changes.consentEntries.append(entry(id, .withdrawn, time + 1))
+                changes.consents.append(entry(id, .withdrawn, time + 1))
             }
             if bucket == 80 || bucket == 81 {
                 changes.processingStates.append(
@@ -38,10 +39,9 @@ struct AudienceBench {
         }
         for number in 0..<count where number % 20 == 3 {
             changes.suppressions.append(
-                StoredSuppression(
-                    index: vault.index(kind: "email", value: SyntheticData.email(number)), kind: "email",
-                    scope: .marketing, reason: .optOut, recordedBy: "bench", recordedAt: time))
-            if changes.suppressions.count >= 20_000 { try await flush(force: true) }
+                CarriedLedger.Suppression(
+                    kind: "email", value: SyntheticData.email(number), scope: .marketing, reason: .optOut))
+            try await flush()
         }
         try await flush(force: true)
     }

@@ -3,7 +3,6 @@ import CustosCore
 import CustosDeployment
 import CustosServices
 import Foundation
-import GRDB
 import Logging
 
 /// `custos bench store`: the personal-data store's speed and memory figures, on synthetic data in
@@ -68,12 +67,12 @@ struct BenchCommand: AsyncParsableCommand {
 
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
         try keys.createIfAbsent()
-        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withStore(
-            logger: Logger(label: "custos.bench")
-        ) { store in
-            let (workspace, _) = try await store.createWorkspace(
-                name: "bench", title: "Bench", policy: asset, by: "bench", at: Date())
-            let vault = try await Vault.open(store: store, workspace: workspace, policy: asset.policy, keys: keys)
+        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withInstallation(
+            keys: keys, logger: Logger(label: "custos.bench")
+        ) { installation in
+            let (workspace, _) = try await installation.createWorkspace(
+                name: "bench", title: "Bench", policy: asset, by: "bench")
+            let vault = try await installation.vault(workspace, policy: asset.policy)
             let start = Date()
             let report = try await RecordImporter(vault: vault, recordType: pupilType).run(
                 file: pupils, dryRun: false, actor: "bench")
@@ -122,14 +121,14 @@ struct BenchCommand: AsyncParsableCommand {
     /// The audience part alone, on the contacts (already mixed) of a kept folder.
     private func rerunAudience(in folder: URL) async throws {
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
-        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withStore(
-            logger: Logger(label: "custos.bench")
-        ) { store in
-            guard let workspace = try await store.workspace(named: "bench") else {
+        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withInstallation(
+            keys: keys, logger: Logger(label: "custos.bench")
+        ) { installation in
+            guard let workspace = try await installation.workspace(named: "bench") else {
                 throw CommandFailure(message: "bench: \(folder.path) holds no bench workspace")
             }
-            let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
-            let count = try await store.subjectIDs(withRecordsOfTypes: ["contact"], in: workspace.id).count
+            let vault = try await installation.vault(workspace)
+            let count = try await vault.subjectIDs(withRecordsOfTypes: ["contact"]).count
             try await AudienceBench(vault: vault, count: count).run(mixing: false, exporting: false)
             try await RequestBench(vault: vault, count: lookups).run(folder: folder)
         }
@@ -150,30 +149,10 @@ struct BenchCommand: AsyncParsableCommand {
     /// Plain GRDB inserts of the same rows (every column as text, no validation or encryption),
     /// parsed by the same CSV reader, in one transaction: the baseline the import is compared with.
     private func plainSQLiteRate(file: URL, folder: URL) throws -> Double {
-        let queue = try DatabaseQueue(path: folder.appendingPathComponent("plain.sqlite").path)
         let reader = try SyntheticData.reader(file)
-        let headings = reader.headerRow ?? []
-        let columns = headings.indices.map { "c\($0)" }
-        try queue.write { db in
-            try db.execute(
-                sql:
-                    "CREATE TABLE pupil (id INTEGER PRIMARY KEY, \(columns.map { "\($0) TEXT" }.joined(separator: ", ")))"
-            )
-        }
-        let start = Date()
-        var count = 0
-        try queue.inTransaction { db in
-            let statement = try db.makeStatement(
-                sql:
-                    "INSERT INTO pupil (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            )
-            while let row = reader.next() {
-                try statement.execute(arguments: StatementArguments(row))
-                count += 1
-            }
-            return .commit
-        }
-        return Double(count) / Date().timeIntervalSince(start)
+        return try PlainSQLiteBaseline.insertRate(
+            columns: (reader.headerRow ?? []).count, rows: { reader.next() },
+            into: folder.appendingPathComponent("plain.sqlite"))
     }
 
     static func peakResidentMegabytes() -> Int {

@@ -14,7 +14,7 @@ struct RequestBench {
     /// package (opened, packaged, zipped and written to a file; every step audited), the rate
     /// sustained with several at once, and the median of an approved erasure carried out.
     func run(folder: URL) async throws {
-        let ids = try await vault.store.subjectIDs(withRecordsOfTypes: ["contact"], in: vault.workspace.id)
+        let ids = try await vault.subjectIDs(withRecordsOfTypes: ["contact"])
         guard !ids.isEmpty else { return }
         let workers = 2 * ProcessInfo.processInfo.activeProcessorCount
         defer {

@@ -74,8 +74,8 @@ struct SuppressionCountCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let counts = try await store.withStore { store in
-            try await store.suppressionCounts(in: store.resolveWorkspace(self.store.workspace).id)
+        let counts = try await store.withInstallation { installation in
+            try await installation.suppressionCounts(in: installation.resolveWorkspace(self.store.workspace))
         }
         for reason in SuppressionReason.allCases { print("\(reason.rawValue)  \(counts[reason] ?? 0)") }
     }

@@ -19,7 +19,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let report = try await store.withStore { store in try await AuditLog(store: store).verify() }
+        let report = try await store.withInstallation { installation in try await installation.auditLog.verify() }
         if let failure = report.failure {
             throw CommandFailure(
                 message: "audit log BROKEN at \(failure); \(report.verified) entries before it verify")
@@ -46,8 +46,8 @@ struct AuditLogCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let entries = try await store.withStore { store in
-            try await AuditLog(store: store).entries(after: after, limit: limit)
+        let entries = try await store.withInstallation { installation in
+            try await installation.auditLog.entries(after: after, limit: limit)
         }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -48,7 +48,7 @@ struct ImportCommand: AsyncParsableCommand {
             var schoolID: UUID?
             if let school {
                 guard
-                    let found = try await vault.store.schools(in: vault.workspace.id).first(where: { $0.urn == school })
+                    let found = try await vault.schools().first(where: { $0.urn == school })
                 else {
                     throw CommandFailure(
                         message: "error: there is no school with URN \(school); add it with 'custos school add'")

@@ -25,10 +25,9 @@ struct KeysRotateCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let keys = store.keys
-        let summary = try await store.withStore { store in
+        let summary = try await store.withInstallation { installation in
             let progress = ProgressLine(total: nil, label: "rewrapping subject keys")
-            let summary = try await KeyRotation(store: store, keys: keys).rotate(
+            let summary = try await installation.keyRotation.rotate(
                 actor: CommandActor.current, resume: resume, progress: { progress.update($0) })
             progress.finish()
             return summary

@@ -39,8 +39,8 @@ struct SchoolListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let schools = try await store.withStore { store in
-            try await store.schools(in: store.resolveWorkspace(self.store.workspace).id)
+        let schools = try await store.withInstallation { installation in
+            try await installation.schools(in: installation.resolveWorkspace(self.store.workspace))
         }
         for school in schools {
             print(

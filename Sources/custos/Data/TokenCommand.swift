@@ -25,10 +25,10 @@ struct TokenAddCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let issued = try await store.withStore { store in
-            let workspace = try await store.resolveWorkspace(self.store.workspace)
-            let schoolID = try await store.schoolID(forURN: school, in: workspace)
-            return try await AccessTokens(store: store).issue(
+        let issued = try await store.withInstallation { installation in
+            let workspace = try await installation.resolveWorkspace(self.store.workspace)
+            let schoolID = try await installation.schoolID(forURN: school, in: workspace)
+            return try await installation.accessTokens.issue(
                 name: name, role: role, schoolID: schoolID, in: workspace, by: CommandActor.current, makerRole: nil)
         }
         Console.error("Token \(issued.token.id.uuidString.lowercased()) made; it is shown once:")
@@ -43,8 +43,8 @@ struct TokenListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let tokens = try await store.withStore { store in
-            try await store.accessTokens(in: store.resolveWorkspace(self.store.workspace).id)
+        let tokens = try await store.withInstallation { installation in
+            try await installation.accessTokens.tokens(in: installation.resolveWorkspace(self.store.workspace).id)
         }
         for token in tokens {
             let state = token.revokedAt.map { "revoked \($0.formatted(.iso8601))" } ?? "live"
@@ -63,9 +63,9 @@ struct TokenRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let tokenID = UUID(uuidString: id) else { throw ValidationError("'\(id)' is not a token id") }
-        try await store.withStore { store in
-            try await AccessTokens(store: store).revoke(
-                id: tokenID, in: store.resolveWorkspace(self.store.workspace), by: CommandActor.current)
+        try await store.withInstallation { installation in
+            try await installation.accessTokens.revoke(
+                id: tokenID, in: installation.resolveWorkspace(self.store.workspace), by: CommandActor.current)
         }
         print("Revoked.")
     }

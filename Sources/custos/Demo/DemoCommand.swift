@@ -1,7 +1,7 @@
 import ArgumentParser
 import CustosCore
+import CustosDeployment
 import CustosMail
-import CustosSQLite
 import CustosServer
 import CustosServices
 import Foundation
@@ -40,19 +40,21 @@ struct DemoCommand: AsyncParsableCommand {
         let loaded = try PolicyFile.load(policyURL.path)
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
         try DemoFolder.reset(folder)
-        let store = try SQLiteStore(directory: folder)
-        let (workspace, version) = try await store.createWorkspace(
-            name: example.rawValue, title: loaded.policy.controller.name ?? loaded.policy.controller.displayName,
-            policy: loaded, by: "demo", at: Date())
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"))
         try keys.createIfAbsent()
-        let vault = try await Vault.open(store: store, workspace: workspace, policy: loaded.policy, keys: keys)
+        let logger = Logger(label: "custos")
+        let opened = try StoreLocation.sqlite(directory: folder).open(keys: keys, logger: logger)
+        let installation = opened.installation
+        let (workspace, version) = try await installation.createWorkspace(
+            name: example.rawValue, title: loaded.policy.controller.name ?? loaded.policy.controller.displayName,
+            policy: loaded, by: "demo")
+        let vault = try await installation.vault(workspace, policy: loaded.policy)
         let records = try await DemoPeople(vault: vault, count: 40).lay()
         let findings = PolicyLinter().findings(for: loaded)
-        let token = try await AccessTokens(store: store).issue(
+        let token = try await installation.accessTokens.issue(
             name: "demo", role: .dpo, in: workspace, by: "demo", makerRole: nil)
         // One console user for each role that needs no school, all with the demo's password.
-        let users = StaffUsers(store: store)
+        let users = installation.staffUsers()
         for (role, name) in Self.demoUsers {
             _ = try await users.add(
                 email: "\(role.rawValue)@demo.example", name: name, role: role, password: Self.demoPassword,
@@ -62,7 +64,7 @@ struct DemoCommand: AsyncParsableCommand {
         // Where the policy gives school leaders access, one leads the first demo school.
         var leaderNote = ""
         if loaded.policy.access.contains(where: { $0.role == .schoolLeader }),
-            let school = try await store.schools(in: workspace.id).first(where: { $0.urn == DemoPeople.schools[0].0 })
+            let school = try await vault.schools().first(where: { $0.urn == DemoPeople.schools[0].0 })
         {
             let leader = try await users.add(
                 email: "school_leader@demo.example", name: "Lee Demo (head of \(school.name))", role: .schoolLeader,
@@ -135,13 +137,12 @@ struct DemoCommand: AsyncParsableCommand {
                 "warning: the demo's console password is published in the README; anyone who can reach \(host) can sign in."
             )
         }
-        let logger = Logger(label: "custos")
         let app = buildApplication(
-            store: store, keys: keys, configuration: ServerConfiguration(host: host, port: port),
+            installation: installation, configuration: ServerConfiguration(host: host, port: port),
             mail: PrivacyCentreMail(transport: transport, publicURL: base, sender: sender),
             services: [
                 OutboxService(
-                    store: store, keys: keys, transport: transport, publicURL: base, sender: sender, logger: logger)
+                    installation: installation, transport: transport, publicURL: base, sender: sender, logger: logger)
             ],
             logger: logger,
             onServerRunning: {

@@ -24,17 +24,16 @@ struct PolicyApplyCommand: AsyncParsableCommand {
         let findings = PolicyLinter().findings(for: loaded)
         // Checked before anything is recorded: a policy that promises to email changes needs a sender.
         let settings = loaded.policy.notice.emailChanges == true ? try links.settings(for: loaded.policy) : nil
-        let outcome = try await store.withStore { store in
-            let workspace = try await store.resolveWorkspace(self.store.workspace)
-            let previous = try await store.currentPolicyVersion(in: workspace)
-            let outcome = try await store.recordPolicyVersion(
-                loaded, in: workspace, by: CommandActor.current, at: Date())
+        let outcome = try await store.withInstallation { installation in
+            let workspace = try await installation.resolveWorkspace(self.store.workspace)
+            let previous = try await installation.currentPolicyVersion(in: workspace)
+            let outcome = try await installation.recordPolicyVersion(loaded, in: workspace, by: CommandActor.current)
             var told: PolicyChangeNotices.Report?
             if case .recorded(let version) = outcome, let settings, let previous,
                 let before = try? PolicyLoader.load(yaml: previous.source, fileName: previous.fileName)
             {
                 let changes = PolicyChanges(from: before.policy, to: loaded.policy)
-                let vault = try await Vault.open(store: store, workspace: workspace, keys: self.store.keys)
+                let vault = try await installation.vault(workspace)
                 told = try await PolicyChangeNotices(vault: vault).queue(
                     changes, version: version.number, settings: settings,
                     actor: CommandActor.current)

@@ -10,8 +10,8 @@ struct PolicyVersionsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let versions = try await store.withStore { store in
-            try await store.policyVersions(in: store.resolveWorkspace(self.store.workspace))
+        let versions = try await store.withInstallation { installation in
+            try await installation.policyVersions(in: installation.resolveWorkspace(self.store.workspace))
         }
         let formatter = ISO8601DateFormatter()
         for version in versions {

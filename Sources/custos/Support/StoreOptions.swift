@@ -40,16 +40,11 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store for the length of `body`.
-    func withStore<Result: Sendable>(_ body: (any CustosStore) async throws -> Result) async throws -> Result {
-        let logger = Logger(label: "custos.store")
-        let keys = self.keys
+    /// Opens the installation for the length of `body`, with errors from the services turned
+    /// into the command's error message and exit code.
+    func withInstallation<Result: Sendable>(_ body: (Installation) async throws -> Result) async throws -> Result {
         do {
-            return try await location().withStore(logger: logger) { store in
-                // Where the master keys are at hand, the audit chain is written (and verified) under them.
-                if keys.isAvailable { store.auditKeys.use(keys) }
-                return try await body(store)
-            }
+            return try await location().withInstallation(keys: keys, logger: Logger(label: "custos.store"), body)
         } catch let error as StoreError {
             throw CommandFailure(message: "error: \(error.message)")
         } catch let error as VaultError {
@@ -63,11 +58,11 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store and the workspace's vault for the length of `body`.
+    /// Opens the installation and the workspace's vault for the length of `body`.
     func withVault<Result: Sendable>(_ body: (Vault) async throws -> Result) async throws -> Result {
-        try await withStore { store in
-            let workspace = try await store.resolveWorkspace(self.workspace)
-            return try await body(Vault.open(store: store, workspace: workspace, keys: keys))
+        try await withInstallation { installation in
+            let workspace = try await installation.resolveWorkspace(self.workspace)
+            return try await body(installation.vault(workspace))
         }
     }
 }

@@ -36,10 +36,10 @@ struct UserAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (given, made) = try password.read()
-        let user = try await store.withStore { store in
-            let workspace = try await store.resolveWorkspace(self.store.workspace)
-            let schoolID = try await store.schoolID(forURN: school, in: workspace)
-            return try await StaffUsers(store: store).add(
+        let user = try await store.withInstallation { installation in
+            let workspace = try await installation.resolveWorkspace(self.store.workspace)
+            let schoolID = try await installation.schoolID(forURN: school, in: workspace)
+            return try await installation.staffUsers().add(
                 email: email, name: name, role: role, schoolID: schoolID, events: event, password: given,
                 in: workspace, by: CommandActor.current)
         }
@@ -56,8 +56,8 @@ struct UserListCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let users = try await store.withStore { store in
-            try await store.staffUsers(in: store.resolveWorkspace(self.store.workspace).id)
+        let users = try await store.withInstallation { installation in
+            try await installation.staffUsers().accounts(in: installation.resolveWorkspace(self.store.workspace))
         }
         let now = Date()
         for user in users {
@@ -149,8 +149,10 @@ struct UserRemoveSecondFactorCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withVault { vault in
-            let user = try await StaffUsers(store: vault.store).user(email: email, in: vault.workspace)
+        try await store.withInstallation { installation in
+            let workspace = try await installation.resolveWorkspace(store.workspace)
+            let vault = try await installation.vault(workspace)
+            let user = try await installation.staffUsers().user(email: email, in: workspace)
             guard user.totpSealed != nil else {
                 throw CommandFailure(message: "error: \(user.email) has no authenticator app set up")
             }
@@ -165,9 +167,9 @@ extension StoreOptions {
     fileprivate func withStaffUser(
         _ email: String, _ body: (StaffUsers, StoredStaffUser) async throws -> Void
     ) async throws {
-        try await withStore { store in
-            let users = StaffUsers(store: store)
-            try await body(users, try await users.user(email: email, in: store.resolveWorkspace(workspace)))
+        try await withInstallation { installation in
+            let users = installation.staffUsers()
+            try await body(users, try await users.user(email: email, in: installation.resolveWorkspace(workspace)))
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// A real headless Chromium, driven through chromedriver by the W3C WebDriver protocol, for
 /// tests of pages as people's browsers run them. Needs Debian's `chromium` and `chromium-driver`.
 final class HeadlessChromium: @unchecked Sendable {
-    private let driver: Process
+    private let driver: ChildProcess
     private let base: Int
     private let session: String
 
@@ -12,7 +12,7 @@ final class HeadlessChromium: @unchecked Sendable {
         var description: String
     }
 
-    private init(driver: Process, base: Int, session: String) {
+    private init(driver: ChildProcess, base: Int, session: String) {
         self.driver = driver
         self.base = base
         self.session = session
@@ -23,16 +23,16 @@ final class HeadlessChromium: @unchecked Sendable {
     static func launch(javascript: Bool = true) async throws -> HeadlessChromium {
         // A busy machine (the whole suite runs at once) may take a while to start chromedriver, and
         // a random port may be taken: up to three tries, 20 seconds each.
-        var started: (driver: Process, port: Int)?
+        var started: (driver: ChildProcess, port: Int)?
         var lastError: (any Error)?
         for _ in 0..<3 where started == nil {
             let port = Int.random(in: 30_000..<60_000)
-            let driver = Process()
+            let driver = ChildProcess()
             driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
             driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
             driver.standardOutput = FileHandle.nullDevice
             driver.standardError = FileHandle.nullDevice
-            try ProcessLaunch.start(driver)
+            try driver.start()
             for _ in 0..<200 where started == nil && driver.isRunning {
                 do {
                     _ = try await call(port, "GET", "/status")
@@ -82,8 +82,8 @@ final class HeadlessChromium: @unchecked Sendable {
     }
 
     /// chromedriver ignores SIGTERM; it is killed.
-    private static func stop(_ driver: Process) {
-        kill(driver.processIdentifier, SIGKILL)
+    private static func stop(_ driver: ChildProcess) {
+        driver.sendSignal(SIGKILL)
         driver.waitUntilExit()
     }
 
@@ -256,19 +256,15 @@ final class HeadlessChromium: @unchecked Sendable {
         let answerFile = FileManager.default.temporaryDirectory.appendingPathComponent("webdriver-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: answerFile) }
         arguments += ["-o", answerFile.path]
-        let curl = Process()
+        let curl = ChildProcess()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         curl.arguments = arguments
         curl.standardOutput = FileHandle.nullDevice
         curl.standardError = FileHandle.nullDevice
-        let launched = await withCheckedContinuation { (finished: CheckedContinuation<Bool, Never>) in
-            curl.terminationHandler = { _ in finished.resume(returning: true) }
-            do { try ProcessLaunch.start(curl) } catch {
-                curl.terminationHandler = nil
-                finished.resume(returning: false)
-            }
+        do { try curl.start() } catch {
+            throw WebDriverError(description: "\(method) \(path): curl did not start: \(error)")
         }
-        guard launched else { throw WebDriverError(description: "\(method) \(path): curl did not start") }
+        await curl.waitForExit()
         let data = (try? Data(contentsOf: answerFile)) ?? Data()
         guard curl.terminationStatus == 0,
             let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]

@@ -18,7 +18,8 @@ extension ApiFixture {
 
     var consoleApp: some ApplicationProtocol {
         buildApplication(
-            store: store, keys: keys, configuration: ServerConfiguration(passwordHashing: Self.quickHashing),
+            installation: Installation(store: store, keys: keys),
+            configuration: ServerConfiguration(passwordHashing: Self.quickHashing),
             logger: Logger(label: "custos.test"))
     }
 
@@ -26,7 +27,7 @@ extension ApiFixture {
     /// privacy centre's emails at once.
     func liveApp(mail: PrivacyCentreMail? = nil) -> some ApplicationProtocol {
         buildApplication(
-            store: store, keys: keys,
+            installation: Installation(store: store, keys: keys),
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, passwordHashing: Self.quickHashing),
             mail: mail, logger: Logger(label: "custos.test"))
     }

@@ -55,7 +55,7 @@ struct ConsoleSignInTests {
         try await ApiFixture.with(["bep"]) { fixture in
             try await fixture.user("dpo@bep.example", role: .dpo)
             let app = buildApplication(
-                store: fixture.store, keys: fixture.keys,
+                installation: Installation(store: fixture.store, keys: fixture.keys),
                 configuration: ServerConfiguration(secureCookies: true, passwordHashing: ApiFixture.quickHashing),
                 logger: .init(label: "custos.test"))
             try await app.test(.router) { client in
