@@ -354,7 +354,7 @@ enum PostgresSchema {
                 "CREATE INDEX legal_hold_subject ON legal_hold(workspace_id, subject_id)",
             ]),
         Migration(
-            id: 8, name: "erasure journal",
+            id: 8, name: "erasure-journal",
             statements: [
                 // No foreign keys: the journal outlives the people and is replayed into restored copies.
                 """
@@ -373,7 +373,7 @@ enum PostgresSchema {
                 """,
             ]),
         Migration(
-            id: 9, name: "record part versions",
+            id: 9, name: "record-part-versions",
             statements: [
                 """
                 CREATE TABLE record_part_version (
@@ -395,7 +395,7 @@ enum PostgresSchema {
                 "CREATE INDEX record_part_version_subject ON record_part_version(subject_id, type)",
             ]),
         Migration(
-            id: 10, name: "request reminders",
+            id: 10, name: "request-reminders",
             statements: [
                 """
                 CREATE TABLE request_reminder (
@@ -409,7 +409,7 @@ enum PostgresSchema {
                 "CREATE INDEX request_reminder_workspace ON request_reminder(workspace_id)",
             ]),
         Migration(
-            id: 11, name: "request withholding",
+            id: 11, name: "request-withholding",
             statements: [
                 """
                 CREATE TABLE request_withholding (
@@ -427,7 +427,7 @@ enum PostgresSchema {
                 "CREATE INDEX request_withholding_request ON request_withholding(request_id, workspace_id)",
             ]),
         Migration(
-            id: 12, name: "school calendar",
+            id: 12, name: "school-calendar",
             statements: [
                 """
                 CREATE TABLE school_calendar (
@@ -437,7 +437,7 @@ enum PostgresSchema {
                 """
             ]),
         Migration(
-            id: 13, name: "record statements",
+            id: 13, name: "record-statements",
             statements: [
                 """
                 CREATE TABLE record_statement (
@@ -454,7 +454,7 @@ enum PostgresSchema {
                 "CREATE INDEX record_statement_subject ON record_statement(subject_id, type)",
             ]),
         Migration(
-            id: 14, name: "request requesters",
+            id: 14, name: "request-requesters",
             statements: [
                 """
                 CREATE TABLE request_requester (
@@ -556,7 +556,7 @@ enum PostgresSchema {
                 "CREATE INDEX disclosure_subject ON disclosure(workspace_id, subject_id)",
             ]),
         Migration(
-            id: 19, name: "anonymised records",
+            id: 19, name: "anonymised-records",
             statements: [
                 """
                 CREATE TABLE anonymised_record (
@@ -571,10 +571,10 @@ enum PostgresSchema {
                 "CREATE INDEX anonymised_record_type ON anonymised_record(workspace_id, record_type)",
             ]),
         Migration(
-            id: 20, name: "erasure journal: by retention",
+            id: 20, name: "erasure-journal-retention",
             statements: ["ALTER TABLE erasure_journal ADD COLUMN by_retention BOOLEAN NOT NULL DEFAULT false"]),
         Migration(
-            id: 21, name: "staff users and console sessions",
+            id: 21, name: "staff-users",
             statements: [
                 """
                 CREATE TABLE staff_user (
@@ -607,7 +607,7 @@ enum PostgresSchema {
                 "CREATE INDEX console_session_expiry ON console_session(expires_at)",
             ]),
         Migration(
-            id: 22, name: "audit entries by subject",
+            id: 22, name: "audit-by-subject",
             statements: ["CREATE INDEX audit_entry_subject ON audit_entry(workspace_id, subject_id, sequence)"]),
         Migration(
             id: 23, name: "registrations",
@@ -628,40 +628,59 @@ enum PostgresSchema {
                 "CREATE INDEX registration_workspace ON registration(workspace_id, created_at)",
             ]),
         Migration(
-            id: 24, name: "event attendance",
+            id: 24, name: "event-attendance",
             statements: [
                 "ALTER TABLE record_part ADD COLUMN event_index BYTEA",
                 "CREATE INDEX record_part_event ON record_part(workspace_id, event_index) WHERE event_index IS NOT NULL",
                 "ALTER TABLE staff_user ADD COLUMN events TEXT",
             ]),
         Migration(
-            id: 25, name: "keyed audit chain",
+            id: 25, name: "keyed-audit-chain",
             statements: [
                 "ALTER TABLE audit_entry ADD COLUMN key_id TEXT",
                 "ALTER TABLE audit_head ADD COLUMN keyed_from BIGINT",
             ]),
         Migration(
-            id: 26, name: "sealed request party",
+            id: 26, name: "sealed-request-party",
             statements: [
                 "ALTER TABLE data_request ADD COLUMN party_key BYTEA",
                 "ALTER TABLE data_request ADD COLUMN party_sealed BYTEA",
                 "UPDATE record_part SET source_name = NULL WHERE source_kind = 'import'",
                 "UPDATE record_part_version SET source_name = NULL WHERE source_kind = 'import'",
             ]),
+        // SQLite's sixth migration, which PostgreSQL lacked until the backends' migrations were
+        // checked against one list: audiences read a purpose's whole ledger by person, then time,
+        // then place in the ledger, in one index scan with no sort; people erased or merged away
+        // are found without reading every person.
+        Migration(
+            id: 27, name: "audience-indexes",
+            statements: [
+                """
+                CREATE INDEX consent_entry_audience ON consent_entry(
+                    workspace_id, purpose, subject_id, recorded_at, sequence, channel, list, action, id)
+                """,
+                "DROP INDEX IF EXISTS consent_entry_purpose",
+                "CREATE INDEX subject_gone ON subject(workspace_id) WHERE merged_into IS NOT NULL OR wrapped_key IS NULL",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.
     private static let lockKey = 0x4375_7374_6F73
 
+    /// The migrations' ids (``SchemaMigrations``), in the order they are applied here.
+    static var migrationIDs: [String] { migrations.map(\.name) }
+
+    /// Applies the migrations not yet applied. The table of applied migrations is made under the
+    /// lock too, so that servers starting at once do not race to make it.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.query(
-            """
-            CREATE TABLE IF NOT EXISTS custos_migration (
-                id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-            )
-            """, logger: logger)
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS custos_migration (
+                    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
             var applied: Set<Int> = []
             for try await id in try await connection.query("SELECT id FROM custos_migration", logger: logger).decode(
                 Int.self)

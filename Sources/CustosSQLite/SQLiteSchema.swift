@@ -2,6 +2,11 @@ import GRDB
 
 /// The SQLite schema, as ordered migrations run on every open.
 enum SQLiteSchema {
+    /// The migrations' ids (``SchemaMigrations``), in order: each registered as `N-id`, N its place.
+    static var migrationIDs: [String] {
+        migrator.migrations.map { String($0.drop { $0 != "-" }.dropFirst()) }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1-workspaces-and-policy-versions") { db in

@@ -1,5 +1,7 @@
+public import CustosCore
+
 /// Why a storage operation was refused. Messages name workspaces and settings, never personal data.
-public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct StoreError: CustosError, Hashable {
     private enum Code: Sendable, Hashable {
         case workspaceExists
         case workspaceNotFound
@@ -22,7 +24,16 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { message }
+    public var errorCode: ErrorCode {
+        switch code {
+        case .workspaceExists: .conflict
+        case .workspaceNotFound: .notFound
+        case .invalidWorkspaceName, .invalidDatabaseURL, .invalidBackup: .badRequest
+        case .noWorkspace, .ambiguousWorkspace, .databaseUnreachable: .storeUnavailable
+        case .corruptData: .corruptData
+        case .auditKeyNeeded: .keysUnavailable
+        }
+    }
 
     /// The audit chain is keyed, and nothing may be appended to it without the master keys.
     public static var auditKeyNeeded: Self {

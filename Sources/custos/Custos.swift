@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustosCore
 import Foundation
 import Logging
 
@@ -42,11 +43,19 @@ struct Custos: AsyncParsableCommand {
         }
     }
 
+    /// The one mapping of the services' error codes to exit codes. The contract (docs/cli.md)
+    /// gives every refusal and failure the same code, 1; the message names the error.
+    static func exitStatus(for code: ErrorCode) -> Int32 { 1 }
+
     /// Prints the error and exits with the code of the contract: usage errors are 2.
     private static func exitFollowingContract(_ error: any Error) -> Never {
         if let failure = error as? CommandFailure {
             if !failure.message.isEmpty { Console.error(failure.message) }
             Foundation.exit(1)
+        }
+        if let error = error as? any CustosError {
+            Console.error("error: \(error.message)")
+            Foundation.exit(exitStatus(for: error.errorCode))
         }
         let code = exitCode(for: error)
         let message = fullMessage(for: error)

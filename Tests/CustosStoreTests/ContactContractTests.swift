@@ -8,6 +8,51 @@ import Testing
 @Suite("Contacts")
 struct ContactContractTests {
     @Test(
+        "a ledger carried over from another system is written whole and audited once, or refused whole",
+        arguments: TestBackend.available)
+    func carriedLedger(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let contacts = Contacts(vault: vault)
+            let id = try await SeedPeople.head(vault, email: "head@school.example")
+            let lens = ContactQuestion(purpose: "marketing", channel: .email, list: "lens")
+            let time = Date()
+            func consent(_ purpose: String) -> ConsentEntry {
+                ConsentEntry(
+                    subjectID: id, purpose: purpose, channel: .email, list: "lens", action: .given, wording: nil,
+                    policyVersion: 1, source: .paperForm, recordedBy: "old system", recordedAt: time)
+            }
+            let before = try await AuditLog(store: fixture.store).entries(limit: 1000).count
+
+            // A purpose the policy does not have refuses the whole ledger, naming the entry.
+            let unknown = CarriedLedger(consents: [consent("marketing"), consent("nonsense")])
+            let refusal = await #expect(throws: VaultError.self) {
+                try await contacts.carryOver(unknown, actor: "office")
+            }
+            #expect(refusal?.message.contains("consents[1].purpose") == true)
+            let badAddress = CarriedLedger(
+                consents: [consent("marketing")],
+                suppressions: [.init(kind: "email", value: "not an address", scope: .marketing, reason: .optOut)])
+            await #expect(throws: VaultError.self) { try await contacts.carryOver(badAddress, actor: "office") }
+            #expect(try await contacts.consents(of: id).isEmpty, "nothing was written")
+            #expect(try await AuditLog(store: fixture.store).entries(limit: 1000).count == before)
+
+            let ledger = CarriedLedger(
+                consents: [consent("marketing")],
+                suppressions: [.init(kind: "email", value: "gone@school.example", scope: .marketing, reason: .optOut)])
+            try await contacts.carryOver(ledger, actor: "office")
+            let carried = try await contacts.consents(of: id)
+            #expect(carried.map(\.source) == [.import], "kept as an import, whatever the other system said")
+            #expect(try await contacts.decide(subject: id, lens).reason == .consentGiven)
+            #expect(try await contacts.suppression(kind: "email", value: "gone@school.example") == .marketing)
+            let entries = try await AuditLog(store: fixture.store).entries(limit: 1000)
+            #expect(entries.count == before + 1)
+            #expect(entries.last?.event.action == "ledger.carry_over")
+            #expect(entries.last?.event.detail?.contains("gone") == false, "the audit names no address")
+        }
+    }
+
+    @Test(
         "ASHE: a head opts out of marketing and still gets the booking-change email", arguments: TestBackend.available)
     func asheOptOut(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in

@@ -3,7 +3,7 @@ import CustosServices
 import Hummingbird
 import Logging
 
-/// Turns every failure under `/api/v1` into an ``ApiError``: the vault's refusals by kind,
+/// Turns every failure under `/api/v1` into an ``ApiError``: the services' errors by their code,
 /// Hummingbird's own (bad JSON, no such route, body too large) by status, and anything else into
 /// `internal` with nothing of its message (it is logged by type only).
 struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -14,10 +14,12 @@ struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ApiError {
             throw error
-        } catch let error as VaultError {
-            throw Self.apiError(error)
-        } catch let error as UseRefusal {
-            throw Self.apiError(error)
+        } catch let error as any CustosError {
+            let answer = Self.apiError(error)
+            if answer.status.code >= 500 {
+                context.logger.error("API request failed", metadata: ["error.code": "\(error.errorCode)"])
+            }
+            throw answer
         } catch let error as HTTPError {
             throw Self.apiError(error)
         } catch {
@@ -27,28 +29,26 @@ struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func apiError(_ error: VaultError) -> ApiError {
-        switch error.kind {
-        case .invalid where !error.problems.isEmpty:
-            ApiError(
-                status: .unprocessableContent, code: "invalid_record", message: error.message, problems: error.problems)
-        case .invalid: .badRequest(error.message)
-        case .notFound: .notFound(error.message)
-        case .conflict: ApiError(status: .conflict, code: "conflict", message: error.message)
-        case .refused: ApiError(status: .unprocessableContent, code: "refused", message: error.message)
-        }
+    /// A service's error, under its own code, with the status its code answers.
+    static func apiError(_ error: any CustosError) -> ApiError {
+        ApiError(
+            status: status(for: error.errorCode), code: error.errorCode.rawValue, message: error.message,
+            problems: (error as? VaultError)?.problems ?? [])
     }
 
-    /// The door's refusals: a purpose missing or unknown is a bad request; a use the policy or
-    /// the person's standing does not allow is forbidden; a step taken before identity is a conflict.
-    static func apiError(_ refusal: UseRefusal) -> ApiError {
-        let status: HTTPResponse.Status =
-            switch refusal.code {
-            case .purposeRequired, .unknownPurpose: .badRequest
-            case .identityNotVerified: .conflict
-            default: .forbidden
-            }
-        return ApiError(status: status, code: refusal.code.description, message: refusal.message)
+    /// The one mapping of the services' error codes to HTTP statuses. A purpose missing or unknown
+    /// is a bad request; a use the policy or the person's standing does not allow is forbidden; a
+    /// step taken before identity is a conflict.
+    static func status(for code: ErrorCode) -> HTTPResponse.Status {
+        switch code {
+        case .badRequest, .purposeRequired, .unknownPurpose: .badRequest
+        case .invalidRecord, .refused: .unprocessableContent
+        case .notFound: .notFound
+        case .conflict, .identityNotVerified: .conflict
+        case .purposeNotAllowed, .consentMissing, .restricted, .objected, .powerNotHeld: .forbidden
+        case .storeUnavailable, .keysUnavailable: .serviceUnavailable
+        default: .internalServerError
+        }
     }
 
     static func apiError(_ error: HTTPError) -> ApiError {

@@ -1,8 +1,10 @@
+public import CustosCore
+
 /// Why a token could not be made or revoked.
-public struct AccessTokenError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AccessTokenError: CustosError, Hashable {
     public let message: String
 
     init(_ message: String) { self.message = message }
 
-    public var description: String { message }
+    public var errorCode: ErrorCode { .badRequest }
 }

@@ -2,7 +2,7 @@ public import CustosCore
 import Foundation
 
 /// Why the vault refused an operation. Messages name ids, types and fields, never personal data.
-public struct VaultError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct VaultError: CustosError, Hashable {
     public let message: String
     public let kind: Kind
     /// For a record that failed validation, each field's problem (warnings included).
@@ -26,7 +26,15 @@ public struct VaultError: Error, Sendable, Hashable, CustomStringConvertible {
         self.problems = problems
     }
 
-    public var description: String { message }
+    public var errorCode: ErrorCode {
+        switch kind {
+        case .invalid where !problems.isEmpty: .invalidRecord
+        case .invalid: .badRequest
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .refused: .refused
+        }
+    }
 
     static func unknownRecordType(_ id: String) -> Self {
         Self("the policy has no record type '\(id)'", kind: .notFound)

@@ -23,8 +23,6 @@ struct BackupCommand: AsyncParsableCommand {
                 message:
                     "error: custos backup copies a SQLite data folder; for PostgreSQL use pg_dump, with `custos erasures export` and `reapply` around a restore"
             )
-        } catch let error as StoreError {
-            throw CommandFailure(message: "error: \(error.message)")
         }
         print(out)
     }

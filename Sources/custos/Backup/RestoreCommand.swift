@@ -26,8 +26,6 @@ struct RestoreCommand: AsyncParsableCommand {
                 message:
                     "error: custos restore restores a SQLite data folder; for PostgreSQL use pg_restore between `custos erasures export` and `custos erasures reapply`"
             )
-        } catch let error as StoreError {
-            throw CommandFailure(message: "error: \(error.message)")
         }
         let replayed = try await store.withInstallation { restored in
             try await restored.erasureReplay.replay(journal, actor: CommandActor.current)

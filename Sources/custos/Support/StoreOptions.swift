@@ -40,22 +40,10 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the installation for the length of `body`, with errors from the services turned
-    /// into the command's error message and exit code.
+    /// Opens the installation for the length of `body`. The services' errors reach the user
+    /// through `Custos.exitStatus(for:)`.
     func withInstallation<Result: Sendable>(_ body: (Installation) async throws -> Result) async throws -> Result {
-        do {
-            return try await location().withInstallation(keys: keys, logger: Logger(label: "custos.store"), body)
-        } catch let error as StoreError {
-            throw CommandFailure(message: "error: \(error.message)")
-        } catch let error as VaultError {
-            throw CommandFailure(message: "error: \(error.message)")
-        } catch let error as CryptoFailure {
-            throw CommandFailure(message: "error: \(error.message)")
-        } catch let error as AccessTokenError {
-            throw CommandFailure(message: "error: \(error.message)")
-        } catch let refusal as UseRefusal {
-            throw CommandFailure(message: "error: \(refusal.message)")
-        }
+        try await location().withInstallation(keys: keys, logger: Logger(label: "custos.store"), body)
     }
 
     /// Opens the installation and the workspace's vault for the length of `body`.
