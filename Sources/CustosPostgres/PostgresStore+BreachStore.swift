@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's breaches and their updates.
     static func applyBreachChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: BreachChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for breach in changes.breaches {
+        for breach in changes.recorded {
             try await connection.query(
                 """
                 INSERT INTO breach (id, workspace_id, discovered_at, facts, closed_on, breach_key, sealed, recorded_by,
@@ -19,7 +18,7 @@ extension PostgresStore {
                 \(breach.recordedBy), \(breach.recordedAt))
                 """, logger: logger)
         }
-        for breach in changes.breachUpdates {
+        for breach in changes.updates {
             try await connection.query(
                 """
                 UPDATE breach SET facts = \(try breach.facts.encoded()), closed_on = \(breach.closedOn?.iso),

@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's complaints and their updates.
     static func applyComplaintChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: ComplaintChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for complaint in changes.complaints {
+        for complaint in changes.received {
             try await connection.query(
                 """
                 INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, breach_id,
@@ -20,7 +19,7 @@ extension PostgresStore {
                 \(ByteBuffer(data: complaint.sealed)), \(complaint.recordedBy), \(complaint.recordedAt))
                 """, logger: logger)
         }
-        for update in changes.complaintUpdates {
+        for update in changes.updates {
             try await connection.query(
                 """
                 UPDATE complaint SET acknowledged_on = coalesce(acknowledged_on, \(update.acknowledgedOn?.iso)),

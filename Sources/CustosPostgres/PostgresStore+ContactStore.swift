@@ -6,9 +6,8 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's consent entries, processing states and suppressions.
     static func applyContactChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: ContactChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
         for entry in changes.consentEntries {
             try await connection.query(
                 """

@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's disclosures, and that people were told of them.
     static func applyDisclosureChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: DisclosureChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for disclosure in changes.disclosures {
+        for disclosure in changes.recorded {
             try await connection.query(
                 """
                 INSERT INTO disclosure (id, workspace_id, subject_id, disclosed_on, recipient_id, recipient_name,
@@ -21,7 +20,7 @@ extension PostgresStore {
                 \(disclosure.recordedBy), \(disclosure.recordedAt))
                 """, logger: logger)
         }
-        for telling in changes.disclosureTellings {
+        for telling in changes.tellings {
             try await connection.query(
                 """
                 UPDATE disclosure SET told_on = coalesce(told_on, \(telling.toldOn.iso))

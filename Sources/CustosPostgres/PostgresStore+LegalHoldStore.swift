@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's holds placed and released.
     static func applyLegalHoldChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: LegalHoldChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for hold in changes.legalHolds {
+        for hold in changes.placed {
             try await connection.query(
                 """
                 INSERT INTO legal_hold (id, workspace_id, subject_id, record_type, reason, placed_by, placed_on, ends_on)
@@ -17,7 +16,7 @@ extension PostgresStore {
                 \(hold.placedOn.iso), \(hold.endsOn?.iso))
                 """, logger: logger)
         }
-        for release in changes.legalHoldReleases {
+        for release in changes.releases {
             try await connection.query(
                 """
                 UPDATE legal_hold SET released_on = \(release.on.iso), released_by = \(release.by)

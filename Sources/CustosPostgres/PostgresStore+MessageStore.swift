@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's messages, outbox updates and communications-log events.
     static func applyMessageChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: MessageChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for message in changes.messages {
+        for message in changes.queued {
             try await connection.query(
                 """
                 INSERT INTO message (id, workspace_id, subject_id, purpose, list, channel, template, sealed, status,
@@ -20,7 +19,7 @@ extension PostgresStore {
                 \(message.tracked), \(message.queuedAt), \(message.queuedBy), \(message.sentAt))
                 """, logger: logger)
         }
-        for update in changes.messageUpdates {
+        for update in changes.updates {
             try await connection.query(
                 """
                 UPDATE message SET status = \(update.status.rawValue), attempts = \(update.attempts),
@@ -28,7 +27,7 @@ extension PostgresStore {
                 WHERE id = \(update.messageID) AND workspace_id = \(workspace)
                 """, logger: logger)
         }
-        for event in changes.messageEvents {
+        for event in changes.events {
             try await connection.query(
                 """
                 INSERT INTO message_event (workspace_id, message_id, subject_id, kind, at, detail)

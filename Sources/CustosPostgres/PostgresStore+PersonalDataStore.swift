@@ -15,7 +15,7 @@ extension PostgresStore {
         _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
     ) async throws {
         let workspace = changes.workspaceID
-        for (purpose, key) in changes.secrets {
+        for (purpose, key) in changes.people.secrets {
             try await connection.query(
                 """
                 INSERT INTO workspace_secret (workspace_id, purpose, master_key_id, sealed)
@@ -23,21 +23,21 @@ extension PostgresStore {
                 ON CONFLICT (workspace_id, purpose) DO NOTHING
                 """, logger: logger)
         }
-        for (purpose, key) in changes.rewrappedSecrets {
+        for (purpose, key) in changes.people.rewrappedSecrets {
             try await connection.query(
                 """
                 UPDATE workspace_secret SET master_key_id = \(key.masterKeyID), sealed = \(ByteBuffer(data: key.sealed))
                 WHERE workspace_id = \(workspace) AND purpose = \(purpose)
                 """, logger: logger)
         }
-        for school in changes.schools {
+        for school in changes.people.schools {
             try await connection.query(
                 """
                 INSERT INTO school (id, workspace_id, name, urn, la_code)
                 VALUES (\(school.id), \(workspace), \(school.name), \(school.urn), \(school.laCode))
                 """, logger: logger)
         }
-        for subject in changes.subjects {
+        for subject in changes.people.subjects {
             try await connection.query(
                 """
                 INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
@@ -47,10 +47,10 @@ extension PostgresStore {
                 \(subject.mergedInto))
                 """, logger: logger)
         }
-        for update in changes.subjectUpdates {
+        for update in changes.people.subjectUpdates {
             try await connection.query(subjectUpdateQuery(update, workspace: workspace), logger: logger)
         }
-        for subjectID in changes.recordPartsRemoved {
+        for subjectID in changes.people.recordPartsRemoved {
             try await connection.query(
                 "DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
@@ -61,7 +61,7 @@ extension PostgresStore {
                 "DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
         }
-        for (subjectID, types) in changes.recordPartsRemovedOfTypes {
+        for (subjectID, types) in changes.people.recordPartsRemovedOfTypes {
             try await connection.query(
                 """
                 DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
@@ -78,7 +78,7 @@ extension PostgresStore {
                 AND type = ANY(\(types))
                 """, logger: logger)
         }
-        for (subjectID, records) in changes.recordPartsRemovedOfRecords {
+        for (subjectID, records) in changes.people.recordPartsRemovedOfRecords {
             for table in ["record_part", "record_part_version", "record_statement"] {
                 try await connection.query(
                     """
@@ -87,12 +87,12 @@ extension PostgresStore {
                     """, logger: logger)
             }
         }
-        for subjectID in changes.identifiersRemoved {
+        for subjectID in changes.people.identifiersRemoved {
             try await connection.query(
                 "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
         }
-        for identifier in changes.identifiers {
+        for identifier in changes.people.identifiers {
             try await connection.query(
                 """
                 INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind)
@@ -100,7 +100,7 @@ extension PostgresStore {
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
-        for part in changes.recordParts {
+        for part in changes.people.recordParts {
             try await connection.query(
                 """
                 INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
@@ -116,7 +116,7 @@ extension PostgresStore {
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                 """, logger: logger)
         }
-        for statement in changes.recordStatements {
+        for statement in changes.people.recordStatements {
             try await connection.query(
                 """
                 INSERT INTO record_statement (id, workspace_id, record_id, type, subject_id, request_id, sealed, added_at)
@@ -124,7 +124,7 @@ extension PostgresStore {
                 \(statement.requestID), \(ByteBuffer(data: statement.sealed)), \(statement.addedAt))
                 """, logger: logger)
         }
-        for part in changes.recordPartVersions {
+        for part in changes.people.recordPartVersions {
             try await connection.query(
                 """
                 INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
@@ -134,7 +134,7 @@ extension PostgresStore {
                 \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }))
                 """, logger: logger)
         }
-        for entry in changes.erasureJournal {
+        for entry in changes.people.erasureJournal {
             try await connection.query(
                 """
                 INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
@@ -143,14 +143,14 @@ extension PostgresStore {
                 \(entry.erasedAt), \(entry.requestID), \(entry.byRetention))
                 """, logger: logger)
         }
-        for index in changes.tombstones {
+        for index in changes.people.tombstones {
             try await connection.query(
                 """
                 INSERT INTO tombstone (workspace_id, blind_index) VALUES (\(workspace), \(ByteBuffer(data: index)))
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
-        for token in changes.accessTokens {
+        for token in changes.accessTokens.issued {
             try await connection.query(
                 """
                 INSERT INTO access_token (id, workspace_id, name, role, school_id, secret_hash, created_at, created_by)
@@ -158,24 +158,24 @@ extension PostgresStore {
                 \(ByteBuffer(data: token.secretHash)), \(token.createdAt), \(token.createdBy))
                 """, logger: logger)
         }
-        for (id, time) in changes.revokedAccessTokens {
+        for (id, time) in changes.accessTokens.revoked {
             try await connection.query(
                 """
                 UPDATE access_token SET revoked_at = \(time)
                 WHERE id = \(id) AND workspace_id = \(workspace) AND revoked_at IS NULL
                 """, logger: logger)
         }
-        try await applyContactChanges(changes, connection, logger)
-        try await applyMessageChanges(changes, connection, logger)
-        try await applyRequestChanges(changes, connection, logger)
-        try await applyTaskChanges(changes, connection, logger)
-        try await applyLegalHoldChanges(changes, connection, logger)
-        try await applyRetentionChanges(changes, connection, logger)
-        try await applyComplaintChanges(changes, connection, logger)
-        try await applyBreachChanges(changes, connection, logger)
-        try await applyDisclosureChanges(changes, connection, logger)
-        try await applyStaffUserChanges(changes, connection, logger)
-        try await applyRegistrationChanges(changes, connection, logger)
+        try await applyContactChanges(changes.contact, in: workspace, connection, logger)
+        try await applyMessageChanges(changes.messages, in: workspace, connection, logger)
+        try await applyRequestChanges(changes.requests, in: workspace, connection, logger)
+        try await applyTaskChanges(changes.tasks, in: workspace, connection, logger)
+        try await applyLegalHoldChanges(changes.legalHolds, in: workspace, connection, logger)
+        try await applyRetentionChanges(changes.retention, in: workspace, connection, logger)
+        try await applyComplaintChanges(changes.complaints, in: workspace, connection, logger)
+        try await applyBreachChanges(changes.breaches, in: workspace, connection, logger)
+        try await applyDisclosureChanges(changes.disclosures, in: workspace, connection, logger)
+        try await applyStaffUserChanges(changes.staffUsers, in: workspace, connection, logger)
+        try await applyRegistrationChanges(changes.registrations, in: workspace, connection, logger)
         try await appendAudit(changes.audit, connection, logger, chainKey: chainKey)
     }
 

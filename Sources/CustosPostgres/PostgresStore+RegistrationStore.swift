@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's registrations and what became of them.
     static func applyRegistrationChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: RegistrationChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for registration in changes.registrations {
+        for registration in changes.made {
             try await connection.query(
                 """
                 INSERT INTO registration (id, workspace_id, registration_key, sealed, email_index, created_at,
@@ -19,19 +18,19 @@ extension PostgresStore {
                 \(registration.confirmedAt), \(registration.subjectID))
                 """, logger: logger)
         }
-        for (id, time) in changes.registrationLinksSent {
+        for (id, time) in changes.linksSent {
             try await connection.query(
                 "UPDATE registration SET link_sent_at = \(time) WHERE id = \(id) AND workspace_id = \(workspace)",
                 logger: logger)
         }
-        for confirmed in changes.registrationsConfirmed {
+        for confirmed in changes.confirmed {
             try await connection.query(
                 """
                 UPDATE registration SET confirmed_at = \(confirmed.confirmedAt), subject_id = \(confirmed.subjectID)
                 WHERE id = \(confirmed.registrationID) AND workspace_id = \(workspace) AND confirmed_at IS NULL
                 """, logger: logger)
         }
-        for id in changes.registrationsRemoved {
+        for id in changes.removed {
             try await connection.query(
                 "DELETE FROM registration WHERE id = \(id) AND workspace_id = \(workspace)", logger: logger)
         }

@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's requests, their updates and their events.
     static func applyRequestChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: RequestChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for request in changes.requests {
+        for request in changes.opened {
             try await connection.query(
                 """
                 INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
@@ -20,7 +19,7 @@ extension PostgresStore {
                 \(request.party.map { ByteBuffer(data: $0.sealed) }), \(request.createdAt))
                 """, logger: logger)
         }
-        for (id, party) in changes.requestPartiesSealed {
+        for (id, party) in changes.partiesSealed {
             try await connection.query(
                 """
                 UPDATE data_request SET party_key = \(ByteBuffer(data: party.key)),
@@ -29,7 +28,7 @@ extension PostgresStore {
                 AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
                 """, logger: logger)
         }
-        for update in changes.requestUpdates {
+        for update in changes.updates {
             try await connection.query(
                 """
                 UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso),
@@ -80,14 +79,14 @@ extension PostgresStore {
                 \(item.decidedBy), \(item.decidedOn.iso))
                 """, logger: logger)
         }
-        for reminder in changes.requestReminders {
+        for reminder in changes.reminders {
             try await connection.query(
                 """
                 INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at)
                 VALUES (\(workspace), \(reminder.requestID), \(reminder.mark), \(reminder.sentAt)) ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
-        for entry in changes.requestEvents {
+        for entry in changes.events {
             try await connection.query(
                 """
                 INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)

@@ -6,21 +6,21 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's retention events.
     static func applyRetentionChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: RetentionChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
         for record in changes.anonymisedRecords {
             try await connection.query(
                 """
                 INSERT INTO anonymised_record (id, workspace_id, record_type, rule, fields, anonymised_on)
-                VALUES (\(record.id), \(changes.workspaceID), \(record.recordType), \(record.rule),
+                VALUES (\(record.id), \(workspace), \(record.recordType), \(record.rule),
                 \(try record.encodedValues()), \(record.anonymisedOn.iso))
                 """, logger: logger)
         }
-        for event in changes.retentionEvents {
+        for event in changes.events {
             try await connection.query(
                 """
                 INSERT INTO retention_event (workspace_id, subject_id, event, day, recorded_by, recorded_at)
-                VALUES (\(changes.workspaceID), \(event.subjectID), \(event.event), \(event.day.iso),
+                VALUES (\(workspace), \(event.subjectID), \(event.event), \(event.day.iso),
                 \(event.recordedBy), \(event.recordedAt))
                 """, logger: logger)
         }

@@ -6,10 +6,9 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a change set's staff users, replacing any with the same id.
     static func applyStaffUserChanges(
-        _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger
+        _ changes: StaffUserChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let workspace = changes.workspaceID
-        for user in changes.staffUsers {
+        for user in changes.saved {
             try await connection.query(
                 """
                 INSERT INTO staff_user (id, workspace_id, email, name, role, school_id, password_hash, totp_sealed,

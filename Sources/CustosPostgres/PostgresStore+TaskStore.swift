@@ -5,10 +5,10 @@ import PostgresNIO
 
 extension PostgresStore {
     /// Writes a change set's new tasks and completions.
-    static func applyTaskChanges(_ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger) async throws
-    {
-        let workspace = changes.workspaceID
-        for task in changes.tasks {
+    static func applyTaskChanges(
+        _ changes: TaskChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        for task in changes.opened {
             try await connection.query(
                 """
                 INSERT INTO task (id, workspace_id, kind, request_id, subject_id, summary, recipients, due_on,
@@ -18,7 +18,7 @@ extension PostgresStore {
                 \(task.createdBy))
                 """, logger: logger)
         }
-        for done in changes.taskCompletions {
+        for done in changes.completions {
             try await connection.query(
                 """
                 UPDATE task SET done_on = \(done.on.iso), done_by = \(done.by), note = \(done.note)

@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's breaches and their updates.
-    static func applyBreachChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for breach in changes.breaches {
+    static func applyBreachChanges(_ changes: BreachChanges, workspace: String, _ db: Database) throws {
+        for breach in changes.recorded {
             try db.execute(
                 sql: """
                     INSERT INTO breach (id, workspace_id, discovered_at, facts, closed_on, breach_key, sealed, recorded_by,
@@ -17,7 +17,7 @@ extension SQLiteStore {
                     breach.key, breach.sealed, breach.recordedBy, breach.recordedAt,
                 ])
         }
-        for breach in changes.breachUpdates {
+        for breach in changes.updates {
             try db.execute(
                 sql: "UPDATE breach SET facts = ?, closed_on = ?, sealed = ? WHERE id = ? AND workspace_id = ?",
                 arguments: [try breach.facts.encoded(), breach.closedOn?.iso, breach.sealed, breach.id, workspace])

@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's complaints and their updates.
-    static func applyComplaintChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for complaint in changes.complaints {
+    static func applyComplaintChanges(_ changes: ComplaintChanges, workspace: String, _ db: Database) throws {
+        for complaint in changes.received {
             try db.execute(
                 sql: """
                     INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, breach_id,
@@ -20,7 +20,7 @@ extension SQLiteStore {
                     complaint.recordedAt,
                 ])
         }
-        for update in changes.complaintUpdates {
+        for update in changes.updates {
             try db.execute(
                 sql: """
                     UPDATE complaint SET acknowledged_on = coalesce(acknowledged_on, ?),

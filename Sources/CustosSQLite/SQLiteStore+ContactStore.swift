@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteStore {
     /// Writes a change set's consent entries, processing states and suppressions.
     static func applyContactChanges(
-        _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+        _ changes: ContactChanges, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
     ) throws {
         if !changes.consentEntries.isEmpty {
             let statement = try db.cachedStatement(

@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's disclosures, and that people were told of them.
-    static func applyDisclosureChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for disclosure in changes.disclosures {
+    static func applyDisclosureChanges(_ changes: DisclosureChanges, workspace: String, _ db: Database) throws {
+        for disclosure in changes.recorded {
             try db.execute(
                 sql: """
                     INSERT INTO disclosure (id, workspace_id, subject_id, disclosed_on, recipient_id, recipient_name,
@@ -20,7 +20,7 @@ extension SQLiteStore {
                     disclosure.recordedBy, disclosure.recordedAt,
                 ])
         }
-        for telling in changes.disclosureTellings {
+        for telling in changes.tellings {
             try db.execute(
                 sql: "UPDATE disclosure SET told_on = coalesce(told_on, ?) WHERE id = ? AND workspace_id = ?",
                 arguments: [telling.toldOn.iso, telling.disclosureID, workspace])

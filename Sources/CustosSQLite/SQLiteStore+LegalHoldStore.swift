@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's holds placed and released.
-    static func applyLegalHoldChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for hold in changes.legalHolds {
+    static func applyLegalHoldChanges(_ changes: LegalHoldChanges, workspace: String, _ db: Database) throws {
+        for hold in changes.placed {
             try db.execute(
                 sql: """
                     INSERT INTO legal_hold (id, workspace_id, subject_id, record_type, reason, placed_by, placed_on,
@@ -17,7 +17,7 @@ extension SQLiteStore {
                     hold.endsOn?.iso,
                 ])
         }
-        for release in changes.legalHoldReleases {
+        for release in changes.releases {
             try db.execute(
                 sql: """
                     UPDATE legal_hold SET released_on = ?, released_by = ?

@@ -6,9 +6,9 @@ import GRDB
 extension SQLiteStore {
     /// Writes a change set's messages, outbox updates and communications-log events.
     static func applyMessageChanges(
-        _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+        _ changes: MessageChanges, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
     ) throws {
-        for message in changes.messages {
+        for message in changes.queued {
             try db.execute(
                 sql: """
                     INSERT INTO message (id, workspace_id, subject_id, purpose, list, channel, template, sealed, status,
@@ -22,7 +22,7 @@ extension SQLiteStore {
                     message.queuedBy, message.sentAt.map(stored),
                 ])
         }
-        for update in changes.messageUpdates {
+        for update in changes.updates {
             try db.execute(
                 sql: """
                     UPDATE message SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, sent_at = ?
@@ -33,13 +33,13 @@ extension SQLiteStore {
                     update.sentAt.map(stored), update.messageID, workspace,
                 ])
         }
-        if !changes.messageEvents.isEmpty {
+        if !changes.events.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO message_event (workspace_id, message_id, subject_id, kind, at, detail)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """)
-            for event in changes.messageEvents {
+            for event in changes.events {
                 try statement.execute(arguments: [
                     workspace, event.messageID, event.subjectID, event.kind.rawValue, stored(event.at), event.detail,
                 ])

@@ -21,51 +21,51 @@ extension SQLiteStore {
             formatted[date] = value
             return value
         }
-        if !changes.secrets.isEmpty {
+        if !changes.people.secrets.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO workspace_secret (workspace_id, purpose, master_key_id, sealed) VALUES (?, ?, ?, ?)
                     ON CONFLICT (workspace_id, purpose) DO NOTHING
                     """)
-            for (purpose, key) in changes.secrets {
+            for (purpose, key) in changes.people.secrets {
                 try statement.execute(arguments: [workspace, purpose, key.masterKeyID, key.sealed])
             }
         }
-        for (purpose, key) in changes.rewrappedSecrets {
+        for (purpose, key) in changes.people.rewrappedSecrets {
             try db.execute(
                 sql: "UPDATE workspace_secret SET master_key_id = ?, sealed = ? WHERE workspace_id = ? AND purpose = ?",
                 arguments: [key.masterKeyID, key.sealed, workspace, purpose])
         }
-        if !changes.schools.isEmpty {
+        if !changes.people.schools.isEmpty {
             let statement = try db.cachedStatement(
                 sql: "INSERT INTO school (id, workspace_id, name, urn, la_code) VALUES (?, ?, ?, ?, ?)")
-            for school in changes.schools {
+            for school in changes.people.schools {
                 try statement.execute(arguments: [school.id, workspace, school.name, school.urn, school.laCode])
             }
         }
-        if !changes.subjects.isEmpty {
+        if !changes.people.subjects.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
                     last_activity_at, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            for subject in changes.subjects {
+            for subject in changes.people.subjects {
                 try statement.execute(arguments: [
                     subject.id, workspace, subject.kind, subject.schoolID, subject.key?.masterKeyID,
                     subject.key?.sealed, stored(subject.createdAt), stored(subject.lastActivityAt), subject.mergedInto,
                 ])
             }
         }
-        for update in changes.subjectUpdates {
+        for update in changes.people.subjectUpdates {
             try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
         }
-        for subjectID in changes.recordPartsRemoved {
+        for subjectID in changes.people.recordPartsRemoved {
             for table in ["record_part", "record_part_version", "record_statement"] {
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ?")
                     .execute(arguments: [workspace, subjectID])
             }
         }
-        for (subjectID, types) in changes.recordPartsRemovedOfTypes {
+        for (subjectID, types) in changes.people.recordPartsRemovedOfTypes {
             for type in types {
                 for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.cachedStatement(
@@ -74,7 +74,7 @@ extension SQLiteStore {
                 }
             }
         }
-        for (subjectID, records) in changes.recordPartsRemovedOfRecords {
+        for (subjectID, records) in changes.people.recordPartsRemovedOfRecords {
             for record in records {
                 for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.cachedStatement(
@@ -83,7 +83,7 @@ extension SQLiteStore {
                 }
             }
         }
-        for statement in changes.recordStatements {
+        for statement in changes.people.recordStatements {
             try db.execute(
                 sql: """
                     INSERT INTO record_statement (id, workspace_id, record_id, type, subject_id, request_id, sealed,
@@ -94,7 +94,7 @@ extension SQLiteStore {
                     statement.requestID, statement.sealed, stored(statement.addedAt),
                 ])
         }
-        for part in changes.recordPartVersions {
+        for part in changes.people.recordPartVersions {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
@@ -105,21 +105,21 @@ extension SQLiteStore {
                 part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed, part.reidentification,
             ])
         }
-        for subjectID in changes.identifiersRemoved {
+        for subjectID in changes.people.identifiersRemoved {
             try db.cachedStatement(sql: "DELETE FROM subject_identifier WHERE workspace_id = ? AND subject_id = ?")
                 .execute(arguments: [workspace, subjectID])
         }
-        if !changes.identifiers.isEmpty {
+        if !changes.people.identifiers.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind) VALUES (?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     """)
-            for identifier in changes.identifiers {
+            for identifier in changes.people.identifiers {
                 try statement.execute(arguments: [workspace, identifier.index, identifier.subjectID, identifier.kind])
             }
         }
-        if !changes.recordParts.isEmpty {
+        if !changes.people.recordParts.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
@@ -130,7 +130,7 @@ extension SQLiteStore {
                     reidentification = excluded.reidentification, event_index = excluded.event_index
                     WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                     """)
-            for part in changes.recordParts {
+            for part in changes.people.recordParts {
                 try statement.execute(arguments: [
                     part.recordID, part.role, workspace, part.type, part.subjectID, part.source.kind.rawValue,
                     part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed,
@@ -138,12 +138,12 @@ extension SQLiteStore {
                 ])
             }
         }
-        if !changes.tombstones.isEmpty {
+        if !changes.people.tombstones.isEmpty {
             let statement = try db.cachedStatement(
                 sql: "INSERT INTO tombstone (workspace_id, blind_index) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            for index in changes.tombstones { try statement.execute(arguments: [workspace, index]) }
+            for index in changes.people.tombstones { try statement.execute(arguments: [workspace, index]) }
         }
-        for entry in changes.erasureJournal {
+        for entry in changes.people.erasureJournal {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
@@ -154,7 +154,7 @@ extension SQLiteStore {
                 entry.erasedAt, entry.requestID, entry.byRetention,
             ])
         }
-        for token in changes.accessTokens {
+        for token in changes.accessTokens.issued {
             try db.execute(
                 sql: """
                     INSERT INTO access_token (id, workspace_id, name, role, school_id, secret_hash, created_at,
@@ -165,23 +165,23 @@ extension SQLiteStore {
                     token.createdAt, token.createdBy,
                 ])
         }
-        for (id, time) in changes.revokedAccessTokens {
+        for (id, time) in changes.accessTokens.revoked {
             try db.execute(
                 sql: """
                     UPDATE access_token SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL
                     """, arguments: [time, id, workspace])
         }
-        try applyContactChanges(changes, workspace: workspace, db, stored: stored)
-        try applyMessageChanges(changes, workspace: workspace, db, stored: stored)
-        try applyRequestChanges(changes, workspace: workspace, db, stored: stored)
-        try applyTaskChanges(changes, workspace: workspace, db)
-        try applyLegalHoldChanges(changes, workspace: workspace, db)
-        try applyRetentionChanges(changes, workspace: workspace, db)
-        try applyComplaintChanges(changes, workspace: workspace, db)
-        try applyBreachChanges(changes, workspace: workspace, db)
-        try applyDisclosureChanges(changes, workspace: workspace, db)
-        try applyStaffUserChanges(changes, workspace: workspace, db)
-        try applyRegistrationChanges(changes, workspace: workspace, db)
+        try applyContactChanges(changes.contact, workspace: workspace, db, stored: stored)
+        try applyMessageChanges(changes.messages, workspace: workspace, db, stored: stored)
+        try applyRequestChanges(changes.requests, workspace: workspace, db, stored: stored)
+        try applyTaskChanges(changes.tasks, workspace: workspace, db)
+        try applyLegalHoldChanges(changes.legalHolds, workspace: workspace, db)
+        try applyRetentionChanges(changes.retention, workspace: workspace, db)
+        try applyComplaintChanges(changes.complaints, workspace: workspace, db)
+        try applyBreachChanges(changes.breaches, workspace: workspace, db)
+        try applyDisclosureChanges(changes.disclosures, workspace: workspace, db)
+        try applyStaffUserChanges(changes.staffUsers, workspace: workspace, db)
+        try applyRegistrationChanges(changes.registrations, workspace: workspace, db)
         try appendAudit(changes.audit, db, chainKey: chainKey)
     }
 

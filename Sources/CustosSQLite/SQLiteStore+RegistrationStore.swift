@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's registrations and what became of them.
-    static func applyRegistrationChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for registration in changes.registrations {
+    static func applyRegistrationChanges(_ changes: RegistrationChanges, workspace: String, _ db: Database) throws {
+        for registration in changes.made {
             try db.execute(
                 sql: """
                     INSERT INTO registration (id, workspace_id, registration_key, sealed, email_index, created_at,
@@ -18,19 +18,19 @@ extension SQLiteStore {
                     registration.subjectID,
                 ])
         }
-        for (id, time) in changes.registrationLinksSent {
+        for (id, time) in changes.linksSent {
             try db.execute(
                 sql: "UPDATE registration SET link_sent_at = ? WHERE id = ? AND workspace_id = ?",
                 arguments: [time, id, workspace])
         }
-        for confirmed in changes.registrationsConfirmed {
+        for confirmed in changes.confirmed {
             try db.execute(
                 sql: """
                     UPDATE registration SET confirmed_at = ?, subject_id = ?
                     WHERE id = ? AND workspace_id = ? AND confirmed_at IS NULL
                     """, arguments: [confirmed.confirmedAt, confirmed.subjectID, confirmed.registrationID, workspace])
         }
-        for id in changes.registrationsRemoved {
+        for id in changes.removed {
             try db.execute(
                 sql: "DELETE FROM registration WHERE id = ? AND workspace_id = ?", arguments: [id, workspace])
         }

@@ -6,9 +6,9 @@ import GRDB
 extension SQLiteStore {
     /// Writes a change set's requests, their updates and their events.
     static func applyRequestChanges(
-        _ changes: ChangeSet, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
+        _ changes: RequestChanges, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
     ) throws {
-        for request in changes.requests {
+        for request in changes.opened {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
@@ -20,14 +20,14 @@ extension SQLiteStore {
                 request.party?.key, request.party?.sealed, stored(request.createdAt),
             ])
         }
-        for (id, party) in changes.requestPartiesSealed {
+        for (id, party) in changes.partiesSealed {
             try db.execute(
                 sql: """
                     UPDATE data_request SET party_key = ?, party_sealed = ?, on_behalf_as = NULL, competence = NULL
                     WHERE id = ? AND workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
                     """, arguments: [party.key, party.sealed, id, workspace])
         }
-        for update in changes.requestUpdates {
+        for update in changes.updates {
             try db.cachedStatement(
                 sql: """
                     UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome),
@@ -79,14 +79,14 @@ extension SQLiteStore {
                     item.exemption.rawValue, item.reason, item.decidedBy, item.decidedOn.iso,
                 ])
         }
-        for reminder in changes.requestReminders {
+        for reminder in changes.reminders {
             try db.execute(
                 sql: """
                     INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     """, arguments: [workspace, reminder.requestID, reminder.mark, reminder.sentAt])
         }
-        for entry in changes.requestEvents {
+        for entry in changes.events {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)

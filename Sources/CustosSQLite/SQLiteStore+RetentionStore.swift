@@ -5,7 +5,7 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's retention events and what anonymisation keeps.
-    static func applyRetentionChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
+    static func applyRetentionChanges(_ changes: RetentionChanges, workspace: String, _ db: Database) throws {
         for record in changes.anonymisedRecords {
             try db.execute(
                 sql: """
@@ -17,7 +17,7 @@ extension SQLiteStore {
                     record.anonymisedOn.iso,
                 ])
         }
-        for event in changes.retentionEvents {
+        for event in changes.events {
             try db.execute(
                 sql: """
                     INSERT INTO retention_event (workspace_id, subject_id, event, day, recorded_by, recorded_at)

@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's staff users, replacing any with the same id.
-    static func applyStaffUserChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for user in changes.staffUsers {
+    static func applyStaffUserChanges(_ changes: StaffUserChanges, workspace: String, _ db: Database) throws {
+        for user in changes.saved {
             try db.execute(
                 sql: """
                     INSERT INTO staff_user (id, workspace_id, email, name, role, school_id, password_hash, totp_sealed,

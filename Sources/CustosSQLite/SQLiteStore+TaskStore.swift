@@ -5,8 +5,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Writes a change set's new tasks and completions.
-    static func applyTaskChanges(_ changes: ChangeSet, workspace: String, _ db: Database) throws {
-        for task in changes.tasks {
+    static func applyTaskChanges(_ changes: TaskChanges, workspace: String, _ db: Database) throws {
+        for task in changes.opened {
             try db.execute(
                 sql: """
                     INSERT INTO task (id, workspace_id, kind, request_id, subject_id, summary, recipients, due_on,
@@ -18,7 +18,7 @@ extension SQLiteStore {
                     task.createdBy,
                 ])
         }
-        for done in changes.taskCompletions {
+        for done in changes.completions {
             try db.execute(
                 sql: """
                     UPDATE task SET done_on = ?, done_by = ?, note = ?

@@ -173,7 +173,7 @@ struct VaultContractTests {
             var part = try #require(try await vault.store.recordParts(ofRecord: first, in: vault.workspace.id).first)
             part.sealed[20] ^= 0x01
             var changes = ChangeSet(workspaceID: vault.workspace.id)
-            changes.recordParts = [part]
+            changes.people.recordParts = [part]
             try await vault.store.apply(changes)
             await #expect {
                 try await vault.read(record: first, actor: "t")
@@ -187,7 +187,7 @@ struct VaultContractTests {
                 try await vault.store.recordParts(ofRecord: first, in: vault.workspace.id).first
             ).sealed
             moved.sealed[20] ^= 0x01
-            changes.recordParts = [moved]
+            changes.people.recordParts = [moved]
             try await vault.store.apply(changes)
             await #expect(throws: CryptoFailure.self) { try await vault.read(record: second, actor: "t") }
         }
@@ -274,7 +274,7 @@ struct VaultContractTests {
             let vault = try await fixture.vault(example: "asset")
             let type = try #require(vault.policy.recordType("pupil_assessment"))
             var changes = ChangeSet(workspaceID: vault.workspace.id)
-            changes.tombstones = [vault.index(kind: "upn", value: "B801200005001")]
+            changes.people.tombstones = [vault.index(kind: "upn", value: "B801200005001")]
             try await vault.store.apply(changes)
             let file = try fixture.csv(
                 """

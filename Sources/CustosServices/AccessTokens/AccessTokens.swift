@@ -62,7 +62,7 @@ public struct AccessTokens: Sendable {
             id: UUID(), workspaceID: workspace.id, name: trimmed, role: role, schoolID: schoolID,
             secretHash: Self.hash(secret), createdAt: time, createdBy: actor)
         var changes = ChangeSet(workspaceID: workspace.id)
-        changes.accessTokens = [token]
+        changes.accessTokens.issued = [token]
         changes.audit = [
             AuditEvent(
                 workspaceID: workspace.id, time: time, actor: actor, action: "token.create",
@@ -89,7 +89,7 @@ public struct AccessTokens: Sendable {
         }
         guard token.revokedAt == nil else { return }
         var changes = ChangeSet(workspaceID: workspace.id)
-        changes.revokedAccessTokens = [id: time]
+        changes.accessTokens.revoked = [id: time]
         changes.audit = [
             AuditEvent(
                 workspaceID: workspace.id, time: time, actor: actor, action: "token.revoke",

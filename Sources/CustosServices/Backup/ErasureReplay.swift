@@ -44,7 +44,7 @@ public struct ErasureReplay: Sendable {
             let subject = try await store.subjects([entry.subjectID], in: workspace.id).first
             if let subject, subject.mergedInto == nil {
                 if let types = entry.recordTypes {
-                    changes.recordPartsRemovedOfTypes = [subject.id: types]
+                    changes.people.recordPartsRemovedOfTypes = [subject.id: types]
                     changes.audit = [
                         vault.event(
                             "subject.erase", actor: actor, at: time, reason: "re-applied after a restore",
@@ -53,9 +53,9 @@ public struct ErasureReplay: Sendable {
                 } else if entry.byRetention {
                     // The records ran their course: erased again as the sweep erased them, with
                     // no tombstone and no suppression.
-                    changes.subjectUpdates = [.keyDestroyed(subject.id)]
-                    changes.recordPartsRemoved = [subject.id]
-                    changes.identifiersRemoved = [subject.id]
+                    changes.people.subjectUpdates = [.keyDestroyed(subject.id)]
+                    changes.people.recordPartsRemoved = [subject.id]
+                    changes.people.identifiersRemoved = [subject.id]
                     changes.audit = [
                         vault.event(
                             "retention.erase", actor: actor, at: time, reason: "re-applied after a restore",
@@ -67,7 +67,7 @@ public struct ErasureReplay: Sendable {
                 }
                 replayed += 1
             }
-            changes.erasureJournal = [entry]
+            changes.people.erasureJournal = [entry]
             try await store.apply(changes)
         }
         return replayed

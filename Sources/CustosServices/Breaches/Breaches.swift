@@ -39,7 +39,7 @@ public struct Breaches: Sendable {
             id: id, discoveredAt: discoveredAt, facts: facts, key: key, sealed: sealed, recordedBy: actor,
             recordedAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.breaches = [breach]
+        changes.breaches.recorded = [breach]
         changes.audit = [
             vault.event(
                 "breach.recorded", actor: actor, at: time,
@@ -182,7 +182,7 @@ public struct Breaches: Sendable {
             text, key: breach.key, under: vault.requesterKey, keyContext: Self.keyContext(breach.id, workspaceID),
             context: Self.sealContext(breach.id, workspaceID), what: "breach \(breach.id)")
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.breachUpdates = [breach]
+        changes.breaches.updates = [breach]
         changes.audit = [vault.event(action, actor: actor, at: time, detail: detail)]
         try await store.apply(changes)
         return breach

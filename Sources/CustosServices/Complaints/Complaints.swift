@@ -47,7 +47,7 @@ public struct Complaints: Sendable {
             acknowledgeBy: day.adding(days: Self.acknowledgementDays), key: key, sealed: sealed, recordedBy: actor,
             recordedAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.complaints = [complaint]
+        changes.complaints.received = [complaint]
         changes.audit = [
             vault.event(
                 "complaint.received", actor: actor, at: time, subjectID: person,
@@ -73,7 +73,7 @@ public struct Complaints: Sendable {
         }
         complaint.acknowledgedOn = day
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.complaintUpdates = [ComplaintUpdate(complaintID: id, acknowledgedOn: day)]
+        changes.complaints.updates = [ComplaintUpdate(complaintID: id, acknowledgedOn: day)]
         changes.audit = [
             vault.event(
                 "complaint.acknowledged", actor: actor, at: time, subjectID: complaint.subjectID,
@@ -104,7 +104,7 @@ public struct Complaints: Sendable {
         complaint.closedOn = day
         complaint.sealed = sealed
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.complaintUpdates = [
+        changes.complaints.updates = [
             ComplaintUpdate(complaintID: id, acknowledgedOn: complaint.acknowledgedOn, closedOn: day, sealed: sealed)
         ]
         changes.audit = [

@@ -49,14 +49,14 @@ extension Contacts {
             }
             var carried = entry
             carried.source = .import
-            changes.consentEntries.append(carried)
+            changes.contact.consentEntries.append(carried)
         }
         for (position, state) in ledger.processingStates.enumerated() {
             if let purpose = state.purpose, vault.policy.purpose(purpose) == nil {
                 throw VaultError(
                     "processingStates[\(position)].purpose: the policy has no purpose '\(purpose)'", kind: .invalid)
             }
-            changes.processingStates.append(state)
+            changes.contact.processingStates.append(state)
         }
         for (position, suppression) in ledger.suppressions.enumerated() {
             let index: Data
@@ -65,7 +65,7 @@ extension Contacts {
             } catch let error as VaultError {
                 throw VaultError("suppressions[\(position)]: \(error.message)", kind: .invalid)
             }
-            changes.suppressions.append(
+            changes.contact.suppressions.append(
                 StoredSuppression(
                     index: index, kind: suppression.kind, scope: suppression.scope, reason: suppression.reason,
                     recordedBy: actor, recordedAt: time))

@@ -45,9 +45,9 @@ public struct Contacts: Sendable {
             wording: wording ?? purpose.consent?.wording, policyVersion: try await policyVersion(),
             source: source, recordedBy: actor, recordedAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.consentEntries = [entry]
+        changes.contact.consentEntries = [entry]
         if action == .given, source != .import, purpose.marketing != nil {
-            changes.suppressionsLifted = try await addressIdentifiers(of: subject.id).map(\.index)
+            changes.contact.suppressionsLifted = try await addressIdentifiers(of: subject.id).map(\.index)
         }
         changes.audit = [
             vault.event(
@@ -68,21 +68,21 @@ public struct Contacts: Sendable {
         let subject = try await liveSubject(id)
         let version = try await policyVersion()
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.consentEntries = vault.policy.purposes.filter { $0.marketing != nil }.map { purpose in
+        changes.contact.consentEntries = vault.policy.purposes.filter { $0.marketing != nil }.map { purpose in
             ConsentEntry(
                 subjectID: subject.id, purpose: purpose.id, channel: nil, list: nil, action: .withdrawn,
                 wording: nil, policyVersion: version, source: source, recordedBy: actor, recordedAt: time)
         }
-        changes.suppressions = try await suppressions(of: subject.id, reason: .optOut, actor: actor, at: time)
+        changes.contact.suppressions = try await suppressions(of: subject.id, reason: .optOut, actor: actor, at: time)
         changes.audit = [
             vault.event(
                 "consent.opt-out", actor: actor, at: time, subjectID: subject.id,
                 detail:
-                    "all marketing withdrawn (\(changes.consentEntries.count) purposes), \(changes.suppressions.count) addresses suppressed; source \(source.rawValue)"
+                    "all marketing withdrawn (\(changes.contact.consentEntries.count) purposes), \(changes.contact.suppressions.count) addresses suppressed; source \(source.rawValue)"
             )
         ]
         try await store.apply(changes)
-        return changes.consentEntries
+        return changes.contact.consentEntries
     }
 
     /// The person's consent entries, oldest first.
@@ -106,7 +106,7 @@ public struct Contacts: Sendable {
             state, subject: id, purposes: purposeID.map { [$0] }, reason: reason, personToldOn: personToldOn,
             actor: actor, at: time)
         try await store.apply(changes)
-        return changes.processingStates[0]
+        return changes.contact.processingStates[0]
     }
 
     /// What ``setProcessingState(_:subject:purpose:reason:personToldOn:actor:at:)`` writes, for
@@ -143,7 +143,7 @@ public struct Contacts: Sendable {
         for purpose in purposes {
             let notes = [purpose == nil ? "every purpose" : nil, personToldOn.map { "person told on \($0.iso)" }]
                 .compactMap(\.self).joined(separator: "; ")
-            changes.processingStates.append(
+            changes.contact.processingStates.append(
                 ProcessingStateEntry(
                     subjectID: subject.id, purpose: purpose?.id, state: state, reason: reason, recordedBy: actor,
                     recordedAt: time))
@@ -153,7 +153,8 @@ public struct Contacts: Sendable {
                     subjectID: subject.id, detail: notes.isEmpty ? nil : notes))
         }
         if state == .objected, purposes.contains(where: { $0 == nil || $0?.marketing != nil }) {
-            changes.suppressions = try await suppressions(of: subject.id, reason: .objection, actor: actor, at: time)
+            changes.contact.suppressions = try await suppressions(
+                of: subject.id, reason: .objection, actor: actor, at: time)
         }
         return changes
     }
@@ -174,7 +175,7 @@ public struct Contacts: Sendable {
     ) async throws {
         let index = try addressIndex(kind: kind, value: value)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.suppressions = [
+        changes.contact.suppressions = [
             StoredSuppression(
                 index: index, kind: kind, scope: scope, reason: reason, recordedBy: actor, recordedAt: time)
         ]

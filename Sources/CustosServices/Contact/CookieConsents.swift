@@ -50,7 +50,7 @@ public struct CookieConsents: Sendable {
             visitorID: visitor, accepted: asking.filter(accepted.contains), registerFingerprint: fingerprint,
             policyVersion: policyVersion, recordedAt: time)
         var changes = ChangeSet(workspaceID: workspace.id)
-        changes.cookieConsents = [record]
+        changes.contact.cookieConsents = [record]
         try await store.apply(changes)
         return record
     }

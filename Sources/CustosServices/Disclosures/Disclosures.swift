@@ -75,13 +75,13 @@ public struct Disclosures: Sendable {
                     "Tell the person of disclosure \(id) to \(name) on \(day.iso), as soon as it is safe, then record it (custos disclosure told)",
                 recipients: [], dueOn: nil, createdAt: time, createdBy: actor)
             taskID = task.id
-            changes.tasks = [task]
+            changes.tasks.opened = [task]
         }
         let disclosure = StoredDisclosure(
             id: id, subjectID: person, disclosedOn: day, recipientID: recipientID, recipientName: name,
             recipientKind: kind, facts: facts, taskID: taskID, decidedBy: decided.isEmpty ? actor : decided, key: key,
             sealed: sealed, recordedBy: actor, recordedAt: time)
-        changes.disclosures = [disclosure]
+        changes.disclosures.recorded = [disclosure]
         changes.audit = [
             vault.event(
                 "disclosure.recorded", actor: actor, at: time, purpose: purpose?.id, subjectID: person,
@@ -109,11 +109,11 @@ public struct Disclosures: Sendable {
         disclosure.toldOn = day
         var changes = ChangeSet(workspaceID: workspaceID)
         let (telling, event) = self.telling(disclosure, on: day, actor: actor, at: time)
-        changes.disclosureTellings = [telling]
+        changes.disclosures.tellings = [telling]
         if let taskID = disclosure.taskID, let task = try await store.task(taskID, in: workspaceID),
             task.doneOn == nil
         {
-            changes.taskCompletions = [
+            changes.tasks.completions = [
                 TaskCompletion(taskID: taskID, on: day, by: actor, note: "The person was told on \(day.iso).")
             ]
         }

@@ -38,7 +38,7 @@ public struct LegalHolds: Sendable {
         let hold = LegalHold(
             subjectID: subject, recordType: recordType, reason: reason, placedBy: actor, placedOn: day, endsOn: end)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.legalHolds = [hold]
+        changes.legalHolds.placed = [hold]
         changes.audit = [
             vault.event(
                 "hold.place", actor: actor, at: time, subjectID: subject,
@@ -60,7 +60,7 @@ public struct LegalHolds: Sendable {
             throw VaultError("there is no standing legal hold \(id) in this workspace", kind: .notFound)
         }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.legalHoldReleases = [LegalHoldRelease(holdID: id, on: day, by: actor)]
+        changes.legalHolds.releases = [LegalHoldRelease(holdID: id, on: day, by: actor)]
         changes.audit = [
             vault.event(
                 "hold.release", actor: actor, at: time, subjectID: hold.subjectID, detail: "hold \(id) released")

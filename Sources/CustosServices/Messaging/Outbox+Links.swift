@@ -43,7 +43,7 @@ extension Outbox {
             message.subjectID == claims.subjectID
         {
             var changes = ChangeSet(workspaceID: workspaceID)
-            changes.messageEvents = [
+            changes.messages.events = [
                 MessageEvent(
                     messageID: messageID, subjectID: person, kind: .unsubscribed, at: time,
                     detail: "list \(list ?? "all of \(purpose.id)")")
@@ -67,7 +67,7 @@ extension Outbox {
             return .alreadyRecorded
         }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.messageEvents = [
+        changes.messages.events = [
             MessageEvent(messageID: messageID, subjectID: message.subjectID, kind: .opened, at: time)
         ]
         try await store.apply(changes)

@@ -102,13 +102,13 @@ public struct Outbox: Sendable {
                 let sealed = try Envelope.seal(
                     try JSONEncoder().encode(envelope), key: try vault.dataKey(of: subject),
                     context: StoredMessage.sealContext(workspaceID: workspaceID, messageID: messageID))
-                changes.messages.append(
+                changes.messages.queued.append(
                     StoredMessage(
                         id: messageID, subjectID: id, purpose: purpose.id, list: template.list,
                         channel: template.channel, template: template.name, sealed: sealed, status: .queued,
                         attempts: 0, nextAttemptAt: time, lastError: nil, tracked: tracked, queuedAt: time,
                         queuedBy: actor, sentAt: nil))
-                changes.messageEvents.append(
+                changes.messages.events.append(
                     MessageEvent(messageID: messageID, subjectID: id, kind: .queued, at: time, detail: template.name))
                 queued.append(messageID)
             }
@@ -160,11 +160,11 @@ public struct Outbox: Sendable {
         for message in claimed {
             var changes = ChangeSet(workspaceID: workspaceID)
             let outcome = try await attempt(message, transport: transport, at: now)
-            changes.messageUpdates = [outcome.update]
-            changes.messageEvents = [outcome.event]
+            changes.messages.updates = [outcome.update]
+            changes.messages.events = [outcome.event]
             if outcome.update.status == .sent {
                 // A communication: retention periods that run from the last one start again.
-                changes.subjectUpdates = [.lastActivity(message.subjectID, now)]
+                changes.people.subjectUpdates = [.lastActivity(message.subjectID, now)]
             }
             try await store.apply(changes)
             switch outcome.update.status {
@@ -260,12 +260,12 @@ public struct Outbox: Sendable {
                 kind: .conflict)
         }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.messageUpdates = [
+        changes.messages.updates = [
             MessageUpdate(
                 messageID: id, status: .queued, attempts: message.attempts, nextAttemptAt: time,
                 lastError: message.lastError, sentAt: nil)
         ]
-        changes.messageEvents = [
+        changes.messages.events = [
             MessageEvent(messageID: id, subjectID: message.subjectID, kind: .retried, at: time, detail: "by \(actor)")
         ]
         changes.audit = [vault.event("message.retry", actor: actor, at: time, subjectID: message.subjectID)]

@@ -53,7 +53,7 @@ public struct PrivacyCentreRegistrations: Sendable {
             validation.values, under: vault.requesterKey, keyContext: Self.keyContext(workspaceID, id),
             context: Self.sealContext(workspaceID, id))
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.registrations = [
+        changes.registrations.made = [
             StoredRegistration(
                 id: id, key: key, sealed: sealed, emailIndex: vault.index(kind: "email", value: email), createdAt: time)
         ]
@@ -72,7 +72,7 @@ public struct PrivacyCentreRegistrations: Sendable {
             before: time.addingTimeInterval(-Self.linkLifetime), in: workspaceID)
         guard !expired.isEmpty else { return }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.registrationsRemoved = expired
+        changes.registrations.removed = expired
         changes.audit = expired.map { id in
             vault.event(
                 "registration.expired", actor: Self.actor, at: time,
@@ -133,7 +133,7 @@ public struct PrivacyCentreRegistrations: Sendable {
                         detail: "registration \(stored.id): the confirmation link could not be delivered (\(failure))")
                 ]
             }
-            changes.registrationLinksSent = [stored.id: time]
+            changes.registrations.linksSent = [stored.id: time]
             try await store.apply(changes)
         }
         return sent
@@ -177,7 +177,7 @@ public struct PrivacyCentreRegistrations: Sendable {
             subjectID = nil
         }
         guard let subjectID else {
-            changes.registrationsRemoved = [id]
+            changes.registrations.removed = [id]
             changes.audit = [
                 vault.event(
                     "registration.suppressed", actor: Self.actor, at: time,
@@ -187,9 +187,9 @@ public struct PrivacyCentreRegistrations: Sendable {
             return .suppressed
         }
         if settings.tellSchoolLeads == nil {
-            changes.registrationsRemoved = [id]
+            changes.registrations.removed = [id]
         } else {
-            changes.registrationsConfirmed = [
+            changes.registrations.confirmed = [
                 RegistrationConfirmed(registrationID: id, confirmedAt: time, subjectID: subjectID)
             ]
         }
@@ -228,7 +228,7 @@ public struct PrivacyCentreRegistrations: Sendable {
             let schoolID = try await store.subjects([subjectID], in: workspaceID).first?.schoolID
             let leads = leaders.filter { $0.schoolID == schoolID && schoolID != nil }
             var changes = ChangeSet(workspaceID: workspaceID)
-            changes.registrationsRemoved = [stored.id]
+            changes.registrations.removed = [stored.id]
             if try await !vault.stopped(for: purpose, among: [subjectID]).isEmpty {
                 // They objected to the telling, or it is restricted: no one is told.
                 changes.audit = [
@@ -241,7 +241,7 @@ public struct PrivacyCentreRegistrations: Sendable {
                 ]
             } else if leads.isEmpty {
                 let school = schoolID.flatMap { schools[$0] }.map { $0.urn.map { "school URN \($0)" } ?? $0.name }
-                changes.tasks = [
+                changes.tasks.opened = [
                     StoredTask(
                         workspaceID: workspaceID, kind: .checkEligibility, requestID: nil, subjectID: subjectID,
                         summary:

@@ -92,11 +92,11 @@ public struct Erasures: Sendable {
         if plan.erasesEverything {
             changes = try await vault.erasureChanges(
                 subject: subject, actor: actor, reason: "erasure request \(id)", at: time, requestID: id)
-            suppressed = changes.suppressions.count
+            suppressed = changes.contact.suppressions.count
         } else {
             changes = ChangeSet(workspaceID: workspaceID)
-            changes.recordPartsRemovedOfTypes = [subject: plan.erasedTypes]
-            changes.erasureJournal = [
+            changes.people.recordPartsRemovedOfTypes = [subject: plan.erasedTypes]
+            changes.people.erasureJournal = [
                 ErasureJournalEntry(
                     workspaceID: workspaceID, subjectID: subject, recordTypes: plan.erasedTypes, erasedAt: time,
                     requestID: id)

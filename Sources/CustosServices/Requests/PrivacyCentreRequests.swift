@@ -56,7 +56,7 @@ public struct PrivacyCentreRequests: Sendable {
             asked, under: vault.requesterKey,
             keyContext: StoredRequester.keyContext(workspaceID: workspaceID, requestID: request.id),
             context: StoredRequester.sealContext(workspaceID: workspaceID, requestID: request.id))
-        changes.requesters = [
+        changes.requests.requesters = [
             StoredRequester(
                 requestID: request.id, key: key, sealed: sealed, emailIndex: vault.index(kind: "email", value: email))
         ]
@@ -118,7 +118,7 @@ public struct PrivacyCentreRequests: Sendable {
                     )
                 ]
             }
-            changes.requesterLinksSent = [stored.requestID: time]
+            changes.requests.requesterLinksSent = [stored.requestID: time]
             try await store.apply(changes)
         }
         return sent
@@ -189,7 +189,7 @@ public struct PrivacyCentreRequests: Sendable {
         } else {
             changes = ChangeSet(workspaceID: workspaceID)
         }
-        changes.requestersConfirmed = [requestID: time]
+        changes.requests.requestersConfirmed = [requestID: time]
         changes.audit.append(
             vault.event(
                 "request.confirmed", actor: "requester", at: time, subjectID: confirmed.subjectID,

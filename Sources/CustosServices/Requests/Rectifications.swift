@@ -40,7 +40,7 @@ public struct Rectifications: Sendable {
         let (update, _) = try await vault.updateChanges(
             record: recordID, changes: changes, actor: actor, purpose: nil, reason: "rectification request \(id)",
             at: time)
-        guard !update.recordParts.isEmpty else {
+        guard !update.people.recordParts.isEmpty else {
             throw VaultError("changes: the record already holds these values; nothing would change", kind: .invalid)
         }
         let fields = changes.keys.sorted()
@@ -81,7 +81,7 @@ public struct Rectifications: Sendable {
         let text = statement?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !text.isEmpty {
             let statementID = UUID()
-            changes.recordStatements = [
+            changes.people.recordStatements = [
                 StoredRecordStatement(
                     id: statementID, recordID: recordID, type: part.type, subjectID: subjectID, requestID: id,
                     sealed: try Envelope.seal(
@@ -92,8 +92,8 @@ public struct Rectifications: Sendable {
             ]
         }
         request.state = history.state
-        changes.requestUpdates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
-        changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
+        changes.requests.updates = [RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn)]
+        changes.requests.events = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
         changes.audit = [
             vault.event(
                 "request.refused", actor: actor, at: time, subjectID: subjectID,

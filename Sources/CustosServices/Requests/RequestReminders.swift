@@ -67,7 +67,7 @@ public struct RequestReminders: Sendable {
                 continue
             }
             var changes = ChangeSet(workspaceID: vault.workspace.id)
-            changes.requestReminders = [
+            changes.requests.reminders = [
                 RequestReminder(requestID: reminder.request.id, mark: reminder.mark, sentAt: time)
             ]
             changes.audit = [

@@ -59,8 +59,8 @@ public struct Requests: Sendable {
             dueOn: history.deadline(schoolCalendar: try await calendar(for: intake.kind), asOf: intake.receivedOn)?.due,
             awaitsFee: intake.awaitsFee, party: party, createdAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.requests = [request]
-        changes.requestEvents = history.events.map {
+        changes.requests.opened = [request]
+        changes.requests.events = history.events.map {
             StoredRequestEvent(requestID: request.id, event: $0, recordedAt: time)
         }
         changes.audit = [
@@ -109,10 +109,10 @@ public struct Requests: Sendable {
         request.dueOn = history.deadline(schoolCalendar: try await calendar(for: request.kind), asOf: day)?.due
         if let subject { request.subjectID = subject }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.requestUpdates = [
+        changes.requests.updates = [
             RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn, subjectID: subject)
         ]
-        changes.requestEvents = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
+        changes.requests.events = [StoredRequestEvent(requestID: id, event: event, recordedAt: time)]
         changes.audit = [
             // The reason stays in the request's history: staff write it freely, and the audit log
             // holds no free text that could name anyone.
@@ -140,7 +140,7 @@ public struct Requests: Sendable {
         }
         request.subjectID = person
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.requestUpdates = [
+        changes.requests.updates = [
             RequestUpdate(requestID: id, state: request.state, dueOn: request.dueOn, subjectID: person)
         ]
         changes.audit = [
@@ -197,7 +197,7 @@ public struct Requests: Sendable {
         var changes = ChangeSet(workspaceID: workspaceID)
         for request in plain {
             guard let party = request.plainParty else { continue }
-            changes.requestPartiesSealed[request.id] = try seal(party, requestID: request.id)
+            changes.requests.partiesSealed[request.id] = try seal(party, requestID: request.id)
         }
         changes.audit = [
             vault.event(
@@ -270,7 +270,7 @@ public struct Requests: Sendable {
             requestID: id, recordID: recordID, fields: fields.flatMap { $0.isEmpty ? nil : $0 }, exemption: exemption,
             reason: reason, decidedBy: actor, decidedOn: day)
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.withholdings = [item]
+        changes.requests.withholdings = [item]
         changes.audit = [
             vault.event(
                 "request.withhold", actor: actor, at: time, subjectID: subject,
@@ -426,12 +426,12 @@ public struct Requests: Sendable {
         var changes = changes
         request.state = .completed
         request.outcome = outcome
-        changes.requestUpdates = [
+        changes.requests.updates = [
             RequestUpdate(requestID: id, state: .completed, dueOn: request.dueOn, outcome: outcome)
         ]
-        changes.requestEvents = [StoredRequestEvent(requestID: id, event: completion, recordedAt: time)]
+        changes.requests.events = [StoredRequestEvent(requestID: id, event: completion, recordedAt: time)]
         if !recipients.isEmpty {
-            changes.tasks = [
+            changes.tasks.opened = [
                 StoredTask(
                     workspaceID: workspaceID, kind: .notifyRecipients, requestID: id, subjectID: request.subjectID,
                     summary: "Tell each recipient of the \(kind.rawValue) of request \(id) (UK GDPR Art 19)",

@@ -54,7 +54,7 @@ public struct SchoolCalendars: Sendable {
         _ calendar: SchoolCalendar, _ action: String, _ detail: String, actor: String, at time: Date
     ) async throws {
         var changes = ChangeSet(workspaceID: vault.workspace.id)
-        changes.schoolCalendar = calendar
+        changes.requests.schoolCalendar = calendar
         changes.audit = [vault.event(action, actor: actor, at: time, detail: detail)]
         try await vault.store.apply(changes)
     }

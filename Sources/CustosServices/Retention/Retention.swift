@@ -55,7 +55,7 @@ public struct Retention: Sendable {
         let person = try await contacts.current(subject)
         guard try await !contacts.facts(of: person).isGone else { throw VaultError.subjectNotFound(subject) }
         var changes = ChangeSet(workspaceID: workspaceID)
-        changes.retentionEvents = [
+        changes.retention.events = [
             RetentionEvent(subjectID: person, event: event, day: day, recordedBy: actor, recordedAt: time)
         ]
         changes.audit = [
@@ -273,7 +273,7 @@ public struct Retention: Sendable {
                     of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
                 for item in anonymising {
                     let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
-                    changes.anonymisedRecords += kept
+                    changes.retention.anonymisedRecords += kept
                     changes.audit.append(
                         vault.event(
                             "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
@@ -291,7 +291,7 @@ public struct Retention: Sendable {
                 for review in due where review.action == .review {
                     let summary = Self.reviewSummary(review, in: policy)
                     guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
-                    changes.tasks.append(
+                    changes.tasks.opened.append(
                         StoredTask(
                             workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
                             summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
@@ -311,10 +311,10 @@ public struct Retention: Sendable {
                     ? types.isSuperset(of: held[subject] ?? [])
                     : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
                 if nothingLeft {
-                    changes.subjectUpdates.append(.keyDestroyed(subject))
-                    changes.recordPartsRemoved.append(subject)
-                    changes.identifiersRemoved.append(subject)
-                    changes.erasureJournal.append(
+                    changes.people.subjectUpdates.append(.keyDestroyed(subject))
+                    changes.people.recordPartsRemoved.append(subject)
+                    changes.people.identifiersRemoved.append(subject)
+                    changes.people.erasureJournal.append(
                         ErasureJournalEntry(
                             workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
                             requestID: nil, byRetention: true))
@@ -326,7 +326,7 @@ public struct Retention: Sendable {
                 } else if types.isEmpty {
                     // Records on their own clocks: not journalled, since a restore brings back
                     // only records the next sweep finds expired again.
-                    changes.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                    changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
                     changes.audit.append(
                         vault.event(
                             "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
@@ -334,10 +334,10 @@ public struct Retention: Sendable {
                     report.subjectsPartlyErased += 1
                 } else {
                     if !expired.isEmpty {
-                        changes.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                        changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
                     }
-                    changes.recordPartsRemovedOfTypes[subject] = types.sorted()
-                    changes.erasureJournal.append(
+                    changes.people.recordPartsRemovedOfTypes[subject] = types.sorted()
+                    changes.people.erasureJournal.append(
                         ErasureJournalEntry(
                             workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(), erasedAt: time,
                             requestID: nil, byRetention: true))

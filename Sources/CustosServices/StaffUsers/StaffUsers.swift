@@ -171,7 +171,7 @@ public struct StaffUsers: Sendable {
         async throws
     {
         var changes = ChangeSet(workspaceID: user.workspaceID)
-        changes.staffUsers = [user]
+        changes.staffUsers.saved = [user]
         changes.audit = [
             AuditEvent(workspaceID: user.workspaceID, time: time, actor: actor, action: event, detail: detail)
         ]

@@ -31,13 +31,13 @@ public struct Tasks: Sendable {
             throw VaultError("note: say how it was done, or why it could not be", kind: .invalid)
         }
         var changes = ChangeSet(workspaceID: vault.workspace.id)
-        changes.taskCompletions = [TaskCompletion(taskID: id, on: day, by: actor, note: note)]
+        changes.tasks.completions = [TaskCompletion(taskID: id, on: day, by: actor, note: note)]
         if task.kind == .tellOfDisclosure, let subject = task.subjectID,
             let disclosure = try await vault.store.disclosures(in: vault.workspace.id, ofSubjects: [subject])
                 .first(where: { $0.taskID == id && $0.awaitsTelling })
         {
             let (telling, event) = Disclosures(vault: vault).telling(disclosure, on: day, actor: actor, at: time)
-            changes.disclosureTellings = [telling]
+            changes.disclosures.tellings = [telling]
             changes.audit.append(event)
         }
         changes.audit.append(

@@ -48,10 +48,10 @@ public struct KeyRotation: Sendable {
                 guard let purpose = WorkspaceSecrets.Purpose(rawValue: purposeName) else { continue }
                 let context = WorkspaceSecrets.wrapContext(workspaceID: workspace.id, purpose: purpose)
                 let secret = try ring.unwrap(wrapped, context: context, what: "the workspace's \(purposeName) key")
-                changes.rewrappedSecrets[purposeName] = try current.wrap(secret, context: context)
+                changes.people.rewrappedSecrets[purposeName] = try current.wrap(secret, context: context)
                 summary.workspaceKeys += 1
             }
-            if !changes.rewrappedSecrets.isEmpty { try await store.apply(changes) }
+            if !changes.people.rewrappedSecrets.isEmpty { try await store.apply(changes) }
             while true {
                 let batch = try await store.subjectKeys(
                     notWrappedBy: current.id, in: workspace.id, limit: batchSize)
@@ -60,7 +60,7 @@ public struct KeyRotation: Sendable {
                 for (subjectID, wrapped) in batch {
                     let context = SubjectKey.wrapContext(workspaceID: workspace.id, subjectID: subjectID)
                     let key = try ring.unwrap(wrapped, context: context, what: "the data key of subject \(subjectID)")
-                    changes.subjectUpdates.append(.rewrapped(subjectID, try current.wrap(key, context: context)))
+                    changes.people.subjectUpdates.append(.rewrapped(subjectID, try current.wrap(key, context: context)))
                 }
                 try await store.apply(changes)
                 summary.subjectKeys += batch.count

@@ -30,15 +30,15 @@ extension Vault {
         let identifiers = try await store.identifiers(ofSubject: id, in: workspace.id)
         let parts = try await store.recordParts(ofSubjects: [id], in: workspace.id)
         var changes = ChangeSet(workspaceID: workspace.id)
-        changes.subjectUpdates = [.keyDestroyed(id)]
-        changes.recordPartsRemoved = [id]
-        changes.identifiersRemoved = [id]
-        changes.tombstones = identifiers.map(\.index)
-        changes.erasureJournal = [
+        changes.people.subjectUpdates = [.keyDestroyed(id)]
+        changes.people.recordPartsRemoved = [id]
+        changes.people.identifiersRemoved = [id]
+        changes.people.tombstones = identifiers.map(\.index)
+        changes.people.erasureJournal = [
             ErasureJournalEntry(
                 workspaceID: workspace.id, subjectID: id, recordTypes: nil, erasedAt: time, requestID: requestID)
         ]
-        changes.suppressions = identifiers.filter { StoredSuppression.addressKinds.contains($0.kind) }.map {
+        changes.contact.suppressions = identifiers.filter { StoredSuppression.addressKinds.contains($0.kind) }.map {
             StoredSuppression(
                 index: $0.index, kind: $0.kind, scope: .all, reason: .erasure, recordedBy: actor, recordedAt: time)
         }
@@ -46,7 +46,7 @@ extension Vault {
             event(
                 "subject.erase", actor: actor, at: time, reason: reason, subjectID: id,
                 detail:
-                    "key destroyed; \(parts.count) record parts and \(identifiers.count) identifiers deleted; \(changes.suppressions.count) addresses suppressed"
+                    "key destroyed; \(parts.count) record parts and \(identifiers.count) identifiers deleted; \(changes.contact.suppressions.count) addresses suppressed"
             )
         ]
         return changes

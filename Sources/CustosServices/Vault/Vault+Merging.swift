@@ -43,37 +43,40 @@ extension Vault {
             }
             part.subjectID = survivor
             part.updatedAt = time
-            changes.recordParts.append(part)
+            changes.people.recordParts.append(part)
         }
         let identifiers = try await store.identifiers(ofSubject: duplicate, in: workspace.id)
         // The ledgers are never rewritten: the duplicate's entries are copied to the survivor,
         // keeping their times, wording, sources and versions, so the latest act still wins.
-        changes.consentEntries = try await store.consentEntries(ofSubjects: [duplicate], in: workspace.id).map {
+        changes.contact.consentEntries = try await store.consentEntries(ofSubjects: [duplicate], in: workspace.id).map {
             var entry = $0
             entry.id = UUID()
             entry.subjectID = survivor
             return entry
         }
-        changes.processingStates = try await store.processingStates(ofSubjects: [duplicate], in: workspace.id).map {
-            var entry = $0
-            entry.id = UUID()
-            entry.subjectID = survivor
-            return entry
+        changes.contact.processingStates = try await store.processingStates(ofSubjects: [duplicate], in: workspace.id)
+            .map {
+                var entry = $0
+                entry.id = UUID()
+                entry.subjectID = survivor
+                return entry
+            }
+        changes.people.identifiersRemoved = [duplicate]
+        changes.people.identifiers = identifiers.map {
+            StoredIdentifier(index: $0.index, kind: $0.kind, subjectID: survivor)
         }
-        changes.identifiersRemoved = [duplicate]
-        changes.identifiers = identifiers.map { StoredIdentifier(index: $0.index, kind: $0.kind, subjectID: survivor) }
-        changes.subjectUpdates = [
+        changes.people.subjectUpdates = [
             .lastActivity(survivor, max(kept.lastActivityAt, merged.lastActivityAt)),
             .mergedInto(duplicate, survivor: survivor),
         ]
         if kept.schoolID == nil, let school = merged.schoolID {
-            changes.subjectUpdates.append(.school(survivor, school))
+            changes.people.subjectUpdates.append(.school(survivor, school))
         }
         changes.audit = [
             event(
                 "subject.merge", actor: actor, at: time, reason: reason, subjectID: survivor,
                 detail:
-                    "merged subject \(duplicate): \(parts.count) record parts, \(identifiers.count) identifiers, \(changes.consentEntries.count) consent entries"
+                    "merged subject \(duplicate): \(parts.count) record parts, \(identifiers.count) identifiers, \(changes.contact.consentEntries.count) consent entries"
             ),
             event(
                 "subject.merged-away", actor: actor, at: time, reason: reason, subjectID: duplicate,

@@ -19,7 +19,7 @@ extension Vault {
         }
         let school = School(id: UUID(), workspaceID: workspace.id, name: name, urn: urn, laCode: laCode)
         var changes = ChangeSet(workspaceID: workspace.id)
-        changes.schools = [school]
+        changes.people.schools = [school]
         changes.audit = [
             event("school.add", actor: actor, at: time, detail: "school \(school.id)\(urn.map { " URN \($0)" } ?? "")")
         ]

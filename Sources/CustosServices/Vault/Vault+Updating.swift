@@ -21,7 +21,7 @@ extension Vault {
         let (changes, outcome) = try await updateChanges(
             record: id, changes: requested, actor: actor, purpose: purpose, reason: reason, subjects: subjects,
             at: time)
-        if !changes.recordParts.isEmpty { try await store.apply(changes) }
+        if !changes.people.recordParts.isEmpty { try await store.apply(changes) }
         return outcome
     }
 
@@ -104,21 +104,21 @@ extension Vault {
                     for: role, of: type, identifiers: identifiers, at: time, changes: &changes)
             }
             for (kind, index) in identifiers {
-                changes.identifiers.append(StoredIdentifier(index: index, kind: kind, subjectID: subjectID))
+                changes.people.identifiers.append(StoredIdentifier(index: index, kind: kind, subjectID: subjectID))
             }
             let schoolID = try school(
                 for: RecordInput(type: type, values: after, source: first.source), known: &schoolsByURN,
                 changes: &changes)
             if let schoolID, role.name == type.roles.first?.name, subjectsByID[subjectID]?.schoolID != schoolID {
-                changes.subjectUpdates.append(.school(subjectID, schoolID))
+                changes.people.subjectUpdates.append(.school(subjectID, schoolID))
             }
             var sealed = try seal(
                 after, of: type, role: role.name, recordID: id, subjectID: subjectID,
                 source: existing?.source ?? first.source, key: key, at: time)
             sealed.createdAt = existing?.createdAt ?? time
-            changes.recordParts.append(sealed)
-            if let existing { changes.recordPartVersions.append(existing) }
-            changes.subjectUpdates.append(.lastActivity(subjectID, time))
+            changes.people.recordParts.append(sealed)
+            if let existing { changes.people.recordPartVersions.append(existing) }
+            changes.people.subjectUpdates.append(.lastActivity(subjectID, time))
             subjects[role.name] = subjectID
             changedSubjects.append(subjectID)
         }
@@ -174,7 +174,7 @@ extension Vault {
         }
         let id = UUID()
         let key = SubjectKey.generate()
-        changes.subjects.append(
+        changes.people.subjects.append(
             StoredSubject(
                 id: id, workspaceID: workspace.id, kind: role.subject, schoolID: nil,
                 key: try keys.ring().current.wrap(

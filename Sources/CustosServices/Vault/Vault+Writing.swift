@@ -166,9 +166,9 @@ extension Vault {
                     subjectID = found
                     if subjectsByID[found] != nil, !touched.contains(found) {
                         touched.insert(found)
-                        changes.subjectUpdates.append(.lastActivity(found, time))
+                        changes.people.subjectUpdates.append(.lastActivity(found, time))
                         if let schoolID, subjectsByID[found]?.schoolID != schoolID {
-                            changes.subjectUpdates.append(.school(found, schoolID))
+                            changes.people.subjectUpdates.append(.school(found, schoolID))
                         }
                     }
                 } else {
@@ -177,7 +177,7 @@ extension Vault {
                     dataKeys[subjectID] = key
                     let wrapped = try master.wrap(
                         key, context: SubjectKey.wrapContext(workspaceID: workspace.id, subjectID: subjectID))
-                    changes.subjects.append(
+                    changes.people.subjects.append(
                         StoredSubject(
                             id: subjectID, workspaceID: workspace.id, kind: role.subject, schoolID: schoolID,
                             key: wrapped, createdAt: time, lastActivityAt: time, mergedInto: nil))
@@ -186,7 +186,8 @@ extension Vault {
                 for (kind, index) in roleIndexes {
                     subjectForIndex[index] = subjectID
                     if existing[index]?.contains(subjectID) != true {
-                        changes.identifiers.append(StoredIdentifier(index: index, kind: kind, subjectID: subjectID))
+                        changes.people.identifiers.append(
+                            StoredIdentifier(index: index, kind: kind, subjectID: subjectID))
                     }
                 }
                 subjects[role.name] = subjectID
@@ -219,7 +220,7 @@ extension Vault {
                 } else {
                     throw StoreError.corruptData("a subject found by identifier is missing")
                 }
-                changes.recordParts.append(
+                changes.people.recordParts.append(
                     try seal(
                         part.values, of: input.type, role: part.role, recordID: recordID, subjectID: part.subjectID,
                         source: input.source, key: key, at: time))
@@ -289,7 +290,7 @@ extension Vault {
             id: UUID(), workspaceID: workspace.id, name: nameField.flatMap { input.values[$0.name] } ?? "School \(urn)",
             urn: urn, laCode: nil)
         known[urn] = school
-        changes.schools.append(school)
+        changes.people.schools.append(school)
         return school.id
     }
 }

@@ -71,7 +71,7 @@ public final class Vault: Sendable {
             let fresh = WorkspaceSecrets.generate()
             var changes = ChangeSet(workspaceID: workspace.id)
             for purpose in purposes where wrapped[purpose.rawValue] == nil {
-                changes.secrets[purpose.rawValue] = try master.wrap(
+                changes.people.secrets[purpose.rawValue] = try master.wrap(
                     fresh.key(for: purpose),
                     context: WorkspaceSecrets.wrapContext(workspaceID: workspace.id, purpose: purpose))
             }

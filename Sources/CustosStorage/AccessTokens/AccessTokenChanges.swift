@@ -1,0 +1,20 @@
+public import CustosCore
+public import Foundation
+
+/// Changes to API tokens: those made and those revoked.
+///
+/// One part of a ``ChangeSet``, written in its transaction.
+public struct AccessTokenChanges: Sendable {
+    /// API tokens made.
+    public var issued: [StoredAccessToken] = []
+    /// API tokens revoked, by id, with the time.
+    public var revoked: [UUID: Date] = [:]
+
+    public init() {}
+
+    /// Whether there is nothing to write.
+    public var isEmpty: Bool {
+        issued.isEmpty
+            && revoked.isEmpty
+    }
+}

@@ -1,0 +1,20 @@
+public import CustosCore
+public import Foundation
+
+/// Changes to the disclosure log.
+///
+/// One part of a ``ChangeSet``, written in its transaction.
+public struct DisclosureChanges: Sendable {
+    /// Added to the disclosure log.
+    public var recorded: [StoredDisclosure] = []
+    /// People told of disclosures made without telling them.
+    public var tellings: [DisclosureTelling] = []
+
+    public init() {}
+
+    /// Whether there is nothing to write.
+    public var isEmpty: Bool {
+        recorded.isEmpty
+            && tellings.isEmpty
+    }
+}

@@ -1,0 +1,23 @@
+public import CustosCore
+public import Foundation
+
+/// Changes to the outbox and the communications log.
+///
+/// One part of a ``ChangeSet``, written in its transaction.
+public struct MessageChanges: Sendable {
+    /// Added to the outbox.
+    public var queued: [StoredMessage] = []
+    /// Outbox changes after an attempt, or a retry by staff.
+    public var updates: [MessageUpdate] = []
+    /// Appended to the communications log.
+    public var events: [MessageEvent] = []
+
+    public init() {}
+
+    /// Whether there is nothing to write.
+    public var isEmpty: Bool {
+        queued.isEmpty
+            && updates.isEmpty
+            && events.isEmpty
+    }
+}

@@ -1,0 +1,17 @@
+public import CustosCore
+public import Foundation
+
+/// Changes to staff accounts.
+///
+/// One part of a ``ChangeSet``, written in its transaction.
+public struct StaffUserChanges: Sendable {
+    /// Staff users added, or replacing the user with the same id.
+    public var saved: [StoredStaffUser] = []
+
+    public init() {}
+
+    /// Whether there is nothing to write.
+    public var isEmpty: Bool {
+        saved.isEmpty
+    }
+}
