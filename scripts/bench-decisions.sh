@@ -31,7 +31,7 @@ data=(--data "$folder/data")
     echo "Name,School name,Email"
     for number in $(seq 1 1000); do echo "Contact $number,School $((number % 50)),contact$number@school.example"; done
 } > "$folder/contacts.csv"
-"$custos" import --type contact "$folder/contacts.csv" "${data[@]}" > /dev/null
+"$custos" import --type contact --purpose account_management "$folder/contacts.csv" "${data[@]}" > /dev/null
 subject=$("$custos" subject find --email contact500@school.example "${data[@]}")
 "$custos" consent record --subject "$subject" --purpose marketing --list newsletter --source web_form \
     "${data[@]}" > /dev/null

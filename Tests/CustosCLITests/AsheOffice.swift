@@ -21,7 +21,9 @@ struct AsheOffice {
         let csv = folder.appendingPathComponent("members.csv")
         try "Name,School postal address,Head's Email Address\nAnn Head,1 Lane,ann@school.example\n"
             .write(to: csv, atomically: true, encoding: .utf8)
-        #expect(try Custos.run(["import", "--type", "member_contact", csv.path] + options).status == 0)
+        #expect(
+            try Custos.run(["import", "--type", "member_contact", "--purpose", "booking_admin", csv.path] + options)
+                .status == 0)
         let ann = try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try await body(AsheOffice(folder: folder, options: options, ann: ann))

@@ -44,7 +44,8 @@ struct BackupCommandTests {
             let csv = office.folder.appendingPathComponent("again.csv")
             try "Name,School postal address,Head's Email Address\nAnn Head,1 Lane,ann@school.example\n"
                 .write(to: csv, atomically: true, encoding: .utf8)
-            let reimport = try Custos.run(["import", "--type", "member_contact", csv.path] + options)
+            let reimport = try Custos.run(
+                ["import", "--type", "member_contact", "--purpose", "booking_admin", csv.path] + options)
             #expect(reimport.output.contains("1 suppressed (erased people)"))
             #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
         }

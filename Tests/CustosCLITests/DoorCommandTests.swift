@@ -53,4 +53,26 @@ struct DoorCommandTests {
             #expect(!log.contains("nonsense"), "a made-up word never enters the log as a purpose")
         }
     }
+
+    @Test("import: no purpose, a made-up one or one the type is not kept for refuses the file, writing nothing")
+    func importRefusals() async throws {
+        try await AsheOffice.with { office in
+            let csv = office.folder.appendingPathComponent("more.csv")
+            try "Name,School postal address,Head's Email Address\nBea Head,2 Lane,bea@school.example\n"
+                .write(to: csv, atomically: true, encoding: .utf8)
+            let cases: [(arguments: [String], says: String)] = [
+                ([], "purpose: name the purpose of this use"),
+                (["--purpose", "nonsense"], "the policy has no purpose 'nonsense'"),
+                (["--purpose", "access_needs"], "access_needs"),
+            ]
+            for (arguments, says) in cases {
+                let imported = try Custos.run(
+                    ["import", "--type", "member_contact"] + arguments + [csv.path] + office.options)
+                #expect(imported.status == 1, "\(arguments)")
+                #expect(imported.error.contains(says), "\(arguments): \(imported.error)")
+            }
+            let found = try Custos.run(["subject", "find", "--email", "bea@school.example"] + office.options)
+            #expect(found.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "no one was written")
+        }
+    }
 }

@@ -22,14 +22,19 @@ struct ImportCommandTests {
 
             """.write(to: file, atomically: true, encoding: .utf8)
 
-            let dry = try Custos.run(["import", "--type", "pupil_assessment", file.path, "--dry-run"] + options)
+            let dry = try Custos.run(
+                ["import", "--type", "pupil_assessment", "--purpose", "pupil_analysis", file.path, "--dry-run"]
+                    + options)
             #expect(dry.status == 1)
             #expect(dry.output.contains("Dry run, nothing written. 3 rows: 1 would be created"))
             #expect(try Custos.run(["subject", "find", "--upn", "B801200005001"] + options).status == 1)
 
             let report = folder.appendingPathComponent("report.csv")
             let imported = try Custos.run(
-                ["import", "--type", "pupil_assessment", file.path, "--report", report.path] + options)
+                [
+                    "import", "--type", "pupil_assessment", "--purpose", "pupil_analysis", file.path, "--report",
+                    report.path,
+                ] + options)
             #expect(imported.status == 1)
             #expect(imported.output.contains("3 rows: 1 created, 0 updated, 0 suppressed (erased people), 2 rejected"))
             #expect(imported.error.contains("line 3: error: upn: the check letter does not match"))
@@ -42,16 +47,8 @@ struct ImportCommandTests {
             let found = try Custos.run(["subject", "find", "--upn", "b801 2000 05001"] + options)
             #expect(found.status == 0, "\(found.error)")
             let id = found.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            // ASSET's pupil analysis rests on consent: without it the door refuses the read.
-            let refused = try Custos.run(
-                ["subject", "show", id, "--format", "json", "--purpose", "pupil_analysis"] + options)
-            #expect(refused.status == 1)
-            #expect(refused.error.contains("consent"))
-            #expect(
-                try Custos.run(
-                    ["consent", "record", "--subject", id, "--purpose", "pupil_analysis", "--source", "web_form"]
-                        + options
-                ).status == 0)
+            // ASSET's pupil analysis rests on consent the policy says the schools give (implied): it
+            // holds until it is withdrawn, and then the door refuses the read.
             let shown = try Custos.run(
                 ["subject", "show", id, "--format", "json", "--purpose", "pupil_analysis", "--reason", "test"]
                     + options)
@@ -59,6 +56,16 @@ struct ImportCommandTests {
             #expect(shown.output.contains("\"ks2_reading_mark\" : \"100\""))
             #expect(!shown.output.contains("Ann Smith"))
             #expect(shown.output.contains("\"pseudonymised\" : [\n        \"pupil_name\",\n        \"upn\"\n      ]"))
+            #expect(
+                try Custos.run(
+                    ["consent", "withdraw", "--subject", id, "--purpose", "pupil_analysis", "--source", "web_form"]
+                        + options
+                ).status == 0)
+            let refused = try Custos.run(
+                ["subject", "show", id, "--format", "json", "--purpose", "pupil_analysis"] + options)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("consent"))
+            #expect(!refused.output.contains("ks2_reading_mark"))
 
             let verified = try Custos.run(["audit", "verify"] + options)
             #expect(verified.status == 0)

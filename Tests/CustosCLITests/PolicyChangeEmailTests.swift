@@ -17,7 +17,8 @@ struct PolicyChangeEmailTests {
             Jo Bloggs,Oak School,jo.bloggs@example.org
             Sam Smith,Elm School,sam.smith@example.org
             """.write(to: contacts, atomically: true, encoding: .utf8)
-            let imported = try Custos.run(["import", "--type", "contact", contacts.path] + options)
+            let imported = try Custos.run(
+                ["import", "--type", "contact", "--purpose", "account_management", contacts.path] + options)
             #expect(imported.status == 0, "\(imported.error)")
 
             // Wording only: nothing to email.

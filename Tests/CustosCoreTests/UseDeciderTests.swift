@@ -125,6 +125,19 @@ struct UseDeciderTests {
         #expect(ashe.decide(use(.staff, .update, "marketing", "member_contact"), standing: .new).refusal == nil)
     }
 
+    @Test("consent the policy says is implied (ASSET's, through the schools) holds until it is withdrawn")
+    func impliedConsent() throws {
+        let asset = try decider("asset")
+        let analysis = use("pupil_analysis", "pupil_assessment")
+        #expect(asset.decide(analysis, standing: nobody).refusal == nil)
+        let withdrawn = PersonStanding(consents: [consent(.withdrawn, "pupil_analysis")], processing: [])
+        #expect(asset.decide(analysis, standing: withdrawn).refusal?.code == .consentMissing)
+        let givenAgain = PersonStanding(
+            consents: [consent(.withdrawn, "pupil_analysis"), consent(.given, "pupil_analysis", at: 60)],
+            processing: [])
+        #expect(asset.decide(analysis, standing: givenAgain).refusal == nil)
+    }
+
     @Test(
         "Hutton's research uses pupils pseudonymised unless their parents agreed; fields kept for other purposes are withheld"
     )

@@ -38,8 +38,8 @@ struct HeldPersonContractTests {
                 A801200005001,E,EHC plan
                 ,N,No one named
                 """, name: "sen.csv")
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "office")
+            let report = try await RecordImporter.byTheDPO(vault, type, actor: "office").run(
+                file: file, dryRun: false)
             #expect(report.created == 1)
             #expect(report.newSubjects == 0, "no one is made")
             #expect(report.rejected == 2)
@@ -107,14 +107,56 @@ struct HeldPersonContractTests {
                 Ann,Held,Teacher,ann@example.sch.uk,01268 000000,100001
                 Bob,Unheld,Teacher,bob@example.sch.uk,01268 000001,100009
                 """, name: "users.csv")
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "office")
+            let report = try await RecordImporter.byTheDPO(vault, type, actor: "office").run(
+                file: file, dryRun: false)
             #expect(report.created == 1)
             #expect(report.rejected == 1)
             #expect(report.problems.map(\.line) == [3])
             #expect(report.problems.first?.field == "school_urn")
             #expect(
                 try await fixture.store.schools(in: vault.workspace.id).map(\.urn) == ["100001"], "no school is made")
+        }
+    }
+
+    @Test(
+        "an import through the door: a row about someone who restricted the purpose is refused by its line and audited; the rest are written",
+        arguments: TestBackend.available)
+    func importRefusesRestricted(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let ann = try await SeedPeople.head(vault, email: "ann@school.example")
+            try await Contacts(vault: vault).setProcessingState(
+                .restricted, subject: ann, purpose: "booking_admin", reason: "accuracy contested", actor: "dpo")
+            let type = try #require(vault.policy.recordType("member_contact"))
+            let file = try fixture.csv(
+                """
+                Name,School postal address,Head's Email Address
+                Ann Head,9 New Road,ann@school.example
+                Bea Head,2 Lane,bea@school.example
+                """, name: "members.csv")
+            let office = DataUser(
+                actor: "office", access: StaffAccess(role: .staff, schoolID: nil, policy: vault.policy))
+            let before = try await vault.read(subject: ann, actor: "t").records.map(\.values)
+            let report = try await RecordImporter(vault: vault, recordType: type, as: office, purpose: "booking_admin")
+                .run(file: file, dryRun: false)
+            #expect(report.created == 1)
+            #expect(report.rejected == 1)
+            #expect(report.problems.map(\.line) == [2])
+            #expect(report.problems.first?.message.contains("restricted") == true)
+            #expect(!report.problems.contains { $0.message.contains("ann@") })
+            #expect(try await vault.read(subject: ann, actor: "t").records.map(\.values) == before, "Ann unchanged")
+            #expect(try await vault.subjectIDs(identifierKind: "email", value: "bea@school.example").count == 1)
+            let refused = try await AuditLog(store: fixture.store).entries(limit: 1000).filter {
+                $0.event.action == "access.refused"
+            }
+            #expect(refused.map(\.event.subjectID) == [ann])
+            #expect(refused.first?.event.purpose == "booking_admin")
+
+            // A purpose the role may not write the type for refuses the whole file before a row is read.
+            await #expect(throws: UseRefusal.self) {
+                _ = try await RecordImporter(vault: vault, recordType: type, as: office, purpose: "nonsense")
+                    .run(file: file, dryRun: false)
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ struct PlainColumnsContractTests {
                 "Name,School postal address,Head's Email Address\nAnn Head,1 Lane,ann@school.example\n",
                 name: "smith-family.csv")
             let type = try #require(vault.policy.recordType("member_contact"))
-            _ = try await RecordImporter(vault: vault, recordType: type).run(file: file, dryRun: false, actor: "t")
+            _ = try await RecordImporter.byTheDPO(vault, type, actor: "t").run(file: file, dryRun: false)
             let ann = try #require(
                 try await vault.subjectIDs(identifierKind: "email", value: "ann@school.example").first)
             let requests = Requests(vault: vault)

@@ -211,8 +211,8 @@ struct VaultContractTests {
                 Fay Black,P207000016049,F,N,N,,95,94,EXS,EXS,94.5,Maths,4,
 
                 """)
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "test")
+            let report = try await RecordImporter.byTheDPO(vault, type, actor: "test").run(
+                file: file, dryRun: false)
             #expect(report.rows == 6)
             #expect(report.created == 2)
             #expect(report.rejected == 4)
@@ -238,8 +238,8 @@ struct VaultContractTests {
             #expect(audit.contains { $0.event.action == "import.batch" })
 
             // Run again: the same people are updated, nobody is added.
-            let again = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "test")
+            let again = try await RecordImporter.byTheDPO(vault, type, actor: "test").run(
+                file: file, dryRun: false)
             #expect(again.created == 0)
             #expect(again.updated == 2)
             #expect(again.newSubjects == 0)
@@ -258,8 +258,8 @@ struct VaultContractTests {
             let file = try fixture.csv(
                 "\(VaultFixture.pupilHeading)\nAnn Smith,B801200005001,F,Y,N,K,100,105,EXS,EXS,102.5,Maths,5\n")
             let before = try await vault.store.auditHead()
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: true, actor: "t")
+            let report = try await RecordImporter.byTheDPO(vault, type, actor: "t").run(
+                file: file, dryRun: true)
             #expect(report.created == 1)
             #expect(try await vault.subjectIDs(identifierKind: "upn", value: "B801200005001").isEmpty)
             #expect(try await vault.store.auditHead()?.sequence == before?.sequence)
@@ -282,8 +282,8 @@ struct VaultContractTests {
                 Ann Smith,b801200005001,F,Y,N,K,100,105,EXS,EXS,102.5,Maths,5
                 Eve White,P207000016049,F,N,N,N,95,94,EXS,EXS,94.5,Maths,4
                 """)
-            let report = try await RecordImporter(vault: vault, recordType: type).run(
-                file: file, dryRun: false, actor: "t")
+            let report = try await RecordImporter.byTheDPO(vault, type, actor: "t").run(
+                file: file, dryRun: false)
             #expect(report.suppressed == 1)
             #expect(report.created == 1)
             #expect(report.problems.contains { $0.line == 2 && $0.message.contains("erased") })

@@ -27,4 +27,9 @@ public struct PersonStanding: Sendable, Hashable {
     public func consentInForce(for purpose: String) -> Bool {
         ConsentLedger(consents).inForce(purpose: purpose)
     }
+
+    /// Whether the person withdrew consent for `purpose` and has not given it again.
+    public func consentWithdrawn(for purpose: String) -> Bool {
+        ConsentLedger(consents).withdrawn(purpose: purpose)
+    }
 }

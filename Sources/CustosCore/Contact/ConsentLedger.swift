@@ -24,6 +24,18 @@ extension ConsentLedger {
     /// its channels or lists, and not withdrawn since. A withdrawal without a channel or list
     /// withdraws every earlier consent of the purpose.
     public func inForce(purpose: String) -> Bool {
+        latestActs(purpose: purpose).contains { $0.action == .given }
+    }
+
+    /// Whether consent for `purpose` was withdrawn and not given again since: every latest act for
+    /// the purpose, by channel and list, is a withdrawal.
+    public func withdrawn(purpose: String) -> Bool {
+        let latest = latestActs(purpose: purpose)
+        return !latest.isEmpty && latest.allSatisfy { $0.action == .withdrawn }
+    }
+
+    /// The latest act for `purpose` on each channel and list.
+    private func latestActs(purpose: String) -> [ConsentEntry] {
         var latest: [String: ConsentEntry] = [:]
         for entry in entries.enumerated().sorted(by: {
             ($0.element.recordedAt, $0.offset) < ($1.element.recordedAt, $1.offset)
@@ -32,6 +44,6 @@ extension ConsentLedger {
             if entry.channel == nil, entry.list == nil { latest.removeAll() }
             latest["\(entry.channel?.rawValue ?? "*")/\(entry.list ?? "*")"] = entry
         }
-        return latest.values.contains { $0.action == .given }
+        return Array(latest.values)
     }
 }

@@ -306,6 +306,12 @@ struct ConsolePages: Sendable {
             {{#typeError}}<p class="error-message" id="import-type-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/typeError}}
             <select id="import-type" name="type"{{#typeError}} aria-invalid="true" aria-describedby="import-type-error"{{/typeError}}>{{#types}}<option value="{{id}}">{{name}}</option>{{/types}}</select>
             </div>
+            <div class="{{#purposeError}}field-error{{/purposeError}}">
+            <label for="import-purpose">Written for the purpose</label>
+            <p class="hint" id="import-purpose-hint">The records are kept for this purpose; a row about someone who has restricted or objected to it is not imported.</p>
+            {{#purposeError}}<p class="error-message" id="import-purpose-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/purposeError}}
+            <select id="import-purpose" name="purpose" aria-describedby="import-purpose-hint{{#purposeError}} import-purpose-error{{/purposeError}}"{{#purposeError}} aria-invalid="true"{{/purposeError}}>{{#purposes}}<option value="{{id}}">{{name}}</option>{{/purposes}}</select>
+            </div>
             <div class="{{#fileError}}field-error{{/fileError}}">
             <label for="import-file">The CSV file</label>
             {{#fileError}}<p class="error-message" id="import-file-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fileError}}

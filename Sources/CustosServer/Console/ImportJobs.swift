@@ -24,11 +24,13 @@ final class ImportJobs: Sendable {
         jobs.withLock { Array($0.values) }.filter { $0.userID == userID }.sorted { $0.startedAt > $1.startedAt }
     }
 
-    /// Starts importing `csv` as records of `recordType` into `vault`, in the background, as `actor`.
+    /// Starts importing `csv` as records of `recordType` into `vault`, for `purpose`, in the
+    /// background, as `user`.
     /// The bytes are written to a file only this process may read, for the importer's stream,
     /// and deleted when it is done.
     func start(
-        _ csv: Data, fileName: String, recordType: RecordType, dryRun: Bool, vault: Vault, userID: UUID, actor: String
+        _ csv: Data, fileName: String, recordType: RecordType, purpose: String, dryRun: Bool, vault: Vault,
+        userID: UUID, user: DataUser
     ) throws -> ImportJob {
         let job = ImportJob(
             userID: userID, workspaceID: vault.workspace.id, typeName: recordType.name, fileName: fileName,
@@ -46,11 +48,11 @@ final class ImportJobs: Sendable {
         Task.detached {
             defer { try? FileManager.default.removeItem(at: file) }
             do {
-                let report = try await RecordImporter(vault: vault, recordType: recordType).run(
-                    file: file, source: source, dryRun: dryRun, actor: actor,
-                    progress: { job.update(.running(rowsRead: $0)) })
+                let importer = RecordImporter(vault: vault, recordType: recordType, as: user, purpose: purpose)
+                let report = try await importer.run(
+                    file: file, source: source, dryRun: dryRun, progress: { job.update(.running(rowsRead: $0)) })
                 job.update(.finished(report))
-            } catch let error as VaultError {
+            } catch let error as any CustosError {
                 job.update(.failed(error.message))
             } catch {
                 job.update(

@@ -28,13 +28,21 @@ struct ImportsController: Sendable {
         else {
             return page(user, context, problem: ("type", "Choose a kind of record from the list"), status: .badRequest)
         }
+        // The door decides the purpose before the file is taken: a refusal is the form's error.
+        let purpose: String
+        do {
+            purpose = try await user.vault.purposeForWriting(
+                type, as: user.user, purpose: MultipartForm.value("purpose", in: parts))
+        } catch let refusal as UseRefusal {
+            return page(user, context, problem: ("purpose", refusal.message), status: .badRequest)
+        }
         guard let part = parts.first(where: { $0.name == "file" }), part.body.readableBytes > 0 else {
             return page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
         }
         let job = try jobs.start(
             Data(buffer: part.body), fileName: MultipartForm.fileName(of: part) ?? "upload.csv", recordType: type,
-            dryRun: MultipartForm.value("check", in: parts) == "yes", vault: user.vault, userID: user.account.id,
-            actor: user.actor)
+            purpose: purpose, dryRun: MultipartForm.value("check", in: parts) == "yes", vault: user.vault,
+            userID: user.account.id, user: user.user)
         return SignInController.redirect(Self.link(job.id))
     }
 
@@ -112,6 +120,13 @@ struct ImportsController: Sendable {
             title: (problem == nil ? "" : "Error: ") + "Import records", current: "/console/imports", user: user,
             context: context)
         values["types"] = user.writableTypes.map { ["id": $0.id, "name": $0.name] }
+        // The purposes the user's role may write some writable type for, in the policy's order.
+        let policy = user.vault.policy
+        let writable = Set(
+            user.writableTypes.flatMap {
+                RolePurposeRule.purposes(of: user.role, .update, recordType: $0, policy: policy)
+            })
+        values["purposes"] = policy.purposes.filter { writable.contains($0.id) }.map { ["id": $0.id, "name": $0.name] }
         values["maxMegabytes"] = ImportJobs.maxFileSize / (1024 * 1024)
         values["jobs"] = jobs.jobs(of: user.account.id).map { job -> [String: Any] in
             let state: String

@@ -158,20 +158,56 @@ extension Vault {
     public func write(
         _ input: RecordInput, as user: DataUser, purpose: String?, reason: String? = nil, at time: Date = Date()
     ) async throws -> RecordWriteOutcome {
+        let purpose = try await purposeForWriting(input.type, as: user, purpose: purpose, at: time)
+        if let refusal = try await refusals(writing: [input], as: user, purpose: purpose, at: time)[0] {
+            throw refusal
+        }
+        return try await write(input, actor: user.actor, purpose: purpose, reason: reason, at: time)
+    }
+
+    /// The purpose records of `type` are written for, once the user's role is found to be allowed
+    /// to write them for it: what a write or an import decides before anything else. Refused, and
+    /// audited, when no purpose is named, the policy has no such purpose, or the role may not use
+    /// the type for it.
+    public func purposeForWriting(
+        _ type: RecordType, as user: DataUser, purpose: String?, at time: Date = Date()
+    ) async throws -> String {
         let purpose = try await namedPurpose(purpose, user: user, action: .update, subjectID: nil, at: time)
-        let use = DataUse(role: user.role, action: .update, purpose: purpose, recordType: input.type.id)
+        let use = DataUse(role: user.role, action: .update, purpose: purpose, recordType: type.id)
         if let refusal = useDecider.decide(use, standing: .new).refusal {
             try await refuse(refusal, user: user, purpose: purpose, subjectID: nil, at: time)
         }
-        let existing = try await existingSubjects(of: input)
-        let decisions = try await decide(
-            .update, purpose: purpose, recordType: input.type.id, subjects: existing, user: user, ground: nil)
-        for subjectID in existing {
-            if let refusal = decisions[subjectID]?.refusal {
-                try await refuse(refusal, user: user, purpose: purpose, subjectID: subjectID, at: time)
+        return purpose
+    }
+
+    /// Of records to write for `purpose` (already decided by ``purposeForWriting(_:as:purpose:at:)``),
+    /// those refused, by position, because a person one is about, held already, has restricted or
+    /// objected to the purpose or not consented to it. Each refusal is audited, without personal
+    /// data, unless `audited` is false (a dry run of an import writes nothing).
+    public func refusals(
+        writing inputs: [RecordInput], as user: DataUser, purpose: String, audited: Bool = true, at time: Date = Date()
+    ) async throws -> [Int: UseRefusal] {
+        let existing = try await existingSubjects(of: inputs)
+        let held = Array(Set(existing.flatMap { $0 }))
+        guard !held.isEmpty else { return [:] }
+        let standings = try await standings(of: held)
+        var refused: [Int: UseRefusal] = [:]
+        var events: [AuditEvent] = []
+        for (position, input) in inputs.enumerated() {
+            let use = DataUse(role: user.role, action: .update, purpose: purpose, recordType: input.type.id)
+            for subjectID in existing[position] {
+                guard let refusal = useDecider.decide(use, standing: standings[subjectID] ?? .nothingRecorded).refusal
+                else { continue }
+                refused[position] = refusal
+                events.append(
+                    event(
+                        "access.refused", actor: user.actor, at: time, purpose: purpose, subjectID: subjectID,
+                        detail: "refused: \(refusal.code)"))
+                break
             }
         }
-        return try await write(input, actor: user.actor, purpose: purpose, reason: reason, at: time)
+        if audited, !events.isEmpty { try await audit(events) }
+        return refused
     }
 
     /// The decision, for each of `subjects`, on `action` with records of `recordType` for `purpose`.
@@ -266,25 +302,31 @@ extension Vault {
         return parts.first { $0.role == ownerRole } ?? parts[0]
     }
 
-    /// The people a record input is about who are held already: named by id, or found by its
-    /// identifiers or lookups.
-    private func existingSubjects(of input: RecordInput) async throws -> [UUID] {
-        var indexes: [Data] = []
-        for field in input.type.fields {
-            guard let kind = field.identifierKind, let value = input.values[field.name],
-                let normalised = IdentifierNormaliser.normalise(kind: kind, value: value)
-            else { continue }
-            indexes.append(indexer.index(kind: kind, value: normalised))
+    /// For each record input, the people it is about who are held already: named by id, or found
+    /// by its identifiers or lookups (one query for them all).
+    private func existingSubjects(of inputs: [RecordInput]) async throws -> [[UUID]] {
+        var indexesOfInput: [[Data]] = []
+        for input in inputs {
+            var indexes: [Data] = []
+            for field in input.type.fields {
+                guard let kind = field.identifierKind, let value = input.values[field.name],
+                    let normalised = IdentifierNormaliser.normalise(kind: kind, value: value)
+                else { continue }
+                indexes.append(indexer.index(kind: kind, value: normalised))
+            }
+            for (kind, value) in input.lookups.values.flatMap({ $0 }) {
+                guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
+                indexes.append(indexer.index(kind: kind, value: normalised))
+            }
+            indexesOfInput.append(indexes)
         }
-        for (kind, value) in input.lookups.values.flatMap({ $0 }) {
-            guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
-            indexes.append(indexer.index(kind: kind, value: normalised))
+        let all = Array(Set(indexesOfInput.flatMap { $0 }))
+        let found = all.isEmpty ? [:] : try await store.subjectIDs(forIndexes: all, in: workspace.id)
+        return zip(inputs, indexesOfInput).map { input, indexes in
+            var subjects = Set(input.subjects.values)
+            for index in indexes { subjects.formUnion(found[index] ?? []) }
+            return subjects.sorted { $0.uuidString < $1.uuidString }
         }
-        var found = Set(input.subjects.values)
-        if !indexes.isEmpty {
-            found.formUnion(try await store.subjectIDs(forIndexes: indexes, in: workspace.id).values.flatMap { $0 })
-        }
-        return found.sorted { $0.uuidString < $1.uuidString }
     }
 
     private static func withholding(_ fields: Set<String>, from view: RecordView) -> RecordView {

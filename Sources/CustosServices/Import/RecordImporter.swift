@@ -8,23 +8,36 @@ public import Foundation
 /// its audit entry, so nothing is ever half-written. Re-running the same file updates each
 /// person's record instead of adding a second one; rows about erased people are reported as
 /// suppressed and not written.
+///
+/// An import goes through the door: it names the purpose the records are written for, which the
+/// user's role must be allowed to write the type for, and a row about someone held already who has
+/// restricted or objected to that purpose, or not consented to it, is refused by its line.
 public struct RecordImporter: Sendable {
     public let vault: Vault
     public let recordType: RecordType
+    /// Who imports, as the door knows them.
+    public let user: DataUser
+    /// The purpose the records are written for, as given (checked when the import runs).
+    public let purpose: String?
     /// Rows per transaction.
     public var batchSize = 2_000
 
-    public init(vault: Vault, recordType: RecordType) {
+    public init(vault: Vault, recordType: RecordType, as user: DataUser, purpose: String?) {
         self.vault = vault
         self.recordType = recordType
+        self.user = user
+        self.purpose = purpose
     }
 
     /// Imports `file`. With `dryRun` everything is checked and counted but nothing is written.
-    /// `progress` is told the rows read so far, every batch.
+    /// `progress` is told the rows read so far, every batch. Throws a ``UseRefusal``, having read
+    /// nothing, when the purpose is missing, unknown or not the user's to write the type for.
     public func run(
-        file: URL, source: RecordSource? = nil, schoolID: UUID? = nil, dryRun: Bool, actor: String,
+        file: URL, source: RecordSource? = nil, schoolID: UUID? = nil, dryRun: Bool,
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportReport {
+        let purpose = try await vault.purposeForWriting(recordType, as: user, purpose: self.purpose)
+        let actor = user.actor
         guard let stream = InputStream(url: file) else { throw VaultError("cannot open \(file.lastPathComponent)") }
         let reader: CSVReader
         do {
@@ -56,7 +69,7 @@ public struct RecordImporter: Sendable {
         }
         let start = Date()
         try await audit(
-            "import.start", actor: actor, at: start, dryRun: dryRun,
+            "import.start", actor: actor, at: start, purpose: purpose, dryRun: dryRun,
             detail: "type \(recordType.id)")
         let rows = ImportRowReader(
             reader: reader, file: file, columns: columns, recordType: recordType, source: source, schoolID: schoolID)
@@ -73,7 +86,7 @@ public struct RecordImporter: Sendable {
             if !batch.inputs.isEmpty {
                 do {
                     try await write(
-                        batch.inputs, lines: batch.lines, file: file, dryRun: dryRun, actor: actor, report: &report)
+                        batch.inputs, lines: batch.lines, purpose: purpose, dryRun: dryRun, report: &report)
                 } catch {
                     // Let the read in flight finish before the reader goes.
                     _ = try? await pending.value
@@ -84,16 +97,34 @@ public struct RecordImporter: Sendable {
             if batch.isLast { break }
         }
         try await audit(
-            "import.finish", actor: actor, at: Date(), dryRun: dryRun,
+            "import.finish", actor: actor, at: Date(), purpose: purpose, dryRun: dryRun,
             detail: "type \(recordType.id): \(report.summary)")
         return report
     }
 
     /// Writes one batch of good rows in one transaction (or, dry, only works out what it would do).
     private func write(
-        _ batch: [RecordInput], lines: [Int], file: URL, dryRun: Bool, actor: String, report: inout ImportReport
+        _ rows: [RecordInput], lines rowLines: [Int], purpose: String, dryRun: Bool, report: inout ImportReport
     ) async throws {
         let time = Date()
+        let refused = try await vault.refusals(writing: rows, as: user, purpose: purpose, audited: !dryRun, at: time)
+        var batch: [RecordInput] = []
+        var lines: [Int] = []
+        for (position, row) in rows.enumerated() {
+            if let refusal = refused[position] {
+                report.rejected += 1
+                report.add(
+                    ImportProblem(
+                        line: rowLines[position], field: "row",
+                        message:
+                            "is about someone held whose data may not be written for \(purpose) (\(refusal.code)); the row is not imported",
+                        isWarning: false))
+            } else {
+                batch.append(row)
+                lines.append(rowLines[position])
+            }
+        }
+        guard !batch.isEmpty else { return }
         var (changes, outcomes) = try await vault.prepare(batch, at: time)
         let onSuppressionList = try await Contacts(vault: vault).positionsOnSuppressionList(batch)
         var created = 0
@@ -139,15 +170,17 @@ public struct RecordImporter: Sendable {
         guard !dryRun else { return }
         changes.audit.append(
             vault.event(
-                "import.batch", actor: actor, at: time,
+                "import.batch", actor: user.actor, at: time, purpose: purpose,
                 detail:
                     "type \(recordType.id), lines \(lines.first ?? 0)–\(lines.last ?? 0): \(created) created, \(updated) updated, \(suppressed) suppressed, \(newSubjects) new people"
             ))
         try await vault.store.apply(changes)
     }
 
-    private func audit(_ action: String, actor: String, at time: Date, dryRun: Bool, detail: String) async throws {
+    private func audit(
+        _ action: String, actor: String, at time: Date, purpose: String, dryRun: Bool, detail: String
+    ) async throws {
         guard !dryRun else { return }
-        try await vault.audit([vault.event(action, actor: actor, at: time, detail: detail)])
+        try await vault.audit([vault.event(action, actor: actor, at: time, purpose: purpose, detail: detail)])
     }
 }

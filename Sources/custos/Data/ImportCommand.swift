@@ -3,7 +3,7 @@ import CustosCore
 import CustosServices
 import Foundation
 
-/// `custos import --type RECORD_TYPE FILE.csv [--dry-run]`.
+/// `custos import --type RECORD_TYPE --purpose PURPOSE FILE.csv [--dry-run]`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -13,11 +13,19 @@ struct ImportCommand: AsyncParsableCommand {
             checked; rows with errors are reported by line and field and not written, the others are \
             written in batches of one transaction each. Running the same file again updates each \
             person's record rather than adding a second. Rows about erased people are suppressed. \
-            Exits 1 when any row was rejected.
+            The records are written for the purpose named, which the record type must be kept for; \
+            a row about someone who has restricted or objected to that purpose, or not consented to \
+            it, is refused by its line. Exits 1 when any row was rejected.
             """)
 
     @Option(help: ArgumentHelp("The record type, as the policy names it.", valueName: "RECORD_TYPE"))
     var type: String
+
+    @Option(
+        help: ArgumentHelp(
+            "The purpose the records are written for, as the policy names it (the error lists those allowed).",
+            valueName: "PURPOSE"))
+    var purpose: String?
 
     @Argument(help: ArgumentHelp("The CSV file, with a heading row.", valueName: "FILE.csv"))
     var file: String
@@ -56,9 +64,10 @@ struct ImportCommand: AsyncParsableCommand {
                 schoolID = found.id
             }
             let progress = ProgressLine(total: ProgressLine.dataRows(in: url), label: dryRun ? "checking" : "importing")
-            let result = try await RecordImporter(vault: vault, recordType: recordType).run(
-                file: url, schoolID: schoolID, dryRun: dryRun, actor: CommandActor.current,
-                progress: { progress.update($0) })
+            let importer = RecordImporter(
+                vault: vault, recordType: recordType, as: CommandActor.user(of: vault), purpose: purpose)
+            let result = try await importer.run(
+                file: url, schoolID: schoolID, dryRun: dryRun, progress: { progress.update($0) })
             progress.finish()
             return result
         }

@@ -23,10 +23,13 @@ struct ConsoleImportTests {
         """
 
     /// A multipart body as a browser sends the import form.
-    static func body(token: String?, type: String, csv: String, check: Bool = false) -> ByteBuffer {
+    static func body(
+        token: String?, type: String, purpose: String? = "service_delivery", csv: String, check: Bool = false
+    ) -> ByteBuffer {
         var parts: [String] = []
         if let token { parts.append("Content-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)") }
         parts.append("Content-Disposition: form-data; name=\"type\"\r\n\r\n\(type)")
+        if let purpose { parts.append("Content-Disposition: form-data; name=\"purpose\"\r\n\r\n\(purpose)") }
         parts.append(
             "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\exports\\\\users.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)"
         )
