@@ -35,13 +35,13 @@ extension SQLiteStore {
 
     public func breaches(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredBreach] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM breach WHERE workspace_id = ? \(includingClosed ? "" : "AND closed_on IS NULL")
+            let open: SQL = includingClosed ? "" : "AND closed_on IS NULL"
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM breach WHERE workspace_id = \(workspaceID.uuidString) \(open)
                     ORDER BY closed_on IS NOT NULL, discovered_at, rowid
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.breach)
+                    """
+            ).fetchAll(db).map(Self.breach)
         }
     }
 

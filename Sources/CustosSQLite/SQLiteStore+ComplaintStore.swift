@@ -44,13 +44,13 @@ extension SQLiteStore {
 
     public func complaints(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredComplaint] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM complaint WHERE workspace_id = ? \(includingClosed ? "" : "AND closed_on IS NULL")
+            let open: SQL = includingClosed ? "" : "AND closed_on IS NULL"
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM complaint WHERE workspace_id = \(workspaceID.uuidString) \(open)
                     ORDER BY closed_on IS NOT NULL, acknowledge_by, received_on, rowid
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.complaint)
+                    """
+            ).fetchAll(db).map(Self.complaint)
         }
     }
 

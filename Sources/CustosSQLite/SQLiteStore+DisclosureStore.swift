@@ -39,19 +39,13 @@ extension SQLiteStore {
     public func disclosures(in workspaceID: UUID, ofSubjects subjects: [UUID]?) async throws -> [StoredDisclosure] {
         if subjects?.isEmpty == true { return [] }
         return try await pool.read { db in
-            var arguments: StatementArguments = [workspaceID.uuidString]
-            var filter = ""
-            if let subjects {
-                filter = "AND subject_id IN (\(databaseQuestionMarks(count: subjects.count)))"
-                arguments += StatementArguments(subjects)
-            }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM disclosure WHERE workspace_id = ? \(filter)
+            let filter: SQL = subjects.map { "AND subject_id IN \($0)" } ?? ""
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM disclosure WHERE workspace_id = \(workspaceID.uuidString) \(filter)
                     ORDER BY disclosed_on DESC, recorded_at DESC, rowid DESC
-                    """, arguments: arguments
-            ).map(Self.disclosure)
+                    """
+            ).fetchAll(db).map(Self.disclosure)
         }
     }
 

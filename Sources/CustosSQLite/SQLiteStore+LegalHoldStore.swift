@@ -28,13 +28,13 @@ extension SQLiteStore {
 
     public func legalHolds(in workspaceID: UUID, includingReleased: Bool) async throws -> [LegalHold] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM legal_hold WHERE workspace_id = ? \(includingReleased ? "" : "AND released_on IS NULL")
+            let open: SQL = includingReleased ? "" : "AND released_on IS NULL"
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM legal_hold WHERE workspace_id = \(workspaceID.uuidString) \(open)
                     ORDER BY placed_on, rowid
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.legalHold)
+                    """
+            ).fetchAll(db).map(Self.legalHold)
         }
     }
 

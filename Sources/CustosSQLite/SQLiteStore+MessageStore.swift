@@ -91,15 +91,13 @@ extension SQLiteStore {
     ) async throws -> [StoredMessage] {
         guard !statuses.isEmpty else { return [] }
         return try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM message WHERE workspace_id = ? AND status IN (\(databaseQuestionMarks(count: statuses.count)))
-                    ORDER BY queued_at DESC, rowid DESC LIMIT ?
-                    """,
-                arguments: StatementArguments(
-                    [workspaceID.uuidString as any DatabaseValueConvertible] + statuses.map(\.rawValue) + [limit])
-            ).map(Self.message)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM message WHERE workspace_id = \(workspaceID.uuidString)
+                    AND status IN \(statuses.map(\.rawValue))
+                    ORDER BY queued_at DESC, rowid DESC LIMIT \(limit)
+                    """
+            ).fetchAll(db).map(Self.message)
         }
     }
 

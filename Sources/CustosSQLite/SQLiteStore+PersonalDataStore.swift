@@ -61,16 +61,21 @@ extension SQLiteStore {
         }
         for subjectID in changes.people.recordPartsRemoved {
             for table in ["record_part", "record_part_version", "record_statement"] {
-                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ?")
-                    .execute(arguments: [workspace, subjectID])
+                try db.cachedStatement(
+                    literal:
+                        "DELETE FROM \(identifier: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
+                ).execute()
             }
         }
         for (subjectID, types) in changes.people.recordPartsRemovedOfTypes {
             for type in types {
                 for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.cachedStatement(
-                        sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND type = ?"
-                    ).execute(arguments: [workspace, subjectID, type])
+                        literal: """
+                            DELETE FROM \(identifier: table)
+                            WHERE workspace_id = \(workspace) AND subject_id = \(subjectID) AND type = \(type)
+                            """
+                    ).execute()
                 }
             }
         }
@@ -78,8 +83,11 @@ extension SQLiteStore {
             for record in records {
                 for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.cachedStatement(
-                        sql: "DELETE FROM \(table) WHERE workspace_id = ? AND subject_id = ? AND record_id = ?"
-                    ).execute(arguments: [workspace, subjectID, record])
+                        literal: """
+                            DELETE FROM \(identifier: table)
+                            WHERE workspace_id = \(workspace) AND subject_id = \(subjectID) AND record_id = \(record)
+                            """
+                    ).execute()
                 }
             }
         }
@@ -308,15 +316,13 @@ extension SQLiteStore {
     public func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID] {
         guard !eventIndexes.isEmpty else { return [] }
         return try await pool.read { db in
-            try UUID.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = ?
-                    AND event_index IN (\(Array(repeating: "?", count: eventIndexes.count).joined(separator: ", ")))
+            try SQLRequest<UUID>(
+                literal: """
+                    SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = \(workspaceID.uuidString)
+                    AND event_index IN \(eventIndexes)
                     ORDER BY subject_id
-                    """,
-                arguments: StatementArguments(
-                    [workspaceID.uuidString] + eventIndexes.map { $0 as any DatabaseValueConvertible }))
+                    """
+            ).fetchAll(db)
         }
     }
 

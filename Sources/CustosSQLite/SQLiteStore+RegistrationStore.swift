@@ -37,33 +37,32 @@ extension SQLiteStore {
     }
 
     public func registration(_ id: UUID, in workspaceID: UUID) async throws -> StoredRegistration? {
-        try await registrations("WHERE id = ? AND workspace_id = ?", [id, workspaceID.uuidString]).first
+        try await registrations("WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)").first
     }
 
     public func registrationsAwaitingLink(in workspaceID: UUID) async throws -> [StoredRegistration] {
         try await registrations(
-            "WHERE workspace_id = ? AND link_sent_at IS NULL AND confirmed_at IS NULL ORDER BY created_at",
-            [workspaceID.uuidString])
+            """
+            WHERE workspace_id = \(workspaceID.uuidString) AND link_sent_at IS NULL AND confirmed_at IS NULL
+            ORDER BY created_at
+            """)
     }
 
     public func registrationsAwaitingLeads(in workspaceID: UUID) async throws -> [StoredRegistration] {
         try await registrations(
-            "WHERE workspace_id = ? AND confirmed_at IS NOT NULL ORDER BY confirmed_at", [workspaceID.uuidString])
+            "WHERE workspace_id = \(workspaceID.uuidString) AND confirmed_at IS NOT NULL ORDER BY confirmed_at")
     }
 
     public func unconfirmedRegistrations(before time: Date, in workspaceID: UUID) async throws -> [UUID] {
         try await registrations(
-            "WHERE workspace_id = ? AND confirmed_at IS NULL AND created_at < ?", [workspaceID.uuidString, time]
+            "WHERE workspace_id = \(workspaceID.uuidString) AND confirmed_at IS NULL AND created_at < \(time)"
         ).map(\.id)
     }
 
-    private func registrations(
-        _ condition: String, _ arguments: StatementArguments
-    ) async throws
-        -> [StoredRegistration]
-    {
+    /// The registrations `condition` (with its arguments bound, by SQL interpolation) selects.
+    private func registrations(_ condition: SQL) async throws -> [StoredRegistration] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM registration \(condition)", arguments: arguments).map { row in
+            try SQLRequest<Row>(literal: "SELECT * FROM registration \(condition)").fetchAll(db).map { row in
                 StoredRegistration(
                     id: row["id"], key: row["registration_key"], sealed: row["sealed"], emailIndex: row["email_index"],
                     createdAt: row["created_at"], linkSentAt: row["link_sent_at"], confirmedAt: row["confirmed_at"],

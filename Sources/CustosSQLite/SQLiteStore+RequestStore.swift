@@ -143,14 +143,13 @@ extension SQLiteStore {
 
     public func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM data_request WHERE workspace_id = ?
-                    \(includingClosed ? "" : "AND state NOT IN ('completed', 'refused')")
+            let open: SQL = includingClosed ? "" : "AND state NOT IN ('completed', 'refused')"
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM data_request WHERE workspace_id = \(workspaceID.uuidString) \(open)
                     ORDER BY due_on IS NULL, due_on, received_on, created_at
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.request)
+                    """
+            ).fetchAll(db).map(Self.request)
         }
     }
 

@@ -35,17 +35,14 @@ extension SQLiteStore {
         guard !types.isEmpty else { return [] }
         return try await pool.read { db in
             var found: [(subjectID: UUID, lastActivityAt: Date)] = []
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
+            let rows = try SQLRequest<Row>(
+                literal: """
                     SELECT s.id, s.last_activity_at FROM subject s
-                    WHERE s.workspace_id = ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
-                    AND s.last_activity_at < ?
-                    AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id
-                        AND p.type IN (\(databaseQuestionMarks(count: types.count))))
-                    """,
-                arguments: StatementArguments(
-                    [workspaceID.uuidString, cutoff] + types.map { $0 as any DatabaseValueConvertible }))
+                    WHERE s.workspace_id = \(workspaceID.uuidString) AND s.wrapped_key IS NOT NULL
+                    AND s.merged_into IS NULL AND s.last_activity_at < \(cutoff)
+                    AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id AND p.type IN \(types))
+                    """
+            ).fetchCursor(db)
             while let row = try rows.next() { found.append((row[0], row[1])) }
             return found
         }
@@ -74,14 +71,12 @@ extension SQLiteStore {
             var types: [UUID: Set<String>] = [:]
             for start in stride(from: 0, to: subjectIDs.count, by: 900) {
                 let batch = subjectIDs[start..<min(start + 900, subjectIDs.count)]
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
+                let rows = try SQLRequest<Row>(
+                    literal: """
                         SELECT DISTINCT subject_id, type FROM record_part
-                        WHERE workspace_id = ? AND subject_id IN (\(databaseQuestionMarks(count: batch.count)))
-                        """,
-                    arguments: StatementArguments(
-                        [workspaceID.uuidString as any DatabaseValueConvertible] + batch.map { $0 }))
+                        WHERE workspace_id = \(workspaceID.uuidString) AND subject_id IN \(batch)
+                        """
+                ).fetchCursor(db)
                 while let row = try rows.next() {
                     types[row[0], default: []].insert(row[1])
                 }
@@ -107,16 +102,14 @@ extension SQLiteStore {
         guard !types.isEmpty else { return [] }
         return try await pool.read { db in
             var found: [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] = []
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
+            let rows = try SQLRequest<Row>(
+                literal: """
                     SELECT p.record_id, p.subject_id, p.type, p.created_at FROM record_part p
                     JOIN subject s ON s.id = p.subject_id
-                    WHERE p.workspace_id = ? AND p.type IN (\(databaseQuestionMarks(count: types.count)))
-                    AND p.created_at < ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
-                    """,
-                arguments: StatementArguments(
-                    [workspaceID.uuidString as any DatabaseValueConvertible] + types.map { $0 } + [cutoff]))
+                    WHERE p.workspace_id = \(workspaceID.uuidString) AND p.type IN \(types)
+                    AND p.created_at < \(cutoff) AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    """
+            ).fetchCursor(db)
             while let row = try rows.next() { found.append((row[0], row[1], row[2], row[3])) }
             return found
         }
@@ -145,14 +138,12 @@ extension SQLiteStore {
             var records: [UUID: Set<UUID>] = [:]
             for start in stride(from: 0, to: subjectIDs.count, by: 900) {
                 let batch = subjectIDs[start..<min(start + 900, subjectIDs.count)]
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
+                let rows = try SQLRequest<Row>(
+                    literal: """
                         SELECT subject_id, record_id FROM record_part
-                        WHERE workspace_id = ? AND subject_id IN (\(databaseQuestionMarks(count: batch.count)))
-                        """,
-                    arguments: StatementArguments(
-                        [workspaceID.uuidString as any DatabaseValueConvertible] + batch.map { $0 }))
+                        WHERE workspace_id = \(workspaceID.uuidString) AND subject_id IN \(batch)
+                        """
+                ).fetchCursor(db)
                 while let row = try rows.next() {
                     records[row[0], default: []].insert(row[1])
                 }

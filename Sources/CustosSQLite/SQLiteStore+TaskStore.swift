@@ -38,13 +38,13 @@ extension SQLiteStore {
 
     public func tasks(in workspaceID: UUID, includingDone: Bool) async throws -> [StoredTask] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM task WHERE workspace_id = ? \(includingDone ? "" : "AND done_on IS NULL")
+            let open: SQL = includingDone ? "" : "AND done_on IS NULL"
+            return try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM task WHERE workspace_id = \(workspaceID.uuidString) \(open)
                     ORDER BY due_on IS NULL, due_on, created_at
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.task)
+                    """
+            ).fetchAll(db).map(Self.task)
         }
     }
 

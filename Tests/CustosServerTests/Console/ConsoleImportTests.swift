@@ -124,6 +124,28 @@ struct ConsoleImportTests {
                 let (badType, _) = try await Self.upload(
                     client, staff, Self.body(token: token, type: "nope", csv: Self.csv))
                 #expect(badType == .badRequest)
+
+                // The door decides the purpose before the file is taken: none, a made-up one, or one the
+                // kind is not kept for is the form's error, and no import starts.
+                let other = Self.csv.replacingOccurrences(of: "crays.example", with: "elsewhere.example")
+                for (purpose, says) in [
+                    (nil, "name the purpose"), ("nonsense", "the policy has no purpose &#39;nonsense&#39;"),
+                    ("site_analytics", "site_analytics"),
+                ] as [(String?, String)] {
+                    var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(Self.boundary)"]
+                    headers[.cookie] = staff.cookie
+                    let (refusedStatus, refusedPage) = try await client.execute(
+                        uri: "/console/imports", method: .post, headers: headers,
+                        body: Self.body(token: token, type: "registered_user", purpose: purpose, csv: other)
+                    ) { ($0.status, String(buffer: $0.body)) }
+                    #expect(refusedStatus == .badRequest, "\(purpose ?? "none")")
+                    #expect(refusedPage.contains("import-purpose-error"), "\(purpose ?? "none")")
+                    #expect(refusedPage.contains(says), "\(purpose ?? "none"): says why")
+                }
+                #expect(
+                    try await fixture.store.subjectIDs(
+                        forIndexes: [vault.index(kind: "email", value: "sam@elsewhere.example")], in: vault.workspace.id
+                    ).isEmpty, "nothing refused was imported")
             }
             let written = try await fixture.store.subjectIDs(
                 forIndexes: [vault.index(kind: "email", value: "sam@crays.example")], in: vault.workspace.id)
