@@ -26,7 +26,8 @@ struct ApiRightsTests {
                         json:
                             #"{"kind": "\#(kind)", "subject": "\#(subject)", "channel": "email", "identityShown": true}"#,
                         expect: .created)
-                    return try #require(created["id"] as? String)
+                    guard let id = created["id"] as? String else { throw ApiFixture.FixtureFailure() }
+                    return id
                 }
 
                 let restriction = try await open("restriction")

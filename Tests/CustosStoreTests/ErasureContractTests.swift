@@ -53,7 +53,7 @@ struct ErasureContractTests {
             #expect(try await Contacts(vault: vault).suppression(kind: "email", value: "head@school.example") == .all)
 
             // The register keeps the certificate; running it again changes nothing and returns it.
-            let stored = try #require(try await requests.show(request.id, asOf: try day("2026-11-03")).request)
+            let stored = try await requests.show(request.id, asOf: try day("2026-11-03")).request
             #expect(stored.state == .completed)
             #expect(stored.outcome?.erasure == certificate)
             #expect(

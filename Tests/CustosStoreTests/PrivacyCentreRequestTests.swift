@@ -90,7 +90,7 @@ struct PrivacyCentreRequestTests {
             let centre = PrivacyCentreRequests(vault: vault)
             let sender = try #require(MailAddress("privacy@ashe.example", name: "ASHE"))
             let sentAt = Date()
-            let stranger = try await centre.submit(
+            _ = try await centre.submit(
                 PublicRequest(kind: .erasure, name: "New Name", email: "new@home.example", details: nil, onBehalf: nil),
                 on: try day("2026-11-02"), at: sentAt)
             let forChild = try await centre.submit(
