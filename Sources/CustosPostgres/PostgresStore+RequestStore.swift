@@ -187,6 +187,15 @@ extension PostgresStore {
             """)
     }
 
+    public func requests(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRequest] {
+        try await requests(
+            """
+            SELECT \(unescaped: Self.requestColumns) FROM data_request
+            WHERE subject_id = \(subjectID) AND workspace_id = \(workspaceID)
+            ORDER BY due_on IS NULL, due_on, received_on, created_at
+            """)
+    }
+
     public func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest] {
         try await requests(
             """

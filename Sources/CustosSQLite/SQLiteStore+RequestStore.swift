@@ -141,6 +141,17 @@ extension SQLiteStore {
         }
     }
 
+    public func requests(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM data_request WHERE subject_id = \(subjectID) AND workspace_id = \(workspaceID.uuidString)
+                    ORDER BY due_on IS NULL, due_on, received_on, created_at
+                    """
+            ).fetchAll(db).map(Self.request)
+        }
+    }
+
     public func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest] {
         try await pool.read { db in
             let open: SQL = includingClosed ? "" : "AND state NOT IN ('completed', 'refused')"

@@ -9,6 +9,28 @@ import Testing
 struct RequestContractTests {
     func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(iso: text)) }
 
+    @Test("a person's requests are theirs alone, open and closed", arguments: TestBackend.available)
+    func requestsAboutOnePerson(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let requests = Requests(vault: vault)
+            let ann = try await SeedPeople.head(vault, email: "ann@school.example")
+            let bea = try await SeedPeople.head(vault, email: "bea@school.example")
+            let annsAccess = try await requests.open(
+                RequestIntake(kind: .access, subjectID: ann, channel: .email, receivedOn: try day("2026-09-01")),
+                actor: "office")
+            let annsObjection = try await requests.open(
+                RequestIntake(kind: .objection, subjectID: ann, channel: .email, receivedOn: try day("2026-09-02")),
+                actor: "office")
+            _ = try await requests.open(
+                RequestIntake(kind: .access, subjectID: bea, channel: .email, receivedOn: try day("2026-09-01")),
+                actor: "office")
+            #expect(Set(try await requests.list(about: ann).map(\.id)) == [annsAccess.id, annsObjection.id])
+            #expect(try await requests.list(about: bea).count == 1)
+            #expect(try await requests.list(about: UUID()).isEmpty)
+        }
+    }
+
     @Test(
         "an ASHE head's access request: identity awaited, verified, paused, extended, completed; listed by due date",
         arguments: TestBackend.available)

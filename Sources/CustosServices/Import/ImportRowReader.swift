@@ -53,7 +53,7 @@ final class ImportRowReader: @unchecked Sendable {
                 // Foundation's InputStream on Linux says bytes are available at the end of a file, so
                 // CSV.swift tries one more read and records `cannotReadFile`: that is the end, not a failure.
                 if let error = reader.error, !Self.isEndOfFile(error) {
-                    throw VaultError("\(file.lastPathComponent) could not be read after line \(line): \(error)")
+                    throw VaultError("the file could not be read after line \(line) (\(type(of: error)))")
                 }
                 batch.isLast = true
                 return batch

@@ -38,12 +38,12 @@ public struct RecordImporter: Sendable {
     ) async throws -> ImportReport {
         let purpose = try await vault.purposeForWriting(recordType, as: user, purpose: self.purpose)
         let actor = user.actor
-        guard let stream = InputStream(url: file) else { throw VaultError("cannot open \(file.lastPathComponent)") }
+        guard let stream = InputStream(url: file) else { throw VaultError("the file cannot be opened") }
         let reader: CSVReader
         do {
             reader = try CSVReader(stream: stream, hasHeaderRow: true)
         } catch {
-            throw VaultError("\(file.lastPathComponent) is not a CSV file with a heading row")
+            throw VaultError("the file is not a CSV file with a heading row")
         }
         let source = source ?? RecordSource(kind: .importFile)
         var report = ImportReport(dryRun: dryRun)

@@ -355,7 +355,7 @@ public struct Requests: Sendable {
 
     /// The requests about the person `subjectID`, open and closed.
     public func list(about subjectID: UUID) async throws -> [StoredRequest] {
-        try await store.requests(in: workspaceID, includingClosed: true).filter { $0.subjectID == subjectID }
+        try await store.requests(ofSubject: subjectID, in: workspaceID)
     }
 
     /// The request, its history and its deadline as of `today`, with the steps that give it.

@@ -93,7 +93,9 @@ extension Vault {
                 key = known
             } else if let held = named[role.name] {
                 // Someone already held, named by the caller (a leader authorising is themselves).
-                guard let subject = try await store.subjects([held], in: workspace.id).first, subject.key != nil else {
+                guard let subject = try await store.subjects([held], in: workspace.id).first, subject.key != nil,
+                    subject.mergedInto == nil
+                else {
                     throw VaultError.personNotFound(role: role.name, of: type)
                 }
                 (subjectID, key) = (held, try dataKey(of: subject))

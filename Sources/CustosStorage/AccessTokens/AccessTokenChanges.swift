@@ -1,4 +1,3 @@
-public import CustosCore
 public import Foundation
 
 /// Changes to API tokens: those made and those revoked.
@@ -11,10 +10,4 @@ public struct AccessTokenChanges: Sendable {
     public var revoked: [UUID: Date] = [:]
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        issued.isEmpty
-            && revoked.isEmpty
-    }
 }

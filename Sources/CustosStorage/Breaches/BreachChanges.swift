@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to the breach register.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -11,10 +8,4 @@ public struct BreachChanges: Sendable {
     public var updates: [StoredBreach] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        recorded.isEmpty
-            && updates.isEmpty
-    }
 }

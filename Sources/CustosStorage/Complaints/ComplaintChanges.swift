@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to the complaints register.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -11,10 +8,4 @@ public struct ComplaintChanges: Sendable {
     public var updates: [ComplaintUpdate] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        received.isEmpty
-            && updates.isEmpty
-    }
 }

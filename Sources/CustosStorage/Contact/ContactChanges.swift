@@ -18,13 +18,4 @@ public struct ContactChanges: Sendable {
     public var cookieConsents: [CookieConsentRecord] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        consentEntries.isEmpty
-            && processingStates.isEmpty
-            && suppressions.isEmpty
-            && suppressionsLifted.isEmpty
-            && cookieConsents.isEmpty
-    }
 }

@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to the disclosure log.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -11,10 +8,4 @@ public struct DisclosureChanges: Sendable {
     public var tellings: [DisclosureTelling] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        recorded.isEmpty
-            && tellings.isEmpty
-    }
 }

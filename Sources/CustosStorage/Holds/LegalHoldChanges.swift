@@ -1,5 +1,4 @@
 public import CustosCore
-public import Foundation
 
 /// Changes to legal holds.
 ///
@@ -11,10 +10,4 @@ public struct LegalHoldChanges: Sendable {
     public var releases: [LegalHoldRelease] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        placed.isEmpty
-            && releases.isEmpty
-    }
 }

@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to the outbox and the communications log.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -13,11 +10,4 @@ public struct MessageChanges: Sendable {
     public var events: [MessageEvent] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        queued.isEmpty
-            && updates.isEmpty
-            && events.isEmpty
-    }
 }

@@ -36,23 +36,4 @@ public struct PersonalDataChanges: Sendable {
     public var erasureJournal: [ErasureJournalEntry] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        schools.isEmpty
-            && subjects.isEmpty
-            && subjectUpdates.isEmpty
-            && identifiers.isEmpty
-            && identifiersRemoved.isEmpty
-            && recordPartsRemoved.isEmpty
-            && recordPartsRemovedOfTypes.isEmpty
-            && recordPartsRemovedOfRecords.isEmpty
-            && recordParts.isEmpty
-            && recordPartVersions.isEmpty
-            && recordStatements.isEmpty
-            && tombstones.isEmpty
-            && secrets.isEmpty
-            && rewrappedSecrets.isEmpty
-            && erasureJournal.isEmpty
-    }
 }

@@ -1,4 +1,3 @@
-public import CustosCore
 public import Foundation
 
 /// Changes to registrations made in the privacy centre.
@@ -15,12 +14,4 @@ public struct RegistrationChanges: Sendable {
     public var removed: [UUID] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        made.isEmpty
-            && linksSent.isEmpty
-            && confirmed.isEmpty
-            && removed.isEmpty
-    }
 }

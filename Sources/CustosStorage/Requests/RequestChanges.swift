@@ -28,18 +28,4 @@ public struct RequestChanges: Sendable {
     public var reminders: [RequestReminder] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        opened.isEmpty
-            && updates.isEmpty
-            && events.isEmpty
-            && partiesSealed.isEmpty
-            && requesters.isEmpty
-            && requesterLinksSent.isEmpty
-            && requestersConfirmed.isEmpty
-            && schoolCalendar == nil
-            && withholdings.isEmpty
-            && reminders.isEmpty
-    }
 }

@@ -11,6 +11,10 @@ public protocol RequestStore: Sendable {
     /// first); only open ones unless `includingClosed`.
     func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest]
 
+    /// The requests about the person `subjectID`, open and closed, in the order of
+    /// ``requests(in:includingClosed:)``.
+    func requests(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRequest]
+
     /// The workspace's requests whose party is still in plain text, from before it was sealed.
     func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest]
 

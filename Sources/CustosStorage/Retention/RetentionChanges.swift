@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to what retention records: events people's rules run from, and anonymised copies.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -11,10 +8,4 @@ public struct RetentionChanges: Sendable {
     public var anonymisedRecords: [AnonymisedRecord] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        events.isEmpty
-            && anonymisedRecords.isEmpty
-    }
 }

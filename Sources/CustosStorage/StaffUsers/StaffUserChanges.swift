@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to staff accounts.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -9,9 +6,4 @@ public struct StaffUserChanges: Sendable {
     public var saved: [StoredStaffUser] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        saved.isEmpty
-    }
 }

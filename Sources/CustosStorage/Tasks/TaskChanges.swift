@@ -1,6 +1,3 @@
-public import CustosCore
-public import Foundation
-
 /// Changes to the DPO's tasks.
 ///
 /// One part of a ``ChangeSet``, written in its transaction.
@@ -11,10 +8,4 @@ public struct TaskChanges: Sendable {
     public var completions: [TaskCompletion] = []
 
     public init() {}
-
-    /// Whether there is nothing to write.
-    public var isEmpty: Bool {
-        opened.isEmpty
-            && completions.isEmpty
-    }
 }

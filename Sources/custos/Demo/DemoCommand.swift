@@ -140,11 +140,11 @@ struct DemoCommand: AsyncParsableCommand {
         let app = buildApplication(
             installation: installation, configuration: ServerConfiguration(host: host, port: port),
             mail: PrivacyCentreMail(transport: transport, publicURL: base, sender: sender),
-            services: [
+            services: opened.services + [
                 OutboxService(
                     installation: installation, transport: transport, publicURL: base, sender: sender, logger: logger)
             ],
-            logger: logger,
+            logger: logger, beforeServerStarts: opened.prepare,
             onServerRunning: {
                 print(banner)
                 // Standard output is block-buffered when it is not a terminal (a log, a pipe); fflush(nil) flushes it.
