@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func accessToken(id: UUID) async throws -> StoredAccessToken? {
         try readCache.value(.accessToken(id)) {
             try readNow { db in
-                try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM access_token WHERE id = ?"), arguments: [id])
+                try Row.fetchOne(db.cachedStatement(literal: "SELECT * FROM access_token WHERE id = \(id)"))
                     .map(Self.token)
             }
         }
@@ -15,10 +15,11 @@ extension SQLiteStore {
 
     public func accessTokens(in workspaceID: UUID) async throws -> [StoredAccessToken] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM access_token WHERE workspace_id = ? ORDER BY created_at, name",
-                arguments: [workspaceID.uuidString]
-            ).map(Self.token)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM access_token WHERE workspace_id = \(workspaceID.uuidString) ORDER BY created_at, name
+                    """
+            ).fetchAll(db).map(Self.token)
         }
     }
 

@@ -8,28 +8,28 @@ extension SQLiteStore {
     static func applyBreachChanges(_ changes: BreachChanges, workspace: String, _ db: Database) throws {
         for breach in changes.recorded {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO breach (id, workspace_id, discovered_at, facts, closed_on, breach_key, sealed, recorded_by,
-                    recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    breach.id, workspace, breach.discoveredAt, try breach.facts.encoded(), breach.closedOn?.iso,
-                    breach.key, breach.sealed, breach.recordedBy, breach.recordedAt,
-                ])
+                    recorded_at) VALUES (
+                        \(breach.id), \(workspace), \(breach.discoveredAt), \(try breach.facts.encoded()),
+                        \(breach.closedOn?.iso), \(breach.key), \(breach.sealed), \(breach.recordedBy),
+                        \(breach.recordedAt))
+                    """)
         }
         for breach in changes.updates {
             try db.execute(
-                sql: "UPDATE breach SET facts = ?, closed_on = ?, sealed = ? WHERE id = ? AND workspace_id = ?",
-                arguments: [try breach.facts.encoded(), breach.closedOn?.iso, breach.sealed, breach.id, workspace])
+                literal: """
+                    UPDATE breach SET facts = \(try breach.facts.encoded()), closed_on = \(breach.closedOn?.iso),
+                    sealed = \(breach.sealed) WHERE id = \(breach.id) AND workspace_id = \(workspace)
+                    """)
         }
     }
 
     public func breach(_ id: UUID, in workspaceID: UUID) async throws -> StoredBreach? {
         try await pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM breach WHERE id = ? AND workspace_id = ?",
-                arguments: [id, workspaceID.uuidString]
-            ).map(Self.breach)
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM breach WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)"
+            ).fetchOne(db).map(Self.breach)
         }
     }
 

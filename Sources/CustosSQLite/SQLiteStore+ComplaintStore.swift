@@ -8,37 +8,32 @@ extension SQLiteStore {
     static func applyComplaintChanges(_ changes: ComplaintChanges, workspace: String, _ db: Database) throws {
         for complaint in changes.received {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO complaint (id, workspace_id, received_on, channel, subject_id, request_id, breach_id,
                     acknowledge_by, acknowledged_on, closed_on, complaint_key, sealed, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    complaint.id, workspace, complaint.receivedOn.iso, complaint.channel.rawValue, complaint.subjectID,
-                    complaint.requestID, complaint.breachID, complaint.acknowledgeBy.iso, complaint.acknowledgedOn?.iso,
-                    complaint.closedOn?.iso, complaint.key, complaint.sealed, complaint.recordedBy,
-                    complaint.recordedAt,
-                ])
+                    VALUES (
+                        \(complaint.id), \(workspace), \(complaint.receivedOn.iso), \(complaint.channel.rawValue),
+                        \(complaint.subjectID), \(complaint.requestID), \(complaint.breachID),
+                        \(complaint.acknowledgeBy.iso), \(complaint.acknowledgedOn?.iso), \(complaint.closedOn?.iso),
+                        \(complaint.key), \(complaint.sealed), \(complaint.recordedBy), \(complaint.recordedAt))
+                    """)
         }
         for update in changes.updates {
             try db.execute(
-                sql: """
-                    UPDATE complaint SET acknowledged_on = coalesce(acknowledged_on, ?),
-                    closed_on = coalesce(closed_on, ?), sealed = coalesce(?, sealed)
-                    WHERE id = ? AND workspace_id = ?
-                    """,
-                arguments: [
-                    update.acknowledgedOn?.iso, update.closedOn?.iso, update.sealed, update.complaintID, workspace,
-                ])
+                literal: """
+                    UPDATE complaint SET acknowledged_on = coalesce(acknowledged_on, \(update.acknowledgedOn?.iso)),
+                    closed_on = coalesce(closed_on, \(update.closedOn?.iso)),
+                    sealed = coalesce(\(update.sealed), sealed)
+                    WHERE id = \(update.complaintID) AND workspace_id = \(workspace)
+                    """)
         }
     }
 
     public func complaint(_ id: UUID, in workspaceID: UUID) async throws -> StoredComplaint? {
         try await pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM complaint WHERE id = ? AND workspace_id = ?",
-                arguments: [id, workspaceID.uuidString]
-            ).map(Self.complaint)
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM complaint WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)"
+            ).fetchOne(db).map(Self.complaint)
         }
     }
 

@@ -8,67 +8,57 @@ extension SQLiteStore {
     static func applyContactChanges(
         _ changes: ContactChanges, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
     ) throws {
-        if !changes.consentEntries.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
+        for entry in changes.consentEntries {
+            try db.cachedStatement(
+                literal: """
                     INSERT INTO consent_entry (id, workspace_id, subject_id, purpose, channel, list, action, wording,
-                    policy_version, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for entry in changes.consentEntries {
-                try statement.execute(arguments: [
-                    entry.id, workspace, entry.subjectID, entry.purpose, entry.channel?.rawValue, entry.list,
-                    entry.action.rawValue, entry.wording, entry.policyVersion, entry.source.rawValue,
-                    entry.recordedBy, stored(entry.recordedAt),
-                ])
-            }
+                    policy_version, source, recorded_by, recorded_at) VALUES (
+                        \(entry.id), \(workspace), \(entry.subjectID), \(entry.purpose), \(entry.channel?.rawValue),
+                        \(entry.list), \(entry.action.rawValue), \(entry.wording), \(entry.policyVersion),
+                        \(entry.source.rawValue), \(entry.recordedBy), \(stored(entry.recordedAt)))
+                    """
+            ).execute()
         }
-        if !changes.processingStates.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
+        for entry in changes.processingStates {
+            try db.cachedStatement(
+                literal: """
                     INSERT INTO processing_state_entry (id, workspace_id, subject_id, purpose, state, reason,
-                    recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for entry in changes.processingStates {
-                try statement.execute(arguments: [
-                    entry.id, workspace, entry.subjectID, entry.purpose, entry.state.rawValue, entry.reason,
-                    entry.recordedBy, stored(entry.recordedAt),
-                ])
-            }
+                    recorded_by, recorded_at) VALUES (
+                        \(entry.id), \(workspace), \(entry.subjectID), \(entry.purpose), \(entry.state.rawValue),
+                        \(entry.reason), \(entry.recordedBy), \(stored(entry.recordedAt)))
+                    """
+            ).execute()
         }
-        if !changes.suppressions.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
+        for suppression in changes.suppressions {
+            try db.cachedStatement(
+                literal: """
                     INSERT INTO suppression (workspace_id, blind_index, kind, scope, reason, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    VALUES (
+                        \(workspace), \(suppression.index), \(suppression.kind), \(suppression.scope.rawValue),
+                        \(suppression.reason.rawValue), \(suppression.recordedBy), \(stored(suppression.recordedAt)))
                     ON CONFLICT (workspace_id, blind_index) DO UPDATE SET scope = excluded.scope,
                     reason = excluded.reason, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
                     WHERE suppression.scope = 'marketing' AND excluded.scope = 'all'
-                    """)
-            for suppression in changes.suppressions {
-                try statement.execute(arguments: [
-                    workspace, suppression.index, suppression.kind, suppression.scope.rawValue,
-                    suppression.reason.rawValue, suppression.recordedBy, stored(suppression.recordedAt),
-                ])
-            }
+                    """
+            ).execute()
         }
         for record in changes.cookieConsents {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO cookie_consent (id, workspace_id, visitor_id, accepted, register_fingerprint,
-                    policy_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    record.id, workspace, record.visitorID, record.accepted.map(\.rawValue).joined(separator: " "),
-                    record.registerFingerprint, record.policyVersion, stored(record.recordedAt),
-                ])
-        }
-        if !changes.suppressionsLifted.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    DELETE FROM suppression WHERE workspace_id = ? AND blind_index = ?
-                    AND reason IN ('opt_out', 'objection')
+                    policy_version, recorded_at) VALUES (
+                        \(record.id), \(workspace), \(record.visitorID),
+                        \(record.accepted.map(\.rawValue).joined(separator: " ")), \(record.registerFingerprint),
+                        \(record.policyVersion), \(stored(record.recordedAt)))
                     """)
-            for index in changes.suppressionsLifted { try statement.execute(arguments: [workspace, index]) }
+        }
+        for index in changes.suppressionsLifted {
+            try db.cachedStatement(
+                literal: """
+                    DELETE FROM suppression WHERE workspace_id = \(workspace) AND blind_index = \(index)
+                    AND reason IN ('opt_out', 'objection')
+                    """
+            ).execute()
         }
     }
 
@@ -82,17 +72,17 @@ extension SQLiteStore {
             guard let (subject, consents, processing) = try Self.standing(id, workspace, db) else { return nil }
             let identifiers = try Row.fetchAll(
                 db.cachedStatement(
-                    sql: """
+                    literal: """
                         SELECT blind_index, kind, subject_id FROM subject_identifier
-                        WHERE workspace_id = ? AND subject_id = ? ORDER BY kind
-                        """), arguments: [workspace, id]
+                        WHERE workspace_id = \(workspace) AND subject_id = \(id) ORDER BY kind
+                        """)
             ).map { StoredIdentifier(index: $0["blind_index"], kind: $0["kind"], subjectID: $0["subject_id"]) }
             let parts = try Row.fetchAll(
                 db.cachedStatement(
-                    sql: """
-                        SELECT * FROM record_part WHERE subject_id = ? AND workspace_id = ?
+                    literal: """
+                        SELECT * FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspace)
                         ORDER BY created_at, record_id, role
-                        """), arguments: [id, workspace]
+                        """)
             ).map(Self.part)
             return StoredSubjectForUse(
                 subject: subject, consents: consents, processing: processing, identifiers: identifiers, parts: parts)
@@ -105,19 +95,22 @@ extension SQLiteStore {
     ) throws -> (StoredSubject, [ConsentEntry], [ProcessingStateEntry])? {
         guard
             let subject = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?"),
-                arguments: [id, workspace]
+                db.cachedStatement(literal: "SELECT * FROM subject WHERE id = \(id) AND workspace_id = \(workspace)")
             ).map(Self.subject)
         else { return nil }
         let consents = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
-            arguments: [id, workspace]
+                literal: """
+                    SELECT * FROM consent_entry WHERE subject_id = \(id) AND workspace_id = \(workspace)
+                    ORDER BY sequence
+                    """)
         ).map(Self.consentEntry)
         let processing = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
-            arguments: [id, workspace]
+                literal: """
+                    SELECT * FROM processing_state_entry WHERE subject_id = \(id) AND workspace_id = \(workspace)
+                    ORDER BY sequence
+                    """)
         ).map(Self.processingState)
         return (subject, consents, processing)
     }
@@ -128,15 +121,16 @@ extension SQLiteStore {
             guard let (subject, consents, processing) = try Self.standing(id, workspace, db) else { return nil }
             let scopes = try String.fetchAll(
                 db.cachedStatement(
-                    sql: """
+                    literal: """
                         SELECT s.scope FROM subject_identifier i JOIN suppression s
                         ON s.workspace_id = i.workspace_id AND s.blind_index = i.blind_index
-                        WHERE i.subject_id = ? AND i.workspace_id = ?
-                        """), arguments: [id, workspace])
+                        WHERE i.subject_id = \(id) AND i.workspace_id = \(workspace)
+                        """))
             let types = try String.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT DISTINCT type FROM record_part WHERE subject_id = ? AND workspace_id = ?"),
-                arguments: [id, workspace])
+                    literal: """
+                        SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspace)
+                        """))
             return StoredContactFacts(
                 subject: subject, consents: consents, processing: processing,
                 suppression: try scopes.map { try Self.keyword($0, "suppression scope") as SuppressionScope }.max(),
@@ -146,12 +140,12 @@ extension SQLiteStore {
 
     public func cookieConsents(ofVisitor visitorID: UUID, in workspaceID: UUID) async throws -> [CookieConsentRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM cookie_consent WHERE visitor_id = ? AND workspace_id = ? ORDER BY recorded_at, rowid
-                    """, arguments: [visitorID, workspaceID.uuidString]
-            ).map { row in
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM cookie_consent WHERE visitor_id = \(visitorID)
+                    AND workspace_id = \(workspaceID.uuidString) ORDER BY recorded_at, rowid
+                    """
+            ).fetchAll(db).map { row in
                 let accepted: String = row["accepted"]
                 return CookieConsentRecord(
                     id: row["id"], visitorID: row["visitor_id"],
@@ -167,10 +161,14 @@ extension SQLiteStore {
     public func consentEntries(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [ConsentEntry] {
         guard !subjectIDs.isEmpty else { return [] }
         return try readNow { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT * FROM consent_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence")
-            return try subjectIDs.flatMap { id in
-                try Row.fetchAll(statement, arguments: [id, workspaceID.uuidString]).map(Self.consentEntry)
+            try subjectIDs.flatMap { id in
+                try Row.fetchAll(
+                    db.cachedStatement(
+                        literal: """
+                            SELECT * FROM consent_entry
+                            WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
+                            """)
+                ).map(Self.consentEntry)
             }
         }
     }
@@ -181,11 +179,12 @@ extension SQLiteStore {
             // One scan of the consent_entry_audience index, which holds every column read, in order;
             // columns read from SQLite directly (GRDB's row decoding was most of the cost).
             let statement = try db.cachedStatement(
-                sql: """
+                literal: """
                     SELECT id, subject_id, channel, list, action = 'given' FROM consent_entry
-                    WHERE workspace_id = ? AND purpose = ? ORDER BY subject_id, recorded_at, sequence
+                    WHERE workspace_id = \(workspaceID.uuidString) AND purpose = \(purpose)
+                    ORDER BY subject_id, recorded_at, sequence
                     """)
-            let rows = try Row.fetchCursor(statement, arguments: [workspaceID.uuidString, purpose])
+            let rows = try Row.fetchCursor(statement)
             while try rows.next() != nil {
                 let row = statement.sqliteStatement
                 guard let id = SQLiteColumn.uuid(row, 0), let subject = SQLiteColumn.uuid(row, 1) else {
@@ -206,20 +205,26 @@ extension SQLiteStore {
     ) async throws -> [ProcessingStateEntry] {
         guard !subjectIDs.isEmpty else { return [] }
         return try readNow { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT * FROM processing_state_entry WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence")
-            return try subjectIDs.flatMap { id in
-                try Row.fetchAll(statement, arguments: [id, workspaceID.uuidString]).map(Self.processingState)
+            try subjectIDs.flatMap { id in
+                try Row.fetchAll(
+                    db.cachedStatement(
+                        literal: """
+                            SELECT * FROM processing_state_entry
+                            WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
+                            """)
+                ).map(Self.processingState)
             }
         }
     }
 
     public func processingStates(in workspaceID: UUID) async throws -> [ProcessingStateEntry] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM processing_state_entry WHERE workspace_id = ? ORDER BY sequence",
-                arguments: [workspaceID.uuidString]
-            ).map(Self.processingState)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM processing_state_entry WHERE workspace_id = \(workspaceID.uuidString)
+                    ORDER BY sequence
+                    """
+            ).fetchAll(db).map(Self.processingState)
         }
     }
 
@@ -227,11 +232,15 @@ extension SQLiteStore {
     {
         guard !indexes.isEmpty else { return [:] }
         return try readNow { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT scope FROM suppression WHERE workspace_id = ? AND blind_index = ?")
             var result: [Data: SuppressionScope] = [:]
             for index in Set(indexes) {
-                if let scope = try String.fetchOne(statement, arguments: [workspaceID.uuidString, index]) {
+                if let scope = try String.fetchOne(
+                    db.cachedStatement(
+                        literal: """
+                            SELECT scope FROM suppression
+                            WHERE workspace_id = \(workspaceID.uuidString) AND blind_index = \(index)
+                            """))
+                {
                     result[index] = try Self.keyword(scope, "suppression scope")
                 }
             }
@@ -244,12 +253,13 @@ extension SQLiteStore {
         // not one per identifier in the workspace.
         try await pool.read { db in
             var result: [UUID: SuppressionScope] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
+            let rows = try SQLRequest<Row>(
+                literal: """
                     SELECT i.subject_id, s.scope FROM suppression s CROSS JOIN subject_identifier i
-                    ON i.workspace_id = s.workspace_id AND i.blind_index = s.blind_index WHERE s.workspace_id = ?
-                    """, arguments: [workspaceID.uuidString])
+                    ON i.workspace_id = s.workspace_id AND i.blind_index = s.blind_index
+                    WHERE s.workspace_id = \(workspaceID.uuidString)
+                    """
+            ).fetchCursor(db)
             while let row = try rows.next() {
                 let scope: SuppressionScope = try Self.keyword(row[1], "suppression scope")
                 let subject: UUID = row[0]
@@ -262,10 +272,12 @@ extension SQLiteStore {
     public func suppressionCounts(in workspaceID: UUID) async throws -> [SuppressionReason: Int] {
         try await pool.read { db in
             var result: [SuppressionReason: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT reason, count(*) AS n FROM suppression WHERE workspace_id = ? GROUP BY reason",
-                arguments: [workspaceID.uuidString])
-            {
+            for row in try SQLRequest<Row>(
+                literal: """
+                    SELECT reason, count(*) AS n FROM suppression WHERE workspace_id = \(workspaceID.uuidString)
+                    GROUP BY reason
+                    """
+            ).fetchAll(db) {
                 result[try Self.keyword(row["reason"], "suppression reason")] = row["n"]
             }
             return result
@@ -278,16 +290,20 @@ extension SQLiteStore {
             let gone = try Set(
                 UUID.fetchAll(
                     db.cachedStatement(
-                        sql: """
-                            SELECT id FROM subject WHERE workspace_id = ? AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
-                            """), arguments: [workspaceID.uuidString]))
+                        literal: """
+                            SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString)
+                            AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
+                            """)))
             // Each type is read in order from its index; a person with several records comes
             // several times in a row (cheaper to skip here than to ask SQLite for DISTINCT).
             var result: [UUID] = []
-            let statement = try db.cachedStatement(
-                sql: "SELECT subject_id FROM record_part WHERE type = ? AND workspace_id = ? ORDER BY subject_id")
             for type in Set(types) {
-                let rows = try Row.fetchCursor(statement, arguments: [type, workspaceID.uuidString])
+                let statement = try db.cachedStatement(
+                    literal: """
+                        SELECT subject_id FROM record_part
+                        WHERE type = \(type) AND workspace_id = \(workspaceID.uuidString) ORDER BY subject_id
+                        """)
+                let rows = try Row.fetchCursor(statement)
                 var last: UUID?
                 while try rows.next() != nil {
                     guard let id = SQLiteColumn.uuid(statement.sqliteStatement, 0) else {
@@ -305,8 +321,11 @@ extension SQLiteStore {
         try await pool.read { db in
             var result: [UUID] = []
             let statement = try db.cachedStatement(
-                sql: "SELECT subject_id FROM subject_identifier WHERE workspace_id = ? AND kind = ?")
-            let rows = try Row.fetchCursor(statement, arguments: [workspaceID.uuidString, kind])
+                literal: """
+                    SELECT subject_id FROM subject_identifier
+                    WHERE workspace_id = \(workspaceID.uuidString) AND kind = \(kind)
+                    """)
+            let rows = try Row.fetchCursor(statement)
             while try rows.next() != nil {
                 guard let id = SQLiteColumn.uuid(statement.sqliteStatement, 0) else {
                     throw StoreError.corruptData("an identifier's subject id is not a UUID")

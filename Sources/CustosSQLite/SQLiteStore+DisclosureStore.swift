@@ -8,31 +8,31 @@ extension SQLiteStore {
     static func applyDisclosureChanges(_ changes: DisclosureChanges, workspace: String, _ db: Database) throws {
         for disclosure in changes.recorded {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO disclosure (id, workspace_id, subject_id, disclosed_on, recipient_id, recipient_name,
                     recipient_kind, facts, told_on, task_id, decided_by, disclosure_key, sealed, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    disclosure.id, workspace, disclosure.subjectID, disclosure.disclosedOn.iso, disclosure.recipientID,
-                    disclosure.recipientName, disclosure.recipientKind?.rawValue, try disclosure.facts.encoded(),
-                    disclosure.toldOn?.iso, disclosure.taskID, disclosure.decidedBy, disclosure.key, disclosure.sealed,
-                    disclosure.recordedBy, disclosure.recordedAt,
-                ])
+                    VALUES (
+                        \(disclosure.id), \(workspace), \(disclosure.subjectID), \(disclosure.disclosedOn.iso),
+                        \(disclosure.recipientID), \(disclosure.recipientName), \(disclosure.recipientKind?.rawValue),
+                        \(try disclosure.facts.encoded()), \(disclosure.toldOn?.iso), \(disclosure.taskID),
+                        \(disclosure.decidedBy), \(disclosure.key), \(disclosure.sealed), \(disclosure.recordedBy),
+                        \(disclosure.recordedAt))
+                    """)
         }
         for telling in changes.tellings {
             try db.execute(
-                sql: "UPDATE disclosure SET told_on = coalesce(told_on, ?) WHERE id = ? AND workspace_id = ?",
-                arguments: [telling.toldOn.iso, telling.disclosureID, workspace])
+                literal: """
+                    UPDATE disclosure SET told_on = coalesce(told_on, \(telling.toldOn.iso))
+                    WHERE id = \(telling.disclosureID) AND workspace_id = \(workspace)
+                    """)
         }
     }
 
     public func disclosure(_ id: UUID, in workspaceID: UUID) async throws -> StoredDisclosure? {
         try await pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM disclosure WHERE id = ? AND workspace_id = ?",
-                arguments: [id, workspaceID.uuidString]
-            ).map(Self.disclosure)
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM disclosure WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)"
+            ).fetchOne(db).map(Self.disclosure)
         }
     }
 

@@ -8,21 +8,19 @@ extension SQLiteStore {
     static func applyLegalHoldChanges(_ changes: LegalHoldChanges, workspace: String, _ db: Database) throws {
         for hold in changes.placed {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO legal_hold (id, workspace_id, subject_id, record_type, reason, placed_by, placed_on,
-                    ends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    hold.id, workspace, hold.subjectID, hold.recordType, hold.reason, hold.placedBy, hold.placedOn.iso,
-                    hold.endsOn?.iso,
-                ])
+                    ends_on) VALUES (
+                        \(hold.id), \(workspace), \(hold.subjectID), \(hold.recordType), \(hold.reason),
+                        \(hold.placedBy), \(hold.placedOn.iso), \(hold.endsOn?.iso))
+                    """)
         }
         for release in changes.releases {
             try db.execute(
-                sql: """
-                    UPDATE legal_hold SET released_on = ?, released_by = ?
-                    WHERE id = ? AND workspace_id = ? AND released_on IS NULL
-                    """, arguments: [release.on.iso, release.by, release.holdID, workspace])
+                literal: """
+                    UPDATE legal_hold SET released_on = \(release.on.iso), released_by = \(release.by)
+                    WHERE id = \(release.holdID) AND workspace_id = \(workspace) AND released_on IS NULL
+                    """)
         }
     }
 
@@ -42,10 +40,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: """
-                        SELECT * FROM legal_hold WHERE workspace_id = ? AND released_on IS NULL
-                        AND (subject_id = ? OR subject_id IS NULL) ORDER BY placed_on, rowid
-                        """), arguments: [workspaceID.uuidString, subject]
+                    literal: """
+                        SELECT * FROM legal_hold WHERE workspace_id = \(workspaceID.uuidString) AND released_on IS NULL
+                        AND (subject_id = \(subject) OR subject_id IS NULL) ORDER BY placed_on, rowid
+                        """)
             ).map(Self.legalHold)
         }
     }

@@ -10,40 +10,35 @@ extension SQLiteStore {
     ) throws {
         for message in changes.queued {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO message (id, workspace_id, subject_id, purpose, list, channel, template, sealed, status,
                     attempts, next_attempt_at, last_error, tracked, queued_at, queued_by, sent_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    message.id, workspace, message.subjectID, message.purpose, message.list, message.channel.rawValue,
-                    message.template, message.sealed, message.status.rawValue, message.attempts,
-                    message.nextAttemptAt.map(stored), message.lastError, message.tracked, stored(message.queuedAt),
-                    message.queuedBy, message.sentAt.map(stored),
-                ])
+                    VALUES (
+                        \(message.id), \(workspace), \(message.subjectID), \(message.purpose), \(message.list),
+                        \(message.channel.rawValue), \(message.template), \(message.sealed), \(message.status.rawValue),
+                        \(message.attempts), \(message.nextAttemptAt.map(stored) ?? .null), \(message.lastError),
+                        \(message.tracked), \(stored(message.queuedAt)), \(message.queuedBy),
+                        \(message.sentAt.map(stored) ?? .null))
+                    """)
         }
         for update in changes.updates {
             try db.execute(
-                sql: """
-                    UPDATE message SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, sent_at = ?
-                    WHERE id = ? AND workspace_id = ?
-                    """,
-                arguments: [
-                    update.status.rawValue, update.attempts, update.nextAttemptAt.map(stored), update.lastError,
-                    update.sentAt.map(stored), update.messageID, workspace,
-                ])
-        }
-        if !changes.events.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO message_event (workspace_id, message_id, subject_id, kind, at, detail)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                literal: """
+                    UPDATE message SET status = \(update.status.rawValue), attempts = \(update.attempts),
+                    next_attempt_at = \(update.nextAttemptAt.map(stored) ?? .null), last_error = \(update.lastError),
+                    sent_at = \(update.sentAt.map(stored) ?? .null)
+                    WHERE id = \(update.messageID) AND workspace_id = \(workspace)
                     """)
-            for event in changes.events {
-                try statement.execute(arguments: [
-                    workspace, event.messageID, event.subjectID, event.kind.rawValue, stored(event.at), event.detail,
-                ])
-            }
+        }
+        for event in changes.events {
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO message_event (workspace_id, message_id, subject_id, kind, at, detail)
+                    VALUES (
+                        \(workspace), \(event.messageID), \(event.subjectID), \(event.kind.rawValue),
+                        \(stored(event.at)), \(event.detail))
+                    """
+            ).execute()
         }
     }
 
@@ -52,16 +47,14 @@ extension SQLiteStore {
     ) async throws -> [StoredMessage] {
         try await pool.write { db in
             // One writer at a time in SQLite: the select and the lease are one transaction.
-            let due = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM message WHERE workspace_id = ? AND status = 'queued' AND next_attempt_at <= ?
-                    ORDER BY next_attempt_at LIMIT ?
-                    """, arguments: [workspaceID.uuidString, now, limit]
-            ).map(Self.message)
+            let due = try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM message WHERE workspace_id = \(workspaceID.uuidString) AND status = 'queued'
+                    AND next_attempt_at <= \(now) ORDER BY next_attempt_at LIMIT \(limit)
+                    """
+            ).fetchAll(db).map(Self.message)
             for message in due {
-                try db.execute(
-                    sql: "UPDATE message SET next_attempt_at = ? WHERE id = ?", arguments: [leaseUntil, message.id])
+                try db.execute(literal: "UPDATE message SET next_attempt_at = \(leaseUntil) WHERE id = \(message.id)")
             }
             return due
         }
@@ -70,8 +63,8 @@ extension SQLiteStore {
     public func message(_ id: UUID, in workspaceID: UUID) async throws -> StoredMessage? {
         try readNow { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM message WHERE id = ? AND workspace_id = ?"),
-                arguments: [id, workspaceID.uuidString]
+                db.cachedStatement(
+                    literal: "SELECT * FROM message WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
             ).map(Self.message)
         }
     }
@@ -80,8 +73,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM message WHERE subject_id = ? AND workspace_id = ? ORDER BY queued_at, rowid"),
-                arguments: [id, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM message WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString)
+                        ORDER BY queued_at, rowid
+                        """)
             ).map(Self.message)
         }
     }
@@ -105,8 +100,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM message_event WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"),
-                arguments: [id, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM message_event
+                        WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
+                        """)
             ).map { row in
                 MessageEvent(
                     messageID: row["message_id"], subjectID: row["subject_id"],
@@ -118,10 +115,12 @@ extension SQLiteStore {
     public func messageCounts(in workspaceID: UUID) async throws -> [MessageStatus: Int] {
         try await pool.read { db in
             var counts: [MessageStatus: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT status, COUNT(*) AS n FROM message WHERE workspace_id = ? GROUP BY status",
-                arguments: [workspaceID.uuidString])
-            {
+            for row in try SQLRequest<Row>(
+                literal: """
+                    SELECT status, COUNT(*) AS n FROM message WHERE workspace_id = \(workspaceID.uuidString)
+                    GROUP BY status
+                    """
+            ).fetchAll(db) {
                 counts[try Self.keyword(row["status"], "message status")] = row["n"]
             }
             return counts

@@ -21,40 +21,40 @@ extension SQLiteStore {
             formatted[date] = value
             return value
         }
-        if !changes.people.secrets.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO workspace_secret (workspace_id, purpose, master_key_id, sealed) VALUES (?, ?, ?, ?)
+        for (purpose, key) in changes.people.secrets {
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO workspace_secret (workspace_id, purpose, master_key_id, sealed)
+                    VALUES (\(workspace), \(purpose), \(key.masterKeyID), \(key.sealed))
                     ON CONFLICT (workspace_id, purpose) DO NOTHING
-                    """)
-            for (purpose, key) in changes.people.secrets {
-                try statement.execute(arguments: [workspace, purpose, key.masterKeyID, key.sealed])
-            }
+                    """
+            ).execute()
         }
         for (purpose, key) in changes.people.rewrappedSecrets {
             try db.execute(
-                sql: "UPDATE workspace_secret SET master_key_id = ?, sealed = ? WHERE workspace_id = ? AND purpose = ?",
-                arguments: [key.masterKeyID, key.sealed, workspace, purpose])
-        }
-        if !changes.people.schools.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: "INSERT INTO school (id, workspace_id, name, urn, la_code) VALUES (?, ?, ?, ?, ?)")
-            for school in changes.people.schools {
-                try statement.execute(arguments: [school.id, workspace, school.name, school.urn, school.laCode])
-            }
-        }
-        if !changes.people.subjects.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
-                    last_activity_at, merged_into) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                literal: """
+                    UPDATE workspace_secret SET master_key_id = \(key.masterKeyID), sealed = \(key.sealed)
+                    WHERE workspace_id = \(workspace) AND purpose = \(purpose)
                     """)
-            for subject in changes.people.subjects {
-                try statement.execute(arguments: [
-                    subject.id, workspace, subject.kind, subject.schoolID, subject.key?.masterKeyID,
-                    subject.key?.sealed, stored(subject.createdAt), stored(subject.lastActivityAt), subject.mergedInto,
-                ])
-            }
+        }
+        for school in changes.people.schools {
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO school (id, workspace_id, name, urn, la_code)
+                    VALUES (\(school.id), \(workspace), \(school.name), \(school.urn), \(school.laCode))
+                    """
+            ).execute()
+        }
+        for subject in changes.people.subjects {
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
+                    last_activity_at, merged_into) VALUES (
+                        \(subject.id), \(workspace), \(subject.kind), \(subject.schoolID), \(subject.key?.masterKeyID),
+                        \(subject.key?.sealed), \(stored(subject.createdAt)), \(stored(subject.lastActivityAt)),
+                        \(subject.mergedInto))
+                    """
+            ).execute()
         }
         for update in changes.people.subjectUpdates {
             try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
@@ -93,91 +93,89 @@ extension SQLiteStore {
         }
         for statement in changes.people.recordStatements {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO record_statement (id, workspace_id, record_id, type, subject_id, request_id, sealed,
-                    added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    statement.id, workspace, statement.recordID, statement.type, statement.subjectID,
-                    statement.requestID, statement.sealed, stored(statement.addedAt),
-                ])
+                    added_at) VALUES (
+                        \(statement.id), \(workspace), \(statement.recordID), \(statement.type), \(statement.subjectID),
+                        \(statement.requestID), \(statement.sealed), \(stored(statement.addedAt)))
+                    """)
         }
         for part in changes.people.recordPartVersions {
             try db.cachedStatement(
-                sql: """
+                literal: """
                     INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
-                    source_name, created_at, updated_at, sealed, reidentification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    source_name, created_at, updated_at, sealed, reidentification) VALUES (
+                        \(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
+                        \(part.source.kind.rawValue), \(part.source.name), \(stored(part.createdAt)),
+                        \(stored(part.updatedAt)), \(part.sealed), \(part.reidentification))
                     """
-            ).execute(arguments: [
-                part.recordID, part.role, workspace, part.type, part.subjectID, part.source.kind.rawValue,
-                part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed, part.reidentification,
-            ])
+            ).execute()
         }
         for subjectID in changes.people.identifiersRemoved {
-            try db.cachedStatement(sql: "DELETE FROM subject_identifier WHERE workspace_id = ? AND subject_id = ?")
-                .execute(arguments: [workspace, subjectID])
+            try db.cachedStatement(
+                literal:
+                    "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
+            ).execute()
         }
-        if !changes.people.identifiers.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind) VALUES (?, ?, ?, ?)
+        for identifier in changes.people.identifiers {
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind)
+                    VALUES (\(workspace), \(identifier.index), \(identifier.subjectID), \(identifier.kind))
                     ON CONFLICT DO NOTHING
-                    """)
-            for identifier in changes.people.identifiers {
-                try statement.execute(arguments: [workspace, identifier.index, identifier.subjectID, identifier.kind])
-            }
+                    """
+            ).execute()
         }
-        if !changes.people.recordParts.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: """
+        for part in changes.people.recordParts {
+            try db.cachedStatement(
+                literal: """
                     INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
-                    created_at, updated_at, sealed, reidentification, event_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, sealed, reidentification, event_index) VALUES (
+                        \(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
+                        \(part.source.kind.rawValue), \(part.source.name), \(stored(part.createdAt)),
+                        \(stored(part.updatedAt)), \(part.sealed), \(part.reidentification), \(part.eventIndex))
                     ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
                     source_kind = excluded.source_kind, source_name = excluded.source_name,
                     updated_at = excluded.updated_at, sealed = excluded.sealed,
                     reidentification = excluded.reidentification, event_index = excluded.event_index
                     WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
-                    """)
-            for part in changes.people.recordParts {
-                try statement.execute(arguments: [
-                    part.recordID, part.role, workspace, part.type, part.subjectID, part.source.kind.rawValue,
-                    part.source.name, stored(part.createdAt), stored(part.updatedAt), part.sealed,
-                    part.reidentification, part.eventIndex,
-                ])
-            }
+                    """
+            ).execute()
         }
-        if !changes.people.tombstones.isEmpty {
-            let statement = try db.cachedStatement(
-                sql: "INSERT INTO tombstone (workspace_id, blind_index) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            for index in changes.people.tombstones { try statement.execute(arguments: [workspace, index]) }
+        for index in changes.people.tombstones {
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO tombstone (workspace_id, blind_index) VALUES (\(workspace), \(index))
+                    ON CONFLICT DO NOTHING
+                    """
+            ).execute()
         }
         for entry in changes.people.erasureJournal {
             try db.cachedStatement(
-                sql: """
+                literal: """
                     INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
-                    by_retention) VALUES (?, ?, ?, ?, ?, ?)
+                    by_retention) VALUES (
+                        \(entry.workspaceID.uuidString), \(entry.subjectID),
+                        \(try NameListColumn.encoded(entry.recordTypes)), \(entry.erasedAt), \(entry.requestID),
+                        \(entry.byRetention))
                     """
-            ).execute(arguments: [
-                entry.workspaceID.uuidString, entry.subjectID, try NameListColumn.encoded(entry.recordTypes),
-                entry.erasedAt, entry.requestID, entry.byRetention,
-            ])
+            ).execute()
         }
         for token in changes.accessTokens.issued {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO access_token (id, workspace_id, name, role, school_id, secret_hash, created_at,
-                    created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    token.id, workspace, token.name, token.role.rawValue, token.schoolID, token.secretHash,
-                    token.createdAt, token.createdBy,
-                ])
+                    created_by) VALUES (
+                        \(token.id), \(workspace), \(token.name), \(token.role.rawValue), \(token.schoolID),
+                        \(token.secretHash), \(token.createdAt), \(token.createdBy))
+                    """)
         }
         for (id, time) in changes.accessTokens.revoked {
             try db.execute(
-                sql: """
-                    UPDATE access_token SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL
-                    """, arguments: [time, id, workspace])
+                literal: """
+                    UPDATE access_token SET revoked_at = \(time)
+                    WHERE id = \(id) AND workspace_id = \(workspace) AND revoked_at IS NULL
+                    """)
         }
         try applyContactChanges(changes.contact, workspace: workspace, db, stored: stored)
         try applyMessageChanges(changes.messages, workspace: workspace, db, stored: stored)
@@ -199,30 +197,35 @@ extension SQLiteStore {
         switch update {
         case .lastActivity(let id, let date):
             try db.cachedStatement(
-                sql: """
-                    UPDATE subject SET last_activity_at = max(last_activity_at, ?) WHERE id = ? AND workspace_id = ?
+                literal: """
+                    UPDATE subject SET last_activity_at = max(last_activity_at, \(stored(date)))
+                    WHERE id = \(id) AND workspace_id = \(workspace)
                     """
-            ).execute(arguments: [stored(date), id, workspace])
+            ).execute()
         case .school(let id, let schoolID):
-            try db.cachedStatement(sql: "UPDATE subject SET school_id = ? WHERE id = ? AND workspace_id = ?")
-                .execute(arguments: [schoolID, id, workspace])
+            try db.cachedStatement(
+                literal: "UPDATE subject SET school_id = \(schoolID) WHERE id = \(id) AND workspace_id = \(workspace)"
+            ).execute()
         case .mergedInto(let id, let survivor):
             try db.execute(
-                sql: """
-                    UPDATE subject SET merged_into = ?, master_key_id = NULL, wrapped_key = NULL
-                    WHERE id = ? AND workspace_id = ?
-                    """, arguments: [survivor, id, workspace])
+                literal: """
+                    UPDATE subject SET merged_into = \(survivor), master_key_id = NULL, wrapped_key = NULL
+                    WHERE id = \(id) AND workspace_id = \(workspace)
+                    """)
         case .keyDestroyed(let id):
             // Cached: a retention sweep destroys thousands of keys in one transaction.
             try db.cachedStatement(
-                sql: "UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = ? AND workspace_id = ?"
-            ).execute(arguments: [id, workspace])
+                literal: """
+                    UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
+                    WHERE id = \(id) AND workspace_id = \(workspace)
+                    """
+            ).execute()
         case .rewrapped(let id, let key):
             try db.execute(
-                sql: """
-                    UPDATE subject SET master_key_id = ?, wrapped_key = ?
-                    WHERE id = ? AND workspace_id = ? AND wrapped_key IS NOT NULL
-                    """, arguments: [key.masterKeyID, key.sealed, id, workspace])
+                literal: """
+                    UPDATE subject SET master_key_id = \(key.masterKeyID), wrapped_key = \(key.sealed)
+                    WHERE id = \(id) AND workspace_id = \(workspace) AND wrapped_key IS NOT NULL
+                    """)
         }
     }
 
@@ -230,42 +233,45 @@ extension SQLiteStore {
     /// transaction serialises appends. The first keyed entry is recorded as where keying began.
     private static func appendAudit(_ events: [AuditEvent], _ db: Database, chainKey: AuditChainKey?) throws {
         guard !events.isEmpty else { return }
-        let row = try Row.fetchOne(db, sql: "SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1")
+        let row = try SQLRequest<Row>(literal: "SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1")
+            .fetchOne(db)
         let head = row.map { (sequence: $0["sequence"] as Int64, hash: $0["hash"] as Data) }
         let keyedFrom = row?["keyed_from"] as Int64?
         if chainKey == nil, keyedFrom != nil { throw StoreError.auditKeyNeeded }
         let entries = AuditChain.append(events, after: head, key: chainKey)
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id,
-                record_id, detail, previous_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
         for entry in entries {
             let event = entry.event
-            try statement.execute(arguments: [
-                entry.sequence, event.workspaceID?.uuidString, event.milliseconds, event.actor, event.action,
-                event.purpose, event.reason, event.subjectID, event.recordID, event.detail, entry.previousHash,
-                entry.hash, entry.keyID,
-            ])
+            try db.cachedStatement(
+                literal: """
+                    INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
+                    subject_id, record_id, detail, previous_hash, hash, key_id) VALUES (
+                        \(entry.sequence), \(event.workspaceID?.uuidString), \(event.milliseconds), \(event.actor),
+                        \(event.action), \(event.purpose), \(event.reason), \(event.subjectID), \(event.recordID),
+                        \(event.detail), \(entry.previousHash), \(entry.hash), \(entry.keyID))
+                    """
+            ).execute()
         }
         if let first = entries.first, let last = entries.last {
             let startsKeying = chainKey != nil && keyedFrom == nil
             try db.execute(
-                sql: """
-                    INSERT INTO audit_head (id, sequence, hash, keyed_from) VALUES (1, ?, ?, ?)
+                literal: """
+                    INSERT INTO audit_head (id, sequence, hash, keyed_from)
+                    VALUES (1, \(last.sequence), \(last.hash), \(startsKeying ? first.sequence : nil))
                     ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash,
                     keyed_from = coalesce(audit_head.keyed_from, excluded.keyed_from)
-                    """, arguments: [last.sequence, last.hash, startsKeying ? first.sequence : nil])
+                    """)
         }
     }
 
     public func workspaceSecrets(in workspaceID: UUID) async throws -> [String: WrappedKey] {
         try await pool.read { db in
             var secrets: [String: WrappedKey] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT purpose, master_key_id, sealed FROM workspace_secret WHERE workspace_id = ?",
-                arguments: [workspaceID.uuidString])
-            {
+            for row in try SQLRequest<Row>(
+                literal: """
+                    SELECT purpose, master_key_id, sealed FROM workspace_secret
+                    WHERE workspace_id = \(workspaceID.uuidString)
+                    """
+            ).fetchAll(db) {
                 secrets[row["purpose"]] = WrappedKey(masterKeyID: row["master_key_id"], sealed: row["sealed"])
             }
             return secrets
@@ -275,14 +281,15 @@ extension SQLiteStore {
     public func subjectIDs(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: [UUID]] {
         guard !indexes.isEmpty else { return [:] }
         return try readNow { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
-                    WHERE i.workspace_id = ? AND i.blind_index = ? ORDER BY s.created_at, s.id
-                    """)
             var result: [Data: [UUID]] = [:]
             for index in Set(indexes) {
-                let ids = try UUID.fetchAll(statement, arguments: [workspaceID.uuidString, index])
+                let ids = try UUID.fetchAll(
+                    db.cachedStatement(
+                        literal: """
+                            SELECT i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
+                            WHERE i.workspace_id = \(workspaceID.uuidString) AND i.blind_index = \(index)
+                            ORDER BY s.created_at, s.id
+                            """))
                 if !ids.isEmpty { result[index] = ids }
             }
             return result
@@ -292,11 +299,15 @@ extension SQLiteStore {
     public func tombstoned(_ indexes: [Data], in workspaceID: UUID) async throws -> Set<Data> {
         guard !indexes.isEmpty else { return [] }
         return try readNow { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT 1 FROM tombstone WHERE workspace_id = ? AND blind_index = ?")
             var result: Set<Data> = []
             for index in Set(indexes)
-            where try Bool.fetchOne(statement, arguments: [workspaceID.uuidString, index]) != nil {
+            where try Bool.fetchOne(
+                db.cachedStatement(
+                    literal: """
+                        SELECT 1 FROM tombstone
+                        WHERE workspace_id = \(workspaceID.uuidString) AND blind_index = \(index)
+                        """)) != nil
+            {
                 result.insert(index)
             }
             return result
@@ -306,9 +317,11 @@ extension SQLiteStore {
     public func subjects(_ ids: [UUID], in workspaceID: UUID) async throws -> [StoredSubject] {
         guard !ids.isEmpty else { return [] }
         return try readNow { db in
-            let statement = try db.cachedStatement(sql: "SELECT * FROM subject WHERE id = ? AND workspace_id = ?")
-            return try ids.compactMap { id in
-                try Row.fetchOne(statement, arguments: [id, workspaceID.uuidString]).map(Self.subject)
+            try ids.compactMap { id in
+                try Row.fetchOne(
+                    db.cachedStatement(
+                        literal: "SELECT * FROM subject WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
+                ).map(Self.subject)
             }
         }
     }
@@ -328,12 +341,12 @@ extension SQLiteStore {
 
     public func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID] {
         try await pool.read { db in
-            try UUID.fetchAll(
-                db,
-                sql: """
-                    SELECT id FROM subject WHERE workspace_id = ? AND school_id = ? AND merged_into IS NULL
-                    ORDER BY created_at, id
-                    """, arguments: [workspaceID.uuidString, schoolID])
+            try SQLRequest<UUID>(
+                literal: """
+                    SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString) AND school_id = \(schoolID)
+                    AND merged_into IS NULL ORDER BY created_at, id
+                    """
+            ).fetchAll(db)
         }
     }
 
@@ -341,25 +354,25 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: """
+                    literal: """
                         SELECT blind_index, kind, subject_id FROM subject_identifier
-                        WHERE workspace_id = ? AND subject_id = ? ORDER BY kind
-                        """), arguments: [workspaceID.uuidString, subjectID]
+                        WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subjectID) ORDER BY kind
+                        """)
             ).map { StoredIdentifier(index: $0["blind_index"], kind: $0["kind"], subjectID: $0["subject_id"]) }
         }
     }
 
     public func sharedIdentifiers(in workspaceID: UUID) async throws -> [[UUID]] {
         try await pool.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try SQLRequest<Row>(
+                literal: """
                     SELECT i.blind_index, i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
-                    WHERE i.workspace_id = ? AND i.blind_index IN (
-                        SELECT blind_index FROM subject_identifier WHERE workspace_id = ?
+                    WHERE i.workspace_id = \(workspaceID.uuidString) AND i.blind_index IN (
+                        SELECT blind_index FROM subject_identifier WHERE workspace_id = \(workspaceID.uuidString)
                         GROUP BY blind_index HAVING count(*) > 1)
                     ORDER BY i.blind_index, s.created_at, s.id
-                    """, arguments: [workspaceID.uuidString, workspaceID.uuidString])
+                    """
+            ).fetchAll(db)
             return SharedIdentifierGroups.groups(rows.map { ($0["blind_index"] as Data, $0["subject_id"] as UUID) })
         }
     }
@@ -367,13 +380,15 @@ extension SQLiteStore {
     public func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart] {
         guard !subjectIDs.isEmpty else { return [] }
         return try readNow { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT * FROM record_part WHERE subject_id = ? AND workspace_id = ?
-                    ORDER BY created_at, record_id, role
-                    """)
-            return try subjectIDs.flatMap { id in
-                try Row.fetchAll(statement, arguments: [id, workspaceID.uuidString]).map(Self.part)
+            try subjectIDs.flatMap { id in
+                try Row.fetchAll(
+                    db.cachedStatement(
+                        literal: """
+                            SELECT * FROM record_part
+                            WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString)
+                            ORDER BY created_at, record_id, role
+                            """)
+                ).map(Self.part)
             }
         }
     }
@@ -382,8 +397,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM record_part WHERE record_id = ? AND workspace_id = ? ORDER BY role"),
-                arguments: [recordID, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM record_part
+                        WHERE record_id = \(recordID) AND workspace_id = \(workspaceID.uuidString) ORDER BY role
+                        """)
             ).map(Self.part)
         }
     }
@@ -394,9 +411,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql:
-                        "SELECT * FROM record_statement WHERE subject_id = ? AND workspace_id = ? ORDER BY added_at, rowid"
-                ), arguments: [subjectID, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM record_statement WHERE subject_id = \(subjectID)
+                        AND workspace_id = \(workspaceID.uuidString) ORDER BY added_at, rowid
+                        """)
             ).map { row in
                 StoredRecordStatement(
                     id: row["id"], recordID: row["record_id"], type: row["type"], subjectID: row["subject_id"],
@@ -411,8 +429,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM record_part_version WHERE subject_id = ? AND workspace_id = ? ORDER BY sequence"
-                ), arguments: [subjectID, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM record_part_version WHERE subject_id = \(subjectID)
+                        AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
+                        """)
             ).map(Self.part)
         }
     }
@@ -422,15 +442,17 @@ extension SQLiteStore {
     ) async throws -> [UUID: UUID] {
         guard !subjects.isEmpty else { return [:] }
         return try await pool.read { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT record_id FROM record_part
-                    WHERE subject_id = ? AND type = ? AND role = ? AND workspace_id = ?
-                    ORDER BY created_at DESC, record_id DESC LIMIT 1
-                    """)
             var result: [UUID: UUID] = [:]
             for subject in Set(subjects) {
-                if let id = try UUID.fetchOne(statement, arguments: [subject, type, role, workspaceID.uuidString]) {
+                if let id = try UUID.fetchOne(
+                    db.cachedStatement(
+                        literal: """
+                            SELECT record_id FROM record_part
+                            WHERE subject_id = \(subject) AND type = \(type) AND role = \(role)
+                            AND workspace_id = \(workspaceID.uuidString)
+                            ORDER BY created_at DESC, record_id DESC LIMIT 1
+                            """))
+                {
                     result[subject] = id
                 }
             }
@@ -440,10 +462,9 @@ extension SQLiteStore {
 
     public func schools(in workspaceID: UUID) async throws -> [School] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM school WHERE workspace_id = ? ORDER BY name, urn",
-                arguments: [workspaceID.uuidString]
-            ).map { row in
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM school WHERE workspace_id = \(workspaceID.uuidString) ORDER BY name, urn"
+            ).fetchAll(db).map { row in
                 School(
                     id: row["id"], workspaceID: workspaceID, name: row["name"], urn: row["urn"],
                     laCode: row["la_code"])
@@ -455,45 +476,45 @@ extension SQLiteStore {
         notWrappedBy masterKeyID: String, in workspaceID: UUID, limit: Int
     ) async throws -> [(UUID, WrappedKey)] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<Row>(
+                literal: """
                     SELECT id, master_key_id, wrapped_key FROM subject
-                    WHERE workspace_id = ? AND wrapped_key IS NOT NULL AND master_key_id <> ? LIMIT ?
-                    """, arguments: [workspaceID.uuidString, masterKeyID, limit]
-            ).map { ($0["id"], WrappedKey(masterKeyID: $0["master_key_id"], sealed: $0["wrapped_key"])) }
+                    WHERE workspace_id = \(workspaceID.uuidString) AND wrapped_key IS NOT NULL
+                    AND master_key_id <> \(masterKeyID) LIMIT \(limit)
+                    """
+            ).fetchAll(db).map { ($0["id"], WrappedKey(masterKeyID: $0["master_key_id"], sealed: $0["wrapped_key"])) }
         }
     }
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM audit_entry WHERE sequence > ? ORDER BY sequence LIMIT ?",
-                arguments: [sequence, limit]
-            ).map(Self.auditEntry)
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM audit_entry WHERE sequence > \(sequence) ORDER BY sequence LIMIT \(limit)"
+            ).fetchAll(db).map(Self.auditEntry)
         }
     }
 
     public func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM audit_entry WHERE workspace_id = ? AND subject_id = ? ORDER BY sequence DESC LIMIT ?
-                    """, arguments: [workspaceID.uuidString, subjectID, limit]
-            ).map(Self.auditEntry)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM audit_entry
+                    WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subjectID)
+                    ORDER BY sequence DESC LIMIT \(limit)
+                    """
+            ).fetchAll(db).map(Self.auditEntry)
         }
     }
 
     public func auditKeyedFrom() async throws -> Int64? {
         try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT keyed_from FROM audit_head WHERE id = 1")
+            try SQLRequest<Int64>(literal: "SELECT keyed_from FROM audit_head WHERE id = 1").fetchOne(db)
         }
     }
 
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map {
+            try SQLRequest<Row>(literal: "SELECT sequence, hash FROM audit_head WHERE id = 1").fetchOne(db).map {
                 (sequence: $0["sequence"], hash: $0["hash"])
             }
         }
@@ -535,7 +556,7 @@ extension SQLiteStore {
 
     public func erasureJournal() async throws -> [ErasureJournalEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM erasure_journal ORDER BY sequence").map { row in
+            try SQLRequest<Row>(literal: "SELECT * FROM erasure_journal ORDER BY sequence").fetchAll(db).map { row in
                 ErasureJournalEntry(
                     workspaceID: try Self.uuid(row["workspace_id"]), subjectID: row["subject_id"],
                     recordTypes: try NameListColumn.stored(row["record_types"]), erasedAt: row["erased_at"],

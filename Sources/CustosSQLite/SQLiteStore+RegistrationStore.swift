@@ -8,31 +8,29 @@ extension SQLiteStore {
     static func applyRegistrationChanges(_ changes: RegistrationChanges, workspace: String, _ db: Database) throws {
         for registration in changes.made {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO registration (id, workspace_id, registration_key, sealed, email_index, created_at,
-                    link_sent_at, confirmed_at, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    registration.id, workspace, registration.key, registration.sealed, registration.emailIndex,
-                    registration.createdAt, registration.linkSentAt, registration.confirmedAt,
-                    registration.subjectID,
-                ])
+                    link_sent_at, confirmed_at, subject_id) VALUES (
+                        \(registration.id), \(workspace), \(registration.key), \(registration.sealed),
+                        \(registration.emailIndex), \(registration.createdAt), \(registration.linkSentAt),
+                        \(registration.confirmedAt), \(registration.subjectID))
+                    """)
         }
         for (id, time) in changes.linksSent {
             try db.execute(
-                sql: "UPDATE registration SET link_sent_at = ? WHERE id = ? AND workspace_id = ?",
-                arguments: [time, id, workspace])
+                literal: """
+                    UPDATE registration SET link_sent_at = \(time) WHERE id = \(id) AND workspace_id = \(workspace)
+                    """)
         }
         for confirmed in changes.confirmed {
             try db.execute(
-                sql: """
-                    UPDATE registration SET confirmed_at = ?, subject_id = ?
-                    WHERE id = ? AND workspace_id = ? AND confirmed_at IS NULL
-                    """, arguments: [confirmed.confirmedAt, confirmed.subjectID, confirmed.registrationID, workspace])
+                literal: """
+                    UPDATE registration SET confirmed_at = \(confirmed.confirmedAt), subject_id = \(confirmed.subjectID)
+                    WHERE id = \(confirmed.registrationID) AND workspace_id = \(workspace) AND confirmed_at IS NULL
+                    """)
         }
         for id in changes.removed {
-            try db.execute(
-                sql: "DELETE FROM registration WHERE id = ? AND workspace_id = ?", arguments: [id, workspace])
+            try db.execute(literal: "DELETE FROM registration WHERE id = \(id) AND workspace_id = \(workspace)")
         }
     }
 

@@ -10,101 +10,102 @@ extension SQLiteStore {
     ) throws {
         for request in changes.opened {
             try db.cachedStatement(
-                sql: """
+                literal: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                    awaits_fee, party_key, party_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    awaits_fee, party_key, party_sealed, created_at) VALUES (
+                        \(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
+                        \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso),
+                        \(request.dueOn?.iso), \(request.awaitsFee), \(request.party?.key), \(request.party?.sealed),
+                        \(stored(request.createdAt)))
                     """
-            ).execute(arguments: [
-                request.id, workspace, request.subjectID, request.kind.rawValue, request.channel.rawValue,
-                request.state.rawValue, request.receivedOn.iso, request.dueOn?.iso, request.awaitsFee,
-                request.party?.key, request.party?.sealed, stored(request.createdAt),
-            ])
+            ).execute()
         }
         for (id, party) in changes.partiesSealed {
             try db.execute(
-                sql: """
-                    UPDATE data_request SET party_key = ?, party_sealed = ?, on_behalf_as = NULL, competence = NULL
-                    WHERE id = ? AND workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
-                    """, arguments: [party.key, party.sealed, id, workspace])
+                literal: """
+                    UPDATE data_request SET party_key = \(party.key), party_sealed = \(party.sealed),
+                    on_behalf_as = NULL, competence = NULL
+                    WHERE id = \(id) AND workspace_id = \(workspace)
+                    AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+                    """)
         }
         for update in changes.updates {
             try db.cachedStatement(
-                sql: """
-                    UPDATE data_request SET state = ?, due_on = ?, outcome = coalesce(?, outcome),
-                    subject_id = coalesce(?, subject_id) WHERE id = ? AND workspace_id = ?
+                literal: """
+                    UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso),
+                    outcome = coalesce(\(try update.outcome?.encoded()), outcome),
+                    subject_id = coalesce(\(update.subjectID), subject_id)
+                    WHERE id = \(update.requestID) AND workspace_id = \(workspace)
                     """
-            ).execute(arguments: [
-                update.state.rawValue, update.dueOn?.iso, try update.outcome?.encoded(), update.subjectID,
-                update.requestID, workspace,
-            ])
+            ).execute()
         }
         for requester in changes.requesters {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO request_requester (request_id, workspace_id, request_key, sealed, email_index,
-                    link_sent_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    requester.requestID, workspace, requester.key, requester.sealed, requester.emailIndex,
-                    requester.linkSentAt.map(stored), requester.confirmedAt.map(stored),
-                ])
+                    link_sent_at, confirmed_at) VALUES (
+                        \(requester.requestID), \(workspace), \(requester.key), \(requester.sealed),
+                        \(requester.emailIndex), \(requester.linkSentAt.map(stored) ?? .null),
+                        \(requester.confirmedAt.map(stored) ?? .null))
+                    """)
         }
         for (requestID, time) in changes.requesterLinksSent {
             try db.execute(
-                sql: "UPDATE request_requester SET link_sent_at = ? WHERE request_id = ? AND workspace_id = ?",
-                arguments: [stored(time), requestID, workspace])
+                literal: """
+                    UPDATE request_requester SET link_sent_at = \(stored(time))
+                    WHERE request_id = \(requestID) AND workspace_id = \(workspace)
+                    """)
         }
         for (requestID, time) in changes.requestersConfirmed {
             try db.execute(
-                sql: """
-                    UPDATE request_requester SET confirmed_at = coalesce(confirmed_at, ?)
-                    WHERE request_id = ? AND workspace_id = ?
-                    """, arguments: [stored(time), requestID, workspace])
+                literal: """
+                    UPDATE request_requester SET confirmed_at = coalesce(confirmed_at, \(stored(time)))
+                    WHERE request_id = \(requestID) AND workspace_id = \(workspace)
+                    """)
         }
         if let calendar = changes.schoolCalendar {
             try db.execute(
-                sql: """
-                    INSERT INTO school_calendar (workspace_id, calendar) VALUES (?, ?)
+                literal: """
+                    INSERT INTO school_calendar (workspace_id, calendar)
+                    VALUES (\(workspace), \(try SchoolCalendarColumn.encoded(calendar)))
                     ON CONFLICT (workspace_id) DO UPDATE SET calendar = excluded.calendar
-                    """, arguments: [workspace, try SchoolCalendarColumn.encoded(calendar)])
+                    """)
         }
         for item in changes.withholdings {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO request_withholding (id, workspace_id, request_id, record_id, fields, exemption, reason,
-                    decided_by, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    item.id, workspace, item.requestID, item.recordID, try NameListColumn.encoded(item.fields),
-                    item.exemption.rawValue, item.reason, item.decidedBy, item.decidedOn.iso,
-                ])
+                    decided_by, decided_on) VALUES (
+                        \(item.id), \(workspace), \(item.requestID), \(item.recordID),
+                        \(try NameListColumn.encoded(item.fields)), \(item.exemption.rawValue), \(item.reason),
+                        \(item.decidedBy), \(item.decidedOn.iso))
+                    """)
         }
         for reminder in changes.reminders {
             try db.execute(
-                sql: """
-                    INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at) VALUES (?, ?, ?, ?)
+                literal: """
+                    INSERT INTO request_reminder (workspace_id, request_id, mark, sent_at)
+                    VALUES (\(workspace), \(reminder.requestID), \(reminder.mark), \(reminder.sentAt))
                     ON CONFLICT DO NOTHING
-                    """, arguments: [workspace, reminder.requestID, reminder.mark, reminder.sentAt])
+                    """)
         }
         for entry in changes.events {
             try db.cachedStatement(
-                sql: """
+                literal: """
                     INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    VALUES (
+                        \(workspace), \(entry.requestID), \(entry.event.action.rawValue), \(entry.event.day.iso),
+                        \(entry.event.actor), \(entry.event.reason), \(stored(entry.recordedAt)))
                     """
-            ).execute(arguments: [
-                workspace, entry.requestID, entry.event.action.rawValue, entry.event.day.iso, entry.event.actor,
-                entry.event.reason, stored(entry.recordedAt),
-            ])
+            ).execute()
         }
     }
 
     public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
         try readNow { db in
-            try String.fetchOne(
-                db, sql: "SELECT calendar FROM school_calendar WHERE workspace_id = ?",
-                arguments: [workspaceID.uuidString]
-            ).map(SchoolCalendarColumn.stored)
+            try SQLRequest<String>(
+                literal: "SELECT calendar FROM school_calendar WHERE workspace_id = \(workspaceID.uuidString)"
+            ).fetchOne(db).map(SchoolCalendarColumn.stored)
         }
     }
 
@@ -112,8 +113,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM request_withholding WHERE request_id = ? AND workspace_id = ? ORDER BY rowid"),
-                arguments: [requestID, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM request_withholding
+                        WHERE request_id = \(requestID) AND workspace_id = \(workspaceID.uuidString) ORDER BY rowid
+                        """)
             ).map { row in
                 RequestWithholding(
                     id: row["id"], requestID: row["request_id"], recordID: row["record_id"],
@@ -126,17 +129,17 @@ extension SQLiteStore {
 
     public func requestReminders(in workspaceID: UUID) async throws -> [RequestReminder] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM request_reminder WHERE workspace_id = ?", arguments: [workspaceID.uuidString]
-            ).map { RequestReminder(requestID: $0["request_id"], mark: $0["mark"], sentAt: $0["sent_at"]) }
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM request_reminder WHERE workspace_id = \(workspaceID.uuidString)"
+            ).fetchAll(db).map { RequestReminder(requestID: $0["request_id"], mark: $0["mark"], sentAt: $0["sent_at"]) }
         }
     }
 
     public func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest? {
         try readNow { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM data_request WHERE id = ? AND workspace_id = ?"),
-                arguments: [id, workspaceID.uuidString]
+                db.cachedStatement(
+                    literal: "SELECT * FROM data_request WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
             ).map(Self.request)
         }
     }
@@ -166,13 +169,13 @@ extension SQLiteStore {
 
     public func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<Row>(
+                literal: """
                     SELECT * FROM data_request
-                    WHERE workspace_id = ? AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.request)
+                    WHERE workspace_id = \(workspaceID.uuidString)
+                    AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+                    """
+            ).fetchAll(db).map(Self.request)
         }
     }
 
@@ -180,8 +183,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM request_event WHERE request_id = ? AND workspace_id = ? ORDER BY sequence"),
-                arguments: [requestID, workspaceID.uuidString]
+                    literal: """
+                        SELECT * FROM request_event
+                        WHERE request_id = \(requestID) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
+                        """)
             ).map { row in
                 StoredRequestEvent(
                     requestID: row["request_id"],
@@ -195,21 +200,23 @@ extension SQLiteStore {
 
     public func requester(of requestID: UUID, in workspaceID: UUID) async throws -> StoredRequester? {
         try readNow { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM request_requester WHERE request_id = ? AND workspace_id = ?",
-                arguments: [requestID, workspaceID.uuidString]
-            ).map(Self.requester)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM request_requester
+                    WHERE request_id = \(requestID) AND workspace_id = \(workspaceID.uuidString)
+                    """
+            ).fetchOne(db).map(Self.requester)
         }
     }
 
     public func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM request_requester WHERE workspace_id = ? AND link_sent_at IS NULL ORDER BY rowid
-                    """, arguments: [workspaceID.uuidString]
-            ).map(Self.requester)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM request_requester
+                    WHERE workspace_id = \(workspaceID.uuidString) AND link_sent_at IS NULL ORDER BY rowid
+                    """
+            ).fetchAll(db).map(Self.requester)
         }
     }
 

@@ -8,24 +8,21 @@ extension SQLiteStore {
     static func applyRetentionChanges(_ changes: RetentionChanges, workspace: String, _ db: Database) throws {
         for record in changes.anonymisedRecords {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO anonymised_record (id, workspace_id, record_type, rule, fields, anonymised_on)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    record.id, workspace, record.recordType, record.rule, try record.encodedValues(),
-                    record.anonymisedOn.iso,
-                ])
+                    VALUES (
+                        \(record.id), \(workspace), \(record.recordType), \(record.rule), \(try record.encodedValues()),
+                        \(record.anonymisedOn.iso))
+                    """)
         }
         for event in changes.events {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO retention_event (workspace_id, subject_id, event, day, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    workspace, event.subjectID, event.event, event.day.iso, event.recordedBy, event.recordedAt,
-                ])
+                    VALUES (
+                        \(workspace), \(event.subjectID), \(event.event), \(event.day.iso), \(event.recordedBy),
+                        \(event.recordedAt))
+                    """)
         }
     }
 
@@ -50,14 +47,14 @@ extension SQLiteStore {
 
     public func retentionEvents(named event: String, in workspaceID: UUID) async throws -> [RetentionEvent] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<Row>(
+                literal: """
                     SELECT e.* FROM retention_event e JOIN subject s ON s.id = e.subject_id
-                    WHERE e.workspace_id = ? AND e.event = ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    WHERE e.workspace_id = \(workspaceID.uuidString) AND e.event = \(event)
+                    AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
                     ORDER BY e.day, e.rowid
-                    """, arguments: [workspaceID.uuidString, event]
-            ).map { row in
+                    """
+            ).fetchAll(db).map { row in
                 RetentionEvent(
                     subjectID: row["subject_id"], event: row["event"], day: try CalendarDay.stored(row["day"]),
                     recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
@@ -87,12 +84,13 @@ extension SQLiteStore {
 
     public func subjectIDs(holding type: String, in workspaceID: UUID) async throws -> [UUID] {
         try await pool.read { db in
-            try UUID.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<UUID>(
+                literal: """
                     SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
-                    WHERE p.type = ? AND p.workspace_id = ? AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
-                    """, arguments: [type, workspaceID.uuidString])
+                    WHERE p.type = \(type) AND p.workspace_id = \(workspaceID.uuidString)
+                    AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
+                    """
+            ).fetchAll(db)
         }
     }
 
@@ -117,13 +115,13 @@ extension SQLiteStore {
 
     public func anonymisedRecords(ofType type: String?, in workspaceID: UUID) async throws -> [AnonymisedRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+            try SQLRequest<Row>(
+                literal: """
                     SELECT id, record_type, rule, fields, anonymised_on FROM anonymised_record
-                    WHERE workspace_id = ? AND (? IS NULL OR record_type = ?) ORDER BY anonymised_on, rowid
-                    """, arguments: [workspaceID.uuidString, type, type]
-            ).map { row in
+                    WHERE workspace_id = \(workspaceID.uuidString) AND (\(type) IS NULL OR record_type = \(type))
+                    ORDER BY anonymised_on, rowid
+                    """
+            ).fetchAll(db).map { row in
                 AnonymisedRecord(
                     id: row["id"], recordType: row["record_type"], rule: row["rule"],
                     values: try AnonymisedRecord.storedValues(row["fields"]),

@@ -8,10 +8,14 @@ extension SQLiteStore {
     static func applyStaffUserChanges(_ changes: StaffUserChanges, workspace: String, _ db: Database) throws {
         for user in changes.saved {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO staff_user (id, workspace_id, email, name, role, school_id, password_hash, totp_sealed,
                     totp_last_step, failed_sign_ins, locked_until, session_epoch, created_at, created_by, disabled_at,
-                    last_sign_in_at, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    last_sign_in_at, events) VALUES (
+                        \(user.id), \(workspace), \(user.email), \(user.name), \(user.role.rawValue), \(user.schoolID),
+                        \(user.passwordHash), \(user.totpSealed), \(user.totpLastStep), \(user.failedSignIns),
+                        \(user.lockedUntil), \(user.sessionEpoch), \(user.createdAt), \(user.createdBy),
+                        \(user.disabledAt), \(user.lastSignInAt), \(try NameListColumn.encoded(user.events)))
                     ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, role = excluded.role,
                     school_id = excluded.school_id, password_hash = excluded.password_hash,
                     totp_sealed = excluded.totp_sealed, totp_last_step = excluded.totp_last_step,
@@ -19,19 +23,13 @@ extension SQLiteStore {
                     session_epoch = excluded.session_epoch, disabled_at = excluded.disabled_at,
                     last_sign_in_at = excluded.last_sign_in_at, events = excluded.events
                     WHERE staff_user.workspace_id = excluded.workspace_id
-                    """,
-                arguments: [
-                    user.id, workspace, user.email, user.name, user.role.rawValue, user.schoolID, user.passwordHash,
-                    user.totpSealed, user.totpLastStep, user.failedSignIns, user.lockedUntil, user.sessionEpoch,
-                    user.createdAt, user.createdBy, user.disabledAt, user.lastSignInAt,
-                    try NameListColumn.encoded(user.events),
-                ])
+                    """)
         }
     }
 
     public func staffUser(id: UUID) async throws -> StoredStaffUser? {
         try readNow { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM staff_user WHERE id = ?"), arguments: [id])
+            try Row.fetchOne(db.cachedStatement(literal: "SELECT * FROM staff_user WHERE id = \(id)"))
                 .map(Self.staffUser)
         }
     }
@@ -39,17 +37,16 @@ extension SQLiteStore {
     public func staffUser(email: String) async throws -> StoredStaffUser? {
         try readNow { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM staff_user WHERE email = ?"), arguments: [email.lowercased()]
+                db.cachedStatement(literal: "SELECT * FROM staff_user WHERE email = \(email.lowercased())")
             ).map(Self.staffUser)
         }
     }
 
     public func staffUsers(in workspaceID: UUID) async throws -> [StoredStaffUser] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM staff_user WHERE workspace_id = ? ORDER BY email",
-                arguments: [workspaceID.uuidString]
-            ).map(Self.staffUser)
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM staff_user WHERE workspace_id = \(workspaceID.uuidString) ORDER BY email"
+            ).fetchAll(db).map(Self.staffUser)
         }
     }
 
@@ -74,10 +71,10 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchOne(
                 db.cachedStatement(
-                    sql: """
+                    literal: """
                         SELECT value, expires_at FROM console_session
-                        WHERE key_hash = ? AND (expires_at IS NULL OR expires_at > ?)
-                        """), arguments: [keyHash, time]
+                        WHERE key_hash = \(keyHash) AND (expires_at IS NULL OR expires_at > \(time))
+                        """)
             ).map { StoredConsoleSession(value: $0["value"], expiresAt: $0["expires_at"]) }
         }
     }
@@ -85,23 +82,24 @@ extension SQLiteStore {
     public func saveConsoleSession(keyHash: Data, value: Data, expiresAt: Date?) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO console_session (key_hash, value, expires_at) VALUES (?, ?, ?)
+                literal: """
+                    INSERT INTO console_session (key_hash, value, expires_at)
+                    VALUES (\(keyHash), \(value), \(expiresAt))
                     ON CONFLICT (key_hash) DO UPDATE SET value = excluded.value,
                     expires_at = coalesce(excluded.expires_at, console_session.expires_at)
-                    """, arguments: [keyHash, value, expiresAt])
+                    """)
         }
     }
 
     public func removeConsoleSession(keyHash: Data) async throws {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM console_session WHERE key_hash = ?", arguments: [keyHash])
+            try db.execute(literal: "DELETE FROM console_session WHERE key_hash = \(keyHash)")
         }
     }
 
     public func removeExpiredConsoleSessions(at time: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM console_session WHERE expires_at <= ?", arguments: [time])
+            try db.execute(literal: "DELETE FROM console_session WHERE expires_at <= \(time)")
         }
     }
 }

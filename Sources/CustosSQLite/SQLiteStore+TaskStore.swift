@@ -8,30 +8,28 @@ extension SQLiteStore {
     static func applyTaskChanges(_ changes: TaskChanges, workspace: String, _ db: Database) throws {
         for task in changes.opened {
             try db.execute(
-                sql: """
+                literal: """
                     INSERT INTO task (id, workspace_id, kind, request_id, subject_id, summary, recipients, due_on,
-                    created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    task.id, workspace, task.kind.rawValue, task.requestID, task.subjectID, task.summary,
-                    (try NameListColumn.encoded(task.recipients) ?? "[]"), task.dueOn?.iso, task.createdAt,
-                    task.createdBy,
-                ])
+                    created_at, created_by) VALUES (
+                        \(task.id), \(workspace), \(task.kind.rawValue), \(task.requestID), \(task.subjectID),
+                        \(task.summary), \(try NameListColumn.encoded(task.recipients) ?? "[]"), \(task.dueOn?.iso),
+                        \(task.createdAt), \(task.createdBy))
+                    """)
         }
         for done in changes.completions {
             try db.execute(
-                sql: """
-                    UPDATE task SET done_on = ?, done_by = ?, note = ?
-                    WHERE id = ? AND workspace_id = ? AND done_on IS NULL
-                    """, arguments: [done.on.iso, done.by, done.note, done.taskID, workspace])
+                literal: """
+                    UPDATE task SET done_on = \(done.on.iso), done_by = \(done.by), note = \(done.note)
+                    WHERE id = \(done.taskID) AND workspace_id = \(workspace) AND done_on IS NULL
+                    """)
         }
     }
 
     public func task(_ id: UUID, in workspaceID: UUID) async throws -> StoredTask? {
         try readNow { db in
             try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM task WHERE id = ? AND workspace_id = ?"),
-                arguments: [id, workspaceID.uuidString]
+                db.cachedStatement(
+                    literal: "SELECT * FROM task WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
             ).map(Self.task)
         }
     }

@@ -10,13 +10,15 @@ extension SQLiteStore {
         guard Workspace.isValidName(name) else { throw StoreError.invalidWorkspaceName(name) }
         let id = UUID()
         return try await pool.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM workspace WHERE name = ?", arguments: [name]) != nil {
+            if try SQLRequest<Bool>(literal: "SELECT 1 FROM workspace WHERE name = \(name)").fetchOne(db) != nil {
                 throw StoreError.workspaceExists(name)
             }
-            let workspace = try Row.fetchOne(
-                db, sql: "INSERT INTO workspace (id, name, title, created_at) VALUES (?, ?, ?, ?) RETURNING *",
-                arguments: [id.uuidString, name, title, time]
-            ).map(Self.workspace)
+            let workspace = try SQLRequest<Row>(
+                literal: """
+                    INSERT INTO workspace (id, name, title, created_at)
+                    VALUES (\(id.uuidString), \(name), \(title), \(time)) RETURNING *
+                    """
+            ).fetchOne(db).map(Self.workspace)
             let version = try Self.insert(
                 PolicyVersion(
                     workspaceID: id, number: 1, contentHash: policy.contentHash, fileName: policy.fileName,
@@ -29,13 +31,14 @@ extension SQLiteStore {
 
     public func workspace(named name: String) async throws -> Workspace? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM workspace WHERE name = ?", arguments: [name]).map(Self.workspace)
+            try SQLRequest<Row>(literal: "SELECT * FROM workspace WHERE name = \(name)").fetchOne(db)
+                .map(Self.workspace)
         }
     }
 
     public func workspaces() async throws -> [Workspace] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM workspace ORDER BY name").map(Self.workspace)
+            try SQLRequest<Row>(literal: "SELECT * FROM workspace ORDER BY name").fetchAll(db).map(Self.workspace)
         }
     }
 
@@ -43,10 +46,12 @@ extension SQLiteStore {
         _ policy: LoadedPolicy, in workspace: Workspace, by actor: String, at time: Date
     ) async throws -> PolicyVersionOutcome {
         try await pool.write { db in
-            let current = try Row.fetchOne(
-                db, sql: "SELECT * FROM policy_version WHERE workspace_id = ? ORDER BY number DESC LIMIT 1",
-                arguments: [workspace.id.uuidString]
-            ).map(Self.version)
+            let current = try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM policy_version WHERE workspace_id = \(workspace.id.uuidString)
+                    ORDER BY number DESC LIMIT 1
+                    """
+            ).fetchOne(db).map(Self.version)
             if let current, current.contentHash == policy.contentHash { return .unchanged(current) }
             let version = PolicyVersion(
                 workspaceID: workspace.id, number: (current?.number ?? 0) + 1, contentHash: policy.contentHash,
@@ -57,27 +62,28 @@ extension SQLiteStore {
 
     public func policyVersions(in workspace: Workspace) async throws -> [PolicyVersion] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM policy_version WHERE workspace_id = ? ORDER BY number",
-                arguments: [workspace.id.uuidString]
-            ).map(Self.version)
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM policy_version WHERE workspace_id = \(workspace.id.uuidString) ORDER BY number"
+            ).fetchAll(db).map(Self.version)
         }
     }
 
     public func currentPolicyVersion(in workspace: Workspace) async throws -> PolicyVersion? {
         try await pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM policy_version WHERE workspace_id = ? ORDER BY number DESC LIMIT 1",
-                arguments: [workspace.id.uuidString]
-            ).map(Self.version)
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM policy_version WHERE workspace_id = \(workspace.id.uuidString)
+                    ORDER BY number DESC LIMIT 1
+                    """
+            ).fetchOne(db).map(Self.version)
         }
     }
 
     public func currentPolicyVersionNumber(in workspaceID: UUID) async throws -> Int? {
         try readNow { db in
             try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT max(number) FROM policy_version WHERE workspace_id = ?"),
-                arguments: [workspaceID.uuidString])
+                db.cachedStatement(
+                    literal: "SELECT max(number) FROM policy_version WHERE workspace_id = \(workspaceID.uuidString)"))
         }
     }
 
@@ -85,17 +91,14 @@ extension SQLiteStore {
 
     /// Inserts a version and returns it as stored.
     private static func insert(_ version: PolicyVersion, _ db: Database) throws -> PolicyVersion {
-        let stored = try Row.fetchOne(
-            db,
-            sql: """
+        let stored = try SQLRequest<Row>(
+            literal: """
                 INSERT INTO policy_version (workspace_id, number, content_hash, file_name, source, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *
-                """,
-            arguments: [
-                version.workspaceID.uuidString, version.number, version.contentHash, version.fileName, version.source,
-                version.recordedAt, version.recordedBy,
-            ]
-        ).map(Self.version)
+                VALUES (
+                    \(version.workspaceID.uuidString), \(version.number), \(version.contentHash), \(version.fileName),
+                    \(version.source), \(version.recordedAt), \(version.recordedBy)) RETURNING *
+                """
+        ).fetchOne(db).map(Self.version)
         guard let stored else { throw StoreError.corruptData("an inserted policy version was not returned") }
         return stored
     }

@@ -30,7 +30,7 @@ public struct SQLiteStore: CustosStore {
         configuration.prepareDatabase { db in
             // 16 MiB of page cache a connection (SQLite's default is 2 MiB): sweeps over a million
             // people touch pages all over the file.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(literal: "PRAGMA cache_size = -16384")
         }
         pool = try DatabasePool(
             path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
