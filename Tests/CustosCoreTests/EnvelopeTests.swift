@@ -41,6 +41,23 @@ struct EnvelopeTests {
         #expect(throws: CryptoFailure.self) { try MasterKeyRing(text: "custos-master-key k1 not-base64") }
     }
 
+    @Test("the key file's audit anchor round-trips, survives rotation, and a malformed one names its line")
+    func auditAnchor() throws {
+        let anchor = AuditAnchor(sequence: 7, hash: Data((0..<32).map { UInt8($0) }))
+        let ring = MasterKeyRing(current: MasterKey.generate(), auditAnchor: anchor)
+        #expect(try MasterKeyRing(text: ring.text).auditAnchor == anchor)
+        let rotated = try MasterKeyRing(text: ring.addingNewCurrent(MasterKey.generate()).text)
+        #expect(rotated.auditAnchor == anchor)
+        #expect(rotated.withoutPreviousKeys().auditAnchor == anchor)
+        #expect(try MasterKeyRing(text: MasterKeyRing(current: MasterKey.generate()).text).auditAnchor == nil)
+        let bad = ring.text.replacingOccurrences(of: anchor.line, with: "custos-audit-anchor 7 zz")
+        #expect {
+            try MasterKeyRing(text: bad)
+        } throws: { error in
+            (error as? CryptoFailure)?.description.contains("line 4") == true
+        }
+    }
+
     @Test("blind indexes and pseudonyms are stable per key and differ between keys")
     func keyed() {
         let key = SymmetricKey(size: .bits256)

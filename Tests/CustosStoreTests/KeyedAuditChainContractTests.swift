@@ -49,6 +49,85 @@ struct KeyedAuditChainContractTests {
         }
     }
 
+    @Test(
+        "a keyed log rewritten as one never keyed, from a copy of the database, is found through the key file's anchor",
+        arguments: TestBackend.available)
+    func downgradedChain(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            for index in 0..<3 {
+                _ = try await vault.write(
+                    try VaultContractTests().memberContact(vault, headEmail: "h\(index)@example.sch.uk"), actor: "t")
+            }
+            let log = AuditLog(store: fixture.store, keys: fixture.keys)
+            let entries = try await log.entries(limit: 100)
+            let anchor = try #require(try fixture.keys.reload().auditAnchor, "opening the vault anchors the log")
+            #expect(anchor == AuditAnchor(sequence: 1, hash: entries[0].hash))
+            #expect(try await log.verify().anchor == anchor)
+            try await VaultContractTests.execute(VaultContractTests.dropGuard(fixture.store), on: fixture.store)
+
+            // Every entry recomputed without the key and the record of keying removed: the log
+            // looks as if it had never been keyed, but the key file says otherwise.
+            try await Self.forge(entries, from: 1, stripKeys: true, on: fixture.store) { $0.actor = "someone-else" }
+            try await VaultContractTests.execute("UPDATE audit_head SET keyed_from = NULL", on: fixture.store)
+            var report = try await log.verify()
+            #expect(report.failure?.sequence == 1)
+            #expect(report.failure?.reason.contains("no keying") == true, "\(String(describing: report.failure))")
+
+            // The same, claiming keying begins after the last entry.
+            try await VaultContractTests.execute(
+                "UPDATE audit_head SET keyed_from = \(entries.count + 1)", on: fixture.store)
+            report = try await log.verify()
+            #expect(report.failure?.sequence == 1)
+
+            // A key file without the anchor (made before this version) is fooled, which is why
+            // opening a vault or an intact verify records it.
+            let bare = fixture.keyFolder.appendingPathComponent("bare.key")
+            var ring = try fixture.keys.ring()
+            ring.auditAnchor = nil
+            try ring.text.write(to: bare, atomically: true, encoding: .utf8)
+            try await VaultContractTests.execute("UPDATE audit_head SET keyed_from = NULL", on: fixture.store)
+            #expect(
+                try await AuditLog(store: fixture.store, keys: MasterKeySource(fileURL: bare, environment: [:]))
+                    .verify().failure == nil)
+
+            // Written back as it was, it verifies against the anchor again.
+            try await Self.restore(entries, on: fixture.store)
+            try await VaultContractTests.execute("UPDATE audit_head SET keyed_from = 1", on: fixture.store)
+            #expect(try await AuditLog(store: fixture.store, keys: fixture.keys).verify().failure == nil)
+        }
+    }
+
+    @Test("a key file's anchor is recorded once, never replaced, and one from another log is reported")
+    func anchorRecordedOnce() async throws {
+        try await TestBackend.sqlite.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            _ = try await vault.write(
+                try VaultContractTests().memberContact(vault, headEmail: "h@example.sch.uk"), actor: "t")
+            let log = AuditLog(store: fixture.store, keys: fixture.keys)
+            let anchor = try #require(try fixture.keys.reload().auditAnchor)
+            #expect(try await log.anchor() == .held(anchor))
+            // Keys from the environment cannot be written: the line to add is given instead.
+            var unanchored = try fixture.keys.ring()
+            unanchored.auditAnchor = nil
+            let environment = MasterKeySource(
+                fileURL: fixture.keyFolder.appendingPathComponent("none.key"),
+                environment: [MasterKeySource.environmentVariable: unanchored.text])
+            #expect(try await AuditLog(store: fixture.store, keys: environment).anchor() == .cannotRecord(anchor))
+            // A key file anchored to another log keeps its anchor, and verify names the entry.
+            let other = AuditAnchor(sequence: 1, hash: Data(repeating: 7, count: 32))
+            var ring = try fixture.keys.ring()
+            ring.auditAnchor = other
+            try fixture.keys.save(ring)
+            let keyFileLog = AuditLog(store: fixture.store, keys: fixture.keys)
+            #expect(try await keyFileLog.anchor() == .differs(held: other, log: anchor))
+            #expect(try fixture.keys.reload().auditAnchor == other)
+            let report = try await keyFileLog.verify()
+            #expect(report.failure?.sequence == 1)
+            #expect(report.failure?.reason.contains("key file") == true)
+        }
+    }
+
     @Test("a keyed log takes no entry from a process without the key, and verifying it needs the key")
     func keyNeeded() async throws {
         try await TestBackend.sqlite.withFixture { fixture in
@@ -94,7 +173,7 @@ struct KeyedAuditChainContractTests {
         _ entries: [AuditEntry], from sequence: Int64, stripKeys: Bool, on store: any CustosStore,
         edit: (inout AuditEvent) -> Void
     ) async throws {
-        var previous = entries[Int(sequence) - 2].hash
+        var previous = sequence == 1 ? AuditChain.genesis : entries[Int(sequence) - 2].hash
         var statements: [String] = []
         for var entry in entries where entry.sequence >= sequence {
             if entry.sequence == sequence { edit(&entry.event) }

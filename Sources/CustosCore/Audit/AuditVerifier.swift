@@ -6,20 +6,28 @@ public import Foundation
 /// checked under its chain key when the key file still holds that key; entries under a retired
 /// key are held by the keyed entries after them, whose hashes cover theirs. The chain must end
 /// with an entry whose key is held, so that no part of it can be recomputed without the master key.
+/// Where the key file anchors the chain (``AuditAnchor``), keying must begin at the anchored entry,
+/// with the anchored hash, so that the log cannot be made to look as if it had never been keyed.
 public struct AuditVerifier {
     private var expectedSequence: Int64 = 1
     private var previousHash = AuditChain.genesis
     private let keyedFrom: Int64?
+    private let anchor: AuditAnchor?
     private let key: (String) throws -> AuditChainKey?
     /// The last entry whose keyed hash was checked under a held key.
     private var lastAnchored: Int64?
     /// How many entries have been checked.
     public private(set) var checked = 0
 
-    /// A verifier for a chain keyed from `keyedFrom` (nil: never keyed), finding each entry's
-    /// chain key by its master key's id (nil when the key file does not hold it).
-    public init(keyedFrom: Int64? = nil, key: @escaping (String) throws -> AuditChainKey? = { _ in nil }) {
+    /// A verifier for a chain keyed from `keyedFrom` (nil: never keyed), anchored by the key file
+    /// at `anchor` (nil: not anchored), finding each entry's chain key by its master key's id (nil
+    /// when the key file does not hold it).
+    public init(
+        keyedFrom: Int64? = nil, anchor: AuditAnchor? = nil,
+        key: @escaping (String) throws -> AuditChainKey? = { _ in nil }
+    ) {
         self.keyedFrom = keyedFrom
+        self.anchor = anchor
         self.key = key
     }
 
@@ -50,6 +58,20 @@ public struct AuditVerifier {
             throw Break(
                 sequence: entry.sequence,
                 reason: "does not follow the entry before it: entries were removed, inserted or re-ordered")
+        }
+        if let anchor, entry.sequence == anchor.sequence {
+            if keyedFrom != anchor.sequence {
+                throw Break(
+                    sequence: entry.sequence,
+                    reason:
+                        "is where the key file records that keying began, but the log records \(keyedFrom.map { "keying from entry \($0)" } ?? "no keying"): the log was rewritten without the master key"
+                )
+            }
+            if entry.hash != anchor.hash {
+                throw Break(
+                    sequence: entry.sequence,
+                    reason: "does not match the key file's record of where keying began: it was rewritten")
+            }
         }
         let keyed = keyedFrom.map { entry.sequence >= $0 } ?? false
         switch (entry.keyID, keyed) {
@@ -95,6 +117,13 @@ public struct AuditVerifier {
         let last = expectedSequence - 1
         if headSequence > last {
             throw Break(sequence: last + 1, reason: "is missing: the log was cut short after entry \(last)")
+        }
+        if let anchor, anchor.sequence > last {
+            throw Break(
+                sequence: last + 1,
+                reason:
+                    "is missing: the key file records that keying began at entry \(anchor.sequence), so the log was cut short"
+            )
         }
         if headSequence < last || (last > 0 && headHash != previousHash) {
             throw Break(sequence: headSequence, reason: "does not match the recorded head of the log")

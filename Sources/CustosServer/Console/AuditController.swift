@@ -20,6 +20,7 @@ struct AuditController: Sendable {
         values["intact"] = report.failure == nil
         values["verified"] = report.verified
         values["keyedFrom"] = report.keyedFrom
+        values["anchoredAt"] = report.anchor?.sequence
         values["failure"] = report.failure.map { "The first break is at \($0)" }
         let head = try await log.headSequence()
         let workspace = user.vault.workspace.id

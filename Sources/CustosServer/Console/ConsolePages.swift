@@ -562,7 +562,8 @@ struct ConsolePages: Sendable {
             <h1>Audit log</h1>
             {{#intact}}<div class="panel" role="status"><p><strong>The log is intact.</strong> All {{verified}} entries verify:
             none has been altered, removed or re-ordered.{{#keyedFrom}} From entry {{.}} on, the log is bound to the
-            master key: no entry can be rewritten without the key file.{{/keyedFrom}}</p></div>{{/intact}}
+            master key: no entry can be rewritten without the key file.{{/keyedFrom}}{{#anchoredAt}} The key file records
+            that keying began at entry {{.}}, and the log was checked against it.{{/anchoredAt}}</p></div>{{/intact}}
             {{^intact}}<div class="error-summary" role="alert"><h2>The log is broken</h2><p>{{failure}}.
             {{verified}} entries before it verify. Tell your data protection officer at once.</p></div>{{/intact}}
             <h2>Latest entries for {{organisation}}</h2>

@@ -23,6 +23,56 @@ public struct AuditLog: Sendable {
         public var failure: AuditVerifier.Break?
         /// The first entry hashed under the master key; nil for a log never written with the key.
         public var keyedFrom: Int64?
+        /// The key file's record of where keying began, which the log was checked against; nil
+        /// when the key file records none (``anchor()`` records it).
+        public var anchor: AuditAnchor?
+    }
+
+    /// What ``anchor()`` found.
+    public enum AnchorOutcome: Sendable, Hashable {
+        /// No master keys are loaded, or the log's first keyed entry cannot be checked under them.
+        case unanchored
+        /// The key file already records where keying began, as the log does.
+        case held(AuditAnchor)
+        /// Recorded in the key file now.
+        case recorded(AuditAnchor)
+        /// The key file records another point than the log: `verify` says where they part.
+        case differs(held: AuditAnchor, log: AuditAnchor)
+        /// The keys come from the environment, which Custos cannot change: add the anchor's line
+        /// to it.
+        case cannotRecord(AuditAnchor)
+    }
+
+    /// Makes sure the key file records where the log's keying began (``AuditAnchor``): keys the
+    /// log from its next entry if no entry is keyed yet, and records the first keyed entry in the
+    /// key file unless it records one already (an anchor recorded is never replaced). The entry
+    /// is anchored only if its hash checks under the master key.
+    public func anchor() async throws -> AnchorOutcome {
+        let auditKeys = store.auditKeys
+        guard let keys = auditKeys.keys, keys.isAvailable else { return .unanchored }
+        var keyedFrom = try await store.auditKeyedFrom()
+        if keyedFrom == nil {
+            try await store.apply(
+                .auditOnly([
+                    AuditEvent(
+                        workspaceID: nil, time: Date(), actor: "system", action: "audit.keyed",
+                        detail: "the log is bound to the master key from this entry on")
+                ]))
+            keyedFrom = try await store.auditKeyedFrom()
+        }
+        guard let keyedFrom, let entry = try await store.auditEntries(after: keyedFrom - 1, limit: 1).first,
+            entry.sequence == keyedFrom, let keyID = entry.keyID, let chainKey = try auditKeys.key(id: keyID),
+            AuditChain.hash(
+                sequence: entry.sequence, event: entry.event, previousHash: entry.previousHash, key: chainKey)
+                == entry.hash
+        else { return .unanchored }
+        let found = AuditAnchor(sequence: keyedFrom, hash: entry.hash)
+        if let held = try keys.ring().auditAnchor {
+            return held == found ? .held(found) : .differs(held: held, log: found)
+        }
+        if try keys.recordAuditAnchor(found) { return .recorded(found) }
+        if let held = try keys.ring().auditAnchor, held != found { return .differs(held: held, log: found) }
+        return .cannotRecord(found)
     }
 
     /// Walks the whole chain, page by page, and reports the first entry altered, removed or
@@ -38,7 +88,8 @@ public struct AuditLog: Sendable {
                     reason: "is keyed: verifying the log needs the master key file (or CUSTOS_MASTER_KEY)"),
                 keyedFrom: keyedFrom)
         }
-        var verifier = AuditVerifier(keyedFrom: keyedFrom) { try keys.key(id: $0) }
+        let anchor = try keys.anchor()
+        var verifier = AuditVerifier(keyedFrom: keyedFrom, anchor: anchor) { try keys.key(id: $0) }
         var after: Int64 = 0
         do {
             while true {
@@ -49,9 +100,9 @@ public struct AuditLog: Sendable {
             }
             let head = try await store.auditHead()
             try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
-            return Report(verified: verifier.checked, failure: nil, keyedFrom: keyedFrom)
+            return Report(verified: verifier.checked, failure: nil, keyedFrom: keyedFrom, anchor: anchor)
         } catch let failure as AuditVerifier.Break {
-            return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom)
+            return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom, anchor: anchor)
         }
     }
 

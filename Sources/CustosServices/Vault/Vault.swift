@@ -102,12 +102,32 @@ public final class Vault: Sendable {
             requesterKey: try unwrap(.requesters))
         // Personal text a register kept in plain columns before this version is sealed now.
         try await Requests(vault: vault).sealPlainParties()
+        // The key file records where the audit chain's keying began, once per process.
+        if !store.auditKeys.isAnchorSettled {
+            _ = try await AuditLog(store: store).anchor()
+            store.auditKeys.markAnchorSettled()
+        }
         return vault
     }
 
     /// The blind index of an identifier's kept value.
     public func index(kind: String, value: String) -> Data {
         indexer.index(kind: kind, value: value)
+    }
+
+    /// The blind index of an identifier field's kept value: by the value alone for an identifier
+    /// that tells people apart across the workspace; by the value within the school `schoolID`
+    /// for one that does so only within a school (``IdentifierScope/school``), and nil when no
+    /// school is known, since it then identifies no one.
+    func identifierIndex(of field: RecordField, value: String, schoolID: UUID?) -> (kind: String, index: Data)? {
+        guard let kind = field.identifierKind else { return nil }
+        switch field.identifierScope {
+        case .workspace:
+            return (kind, indexer.index(kind: kind, value: value))
+        case .school:
+            guard let schoolID else { return nil }
+            return (kind, indexer.index(kind: kind, value: schoolID.uuidString.lowercased() + "\u{1F}" + value))
+        }
     }
 
     /// Who the organisation's own emails (reminders to the DPO, confirmations of requests) come

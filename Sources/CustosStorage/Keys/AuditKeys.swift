@@ -10,7 +10,25 @@ public final class AuditKeys: Sendable {
     /// Ids looked for and not held, so that verifying a long chain reads the key file once.
     private let missing: Mutex<Set<String>> = Mutex([])
 
+    /// Whether this process has made sure the key file anchors the chain (``AuditAnchor``).
+    private let anchorSettled = Mutex(false)
+
     public init() {}
+
+    /// The key file's record of where the chain's keying began, if the keys are loaded and hold one.
+    public func anchor() throws -> AuditAnchor? {
+        guard let keys = source.withLock({ $0 }) else { return nil }
+        return try keys.ring().auditAnchor
+    }
+
+    /// The master keys, when loaded.
+    public var keys: MasterKeySource? { source.withLock { $0 } }
+
+    /// Whether this process has seen to the anchor already.
+    public var isAnchorSettled: Bool { anchorSettled.withLock { $0 } }
+
+    /// Marks the anchor seen to, so that opening more vaults does not look again.
+    public func markAnchorSettled() { anchorSettled.withLock { $0 = true } }
 
     /// Uses `keys` from now on.
     public func use(_ keys: MasterKeySource) {

@@ -96,6 +96,19 @@ public final class MasterKeySource: Sendable {
         cached.withLock { $0 = ring }
     }
 
+    /// Records `anchor` in the key file as where the audit chain's keying began, read afresh so
+    /// that a rotation made meanwhile by another process is kept. An anchor already recorded is
+    /// never replaced. Returns whether the key file now holds `anchor`: false when it holds
+    /// another, or when the keys come from the environment, which Custos cannot change.
+    public func recordAuditAnchor(_ anchor: AuditAnchor) throws -> Bool {
+        var ring = try reload()
+        if let held = ring.auditAnchor { return held == anchor }
+        guard case .file = location else { return false }
+        ring.auditAnchor = anchor
+        try save(ring)
+        return true
+    }
+
     /// Makes a new key file holding one new key, unless keys are already there (file or
     /// environment). Returns whether it made one.
     @discardableResult

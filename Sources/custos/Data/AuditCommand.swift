@@ -19,7 +19,13 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let report = try await store.withInstallation { installation in try await installation.auditLog.verify() }
+        let (report, anchoring) = try await store.withInstallation { installation in
+            let report = try await installation.auditLog.verify()
+            // An intact log not yet anchored in the key file is anchored now.
+            let anchoring =
+                report.failure == nil && report.anchor == nil ? try await installation.auditLog.anchor() : nil
+            return (report, anchoring)
+        }
         if let failure = report.failure {
             throw CommandFailure(
                 message: "audit log BROKEN at \(failure); \(report.verified) entries before it verify")
@@ -30,6 +36,20 @@ struct AuditVerifyCommand: AsyncParsableCommand {
             }
             ?? " Not yet bound to the master key: the next change made with the key file binds it."
         print("Audit log intact: \(report.verified) entries verify.\(keyed)")
+        switch anchoring {
+        case .recorded(let anchor)?:
+            print("The key file now records that keying began at entry \(anchor.sequence); verify checks against it.")
+        case .cannotRecord(let anchor)?:
+            print(
+                "The master keys come from $\(MasterKeySource.environmentVariable), which Custos cannot change: add this line to it so that verify can check where keying began:\n\(anchor.line)"
+            )
+        case .differs(let held, _)?:
+            print("The key file records that keying began at entry \(held.sequence), which this log does not hold.")
+        case .held?, .unanchored?, nil:
+            if let anchor = report.anchor {
+                print("Checked against the key file's record that keying began at entry \(anchor.sequence).")
+            }
+        }
     }
 }
 
