@@ -242,6 +242,33 @@ struct PolicyLoaderTests {
                 == "the field's purposes must be among its record type's; 'marketing' is not one of education")
     }
 
+    @Test("identified_by names identifier fields of the first role, and only an identifier has a scope")
+    func identifiedBy() throws {
+        var fixture = PolicyFixture()
+        fixture.recordTypes = fixture.recordTypes.replacingOccurrences(
+            of: "  retention: [pupil_review]\n",
+            with: "  retention: [pupil_review]\n  identified_by: [name, parent_email]\n"
+        ).replacingOccurrences(
+            of: "      level: required\n", with: "      level: required\n      identifier_scope: school\n")
+        let problems = try loadError(fixture.yaml).problems.map(\.message)
+        #expect(problems.contains("'name' is not an identifier field of the record's first role"))
+        #expect(
+            problems.contains { $0.hasPrefix("'parent_email' is not an identifier field of the record's first role") })
+        #expect(
+            problems.contains("only an identifier has a scope; add 'identifier: true' or leave 'identifier_scope' out"))
+
+        var good = PolicyFixture()
+        good.recordTypes = good.recordTypes.replacingOccurrences(
+            of: "  retention: [pupil_review]\n", with: "  retention: [pupil_review]\n  identified_by: [name]\n"
+        ).replacingOccurrences(
+            of: "      level: required\n",
+            with: "      level: required\n      identifier: true\n      identifier_scope: school\n")
+        let type = try #require(try good.load().policy.recordType("pupil_record"))
+        #expect(type.identifiedBy == ["name"])
+        #expect(type.field(named: "name")?.identifierScope == .school)
+        #expect(type.field(named: "parent_email")?.identifierScope == .workspace)
+    }
+
     @Test("periods and dates are parsed, and bad ones named")
     func textValues() throws {
         var fixture = PolicyFixture()

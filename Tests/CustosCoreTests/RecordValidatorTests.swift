@@ -54,6 +54,23 @@ struct RecordValidatorTests {
         }
     }
 
+    @Test("a pupil needs one of UPN, the school's code or name, and any one of them is enough")
+    func identifiedByAny() {
+        var values = goodPupil
+        values["upn"] = nil
+        #expect(RecordValidator(recordType: pupil).validate(values).isValid, "a name is enough")
+        values["pupil_name"] = nil
+        let outcome = RecordValidator(recordType: pupil).validate(values)
+        #expect(!outcome.isValid)
+        let problem = outcome.problems.first { !$0.isWarning }
+        #expect(problem?.field == "upn")
+        #expect(
+            problem?.message.contains("give at least one of Pupil UPN, The school's own pupil code, Pupil name") == true
+        )
+        values["pupil_code"] = "P1042"
+        #expect(RecordValidator(recordType: pupil).validate(values).isValid, "the school's own code is enough")
+    }
+
     @Test("a missing recommended field is a warning, and the record may still be written")
     func recommended() {
         var values = goodPupil

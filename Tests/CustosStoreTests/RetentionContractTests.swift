@@ -24,7 +24,7 @@ struct RetentionContractTests {
             actor: "office", at: time)
         switch outcome {
         case .created(_, let subjects, _), .updated(_, let subjects): return try #require(subjects["head"])
-        case .suppressed, .personNotFound, .schoolNotHeld: throw SeedPeople.ScenarioFailure()
+        case .suppressed, .personNotFound, .schoolNotHeld, .schoolNeeded: throw SeedPeople.ScenarioFailure()
         }
     }
 

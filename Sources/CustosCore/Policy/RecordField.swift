@@ -10,6 +10,9 @@ public struct RecordField: Sendable, Equatable, Decodable {
     public var level: FieldLevel
     /// Whether people are found by this field (email, phone, UPN, ...).
     public var identifier: Bool
+    /// For an identifier: whether it tells people apart across the workspace (the default) or only
+    /// within the person's school (`identifier_scope: school`: a pupil's name, a school's own code).
+    public var identifierScope: IdentifierScope
     public var format: FieldFormat?
     /// Allowed values, when the field takes one of a fixed list (e.g. SEN codes E, K, N).
     public var choices: [String]

@@ -16,6 +16,10 @@ public struct RecordType: Sendable, Equatable, Decodable {
     public var sources: [DataSource]
     /// A note that some of this was not stated by the organisation and needs confirming.
     public var assumed: String?
+    /// Identifier fields of the first role, any one of which identifies its person (ASSET: "either
+    /// a Pupil Name or a URN"): a record must carry at least one, and they find the person in
+    /// this order. Empty when the type does not say.
+    public var identifiedBy: [String]
 
     /// The field with this name.
     public func field(named name: String) -> RecordField? {
@@ -33,6 +37,15 @@ public struct RecordType: Sendable, Equatable, Decodable {
     public var ownEmailField: RecordField? {
         let owner = roles.first?.name
         return fields.first { $0.format == .email && $0.identifier && role(of: $0)?.name == owner }
+    }
+
+    /// The identifier fields of `role`, in the order they find its person: those `identified_by`
+    /// lists first, in its order, then the rest in field order.
+    public func identifierFields(of role: String?) -> [RecordField] {
+        let fields = fields.filter { $0.identifier && self.role(of: $0)?.name == role }
+        return fields.sorted {
+            (identifiedBy.firstIndex(of: $0.name) ?? Int.max) < (identifiedBy.firstIndex(of: $1.name) ?? Int.max)
+        }
     }
 
     /// The sources, or the person themselves when none are listed.

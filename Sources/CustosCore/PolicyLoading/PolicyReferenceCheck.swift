@@ -164,10 +164,24 @@ struct PolicyReferenceCheck {
                         "the field's purposes must be among its record type's; '\(id)' is not one of \(record.purposes.joined(separator: ", "))"
                     )
                 }
+                if field.identifierScope == .school, !field.identifier {
+                    report(
+                        fieldPath.key("identifier_scope"),
+                        "only an identifier has a scope; add 'identifier: true' or leave 'identifier_scope' out")
+                }
                 if let role = field.describes, !record.roles.contains(where: { $0.name == role }) {
                     report(
                         fieldPath.key("describes"),
                         "the record type '\(record.id)' has no role '\(role)'\(Self.suggestion(role, record.roles.map(\.name)))"
+                    )
+                }
+            }
+            for (position, name) in record.identifiedBy.enumerated() {
+                let field = record.field(named: name)
+                if field?.identifier != true || field.flatMap(record.role(of:))?.name != record.roles.first?.name {
+                    report(
+                        path.key("identified_by").index(position),
+                        "'\(name)' is not an identifier field of the record's first role\(Self.suggestion(name, record.identifierFields(of: record.roles.first?.name).map(\.name)))"
                     )
                 }
             }

@@ -64,6 +64,15 @@ public struct RecordValidator: Sendable {
             case .optional: break
             }
         }
+        if let first = recordType.identifiedBy.first, !recordType.identifiedBy.contains(where: { kept[$0] != nil }) {
+            let labels = recordType.identifiedBy.compactMap { fieldsByName[$0]?.displayLabel }
+            problems.append(
+                FieldProblem(
+                    field: first,
+                    message:
+                        "is missing: give at least one of \(labels.joined(separator: ", ")), which identify the person")
+            )
+        }
         problems.sort { ($0.isWarning ? 1 : 0, order(of: $0.field)) < ($1.isWarning ? 1 : 0, order(of: $1.field)) }
         return Outcome(values: kept, problems: problems)
     }

@@ -52,6 +52,8 @@ struct ApiRecordsController {
                 message: "an identifier of the \(role) belongs to an erased person; nothing was written")
         case .schoolNotHeld(let field):
             throw ApiError.badRequest("\(field): the workspace holds no school with this URN")
+        case .schoolNeeded(let field):
+            throw ApiError.badRequest(VaultError.schoolNeeded(field: field).message)
         case .personNotFound(let role):
             throw ApiError.notFound("subjects.\(role): no one held is found; nothing was written, and no one was made")
         }

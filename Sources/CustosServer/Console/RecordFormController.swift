@@ -83,6 +83,12 @@ struct RecordFormController: Sendable {
             return try await page(
                 type, values: given, problems: [problem], subject: subject, user: user, context: context,
                 status: .badRequest)
+        case .schoolNeeded(let field):
+            let problem = FieldProblem(
+                field: field, message: "This identifies a pupil only within a school, and no school is given")
+            return try await page(
+                type, values: given, problems: [problem], subject: subject, user: user, context: context,
+                status: .badRequest)
         case .personNotFound:
             let problem = FieldProblem(field: "", message: "The person this record is about is not held.")
             return try await page(

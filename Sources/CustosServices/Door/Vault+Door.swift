@@ -310,9 +310,10 @@ extension Vault {
             var indexes: [Data] = []
             for field in input.type.fields {
                 guard let kind = field.identifierKind, let value = input.values[field.name],
-                    let normalised = IdentifierNormaliser.normalise(kind: kind, value: value)
+                    let normalised = IdentifierNormaliser.normalise(kind: kind, value: value),
+                    let (_, index) = identifierIndex(of: field, value: normalised, schoolID: input.schoolID)
                 else { continue }
-                indexes.append(indexer.index(kind: kind, value: normalised))
+                indexes.append(index)
             }
             for (kind, value) in input.lookups.values.flatMap({ $0 }) {
                 guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }

@@ -82,6 +82,7 @@ public struct RecordImporter: Sendable {
             report.rows += batch.rows
             report.rejected += batch.rejected
             report.rowsWithWarnings += batch.rowsWithWarnings
+            let firstOfBatch = report.problems.count
             for problem in batch.problems { report.add(problem) }
             if !batch.inputs.isEmpty {
                 do {
@@ -93,6 +94,8 @@ public struct RecordImporter: Sendable {
                     throw error
                 }
             }
+            // Problems found in checking and in writing, in the order of the file's lines.
+            report.problems[firstOfBatch...].sort { $0.line < $1.line }
             progress(report.rows)
             if batch.isLast { break }
         }
@@ -152,6 +155,12 @@ public struct RecordImporter: Sendable {
                         message:
                             "names a school this workspace does not hold; add the school first (custos school add)",
                         isWarning: false))
+            case .schoolNeeded(let field):
+                report.rejected += 1
+                report.add(
+                    ImportProblem(
+                        line: lines[position], field: field,
+                        message: VaultError.schoolNeeded(field: field).message, isWarning: false))
             case .personNotFound(let role):
                 report.rejected += 1
                 let kinds = recordType.roles.first { $0.name == role }?.foundBy ?? []

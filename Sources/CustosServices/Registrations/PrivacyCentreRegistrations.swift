@@ -173,7 +173,7 @@ public struct PrivacyCentreRegistrations: Sendable {
         switch outcome {
         case .created(_, let subjects, _), .updated(_, let subjects):
             subjectID = recordType.roles.first.flatMap { subjects[$0.name] }
-        case .suppressed, .personNotFound, .schoolNotHeld:
+        case .suppressed, .personNotFound, .schoolNotHeld, .schoolNeeded:
             subjectID = nil
         }
         guard let subjectID else {

@@ -13,11 +13,14 @@ public enum RecordWriteOutcome: Sendable, Hashable {
     case personNotFound(role: String)
     /// The record names by URN (in `field`) a school the workspace does not hold; nothing was written.
     case schoolNotHeld(field: String)
+    /// The record is identified only by `field`, which tells people apart only within a school
+    /// (``IdentifierScope/school``), and no school is given; nothing was written, and no one was made.
+    case schoolNeeded(field: String)
 
     public var recordID: UUID? {
         switch self {
         case .created(let id, _, _), .updated(let id, _): id
-        case .suppressed, .personNotFound, .schoolNotHeld: nil
+        case .suppressed, .personNotFound, .schoolNotHeld, .schoolNeeded: nil
         }
     }
 }

@@ -85,7 +85,9 @@ extension Vault {
                     "the change would remove every field of the \(role.name)'s part of record \(id); removing a "
                         + "person from a record is an erasure, made through a request")
             }
-            let identifiers = try await identifiers(of: type, role: role.name, values: after)
+            let identifiers = try await identifiers(
+                of: type, role: role.name, values: after,
+                schoolID: existing.flatMap { subjectsByID[$0.subjectID]?.schoolID })
             let subjectID: UUID
             let key: SymmetricKey
             if let existing, let known = keysByRole[role.name] {
@@ -147,14 +149,13 @@ extension Vault {
         return values
     }
 
-    /// The blind indexes of a role's identifiers; refuses identifiers of erased people.
+    /// The blind indexes of a role's identifiers, those within a school under `schoolID`, in the
+    /// order they find the person; refuses identifiers of erased people.
     private func identifiers(
-        of type: RecordType, role: String, values: [String: String]
+        of type: RecordType, role: String, values: [String: String], schoolID: UUID?
     ) async throws -> [(kind: String, index: Data)] {
-        var result: [(kind: String, index: Data)] = []
-        for field in type.fields where type.role(of: field)?.name == role {
-            guard let kind = field.identifierKind, let value = values[field.name] else { continue }
-            result.append((kind, indexer.index(kind: kind, value: value)))
+        let result = type.identifierFields(of: role).compactMap { field in
+            values[field.name].flatMap { identifierIndex(of: field, value: $0, schoolID: schoolID) }
         }
         if try await !store.tombstoned(result.map(\.index), in: workspace.id).isEmpty {
             throw VaultError(

@@ -38,6 +38,8 @@ extension Vault {
         case .schoolNotHeld(let field):
             throw VaultError(
                 "\(field): the workspace holds no school with this URN; add the school first", kind: .invalid)
+        case .schoolNeeded(let field):
+            throw VaultError.schoolNeeded(field: field)
         }
         return outcome
     }
@@ -54,13 +56,14 @@ extension Vault {
         var named: Set<UUID> = []
         for input in inputs {
             var byRole: [String: [(kind: String, index: Data)]] = [:]
-            for field in input.type.fields {
-                guard let kind = field.identifierKind, let value = input.values[field.name],
-                    let role = input.type.role(of: field)?.name
-                else { continue }
-                let index = indexer.index(kind: kind, value: value)
-                byRole[role, default: []].append((kind, index))
-                allIndexes.append(index)
+            for role in input.type.roles {
+                for field in input.type.identifierFields(of: role.name) {
+                    guard let value = input.values[field.name],
+                        let (kind, index) = identifierIndex(of: field, value: value, schoolID: input.schoolID)
+                    else { continue }
+                    byRole[role.name, default: []].append((kind, index))
+                    allIndexes.append(index)
+                }
             }
             indexesByInput.append(byRole)
             // Lookups find someone already held; they are not kept with the record.
@@ -136,6 +139,14 @@ extension Vault {
             }
             if let missing {
                 outcomes.append(.personNotFound(role: missing))
+                continue
+            }
+            // A record identified only within a school, with no school given, identifies no one.
+            if let owner = input.type.roles.first?.name, let first = input.type.identifiedBy.first,
+                held[owner] == nil, input.subjects[owner] == nil, (indexes[owner] ?? []).isEmpty
+            {
+                outcomes.append(
+                    .schoolNeeded(field: input.type.identifiedBy.first { input.values[$0] != nil } ?? first))
                 continue
             }
             if input.schoolMustBeHeld, input.schoolID == nil,

@@ -56,6 +56,12 @@ public struct VaultError: CustosError, Hashable {
                 + (kinds.isEmpty ? "" : " or by \(kinds.joined(separator: ", "))")
                 + ". No one was found, and no one was made", kind: .invalid)
     }
+    /// A record identified only by a field that tells people apart within a school, with no school.
+    public static func schoolNeeded(field: String) -> Self {
+        Self(
+            "\(field): identifies a person only within a school, and no school is given (import with --school URN); "
+                + "nothing was written, and no one was made", kind: .invalid)
+    }
     static func keyDestroyed(_ id: UUID) -> Self {
         Self("subject \(id) has no data key: their data was erased or merged into another subject")
     }
