@@ -95,18 +95,19 @@ struct SchoolController: Sendable {
             return problem(
                 user, context, "Already authorised", "This request was authorised already.", status: .conflict)
         }
-        // The leader's act is theirs: it joins their own record, found by their account's email
-        // address, and never makes a person of them.
-        let role = type.role(of: field)?.name ?? ""
-        guard let leader = try await vault.subjectIDs(identifierKind: "email", value: user.account.email).first else {
+        // The leader's act is theirs: the door joins it to their own record, found by their
+        // account's email address, and never makes a person of them.
+        do {
+            try await vault.authorise(
+                record: recordID, field: field, as: user.user, email: user.account.email, name: user.account.name)
+        } catch let refusal as UseRefusal {
+            return problem(user, context, "This request cannot be authorised", refusal.message, status: .forbidden)
+        } catch let error as VaultError where error.kind == .conflict {
             return problem(
-                user, context, "Your own record is not held",
-                "An authorisation is kept with your own record, found by your email address, and there is none. Register with the privacy centre, or ask the office to add you, then authorise again.",
+                user, context, "Your own record is not held as one person",
+                "An authorisation is kept with your own record, found by your email address: \(error.message). Register with the privacy centre, or ask the office to add you (or to merge your records), then authorise again.",
                 status: .conflict)
         }
-        try await vault.update(
-            record: recordID, changes: [field.name: user.account.name], actor: user.actor, purpose: type.purposes.first,
-            reason: "authorised in the console by a leader of the person's school", subjects: [role: leader])
         return SignInController.redirect("/console/school?authorised")
     }
 

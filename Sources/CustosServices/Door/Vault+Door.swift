@@ -150,6 +150,52 @@ extension Vault {
             record: id, changes: changes, actor: user.actor, purpose: purpose, reason: reason, at: time)
     }
 
+    /// Records the user's authorisation of record `id` (a school leader authorising a CPD request):
+    /// `field`, the authoriser's, is filled with `name`, and the authoriser's part joins the user's
+    /// own record, found by their `email` (among their school's people first), never a new person.
+    /// Decided as an `authorise` use of the record's type for the purpose the user's access rule
+    /// gives it, for the record's person; refused and audited like any other use. Throws a conflict
+    /// when no one, or more than one person, holds the email.
+    @discardableResult
+    public func authorise(
+        record id: UUID, field: RecordField, as user: DataUser, email: String, name: String, at time: Date = Date()
+    ) async throws -> RecordWriteOutcome {
+        let parts = try await reachableParts(of: id, user: user)
+        let owner = ownerPart(of: parts)
+        guard let type = policy.recordType(owner.type), let role = type.role(of: field)?.name, role != owner.role
+        else { throw VaultError("record \(id) has no authoriser to record", kind: .invalid) }
+        guard
+            let purpose = RolePurposeRule.purposes(of: user.role, .authorise, recordType: type, policy: policy)
+                .first
+        else {
+            try await refuse(
+                useDecider.purposeRequired(role: user.role, action: .authorise), user: user, purpose: nil,
+                subjectID: owner.subjectID, recordID: id, at: time)
+        }
+        let decision = try await decide(
+            .authorise, purpose: purpose, recordType: type.id, subjects: [owner.subjectID], user: user, ground: nil)
+        if let refusal = decision[owner.subjectID]?.refusal {
+            try await refuse(refusal, user: user, purpose: purpose, subjectID: owner.subjectID, recordID: id, at: time)
+        }
+        let held = try await store.subjects(
+            try await subjectIDs(identifierKind: "email", value: email), in: workspace.id
+        )
+        .filter { $0.key != nil && $0.mergedInto == nil }
+        let ofSchool = held.filter { user.access.schoolID != nil && $0.schoolID == user.access.schoolID }
+        let candidates = ofSchool.isEmpty ? held : ofSchool
+        guard candidates.count == 1, let leader = candidates.first else {
+            throw VaultError(
+                candidates.isEmpty
+                    ? "an authorisation is kept with the authoriser's own record, found by their email address, and there is none"
+                    : "more than one person holds the authoriser's email address; the office can merge them",
+                kind: .conflict)
+        }
+        return try await update(
+            record: id, changes: [field.name: name], actor: user.actor, purpose: purpose,
+            reason: "authorised in the console by a leader of the person's school", subjects: [role: leader.id],
+            at: time)
+    }
+
     /// Writes one record for `purpose` (see ``write(_:actor:purpose:reason:at:)``), when the user's
     /// role may use its type for the purpose and no person it is found to be about has
     /// restricted, objected to or not consented to it. People the write makes are being asked

@@ -111,10 +111,21 @@ public struct RecordImporter: Sendable {
     ) async throws {
         let time = Date()
         let refused = try await vault.refusals(writing: rows, as: user, purpose: purpose, audited: !dryRun, at: time)
+        // A person named by id (the `subject` column) must be within the importer's reach; one
+        // beyond it reads as no one found, as an unknown id does.
+        let named = Array(Set(rows.flatMap(\.subjects.values)))
+        let reachable = Set(try await vault.subjects(named, reachableBy: user.access).map(\.id))
         var batch: [RecordInput] = []
         var lines: [Int] = []
         for (position, row) in rows.enumerated() {
-            if let refusal = refused[position] {
+            if let role = row.subjects.first(where: { !reachable.contains($0.value) })?.key {
+                report.rejected += 1
+                report.add(
+                    ImportProblem(
+                        line: rowLines[position], field: "subject",
+                        message: "names no one held as the \(role); nothing was written, and no one was made",
+                        isWarning: false))
+            } else if let refusal = refused[position] {
                 report.rejected += 1
                 report.add(
                     ImportProblem(

@@ -71,9 +71,46 @@ struct ConsoleDoorTests {
                     )
                 ) { ($0.status, String(buffer: $0.body)) }
                 #expect(status == .forbidden)
-                #expect(page.contains("restricted processing"))
             }
             #expect(try await vault.read(subject: head, actor: "test").records == before, "nothing written")
+        }
+    }
+
+    @Test(
+        "a leader's authorisation goes through the door: refused for a requester who restricted its purpose, nothing written; then joins the leader's own record"
+    )
+    func leaderAuthorisation() async throws {
+        try await ApiFixture.with(["bep"]) { fixture in
+            let own = try await fixture.school("Basildon Academy", urn: "100001")
+            let colleague = try await fixture.bepUser(urn: "100001")
+            let leader = try await fixture.bepUser(urn: "100001", email: "head@basildon.example")
+            let request = try await fixture.cpdRequest(by: "user100001@example.sch.uk", course: "Phonics refresher")
+            let vault = try await fixture.vault("bep")
+            try await Contacts(vault: vault).setProcessingState(
+                .restricted, subject: colleague, purpose: "service_delivery", reason: "accuracy contested",
+                actor: "test")
+            let head = try await fixture.user("head@basildon.example", role: .schoolLeader, school: own)
+            try await fixture.consoleApp.test(.router) { client in
+                let browser = try await ConsoleBrowser.signIn(client, "head@basildon.example")
+                let (status, _) = try await browser.post(
+                    client, "/console/school/records/\(request.uuidString)/authorise",
+                    token: try await browser.formToken(client))
+                #expect(status == .forbidden)
+                #expect(try await vault.read(record: request, actor: "test").count == 1, "nothing written")
+
+                try await Contacts(vault: vault).setProcessingState(
+                    .active, subject: colleague, purpose: "service_delivery", reason: "resolved",
+                    personToldOn: CalendarDay.today, actor: "test")
+                let (done, _) = try await browser.post(
+                    client, "/console/school/records/\(request.uuidString)/authorise",
+                    token: try await browser.formToken(client))
+                #expect(done == .seeOther)
+            }
+            let parts = try await vault.read(record: request, actor: "test")
+            #expect(parts.first { $0.role == "authoriser" }?.subjectID == leader)
+            let refusals = try await AuditLog(store: fixture.store).entries(limit: 1000).map(\.event)
+                .filter { $0.actor == head.actor && $0.action == "access.refused" }
+            #expect(refusals.map(\.detail) == ["refused: restricted"])
         }
     }
 }
