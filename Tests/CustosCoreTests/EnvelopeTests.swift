@@ -50,6 +50,18 @@ struct EnvelopeTests {
         #expect(rotated.auditAnchor == anchor)
         #expect(rotated.withoutPreviousKeys().auditAnchor == anchor)
         #expect(try MasterKeyRing(text: MasterKeyRing(current: MasterKey.generate()).text).auditAnchor == nil)
+        // Retiring a key keeps its audit chain key, which checks entries and opens nothing.
+        let old = rotated.keys[1]
+        let retired = try MasterKeyRing(text: rotated.withoutPreviousKeys().text)
+        #expect(retired.keys.count == 1)
+        #expect(retired.key(id: old.id) == nil)
+        #expect(retired.auditAnchor == anchor)
+        let event = AuditEvent(workspaceID: nil, time: Date(), actor: "t", action: "a")
+        #expect(
+            AuditChain.hash(
+                sequence: 1, event: event, previousHash: AuditChain.genesis, key: retired.auditChainKey(id: old.id))
+                == AuditChain.hash(
+                    sequence: 1, event: event, previousHash: AuditChain.genesis, key: AuditChainKey(deriving: old)))
         let bad = ring.text.replacingOccurrences(of: anchor.line, with: "custos-audit-anchor 7 zz")
         #expect {
             try MasterKeyRing(text: bad)

@@ -164,6 +164,17 @@ struct KeyedAuditChainContractTests {
             #expect(entries.first?.keyID == before)
             #expect(entries.last?.keyID == (try fixture.keys.ring().current.id))
             #expect(entries.last?.keyID != before)
+
+            // The retired key's chain key stays in the key file, so an entry under it still
+            // cannot be changed without the change being found.
+            #expect(try fixture.keys.reload().retiredAuditKeys.keys.contains(before))
+            #expect(try fixture.keys.ring().key(id: before) == nil, "the retired master key itself is gone")
+            try await VaultContractTests.execute(VaultContractTests.dropGuard(fixture.store), on: fixture.store)
+            try await VaultContractTests.execute(
+                "UPDATE audit_entry SET actor = 'someone-else' WHERE sequence = 1", on: fixture.store)
+            let forged = try await AuditLog(store: fixture.store, keys: fixture.keys).verify()
+            #expect(forged.failure?.sequence == 1)
+            #expect(forged.failure?.reason.contains("under the master key") == true)
         }
     }
 

@@ -72,8 +72,19 @@ struct PupilIdentityContractTests {
             #expect(report.problems.allSatisfy { !$0.message.contains("Cat Brown") })
             #expect(try await vault.subjectIDs(withRecordsOfTypes: [type.id]).count == before)
 
-            // A pupil known by name has their rows in their access package and their erasure, and
-            // once erased is not made again by the next upload of the same name at that school.
+            // A new Ann Smith at North with a UPN of her own is another pupil: the UPN, the
+            // strongest identifier given, decides, and the name held does not join them.
+            report = try await upload([Self.row(name: "Ann Smith", upn: "P207000016049")], for: north)
+            #expect(report.created == 1)
+            #expect(report.newSubjects == 1)
+            #expect(try await vault.subjectIDs(identifierKind: "upn", value: "P207000016049").count == 1)
+            #expect(
+                try await vault.subjectIDs(identifierKind: "pupil_name", value: "Ann Smith").isEmpty,
+                "a name within a school finds no one without the school")
+
+            // A pupil known by name only has their rows in their access package and their erasure.
+            // A name is not theirs alone, so erasing them leaves no tombstone on it: the school's
+            // next Ann Smith (whom only the school can tell apart) is not refused.
             var named: [UUID] = []
             for id in try await vault.memberIDs(ofSchool: north.id) {
                 let records = try await vault.read(subject: id, actor: "t").records
@@ -81,16 +92,15 @@ struct PupilIdentityContractTests {
                     named.append(id)
                 }
             }
-            #expect(named.count == 1, "North holds Ann by name and pupil P1042 by code; Ben moved to South")
+            #expect(named.count == 1, "North holds one Ann by name only, the other by UPN, and P1042 by code")
             let ann = try #require(named.first)
             let package = try await AccessPackages(vault: vault).build(subject: ann, actor: "dpo")
             #expect(package.records.contains { $0.type == type.id })
             try await vault.erase(subject: ann, actor: "dpo", reason: "test")
-            report = try await upload([Self.row(name: "Ann Smith")], for: north)
-            #expect(report.suppressed == 1)
-            #expect(report.newSubjects == 0)
+            #expect(try await fixture.store.recordParts(ofSubjects: [ann], in: vault.workspace.id).isEmpty)
             report = try await upload([Self.row(name: "Ann Smith")], for: south)
             #expect(report.updated == 1, "South's Ann Smith is someone else, and still held")
+            #expect(report.suppressed == 0)
         }
     }
 }

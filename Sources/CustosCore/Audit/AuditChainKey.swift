@@ -20,10 +20,14 @@ public struct AuditChainKey: Sendable {
 
     /// The chain key derived from `master`.
     public init(deriving master: MasterKey) {
-        self.init(
-            id: master.id,
-            key: HKDF<SHA256>.deriveKey(
-                inputKeyMaterial: master.key, salt: Data("custos-audit-chain".utf8), info: Data(master.id.utf8),
-                outputByteCount: 32))
+        self.init(id: master.id, key: Self.derive(master))
+    }
+
+    /// The chain key's bytes for `master`: what the key file keeps of a retired master key, so
+    /// that the entries under it can still be checked, while nothing it wrapped can be opened.
+    public static func derive(_ master: MasterKey) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: master.key, salt: Data("custos-audit-chain".utf8), info: Data(master.id.utf8),
+            outputByteCount: 32)
     }
 }

@@ -12,10 +12,24 @@ public struct MasterKeyRing: Sendable {
     public private(set) var keys: [MasterKey]
     /// Where the audit chain these keys bind was first keyed, once recorded.
     public var auditAnchor: AuditAnchor?
+    /// The audit chain keys of retired master keys, by master key id: they check the entries
+    /// written under those keys, and open nothing.
+    public private(set) var retiredAuditKeys: [String: SymmetricKey]
 
-    public init(current: MasterKey, previous: [MasterKey] = [], auditAnchor: AuditAnchor? = nil) {
+    public init(
+        current: MasterKey, previous: [MasterKey] = [], auditAnchor: AuditAnchor? = nil,
+        retiredAuditKeys: [String: SymmetricKey] = [:]
+    ) {
         keys = [current] + previous
         self.auditAnchor = auditAnchor
+        self.retiredAuditKeys = retiredAuditKeys
+    }
+
+    /// The audit chain key of master key `id`: derived from it while the ring holds it, else the
+    /// one kept when it was retired.
+    public func auditChainKey(id: String) -> AuditChainKey? {
+        if let master = key(id: id) { return AuditChainKey(deriving: master) }
+        return retiredAuditKeys[id].map { AuditChainKey(id: id, key: $0) }
     }
 
     /// The key that wraps everything new.
@@ -35,20 +49,25 @@ public struct MasterKeyRing: Sendable {
 
     /// A ring whose current key is a new one, keeping the others for unwrapping until rotation ends.
     public func addingNewCurrent(_ key: MasterKey) -> MasterKeyRing {
-        MasterKeyRing(current: key, previous: keys, auditAnchor: auditAnchor)
+        MasterKeyRing(current: key, previous: keys, auditAnchor: auditAnchor, retiredAuditKeys: retiredAuditKeys)
     }
 
     /// The ring with only its current key, once nothing is wrapped by the others.
+    /// The audit chain keys of the retired keys are kept (``retiredAuditKeys``).
     public func withoutPreviousKeys() -> MasterKeyRing {
-        MasterKeyRing(current: current, auditAnchor: auditAnchor)
+        var retired = retiredAuditKeys
+        for key in keys.dropFirst() { retired[key.id] = AuditChainKey.derive(key) }
+        return MasterKeyRing(current: current, auditAnchor: auditAnchor, retiredAuditKeys: retired)
     }
 
     private static let linePrefix = "custos-master-key"
+    private static let auditKeyPrefix = "custos-audit-key"
 
     /// Reads the text form; errors name the line, never a key.
     public init(text: String) throws {
         var keys: [MasterKey] = []
         var anchor: AuditAnchor?
+        var retired: [String: SymmetricKey] = [:]
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -62,6 +81,15 @@ public struct MasterKeyRing: Sendable {
                 anchor = read
                 continue
             }
+            if parts.first == Substring(Self.auditKeyPrefix) {
+                guard parts.count == 3, let bytes = Data(base64Encoded: String(parts[2])), bytes.count == 32 else {
+                    throw CryptoFailure(
+                        "line \(offset + 1) of the master key is not '\(Self.auditKeyPrefix) ID KEY' with a 256-bit Base64 key"
+                    )
+                }
+                retired[String(parts[1])] = SymmetricKey(data: bytes)
+                continue
+            }
             guard parts.count == 3, parts[0] == Self.linePrefix, let bytes = Data(base64Encoded: String(parts[2])),
                 bytes.count == 32
             else {
@@ -71,13 +99,19 @@ public struct MasterKeyRing: Sendable {
             keys.append(MasterKey(id: String(parts[1]), key: SymmetricKey(data: bytes)))
         }
         guard let first = keys.first else { throw CryptoFailure("the master key holds no key") }
-        self.init(current: first, previous: Array(keys.dropFirst()), auditAnchor: anchor)
+        self.init(
+            current: first, previous: Array(keys.dropFirst()), auditAnchor: anchor, retiredAuditKeys: retired)
     }
 
     /// The text form, current key first.
     public var text: String {
         "# Custos master keys: keep this file secret, backed up apart from the data, and readable by Custos only.\n"
             + keys.map { "\(Self.linePrefix) \($0.id) \($0.base64)\n" }.joined()
+            + (retiredAuditKeys.isEmpty
+                ? "" : "# Audit chain keys of retired master keys: they check old audit entries and open nothing.\n")
+            + retiredAuditKeys.sorted { $0.key < $1.key }.map { id, key in
+                "\(Self.auditKeyPrefix) \(id) \(key.withUnsafeBytes { Data($0).base64EncodedString() })\n"
+            }.joined()
             + (auditAnchor.map {
                 "# Where the audit log's keying began: custos audit verify checks the log against it.\n\($0.line)\n"
             } ?? "")

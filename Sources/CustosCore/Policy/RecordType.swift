@@ -48,6 +48,14 @@ public struct RecordType: Sendable, Equatable, Decodable {
         }
     }
 
+    /// Of `role`'s identifier values in a record, in ``identifierFields(of:)``'s order, the first
+    /// `count` of `present` that find its person: all of them, except for a type's first role
+    /// `identified_by` lists, where only the strongest given finds (a new Ann Smith with her own
+    /// UPN is not the Ann Smith already held with another).
+    public func findingCount(of role: String?, present count: Int) -> Int {
+        !identifiedBy.isEmpty && role == roles.first?.name ? min(count, 1) : count
+    }
+
     /// The sources, or the person themselves when none are listed.
     public var effectiveSources: [DataSource] {
         sources.isEmpty ? [DataSource(kind: .dataSubject, name: nil, publiclyAccessible: false)] : sources

@@ -139,12 +139,21 @@ struct PolicyReferenceCheck {
             }
             // A role found by an identifier needs someone to have been given it by another record type.
             let kinds = Set(policy.recordTypes.flatMap(\.fields).compactMap(\.identifierKind))
+            let schoolScoped = policy.schoolScopedIdentifierKinds
             for (roleIndex, role) in record.roles.enumerated() {
-                for (kindIndex, kind) in role.foundBy.enumerated() where !kinds.contains(kind) {
-                    report(
-                        path.key("roles").index(roleIndex).key("found_by").index(kindIndex),
-                        "no record type has an identifier of kind '\(kind)' to find the \(role.name) by\(Self.suggestion(kind, kinds))"
-                    )
+                for (kindIndex, kind) in role.foundBy.enumerated() {
+                    let kindPath = path.key("roles").index(roleIndex).key("found_by").index(kindIndex)
+                    if !kinds.contains(kind) {
+                        report(
+                            kindPath,
+                            "no record type has an identifier of kind '\(kind)' to find the \(role.name) by\(Self.suggestion(kind, kinds))"
+                        )
+                    } else if schoolScoped.contains(kind) {
+                        report(
+                            kindPath,
+                            "'\(kind)' tells people apart only within a school, so it cannot find the \(role.name) by itself"
+                        )
+                    }
                 }
             }
             checkUnique(record.fields.map(\.name), path: { path.key("fields").index($0).key("name") }, what: "field")
@@ -168,6 +177,13 @@ struct PolicyReferenceCheck {
                     report(
                         fieldPath.key("identifier_scope"),
                         "only an identifier has a scope; add 'identifier: true' or leave 'identifier_scope' out")
+                } else if let kind = field.identifierKind, field.identifierScope == .workspace,
+                    policy.schoolScopedIdentifierKinds.contains(kind)
+                {
+                    report(
+                        fieldPath.key("identifier_scope"),
+                        "another field of kind '\(kind)' tells people apart only within a school; give every field of a kind the same scope"
+                    )
                 }
                 if let role = field.describes, !record.roles.contains(where: { $0.name == role }) {
                     report(

@@ -183,7 +183,10 @@ struct PeopleController: Sendable {
     static func identifierKinds(_ policy: Policy) -> [(value: String, label: String)] {
         var seen: [String] = []
         for field in policy.recordTypes.flatMap(\.fields) {
-            if let kind = field.identifierKind, !seen.contains(kind) { seen.append(kind) }
+            // A name within a school finds no one without the school, so it is not offered.
+            if let kind = field.identifierKind, field.identifierScope == .workspace, !seen.contains(kind) {
+                seen.append(kind)
+            }
         }
         let order = ["email", "phone", "upn", "uln"]
         return seen.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }.map { kind in

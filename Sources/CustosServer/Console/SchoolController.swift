@@ -104,8 +104,8 @@ struct SchoolController: Sendable {
             return problem(user, context, "This request cannot be authorised", refusal.message, status: .forbidden)
         } catch let error as VaultError where error.kind == .conflict {
             return problem(
-                user, context, "Your own record is not held as one person",
-                "An authorisation is kept with your own record, found by your email address: \(error.message). Register with the privacy centre, or ask the office to add you (or to merge your records), then authorise again.",
+                user, context, "This request cannot be authorised now",
+                "Custos says: \(error.message). An authorisation is kept with your own record, found by your email address: if yours is not held, register with the privacy centre or ask the office to add you (or to merge your records), then authorise again.",
                 status: .conflict)
         }
         return SignInController.redirect("/console/school?authorised")

@@ -152,7 +152,8 @@ extension Vault {
 
     /// Records the user's authorisation of record `id` (a school leader authorising a CPD request):
     /// `field`, the authoriser's, is filled with `name`, and the authoriser's part joins the user's
-    /// own record, found by their `email` (among their school's people first), never a new person.
+    /// own record, found by their `email` (the role's kind of person first, then the people of their
+    /// school), never a new person.
     /// Decided as an `authorise` use of the record's type for the purpose the user's access rule
     /// gives it, for the record's person; refused and audited like any other use. Throws a conflict
     /// when no one, or more than one person, holds the email.
@@ -162,8 +163,11 @@ extension Vault {
     ) async throws -> RecordWriteOutcome {
         let parts = try await reachableParts(of: id, user: user)
         let owner = ownerPart(of: parts)
-        guard let type = policy.recordType(owner.type), let role = type.role(of: field)?.name, role != owner.role
+        guard let type = policy.recordType(owner.type), let role = type.role(of: field), role.name != owner.role
         else { throw VaultError("record \(id) has no authoriser to record", kind: .invalid) }
+        guard !parts.contains(where: { $0.role == role.name }) else {
+            throw VaultError("record \(id) was authorised already", kind: .conflict)
+        }
         guard
             let purpose = RolePurposeRule.purposes(of: user.role, .authorise, recordType: type, policy: policy)
                 .first
@@ -181,8 +185,11 @@ extension Vault {
             try await subjectIDs(identifierKind: "email", value: email), in: workspace.id
         )
         .filter { $0.key != nil && $0.mergedInto == nil }
-        let ofSchool = held.filter { user.access.schoolID != nil && $0.schoolID == user.access.schoolID }
-        let candidates = ofSchool.isEmpty ? held : ofSchool
+        // Of those, the role's kind of person first (BEP: a school leader), then the leader's school.
+        let ofKind = held.filter { $0.kind == role.subject }
+        let pool = ofKind.isEmpty ? held : ofKind
+        let ofSchool = pool.filter { user.access.schoolID != nil && $0.schoolID == user.access.schoolID }
+        let candidates = ofSchool.isEmpty ? pool : ofSchool
         guard candidates.count == 1, let leader = candidates.first else {
             throw VaultError(
                 candidates.isEmpty
@@ -192,7 +199,7 @@ extension Vault {
         }
         return try await update(
             record: id, changes: [field.name: name], actor: user.actor, purpose: purpose,
-            reason: "authorised in the console by a leader of the person's school", subjects: [role: leader.id],
+            reason: "authorised in the console by a leader of the person's school", subjects: [role.name: leader.id],
             at: time)
     }
 
@@ -354,12 +361,15 @@ extension Vault {
         var indexesOfInput: [[Data]] = []
         for input in inputs {
             var indexes: [Data] = []
-            for field in input.type.fields {
-                guard let kind = field.identifierKind, let value = input.values[field.name],
-                    let normalised = IdentifierNormaliser.normalise(kind: kind, value: value),
-                    let (_, index) = identifierIndex(of: field, value: normalised, schoolID: input.schoolID)
-                else { continue }
-                indexes.append(index)
+            for role in input.type.roles {
+                let roleIndexes = input.type.identifierFields(of: role.name).compactMap {
+                    field -> (kind: String, index: Data)? in
+                    guard let kind = field.identifierKind, let value = input.values[field.name],
+                        let normalised = IdentifierNormaliser.normalise(kind: kind, value: value)
+                    else { return nil }
+                    return identifierIndex(of: field, value: normalised, schoolID: input.schoolID)
+                }
+                indexes += finding(roleIndexes, role: role.name, of: input.type).map(\.index)
             }
             for (kind, value) in input.lookups.values.flatMap({ $0 }) {
                 guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }

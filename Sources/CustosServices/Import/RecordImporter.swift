@@ -110,15 +110,19 @@ public struct RecordImporter: Sendable {
         _ rows: [RecordInput], lines rowLines: [Int], purpose: String, dryRun: Bool, report: inout ImportReport
     ) async throws {
         let time = Date()
-        let refused = try await vault.refusals(writing: rows, as: user, purpose: purpose, audited: !dryRun, at: time)
         // A person named by id (the `subject` column) must be within the importer's reach; one
-        // beyond it reads as no one found, as an unknown id does.
+        // beyond it reads as no one found, as an unknown id does, and is not decided on.
         let named = Array(Set(rows.flatMap(\.subjects.values)))
         let reachable = Set(try await vault.subjects(named, reachableBy: user.access).map(\.id))
+        let outOfReach = rows.map { row in row.subjects.first { !reachable.contains($0.value) }?.key }
+        let inReach = rows.indices.filter { outOfReach[$0] == nil }
+        let decided = try await vault.refusals(
+            writing: inReach.map { rows[$0] }, as: user, purpose: purpose, audited: !dryRun, at: time)
+        let refused = Dictionary(uniqueKeysWithValues: decided.map { (inReach[$0.key], $0.value) })
         var batch: [RecordInput] = []
         var lines: [Int] = []
         for (position, row) in rows.enumerated() {
-            if let role = row.subjects.first(where: { !reachable.contains($0.value) })?.key {
+            if let role = outOfReach[position] {
                 report.rejected += 1
                 report.add(
                     ImportProblem(

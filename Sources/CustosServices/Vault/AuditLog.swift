@@ -60,7 +60,8 @@ public struct AuditLog: Sendable {
                 ]))
             keyedFrom = try await store.auditKeyedFrom()
         }
-        guard let keyedFrom, let entry = try await store.auditEntries(after: keyedFrom - 1, limit: 1).first,
+        guard let keyedFrom, keyedFrom > 0,
+            let entry = try await store.auditEntries(after: keyedFrom - 1, limit: 1).first,
             entry.sequence == keyedFrom, let keyID = entry.keyID, let chainKey = try auditKeys.key(id: keyID),
             AuditChain.hash(
                 sequence: entry.sequence, event: entry.event, previousHash: entry.previousHash, key: chainKey)

@@ -34,10 +34,8 @@ public struct KeyRotation: Sendable {
     public func rotate(
         actor: String, resume: Bool = false, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> Summary {
-        var ring = try keys.reload()
-        if !(resume && ring.keys.count > 1) {
-            ring = ring.addingNewCurrent(MasterKey.generate())
-            try keys.save(ring)
+        let ring = try keys.update { ring in
+            if !(resume && ring.keys.count > 1) { ring = ring.addingNewCurrent(MasterKey.generate()) }
         }
         let current = ring.current
         var summary = Summary(newKeyID: current.id, retiredKeyIDs: ring.keys.dropFirst().map(\.id))
@@ -76,7 +74,7 @@ public struct KeyRotation: Sendable {
                         \(summary.subjectKeys) subject keys rewrapped; retired \(summary.retiredKeyIDs.joined(separator: ", "))
                         """)
             ]))
-        try keys.save(ring.withoutPreviousKeys())
+        try keys.update { $0 = $0.withoutPreviousKeys() }
         return summary
     }
 }

@@ -33,7 +33,9 @@ extension Vault {
         changes.people.subjectUpdates = [.keyDestroyed(id)]
         changes.people.recordPartsRemoved = [id]
         changes.people.identifiersRemoved = [id]
-        changes.people.tombstones = identifiers.map(\.index)
+        // A name within a school is not the person's alone: it is not tombstoned.
+        let schoolScoped = policy.schoolScopedIdentifierKinds
+        changes.people.tombstones = identifiers.filter { !schoolScoped.contains($0.kind) }.map(\.index)
         changes.people.erasureJournal = [
             ErasureJournalEntry(
                 workspaceID: workspace.id, subjectID: id, recordTypes: nil, erasedAt: time, requestID: requestID)

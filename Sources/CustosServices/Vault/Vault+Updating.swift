@@ -105,7 +105,8 @@ extension Vault {
                 throw VaultError.personNotFound(role: role.name, of: type)
             } else {
                 (subjectID, key) = try await subject(
-                    for: role, of: type, identifiers: identifiers, at: time, changes: &changes)
+                    for: role, of: type, identifiers: Array(finding(identifiers, role: role.name, of: type)),
+                    at: time, changes: &changes)
             }
             for (kind, index) in identifiers {
                 changes.people.identifiers.append(StoredIdentifier(index: index, kind: kind, subjectID: subjectID))

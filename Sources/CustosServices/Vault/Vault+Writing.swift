@@ -128,7 +128,9 @@ extension Vault {
                 let candidate =
                     input.subjects[role.name]
                     ?? lookupsByInput[position][role.name]?.lazy.compactMap { existing[$0]?.first }.first
-                    ?? (indexes[role.name] ?? []).lazy.compactMap { existing[$0.index]?.first }.first
+                    ?? finding(indexes[role.name] ?? [], role: role.name, of: input.type).lazy.compactMap {
+                        existing[$0.index]?.first
+                    }.first
                 guard let candidate, let subject = subjectsByID[candidate], subject.key != nil,
                     subject.mergedInto == nil
                 else {
@@ -142,11 +144,13 @@ extension Vault {
                 continue
             }
             // A record identified only within a school, with no school given, identifies no one.
-            if let owner = input.type.roles.first?.name, let first = input.type.identifiedBy.first,
-                held[owner] == nil, input.subjects[owner] == nil, (indexes[owner] ?? []).isEmpty
+            if let owner = input.type.roles.first?.name, held[owner] == nil, input.subjects[owner] == nil,
+                (indexes[owner] ?? []).isEmpty,
+                let field = input.type.identifierFields(of: owner).first(where: {
+                    $0.identifierScope == .school && input.values[$0.name] != nil
+                })
             {
-                outcomes.append(
-                    .schoolNeeded(field: input.type.identifiedBy.first { input.values[$0] != nil } ?? first))
+                outcomes.append(.schoolNeeded(field: field.name))
                 continue
             }
             if input.schoolMustBeHeld, input.schoolID == nil,
@@ -168,10 +172,11 @@ extension Vault {
                 let values = input.values.filter { name, _ in roleOfField[name] == role.name }
                 guard !values.isEmpty else { continue }
                 let roleIndexes = indexes[role.name] ?? []
+                let findingIndexes = finding(roleIndexes, role: role.name, of: input.type)
                 let found =
                     held[role.name]
-                    ?? roleIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
-                    ?? roleIndexes.lazy.compactMap { existing[$0.index]?.first }.first
+                    ?? findingIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
+                    ?? findingIndexes.lazy.compactMap { existing[$0.index]?.first }.first
                 let subjectID: UUID
                 if let found {
                     subjectID = found
@@ -303,5 +308,13 @@ extension Vault {
         known[urn] = school
         changes.people.schools.append(school)
         return school.id
+    }
+
+    /// Of a role's identifier indexes, in order, those that find its person (see
+    /// ``RecordType/findingCount(of:present:)``).
+    func finding(
+        _ indexes: [(kind: String, index: Data)], role: String, of type: RecordType
+    ) -> ArraySlice<(kind: String, index: Data)> {
+        indexes.prefix(type.findingCount(of: role, present: indexes.count))
     }
 }

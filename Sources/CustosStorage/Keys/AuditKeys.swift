@@ -44,17 +44,18 @@ public final class AuditKeys: Sendable {
         return chainKey(for: try keys.ring().current)
     }
 
-    /// The chain key of the master key `id`, when the key file still holds it (rotation drops
-    /// retired keys; entries under them are then held by the keyed entries after them).
+    /// The chain key of the master key `id`: derived from it while the key file holds it, else
+    /// the chain key the key file kept when rotation retired it.
     public func key(id: String) throws -> AuditChainKey? {
         guard let keys = source.withLock({ $0 }) else { return nil }
         if let known = derived.withLock({ $0[id] }) { return known }
         if missing.withLock({ $0.contains(id) }) { return nil }
-        guard let master = try keys.ring(holding: id).key(id: id) else {
+        guard let key = try keys.ring(holding: id).auditChainKey(id: id) else {
             missing.withLock { _ = $0.insert(id) }
             return nil
         }
-        return chainKey(for: master)
+        derived.withLock { $0[id] = key }
+        return key
     }
 
     private func chainKey(for master: MasterKey) -> AuditChainKey {

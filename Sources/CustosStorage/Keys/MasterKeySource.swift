@@ -101,12 +101,41 @@ public final class MasterKeySource: Sendable {
     /// never replaced. Returns whether the key file now holds `anchor`: false when it holds
     /// another, or when the keys come from the environment, which Custos cannot change.
     public func recordAuditAnchor(_ anchor: AuditAnchor) throws -> Bool {
+        guard case .file = location else { return try reload().auditAnchor == anchor }
+        var holds = false
+        try update { ring in
+            if let held = ring.auditAnchor {
+                holds = held == anchor
+            } else {
+                ring.auditAnchor = anchor
+                holds = true
+            }
+        }
+        return holds
+    }
+
+    /// Changes the key file as `change` says, read afresh and written back under an exclusive lock
+    /// (a lock file beside it), so that two processes changing it at once (a rotation, an anchor)
+    /// never lose each other's change. Returns the ring written.
+    @discardableResult
+    public func update(_ change: (inout MasterKeyRing) throws -> Void) throws -> MasterKeyRing {
+        guard case .file(let url) = location else {
+            throw CryptoFailure(
+                "the master keys come from \(Self.environmentVariable), which Custos cannot change; rotate with a key file"
+            )
+        }
+        let lock = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+        let descriptor = open(lock, O_CREAT | O_RDWR, 0o600)
+        guard descriptor >= 0 else { throw CryptoFailure("cannot lock the master key file beside \(url.path)") }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            throw CryptoFailure("cannot lock the master key file beside \(url.path)")
+        }
+        defer { flock(descriptor, LOCK_UN) }
         var ring = try reload()
-        if let held = ring.auditAnchor { return held == anchor }
-        guard case .file = location else { return false }
-        ring.auditAnchor = anchor
+        try change(&ring)
         try save(ring)
-        return true
+        return ring
     }
 
     /// Makes a new key file holding one new key, unless keys are already there (file or

@@ -1,0 +1,8 @@
+extension Policy {
+    /// The identifier kinds that tell people apart only within their school
+    /// (``IdentifierScope/school``): never tombstoned on erasure, since another pupil of the school
+    /// may share a name, and never searched or looked up without the school.
+    public var schoolScopedIdentifierKinds: Set<String> {
+        Set(recordTypes.flatMap(\.fields).filter { $0.identifierScope == .school }.compactMap(\.identifierKind))
+    }
+}
