@@ -312,6 +312,12 @@ struct ConsolePages: Sendable {
             {{#purposeError}}<p class="error-message" id="import-purpose-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/purposeError}}
             <select id="import-purpose" name="purpose" aria-describedby="import-purpose-hint{{#purposeError}} import-purpose-error{{/purposeError}}"{{#purposeError}} aria-invalid="true"{{/purposeError}}>{{#purposes}}<option value="{{id}}">{{name}}</option>{{/purposes}}</select>
             </div>
+            {{^empty(schools)}}<div class="{{#schoolError}}field-error{{/schoolError}}">
+            <label for="import-school">The school the file is for</label>
+            <p class="hint" id="import-school-hint">Every person in the file belongs to this school. A pupil's name, or the school's own pupil code, tells pupils apart only within their school: choose the school to import rows identified that way.</p>
+            {{#schoolError}}<p class="error-message" id="import-school-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/schoolError}}
+            <select id="import-school" name="school" aria-describedby="import-school-hint{{#schoolError}} import-school-error{{/schoolError}}"{{#schoolError}} aria-invalid="true"{{/schoolError}}><option value="">No one school: each row says its own, or none</option>{{#schools}}<option value="{{id}}">{{name}}</option>{{/schools}}</select>
+            </div>{{/empty(schools)}}
             <div class="{{#fileError}}field-error{{/fileError}}">
             <label for="import-file">The CSV file</label>
             {{#fileError}}<p class="error-message" id="import-file-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fileError}}

@@ -24,12 +24,13 @@ final class ImportJobs: Sendable {
         jobs.withLock { Array($0.values) }.filter { $0.userID == userID }.sorted { $0.startedAt > $1.startedAt }
     }
 
-    /// Starts importing `csv` as records of `recordType` into `vault`, for `purpose`, in the
-    /// background, as `user`.
+    /// Starts importing `csv` as records of `recordType` into `vault`, for `purpose` (every person
+    /// in it of the school `schoolID`, when given), in the background, as `user`.
     /// The bytes are written to a file only this process may read, for the importer's stream,
     /// and deleted when it is done.
     func start(
-        _ csv: Data, fileName: String, recordType: RecordType, purpose: String, dryRun: Bool, vault: Vault,
+        _ csv: Data, fileName: String, recordType: RecordType, purpose: String, schoolID: UUID? = nil, dryRun: Bool,
+        vault: Vault,
         userID: UUID, user: DataUser
     ) throws -> ImportJob {
         let job = ImportJob(
@@ -50,7 +51,8 @@ final class ImportJobs: Sendable {
             do {
                 let importer = RecordImporter(vault: vault, recordType: recordType, as: user, purpose: purpose)
                 let report = try await importer.run(
-                    file: file, source: source, dryRun: dryRun, progress: { job.update(.running(rowsRead: $0)) })
+                    file: file, source: source, schoolID: schoolID, dryRun: dryRun,
+                    progress: { job.update(.running(rowsRead: $0)) })
                 job.update(.finished(report))
             } catch let error as any CustosError {
                 job.update(.failed(error.message))

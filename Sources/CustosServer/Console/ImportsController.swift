@@ -14,19 +14,20 @@ struct ImportsController: Sendable {
 
     @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        return page(user, context)
+        return try await page(user, context)
     }
 
     @Sendable func start(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         let body = try await request.body.collect(upTo: ImportJobs.maxFileSize + 64 * 1024)
         guard let parts = MultipartForm.parts(of: body, contentType: request.headers[.contentType]) else {
-            return page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
+            return try await page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
         }
         guard let typeID = MultipartForm.value("type", in: parts),
             let type = user.writableTypes.first(where: { $0.id == typeID })
         else {
-            return page(user, context, problem: ("type", "Choose a kind of record from the list"), status: .badRequest)
+            return try await page(
+                user, context, problem: ("type", "Choose a kind of record from the list"), status: .badRequest)
         }
         // The door decides the purpose before the file is taken: a refusal is the form's error.
         let purpose: String
@@ -34,14 +35,25 @@ struct ImportsController: Sendable {
             purpose = try await user.vault.purposeForWriting(
                 type, as: user.user, purpose: MultipartForm.value("purpose", in: parts))
         } catch let refusal as UseRefusal {
-            return page(user, context, problem: ("purpose", refusal.message), status: .badRequest)
+            return try await page(user, context, problem: ("purpose", refusal.message), status: .badRequest)
+        }
+        // The school every person in the file belongs to, if the file is one school's.
+        var schoolID: UUID?
+        if let chosen = MultipartForm.value("school", in: parts), !chosen.isEmpty {
+            guard let id = UUIDText.parse(chosen), try await user.vault.schools().contains(where: { $0.id == id })
+            else {
+                return try await page(
+                    user, context, problem: ("school", "Choose a school from the list"), status: .badRequest)
+            }
+            schoolID = id
         }
         guard let part = parts.first(where: { $0.name == "file" }), part.body.readableBytes > 0 else {
-            return page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
+            return try await page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
         }
         let job = try jobs.start(
             Data(buffer: part.body), fileName: MultipartForm.fileName(of: part) ?? "upload.csv", recordType: type,
-            purpose: purpose, dryRun: MultipartForm.value("check", in: parts) == "yes", vault: user.vault,
+            purpose: purpose, schoolID: schoolID, dryRun: MultipartForm.value("check", in: parts) == "yes",
+            vault: user.vault,
             userID: user.account.id, user: user.user)
         return SignInController.redirect(Self.link(job.id))
     }
@@ -115,7 +127,7 @@ struct ImportsController: Sendable {
     private func page(
         _ user: ConsoleUser, _ context: ConsoleRequestContext, problem: (field: String, message: String)? = nil,
         status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) async throws -> Response {
         var values = ConsoleFrame.values(
             title: (problem == nil ? "" : "Error: ") + "Import records", current: "/console/imports", user: user,
             context: context)
@@ -128,6 +140,9 @@ struct ImportsController: Sendable {
             })
         values["purposes"] = policy.purposes.filter { writable.contains($0.id) }.map { ["id": $0.id, "name": $0.name] }
         values["maxMegabytes"] = ImportJobs.maxFileSize / (1024 * 1024)
+        values["schools"] = try await user.vault.schools().map { school in
+            ["id": school.id.uuidString.lowercased(), "name": school.name + (school.urn.map { " (URN \($0))" } ?? "")]
+        }
         values["jobs"] = jobs.jobs(of: user.account.id).map { job -> [String: Any] in
             let state: String
             switch job.state {

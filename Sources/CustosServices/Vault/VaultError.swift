@@ -59,7 +59,7 @@ public struct VaultError: CustosError, Hashable {
     /// A record identified only by a field that tells people apart within a school, with no school.
     public static func schoolNeeded(field: String) -> Self {
         Self(
-            "\(field): identifies a person only within a school, and no school is given (import with --school URN); "
+            "\(field): identifies a person only within a school, and no school is given (choose the school the file is for, or import with --school URN); "
                 + "nothing was written, and no one was made", kind: .invalid)
     }
     static func keyDestroyed(_ id: UUID) -> Self {

@@ -24,10 +24,12 @@ struct ConsoleImportTests {
 
     /// A multipart body as a browser sends the import form.
     static func body(
-        token: String?, type: String, purpose: String? = "service_delivery", csv: String, check: Bool = false
+        token: String?, type: String, purpose: String? = "service_delivery", school: String? = nil, csv: String,
+        check: Bool = false
     ) -> ByteBuffer {
         var parts: [String] = []
         if let token { parts.append("Content-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)") }
+        if let school { parts.append("Content-Disposition: form-data; name=\"school\"\r\n\r\n\(school)") }
         parts.append("Content-Disposition: form-data; name=\"type\"\r\n\r\n\(type)")
         if let purpose { parts.append("Content-Disposition: form-data; name=\"purpose\"\r\n\r\n\(purpose)") }
         parts.append(
@@ -152,6 +154,58 @@ struct ConsoleImportTests {
             #expect(written.count == 1)
             let actions = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
             #expect(actions.contains { $0.action == "import.start" && $0.actor == "user:office@bep.example" })
+        }
+    }
+
+    @Test(
+        "a file of one school's pupils, identified by name or the school's own code, is imported for the school chosen")
+    func importForSchool() async throws {
+        try await ApiFixture.with(["asset"]) { fixture in
+            let vault = try await fixture.vault("asset")
+            let school = try await vault.addSchool(name: "North Academy", urn: "100001", laCode: nil, actor: "t")
+            try await fixture.user("office@asset.example", role: .staff, in: "asset")
+            let csv = """
+                Pupil Name,Pupil code,KS2 Reading Mark,KS2 Maths Mark,KS2 Reading TA,KS2 Maths TA,KS2 APS,Subjects,Grades
+                Ann Smith,,100,100,EXS,EXS,100,Maths,5
+                ,P1042,100,100,EXS,EXS,100,Maths,5
+
+                """
+            try await fixture.consoleApp.test(.router) { client in
+                let office = try await ConsoleBrowser.signIn(client, "office@asset.example")
+                let (formStatus, form) = try await office.get(client, "/console/imports")
+                #expect(formStatus == .ok)
+                #expect(
+                    form.contains(
+                        "<option value=\"\(school.id.uuidString.lowercased())\">North Academy (URN 100001)</option>"))
+                let token = try await office.formToken(client)
+
+                // Without a school, names and codes identify no one: every row is refused by line.
+                let (_, without) = try await Self.upload(
+                    client, office,
+                    Self.body(token: token, type: "pupil_assessment", purpose: "pupil_analysis", csv: csv))
+                let refused = try await Self.finished(client, office, try #require(without))
+                #expect(refused.contains("<dt>Rows refused</dt><dd>2</dd>"))
+                #expect(refused.contains("<td>2</td><td>pupil_name</td><td>error</td>"))
+                #expect(refused.contains("<td>3</td><td>pupil_code</td><td>error</td>"))
+                #expect(try await vault.memberIDs(ofSchool: school.id).isEmpty)
+
+                // A school that is not the workspace's is the form's error.
+                let (unknown, _) = try await Self.upload(
+                    client, office,
+                    Self.body(
+                        token: token, type: "pupil_assessment", purpose: "pupil_analysis", school: UUID().uuidString,
+                        csv: csv))
+                #expect(unknown == .badRequest)
+
+                let (_, with) = try await Self.upload(
+                    client, office,
+                    Self.body(
+                        token: token, type: "pupil_assessment", purpose: "pupil_analysis",
+                        school: school.id.uuidString.lowercased(), csv: csv))
+                let done = try await Self.finished(client, office, try #require(with))
+                #expect(done.contains("<dt>Records added</dt><dd>2</dd>"))
+            }
+            #expect(try await vault.memberIDs(ofSchool: school.id).count == 2)
         }
     }
 }
