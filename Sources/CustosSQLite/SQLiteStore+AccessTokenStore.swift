@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func accessToken(id: UUID) async throws -> StoredAccessToken? {
         try readCache.value(.accessToken(id)) {
             try readNow { db in
-                try Row.fetchOne(db.cachedStatement(literal: "SELECT * FROM access_token WHERE id = \(id)"))
+                try Row.fetchOne(db.cachedStatement(bound: "SELECT * FROM access_token WHERE id = \(id)"))
                     .map(Self.token)
             }
         }

@@ -10,7 +10,7 @@ extension SQLiteStore {
     ) throws {
         for entry in changes.consentEntries {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO consent_entry (id, workspace_id, subject_id, purpose, channel, list, action, wording,
                     policy_version, source, recorded_by, recorded_at) VALUES (
                         \(entry.id), \(workspace), \(entry.subjectID), \(entry.purpose), \(entry.channel?.rawValue),
@@ -21,7 +21,7 @@ extension SQLiteStore {
         }
         for entry in changes.processingStates {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO processing_state_entry (id, workspace_id, subject_id, purpose, state, reason,
                     recorded_by, recorded_at) VALUES (
                         \(entry.id), \(workspace), \(entry.subjectID), \(entry.purpose), \(entry.state.rawValue),
@@ -31,7 +31,7 @@ extension SQLiteStore {
         }
         for suppression in changes.suppressions {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO suppression (workspace_id, blind_index, kind, scope, reason, recorded_by, recorded_at)
                     VALUES (
                         \(workspace), \(suppression.index), \(suppression.kind), \(suppression.scope.rawValue),
@@ -54,7 +54,7 @@ extension SQLiteStore {
         }
         for index in changes.suppressionsLifted {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     DELETE FROM suppression WHERE workspace_id = \(workspace) AND blind_index = \(index)
                     AND reason IN ('opt_out', 'objection')
                     """
@@ -72,14 +72,14 @@ extension SQLiteStore {
             guard let (subject, consents, processing) = try Self.standing(id, workspace, db) else { return nil }
             let identifiers = try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT blind_index, kind, subject_id FROM subject_identifier
                         WHERE workspace_id = \(workspace) AND subject_id = \(id) ORDER BY kind
                         """)
             ).map { StoredIdentifier(index: $0["blind_index"], kind: $0["kind"], subjectID: $0["subject_id"]) }
             let parts = try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspace)
                         ORDER BY created_at, record_id, role
                         """)
@@ -95,19 +95,19 @@ extension SQLiteStore {
     ) throws -> (StoredSubject, [ConsentEntry], [ProcessingStateEntry])? {
         guard
             let subject = try Row.fetchOne(
-                db.cachedStatement(literal: "SELECT * FROM subject WHERE id = \(id) AND workspace_id = \(workspace)")
+                db.cachedStatement(bound: "SELECT * FROM subject WHERE id = \(id) AND workspace_id = \(workspace)")
             ).map(Self.subject)
         else { return nil }
         let consents = try Row.fetchAll(
             db.cachedStatement(
-                literal: """
+                bound: """
                     SELECT * FROM consent_entry WHERE subject_id = \(id) AND workspace_id = \(workspace)
                     ORDER BY sequence
                     """)
         ).map(Self.consentEntry)
         let processing = try Row.fetchAll(
             db.cachedStatement(
-                literal: """
+                bound: """
                     SELECT * FROM processing_state_entry WHERE subject_id = \(id) AND workspace_id = \(workspace)
                     ORDER BY sequence
                     """)
@@ -121,14 +121,14 @@ extension SQLiteStore {
             guard let (subject, consents, processing) = try Self.standing(id, workspace, db) else { return nil }
             let scopes = try String.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT s.scope FROM subject_identifier i JOIN suppression s
                         ON s.workspace_id = i.workspace_id AND s.blind_index = i.blind_index
                         WHERE i.subject_id = \(id) AND i.workspace_id = \(workspace)
                         """))
             let types = try String.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspace)
                         """))
             return StoredContactFacts(
@@ -164,7 +164,7 @@ extension SQLiteStore {
             try subjectIDs.flatMap { id in
                 try Row.fetchAll(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT * FROM consent_entry
                             WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
                             """)
@@ -179,7 +179,7 @@ extension SQLiteStore {
             // One scan of the consent_entry_audience index, which holds every column read, in order;
             // columns read from SQLite directly (GRDB's row decoding was most of the cost).
             let statement = try db.cachedStatement(
-                literal: """
+                bound: """
                     SELECT id, subject_id, channel, list, action = 'given' FROM consent_entry
                     WHERE workspace_id = \(workspaceID.uuidString) AND purpose = \(purpose)
                     ORDER BY subject_id, recorded_at, sequence
@@ -208,7 +208,7 @@ extension SQLiteStore {
             try subjectIDs.flatMap { id in
                 try Row.fetchAll(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT * FROM processing_state_entry
                             WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
                             """)
@@ -236,7 +236,7 @@ extension SQLiteStore {
             for index in Set(indexes) {
                 if let scope = try String.fetchOne(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT scope FROM suppression
                             WHERE workspace_id = \(workspaceID.uuidString) AND blind_index = \(index)
                             """))
@@ -290,7 +290,7 @@ extension SQLiteStore {
             let gone = try Set(
                 UUID.fetchAll(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString)
                             AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
                             """)))
@@ -299,7 +299,7 @@ extension SQLiteStore {
             var result: [UUID] = []
             for type in Set(types) {
                 let statement = try db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT subject_id FROM record_part
                         WHERE type = \(type) AND workspace_id = \(workspaceID.uuidString) ORDER BY subject_id
                         """)
@@ -321,7 +321,7 @@ extension SQLiteStore {
         try await pool.read { db in
             var result: [UUID] = []
             let statement = try db.cachedStatement(
-                literal: """
+                bound: """
                     SELECT subject_id FROM subject_identifier
                     WHERE workspace_id = \(workspaceID.uuidString) AND kind = \(kind)
                     """)

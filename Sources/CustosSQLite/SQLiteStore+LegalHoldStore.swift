@@ -40,7 +40,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM legal_hold WHERE workspace_id = \(workspaceID.uuidString) AND released_on IS NULL
                         AND (subject_id = \(subject) OR subject_id IS NULL) ORDER BY placed_on, rowid
                         """)

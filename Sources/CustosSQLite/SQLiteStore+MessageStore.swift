@@ -32,7 +32,7 @@ extension SQLiteStore {
         }
         for event in changes.events {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO message_event (workspace_id, message_id, subject_id, kind, at, detail)
                     VALUES (
                         \(workspace), \(event.messageID), \(event.subjectID), \(event.kind.rawValue),
@@ -64,7 +64,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchOne(
                 db.cachedStatement(
-                    literal: "SELECT * FROM message WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
+                    bound: "SELECT * FROM message WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
             ).map(Self.message)
         }
     }
@@ -73,7 +73,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM message WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString)
                         ORDER BY queued_at, rowid
                         """)
@@ -100,7 +100,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM message_event
                         WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
                         """)

@@ -23,7 +23,7 @@ extension SQLiteStore {
         }
         for (purpose, key) in changes.people.secrets {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO workspace_secret (workspace_id, purpose, master_key_id, sealed)
                     VALUES (\(workspace), \(purpose), \(key.masterKeyID), \(key.sealed))
                     ON CONFLICT (workspace_id, purpose) DO NOTHING
@@ -39,7 +39,7 @@ extension SQLiteStore {
         }
         for school in changes.people.schools {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO school (id, workspace_id, name, urn, la_code)
                     VALUES (\(school.id), \(workspace), \(school.name), \(school.urn), \(school.laCode))
                     """
@@ -47,7 +47,7 @@ extension SQLiteStore {
         }
         for subject in changes.people.subjects {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
                     last_activity_at, merged_into) VALUES (
                         \(subject.id), \(workspace), \(subject.kind), \(subject.schoolID), \(subject.key?.masterKeyID),
@@ -62,7 +62,7 @@ extension SQLiteStore {
         for subjectID in changes.people.recordPartsRemoved {
             for table in ["record_part", "record_part_version", "record_statement"] {
                 try db.cachedStatement(
-                    literal:
+                    bound:
                         "DELETE FROM \(identifier: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
                 ).execute()
             }
@@ -71,7 +71,7 @@ extension SQLiteStore {
             for type in types {
                 for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.cachedStatement(
-                        literal: """
+                        bound: """
                             DELETE FROM \(identifier: table)
                             WHERE workspace_id = \(workspace) AND subject_id = \(subjectID) AND type = \(type)
                             """
@@ -83,7 +83,7 @@ extension SQLiteStore {
             for record in records {
                 for table in ["record_part", "record_part_version", "record_statement"] {
                     try db.cachedStatement(
-                        literal: """
+                        bound: """
                             DELETE FROM \(identifier: table)
                             WHERE workspace_id = \(workspace) AND subject_id = \(subjectID) AND record_id = \(record)
                             """
@@ -102,7 +102,7 @@ extension SQLiteStore {
         }
         for part in changes.people.recordPartVersions {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO record_part_version (record_id, role, workspace_id, type, subject_id, source_kind,
                     source_name, created_at, updated_at, sealed, reidentification) VALUES (
                         \(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
@@ -113,13 +113,13 @@ extension SQLiteStore {
         }
         for subjectID in changes.people.identifiersRemoved {
             try db.cachedStatement(
-                literal:
+                bound:
                     "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
             ).execute()
         }
         for identifier in changes.people.identifiers {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind)
                     VALUES (\(workspace), \(identifier.index), \(identifier.subjectID), \(identifier.kind))
                     ON CONFLICT DO NOTHING
@@ -128,7 +128,7 @@ extension SQLiteStore {
         }
         for part in changes.people.recordParts {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
                     created_at, updated_at, sealed, reidentification, event_index) VALUES (
                         \(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
@@ -144,7 +144,7 @@ extension SQLiteStore {
         }
         for index in changes.people.tombstones {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO tombstone (workspace_id, blind_index) VALUES (\(workspace), \(index))
                     ON CONFLICT DO NOTHING
                     """
@@ -152,7 +152,7 @@ extension SQLiteStore {
         }
         for entry in changes.people.erasureJournal {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
                     by_retention) VALUES (
                         \(entry.workspaceID.uuidString), \(entry.subjectID),
@@ -197,14 +197,14 @@ extension SQLiteStore {
         switch update {
         case .lastActivity(let id, let date):
             try db.cachedStatement(
-                literal: """
+                bound: """
                     UPDATE subject SET last_activity_at = max(last_activity_at, \(stored(date)))
                     WHERE id = \(id) AND workspace_id = \(workspace)
                     """
             ).execute()
         case .school(let id, let schoolID):
             try db.cachedStatement(
-                literal: "UPDATE subject SET school_id = \(schoolID) WHERE id = \(id) AND workspace_id = \(workspace)"
+                bound: "UPDATE subject SET school_id = \(schoolID) WHERE id = \(id) AND workspace_id = \(workspace)"
             ).execute()
         case .mergedInto(let id, let survivor):
             try db.execute(
@@ -215,7 +215,7 @@ extension SQLiteStore {
         case .keyDestroyed(let id):
             // Cached: a retention sweep destroys thousands of keys in one transaction.
             try db.cachedStatement(
-                literal: """
+                bound: """
                     UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
                     WHERE id = \(id) AND workspace_id = \(workspace)
                     """
@@ -242,7 +242,7 @@ extension SQLiteStore {
         for entry in entries {
             let event = entry.event
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
                     subject_id, record_id, detail, previous_hash, hash, key_id) VALUES (
                         \(entry.sequence), \(event.workspaceID?.uuidString), \(event.milliseconds), \(event.actor),
@@ -285,7 +285,7 @@ extension SQLiteStore {
             for index in Set(indexes) {
                 let ids = try UUID.fetchAll(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
                             WHERE i.workspace_id = \(workspaceID.uuidString) AND i.blind_index = \(index)
                             ORDER BY s.created_at, s.id
@@ -303,7 +303,7 @@ extension SQLiteStore {
             for index in Set(indexes)
             where try Bool.fetchOne(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT 1 FROM tombstone
                         WHERE workspace_id = \(workspaceID.uuidString) AND blind_index = \(index)
                         """)) != nil
@@ -320,7 +320,7 @@ extension SQLiteStore {
             try ids.compactMap { id in
                 try Row.fetchOne(
                     db.cachedStatement(
-                        literal: "SELECT * FROM subject WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
+                        bound: "SELECT * FROM subject WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
                 ).map(Self.subject)
             }
         }
@@ -354,7 +354,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT blind_index, kind, subject_id FROM subject_identifier
                         WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subjectID) ORDER BY kind
                         """)
@@ -383,7 +383,7 @@ extension SQLiteStore {
             try subjectIDs.flatMap { id in
                 try Row.fetchAll(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT * FROM record_part
                             WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString)
                             ORDER BY created_at, record_id, role
@@ -397,7 +397,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM record_part
                         WHERE record_id = \(recordID) AND workspace_id = \(workspaceID.uuidString) ORDER BY role
                         """)
@@ -411,7 +411,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM record_statement WHERE subject_id = \(subjectID)
                         AND workspace_id = \(workspaceID.uuidString) ORDER BY added_at, rowid
                         """)
@@ -429,7 +429,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM record_part_version WHERE subject_id = \(subjectID)
                         AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
                         """)
@@ -446,7 +446,7 @@ extension SQLiteStore {
             for subject in Set(subjects) {
                 if let id = try UUID.fetchOne(
                     db.cachedStatement(
-                        literal: """
+                        bound: """
                             SELECT record_id FROM record_part
                             WHERE subject_id = \(subject) AND type = \(type) AND role = \(role)
                             AND workspace_id = \(workspaceID.uuidString)

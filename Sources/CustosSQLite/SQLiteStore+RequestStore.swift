@@ -10,7 +10,7 @@ extension SQLiteStore {
     ) throws {
         for request in changes.opened {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
                     awaits_fee, party_key, party_sealed, created_at) VALUES (
                         \(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
@@ -31,7 +31,7 @@ extension SQLiteStore {
         }
         for update in changes.updates {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     UPDATE data_request SET state = \(update.state.rawValue), due_on = \(update.dueOn?.iso),
                     outcome = coalesce(\(try update.outcome?.encoded()), outcome),
                     subject_id = coalesce(\(update.subjectID), subject_id)
@@ -91,7 +91,7 @@ extension SQLiteStore {
         }
         for entry in changes.events {
             try db.cachedStatement(
-                literal: """
+                bound: """
                     INSERT INTO request_event (workspace_id, request_id, action, day, actor, reason, recorded_at)
                     VALUES (
                         \(workspace), \(entry.requestID), \(entry.event.action.rawValue), \(entry.event.day.iso),
@@ -113,7 +113,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM request_withholding
                         WHERE request_id = \(requestID) AND workspace_id = \(workspaceID.uuidString) ORDER BY rowid
                         """)
@@ -139,7 +139,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchOne(
                 db.cachedStatement(
-                    literal: "SELECT * FROM data_request WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
+                    bound: "SELECT * FROM data_request WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
             ).map(Self.request)
         }
     }
@@ -183,7 +183,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchAll(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT * FROM request_event
                         WHERE request_id = \(requestID) AND workspace_id = \(workspaceID.uuidString) ORDER BY sequence
                         """)

@@ -29,7 +29,7 @@ extension SQLiteStore {
 
     public func staffUser(id: UUID) async throws -> StoredStaffUser? {
         try readNow { db in
-            try Row.fetchOne(db.cachedStatement(literal: "SELECT * FROM staff_user WHERE id = \(id)"))
+            try Row.fetchOne(db.cachedStatement(bound: "SELECT * FROM staff_user WHERE id = \(id)"))
                 .map(Self.staffUser)
         }
     }
@@ -37,7 +37,7 @@ extension SQLiteStore {
     public func staffUser(email: String) async throws -> StoredStaffUser? {
         try readNow { db in
             try Row.fetchOne(
-                db.cachedStatement(literal: "SELECT * FROM staff_user WHERE email = \(email.lowercased())")
+                db.cachedStatement(bound: "SELECT * FROM staff_user WHERE email = \(email.lowercased())")
             ).map(Self.staffUser)
         }
     }
@@ -71,7 +71,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchOne(
                 db.cachedStatement(
-                    literal: """
+                    bound: """
                         SELECT value, expires_at FROM console_session
                         WHERE key_hash = \(keyHash) AND (expires_at IS NULL OR expires_at > \(time))
                         """)

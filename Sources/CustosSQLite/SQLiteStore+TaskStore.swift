@@ -29,7 +29,7 @@ extension SQLiteStore {
         try readNow { db in
             try Row.fetchOne(
                 db.cachedStatement(
-                    literal: "SELECT * FROM task WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
+                    bound: "SELECT * FROM task WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
             ).map(Self.task)
         }
     }

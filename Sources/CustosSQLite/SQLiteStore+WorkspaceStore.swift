@@ -83,7 +83,7 @@ extension SQLiteStore {
         try readNow { db in
             try Int.fetchOne(
                 db.cachedStatement(
-                    literal: "SELECT max(number) FROM policy_version WHERE workspace_id = \(workspaceID.uuidString)"))
+                    bound: "SELECT max(number) FROM policy_version WHERE workspace_id = \(workspaceID.uuidString)"))
         }
     }
 

@@ -362,7 +362,7 @@ extension Vault {
         for input in inputs {
             var indexes: [Data] = []
             for role in input.type.roles {
-                let roleIndexes = input.type.identifierFields(of: role.name).compactMap {
+                let roleIndexes = identifierFields(of: input.type, role: role.name).compactMap {
                     field -> (kind: String, index: Data)? in
                     guard let kind = field.identifierKind, let value = input.values[field.name],
                         let normalised = IdentifierNormaliser.normalise(kind: kind, value: value)

@@ -34,8 +34,7 @@ extension Vault {
         changes.people.recordPartsRemoved = [id]
         changes.people.identifiersRemoved = [id]
         // A name within a school is not the person's alone: it is not tombstoned.
-        let schoolScoped = policy.schoolScopedIdentifierKinds
-        changes.people.tombstones = identifiers.filter { !schoolScoped.contains($0.kind) }.map(\.index)
+        changes.people.tombstones = identifiers.filter { !schoolScopedKinds.contains($0.kind) }.map(\.index)
         changes.people.erasureJournal = [
             ErasureJournalEntry(
                 workspaceID: workspace.id, subjectID: id, recordTypes: nil, erasedAt: time, requestID: requestID)

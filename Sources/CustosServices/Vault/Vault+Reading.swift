@@ -8,7 +8,7 @@ extension Vault {
     /// lookup itself reads no personal data; reading the subjects is audited. An identifier that
     /// tells people apart only within a school (a pupil's name) finds no one this way.
     public func subjectIDs(identifierKind kind: String, value: String) async throws -> [UUID] {
-        if policy.schoolScopedIdentifierKinds.contains(kind) { return [] }
+        if schoolScopedKinds.contains(kind) { return [] }
         guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else {
             throw VaultError("the value given is not a valid \(kind)", kind: .invalid)
         }

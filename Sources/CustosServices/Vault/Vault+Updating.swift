@@ -155,7 +155,7 @@ extension Vault {
     private func identifiers(
         of type: RecordType, role: String, values: [String: String], schoolID: UUID?
     ) async throws -> [(kind: String, index: Data)] {
-        let result = type.identifierFields(of: role).compactMap { field in
+        let result = identifierFields(of: type, role: role).compactMap { field in
             values[field.name].flatMap { identifierIndex(of: field, value: $0, schoolID: schoolID) }
         }
         if try await !store.tombstoned(result.map(\.index), in: workspace.id).isEmpty {

@@ -57,7 +57,7 @@ extension Vault {
         for input in inputs {
             var byRole: [String: [(kind: String, index: Data)]] = [:]
             for role in input.type.roles {
-                for field in input.type.identifierFields(of: role.name) {
+                for field in identifierFields(of: input.type, role: role.name) {
                     guard let value = input.values[field.name],
                         let (kind, index) = identifierIndex(of: field, value: value, schoolID: input.schoolID)
                     else { continue }
@@ -146,7 +146,7 @@ extension Vault {
             // A record identified only within a school, with no school given, identifies no one.
             if let owner = input.type.roles.first?.name, held[owner] == nil, input.subjects[owner] == nil,
                 (indexes[owner] ?? []).isEmpty,
-                let field = input.type.identifierFields(of: owner).first(where: {
+                let field = identifierFields(of: input.type, role: owner).first(where: {
                     $0.identifierScope == .school && input.values[$0.name] != nil
                 })
             {

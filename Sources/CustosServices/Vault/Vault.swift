@@ -26,6 +26,11 @@ public final class Vault: Sendable {
     public let useDecider: UseDecider
     /// Wraps the keys of requests made in the privacy centre.
     let requesterKey: SymmetricKey
+    /// The policy's identifier kinds that tell people apart only within a school, worked out once.
+    let schoolScopedKinds: Set<String>
+    /// Each record type's identifier fields by role, in the order they find the person, worked
+    /// out once (``RecordType/identifierFields(of:)``), keyed by type id and role.
+    private let identifierFieldsByRole: [String: [RecordField]]
 
     init(
         store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource, indexer: BlindIndexer,
@@ -41,6 +46,17 @@ public final class Vault: Sendable {
         self.requesterKey = requesterKey
         contactDecider = ContactDecider(policy: policy)
         useDecider = UseDecider(policy: policy)
+        schoolScopedKinds = policy.schoolScopedIdentifierKinds
+        var byRole: [String: [RecordField]] = [:]
+        for type in policy.recordTypes {
+            for role in type.roles { byRole[type.id + "\u{1F}" + role.name] = type.identifierFields(of: role.name) }
+        }
+        identifierFieldsByRole = byRole
+    }
+
+    /// `type`'s identifier fields of `role`, in the order they find the person.
+    func identifierFields(of type: RecordType, role: String) -> [RecordField] {
+        identifierFieldsByRole[type.id + "\u{1F}" + role] ?? type.identifierFields(of: role)
     }
 
     /// Opens the workspace's vault under the policy version in force.
