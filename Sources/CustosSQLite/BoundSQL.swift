@@ -21,16 +21,17 @@ struct BoundSQL: ExpressibleByStringInterpolation {
 
     init(stringInterpolation: StringInterpolation) {
         text = stringInterpolation.text
-        arguments = StatementArguments(stringInterpolation.values)
+        arguments = stringInterpolation.arguments
     }
 
     struct StringInterpolation: StringInterpolationProtocol {
         var text = ""
-        var values: [DatabaseValue] = []
+        // Built value by value with the array literal's initialiser: GRDB's initialiser from a
+        // sequence is generic across modules, unspecialised, and cost more than the statement.
+        var arguments = StatementArguments()
 
         init(literalCapacity: Int, interpolationCount: Int) {
             text.reserveCapacity(literalCapacity + interpolationCount)
-            values.reserveCapacity(interpolationCount)
         }
 
         mutating func appendLiteral(_ literal: String) {
@@ -40,7 +41,7 @@ struct BoundSQL: ExpressibleByStringInterpolation {
         /// A value, bound as a parameter; nil is bound as NULL.
         mutating func appendInterpolation(_ value: (some DatabaseValueConvertible)?) {
             text += "?"
-            values.append(value?.databaseValue ?? .null)
+            arguments += [value?.databaseValue ?? .null]
         }
 
         /// A table or column name, quoted as an SQL identifier (as GRDB's `\(identifier:)`).
