@@ -15,11 +15,7 @@ struct KeyedAuditChainContractTests {
         arguments: TestBackend.available)
     func forgedChain(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
-            let vault = try await fixture.vault(example: "ashe")
-            for index in 0..<3 {
-                _ = try await vault.write(
-                    try VaultContractTests().memberContact(vault, headEmail: "h\(index)@example.sch.uk"), actor: "t")
-            }
+            try await Self.threeHeads(fixture)
             let log = AuditLog(store: fixture.store, keys: fixture.keys)
             let intact = try await log.verify()
             #expect(intact.failure == nil)
@@ -54,11 +50,7 @@ struct KeyedAuditChainContractTests {
         arguments: TestBackend.available)
     func downgradedChain(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
-            let vault = try await fixture.vault(example: "ashe")
-            for index in 0..<3 {
-                _ = try await vault.write(
-                    try VaultContractTests().memberContact(vault, headEmail: "h\(index)@example.sch.uk"), actor: "t")
-            }
+            try await Self.threeHeads(fixture)
             let log = AuditLog(store: fixture.store, keys: fixture.keys)
             let entries = try await log.entries(limit: 100)
             let anchor = try #require(try fixture.keys.reload().auditAnchor, "opening the vault anchors the log")
@@ -175,6 +167,15 @@ struct KeyedAuditChainContractTests {
             let forged = try await AuditLog(store: fixture.store, keys: fixture.keys).verify()
             #expect(forged.failure?.sequence == 1)
             #expect(forged.failure?.reason.contains("under the master key") == true)
+        }
+    }
+
+    /// An ASHE workspace with three heads' contact records written, so the log has entries to forge.
+    static func threeHeads(_ fixture: VaultFixture) async throws {
+        let vault = try await fixture.vault(example: "ashe")
+        for index in 0..<3 {
+            _ = try await vault.write(
+                try VaultContractTests().memberContact(vault, headEmail: "h\(index)@example.sch.uk"), actor: "t")
         }
     }
 

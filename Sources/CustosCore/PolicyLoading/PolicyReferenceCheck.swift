@@ -126,6 +126,8 @@ struct PolicyReferenceCheck {
     // MARK: Record types
 
     private mutating func checkRecordTypes() {
+        let kinds = Set(policy.recordTypes.flatMap(\.fields).compactMap(\.identifierKind))
+        let schoolScoped = policy.schoolScopedIdentifierKinds
         for (index, record) in policy.recordTypes.enumerated() {
             let path = PolicyPath.root.key("record_types").index(index)
             if record.roles.isEmpty {
@@ -138,8 +140,6 @@ struct PolicyReferenceCheck {
                     "no subject kind '\(role.subject)'\(Self.suggestion(role.subject, policy.subjects.map(\.id)))")
             }
             // A role found by an identifier needs someone to have been given it by another record type.
-            let kinds = Set(policy.recordTypes.flatMap(\.fields).compactMap(\.identifierKind))
-            let schoolScoped = policy.schoolScopedIdentifierKinds
             for (roleIndex, role) in record.roles.enumerated() {
                 for (kindIndex, kind) in role.foundBy.enumerated() {
                     let kindPath = path.key("roles").index(roleIndex).key("found_by").index(kindIndex)
@@ -178,7 +178,7 @@ struct PolicyReferenceCheck {
                         fieldPath.key("identifier_scope"),
                         "only an identifier has a scope; add 'identifier: true' or leave 'identifier_scope' out")
                 } else if let kind = field.identifierKind, field.identifierScope == .workspace,
-                    policy.schoolScopedIdentifierKinds.contains(kind)
+                    schoolScoped.contains(kind)
                 {
                     report(
                         fieldPath.key("identifier_scope"),
