@@ -47,7 +47,7 @@ trap stop_postgres EXIT
 echo "==> Starting PostgreSQL ($("$pg_bin/postgres" --version)) on 127.0.0.1:$pg_port"
 "${run_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U custos --auth=trust -E UTF8 >/dev/null
 "${run_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=256" \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=256 -c max_connections=400" \
   start >/dev/null
 export CUSTOS_TEST_POSTGRES_URL="postgres://custos@127.0.0.1:$pg_port/postgres?sslmode=disable"
 

@@ -33,6 +33,12 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 
+    /// `error` with a database's refusal told by its SQLSTATE and message (PostgreSQL's driver
+    /// describes its errors only as "Generic description"); any other error as it is.
+    public static func described(_ error: any Error) -> any Error {
+        PostgresStore.described(error)
+    }
+
     /// Opens the store, brings its schema up to date, runs `body` with the installation over it,
     /// and closes it. For PostgreSQL the connection pool runs for as long as `body` does.
     public func withInstallation<Result: Sendable>(

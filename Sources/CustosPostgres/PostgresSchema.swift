@@ -662,6 +662,47 @@ enum PostgresSchema {
                 "DROP INDEX IF EXISTS consent_entry_purpose",
                 "CREATE INDEX subject_gone ON subject(workspace_id) WHERE merged_into IS NOT NULL OR wrapped_key IS NULL",
             ]),
+        // Several servers on one database: background work claimed by one holder at a time; a
+        // person's identity claimed by the identifier that made them, so two writes at once cannot
+        // make the same person twice; attempts counted across servers; one review task per person
+        // and rule.
+        Migration(
+            id: 28, name: "several-servers",
+            statements: [
+                """
+                CREATE TABLE job_claim (
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    job TEXT NOT NULL,
+                    holder UUID NOT NULL,
+                    lease_until_ms BIGINT NOT NULL,
+                    finished_on TEXT,
+                    PRIMARY KEY (workspace_id, job)
+                )
+                """,
+                "ALTER TABLE subject_identifier ADD COLUMN claimed BOOLEAN NOT NULL DEFAULT false",
+                """
+                CREATE UNIQUE INDEX subject_identifier_claim ON subject_identifier(workspace_id, blind_index)
+                WHERE claimed
+                """,
+                """
+                CREATE TABLE attempt_count (
+                    scope TEXT NOT NULL,
+                    key_hash BYTEA NOT NULL,
+                    window_start_ms BIGINT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (scope, key_hash)
+                )
+                """,
+                """
+                DELETE FROM task t USING task u
+                WHERE t.kind = 'retention_review' AND u.kind = 'retention_review' AND t.workspace_id = u.workspace_id
+                AND t.subject_id = u.subject_id AND t.summary = u.summary AND (t.created_at, t.id) > (u.created_at, u.id)
+                """,
+                """
+                CREATE UNIQUE INDEX task_retention_review ON task(workspace_id, subject_id, summary)
+                WHERE kind = 'retention_review'
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -15,6 +15,7 @@ extension PostgresStore {
         _ changes: ChangeSet, _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
     ) async throws {
         let workspace = changes.workspaceID
+        try await checkConditions(changes.conditions, connection, logger)
         for (purpose, key) in changes.people.secrets {
             try await connection.query(
                 """
@@ -93,12 +94,26 @@ extension PostgresStore {
                 logger: logger)
         }
         for identifier in changes.people.identifiers {
-            try await connection.query(
+            let index = ByteBuffer(data: identifier.index)
+            let inserted = try await connection.query(
                 """
-                INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind)
-                VALUES (\(workspace), \(ByteBuffer(data: identifier.index)), \(identifier.subjectID), \(identifier.kind))
-                ON CONFLICT DO NOTHING
-                """, logger: logger)
+                INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind, claimed)
+                VALUES (\(workspace), \(index), \(identifier.subjectID), \(identifier.kind), \(identifier.claims))
+                ON CONFLICT DO NOTHING RETURNING 1
+                """, logger: logger
+            ).hasRows()
+            // Not inserted: the same person's identifier given twice, or (when it claims) another
+            // person made by it meanwhile, whose transaction this one waited for.
+            if !inserted, identifier.claims,
+                try await connection.query(
+                    """
+                    SELECT 1 FROM subject_identifier WHERE workspace_id = \(workspace) AND blind_index = \(index)
+                    AND claimed AND subject_id <> \(identifier.subjectID)
+                    """, logger: logger
+                ).hasRows()
+            {
+                throw StoreError.identityTaken
+            }
         }
         for part in changes.people.recordParts {
             try await connection.query(
@@ -177,6 +192,36 @@ extension PostgresStore {
         try await applyStaffUserChanges(changes.staffUsers, in: workspace, connection, logger)
         try await applyRegistrationChanges(changes.registrations, in: workspace, connection, logger)
         try await appendAudit(changes.audit, connection, logger, chainKey: chainKey)
+    }
+
+    /// Checks each condition, or throws ``StoreError/conditionFailed(_:)`` (and the transaction
+    /// writes nothing).
+    private static func checkConditions(
+        _ conditions: [ChangeCondition], _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        for condition in conditions {
+            switch condition {
+            case .claimHeld(let claim):
+                guard
+                    try await connection.query(
+                        """
+                        UPDATE job_claim SET lease_until_ms = \(unescaped: databaseMilliseconds) + \(claim.leaseMilliseconds)
+                        WHERE workspace_id = \(claim.workspaceID) AND job = \(claim.job) AND holder = \(claim.holder)
+                        RETURNING 1
+                        """, logger: logger
+                    ).hasRows()
+                else { throw StoreError.conditionFailed("another server took over the \(claim.job) work") }
+            case .secondFactorStep(let userID, let step):
+                guard
+                    try await connection.query(
+                        """
+                        UPDATE staff_user SET totp_last_step = \(step)
+                        WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step)) RETURNING 1
+                        """, logger: logger
+                    ).hasRows()
+                else { throw StoreError.conditionFailed("the code was used already") }
+            }
+        }
     }
 
     private static func subjectUpdateQuery(_ update: SubjectUpdate, workspace: UUID) -> PostgresQuery {

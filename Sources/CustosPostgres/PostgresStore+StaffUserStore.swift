@@ -4,7 +4,8 @@ public import Foundation
 import PostgresNIO
 
 extension PostgresStore {
-    /// Writes a change set's staff users, replacing any with the same id.
+    /// Writes a change set's staff users (replacing any with the same id, but for their sign-in
+    /// counters) and counts their sign-ins.
     static func applyStaffUserChanges(
         _ changes: StaffUserChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
@@ -20,12 +21,33 @@ extension PostgresStore {
                 \(user.lastSignInAt), \(try NameListColumn.encoded(user.events)))
                 ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, role = excluded.role,
                 school_id = excluded.school_id, password_hash = excluded.password_hash,
-                totp_sealed = excluded.totp_sealed, totp_last_step = excluded.totp_last_step,
-                failed_sign_ins = excluded.failed_sign_ins, locked_until = excluded.locked_until,
-                session_epoch = excluded.session_epoch, disabled_at = excluded.disabled_at,
-                last_sign_in_at = excluded.last_sign_in_at, events = excluded.events
+                totp_last_step = CASE WHEN staff_user.totp_sealed IS DISTINCT FROM excluded.totp_sealed
+                    THEN excluded.totp_last_step ELSE staff_user.totp_last_step END,
+                totp_sealed = excluded.totp_sealed, session_epoch = excluded.session_epoch,
+                disabled_at = excluded.disabled_at, events = excluded.events
                 WHERE staff_user.workspace_id = excluded.workspace_id
                 """, logger: logger)
+        }
+        for failure in changes.failures {
+            try await connection.query(
+                """
+                UPDATE staff_user SET failed_sign_ins = failed_sign_ins + 1,
+                locked_until = CASE WHEN failed_sign_ins + 1 >= \(failure.locksAfter) THEN \(failure.lockedUntil)
+                    ELSE locked_until END
+                WHERE id = \(failure.userID) AND workspace_id = \(workspace)
+                """, logger: logger)
+        }
+        for id in changes.cleared {
+            try await connection.query(
+                """
+                UPDATE staff_user SET failed_sign_ins = 0, locked_until = NULL
+                WHERE id = \(id) AND workspace_id = \(workspace)
+                """, logger: logger)
+        }
+        for (id, time) in changes.signedIn {
+            try await connection.query(
+                "UPDATE staff_user SET last_sign_in_at = \(time) WHERE id = \(id) AND workspace_id = \(workspace)",
+                logger: logger)
         }
     }
 

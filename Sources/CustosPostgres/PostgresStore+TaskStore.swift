@@ -16,6 +16,7 @@ extension PostgresStore {
                 VALUES (\(task.id), \(workspace), \(task.kind.rawValue), \(task.requestID), \(task.subjectID),
                 \(task.summary), \((try NameListColumn.encoded(task.recipients) ?? "[]")), \(task.dueOn?.iso), \(task.createdAt),
                 \(task.createdBy))
+                ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
         for done in changes.completions {

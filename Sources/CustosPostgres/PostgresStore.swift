@@ -32,15 +32,37 @@ public struct PostgresStore: CustosStore, Service {
         do {
             return try await client.withTransaction(logger: logger, body)
         } catch let error as PostgresTransactionError {
-            if let cause = error.closureError { throw cause }
-            throw error
+            throw Self.described(error.closureError ?? error)
+        } catch {
+            throw Self.described(error)
         }
     }
 
     /// Checks that the server can be reached, then brings the schema up to date.
     public func migrate() async throws {
         try await checkConnection()
-        try await PostgresSchema.migrate(client, logger: logger)
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+        } catch let error as PostgresTransactionError {
+            throw Self.described(error.closureError ?? error)
+        } catch {
+            throw Self.described(error)
+        }
+    }
+
+    /// `error` as a ``StoreError`` naming its SQLSTATE and the server's message when the server
+    /// refused a statement (the driver's own description says only "Generic description");
+    /// any other error as it is.
+    public static func described(_ error: any Error) -> any Error {
+        if let transaction = error as? PostgresTransactionError {
+            return described(transaction.closureError ?? transaction.rollbackError ?? transaction.commitError ?? error)
+        }
+        guard let error = error as? PSQLError else { return error }
+        if let state = error.serverInfo?[.sqlState] {
+            return StoreError.databaseFailed(state: state, message: error.serverInfo?[.message] ?? "no message")
+        }
+        let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
+        return StoreError.databaseFailed(state: "none", message: reason)
     }
 
     /// One direct connection attempt (10 seconds at most), so that an unreachable or misconfigured

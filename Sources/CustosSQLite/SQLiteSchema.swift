@@ -602,6 +602,36 @@ enum SQLiteSchema {
                     UPDATE record_part_version SET source_name = NULL WHERE source_kind = 'import';
                     """)
         }
+        // Several processes on one file: as PostgreSQL's 28th migration.
+        migrator.registerMigration("28-several-servers") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE job_claim (
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        job TEXT NOT NULL,
+                        holder BLOB NOT NULL,
+                        lease_until_ms INTEGER NOT NULL,
+                        finished_on TEXT,
+                        PRIMARY KEY (workspace_id, job)
+                    );
+                    ALTER TABLE subject_identifier ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;
+                    CREATE UNIQUE INDEX subject_identifier_claim ON subject_identifier(workspace_id, blind_index)
+                    WHERE claimed = 1;
+                    CREATE TABLE attempt_count (
+                        scope TEXT NOT NULL,
+                        key_hash BLOB NOT NULL,
+                        window_start_ms INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        PRIMARY KEY (scope, key_hash)
+                    );
+                    DELETE FROM task WHERE kind = 'retention_review' AND EXISTS (
+                        SELECT 1 FROM task u WHERE u.kind = 'retention_review' AND u.workspace_id = task.workspace_id
+                        AND u.subject_id = task.subject_id AND u.summary = task.summary
+                        AND (u.created_at < task.created_at OR (u.created_at = task.created_at AND u.id < task.id)));
+                    CREATE UNIQUE INDEX task_retention_review ON task(workspace_id, subject_id, summary)
+                    WHERE kind = 'retention_review';
+                    """)
+        }
         return migrator
     }
 }

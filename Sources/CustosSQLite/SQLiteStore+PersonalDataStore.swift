@@ -12,6 +12,7 @@ extension SQLiteStore {
     /// Writes a change set inside the current transaction, its audit entries keyed under `chainKey`.
     static func apply(_ changes: ChangeSet, _ db: Database, chainKey: AuditChainKey?) throws {
         let workspace = changes.workspaceID.uuidString
+        try checkConditions(changes.conditions, db)
         // A change set's rows share a few times; GRDB formats each date with a DateFormatter, which
         // is slow on Linux, so each distinct time is formatted once.
         var formatted: [Date: DatabaseValue] = [:]
@@ -120,11 +121,24 @@ extension SQLiteStore {
         for identifier in changes.people.identifiers {
             try db.cachedStatement(
                 bound: """
-                    INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind)
-                    VALUES (\(workspace), \(identifier.index), \(identifier.subjectID), \(identifier.kind))
+                    INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind, claimed)
+                    VALUES (\(workspace), \(identifier.index), \(identifier.subjectID), \(identifier.kind),
+                    \(identifier.claims))
                     ON CONFLICT DO NOTHING
                     """
             ).execute()
+            // Not inserted: the same person's identifier given twice, or (when it claims) another
+            // person made by it since this write looked.
+            if db.changesCount == 0, identifier.claims,
+                try SQLRequest<Bool>(
+                    literal: """
+                        SELECT 1 FROM subject_identifier WHERE workspace_id = \(workspace)
+                        AND blind_index = \(identifier.index) AND claimed = 1 AND subject_id <> \(identifier.subjectID)
+                        """
+                ).fetchOne(db) != nil
+            {
+                throw StoreError.identityTaken
+            }
         }
         for part in changes.people.recordParts {
             try db.cachedStatement(
@@ -189,6 +203,32 @@ extension SQLiteStore {
         try applyStaffUserChanges(changes.staffUsers, workspace: workspace, db)
         try applyRegistrationChanges(changes.registrations, workspace: workspace, db)
         try appendAudit(changes.audit, db, chainKey: chainKey)
+    }
+
+    /// Checks each condition, or throws ``StoreError/conditionFailed(_:)`` (and the transaction
+    /// writes nothing).
+    private static func checkConditions(_ conditions: [ChangeCondition], _ db: Database) throws {
+        for condition in conditions {
+            switch condition {
+            case .claimHeld(let claim):
+                try db.execute(
+                    literal: """
+                        UPDATE job_claim SET lease_until_ms = \(clockMilliseconds() + claim.leaseMilliseconds)
+                        WHERE workspace_id = \(claim.workspaceID.uuidString) AND job = \(claim.job)
+                        AND holder = \(claim.holder)
+                        """)
+                guard db.changesCount == 1 else {
+                    throw StoreError.conditionFailed("another process took over the \(claim.job) work")
+                }
+            case .secondFactorStep(let userID, let step):
+                try db.execute(
+                    literal: """
+                        UPDATE staff_user SET totp_last_step = \(step)
+                        WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step))
+                        """)
+                guard db.changesCount == 1 else { throw StoreError.conditionFailed("the code was used already") }
+            }
+        }
     }
 
     private static func applySubjectUpdate(

@@ -14,6 +14,7 @@ extension SQLiteStore {
                         \(task.id), \(workspace), \(task.kind.rawValue), \(task.requestID), \(task.subjectID),
                         \(task.summary), \(try NameListColumn.encoded(task.recipients) ?? "[]"), \(task.dueOn?.iso),
                         \(task.createdAt), \(task.createdBy))
+                    ON CONFLICT DO NOTHING
                     """)
         }
         for done in changes.completions {

@@ -32,16 +32,21 @@ public struct SQLiteStore: CustosStore {
             // people touch pages all over the file.
             try db.execute(literal: "PRAGMA cache_size = -16384")
         }
-        pool = try DatabasePool(
-            path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
-        try? manager.setAttributes(
-            [.posixPermissions: 0o600], ofItemAtPath: directory.appendingPathComponent(Self.fileName).path)
+        let path = directory.appendingPathComponent(Self.fileName).path
+        // SQLite makes the -wal and -shm files with the database file's mode, so the file is made
+        // owner-only before SQLite first opens it; files an earlier version left wider are narrowed.
+        if !manager.fileExists(atPath: path) {
+            manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        for file in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
+            try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteSchema.migrator.migrate(pool)
         var readOnly = configuration
         readOnly.readonly = true
-        quickReader = try DatabasePool(
-            path: directory.appendingPathComponent(Self.fileName).path, configuration: readOnly)
-        readCache = try SQLiteReadCache(path: directory.appendingPathComponent(Self.fileName).path)
+        quickReader = try DatabasePool(path: path, configuration: readOnly)
+        readCache = try SQLiteReadCache(path: path)
         pool.add(transactionObserver: SQLiteCommitObserver(cache: readCache), extent: .databaseLifetime)
         self.directory = directory
     }

@@ -8,8 +8,9 @@ import HummingbirdAuth
 struct AppRequestContext: AuthRequestContext, RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: ApiCaller?
-    /// The network address the request came from (no port), for throttling sign-ins.
-    let clientAddress: String?
+    /// The network address the request came from (no port), for the limits on attempts: the
+    /// connection's peer, or the client a trusted proxy names (``ClientAddressMiddleware``).
+    var clientAddress: String?
 
     init(source: Source) {
         coreContext = .init(source: source)

@@ -32,17 +32,16 @@ public func buildApplication(
     return app
 }
 
-/// The routes, with their middleware: request logs (paths only, never query strings) and security headers.
+/// The routes, with their middleware: request logs (paths only, never query strings), security
+/// headers on every response (error pages too), and the client's address behind trusted proxies.
 func buildRouter(
     installation: Installation, configuration: ServerConfiguration = ServerConfiguration(),
     mail: PrivacyCentreMail? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
-    router.add(
-        middleware: ContentSecurityMiddleware(contentSecurityPolicy: [
-            .defaultSrc(.self), .formAction(.self), .frameAncestors(.none), .baseURI(.self),
-        ]))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies))
     HomeController(installation: installation).addRoutes(to: router)
     let centre = PrivacyCentreController(installation: installation, notices: NoticeCache())
     centre.addRoutes(to: router)

@@ -10,14 +10,18 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// How passwords are checked at sign-in (bcrypt's cost).
     public var passwordHashing: PasswordHashing
+    /// The proxies in front of the server whose `X-Forwarded-For` names the client: without them,
+    /// every attempt seems to come from the proxy, and one client's failures count against all.
+    public var trustedProxies: TrustedProxies
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-        passwordHashing: PasswordHashing = PasswordHashing()
+        passwordHashing: PasswordHashing = PasswordHashing(), trustedProxies: TrustedProxies = .none
     ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.passwordHashing = passwordHashing
+        self.trustedProxies = trustedProxies
     }
 }

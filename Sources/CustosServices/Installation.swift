@@ -106,6 +106,9 @@ public struct Installation: Sendable {
     /// API access tokens.
     public var accessTokens: AccessTokens { AccessTokens(store: store) }
 
+    /// Limits on attempts (sign-ins, public forms), counted in the database.
+    public var attemptLimits: AttemptLimits { AttemptLimits(store: store, keys: keys) }
+
     /// The audit log, verified under the master keys when they are at hand.
     public var auditLog: AuditLog { AuditLog(store: store) }
 

@@ -31,5 +31,6 @@ public enum SchemaMigrations {
         "event-attendance",
         "keyed-audit-chain",
         "sealed-request-party",
+        "several-servers",
     ]
 }

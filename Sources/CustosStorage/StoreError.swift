@@ -13,6 +13,9 @@ public struct StoreError: CustosError, Hashable {
         case databaseUnreachable
         case invalidBackup
         case auditKeyNeeded
+        case conditionFailed
+        case identityTaken
+        case databaseFailed
     }
 
     private let code: Code
@@ -29,9 +32,10 @@ public struct StoreError: CustosError, Hashable {
         case .workspaceExists: .conflict
         case .workspaceNotFound: .notFound
         case .invalidWorkspaceName, .invalidDatabaseURL, .invalidBackup: .badRequest
-        case .noWorkspace, .ambiguousWorkspace, .databaseUnreachable: .storeUnavailable
+        case .noWorkspace, .ambiguousWorkspace, .databaseUnreachable, .databaseFailed: .storeUnavailable
         case .corruptData: .corruptData
         case .auditKeyNeeded: .keysUnavailable
+        case .conditionFailed, .identityTaken: .conflict
         }
     }
 
@@ -41,6 +45,17 @@ public struct StoreError: CustosError, Hashable {
             .auditKeyNeeded,
             "the audit log is bound to the master key: open the data with the key file (or CUSTOS_MASTER_KEY) to change anything"
         )
+    }
+
+    /// A ``ChangeCondition`` no longer held when its change set was written; nothing was written.
+    public static func conditionFailed(_ what: String) -> Self {
+        Self(.conditionFailed, what)
+    }
+
+    /// A new person was to be made with an identifier that, meanwhile, made another person (two
+    /// writes about the same person at once); nothing was written, and the write is tried again.
+    public static var identityTaken: Self {
+        Self(.identityTaken, "another write made the same person at the same moment; try again")
     }
 
     /// A backup cannot be written or restored as asked.
@@ -78,6 +93,12 @@ public struct StoreError: CustosError, Hashable {
 
     public static func corruptData(_ what: String) -> Self {
         Self(.corruptData, "the database holds data Custos cannot read: \(what)")
+    }
+
+    /// The database refused a statement: its SQLSTATE and message (which name tables and
+    /// constraints, never values: every value is bound).
+    public static func databaseFailed(state: String, message: String) -> Self {
+        Self(.databaseFailed, "the database refused a statement (SQLSTATE \(state)): \(message)")
     }
 
     public static func databaseUnreachable(_ database: String, reason: String) -> Self {

@@ -33,7 +33,8 @@ public protocol WorkspaceStore: Sendable {
 /// same contract tests.
 public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore,
     MessageStore, RequestStore, TaskStore, LegalHoldStore, RetentionStore,
-    ComplaintStore, BreachStore, DisclosureStore, StaffUserStore, RegistrationStore
+    ComplaintStore, BreachStore, DisclosureStore, StaffUserStore, RegistrationStore, JobClaimStore,
+    AttemptLimitStore
 {
     /// Runs `body`, the work of one request, whose small cached reads (its token, contact facts)
     /// may then all answer as of the request's first: a store that caches them asks once per

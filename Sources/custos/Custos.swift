@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustosCore
+import CustosDeployment
 import Foundation
 import Logging
 
@@ -49,6 +50,7 @@ struct Custos: AsyncParsableCommand {
 
     /// Prints the error and exits with the code of the contract: usage errors are 2.
     private static func exitFollowingContract(_ error: any Error) -> Never {
+        let error = StoreLocation.described(error)
         if let failure = error as? CommandFailure {
             if !failure.message.isEmpty { Console.error(failure.message) }
             Foundation.exit(1)

@@ -3,6 +3,7 @@ import CustosDeployment
 import CustosMail
 import CustosServer
 import CustosServices
+import Foundation
 import Logging
 
 /// `custos serve`: the server over an existing data folder or database.
@@ -16,6 +17,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "A proxy in front of the server (an address, or an IPv4 range such as 10.0.0.0/8) whose X-Forwarded-For names the client; repeat for several. Default: CUSTOS_TRUSTED_PROXIES (comma-separated), else none.",
+            valueName: "ADDRESS"))
+    var trustedProxies: [String] = []
+
     @OptionGroup var mail: MailOptions
     @OptionGroup var publicURL: PublicURLOption
     @OptionGroup var store: StoreOptions
@@ -25,8 +33,20 @@ struct ServeCommand: AsyncParsableCommand {
         let transport = try mail.transport(store: self.store)
         let publicURL = try self.publicURL.checked()
         // People reach the server over HTTPS (through a proxy): the console's cookie is never sent in the clear.
+        let proxies =
+            trustedProxies.isEmpty
+            ? (ProcessInfo.processInfo.environment["CUSTOS_TRUSTED_PROXIES"] ?? "").split(separator: ",").map(
+                String.init)
+            : trustedProxies
+        let trusted: TrustedProxies
+        do {
+            trusted = try TrustedProxies(proxies)
+        } catch let error as TrustedProxyError {
+            throw ValidationError(error.description)
+        }
         let configuration = ServerConfiguration(
-            host: host, port: port, secureCookies: publicURL.lowercased().hasPrefix("https://"))
+            host: host, port: port, secureCookies: publicURL.lowercased().hasPrefix("https://"),
+            trustedProxies: trusted)
         let sender = try mail.sender()
         let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
         let opened = try store.location().open(keys: store.keys, logger: logger)

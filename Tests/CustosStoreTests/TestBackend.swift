@@ -35,6 +35,31 @@ enum TestBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// Two stores on one database, as two servers (or two processes sharing one SQLite file) see
+    /// it: two SQLite stores on one folder, or two PostgreSQL clients on one database.
+    func withTwinStores<Result: Sendable>(
+        _ body: (any CustosStore, any CustosStore) async throws -> Result
+    ) async throws -> Result {
+        let logger = Logger(label: "custos.test")
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "custos-test-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let location = StoreLocation.sqlite(directory: folder)
+            return try await location.withStore(logger: logger) { first in
+                try await location.withStore(logger: logger) { second in try await body(first, second) }
+            }
+        case .postgres:
+            return try await PostgresTestDatabase.withFreshDatabase { url in
+                let location = StoreLocation.postgres(url: url)
+                return try await location.withStore(logger: logger) { first in
+                    try await location.withStore(logger: logger) { second in try await body(first, second) }
+                }
+            }
+        }
+    }
+
     /// Reopens the same store: the SQLite folder again, or a second client on the same database.
     func withReopenedStore(
         _ body: (_ open: () async throws -> Void, _ store: any CustosStore) async throws -> Void

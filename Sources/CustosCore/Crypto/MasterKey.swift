@@ -23,6 +23,13 @@ public struct MasterKey: Sendable {
     /// The key as Base64, for the key file.
     var base64: String { key.withUnsafeBytes { Data($0).base64EncodedString() } }
 
+    /// A key for one use (`purpose`), derived from this one (HKDF-SHA256): every server holding the
+    /// key file derives the same, with nothing more to share.
+    public func derivedKey(for purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: key, salt: Data(purpose.utf8), info: Data(id.utf8), outputByteCount: 32)
+    }
+
     /// Wraps a key: seals its bytes under this master key, bound to `context`.
     public func wrap(_ secret: SymmetricKey, context: Envelope.Context) throws -> WrappedKey {
         let sealed = try secret.withUnsafeBytes { try Envelope.seal(Data($0), key: key, context: context) }

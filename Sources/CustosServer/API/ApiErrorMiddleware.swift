@@ -2,6 +2,7 @@ import CustosCore
 import CustosServices
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns every failure under `/api/v1` into an ``ApiError``: the services' errors by their code,
 /// Hummingbird's own (bad JSON, no such route, body too large) by status, and anything else into
@@ -22,6 +23,9 @@ struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw answer
         } catch let error as HTTPError {
             throw Self.apiError(error)
+        } catch let error as NIOTooManyBytesError {
+            // A body over the limit, from the body reader itself.
+            throw Self.apiError(HTTPError(error.status, message: "the body is larger than this route takes"))
         } catch {
             context.logger.error("API request failed", metadata: ["error.type": "\(type(of: error))"])
             throw ApiError(

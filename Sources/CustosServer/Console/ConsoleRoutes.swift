@@ -34,7 +34,8 @@ struct ConsoleRoutes {
             )
             .add(middleware: ConsoleAuthenticator(installation: installation, vaults: vaults))
         SignInController(
-            users: installation.staffUsers(hashing: hashing), vaults: vaults, pages: pages, throttle: SignInThrottle()
+            users: installation.staffUsers(hashing: hashing), vaults: vaults, pages: pages,
+            limits: installation.attemptLimits
         ).addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: false, pages: pages)))
         SecondFactorController(installation: installation, vaults: vaults, hashing: hashing, pages: pages)
             .addRoutes(to: console.group().add(middleware: ConsoleFormGuard(requiresToken: true, pages: pages)))

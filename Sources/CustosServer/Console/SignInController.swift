@@ -8,7 +8,8 @@ struct SignInController: Sendable {
     let users: StaffUsers
     let vaults: VaultCache
     let pages: ConsolePages
-    let throttle: SignInThrottle
+    /// Sign-ins per client address, counted in the database (so across servers).
+    let limits: AttemptLimits
 
     func addRoutes(to group: RouterGroup<ConsoleRequestContext>) {
         group.get("sign-in", use: form)
@@ -41,7 +42,7 @@ struct SignInController: Sendable {
             values["passwordError"] = "Enter your password"
         }
         guard problems.isEmpty else { return refuse(values, problems, status: .badRequest) }
-        guard await throttle.admit(context.clientAddress ?? "unknown") else {
+        guard try await limits.admit(.signInPerAddress, for: context.clientAddress ?? "unknown") else {
             let message = "Too many sign-in attempts from your network. Wait ten minutes and try again."
             return refuse(values, [["message": message]], status: .tooManyRequests)
         }
@@ -61,14 +62,13 @@ struct SignInController: Sendable {
             case .awaitingCode: return Self.redirect("/console/sign-in/code" + Self.query(next: next))
             case .mustEnrol: return Self.redirect("/console/sign-in/enrol")
             }
-        case .wrongDetails:
-            let message = "Enter a correct email address and password"
+        case .wrongDetails, .locked:
+            // One answer for both: a locked account is not told from a wrong password, which would
+            // show that the account exists.
+            let message =
+                "Enter a correct email address and password. After \(StaffUsers.failuresBeforeLock) wrong attempts in a row an account is locked for \(Int(StaffUsers.lockDuration / 60)) minutes."
             values["emailError"] = message
             return refuse(values, [["field": "email", "message": message]], status: .unauthorized)
-        case .locked(let until):
-            let message =
-                "This account is locked after \(StaffUsers.failuresBeforeLock) wrong passwords in a row. Try again after \(PageText.time(until)), or ask your data protection officer or an administrator to unlock it."
-            return refuse(values, [["message": message]], status: .tooManyRequests)
         case .disabled:
             let message = "This account has been disabled. Ask your data protection officer or an administrator."
             return refuse(values, [["message": message]], status: .forbidden)

@@ -50,6 +50,12 @@ struct CookieController {
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (entry, workspace) = try await centre.entryAndWorkspace(context)
+        guard
+            try await installation.attemptLimits.admit(
+                .cookieAnswersPerAddress, for: context.clientAddress ?? "unknown")
+        else {
+            return Self.error(.tooManyRequests, "too_many_requests", "too many answers from this address; wait a while")
+        }
         let choice: CookieChoice
         do {
             // The banner sends text/plain (a "simple" cross-origin request, with no preflight).

@@ -64,6 +64,10 @@ struct RegistrationController {
             return try await form(registrations, given: given, problems: problems, sharedAddress: sharedAddress)
                 .response(from: request, context: context)
         }
+        let email = recordType.ownEmailField.flatMap { given[$0.name] }
+        guard try await PublicFormLimits.admit(installation, from: context, email: email) else {
+            return PublicFormLimits.refusal
+        }
         let id = try await registrations.submit(given)
         if let mail, let sender = mail.sender ?? registrations.vault.organisationSender {
             do {

@@ -57,6 +57,9 @@ struct RequestFormController {
         case .success(let checked):
             asked = checked
         }
+        guard try await PublicFormLimits.admit(installation, from: context, email: asked.email) else {
+            return PublicFormLimits.refusal
+        }
         let centre = PrivacyCentreRequests(vault: vault)
         let opened = try await centre.submit(asked, on: .today)
         if let mail, let sender = mail.sender ?? vault.organisationSender {

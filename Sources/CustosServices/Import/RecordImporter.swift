@@ -86,8 +86,21 @@ public struct RecordImporter: Sendable {
             for problem in batch.problems { report.add(problem) }
             if !batch.inputs.isEmpty {
                 do {
-                    try await write(
-                        batch.inputs, lines: batch.lines, purpose: purpose, dryRun: dryRun, report: &report)
+                    // Another write may make one of the batch's new people meanwhile; the batch
+                    // is then refused whole and worked out again, finding them.
+                    for attempt in 1...Vault.identityAttempts {
+                        var written = report
+                        do {
+                            try await write(
+                                batch.inputs, lines: batch.lines, purpose: purpose, dryRun: dryRun, report: &written)
+                            report = written
+                            break
+                        } catch let error as StoreError
+                            where error == .identityTaken && attempt < Vault.identityAttempts
+                        {
+                            continue
+                        }
+                    }
                 } catch {
                     // Let the read in flight finish before the reader goes.
                     _ = try? await pending.value

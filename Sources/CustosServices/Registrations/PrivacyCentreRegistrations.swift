@@ -90,13 +90,14 @@ public struct PrivacyCentreRegistrations: Sendable {
     @discardableResult
     public func sendLinks(
         using transport: any MessageTransport, from sender: MailAddress, publicURL: String, only: UUID? = nil,
-        at time: Date = Date()
+        claim: WorkClaim? = nil, at time: Date = Date()
     ) async throws -> Int {
         let links = PrivacyCentreLinks(publicURL: publicURL, workspaceName: vault.workspace.name, signer: vault.links)
         let organisation = vault.policy.controller.displayName
         var sent = 0
         for stored in try await store.registrationsAwaitingLink(in: workspaceID) where only == nil || stored.id == only
         {
+            guard try await vault.stillHolds(claim) else { break }
             let given = try open(stored)
             guard let emailField = recordType.ownEmailField, let address = given[emailField.name],
                 let recipient = MailAddress(address)
@@ -117,6 +118,7 @@ public struct PrivacyCentreRegistrations: Sendable {
                     If you did not register, ignore this email: what was given is deleted when the link expires.
                     """, date: time)
             var changes = ChangeSet(workspaceID: workspaceID)
+            changes.fence(claim)
             do {
                 try await transport.deliver(MailEnvelope(email))
                 changes.audit = [
@@ -213,7 +215,8 @@ public struct PrivacyCentreRegistrations: Sendable {
     /// mail the server cannot take now waits for the next pass.
     @discardableResult
     public func tellSchoolLeads(
-        using transport: any MessageTransport, from sender: MailAddress, publicURL: String?, at time: Date = Date()
+        using transport: any MessageTransport, from sender: MailAddress, publicURL: String?, claim: WorkClaim? = nil,
+        at time: Date = Date()
     ) async throws -> Int {
         guard let purpose = settings.tellSchoolLeads else { return 0 }
         let leaders = try await store.staffUsers(in: workspaceID).filter {
@@ -225,9 +228,11 @@ public struct PrivacyCentreRegistrations: Sendable {
         var done = 0
         for stored in try await store.registrationsAwaitingLeads(in: workspaceID) {
             guard let subjectID = stored.subjectID else { continue }
+            guard try await vault.stillHolds(claim) else { break }
             let schoolID = try await store.subjects([subjectID], in: workspaceID).first?.schoolID
             let leads = leaders.filter { $0.schoolID == schoolID && schoolID != nil }
             var changes = ChangeSet(workspaceID: workspaceID)
+            changes.fence(claim)
             changes.registrations.removed = [stored.id]
             if try await !vault.stopped(for: purpose, among: [subjectID]).isEmpty {
                 // They objected to the telling, or it is restricted: no one is told.

@@ -88,12 +88,13 @@ public struct PrivacyCentreRequests: Sendable {
     @discardableResult
     public func sendLinks(
         using transport: any MessageTransport, from sender: MailAddress, publicURL: String, only: UUID? = nil,
-        at time: Date = Date()
+        claim: WorkClaim? = nil, at time: Date = Date()
     ) async throws -> Int {
         let links = PrivacyCentreLinks(publicURL: publicURL, workspaceName: vault.workspace.name, signer: vault.links)
         var sent = 0
         for stored in try await store.requestersAwaitingLink(in: workspaceID)
         where only == nil || stored.requestID == only {
+            guard try await vault.stillHolds(claim) else { break }
             let asked = try open(stored)
             guard let recipient = MailAddress(asked.email, name: asked.name) else { continue }
             let url = links.requestConfirmation(
@@ -101,6 +102,7 @@ public struct PrivacyCentreRequests: Sendable {
             let email = confirmationEmail(
                 asked, request: stored.requestID, url: url, from: sender, to: recipient, at: time)
             var changes = ChangeSet(workspaceID: workspaceID)
+            changes.fence(claim)
             do {
                 try await transport.deliver(MailEnvelope(email))
                 changes.audit = [

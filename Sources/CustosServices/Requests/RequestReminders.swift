@@ -55,11 +55,12 @@ public struct RequestReminders: Sendable {
     @discardableResult
     public func send(
         using transport: any MessageTransport, from sender: MailAddress, asOf day: CalendarDay = .today,
-        at time: Date = Date()
+        claim: WorkClaim? = nil, at time: Date = Date()
     ) async throws -> Int {
         guard let recipient else { return 0 }
         var sent = 0
         for reminder in try await due(asOf: day) {
+            guard try await vault.stillHolds(claim) else { break }
             let email = Self.email(reminder, from: sender, to: recipient, at: time)
             do {
                 try await transport.deliver(MailEnvelope(email))
@@ -67,6 +68,7 @@ public struct RequestReminders: Sendable {
                 continue
             }
             var changes = ChangeSet(workspaceID: vault.workspace.id)
+            changes.fence(claim)
             changes.requests.reminders = [
                 RequestReminder(requestID: reminder.request.id, mark: reminder.mark, sentAt: time)
             ]

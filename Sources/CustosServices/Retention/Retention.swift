@@ -16,7 +16,9 @@ public import Foundation
 /// fields apart, linked to no one (``AnonymisedRecord``), then erases as an erasure does.
 ///
 /// A run works in batches, each one transaction: stopped at any point, running it again finishes
-/// the job and ends where one uninterrupted run would.
+/// the job and ends where one uninterrupted run would. A run claims the workspace's sweep in the
+/// database (``JobClaim``), and each batch is written only while the claim is still its own, so
+/// servers and commands sharing one database never sweep the same workspace at once.
 public struct Retention: Sendable {
     public let vault: Vault
 
@@ -30,6 +32,9 @@ public struct Retention: Sendable {
 
     /// Who is recorded as acting for retention.
     static let actor = "retention"
+
+    /// How long a sweep's claim lasts without a batch written (each batch renews it).
+    public static let claimLease: TimeInterval = 15 * 60
 
     /// The rules record types use, each once, in the policy's order.
     private var usedRules: [RetentionRule] {
@@ -245,11 +250,61 @@ public struct Retention: Sendable {
     /// `batchSize` people; `progress` is told how many items are done of how many. Audited per
     /// person with the rule. Stopping after `maxBatches` (for tests of an interrupted run) leaves
     /// the rest for the next run.
+    /// Refused while another process sweeps the workspace.
     @discardableResult
     public func run(
         asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 5_000, maxBatches: Int? = nil,
-        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        holder: UUID = JobClaim.processHolder, progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> RetentionReport {
+        let claim = JobClaim(
+            job: WorkClaim.Job.retention.rawValue, workspaceID: workspaceID, holder: holder, lease: Self.claimLease)
+        guard try await store.claim(claim).taken else { throw Self.sweepingElsewhere }
+        return try await run(
+            claim, asOf: day, at: time, batchSize: batchSize, maxBatches: maxBatches, progress: progress)
+    }
+
+    /// The daily sweep: ``run(asOf:at:batchSize:maxBatches:holder:progress:)`` unless the workspace
+    /// was swept on `day` already (by any server) or is being swept now elsewhere, when nil.
+    public func runDaily(
+        asOf day: CalendarDay, at time: Date = Date(), holder: UUID = JobClaim.processHolder
+    ) async throws -> RetentionReport? {
+        let claim = JobClaim(
+            job: WorkClaim.Job.retention.rawValue, workspaceID: workspaceID, holder: holder, lease: Self.claimLease)
+        let outcome = try await store.claim(claim)
+        guard outcome.taken else { return nil }
+        guard outcome.finishedOn != day else {
+            try await store.finish(claim, on: nil)
+            return RetentionReport()
+        }
+        return try await run(claim, asOf: day, at: time, batchSize: 5_000, maxBatches: nil, progress: { _, _ in })
+    }
+
+    static let sweepingElsewhere = VaultError(
+        "a retention sweep of this workspace is running elsewhere (another server or command); try again when it ends",
+        kind: .conflict)
+
+    /// A run under `claim`, which it gives up at the end (recording `day` as swept when it finished).
+    private func run(
+        _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, maxBatches: Int?,
+        progress: @Sendable (Int, Int) -> Void
+    ) async throws -> RetentionReport {
+        do {
+            let (report, finished) = try await runClaimed(
+                claim, asOf: day, at: time, batchSize: batchSize, maxBatches: maxBatches, progress: progress)
+            try await store.finish(claim, on: finished ? day : nil)
+            return report
+        } catch let error as StoreError where error == .conditionFailed("") {
+            throw Self.sweepingElsewhere
+        } catch {
+            try? await store.finish(claim, on: nil)
+            throw error
+        }
+    }
+
+    private func runClaimed(
+        _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, maxBatches: Int?,
+        progress: @Sendable (Int, Int) -> Void
+    ) async throws -> (RetentionReport, finished: Bool) {
         let items = try await plan(asOf: day)
         var report = RetentionReport()
         report.held = items.filter(\.isStopped).count
@@ -261,12 +316,17 @@ public struct Retention: Sendable {
                 .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })
         var done = 0
         var batches = 0
+        var finished = true
         for start in stride(from: 0, to: subjects.count, by: batchSize) {
-            if let maxBatches, batches >= maxBatches { break }
+            if let maxBatches, batches >= maxBatches {
+                finished = false
+                break
+            }
             let batch = Array(subjects[start..<min(start + batchSize, subjects.count)])
             let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
             let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
             var changes = ChangeSet(workspaceID: workspaceID)
+            changes.conditions = [.claimHeld(claim)]
             let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
             if !anonymising.isEmpty {
                 let views = try await Contacts(vault: vault).views(
@@ -353,7 +413,7 @@ public struct Retention: Sendable {
             progress(done, actionable.count)
             batches += 1
         }
-        return report
+        return (report, finished)
     }
 
     /// What anonymising `item` keeps: for each of the person's records it covers, the rule's

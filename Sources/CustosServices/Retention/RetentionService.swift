@@ -7,7 +7,8 @@ public import ServiceLifecycle
 /// Runs the retention sweep (``Retention``) over every workspace once a day, for as long as the
 /// server runs: at start, then each time the day (in the clock's time zone) changes, checked
 /// every `interval`; a sweep that failed anywhere (the database not yet migrated, say) is tried
-/// again at the next check. Logs counts only.
+/// again at the next check. With several servers on one database, each workspace is swept once a
+/// day by whichever claims it first (``Retention/runDaily(asOf:at:holder:)``). Logs counts only.
 public struct RetentionService: Service {
     let store: any CustosStore
     let keys: MasterKeySource
@@ -49,7 +50,12 @@ public struct RetentionService: Service {
         for workspace in workspaces {
             do {
                 let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
-                let report = try await Retention(vault: vault).run(asOf: day)
+                guard let report = try await Retention(vault: vault).runDaily(asOf: day) else {
+                    // Another server sweeps it now; the next check finds it swept, or takes over.
+                    logger.info("retention: swept elsewhere now", metadata: ["workspace": "\(workspace.name)"])
+                    swept = false
+                    continue
+                }
                 logger.info(
                     "retention",
                     metadata: [

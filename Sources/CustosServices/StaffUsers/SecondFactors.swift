@@ -65,7 +65,9 @@ public struct SecondFactors: Sendable {
         return changed
     }
 
-    /// Checks a code at sign-in.
+    /// Checks a code at sign-in. A wrong code counts towards the lock-out as a wrong password does;
+    /// a right one ends the sign-in and clears the count. Each code is accepted once: the step is
+    /// claimed in the database, so the same code sent to two servers at once is taken by one.
     public func verify(
         _ user: StoredStaffUser, code: String, at time: Date = Date()
     ) async throws
@@ -78,17 +80,34 @@ public struct SecondFactors: Sendable {
                 sealed, key: vault.requesterKey, context: Self.secretContext(user), what: "a user's second factor"),
             as: UTF8.self)
         guard let step = Self.matchingStep(code, secret: secret, after: user.totpLastStep, at: time) else {
-            let changed = try await users.recordFailure(of: user, what: "wrong code", at: time)
-            return changed.lockedUntil.map { .locked(until: $0) } ?? .wrongCode
+            return try await wrongCode(user, at: time)
+        }
+        var changes = ChangeSet(workspaceID: user.workspaceID)
+        changes.conditions = [.secondFactorStep(userID: user.id, step: step)]
+        changes.staffUsers.cleared = [user.id]
+        changes.staffUsers.signedIn[user.id] = time
+        changes.audit = [
+            AuditEvent(
+                workspaceID: user.workspaceID, time: time, actor: user.actor, action: "user.second_factor_used",
+                detail: "user \(user.id): code accepted")
+        ]
+        do {
+            try await vault.store.apply(changes)
+        } catch let error as StoreError where error == .conditionFailed("") {
+            // Used a moment ago (elsewhere): as a wrong code.
+            return try await wrongCode(user, at: time)
         }
         var changed = user
         changed.totpLastStep = step
         changed.failedSignIns = 0
         changed.lockedUntil = nil
-        try await users.save(
-            changed, event: "user.second_factor_used", detail: "user \(user.id): code accepted", by: user.actor,
-            at: time)
+        changed.lastSignInAt = time
         return .accepted(changed)
+    }
+
+    private func wrongCode(_ user: StoredStaffUser, at time: Date) async throws -> SecondFactorOutcome {
+        let changed = try await users.recordFailure(of: user, what: "wrong code", at: time)
+        return changed.lockedUntil.map { $0 > time ? .locked(until: $0) : .wrongCode } ?? .wrongCode
     }
 
     /// Removes a user's second factor (a lost phone); they set one up again at their next sign-in

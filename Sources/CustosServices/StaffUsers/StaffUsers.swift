@@ -4,8 +4,10 @@ public import Foundation
 
 /// Adds staff users, sets their passwords, disables them, and signs them in.
 ///
-/// Passwords are kept only as bcrypt hashes. Five failed sign-ins in a row lock the account for
-/// fifteen minutes; a good sign-in, or a new password, clears the count. Every change and every
+/// Passwords are kept only as bcrypt hashes. Five failed sign-ins in a row (wrong passwords or
+/// wrong second-factor codes) lock the account for fifteen minutes; a whole sign-in (the second
+/// factor too, where there is one), or a new password, clears the count. Each failure is counted by
+/// the database itself, so failures on several servers at once all count. Every change and every
 /// sign-in, good or failed, is audited in the user's workspace.
 public struct StaffUsers: Sendable {
     let store: any CustosStore
@@ -73,7 +75,9 @@ public struct StaffUsers: Sendable {
         changed.sessionEpoch += 1
         changed.failedSignIns = 0
         changed.lockedUntil = nil
-        try await save(changed, event: "user.password", detail: "user \(user.id): password set", by: actor, at: time)
+        try await save(
+            changed, event: "user.password", detail: "user \(user.id): password set", by: actor, at: time,
+            clearing: true)
         return changed
     }
 
@@ -108,7 +112,8 @@ public struct StaffUsers: Sendable {
         changed.disabledAt = nil
         changed.lockedUntil = nil
         changed.failedSignIns = 0
-        try await save(changed, event: "user.enable", detail: "user \(user.id) enabled", by: actor, at: time)
+        try await save(
+            changed, event: "user.enable", detail: "user \(user.id) enabled", by: actor, at: time, clearing: true)
     }
 
     /// The account `id`, if there is one.
@@ -129,49 +134,95 @@ public struct StaffUsers: Sendable {
         return user
     }
 
-    /// Checks an email and password. An unknown email costs the same time as a wrong password.
+    /// Checks an email and password. An unknown email, a wrong password and a locked account cost
+    /// the same work (one bcrypt check, and for a known account one write), so neither the answer's
+    /// time nor, in the console, its words tell them apart.
+    ///
+    /// A right password for a user with a second factor does not clear their failures: only the
+    /// code does (``SecondFactors/verify(_:code:at:)``), so codes cannot be guessed by signing in
+    /// again between wrong ones.
     public func signIn(email: String, password: String, at time: Date = Date()) async throws -> SignInOutcome {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard let user = try await store.staffUser(email: email) else {
             _ = try await hashing.hash(password)
             return .wrongDetails
         }
-        if let until = user.lockedUntil, until > time { return .locked(until: until) }
-        guard try await hashing.verify(password, against: user.passwordHash) else {
+        let passwordIsRight = try await hashing.verify(password, against: user.passwordHash)
+        if let until = user.lockedUntil, until > time {
+            try await audit(
+                user, event: "user.sign_in_refused", detail: "user \(user.id): sign-in refused while locked", at: time)
+            return .locked(until: until)
+        }
+        guard passwordIsRight else {
             let changed = try await recordFailure(of: user, what: "wrong password", at: time)
-            return changed.lockedUntil.map { .locked(until: $0) } ?? .wrongDetails
+            return changed.lockedUntil.map { $0 > time ? .locked(until: $0) : .wrongDetails } ?? .wrongDetails
         }
         guard user.disabledAt == nil else { return .disabled }
+        var changes = ChangeSet(workspaceID: user.workspaceID)
+        changes.staffUsers.signedIn[user.id] = time
         var changed = user
-        changed.failedSignIns = 0
-        changed.lockedUntil = nil
         changed.lastSignInAt = time
-        try await save(changed, event: "user.sign_in", detail: "user \(user.id) signed in", by: user.actor, at: time)
+        if user.totpSealed == nil {
+            changes.staffUsers.cleared = [user.id]
+            changed.failedSignIns = 0
+            changed.lockedUntil = nil
+        }
+        changes.audit = [
+            AuditEvent(
+                workspaceID: user.workspaceID, time: time, actor: user.actor, action: "user.sign_in",
+                detail: user.totpSealed == nil ? "user \(user.id) signed in" : "user \(user.id): password accepted")
+        ]
+        try await store.apply(changes)
         return .signedIn(changed)
     }
 
     /// Counts a failed step of a sign-in (a wrong password or code), audited; the fifth in a row
-    /// locks the account for ``lockDuration``. The user as changed.
+    /// locks the account for ``lockDuration``. The user as stored after it.
     func recordFailure(of user: StoredStaffUser, what: String, at time: Date) async throws -> StoredStaffUser {
-        var changed = user
-        changed.failedSignIns += 1
-        var detail = "user \(user.id): \(what), \(changed.failedSignIns) failures in a row"
-        if changed.failedSignIns >= Self.failuresBeforeLock {
-            changed.lockedUntil = time.addingTimeInterval(Self.lockDuration)
-            detail += "; locked for \(Int(Self.lockDuration / 60)) minutes"
+        var changes = ChangeSet(workspaceID: user.workspaceID)
+        changes.staffUsers.failures = [
+            SignInFailure(
+                userID: user.id, locksAfter: Self.failuresBeforeLock,
+                lockedUntil: time.addingTimeInterval(Self.lockDuration))
+        ]
+        changes.audit = [
+            AuditEvent(
+                workspaceID: user.workspaceID, time: time, actor: user.actor, action: "user.sign_in_failed",
+                detail: "user \(user.id): \(what)")
+        ]
+        try await store.apply(changes)
+        guard let changed = try await store.staffUser(id: user.id) else { return user }
+        if changed.isLocked(at: time), !user.isLocked(at: time) {
+            try await audit(
+                changed, event: "user.locked",
+                detail:
+                    "user \(user.id): \(changed.failedSignIns) failures in a row; locked for \(Int(Self.lockDuration / 60)) minutes",
+                at: time)
         }
-        try await save(changed, event: "user.sign_in_failed", detail: detail, by: user.actor, at: time)
         return changed
     }
 
-    /// Writes `user` with one audit entry.
+    /// Writes one audit entry about `user`, as them.
+    func audit(_ user: StoredStaffUser, event: String, detail: String, at time: Date) async throws {
+        try await store.apply(
+            .auditOnly(
+                [
+                    AuditEvent(
+                        workspaceID: user.workspaceID, time: time, actor: user.actor, action: event, detail: detail)
+                ], workspaceID: user.workspaceID))
+    }
+
+    /// Writes `user` with one audit entry; `clearing` clears their sign-in failures and lock-out
+    /// too (which writing the user alone leaves as stored).
     func save(
-        _ user: StoredStaffUser, event: String, detail: String, by actor: String, at time: Date
+        _ user: StoredStaffUser, event: String, detail: String, by actor: String, at time: Date,
+        clearing: Bool = false
     )
         async throws
     {
         var changes = ChangeSet(workspaceID: user.workspaceID)
         changes.staffUsers.saved = [user]
+        if clearing { changes.staffUsers.cleared = [user.id] }
         changes.audit = [
             AuditEvent(workspaceID: user.workspaceID, time: time, actor: actor, action: event, detail: detail)
         ]

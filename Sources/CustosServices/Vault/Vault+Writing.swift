@@ -15,7 +15,26 @@ extension Vault {
         guard validation.isValid else { throw VaultError.invalidRecord(input.type.id, validation.problems) }
         var valid = input
         valid.values = validation.values
-        var (changes, outcomes) = try await prepare([valid], at: time)
+        // Another write may make the same new person meanwhile; the store then refuses this one,
+        // and it is worked out again, finding that person.
+        for attempt in 1...Self.identityAttempts {
+            do {
+                return try await writeOnce(valid, actor: actor, purpose: purpose, reason: reason, at: time)
+            } catch let error as StoreError where error == .identityTaken && attempt < Self.identityAttempts {
+                continue
+            }
+        }
+        throw StoreError.identityTaken
+    }
+
+    /// How many times a write that met another making the same person is worked out again.
+    static let identityAttempts = 3
+
+    /// One attempt at ``write(_:actor:purpose:reason:at:)`` with a valid `input`.
+    private func writeOnce(
+        _ input: RecordInput, actor: String, purpose: String?, reason: String?, at time: Date
+    ) async throws -> RecordWriteOutcome {
+        var (changes, outcomes) = try await prepare([input], at: time)
         guard let outcome = outcomes.first else { throw StoreError.corruptData("no outcome for a record") }
         switch outcome {
         case .created(let id, let subjects, _), .updated(let id, let subjects):
@@ -178,6 +197,7 @@ extension Vault {
                     ?? findingIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
                     ?? findingIndexes.lazy.compactMap { existing[$0.index]?.first }.first
                 let subjectID: UUID
+                var claimed: Set<Data> = []
                 if let found {
                     subjectID = found
                     if subjectsByID[found] != nil, !touched.contains(found) {
@@ -198,12 +218,15 @@ extension Vault {
                             id: subjectID, workspaceID: workspace.id, kind: role.subject, schoolID: schoolID,
                             key: wrapped, createdAt: time, lastActivityAt: time, mergedInto: nil))
                     newSubjects += 1
+                    // What found no one made this person: no one else may be made by it.
+                    claimed = Set(findingIndexes.map(\.index))
                 }
                 for (kind, index) in roleIndexes {
                     subjectForIndex[index] = subjectID
                     if existing[index]?.contains(subjectID) != true {
                         changes.people.identifiers.append(
-                            StoredIdentifier(index: index, kind: kind, subjectID: subjectID))
+                            StoredIdentifier(
+                                index: index, kind: kind, subjectID: subjectID, claims: claimed.contains(index)))
                     }
                 }
                 subjects[role.name] = subjectID

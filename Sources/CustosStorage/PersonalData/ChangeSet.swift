@@ -34,6 +34,8 @@ public struct ChangeSet: Sendable {
     public var legalHolds = LegalHoldChanges()
     /// Appended to the audit chain.
     public var audit: [AuditEvent] = []
+    /// What must still hold when the set is written, checked first in its transaction.
+    public var conditions: [ChangeCondition] = []
 
     public init(workspaceID: UUID) {
         self.workspaceID = workspaceID
