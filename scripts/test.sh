@@ -7,8 +7,10 @@
 #      browser tests (screenshots of the console's pages land in screenshots/);
 #   4. the one door checked (scripts/check-door.sh), and shown to fail on trees that reach around it;
 #   5. swift build --build-tests, then swift test against the real database;
-#   6. on a full run, the demo in the browser through Python selenium (Tests/selenium).
-# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 6 is skipped.
+#   6. on a full run, two `custos serve` processes on one PostgreSQL database, under bounded load
+#      (Tests/servers), then the demo in the browser through Python selenium (Tests/selenium).
+# Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 6 is
+# skipped, unless CUSTOS_TEST_SERVERS=1 asks for the two-server suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -111,6 +113,13 @@ echo "==> Building"
 swift build --build-tests
 echo "==> Testing"
 swift test "$@"
+
+if [ "$#" -eq 0 ] || [ -n "${CUSTOS_TEST_SERVERS:-}" ]; then
+  echo "==> Two servers on one PostgreSQL database (Tests/servers)"
+  "${run_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U custos custos_servers
+  CUSTOS_SERVERS_DATABASE_URL="postgres://custos@127.0.0.1:$pg_port/custos_servers?sslmode=disable" \
+    .venv/bin/python -m unittest discover -s Tests/servers -v
+fi
 
 if [ "$#" -eq 0 ]; then
   echo "==> The demo in the browser, through Python selenium"

@@ -703,6 +703,48 @@ enum PostgresSchema {
                 WHERE kind = 'retention_review'
                 """,
             ]),
+        // Several servers, continued: each server reports the master keys it holds, so rotation
+        // can wait for all; backups are recorded with the keys they need; console imports are kept
+        // where every server can show them.
+        Migration(
+            id: 29, name: "server-presence",
+            statements: [
+                """
+                CREATE TABLE server_presence (
+                    holder UUID PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    started_ms BIGINT NOT NULL,
+                    seen_ms BIGINT NOT NULL,
+                    key_ids TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE backup_made (
+                    id UUID PRIMARY KEY,
+                    made_ms BIGINT NOT NULL,
+                    keep_until_ms BIGINT NOT NULL,
+                    master_key_ids TEXT NOT NULL,
+                    kind TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE import_job (
+                    id UUID PRIMARY KEY,
+                    workspace_id UUID NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                    user_id UUID NOT NULL,
+                    record_type TEXT NOT NULL,
+                    dry_run BOOLEAN NOT NULL,
+                    started_ms BIGINT NOT NULL,
+                    holder UUID NOT NULL,
+                    seen_ms BIGINT NOT NULL,
+                    state TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    sealed BYTEA NOT NULL
+                )
+                """,
+                "CREATE INDEX import_job_user ON import_job(workspace_id, user_id, started_ms)",
+                "CREATE INDEX import_job_running ON import_job(seen_ms) WHERE state = 'running'",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -632,6 +632,41 @@ enum SQLiteSchema {
                     WHERE kind = 'retention_review';
                     """)
         }
+        // Server presence, backups and console imports: as PostgreSQL's 29th migration.
+        migrator.registerMigration("29-server-presence") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE server_presence (
+                        holder BLOB PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        started_ms INTEGER NOT NULL,
+                        seen_ms INTEGER NOT NULL,
+                        key_ids TEXT NOT NULL
+                    );
+                    CREATE TABLE backup_made (
+                        id BLOB PRIMARY KEY,
+                        made_ms INTEGER NOT NULL,
+                        keep_until_ms INTEGER NOT NULL,
+                        master_key_ids TEXT NOT NULL,
+                        kind TEXT NOT NULL
+                    );
+                    CREATE TABLE import_job (
+                        id BLOB PRIMARY KEY,
+                        workspace_id TEXT NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+                        user_id BLOB NOT NULL,
+                        record_type TEXT NOT NULL,
+                        dry_run INTEGER NOT NULL,
+                        started_ms INTEGER NOT NULL,
+                        holder BLOB NOT NULL,
+                        seen_ms INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        rows_read INTEGER NOT NULL,
+                        sealed BLOB NOT NULL
+                    );
+                    CREATE INDEX import_job_user ON import_job(workspace_id, user_id, started_ms);
+                    CREATE INDEX import_job_running ON import_job(seen_ms) WHERE state = 'running';
+                    """)
+        }
         return migrator
     }
 }

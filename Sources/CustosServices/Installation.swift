@@ -123,6 +123,49 @@ public struct Installation: Sendable {
         RetentionService(store: store, keys: keys, interval: interval, logger: logger)
     }
 
+    /// The service that reports this server's presence and master keys (for key rotation).
+    public func presenceReporter(logger: Logger) -> ServerPresenceReporter {
+        ServerPresenceReporter(store: store, keys: keys, logger: logger)
+    }
+
+    // MARK: Servers, keys and backups
+
+    /// The servers that reported within ``ServerPresenceReporter/window``, by name.
+    public func serversPresent() async throws -> [ServerPresence] {
+        try await store.serversPresent(seenWithin: ServerPresenceReporter.window)
+    }
+
+    /// The master keys that wrap anything in the database now.
+    public func masterKeyIDsInUse() async throws -> Set<String> { try await store.masterKeyIDsInUse() }
+
+    /// The backups recorded and still kept, latest first.
+    public func backupsKept(at time: Date = Date()) async throws -> [BackupRecord] {
+        try await store.backupsKept(at: time)
+    }
+
+    /// Records a backup made now (`kind` `copy` by `custos backup`, `external` by another tool),
+    /// kept for `keepFor`, with the master keys it needs, so that rotation keeps them meanwhile.
+    @discardableResult
+    public func recordBackup(
+        kind: String, keepFor: TimeInterval, at time: Date = Date(), actor: String
+    ) async throws
+        -> BackupRecord
+    {
+        let backup = BackupRecord(
+            madeAt: time, keepUntil: time.addingTimeInterval(keepFor),
+            masterKeyIDs: try await store.masterKeyIDsInUse().sorted(), kind: kind)
+        try await store.recordBackup(backup)
+        try await store.apply(
+            .auditOnly([
+                AuditEvent(
+                    workspaceID: nil, time: time, actor: actor, action: "backup.recorded",
+                    detail:
+                        "\(kind) backup kept until \(ISO8601DateFormatter().string(from: backup.keepUntil)), needing master keys \(backup.masterKeyIDs.joined(separator: ", "))"
+                )
+            ]))
+        return backup
+    }
+
     /// Runs `body` with the reads of one web request served together (SQLite keeps one read
     /// transaction for them).
     public func withRequestReads<T: Sendable>(_ body: () async throws -> T) async throws -> T {

@@ -32,5 +32,6 @@ public enum SchemaMigrations {
         "keyed-audit-chain",
         "sealed-request-party",
         "several-servers",
+        "server-presence",
     ]
 }

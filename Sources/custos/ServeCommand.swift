@@ -55,7 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
             installation: installation, transport: transport, publicURL: publicURL, sender: sender, logger: logger)
         try await buildApplication(
             installation: installation, configuration: configuration, mail: centreMail,
-            services: opened.services + [outbox, installation.retentionService(logger: logger)],
+            services: opened.services + [
+                outbox, installation.retentionService(logger: logger), installation.presenceReporter(logger: logger),
+            ],
             logger: logger, beforeServerStarts: opened.prepare
         ).runService()
     }

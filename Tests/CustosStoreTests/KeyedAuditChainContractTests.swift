@@ -149,7 +149,9 @@ struct KeyedAuditChainContractTests {
             _ = try await vault.write(
                 try VaultContractTests().memberContact(vault, headEmail: "h@example.sch.uk"), actor: "t")
             let before = try fixture.keys.ring().current.id
-            _ = try await KeyRotation(store: fixture.store, keys: fixture.keys).rotate(actor: "cli:dpo")
+            var rotation = KeyRotation(store: fixture.store, keys: fixture.keys)
+            rotation.settle = .zero
+            _ = try await rotation.rotate(actor: "cli:dpo")
             let report = try await AuditLog(store: fixture.store, keys: fixture.keys).verify()
             #expect(report.failure == nil, "\(String(describing: report.failure))")
             let entries = try await AuditLog(store: fixture.store).entries(limit: 100)

@@ -12,7 +12,7 @@ import Testing
 
 /// Several servers (or several `custos` processes) on one database, each backend: the guarantees
 /// the database gives, tried with two stores on one database racing each other. The same
-/// guarantees across two real server processes are tried by `scripts/test-servers.sh`.
+/// guarantees across two real server processes are tried by Tests/servers (run by `scripts/test.sh`).
 @Suite("Several servers on one database")
 struct SeveralServersContractTests {
     func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(iso: text)) }

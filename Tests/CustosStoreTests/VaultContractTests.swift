@@ -363,6 +363,7 @@ struct VaultContractTests {
             let oldID = try fixture.keys.ring().current.id
             var rotation = KeyRotation(store: fixture.store, keys: fixture.keys)
             rotation.batchSize = 2
+            rotation.settle = .zero
             let summary = try await rotation.rotate(actor: "t")
             #expect(summary.subjectKeys == 5)
             #expect(summary.workspaceKeys == 4)  // blind index, pseudonyms, link signing, requesters

@@ -60,6 +60,17 @@ public struct MasterKeyRing: Sendable {
         return MasterKeyRing(current: current, auditAnchor: auditAnchor, retiredAuditKeys: retired)
     }
 
+    /// The ring without the earlier keys named in `ids` (never the current one), once nothing is
+    /// wrapped by them. Their audit chain keys are kept (``retiredAuditKeys``).
+    public func retiring(_ ids: Set<String>) -> MasterKeyRing {
+        var retired = retiredAuditKeys
+        let leaving = keys.dropFirst().filter { ids.contains($0.id) }
+        for key in leaving { retired[key.id] = AuditChainKey.derive(key) }
+        return MasterKeyRing(
+            current: current, previous: keys.dropFirst().filter { !ids.contains($0.id) }, auditAnchor: auditAnchor,
+            retiredAuditKeys: retired)
+    }
+
     private static let linePrefix = "custos-master-key"
     private static let auditKeyPrefix = "custos-audit-key"
 

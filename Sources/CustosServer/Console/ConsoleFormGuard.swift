@@ -1,3 +1,4 @@
+import CustosServices
 import HTTPTypes
 import Hummingbird
 
@@ -35,7 +36,7 @@ struct ConsoleFormGuard: RouterMiddleware {
         let contentType = request.headers[.contentType]
         let multipart = MultipartForm.boundary(of: contentType) != nil
         let buffer = try await request.collectBody(
-            upTo: multipart ? ImportJobs.maxFileSize + 64 * 1024 : context.maxUploadSize)
+            upTo: multipart ? ConsoleImports.maxFileSize + 64 * 1024 : context.maxUploadSize)
         let sent =
             multipart
             ? MultipartForm.parts(of: buffer, contentType: contentType).flatMap { MultipartForm.value("csrf", in: $0) }

@@ -12,8 +12,6 @@ struct ConsoleRoutes {
     /// Whether cookies are marked `Secure` (the server is reached over TLS).
     let secureCookies: Bool
     let pages = ConsolePages()
-    /// The imports started from the console, while they run and for a day after.
-    let imports = ImportJobs()
 
     /// The sessions' storage: also a service, which clears expired sessions.
     var sessionDriver: ConsoleSessionDriver { ConsoleSessionDriver(installation: installation) }
@@ -79,10 +77,10 @@ struct ConsoleRoutes {
         case .person: PeopleController(pages: pages).person
         case .newRecord: RecordFormController(pages: pages).form
         case .addRecord: RecordFormController(pages: pages).add
-        case .imports: ImportsController(pages: pages, jobs: imports).form
-        case .startImport: ImportsController(pages: pages, jobs: imports).start
-        case .importJob: ImportsController(pages: pages, jobs: imports).show
-        case .importProblems: ImportsController(pages: pages, jobs: imports).problems
+        case .imports: ImportsController(pages: pages).form
+        case .startImport: ImportsController(pages: pages).start
+        case .importJob: ImportsController(pages: pages).show
+        case .importProblems: ImportsController(pages: pages).problems
         case .requests: RequestsController(pages: pages).list
         case .request: RequestsController(pages: pages).show
         case .requestStep: RequestsController(pages: pages).step

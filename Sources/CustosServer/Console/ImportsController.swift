@@ -10,7 +10,6 @@ import MultipartKit
 /// itself, then the report, with every problem by line and field and a CSV of them to download.
 struct ImportsController: Sendable {
     let pages: ConsolePages
-    let jobs: ImportJobs
 
     @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
@@ -19,7 +18,7 @@ struct ImportsController: Sendable {
 
     @Sendable func start(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        let body = try await request.body.collect(upTo: ImportJobs.maxFileSize + 64 * 1024)
+        let body = try await request.body.collect(upTo: ConsoleImports.maxFileSize + 64 * 1024)
         guard let parts = MultipartForm.parts(of: body, contentType: request.headers[.contentType]) else {
             return try await page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
         }
@@ -50,17 +49,16 @@ struct ImportsController: Sendable {
         guard let part = parts.first(where: { $0.name == "file" }), part.body.readableBytes > 0 else {
             return try await page(user, context, problem: ("file", "Choose a CSV file to import"), status: .badRequest)
         }
-        let job = try jobs.start(
+        let job = try await user.vault.consoleImports.start(
             Data(buffer: part.body), fileName: MultipartForm.fileName(of: part) ?? "upload.csv", recordType: type,
             purpose: purpose, schoolID: schoolID, dryRun: MultipartForm.value("check", in: parts) == "yes",
-            vault: user.vault,
             userID: user.account.id, user: user.user)
         return SignInController.redirect(Self.link(job.id))
     }
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        guard let job = self.job(context, user) else { return notFound(user, context) }
+        guard let job = try await self.job(context, user) else { return notFound(user, context) }
         var values = ConsoleFrame.values(
             title: "Import of \(job.fileName)", current: "/console/imports", user: user, context: context)
         values["fileName"] = job.fileName
@@ -83,7 +81,7 @@ struct ImportsController: Sendable {
 
     @Sendable func problems(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        guard let job = self.job(context, user), case .finished(let report) = job.state else {
+        guard let job = try await self.job(context, user), case .finished(let report) = job.state else {
             return notFound(user, context)
         }
         return Response(
@@ -119,9 +117,9 @@ struct ImportsController: Sendable {
 
     private static let problemsShown = 200
 
-    private func job(_ context: ConsoleRequestContext, _ user: ConsoleUser) -> ImportJob? {
+    private func job(_ context: ConsoleRequestContext, _ user: ConsoleUser) async throws -> ConsoleImport? {
         guard let text = context.parameters.get("job"), let id = UUIDText.parse(text) else { return nil }
-        return jobs.job(id, of: user.account.id)
+        return try await user.vault.consoleImports.job(id, of: user.account.id)
     }
 
     private func page(
@@ -139,11 +137,11 @@ struct ImportsController: Sendable {
                 RolePurposeRule.purposes(of: user.role, .update, recordType: $0, policy: policy)
             })
         values["purposes"] = policy.purposes.filter { writable.contains($0.id) }.map { ["id": $0.id, "name": $0.name] }
-        values["maxMegabytes"] = ImportJobs.maxFileSize / (1024 * 1024)
+        values["maxMegabytes"] = ConsoleImports.maxFileSize / (1024 * 1024)
         values["schools"] = try await user.vault.schools().map { school in
             ["id": school.id.uuidString.lowercased(), "name": school.name + (school.urn.map { " (URN \($0))" } ?? "")]
         }
-        values["jobs"] = jobs.jobs(of: user.account.id).map { job -> [String: Any] in
+        values["jobs"] = try await user.vault.consoleImports.jobs(of: user.account.id).map { job -> [String: Any] in
             let state: String
             switch job.state {
             case .running(let rows): state = "importing: \(rows) rows read"

@@ -1,5 +1,5 @@
 /// A problem with one row (or the heading row, line 1) of an import.
-public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+public struct ImportProblem: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The line in the file: the heading is line 1, the first row line 2. (A quoted value that
     /// spans lines counts as one.)
     public var line: Int

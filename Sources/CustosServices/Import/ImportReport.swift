@@ -1,5 +1,5 @@
 /// What an import did (or, in a dry run, would do).
-public struct ImportReport: Sendable, Hashable {
+public struct ImportReport: Sendable, Hashable, Codable {
     public var dryRun: Bool
     /// Data rows read, the heading not counted.
     public var rows = 0

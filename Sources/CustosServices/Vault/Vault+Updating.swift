@@ -181,7 +181,7 @@ extension Vault {
         changes.people.subjects.append(
             StoredSubject(
                 id: id, workspaceID: workspace.id, kind: role.subject, schoolID: nil,
-                key: try keys.ring().current.wrap(
+                key: try keys.wrappingKey().wrap(
                     key, context: SubjectKey.wrapContext(workspaceID: workspace.id, subjectID: id)),
                 createdAt: time, lastActivityAt: time, mergedInto: nil))
         return (id, key)

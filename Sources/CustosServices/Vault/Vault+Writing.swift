@@ -128,7 +128,7 @@ extension Vault {
         var outcomes: [RecordWriteOutcome] = []
         var subjectForIndex: [Data: UUID] = [:]
         var dataKeys: [UUID: SymmetricKey] = [:]
-        let master = try keys.ring().current
+        let master = try keys.wrappingKey()
         var recordInBatch: [String: UUID] = [:]
         var touched: Set<UUID> = []
         outcomes.reserveCapacity(inputs.count)

@@ -83,7 +83,7 @@ public final class Vault: Sendable {
         var wrapped = try await store.workspaceSecrets(in: workspace.id)
         let purposes = WorkspaceSecrets.Purpose.allCases
         if purposes.contains(where: { wrapped[$0.rawValue] == nil }) {
-            let master = try keys.ring().current
+            let master = try keys.wrappingKey()
             let fresh = WorkspaceSecrets.generate()
             var changes = ChangeSet(workspaceID: workspace.id)
             for purpose in purposes where wrapped[purpose.rawValue] == nil {

@@ -22,7 +22,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("key-file"),
         help: ArgumentHelp(
-            "The master key file (default: master.key in the data folder; ./custos-master.key with --database). CUSTOS_MASTER_KEY, when set, is used instead.",
+            "The master key file (default: master.key in the data folder; ./custos-master.key with --database). CUSTOS_MASTER_KEY, when set, or the command in CUSTOS_MASTER_KEY_COMMAND, is used instead.",
             valueName: "FILE"))
     var keyFile: String?
 
