@@ -3,7 +3,8 @@
 # in one run: requests per second and p99 latency for each (wrk, each request in turn a read of one
 # person for a purpose, a contact decision, a consent recorded, and a new record written: every
 # one but the decision an audited write or read, so every one but the decision takes the audit
-# chain's head row), then writes alone, where the head row serialises both servers.
+# chain's head row), then writes alone, where the head row serialises both servers, and audited
+# reads alone.
 # Needs a release build (swift build -c release --product custos), wrk and PostgreSQL (Debian's
 # packages). CUSTOS_BINARY names another build to measure.
 # Usage: scripts/bench-servers.sh [SECONDS] [CONNECTIONS]
@@ -66,6 +67,10 @@ start_server "$port_b"
 # The four requests in turn; record writes mostly make new people (a repeated address updates).
 cat > "$folder/mixed.lua" << LUA
 local counter = 0
+local shown = 0
+function response(status, headers, body)
+    if status >= 300 and shown < 2 then shown = shown + 1; io.stderr:write(status .. " " .. body .. "\n") end
+end
 local auth = "Bearer $token"
 function request()
     counter = counter + 1
@@ -81,18 +86,27 @@ function request()
             '{"action":"given","purpose":"marketing","channel":"email","list":"newsletter","source":"web_form"}')
     else
         return wrk.format("POST", "/api/v1/records", headers,
-            '{"type":"contact","values":{"name":"Bench","school_name":"Hill","email":"w' .. counter .. '-' .. math.random(1e9) .. '@bench.example"}}')
+            '{"type":"contact","values":{"name":"Bench","school_name":"Hill","email":"w' .. counter .. 'x' .. math.random(1e5) .. '@bench.example"}}')
     end
 end
 LUA
 cat > "$folder/writes.lua" << LUA
 local counter = 0
+local shown = 0
+function response(status, headers, body)
+    if status >= 300 and shown < 2 then shown = shown + 1; io.stderr:write(status .. " " .. body .. "\n") end
+end
 function request()
     counter = counter + 1
     return wrk.format("POST", "/api/v1/records", { ["Authorization"] = "Bearer $token",
         ["Content-Type"] = "application/json", ["Custos-Purpose"] = "account_management" },
-        '{"type":"contact","values":{"name":"Bench","school_name":"Hill","email":"x' .. counter .. '-' .. math.random(1e9) .. '@bench.example"}}')
+        '{"type":"contact","values":{"name":"Bench","school_name":"Hill","email":"x' .. counter .. 'y' .. math.random(1e5) .. '@bench.example"}}')
 end
+LUA
+cat > "$folder/reads.lua" << LUA
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Custos-Purpose"] = "account_management"
+wrk.path = "/api/v1/subjects/$subject"
 LUA
 
 # wrk's requests per second, 99th percentile and failed answers from its --latency report.
@@ -115,4 +129,9 @@ read -r rate p99 bad <<< "$(one "$folder/writes.lua")"
 echo "record writes, one server:  $rate requests/s, p99 $p99, $bad failed"
 read -r rate p99 bad <<< "$(two "$folder/writes.lua")"
 echo "record writes, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed"
+read -r rate p99 bad <<< "$(one "$folder/reads.lua")"
+echo "person reads, one server:  $rate requests/s, p99 $p99, $bad failed"
+read -r rate p99 bad <<< "$(two "$folder/reads.lua")"
+echo "person reads, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed"
+echo "cores: $(nproc) for PostgreSQL, both servers and wrk"
 "$custos" audit verify "${store[@]}" | tail -1
