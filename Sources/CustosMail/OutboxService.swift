@@ -110,7 +110,7 @@ public struct OutboxService: Service {
             }
         }
         let outbox = Outbox(vault: vault)
-        var report = try await outbox.deliver(using: transport, at: now)
+        var report = try await outbox.deliver(using: transport, at: now, claim: claim)
         while report.total > 0 {
             logger.info(
                 "outbox",
@@ -119,7 +119,7 @@ public struct OutboxService: Service {
                     "failed": "\(report.failed)", "cancelled": "\(report.cancelled)",
                 ])
             if Task.isCancelled { return }
-            report = try await outbox.deliver(using: transport, at: now)
+            report = try await outbox.deliver(using: transport, at: now, claim: claim)
         }
     }
 

@@ -745,6 +745,12 @@ enum PostgresSchema {
                 "CREATE INDEX import_job_user ON import_job(workspace_id, user_id, started_ms)",
                 "CREATE INDEX import_job_running ON import_job(seen_ms) WHERE state = 'running'",
             ]),
+        // A request asked again from the privacy centre is found by its requester's address.
+        Migration(
+            id: 30, name: "requester-address",
+            statements: [
+                "CREATE INDEX request_requester_email ON request_requester(workspace_id, email_index)"
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

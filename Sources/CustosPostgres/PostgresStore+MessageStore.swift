@@ -43,12 +43,15 @@ extension PostgresStore {
         """
 
     public func claimDueMessages(
-        in workspaceID: UUID, at now: Date, leaseUntil: Date, limit: Int
+        in workspaceID: UUID, at now: Date, lease: TimeInterval, limit: Int
     ) async throws -> [StoredMessage] {
-        // SKIP LOCKED: a second sender at the same moment takes other messages, not these.
+        // SKIP LOCKED: a second sender at the same moment takes other messages, not these. The
+        // lease runs from the database's clock (or `now`, if later), which every server shares.
         try await messages(
             """
-            UPDATE message SET next_attempt_at = \(leaseUntil) WHERE id IN (
+            UPDATE message
+            SET next_attempt_at = greatest(\(now), clock_timestamp()) + make_interval(secs => \(lease))
+            WHERE id IN (
                 SELECT id FROM message WHERE workspace_id = \(workspaceID) AND status = 'queued'
                 AND next_attempt_at <= \(now) ORDER BY next_attempt_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
             RETURNING \(unescaped: Self.messageColumns)

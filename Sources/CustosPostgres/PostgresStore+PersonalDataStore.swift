@@ -220,6 +220,25 @@ extension PostgresStore {
                         """, logger: logger
                     ).hasRows()
                 else { throw StoreError.conditionFailed("the code was used already") }
+            case .auditUnkeyed:
+                guard
+                    try await connection.query(
+                        "SELECT 1 FROM audit_head WHERE id = 1 AND keyed_from IS NULL FOR UPDATE", logger: logger
+                    ).hasRows()
+                else { throw StoreError.conditionFailed("the audit log is keyed already") }
+            case .requestPartiesPlain(let ids):
+                var plain = 0
+                for try await _ in try await connection.query(
+                    """
+                    SELECT id FROM data_request WHERE id = ANY(\(ids))
+                    AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL) FOR UPDATE
+                    """, logger: logger
+                ).decode(UUID.self) {
+                    plain += 1
+                }
+                guard plain == ids.count else {
+                    throw StoreError.conditionFailed("who asked was sealed already by another process")
+                }
             }
         }
     }

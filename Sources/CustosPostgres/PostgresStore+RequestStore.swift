@@ -156,6 +156,20 @@ extension PostgresStore {
             """)
     }
 
+    public func openRequesters(
+        withEmailIndex emailIndex: Data, in workspaceID: UUID
+    ) async throws
+        -> [StoredRequester]
+    {
+        try await requesters(
+            """
+            SELECT r.request_id, r.request_key, r.sealed, r.email_index, r.link_sent_at, r.confirmed_at
+            FROM request_requester r JOIN data_request d ON d.id = r.request_id
+            WHERE r.workspace_id = \(workspaceID) AND r.email_index = \(ByteBuffer(data: emailIndex))
+            AND d.state NOT IN ('completed', 'refused') ORDER BY d.created_at, d.id
+            """)
+    }
+
     private func requesters(_ query: PostgresQuery) async throws -> [StoredRequester] {
         var requesters: [StoredRequester] = []
         for try await (request, key, sealed, index, sentAt, confirmedAt) in try await client.query(

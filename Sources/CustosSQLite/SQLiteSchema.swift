@@ -667,6 +667,10 @@ enum SQLiteSchema {
                     CREATE INDEX import_job_running ON import_job(seen_ms) WHERE state = 'running';
                     """)
         }
+        // As PostgreSQL's 30th migration.
+        migrator.registerMigration("30-requester-address") { db in
+            try db.execute(sql: "CREATE INDEX request_requester_email ON request_requester(workspace_id, email_index)")
+        }
         return migrator
     }
 }

@@ -43,9 +43,11 @@ extension SQLiteStore {
     }
 
     public func claimDueMessages(
-        in workspaceID: UUID, at now: Date, leaseUntil: Date, limit: Int
+        in workspaceID: UUID, at now: Date, lease: TimeInterval, limit: Int
     ) async throws -> [StoredMessage] {
         try await pool.write { db in
+            // Every process sharing the file runs on this machine's clock.
+            let leaseUntil = max(now, Date()).addingTimeInterval(lease)
             // One writer at a time in SQLite: the select and the lease are one transaction.
             let due = try SQLRequest<Row>(
                 literal: """

@@ -227,6 +227,23 @@ extension SQLiteStore {
                         WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step))
                         """)
                 guard db.changesCount == 1 else { throw StoreError.conditionFailed("the code was used already") }
+            case .auditUnkeyed:
+                let keyed = try Bool.fetchOne(db, sql: "SELECT keyed_from IS NOT NULL FROM audit_head WHERE id = 1")
+                guard keyed != true else { throw StoreError.conditionFailed("the audit log is keyed already") }
+            case .requestPartiesPlain(let ids):
+                var plain = 0
+                for id in ids {
+                    plain +=
+                        try SQLRequest<Int>(
+                            literal: """
+                                SELECT count(*) FROM data_request WHERE id = \(id)
+                                AND (on_behalf_as IS NOT NULL OR competence IS NOT NULL)
+                                """
+                        ).fetchOne(db) ?? 0
+                }
+                guard plain == ids.count else {
+                    throw StoreError.conditionFailed("who asked was sealed already by another process")
+                }
             }
         }
     }

@@ -220,6 +220,22 @@ extension SQLiteStore {
         }
     }
 
+    public func openRequesters(
+        withEmailIndex emailIndex: Data, in workspaceID: UUID
+    ) async throws
+        -> [StoredRequester]
+    {
+        try await pool.read { db in
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT r.* FROM request_requester r JOIN data_request d ON d.id = r.request_id
+                    WHERE r.workspace_id = \(workspaceID.uuidString) AND r.email_index = \(emailIndex)
+                    AND d.state NOT IN ('completed', 'refused') ORDER BY d.created_at, d.id
+                    """
+            ).fetchAll(db).map(Self.requester)
+        }
+    }
+
     private static func requester(_ row: Row) -> StoredRequester {
         StoredRequester(
             requestID: row["request_id"], key: row["request_key"], sealed: row["sealed"],

@@ -33,5 +33,6 @@ public enum SchemaMigrations {
         "sealed-request-party",
         "several-servers",
         "server-presence",
+        "requester-address",
     ]
 }

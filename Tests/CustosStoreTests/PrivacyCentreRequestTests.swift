@@ -148,4 +148,42 @@ struct PrivacyCentreRequestTests {
             }
         }
     }
+
+    @Test(
+        "the same request sent again while the first is open is the first: one on the register, one email; another request from the address is its own",
+        arguments: TestBackend.available)
+    func repeatedRequest(_ backend: TestBackend) async throws {
+        let smtp = try SMTPTestServer()
+        defer { smtp.stop() }
+        let transport = try SMTPTransport(SMTPConfiguration(url: smtp.url))
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let centre = PrivacyCentreRequests(vault: vault)
+            let sender = try #require(MailAddress("privacy@ashe.example", name: "ASHE"))
+            let asked = PublicRequest(
+                kind: .access, name: "Pat Parent", email: "pat@home.example", details: "My emails", onBehalf: nil)
+            let first = try await centre.submit(asked, on: try day("2026-11-02"))
+            #expect(try await centre.sendLinks(using: transport, from: sender, publicURL: Self.publicURL) == 1)
+            var again = asked
+            again.name = " pat parent "
+            again.email = "Pat@Home.example"
+            let repeated = try await centre.submit(again, on: try day("2026-11-02"))
+            #expect(repeated.id == first.id)
+            #expect(try await centre.sendLinks(using: transport, from: sender, publicURL: Self.publicURL) == 0)
+            #expect(try smtp.received().count == 1, "no second email to the address")
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 1000)
+            #expect(
+                audit.contains {
+                    $0.event.action == "request.repeated" && $0.event.detail?.contains(first.id.uuidString) == true
+                })
+
+            // For a child, or about something else, it is another request.
+            var forChild = asked
+            forChild.onBehalf = .init(relationship: "parent", theirName: "Kid Parent", competence: "She is 8")
+            let other = try await centre.submit(forChild, on: try day("2026-11-02"))
+            #expect(other.id != first.id)
+            let requests = try await Requests(vault: vault).list(includingClosed: true)
+            #expect(requests.count == 2)
+        }
+    }
 }

@@ -275,4 +275,23 @@ struct SeveralServersContractTests {
             }
         }
     }
+
+    @Test(
+        "two servers starting on a log not yet keyed key it once, with one entry",
+        arguments: TestBackend.available)
+    func keyingOnce(_ backend: TestBackend) async throws {
+        try await backend.withTwinStores { first, second in
+            let fixture = try fixture(first, second)
+            defer { fixture.cleanUp() }
+            try fixture.keys.createIfAbsent()
+            _ = Installation(store: first, keys: fixture.keys)
+            async let one = AuditLog(store: first).anchor()
+            async let other = AuditLog(store: second).anchor()
+            let outcomes = try await [one, other]
+            #expect(!outcomes.contains(.unanchored), "\(outcomes)")
+            let keyed = try await AuditLog(store: first).entries(limit: 100).filter { $0.event.action == "audit.keyed" }
+            #expect(keyed.count == 1)
+            #expect(try await AuditLog(store: second).verify().failure == nil)
+        }
+    }
 }

@@ -9,6 +9,8 @@ each. The same guarantees are tried store against store, on SQLite too, by the S
 """
 
 import concurrent.futures
+import datetime
+import glob
 import http.cookiejar
 import json
 import os
@@ -282,6 +284,33 @@ class TwoServers(unittest.TestCase):
         victim.start()
         # Every write either server answered is there, readable on both.
         self.readable_everywhere(written + victim_written)
+
+    def test_7_reminders_due_are_sent_once_with_both_servers_passing(self):
+        # Twenty open requests taken in 25 days ago: each is due within a week, so each earns the
+        # DPO one reminder, which both servers' passes (every 30 seconds) would send.
+        _, first = self.write_contact(self.servers[0], "reminded@school.example")
+        subject = list(first["subjects"].values())[0] if isinstance(first["subjects"], dict) else first["subjects"][0]
+        received = (datetime.date.today() - datetime.timedelta(days=25)).isoformat()
+        for number in range(20):
+            status, answer = self.api(self.servers[number % 2], "POST", "/requests", {
+                "kind": "access", "channel": "email", "subject": subject, "received": received,
+                "identityShown": True})
+            self.assertEqual(status, 201, answer)
+
+        def reminders():
+            count = 0
+            for name in glob.glob(os.path.join(self.folder, "mail", "**", "*.eml"), recursive=True):
+                with open(name, errors="replace") as message:
+                    if "Subject: Request due" in message.read():
+                        count += 1
+            return count
+
+        deadline = time.time() + 90
+        while reminders() < 20 and time.time() < deadline:
+            time.sleep(1)
+        # A pass of each server after the reminders went: none is sent twice.
+        time.sleep(35)
+        self.assertEqual(reminders(), 20)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ public struct Outbox: Sendable {
 
     /// The wait after each failed attempt; after the last, the message fails and stays visible.
     public static let retryDelays: [TimeInterval] = [60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600]
-    /// How long a sender holds the messages it took before another may take them again.
+    /// How long a sender holds a message it took before another may take it again: each message
+    /// is taken alone, just before it is sent, so the lease need only outlast one delivery, which
+    /// a transport bounds (SMTP: its timeout, 60 seconds unless the mail URL says otherwise).
     static let lease: TimeInterval = 10 * 60
 
     // MARK: Queuing
@@ -146,18 +148,25 @@ public struct Outbox: Sendable {
 
     // MARK: Delivering
 
-    /// Sends up to `limit` due messages through `transport`. Each is first decided again; one the
-    /// decision now refuses, or whose person was erased, is cancelled. A temporary failure is
-    /// retried after ``retryDelays``; a permanent one, or the last, fails. Each message's outcome
-    /// is written as soon as it is known, so a run stopped mid-way resends at most the message in
-    /// hand (after the lease). A message sent is the person's latest activity (for retention).
+    /// Sends up to `limit` due messages through `transport`. Each is taken (leased, ``lease``)
+    /// alone just before it is sent, and first decided again; one the decision now refuses, or
+    /// whose person was erased, is cancelled. A temporary failure is retried after
+    /// ``retryDelays``; a permanent one, or the last, fails. Each message's outcome is written as
+    /// soon as it is known, so a run stopped mid-way resends at most the message in hand (after
+    /// the lease). Under a server's `claim` on the workspace's pass, the claim is checked (and
+    /// renewed) before each message is taken. A message sent is the person's latest activity (for
+    /// retention).
     public func deliver(
-        using transport: any MessageTransport, at now: Date = Date(), limit: Int = 100
+        using transport: any MessageTransport, at now: Date = Date(), limit: Int = 100, claim: WorkClaim? = nil
     ) async throws -> DeliveryReport {
         var report = DeliveryReport()
-        let claimed = try await store.claimDueMessages(
-            in: workspaceID, at: now, leaseUntil: now.addingTimeInterval(Self.lease), limit: limit)
-        for message in claimed {
+        for _ in 0..<limit {
+            guard try await vault.stillHolds(claim),
+                let message = try await store.claimDueMessages(in: workspaceID, at: now, lease: Self.lease, limit: 1)
+                    .first
+            else { break }
+            // Not fenced by the claim: the message is this sender's by its own lease, and an email
+            // sent must be recorded as sent whatever became of the pass meanwhile.
             var changes = ChangeSet(workspaceID: workspaceID)
             let outcome = try await attempt(message, transport: transport, at: now)
             changes.messages.updates = [outcome.update]

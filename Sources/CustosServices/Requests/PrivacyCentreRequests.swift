@@ -43,6 +43,19 @@ public struct PrivacyCentreRequests: Sendable {
         guard let email = EmailAddress.normalised(asked.email) else {
             throw VaultError("email: the value given is not a valid email address", kind: .invalid)
         }
+        let emailIndex = vault.index(kind: "email", value: email)
+        // The same request sent again (a double click, a second try, a form reloaded) while the
+        // first is open is the first: no second request on the register, no second email.
+        for stored in try await store.openRequesters(withEmailIndex: emailIndex, in: workspaceID)
+        where Self.sameRequest(try open(stored), asked) {
+            guard let request = try await store.request(stored.requestID, in: workspaceID) else { continue }
+            try await vault.audit([
+                vault.event(
+                    "request.repeated", actor: Self.actor, at: time,
+                    detail: "request \(request.id): asked again in the privacy centre while open; not opened twice")
+            ])
+            return request
+        }
         let intake = RequestIntake(
             kind: asked.kind, subjectID: nil, channel: .web, receivedOn: day,
             onBehalfAs: asked.onBehalf?.relationship,
@@ -58,7 +71,7 @@ public struct PrivacyCentreRequests: Sendable {
             context: StoredRequester.sealContext(workspaceID: workspaceID, requestID: request.id))
         changes.requests.requesters = [
             StoredRequester(
-                requestID: request.id, key: key, sealed: sealed, emailIndex: vault.index(kind: "email", value: email))
+                requestID: request.id, key: key, sealed: sealed, emailIndex: emailIndex)
         ]
         try await store.apply(changes)
         return request
@@ -212,6 +225,20 @@ public struct PrivacyCentreRequests: Sendable {
             try await !contacts.facts(of: person).isGone
         else { return nil }
         return person
+    }
+
+    /// Whether two requests made in the privacy centre ask the same thing: the same kind, for the
+    /// same person, in the same words, from the same address (spaces and case aside).
+    static func sameRequest(_ first: PublicRequest, _ second: PublicRequest) -> Bool {
+        func comparable(_ request: PublicRequest) -> PublicRequest {
+            var request = request
+            request.email = EmailAddress.normalised(request.email) ?? request.email
+            request.name = request.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            request.details = request.details?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if request.details?.isEmpty == true { request.details = nil }
+            return request
+        }
+        return comparable(first) == comparable(second)
     }
 
     private func open(_ stored: StoredRequester) throws -> PublicRequest {

@@ -204,7 +204,13 @@ public struct Requests: Sendable {
                 "request.party.sealed", actor: "system",
                 detail: "who asked, for \(plain.count) requests made on someone's behalf, sealed")
         ]
-        try await store.apply(changes)
+        // Two servers opening the workspace at once: the first seals, the other leaves it.
+        changes.conditions = [.requestPartiesPlain(Array(changes.requests.partiesSealed.keys))]
+        do {
+            try await store.apply(changes)
+        } catch let error as StoreError where error == .conditionFailed("") {
+            return 0
+        }
         return plain.count
     }
 

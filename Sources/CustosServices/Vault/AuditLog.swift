@@ -52,12 +52,16 @@ public struct AuditLog: Sendable {
         guard let keys = auditKeys.keys, keys.isAvailable else { return .unanchored }
         var keyedFrom = try await store.auditKeyedFrom()
         if keyedFrom == nil {
-            try await store.apply(
-                .auditOnly([
-                    AuditEvent(
-                        workspaceID: nil, time: Date(), actor: "system", action: "audit.keyed",
-                        detail: "the log is bound to the master key from this entry on")
-                ]))
+            var keying = ChangeSet.auditOnly([
+                AuditEvent(
+                    workspaceID: nil, time: Date(), actor: "system", action: "audit.keyed",
+                    detail: "the log is bound to the master key from this entry on")
+            ])
+            // Two processes starting at once: the first keys the log, the other finds it keyed.
+            keying.conditions = [.auditUnkeyed]
+            do {
+                try await store.apply(keying)
+            } catch let error as StoreError where error == .conditionFailed("") {}
             keyedFrom = try await store.auditKeyedFrom()
         }
         guard let keyedFrom, keyedFrom > 0,

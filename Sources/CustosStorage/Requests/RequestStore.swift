@@ -35,4 +35,8 @@ public protocol RequestStore: Sendable {
 
     /// Requesters whose confirmation link is not yet sent, oldest first.
     func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester]
+
+    /// The requesters with the address whose blind index is `emailIndex` whose requests are still
+    /// open (neither completed nor refused), oldest first.
+    func openRequesters(withEmailIndex emailIndex: Data, in workspaceID: UUID) async throws -> [StoredRequester]
 }
