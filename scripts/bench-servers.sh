@@ -4,7 +4,8 @@
 # person for a purpose, a contact decision, a consent recorded, and a new record written: every
 # one but the decision an audited write or read, so every one but the decision takes the audit
 # chain's head row), then writes alone, where the head row serialises both servers, and audited
-# reads alone.
+# reads of fifty people alone; during the writes, how often PostgreSQL's active statements were
+# waiting for a lock is sampled, which is what the head row costs.
 # Needs a release build (swift build -c release --product custos), wrk and PostgreSQL (Debian's
 # packages). CUSTOS_BINARY names another build to measure.
 # Usage: scripts/bench-servers.sh [SECONDS] [CONNECTIONS]
@@ -46,6 +47,11 @@ subject=$("$custos" subject find --email contact500@school.example "${store[@]}"
 "$custos" consent record --subject "$subject" --purpose marketing --list newsletter --source web_form \
     "${store[@]}" > /dev/null
 token=$("$custos" token add --name bench --role staff "${store[@]}" 2> /dev/null)
+# Fifty people to read in turn (the one above gathers consents under the mixed load).
+readers=""
+for number in $(seq 1 50); do
+    readers="$readers\"$("$custos" subject find --email "contact$number@school.example" "${store[@]}")\","
+done
 
 start_server() {
     local port=$1
@@ -104,10 +110,36 @@ function request()
 end
 LUA
 cat > "$folder/reads.lua" << LUA
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["Custos-Purpose"] = "account_management"
-wrk.path = "/api/v1/subjects/$subject"
+local people, counter = { $readers }, 0
+function request()
+    counter = counter + 1
+    return wrk.format("GET", "/api/v1/subjects/" .. people[counter % #people + 1],
+        { ["Authorization"] = "Bearer $token", ["Custos-Purpose"] = "account_management" })
+end
 LUA
+
+# While a load runs: how often the database's active statements were waiting for a lock (on
+# record writes, the audit chain's head row), sampled ten times a second.
+sample_locks() {
+    local waiting=0 active=0 line
+    while [ ! -f "$folder/stop-sampling" ]; do
+        line=$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U custos -d postgres -Atc \
+            "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'), count(*) FROM pg_stat_activity
+             WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()")
+        waiting=$((waiting + ${line%%|*}))
+        active=$((active + ${line##*|}))
+        sleep 0.1
+    done
+    echo "$((active > 0 ? waiting * 100 / active : 0))"
+}
+sampled() {
+    rm -f "$folder/stop-sampling"
+    sample_locks > "$folder/locks.txt" &
+    local sampler=$!
+    "$@"
+    touch "$folder/stop-sampling"
+    wait "$sampler"
+}
 
 # wrk's requests per second, 99th percentile and failed answers from its --latency report.
 summary() { awk '/Requests\/sec/ { rate = int($2) } /^ +99%/ { p = $2 } /Non-2xx/ { bad = $NF } END { print rate, p, bad + 0 }'; }
@@ -125,10 +157,10 @@ read -r rate p99 bad <<< "$(one "$folder/mixed.lua")"
 echo "mixed load, one server:  $rate requests/s, p99 $p99, $bad failed"
 read -r rate p99 bad <<< "$(two "$folder/mixed.lua")"
 echo "mixed load, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed"
-read -r rate p99 bad <<< "$(one "$folder/writes.lua")"
-echo "record writes, one server:  $rate requests/s, p99 $p99, $bad failed"
-read -r rate p99 bad <<< "$(two "$folder/writes.lua")"
-echo "record writes, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed"
+read -r rate p99 bad <<< "$(sampled one "$folder/writes.lua")"
+echo "record writes, one server:  $rate requests/s, p99 $p99, $bad failed; $(cat "$folder/locks.txt")% of active statements waiting on a lock"
+read -r rate p99 bad <<< "$(sampled two "$folder/writes.lua")"
+echo "record writes, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed; $(cat "$folder/locks.txt")% of active statements waiting on a lock"
 read -r rate p99 bad <<< "$(one "$folder/reads.lua")"
 echo "person reads, one server:  $rate requests/s, p99 $p99, $bad failed"
 read -r rate p99 bad <<< "$(two "$folder/reads.lua")"
