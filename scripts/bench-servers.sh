@@ -7,7 +7,9 @@
 # reads of fifty people alone; during the writes, how often PostgreSQL's active statements were
 # waiting for a lock is sampled, which is what the head row costs.
 # Needs a release build (swift build -c release --product custos), wrk and PostgreSQL (Debian's
-# packages). CUSTOS_BINARY names another build to measure.
+# packages). CUSTOS_BINARY names another build to measure; CUSTOS_BENCH_PG_OPTIONS adds PostgreSQL
+# settings (-c synchronous_commit=off shows what the commit's flush, made while the head row is
+# held, costs; never run a server so).
 # Usage: scripts/bench-servers.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,7 @@ trap cleanup EXIT
 pg_port=$((20000 + RANDOM % 20000))
 "${run_pg[@]}" "$pg_bin/initdb" -D "$folder/pg" -U custos --auth=trust -E UTF8 > /dev/null
 "${run_pg[@]}" "$pg_bin/pg_ctl" -D "$folder/pg" -l "$folder/pg.log" -w \
-    -o "-p $pg_port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=200" start > /dev/null
+    -o "-p $pg_port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=200 ${CUSTOS_BENCH_PG_OPTIONS:-}" start > /dev/null
 database="postgres://custos@127.0.0.1:$pg_port/postgres?sslmode=disable"
 store=(--database "$database" --key-file "$folder/master.key")
 chmod 777 "$folder"
@@ -119,26 +121,18 @@ end
 LUA
 
 # While a load runs: how often the database's active statements were waiting for a lock (on
-# record writes, the audit chain's head row), sampled ten times a second.
+# record writes, the audit chain's head row), sampled ten times a second for the load's length.
 sample_locks() {
     local waiting=0 active=0 line
-    while [ ! -f "$folder/stop-sampling" ]; do
+    for _ in $(seq 1 $((seconds * 10 - 5))); do
         line=$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U custos -d postgres -Atc \
             "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'), count(*) FROM pg_stat_activity
-             WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()")
+             WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()" || echo "0|0")
         waiting=$((waiting + ${line%%|*}))
         active=$((active + ${line##*|}))
         sleep 0.1
     done
     echo "$((active > 0 ? waiting * 100 / active : 0))"
-}
-sampled() {
-    rm -f "$folder/stop-sampling"
-    sample_locks > "$folder/locks.txt" &
-    local sampler=$!
-    "$@"
-    touch "$folder/stop-sampling"
-    wait "$sampler"
 }
 
 # wrk's requests per second, 99th percentile and failed answers from its --latency report.
@@ -157,9 +151,15 @@ read -r rate p99 bad <<< "$(one "$folder/mixed.lua")"
 echo "mixed load, one server:  $rate requests/s, p99 $p99, $bad failed"
 read -r rate p99 bad <<< "$(two "$folder/mixed.lua")"
 echo "mixed load, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed"
-read -r rate p99 bad <<< "$(sampled one "$folder/writes.lua")"
+sample_locks > "$folder/locks.txt" &
+sampler=$!
+read -r rate p99 bad <<< "$(one "$folder/writes.lua")"
+wait "$sampler"
 echo "record writes, one server:  $rate requests/s, p99 $p99, $bad failed; $(cat "$folder/locks.txt")% of active statements waiting on a lock"
-read -r rate p99 bad <<< "$(sampled two "$folder/writes.lua")"
+sample_locks > "$folder/locks.txt" &
+sampler=$!
+read -r rate p99 bad <<< "$(two "$folder/writes.lua")"
+wait "$sampler"
 echo "record writes, two servers: $rate requests/s, p99 $p99 (server a/server b), $bad failed; $(cat "$folder/locks.txt")% of active statements waiting on a lock"
 read -r rate p99 bad <<< "$(one "$folder/reads.lua")"
 echo "person reads, one server:  $rate requests/s, p99 $p99, $bad failed"

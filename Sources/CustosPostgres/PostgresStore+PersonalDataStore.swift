@@ -285,25 +285,56 @@ extension PostgresStore {
         }
         if chainKey == nil, keyedFrom != nil { throw StoreError.auditKeyNeeded }
         let entries = AuditChain.append(events, after: head, key: chainKey)
-        for entry in entries {
+        guard let first = entries.first, let last = entries.last else { return }
+        // The entries and the new head in one statement: the head row is held locked until the
+        // commit, and every audited write on every server waits for it, so the fewer round trips
+        // while it is held, the better.
+        let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
+        var statement = PostgresQuery.StringInterpolation(
+            literalCapacity: 512, interpolationCount: 13 * entries.count + 3)
+        statement.appendLiteral(
+            """
+            WITH added AS (INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
+            subject_id, record_id, detail, previous_hash, hash, key_id) VALUES 
+            """)
+        for (offset, entry) in entries.enumerated() {
             let event = entry.event
-            try await connection.query(
-                """
-                INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id,
-                record_id, detail, previous_hash, hash, key_id)
-                VALUES (\(entry.sequence), \(event.workspaceID), \(event.milliseconds), \(event.actor), \(event.action),
-                \(event.purpose), \(event.reason), \(event.subjectID), \(event.recordID), \(event.detail),
-                \(ByteBuffer(data: entry.previousHash)), \(ByteBuffer(data: entry.hash)), \(entry.keyID))
-                """, logger: logger)
+            statement.appendLiteral(offset == 0 ? "(" : ", (")
+            statement.appendInterpolation(entry.sequence)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.workspaceID)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.milliseconds)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.actor)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.action)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.purpose)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.reason)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.subjectID)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.recordID)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.detail)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(ByteBuffer(data: entry.previousHash))
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(ByteBuffer(data: entry.hash))
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(entry.keyID)
+            statement.appendLiteral(")")
         }
-        if let first = entries.first, let last = entries.last {
-            let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
-            try await connection.query(
-                """
-                UPDATE audit_head SET sequence = \(last.sequence), hash = \(ByteBuffer(data: last.hash)),
-                keyed_from = coalesce(keyed_from, \(startsKeying)) WHERE id = 1
-                """, logger: logger)
-        }
+        statement.appendLiteral(") UPDATE audit_head SET sequence = ")
+        statement.appendInterpolation(last.sequence)
+        statement.appendLiteral(", hash = ")
+        statement.appendInterpolation(ByteBuffer(data: last.hash))
+        statement.appendLiteral(", keyed_from = coalesce(keyed_from, ")
+        statement.appendInterpolation(startsKeying)
+        statement.appendLiteral(") WHERE id = 1")
+        try await connection.query(PostgresQuery(stringInterpolation: statement), logger: logger)
     }
 
     public func workspaceSecrets(in workspaceID: UUID) async throws -> [String: WrappedKey] {
