@@ -60,7 +60,15 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
                 group.addTask { try await store.run() }
                 defer { group.cancelAll() }
                 try await store.migrate()
-                return try await body(store)
+                // What the command wrote to the audit log is chained before it ends.
+                do {
+                    let result = try await body(store)
+                    try? await store.chainPendingAudit(waiting: true)
+                    return result
+                } catch {
+                    try? await store.chainPendingAudit(waiting: true)
+                    throw error
+                }
             }
         }
     }

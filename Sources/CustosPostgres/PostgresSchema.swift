@@ -751,6 +751,30 @@ enum PostgresSchema {
             statements: [
                 "CREATE INDEX request_requester_email ON request_requester(workspace_id, email_index)"
             ]),
+        // The audit chain appended in batches: a change's entries wait here, written in its own
+        // transaction without taking the chain's head row, until a chainer numbers and hashes them.
+        Migration(
+            id: 31, name: "audit-pending",
+            statements: [
+                """
+                CREATE TABLE audit_pending (
+                    id BIGSERIAL PRIMARY KEY,
+                    workspace_id UUID,
+                    time_ms BIGINT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    purpose TEXT,
+                    reason TEXT,
+                    subject_id UUID,
+                    record_id UUID,
+                    detail TEXT
+                )
+                """,
+                """
+                CREATE TRIGGER audit_pending_no_update BEFORE UPDATE ON audit_pending
+                FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

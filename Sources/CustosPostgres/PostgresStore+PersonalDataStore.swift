@@ -191,7 +191,7 @@ extension PostgresStore {
         try await applyDisclosureChanges(changes.disclosures, in: workspace, connection, logger)
         try await applyStaffUserChanges(changes.staffUsers, in: workspace, connection, logger)
         try await applyRegistrationChanges(changes.registrations, in: workspace, connection, logger)
-        try await appendAudit(changes.audit, connection, logger, chainKey: chainKey)
+        try await addPendingAudit(changes.audit, connection, logger, chainKey: chainKey)
     }
 
     /// Checks each condition, or throws ``StoreError/conditionFailed(_:)`` (and the transaction
@@ -221,9 +221,14 @@ extension PostgresStore {
                     ).hasRows()
                 else { throw StoreError.conditionFailed("the code was used already") }
             case .auditUnkeyed:
+                // The head row locked first; then, in a statement of its own (and so a snapshot taken
+                // after any process that held the lock committed), no keying entry waiting.
                 guard
                     try await connection.query(
                         "SELECT 1 FROM audit_head WHERE id = 1 AND keyed_from IS NULL FOR UPDATE", logger: logger
+                    ).hasRows(),
+                    try await !connection.query(
+                        "SELECT 1 FROM audit_pending WHERE action = 'audit.keyed'", logger: logger
                     ).hasRows()
                 else { throw StoreError.conditionFailed("the audit log is keyed already") }
             case .requestPartiesPlain(let ids):
@@ -269,39 +274,28 @@ extension PostgresStore {
         }
     }
 
-    /// Appends events after the head, which the transaction holds locked until it commits, keyed
-    /// under `chainKey`. The first keyed entry is recorded as where keying began.
-    private static func appendAudit(
+    /// Adds `events` to the entries waiting to be chained (``chainPendingAudit(waiting:)``), in
+    /// the change's transaction, so that they stand or fall with it; no lock is taken. Once the log
+    /// is keyed, a process without the master keys cannot add to it.
+    private static func addPendingAudit(
         _ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
     ) async throws {
         guard !events.isEmpty else { return }
-        var head: (sequence: Int64, hash: Data)?
-        var keyedFrom: Int64?
-        for try await (sequence, hash, keyed) in try await connection.query(
-            "SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1 FOR UPDATE", logger: logger
-        ).decode((Int64, ByteBuffer, Int64?).self) {
-            if sequence > 0 { head = (sequence, Data(buffer: hash)) }
-            keyedFrom = keyed
+        if chainKey == nil {
+            for try await keyed in try await connection.query(
+                "SELECT keyed_from FROM audit_head WHERE id = 1", logger: logger
+            ).decode(Int64?.self) where keyed != nil {
+                throw StoreError.auditKeyNeeded
+            }
         }
-        if chainKey == nil, keyedFrom != nil { throw StoreError.auditKeyNeeded }
-        let entries = AuditChain.append(events, after: head, key: chainKey)
-        guard let first = entries.first, let last = entries.last else { return }
-        // The entries and the new head in one statement: the head row is held locked until the
-        // commit, and every audited write on every server waits for it, so the fewer round trips
-        // while it is held, the better.
-        let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
-        var statement = PostgresQuery.StringInterpolation(
-            literalCapacity: 512, interpolationCount: 13 * entries.count + 3)
+        var statement = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 9 * events.count)
         statement.appendLiteral(
             """
-            WITH added AS (INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
-            subject_id, record_id, detail, previous_hash, hash, key_id) VALUES 
+            INSERT INTO audit_pending (workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id,
+            detail) VALUES 
             """)
-        for (offset, entry) in entries.enumerated() {
-            let event = entry.event
+        for (offset, event) in events.enumerated() {
             statement.appendLiteral(offset == 0 ? "(" : ", (")
-            statement.appendInterpolation(entry.sequence)
-            statement.appendLiteral(", ")
             statement.appendInterpolation(event.workspaceID)
             statement.appendLiteral(", ")
             statement.appendInterpolation(event.milliseconds)
@@ -319,21 +313,8 @@ extension PostgresStore {
             statement.appendInterpolation(event.recordID)
             statement.appendLiteral(", ")
             statement.appendInterpolation(event.detail)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(ByteBuffer(data: entry.previousHash))
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(ByteBuffer(data: entry.hash))
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(entry.keyID)
             statement.appendLiteral(")")
         }
-        statement.appendLiteral(") UPDATE audit_head SET sequence = ")
-        statement.appendInterpolation(last.sequence)
-        statement.appendLiteral(", hash = ")
-        statement.appendInterpolation(ByteBuffer(data: last.hash))
-        statement.appendLiteral(", keyed_from = coalesce(keyed_from, ")
-        statement.appendInterpolation(startsKeying)
-        statement.appendLiteral(") WHERE id = 1")
         try await connection.query(PostgresQuery(stringInterpolation: statement), logger: logger)
     }
 
@@ -559,7 +540,8 @@ extension PostgresStore {
     }
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws -> [AuditEntry] {
-        try await auditEntries(
+        try await chainPendingAudit(waiting: true)
+        return try await auditEntries(
             client.query(
                 """
                 SELECT \(unescaped: Self.auditColumns) FROM audit_entry WHERE sequence > \(sequence)
@@ -568,7 +550,8 @@ extension PostgresStore {
     }
 
     public func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry] {
-        try await auditEntries(
+        try await chainPendingAudit(waiting: true)
+        return try await auditEntries(
             client.query(
                 """
                 SELECT \(unescaped: Self.auditColumns) FROM audit_entry
@@ -607,6 +590,7 @@ extension PostgresStore {
     }
 
     public func auditKeyedFrom() async throws -> Int64? {
+        try await chainPendingAudit(waiting: true)
         for try await keyedFrom in try await client.query(
             "SELECT keyed_from FROM audit_head WHERE id = 1", logger: logger
         ).decode(Int64?.self) {
@@ -616,6 +600,7 @@ extension PostgresStore {
     }
 
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
+        try await chainPendingAudit(waiting: true)
         for try await (sequence, hash) in try await client.query(
             "SELECT sequence, hash FROM audit_head WHERE id = 1", logger: logger
         ).decode((Int64, ByteBuffer).self) where sequence > 0 {

@@ -671,6 +671,9 @@ enum SQLiteSchema {
         migrator.registerMigration("30-requester-address") { db in
             try db.execute(sql: "CREATE INDEX request_requester_email ON request_requester(workspace_id, email_index)")
         }
+        // PostgreSQL's 31st migration chains audit entries in batches; SQLite, with one writer at a
+        // time, chains each write's entries in its own transaction, and needs no table for it.
+        migrator.registerMigration("31-audit-pending") { _ in }
         return migrator
     }
 }

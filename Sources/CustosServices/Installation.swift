@@ -128,6 +128,11 @@ public struct Installation: Sendable {
         ServerPresenceReporter(store: store, keys: keys, logger: logger)
     }
 
+    /// The service that chains audit entries left waiting, every second.
+    public func auditChainService(logger: Logger) -> AuditChainService {
+        AuditChainService(store: store, logger: logger)
+    }
+
     // MARK: Servers, keys and backups
 
     /// The servers that reported within ``ServerPresenceReporter/window``, by name.

@@ -34,5 +34,6 @@ public enum SchemaMigrations {
         "several-servers",
         "server-presence",
         "requester-address",
+        "audit-pending",
     ]
 }

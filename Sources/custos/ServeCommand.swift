@@ -57,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             installation: installation, configuration: configuration, mail: centreMail,
             services: opened.services + [
                 outbox, installation.retentionService(logger: logger), installation.presenceReporter(logger: logger),
+                installation.auditChainService(logger: logger),
             ],
             logger: logger, beforeServerStarts: opened.prepare
         ).runService()

@@ -294,4 +294,36 @@ struct SeveralServersContractTests {
             #expect(try await AuditLog(store: second).verify().failure == nil)
         }
     }
+
+    @Test(
+        "audited writes on two servers at once all reach the chain, each once, in one order that verifies",
+        arguments: TestBackend.available)
+    func auditFromTwoServers(_ backend: TestBackend) async throws {
+        try await backend.withTwinStores { first, second in
+            let fixture = try fixture(first, second)
+            defer { fixture.cleanUp() }
+            let vault = try await fixture.vault(example: "ashe")
+            let other = try await twin(of: vault, on: second, keys: fixture.keys)
+            let before = try await AuditLog(store: first).verify().verified
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for number in 0..<40 {
+                    let writer = number % 2 == 0 ? vault : other
+                    group.addTask {
+                        _ = try await writer.write(
+                            VaultContractTests().memberContact(writer, headEmail: "audited\(number)@school.example"),
+                            actor: "server-\(number % 2)")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // Read on the other server: what either wrote is in the chain, and the chain verifies.
+            let report = try await AuditLog(store: second).verify()
+            #expect(report.failure == nil, "\(String(describing: report.failure))")
+            let entries = try await AuditLog(store: second).entries(limit: 1000)
+            let writes = entries.filter { $0.event.action == "record.create" }
+            #expect(writes.count == 40)
+            #expect(Set(writes.map(\.event.actor)) == ["server-0", "server-1"])
+            #expect(report.verified > before)
+        }
+    }
 }

@@ -426,7 +426,10 @@ struct VaultContractTests {
     }
 
     /// Runs SQL on the store's database directly, as someone with access to the file or server could.
+    /// Runs `sql` straight on the store's database, as someone with access to it could, once the
+    /// audit entries written so far are in the chain (PostgreSQL chains them in batches).
     static func execute(_ sql: String, on store: any CustosStore) async throws {
+        try await store.chainPendingAudit()
         switch store {
         case let sqlite as SQLiteStore:
             let queue = try DatabaseQueue(path: sqlite.directory.appendingPathComponent(SQLiteStore.fileName).path)

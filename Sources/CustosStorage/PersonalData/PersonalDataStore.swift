@@ -71,10 +71,18 @@ public protocol PersonalDataStore: Sendable {
     /// chain has never been written with the master keys loaded.
     func auditKeyedFrom() async throws -> Int64?
 
+    /// Chains audit entries written but not yet chained, unless another process is chaining now.
+    /// A store that chains each write's entries as it writes them (SQLite) has none waiting.
+    func chainPendingAudit() async throws
+
     /// Where the store finds the audit chain's key. Once the chain is keyed, appending to it
     /// needs the master keys loaded here (``Vault/open(store:workspace:keys:)`` loads them).
     var auditKeys: AuditKeys { get }
 
     /// Every erasure ever journaled, across workspaces, in the order made.
     func erasureJournal() async throws -> [ErasureJournalEntry]
+}
+
+extension PersonalDataStore {
+    public func chainPendingAudit() async throws {}
 }

@@ -1,0 +1,127 @@
+public import CustosCore
+public import CustosStorage
+import Foundation
+import PostgresNIO
+
+/// The audit chain on PostgreSQL, appended in batches. A change's audit entries are written in its
+/// own transaction to `audit_pending`, which takes no lock; a chainer then takes the chain's head
+/// row, numbers and hashes a batch of pending entries in order after it, writes them to the chain
+/// and removes them from the waiting list, in one transaction. Writers on every server thus never
+/// wait for the head row, which each took in turn, to the commit, when it was part of their own
+/// transaction: one chainer at a time holds it, for a whole batch.
+///
+/// Entries are chained by each server every second (``chainPendingAudit()``), by each command
+/// before it ends, and before anything reads the chain, so what is read is always chained and
+/// verifiable; an entry waits at most about a second while a server runs.
+extension PostgresStore {
+    /// How many pending entries one chaining transaction takes.
+    static let chainBatch = 2000
+
+    /// Chains the entries waiting, batch by batch; returns how many. With `waiting` false, it
+    /// returns at once when another process holds the head row (that process chains them). A
+    /// process without the master keys chains nothing once the log is keyed.
+    @discardableResult
+    public func chainPendingAudit(waiting: Bool) async throws -> Int {
+        let chainKey = try auditKeys.current()
+        var chained = 0
+        while true {
+            let batch = try await transaction { connection in
+                try await Self.chainBatch(connection, self.logger, chainKey: chainKey, waiting: waiting)
+            }
+            chained += batch
+            if batch < Self.chainBatch { return chained }
+        }
+    }
+
+    public func chainPendingAudit() async throws {
+        try await chainPendingAudit(waiting: false)
+    }
+
+    /// One batch, in the caller's transaction: how many entries were chained.
+    private static func chainBatch(
+        _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?, waiting: Bool
+    ) async throws -> Int {
+        var head: (sequence: Int64, hash: Data)?
+        var keyedFrom: Int64?
+        var locked = false
+        for try await (sequence, hash, keyed) in try await connection.query(
+            """
+            SELECT sequence, hash, keyed_from FROM audit_head WHERE id = 1
+            FOR UPDATE \(unescaped: waiting ? "" : "SKIP LOCKED")
+            """, logger: logger
+        ).decode((Int64, ByteBuffer, Int64?).self) {
+            if sequence > 0 { head = (sequence, Data(buffer: hash)) }
+            keyedFrom = keyed
+            locked = true
+        }
+        // Another process chains now; or the log is keyed and this process cannot key entries.
+        guard locked, chainKey != nil || keyedFrom == nil else { return 0 }
+        var ids: [Int64] = []
+        var events: [AuditEvent] = []
+        for try await row in try await connection.query(
+            """
+            SELECT id, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail
+            FROM audit_pending ORDER BY id LIMIT \(chainBatch)
+            """, logger: logger
+        ).decode((Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?).self) {
+            let (id, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail) = row
+            ids.append(id)
+            events.append(
+                AuditEvent(
+                    workspaceID: workspace, time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
+                    actor: actor, action: action, purpose: purpose, reason: reason, subjectID: subject,
+                    recordID: record, detail: detail))
+        }
+        let entries = AuditChain.append(events, after: head, key: chainKey)
+        guard let first = entries.first, let last = entries.last else { return 0 }
+        let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
+        var statement = PostgresQuery.StringInterpolation(
+            literalCapacity: 512, interpolationCount: 13 * entries.count + 4)
+        statement.appendLiteral(
+            """
+            WITH added AS (INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
+            subject_id, record_id, detail, previous_hash, hash, key_id) VALUES 
+            """)
+        for (offset, entry) in entries.enumerated() {
+            let event = entry.event
+            statement.appendLiteral(offset == 0 ? "(" : ", (")
+            statement.appendInterpolation(entry.sequence)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.workspaceID)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.milliseconds)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.actor)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.action)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.purpose)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.reason)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.subjectID)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.recordID)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(event.detail)
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(ByteBuffer(data: entry.previousHash))
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(ByteBuffer(data: entry.hash))
+            statement.appendLiteral(", ")
+            statement.appendInterpolation(entry.keyID)
+            statement.appendLiteral(")")
+        }
+        statement.appendLiteral("), done AS (DELETE FROM audit_pending WHERE id = ANY(")
+        statement.appendInterpolation(ids)
+        statement.appendLiteral(")) UPDATE audit_head SET sequence = ")
+        statement.appendInterpolation(last.sequence)
+        statement.appendLiteral(", hash = ")
+        statement.appendInterpolation(ByteBuffer(data: last.hash))
+        statement.appendLiteral(", keyed_from = coalesce(keyed_from, ")
+        statement.appendInterpolation(startsKeying)
+        statement.appendLiteral(") WHERE id = 1")
+        try await connection.query(PostgresQuery(stringInterpolation: statement), logger: logger)
+        return entries.count
+    }
+}
