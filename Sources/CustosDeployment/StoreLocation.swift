@@ -63,10 +63,10 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
                 // What the command wrote to the audit log is chained before it ends.
                 do {
                     let result = try await body(store)
-                    try? await store.chainPendingAudit(waiting: true)
+                    _ = try? await store.chainPendingAudit(waiting: true)
                     return result
                 } catch {
-                    try? await store.chainPendingAudit(waiting: true)
+                    _ = try? await store.chainPendingAudit(waiting: true)
                     throw error
                 }
             }

@@ -37,6 +37,34 @@ extension PostgresStore {
         try await chainPendingAudit(waiting: false)
     }
 
+    /// Adds `events` to the entries waiting to be chained, in the change's transaction, so that
+    /// they stand or fall with it; no lock is taken. Once the log is keyed, a process without the
+    /// master keys cannot add to it.
+    static func addPendingAudit(
+        _ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
+    ) async throws {
+        guard !events.isEmpty else { return }
+        if chainKey == nil {
+            for try await keyed in try await connection.query(
+                "SELECT keyed_from FROM audit_head WHERE id = 1", logger: logger
+            ).decode(Int64?.self) where keyed != nil {
+                throw StoreError.auditKeyNeeded
+            }
+        }
+        var statement = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 9 * events.count)
+        statement.appendLiteral(
+            """
+            INSERT INTO audit_pending (workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id,
+            detail) VALUES 
+            """)
+        for (offset, event) in events.enumerated() {
+            statement.appendLiteral(offset == 0 ? "(" : ", (")
+            statement.appendColumns(of: event)
+            statement.appendLiteral(")")
+        }
+        try await connection.query(PostgresQuery(stringInterpolation: statement), logger: logger)
+    }
+
     /// One batch, in the caller's transaction: how many entries were chained.
     private static func chainBatch(
         _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?, waiting: Bool
@@ -83,27 +111,10 @@ extension PostgresStore {
             subject_id, record_id, detail, previous_hash, hash, key_id) VALUES 
             """)
         for (offset, entry) in entries.enumerated() {
-            let event = entry.event
             statement.appendLiteral(offset == 0 ? "(" : ", (")
             statement.appendInterpolation(entry.sequence)
             statement.appendLiteral(", ")
-            statement.appendInterpolation(event.workspaceID)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.milliseconds)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.actor)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.action)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.purpose)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.reason)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.subjectID)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.recordID)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.detail)
+            statement.appendColumns(of: entry.event)
             statement.appendLiteral(", ")
             statement.appendInterpolation(ByteBuffer(data: entry.previousHash))
             statement.appendLiteral(", ")
@@ -123,5 +134,29 @@ extension PostgresStore {
         statement.appendLiteral(") WHERE id = 1")
         try await connection.query(PostgresQuery(stringInterpolation: statement), logger: logger)
         return entries.count
+    }
+}
+
+extension PostgresQuery.StringInterpolation {
+    /// `event`'s values in the order both audit tables name their columns, comma-separated:
+    /// workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail.
+    fileprivate mutating func appendColumns(of event: AuditEvent) {
+        appendInterpolation(event.workspaceID)
+        appendLiteral(", ")
+        appendInterpolation(event.milliseconds)
+        appendLiteral(", ")
+        appendInterpolation(event.actor)
+        appendLiteral(", ")
+        appendInterpolation(event.action)
+        appendLiteral(", ")
+        appendInterpolation(event.purpose)
+        appendLiteral(", ")
+        appendInterpolation(event.reason)
+        appendLiteral(", ")
+        appendInterpolation(event.subjectID)
+        appendLiteral(", ")
+        appendInterpolation(event.recordID)
+        appendLiteral(", ")
+        appendInterpolation(event.detail)
     }
 }

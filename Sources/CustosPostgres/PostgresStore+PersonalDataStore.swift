@@ -274,50 +274,6 @@ extension PostgresStore {
         }
     }
 
-    /// Adds `events` to the entries waiting to be chained (``chainPendingAudit(waiting:)``), in
-    /// the change's transaction, so that they stand or fall with it; no lock is taken. Once the log
-    /// is keyed, a process without the master keys cannot add to it.
-    private static func addPendingAudit(
-        _ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger, chainKey: AuditChainKey?
-    ) async throws {
-        guard !events.isEmpty else { return }
-        if chainKey == nil {
-            for try await keyed in try await connection.query(
-                "SELECT keyed_from FROM audit_head WHERE id = 1", logger: logger
-            ).decode(Int64?.self) where keyed != nil {
-                throw StoreError.auditKeyNeeded
-            }
-        }
-        var statement = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 9 * events.count)
-        statement.appendLiteral(
-            """
-            INSERT INTO audit_pending (workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id,
-            detail) VALUES 
-            """)
-        for (offset, event) in events.enumerated() {
-            statement.appendLiteral(offset == 0 ? "(" : ", (")
-            statement.appendInterpolation(event.workspaceID)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.milliseconds)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.actor)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.action)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.purpose)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.reason)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.subjectID)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.recordID)
-            statement.appendLiteral(", ")
-            statement.appendInterpolation(event.detail)
-            statement.appendLiteral(")")
-        }
-        try await connection.query(PostgresQuery(stringInterpolation: statement), logger: logger)
-    }
-
     public func workspaceSecrets(in workspaceID: UUID) async throws -> [String: WrappedKey] {
         var secrets: [String: WrappedKey] = [:]
         for try await (purpose, keyID, sealed) in try await client.query(
