@@ -27,10 +27,9 @@ public struct ServerPresenceReporter: Service {
         self.logger = logger
     }
 
-    /// This server's name in reports: its host and process id.
-    public static var name: String {
-        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-    }
+    /// This server's name in reports: its host and process id, worked out once (finding the
+    /// host's name may ask the resolver).
+    public static let name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
