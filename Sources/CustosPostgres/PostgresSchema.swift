@@ -775,6 +775,22 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()
                 """,
             ]),
+        // A fee is charged on a ground the law allows, and the ground is kept with the request.
+        Migration(
+            id: 32, name: "request-fee-ground", statements: ["ALTER TABLE data_request ADD COLUMN fee_ground TEXT"]),
+        // GOV.UK's bank holidays, imported by division, for years the shipped list does not know.
+        Migration(
+            id: 33, name: "bank-holidays",
+            statements: [
+                """
+                CREATE TABLE bank_holidays (
+                    division TEXT PRIMARY KEY,
+                    events TEXT NOT NULL,
+                    imported_by TEXT NOT NULL,
+                    imported_at TIMESTAMPTZ NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

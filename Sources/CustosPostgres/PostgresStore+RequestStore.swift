@@ -12,10 +12,10 @@ extension PostgresStore {
             try await connection.query(
                 """
                 INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                awaits_fee, party_key, party_sealed, created_at)
+                awaits_fee, fee_ground, party_key, party_sealed, created_at)
                 VALUES (\(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
                 \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso), \(request.dueOn?.iso),
-                \(request.awaitsFee), \(request.party.map { ByteBuffer(data: $0.key) }),
+                \(request.awaitsFee), \(request.feeGround?.rawValue), \(request.party.map { ByteBuffer(data: $0.key) }),
                 \(request.party.map { ByteBuffer(data: $0.sealed) }), \(request.createdAt))
                 """, logger: logger)
         }
@@ -98,7 +98,7 @@ extension PostgresStore {
 
     private static let requestColumns = """
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
-        created_at, outcome, party_key, party_sealed
+        created_at, outcome, party_key, party_sealed, fee_ground
         """
 
     public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
@@ -242,11 +242,11 @@ extension PostgresStore {
         for try await row in try await client.query(query, logger: logger) {
             let (
                 id, workspace, subject, kind, channel, state, received, due, awaitsFee, onBehalfAs, competence,
-                createdAt, outcome, partyKey, partySealed
+                createdAt, outcome, partyKey, partySealed, feeGround
             ) = try row.decode(
                 (
                     UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date, String?,
-                    ByteBuffer?, ByteBuffer?
+                    ByteBuffer?, ByteBuffer?, String?
                 ).self
             )
             var request = StoredRequest(
@@ -254,6 +254,7 @@ extension PostgresStore {
                 channel: try Self.keyword(channel, "request channel"),
                 state: try Self.keyword(state, "request state"), receivedOn: try CalendarDay.stored(received),
                 dueOn: try due.map(CalendarDay.stored), awaitsFee: awaitsFee,
+                feeGround: try feeGround.map { try Self.keyword($0, "fee ground") },
                 party: partyKey.flatMap { key in
                     partySealed.map { SealedText(key: Data(buffer: key), sealed: Data(buffer: $0)) }
                 }, createdAt: createdAt, outcome: try RequestOutcome.stored(outcome))

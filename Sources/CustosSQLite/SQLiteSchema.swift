@@ -674,6 +674,22 @@ enum SQLiteSchema {
         // PostgreSQL's 31st migration chains audit entries in batches; SQLite, with one writer at a
         // time, chains each write's entries in its own transaction, and needs no table for it.
         migrator.registerMigration("31-audit-pending") { _ in }
+        // A fee is charged on a ground the law allows, and the ground is kept with the request.
+        migrator.registerMigration("32-request-fee-ground") { db in
+            try db.execute(sql: "ALTER TABLE data_request ADD COLUMN fee_ground TEXT")
+        }
+        // GOV.UK's bank holidays, imported by division, for years the shipped list does not know.
+        migrator.registerMigration("33-bank-holidays") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE bank_holidays (
+                        division TEXT PRIMARY KEY,
+                        events TEXT NOT NULL,
+                        imported_by TEXT NOT NULL,
+                        imported_ms INTEGER NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 }

@@ -12,11 +12,11 @@ extension SQLiteStore {
             try db.cachedStatement(
                 bound: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                    awaits_fee, party_key, party_sealed, created_at) VALUES (
+                    awaits_fee, fee_ground, party_key, party_sealed, created_at) VALUES (
                         \(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
                         \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso),
-                        \(request.dueOn?.iso), \(request.awaitsFee), \(request.party?.key), \(request.party?.sealed),
-                        \(stored(request.createdAt)))
+                        \(request.dueOn?.iso), \(request.awaitsFee), \(request.feeGround?.rawValue),
+                        \(request.party?.key), \(request.party?.sealed), \(stored(request.createdAt)))
                     """
             ).execute()
         }
@@ -246,11 +246,13 @@ extension SQLiteStore {
         let due: String? = row["due_on"]
         let partyKey: Data? = row["party_key"]
         let partySealed: Data? = row["party_sealed"]
+        let feeGround: String? = row["fee_ground"]
         var request = StoredRequest(
             id: row["id"], workspaceID: try uuid(row["workspace_id"]), subjectID: row["subject_id"],
             kind: try keyword(row["kind"], "request kind"), channel: try keyword(row["channel"], "request channel"),
             state: try keyword(row["state"], "request state"), receivedOn: try CalendarDay.stored(row["received_on"]),
             dueOn: try due.map(CalendarDay.stored), awaitsFee: row["awaits_fee"],
+            feeGround: try feeGround.map { try keyword($0, "fee ground") },
             party: partyKey.flatMap { key in partySealed.map { SealedText(key: key, sealed: $0) } },
             createdAt: row["created_at"], outcome: try RequestOutcome.stored(row["outcome"]))
         let relationship: String? = row["on_behalf_as"]

@@ -35,5 +35,7 @@ public enum SchemaMigrations {
         "server-presence",
         "requester-address",
         "audit-pending",
+        "request-fee-ground",
+        "bank-holidays",
     ]
 }

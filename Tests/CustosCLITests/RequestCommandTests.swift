@@ -16,7 +16,8 @@ struct RequestCommandTests {
                     "2026-09-01",
                 ] + options)
             #expect(new.status == 0, "\(new.error)")
-            #expect(new.output.contains("access  awaiting verification  not yet due  (phone, received 2026-09-01)"))
+            #expect(
+                new.output.contains("access  awaiting verification  identity awaited  (phone, received 2026-09-01)"))
             let id = String(new.output.prefix(36))
 
             let verify = try Custos.run(["request", "verify", id, "--on", "2026-09-03"] + options)
@@ -47,6 +48,59 @@ struct RequestCommandTests {
             #expect(refuse.status == 0, "\(refuse.error)")
             #expect(try Custos.run(["request", "list"] + options).output.contains("No open requests."))
             #expect(try Custos.run(["request", "list", "--all"] + options).output.contains("refused"))
+        }
+    }
+
+    @Test("a fee needs a lawful ground, no day is in the future, and GOV.UK's bank holidays import")
+    func honestClocks() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let tomorrow = LondonDay.iso(fromToday: 1)
+            let future = try Custos.run(
+                ["request", "new", "--kind", "access", "--subject", ann, "--channel", "email", "--received", tomorrow]
+                    + options)
+            #expect(future.status == 1)
+            #expect(future.error.contains("received: \(tomorrow) is in the future"))
+            let copies = try Custos.run(
+                [
+                    "request", "new", "--kind", "access", "--subject", ann, "--channel", "email", "--received",
+                    "2026-11-02", "--identity-shown", "--fee", "further_copies",
+                ] + options)
+            #expect(copies.status == 1, "ASHE's notice charges only for manifestly unfounded or excessive requests")
+            #expect(copies.error.contains("rights.fees: manifestly_unfounded_or_excessive"))
+            #expect(try Custos.run(["request", "list", "--all"] + options).output.contains("No requests"))
+
+            let charged = try Custos.run(
+                [
+                    "request", "new", "--kind", "access", "--subject", ann, "--channel", "email", "--received",
+                    "2026-11-02", "--identity-shown", "--fee", "manifestly_unfounded_or_excessive",
+                ] + options)
+            #expect(charged.status == 0, "\(charged.error)")
+            #expect(charged.output.contains("in progress  fee awaited"))
+            let id = String(charged.output.prefix(36))
+            let shown = try Custos.run(["request", "show", id] + options)
+            #expect(shown.output.contains("Fee: charged because the request is manifestly unfounded or excessive"))
+            #expect(shown.output.contains("Due date: fee awaited."))
+
+            let file = office.folder.appendingPathComponent("bank-holidays.json")
+            try #"""
+            {"england-and-wales": {"division": "england-and-wales", "events": [
+              {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true}]},
+             "scotland": {"division": "scotland", "events": [
+              {"title": "New Year’s Day", "date": "2029-01-01", "notes": "", "bunting": true}]}}
+            """#.write(to: file, atomically: true, encoding: .utf8)
+            let imported = try Custos.run(["calendar", "holidays", "import", file.path] + options)
+            #expect(imported.status == 0, "\(imported.error)")
+            #expect(imported.output.contains("england-and-wales: 1 holidays, 2029 to 2029"))
+            #expect(imported.output.contains("scotland: 1 holidays"))
+            let holidays = try Custos.run(["calendar", "holidays"] + options)
+            #expect(holidays.output.contains("known to the end of 2029"))
+            #expect(holidays.output.contains("2028-12-25  Christmas Day"), "2028 as shipped")
+            let broken = office.folder.appendingPathComponent("broken.json")
+            try "[1]".write(to: broken, atomically: true, encoding: .utf8)
+            let refused = try Custos.run(["calendar", "holidays", "import", broken.path] + options)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("not GOV.UK's bank-holidays JSON"))
         }
     }
 

@@ -1,3 +1,4 @@
+import CustosTestSupport
 import Foundation
 import Testing
 
@@ -23,13 +24,19 @@ struct RetentionCommandTests {
             #expect(unknown.status != 0)
             #expect(unknown.error.contains("event: no retention rule runs from 'retired'"))
 
-            let left = try Custos.run(
-                ["retention", "event", office.ann, "--event", "left_post", "--on", "2027-01-10"] + office.options)
-            #expect(left.status == 0)
-            let afterLeaving = try Custos.run(["retention", "plan", "--as-of", "2027-01-11"] + office.options)
-            #expect(afterLeaving.output.contains("rule ashe_left_post  from 2027-01-10  due 2027-01-11"))
+            let tomorrow = LondonDay.iso(fromToday: 1)
+            let future = try Custos.run(
+                ["retention", "event", office.ann, "--event", "left_post", "--on", tomorrow] + office.options)
+            #expect(future.status != 0, "an event is recorded once it has happened")
+            #expect(future.error.contains("on: \(tomorrow) is in the future"))
 
-            let run = try Custos.run(["retention", "run", "--as-of", "2027-01-11"] + office.options)
+            let left = try Custos.run(
+                ["retention", "event", office.ann, "--event", "left_post", "--on", "2026-01-10"] + office.options)
+            #expect(left.status == 0)
+            let afterLeaving = try Custos.run(["retention", "plan", "--as-of", "2026-01-11"] + office.options)
+            #expect(afterLeaving.output.contains("rule ashe_left_post  from 2026-01-10  due 2026-01-11"))
+
+            let run = try Custos.run(["retention", "run", "--as-of", "2026-01-11"] + office.options)
             #expect(run.status == 0)
             #expect(run.output.contains("erased 1 people"))
             let again = try Custos.run(["retention", "plan", "--as-of", "2100-01-01"] + office.options)

@@ -28,7 +28,7 @@ struct WorkspaceCommandTests {
                 created.output.hasPrefix(
                     "Created workspace 'ashe' (Association of Secondary Headteachers in Essex) with policy v1 (sha256:")
             )
-            #expect(created.output.contains("The linter finds 4 errors in this policy"))
+            #expect(created.output.contains("The linter finds 5 errors in this policy"))
 
             let again = try Custos.run(["policy", "apply", "Examples/ashe.yaml"] + storage)
             #expect(again.status == 0)

@@ -169,6 +169,39 @@ struct PolicyLinterTests {
                 "- name: _ga\n  provider: Google Analytics\n  party: third\n  purpose: Statistics\n  category: statistics\n  expiry: 2 years\n  set_before_consent: true"
         },
         RuleCase(rule: "sar-fee", path: "rights.fees[0]") { $0.rights = "fees: [every_request]" },
+        RuleCase(rule: "sending-address", path: "rights.request_channels[1]") {
+            $0.replace("email: office@example.org.uk\n", with: "website: https://example.org.uk\n", in: \.controller)
+            $0.dpo = "name: Sam Taylor\nphone: 01234 567890"
+            $0.rights = "request_channels: [letter, web]"
+        },
+        RuleCase(rule: "consent-basis-unavailable", path: "purposes[1].lawful_basis") {
+            // An academy trust asking consent for what it does as a public authority.
+            $0.addPurpose(
+                "- id: attendance\n  name: Following up absence\n  lawful_basis: consent\n  consent:\n    withdraw: Tell the office.",
+                id: "attendance")
+        },
+        RuleCase(rule: "retention-statutory-minimum", path: "record_types[0].retention") {
+            // The attendance register kept a year: the 2024 Regulations keep every entry 6 years.
+            $0.replace(
+                "  retention: [pupil_review]",
+                with: "  kind: attendance_register\n  retention: [pupil_review, register_year]",
+                in: \.recordTypes)
+            $0.retention +=
+                "\n- id: register_year\n  trigger: created\n  offset: 1 year\n  action: erase\n  authority: The trust"
+        },
+        RuleCase(rule: "retention-guidance-minimum", path: "record_types[0].retention") {
+            // A secondary pupil record erased a year after leaving: guidance keeps it to date of birth + 25.
+            $0.replace(
+                "  retention: [pupil_review]",
+                with: "  kind: pupil_record_secondary\n  retention: [pupil_review, leavers]",
+                in: \.recordTypes)
+            $0.retention +=
+                "\n- id: leavers\n  trigger: leaving_date\n  offset: 1 year\n  action: erase\n  authority: The trust"
+        },
+        RuleCase(rule: "retention-period-stated", path: "retention[0].offset") {
+            // "As long as the law says", written as a review on day 0.
+            $0.replace("offset: 25 years", with: "offset: 0 days", in: \.retention)
+        },
         RuleCase(rule: "unused-definition", path: "purposes[1]") {
             $0.purposes += "\n- id: orphan\n  name: Orphan\n  lawful_basis: public_task"
         },
@@ -294,12 +327,76 @@ struct PolicyLinterTests {
         let purpose =
             "- id: app\n  name: Homework app\n  lawful_basis: consent\n  online_service_to_children: true\n  consent:\n    withdraw: Tell the office."
         var parental = PolicyFixture()
+        parental.makePrivate()
         parental.addPurpose(purpose + "\n    parental: true", id: "app")
         #expect(try parental.findings().isEmpty)
         var older = PolicyFixture()
+        older.makePrivate()
         older.replace("youngest_age: 11", with: "youngest_age: 14", in: \.subjects)
         older.addPurpose(purpose, id: "app")
         #expect(try older.findings().isEmpty)
+    }
+
+    @Test("retention floors pass rules as long or longer, from the same day or a later one; reviews never destroy")
+    func retentionFloorsMet() throws {
+        let kept = [
+            // From leaving, 25 years: never before date of birth + 25.
+            ("pupil_record_secondary", "trigger: leaving_date\n  offset: 25 years\n  action: erase"),
+            ("attendance_register", "trigger: created\n  offset: 6 years\n  action: erase"),
+            ("attendance_register", "trigger: created\n  offset: 72 months\n  action: anonymise"),
+            ("staff_personnel", "trigger: leaving_date\n  offset: 6 years\n  action: erase"),
+            // A review destroys nothing: the floor is for the reviewer.
+            ("sen_file", "trigger: created\n  offset: 1 year\n  action: review"),
+            ("pupil_record_primary", "trigger: leaving_date\n  offset: 0 days\n  action: erase"),
+        ]
+        for (kind, rule) in kept {
+            var fixture = PolicyFixture()
+            fixture.replace(
+                "  retention: [pupil_review]", with: "  kind: \(kind)\n  retention: [pupil_review, kept]",
+                in: \.recordTypes)
+            fixture.retention += "\n- id: kept\n  " + rule + "\n  authority: The trust"
+            let keys = try fixture.findingKeys()
+            #expect(!keys.contains { $0.hasPrefix("retention-") }, "\(kind): \(rule): \(keys)")
+        }
+        // An adult's accident record erased after 4 years: past RIDDOR's 3, short of guidance's 6.
+        var accident = PolicyFixture()
+        accident.replace(
+            "  retention: [pupil_review]", with: "  kind: accident_adult\n  retention: [pupil_review, short]",
+            in: \.recordTypes)
+        accident.retention += "\n- id: short\n  trigger: created\n  offset: 4 years\n  action: erase\n  authority: x"
+        let rules = try accident.findings().map(\.rule)
+        #expect(rules.contains("retention-guidance-minimum"))
+        #expect(!rules.contains("retention-statutory-minimum"))
+    }
+
+    @Test("consent stays lawful where it can be refused; statutory sharing and refused bases raise no noise")
+    func noFalseAlarms() throws {
+        // A public authority's optional photographs, outside its tasks.
+        var photos = PolicyFixture()
+        photos.addPurpose(
+            "- id: photos\n  name: Photographs on the website\n  lawful_basis: consent\n  outside_public_tasks: true\n  consent:\n    withdraw: Tell the office.",
+            id: "photos")
+        #expect(try photos.findings().isEmpty)
+        // A census the law requires, shared with the DfE: no DPIA warning.
+        var census = PolicyFixture()
+        census.addField("- name: ethnicity\n  category: user.demographic.race_ethnicity")
+        census.addPurpose(
+            "- id: census\n  name: The school census\n  lawful_basis: legal_obligation\n  special_category:\n    condition: substantial_public_interest\n    schedule1: statutory_purposes\n  recipients: [dfe]",
+            id: "census")
+        census.recipients = "- id: dfe\n  name: Department for Education\n  kind: public_body"
+        #expect(!(try census.findingKeys()).contains { $0.hasPrefix("dpia-sensitive-sharing") })
+        // Legitimate interests for a public task: refused once, with no assessment asked for on top.
+        var refused = PolicyFixture()
+        refused.replace(
+            "lawful_basis: public_task",
+            with: "lawful_basis: legitimate_interests\n  legitimate_interest: Running the trust.", in: \.purposes)
+        let keys = try refused.findingKeys()
+        #expect(keys.contains { $0.hasPrefix("public-authority-legitimate-interests") })
+        #expect(!keys.contains { $0.hasPrefix("legitimate-interest-assessment") })
+        // Online requests with the DPO's address to send from.
+        var online = PolicyFixture()
+        online.rights = "request_channels: [web]"
+        #expect(!(try online.findingKeys()).contains { $0.hasPrefix("sending-address") })
     }
 
     @Test("findings come in file order and name their line")

@@ -292,7 +292,8 @@ struct ApiSeedScenarioTests {
         }
     }
 
-    @Test("BEP: a fee awaited starts the clock when paid; an objection to relationship marketing is absolute")
+    @Test(
+        "BEP: no fee where the policy states no lawful ground; an objection to relationship marketing is absolute")
     func bep() async throws {
         try await ApiFixture.with(["bep"]) { fixture in
             let office = try await fixture.token("bep", role: .staff, name: "office")
@@ -303,17 +304,22 @@ struct ApiSeedScenarioTests {
                         #"{"type": "registered_user", "values": {"first_name": "Pat", "surname": "Head", "role": "Headteacher", "email": "pat@school.example", "school_urn": "100000"}}"#,
                     purpose: "service_delivery", expect: .created)
                 let user = try #require(written[path: "subjects", "user"] as? String)
-                let access = try await client.api(
+                // BEP's notice says it charges for every request, which the law does not allow: a
+                // fee without its ground, or on a ground the notice does not state, is refused.
+                let noGround = try await client.api(
                     .post, "/requests", token: office,
                     json:
                         #"{"kind": "access", "subject": "\#(user)", "channel": "email", "received": "2026-09-01", "identityShown": true, "awaitsFee": true}"#,
-                    expect: .created)
-                #expect(access["due"] == nil, "the clock waits for the fee")
-                let id = try #require(access["id"] as? String)
-                let paid = try await client.api(
-                    .post, "/requests/\(id)/events", token: office,
-                    json: #"{"action": "fee_received", "day": "2026-09-08"}"#, expect: .ok)
-                #expect(paid["due"] as? String == "2026-10-08")
+                    expect: .badRequest)
+                #expect((noGround[path: "error", "message"] as? String)?.hasPrefix("feeGround") == true)
+                let notStated = try await client.api(
+                    .post, "/requests", token: office,
+                    json:
+                        #"{"kind": "access", "subject": "\#(user)", "channel": "email", "received": "2026-09-01", "identityShown": true, "feeGround": "manifestly_unfounded_or_excessive"}"#,
+                    expect: .badRequest)
+                #expect((notStated[path: "error", "message"] as? String)?.contains("requests are free") == true)
+                let register = try await client.api(.get, "/requests?all=true", token: office, expect: .ok)
+                #expect((register["requests"] as? [Any])?.isEmpty == true, "nothing was taken in")
 
                 let objection = try await open("objection", for: user, token: office, client: client)
                 try await client.api(

@@ -15,6 +15,8 @@ public struct Controller: Sendable, Equatable, Decodable {
     /// Whether the controller is a not-for-profit body that supports people with a particular
     /// disability or medical condition (the only bodies DPA 2018 Sch 1 para 16 serves).
     public var disabilitySupportBody: Bool
+    /// The nation it works in, for its bank holidays (England when not stated).
+    public var nation: Nation?
     public var address: String?
     public var email: String?
     public var phone: String?

@@ -14,6 +14,9 @@ public struct RecordType: Sendable, Equatable, Decodable {
     public var retention: [String]
     /// Where the data comes from; the person themselves when the list is empty.
     public var sources: [DataSource]
+    /// The kind of school record it is, where the law or guidance sets a least time to keep it
+    /// (``SchoolRecordKind``): the linter checks its retention rules against that floor.
+    public var kind: SchoolRecordKind?
     /// A note that some of this was not stated by the organisation and needs confirming.
     public var assumed: String?
     /// Identifier fields of the first role, any one of which identifies its person (ASSET: "either

@@ -59,6 +59,7 @@ public struct RequestClock: Sendable, Equatable {
             day = next
         }
         return RequestDeadline(start: start, due: day, pausedDays: pausedDays, extended: extended, steps: steps)
+            .checked(against: holidays)
     }
 
     /// Whether an extension may still be taken on `day`: the person must be told within the

@@ -55,11 +55,32 @@ public struct RequestHistory: Sendable, Equatable {
         self.needsApproval = needsApproval
         self.clock = clock
         self.events = [first]
-        for event in events.dropFirst() { try record(event) }
+        // Replayed as recorded: rules added since (a clarification only before the due date)
+        // judge new steps, not steps taken before them.
+        for event in events.dropFirst() { try apply(event) }
     }
 
     /// Records `event` if the state allows it; otherwise throws, naming what is allowed.
     public mutating func record(_ event: RequestEvent) throws(RequestError) {
+        if event.action == .clarificationAsked, state == .inProgress, kind != .educationalRecord {
+            guard let start = clockStart else {
+                throw RequestError(
+                    "the clock is not running (a fee is awaited): a clarification stops a running clock (UK GDPR Art 12A)"
+                )
+            }
+            let due = clock.deadline(start: start, extended: has(.extended), pausedDays: pausedDays(asOf: event.day))
+                .due
+            guard event.day <= due else {
+                throw RequestError(
+                    "the request was due on \(due.iso): a clarification is asked while the clock runs, by the due date, and cannot move a date already passed (UK GDPR Art 12A)"
+                )
+            }
+        }
+        try apply(event)
+    }
+
+    /// Records `event` by the state machine's rules.
+    private mutating func apply(_ event: RequestEvent) throws(RequestError) {
         guard event.day >= events[events.count - 1].day else {
             throw RequestError("\(event.action.rawValue) on \(event.day.iso) is before the request's last step")
         }
@@ -165,7 +186,8 @@ public struct RequestHistory: Sendable, Equatable {
                 steps: [
                     "The request was received on \(start) (day 1 if a school day).",
                     "The 15th school day on the school's calendar is \(due).",
-                ])
+                ]
+            ).checked(against: clock.holidays)
         }
         return clock.deadline(start: start, extended: has(.extended), pausedDays: pausedDays(asOf: today))
     }

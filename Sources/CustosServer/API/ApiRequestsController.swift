@@ -34,11 +34,17 @@ struct ApiRequestsController {
             guard let id = UUIDText.parse(text) else { throw ApiError.badRequest("subject: not an id") }
             return id
         }
+        let feeGround: FeeCase? = try body.feeGround.map { try ApiKeyword.parse($0, field: "feeGround") }
+        if body.awaitsFee == true, feeGround == nil {
+            throw ApiError.badRequest(
+                "feeGround: a fee is charged only on a ground the law allows; name it (manifestly_unfounded_or_excessive or further_copies)"
+            )
+        }
         let intake = RequestIntake(
             kind: try ApiKeyword.parse(body.kind, field: "kind"), subjectID: subject,
             channel: try ApiKeyword.parse(body.channel, field: "channel"),
             receivedOn: try ApiDay.parse(body.received, field: "received"), identityShown: body.identityShown ?? false,
-            awaitsFee: body.awaitsFee ?? false, onBehalfAs: body.onBehalfAs, competence: body.competence)
+            feeGround: feeGround, onBehalfAs: body.onBehalfAs, competence: body.competence)
         let stored = try await Requests(vault: caller.vault).open(intake, actor: caller.actor)
         return EditedResponse(
             status: .created, response: try RequestDocument(stored, in: Requests(vault: caller.vault)))

@@ -616,7 +616,8 @@ enum OpenAPIDocument {
                   "channel": { "type": "string", "enum": ["web", "email", "phone", "letter", "in_person"] },
                   "received": { "type": "string", "format": "date", "description": "Today when left out" },
                   "identityShown": { "type": "boolean", "description": "Staff know the requester: the clock starts on receipt" },
-                  "awaitsFee": { "type": "boolean", "description": "A lawful fee is awaited before the clock starts" },
+                  "feeGround": { "type": "string", "enum": ["manifestly_unfounded_or_excessive", "further_copies"], "description": "The ground a fee is charged on (one the policy's rights.fees lists), awaited before the clock starts; requests are free otherwise" },
+                  "awaitsFee": { "type": "boolean", "description": "Deprecated: true without feeGround is refused" },
                   "onBehalfAs": { "type": "string", "description": "The requester's relationship to the person" },
                   "competence": { "type": "string", "description": "With onBehalfAs: the decision on the person's competence" }
                 }
@@ -645,8 +646,10 @@ enum OpenAPIDocument {
                   "channel": { "type": "string" },
                   "state": { "type": "string", "enum": ["awaiting_verification", "in_progress", "awaiting_clarification", "awaiting_approval", "completed", "refused"] },
                   "received": { "type": "string", "format": "date" },
-                  "due": { "type": "string", "format": "date", "description": "Absent while identity or a fee is awaited" },
+                  "due": { "type": "string", "format": "date", "description": "Absent while identity or a fee is awaited, or the school calendar ends too soon" },
                   "awaitsFee": { "type": "boolean" },
+                  "feeGround": { "type": "string", "enum": ["manifestly_unfounded_or_excessive", "further_copies"] },
+                  "waitingFor": { "type": "string", "enum": ["identity", "fee", "school_calendar"], "description": "While open with no due date: what is awaited (school_calendar: the clock runs, and the calendar must reach the 15th school day)" },
                   "onBehalfAs": { "type": "string" },
                   "competence": { "type": "string" }
                 }

@@ -126,7 +126,7 @@ struct ConsolePages: Sendable {
             <p class="lede">As of {{today}}. Legal deadlines first; the soonest at the top.</p>
             {{#showsCasework}}
             <div class="summary-cards">
-            <a href="#requests"><strong>{{openRequests}}</strong> open requests{{#overdueRequests}}, <span class="overdue">{{.}} overdue</span>{{/overdueRequests}}</a>
+            <a href="#requests"><strong>{{openRequests}}</strong> open requests{{#overdueRequests}}, <span class="overdue">{{.}} overdue</span>{{/overdueRequests}}{{#calendarNeeded}}, <span class="overdue">{{.}} need the school calendar</span>{{/calendarNeeded}}</a>
             <a href="#breaches"><strong>{{breachClocks}}</strong> breach clocks running</a>
             <a href="#complaints"><strong>{{openComplaints}}</strong> complaints open</a>
             <a href="#tasks"><strong>{{openTasks}}</strong> tasks, {{retentionReviews}} retention reviews</a>
@@ -396,8 +396,9 @@ struct ConsolePages: Sendable {
             <h1>{{kind}} request <span class="muted">{{shortID}}</span></h1>
             <dl>
             <dt>State</dt><dd>{{state}}</dd>
-            <dt>Due</dt><dd class="{{dueClass}}">{{due}}{{#left}} ({{.}}){{/left}}</dd>
+            <dt>Due</dt><dd class="{{dueClass}}">{{due}}{{#left}} ({{.}}){{/left}}{{#dueWarning}}<br><strong>Warning:</strong> {{.}}{{/dueWarning}}</dd>
             <dt>Received</dt><dd>{{received}}, by {{channel}}</dd>
+            {{#feeGround}}<dt>Fee</dt><dd>{{.}}</dd>{{/feeGround}}
             <dt>The law</dt><dd>{{reference}}</dd>
             <dt>Person</dt><dd>{{#personLink}}<a href="{{.}}">Open their page</a>{{/personLink}}{{^personLink}}Not yet tied to a person{{/personLink}}</dd>
             </dl>

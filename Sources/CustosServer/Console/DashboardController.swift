@@ -31,11 +31,8 @@ struct DashboardController: Sendable {
             return pages.render(.dashboard, values)
         }
         let vault = user.vault
-        let requests = try await Requests(vault: vault).list()
-            .filter { !$0.state.isClosed }
-            .sorted {
-                ($0.dueOn?.ordinal ?? .max, $0.receivedOn.ordinal) < ($1.dueOn?.ordinal ?? .max, $1.receivedOn.ordinal)
-            }
+        // Most urgent first, as the register lists them (a clock running with no date known first).
+        let requests = try await Requests(vault: vault).list().filter { !$0.state.isClosed }
         let breaches = try await Breaches(vault: vault).list().filter(\.clockRunning)
             .sorted { $0.reportDeadline < $1.reportDeadline }
         let complaints = try await Complaints(vault: vault).list().filter(\.isOpen)
@@ -46,6 +43,8 @@ struct DashboardController: Sendable {
         values["openRequests"] = requests.count
         let overdue = requests.filter { $0.dueOn.map { $0 < today } ?? false }.count
         values["overdueRequests"] = overdue > 0 ? overdue : nil
+        let undated = requests.filter { $0.clockWaitsFor == .schoolCalendar }.count
+        values["calendarNeeded"] = undated > 0 ? undated : nil
         values["requests"] = requests.map { RequestsController.row($0, today: today) }
         let now = Date()
         values["breachClocks"] = breaches.count
@@ -59,15 +58,7 @@ struct DashboardController: Sendable {
             ]
         }
         values["openComplaints"] = complaints.count
-        values["complaints"] = complaints.map { complaint -> [String: Any] in
-            [
-                "received": PageText.day(complaint.receivedOn),
-                "acknowledgeBy": PageText.day(complaint.acknowledgeBy),
-                "acknowledged": complaint.acknowledgedOn.map(PageText.day) ?? "Not yet",
-                "dueClass": complaint.acknowledgedOn == nil
-                    ? PageText.dueClass(complaint.acknowledgeBy, from: today) : "",
-            ]
-        }
+        values["complaints"] = complaints.map { RegistersController.row($0, today: today) }
         values["openTasks"] = tasks.count
         values["retentionReviews"] = tasks.filter { $0.kind == .retentionReview }.count
         values["tasks"] = tasks.map { task -> [String: Any] in

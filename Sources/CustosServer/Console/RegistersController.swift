@@ -38,16 +38,7 @@ struct RegistersController: Sendable {
             }
         values["complaints"] = try await Complaints(vault: vault).list(includingClosed: true)
             .sorted { $0.receivedOn > $1.receivedOn }
-            .map { complaint -> [String: Any] in
-                [
-                    "received": PageText.day(complaint.receivedOn),
-                    "acknowledgeBy": PageText.day(complaint.acknowledgeBy),
-                    "acknowledged": complaint.acknowledgedOn.map(PageText.day) ?? "Not yet",
-                    "dueClass": complaint.acknowledgedOn == nil && complaint.isOpen
-                        ? PageText.dueClass(complaint.acknowledgeBy, from: today) : "",
-                    "state": complaint.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
-                ]
-            }
+            .map { Self.row($0, today: today) }
         values["disclosures"] = try await Disclosures(vault: vault).list()
             .map { disclosure -> [String: Any] in
                 [
@@ -61,5 +52,19 @@ struct RegistersController: Sendable {
                 ]
             }
         return pages.render(.registers, values)
+    }
+
+    /// A complaint as a row of the registers and the dashboard: when it came, the day to
+    /// acknowledge it by (none in law for one received before the duty began), and where it is.
+    static func row(_ complaint: StoredComplaint, today: CalendarDay) -> [String: Any] {
+        [
+            "received": PageText.day(complaint.receivedOn),
+            "acknowledgeBy": complaint.isStatutory
+                ? PageText.day(complaint.acknowledgeBy) : "No statutory date (received before 19 June 2026)",
+            "acknowledged": complaint.acknowledgedOn.map(PageText.day) ?? "Not yet",
+            "dueClass": complaint.isStatutory && complaint.acknowledgedOn == nil && complaint.isOpen
+                ? PageText.dueClass(complaint.acknowledgeBy, from: today) : "",
+            "state": complaint.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
+        ]
     }
 }

@@ -132,7 +132,9 @@ struct RequestsController: Sendable {
         values["channel"] = PageText.words(stored.channel.rawValue)
         values["reference"] = stored.kind.reference
         let due = deadline?.due ?? stored.dueOn
-        values["due"] = due.map(PageText.day) ?? "The clock has not started (identity or a fee awaited)"
+        values["due"] = due.map(PageText.day) ?? Self.waitText(stored.clockWaitsFor)
+        values["dueWarning"] = deadline?.warning
+        values["feeGround"] = stored.feeGround.map { "Fee charged because \($0.plainEnglish) (\($0.reference))" }
         values["left"] = stored.state.isClosed ? nil : due.map { PageText.left(to: $0, from: today) }
         values["dueClass"] = stored.state.isClosed ? "" : PageText.dueClass(due, from: today)
         if let subject = stored.subjectID, try await user.reachableSubject(subject) != nil, user.may(.findPeople) {
@@ -199,10 +201,22 @@ struct RequestsController: Sendable {
             "channel": PageText.words(request.channel.rawValue),
             "state": PageText.words(request.state.rawValue),
             "received": PageText.day(request.receivedOn),
-            "due": request.dueOn.map(PageText.day) ?? "Clock not started",
-            "left": request.dueOn.map { PageText.left(to: $0, from: today) } ?? "",
-            "dueClass": PageText.dueClass(request.dueOn, from: today),
+            "due": request.dueOn.map(PageText.day) ?? Self.waitText(request.clockWaitsFor),
+            "left": request.dueOn.map { PageText.left(to: $0, from: today) }
+                ?? (request.clockWaitsFor == .schoolCalendar ? "Add the next term to the school calendar" : ""),
+            "dueClass": request.clockWaitsFor == .schoolCalendar
+                ? "overdue" : PageText.dueClass(request.dueOn, from: today),
         ]
+    }
+
+    /// Why a request has no due date, as its row says it.
+    static func waitText(_ wait: RequestClockWait?) -> String {
+        switch wait {
+        case .identity: "Clock not started: identity awaited"
+        case .fee: "Clock not started: fee awaited"
+        case .schoolCalendar: "Clock running: school calendar needed"
+        case nil: "No date"
+        }
     }
 
     static func link(_ id: UUID) -> String { "/console/requests/\(id.uuidString.lowercased())" }

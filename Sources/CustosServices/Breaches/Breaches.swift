@@ -23,6 +23,7 @@ public struct Breaches: Sendable {
         description: String, discoveredAt: Date, facts: BreachFacts, consequences: String? = nil, actor: String,
         at time: Date = Date()
     ) async throws -> StoredBreach {
+        try VaultError.requireNotFuture(discoveredAt, "discovered", at: time)
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else { throw VaultError("description: say what happened", kind: .invalid) }
         if let occurred = facts.occurredAt, occurred > discoveredAt {
@@ -58,6 +59,7 @@ public struct Breaches: Sendable {
         _ id: UUID, reference: String, at reportedAt: Date, lateReason: String? = nil, actor: String,
         at time: Date = Date()
     ) async throws -> StoredBreach {
+        try VaultError.requireNotFuture(reportedAt, "reported", at: time)
         var (breach, text) = try await loadOpen(id)
         guard breach.facts.reportedAt == nil else {
             throw VaultError("breach \(id) was reported already", kind: .invalid)
@@ -114,6 +116,7 @@ public struct Breaches: Sendable {
     public func individuals(
         _ id: UUID, toldOn day: CalendarDay?, ground: Article34Ground? = nil, actor: String, at time: Date = Date()
     ) async throws -> StoredBreach {
+        if let day { try VaultError.requireNotFuture(day, "told on", at: time) }
         var (breach, text) = try await loadOpen(id)
         guard (day == nil) != (ground == nil) else {
             throw VaultError(
@@ -134,6 +137,7 @@ public struct Breaches: Sendable {
     public func close(
         _ id: UUID, remediation: String, lessons: String, on day: CalendarDay, actor: String, at time: Date = Date()
     ) async throws -> StoredBreach {
+        try VaultError.requireNotFuture(day, "on", at: time)
         var (breach, text) = try await loadOpen(id)
         guard breach.facts.reportedAt != nil || breach.facts.notReported else {
             throw VaultError(

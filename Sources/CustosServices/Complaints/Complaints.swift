@@ -3,13 +3,12 @@ public import CustosStorage
 public import Foundation
 
 /// The complaints register: complaints about how personal data was handled, taken in by staff
-/// from any channel, acknowledged within 30 days of receipt (DPA 2018 s 164A), and closed with
+/// from any channel, acknowledged within 30 days of receipt (DPA 2018 s 164A; the day moves to
+/// the next working day, and a complaint received before the duty began has none: see
+/// ``ComplaintClock``), and closed with
 /// an outcome; each may name the person, the request it arose from and the breach it is about. What the person said and
 /// the outcome are sealed; the audit log records the steps, never the words.
 public struct Complaints: Sendable {
-    /// Days from receipt to acknowledge a complaint.
-    public static let acknowledgementDays = 30
-
     public let vault: Vault
 
     public init(vault: Vault) {
@@ -26,6 +25,7 @@ public struct Complaints: Sendable {
         summary: String, channel: RequestChannel, on day: CalendarDay, subject: UUID? = nil, request: UUID? = nil,
         breach: UUID? = nil, actor: String, at time: Date = Date()
     ) async throws -> StoredComplaint {
+        try VaultError.requireNotFuture(day, "received", at: time)
         let summary = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !summary.isEmpty else {
             throw VaultError("summary: say what the complaint is about", kind: .invalid)
@@ -44,7 +44,8 @@ public struct Complaints: Sendable {
             context: Self.sealContext(id, workspaceID))
         let complaint = StoredComplaint(
             id: id, receivedOn: day, channel: channel, subjectID: person, requestID: request, breachID: breach,
-            acknowledgeBy: day.adding(days: Self.acknowledgementDays), key: key, sealed: sealed, recordedBy: actor,
+            acknowledgeBy: ComplaintClock(holidays: try await vault.bankHolidays()).targetDay(receivedOn: day),
+            key: key, sealed: sealed, recordedBy: actor,
             recordedAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.complaints.received = [complaint]
@@ -52,7 +53,7 @@ public struct Complaints: Sendable {
             vault.event(
                 "complaint.received", actor: actor, at: time, subjectID: person,
                 detail:
-                    "complaint \(id) by \(channel.rawValue), received \(day.iso), to acknowledge by \(complaint.acknowledgeBy.iso)\(request.map { ", about request \($0)" } ?? "")\(breach.map { ", about breach \($0)" } ?? "")"
+                    "complaint \(id) by \(channel.rawValue), received \(day.iso), \(complaint.isStatutory ? "to acknowledge by" : "before the statutory duty; good practice is to acknowledge by") \(complaint.acknowledgeBy.iso)\(request.map { ", about request \($0)" } ?? "")\(breach.map { ", about breach \($0)" } ?? "")"
             )
         ]
         try await store.apply(changes)
@@ -66,6 +67,7 @@ public struct Complaints: Sendable {
     ) async throws
         -> StoredComplaint
     {
+        try VaultError.requireNotFuture(day, "on", at: time)
         var complaint = try await load(id)
         guard complaint.acknowledgedOn == nil else { return complaint }
         guard day >= complaint.receivedOn else {
@@ -78,7 +80,7 @@ public struct Complaints: Sendable {
             vault.event(
                 "complaint.acknowledged", actor: actor, at: time, subjectID: complaint.subjectID,
                 detail:
-                    "complaint \(id) acknowledged \(day.iso)\(day > complaint.acknowledgeBy ? ", \(complaint.acknowledgeBy.days(to: day)) days late" : "")"
+                    "complaint \(id) acknowledged \(day.iso)\(complaint.isStatutory && day > complaint.acknowledgeBy ? ", \(complaint.acknowledgeBy.days(to: day)) days late" : "")"
             )
         ]
         try await store.apply(changes)
@@ -91,6 +93,7 @@ public struct Complaints: Sendable {
     public func close(
         _ id: UUID, outcome: String, on day: CalendarDay, actor: String, at time: Date = Date()
     ) async throws -> StoredComplaint {
+        try VaultError.requireNotFuture(day, "on", at: time)
         var complaint = try await load(id)
         let outcome = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !outcome.isEmpty else { throw VaultError("outcome: say what was found and done", kind: .invalid) }

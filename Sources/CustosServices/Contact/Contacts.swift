@@ -115,6 +115,7 @@ public struct Contacts: Sendable {
         _ state: ProcessingState, subject id: UUID, purposes purposeIDs: [String]?, reason: String,
         personToldOn: CalendarDay?, actor: String, at time: Date
     ) async throws -> ChangeSet {
+        if let personToldOn { try VaultError.requireNotFuture(personToldOn, "told on", at: time) }
         var purposes: [Purpose?] = [nil]
         if let purposeIDs {
             purposes = []

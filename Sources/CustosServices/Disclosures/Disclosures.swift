@@ -42,6 +42,7 @@ public struct Disclosures: Sendable {
         decidedBy: String? = nil, withoutTelling: Bool = false, on day: CalendarDay, actor: String,
         at time: Date = Date()
     ) async throws -> StoredDisclosure {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let person = try await Contacts(vault: vault).current(subject)
         let (recipientID, name, kind) = try resolved(recipient)
         let types = try checkedTypes(recordTypes)
@@ -101,6 +102,7 @@ public struct Disclosures: Sendable {
     ) async throws
         -> StoredDisclosure
     {
+        try VaultError.requireNotFuture(day, "on", at: time)
         var disclosure = try await load(id)
         guard disclosure.awaitsTelling else { return disclosure }
         guard day >= disclosure.disclosedOn else {

@@ -23,6 +23,7 @@ public struct LegalHolds: Sendable {
         subject: UUID?, recordType: String?, reason: String, on day: CalendarDay, until end: CalendarDay? = nil,
         actor: String, at time: Date = Date()
     ) async throws -> LegalHold {
+        try VaultError.requireNotFuture(day, "on", at: time)
         guard subject != nil || recordType != nil else {
             throw VaultError("subject, record_type: a hold covers a person, a record type or both", kind: .invalid)
         }
@@ -52,6 +53,7 @@ public struct LegalHolds: Sendable {
 
     /// Releases the hold from `day`. Throws a ``VaultError`` when there is no such hold standing.
     public func release(_ id: UUID, on day: CalendarDay, actor: String, at time: Date = Date()) async throws {
+        try VaultError.requireNotFuture(day, "on", at: time)
         guard
             let hold = try await store.legalHolds(in: workspaceID, includingReleased: false).first(where: {
                 $0.id == id

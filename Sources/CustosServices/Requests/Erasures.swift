@@ -70,6 +70,7 @@ public struct Erasures: Sendable {
         request id: UUID, ground: ErasureGround, eraseDespite: Set<String> = [], on day: CalendarDay, actor: String,
         at time: Date = Date()
     ) async throws -> ErasureCertificate {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let (request, history) = try await requests.load(id, kind: .erasure)
         if request.state == .completed, let certificate = request.outcome?.erasure { return certificate }
         // Whether it may complete now (approved where it must be), before anything is worked out.

@@ -22,6 +22,7 @@ public struct Objections: Sendable {
         request id: UUID, purposes: [String], compellingGrounds: [String: String] = [:], on day: CalendarDay,
         actor: String, at time: Date = Date()
     ) async throws -> StoredRequest {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let policy = requests.vault.policy
         guard !purposes.isEmpty else {
             throw VaultError("purposes: name the purposes the person objects to", kind: .invalid)

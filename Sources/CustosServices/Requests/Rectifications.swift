@@ -21,6 +21,7 @@ public struct Rectifications: Sendable {
         request id: UUID, record recordID: UUID, changes: [String: String?], on day: CalendarDay, actor: String,
         at time: Date = Date()
     ) async throws -> StoredRequest {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let vault = requests.vault
         let subject = try await requests.person(of: id)
         let parts = try await vault.store.recordParts(ofRecord: recordID, in: vault.workspace.id)
@@ -61,6 +62,7 @@ public struct Rectifications: Sendable {
         request id: UUID, record recordID: UUID, reasons: String, statement: String?, on day: CalendarDay,
         actor: String, at time: Date = Date()
     ) async throws -> StoredRequest {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let vault = requests.vault
         var (request, history) = try await requests.load(id, kind: .rectification)
         let event = RequestEvent(

@@ -12,9 +12,10 @@ public struct RequestIntake: Sendable {
     /// Staff already know the requester (in person, or from the address on file): the clock
     /// starts on receipt.
     public var identityShown: Bool
-    /// A fee may lawfully be charged (a manifestly unfounded or excessive request, further
-    /// copies) and is awaited before the clock starts.
-    public var awaitsFee: Bool
+    /// The ground on which a fee is charged and awaited before the clock starts: one the law
+    /// allows (a manifestly unfounded or excessive request, further copies) and the policy's fee
+    /// settings list; nil for a free request, which is the rule.
+    public var feeGround: FeeCase?
     /// Made on someone else's behalf: the requester's relationship to them (e.g. `parent`).
     public var onBehalfAs: String?
     /// With `onBehalfAs`: the decision on the person's competence to act for themselves (a child
@@ -23,14 +24,14 @@ public struct RequestIntake: Sendable {
 
     public init(
         kind: RequestKind, subjectID: UUID?, channel: RequestChannel, receivedOn: CalendarDay,
-        identityShown: Bool = false, awaitsFee: Bool = false, onBehalfAs: String? = nil, competence: String? = nil
+        identityShown: Bool = false, feeGround: FeeCase? = nil, onBehalfAs: String? = nil, competence: String? = nil
     ) {
         self.kind = kind
         self.subjectID = subjectID
         self.channel = channel
         self.receivedOn = receivedOn
         self.identityShown = identityShown
-        self.awaitsFee = awaitsFee
+        self.feeGround = feeGround
         self.onBehalfAs = onBehalfAs
         self.competence = competence
     }

@@ -3,10 +3,12 @@ public import CustosStorage
 public import Foundation
 
 /// Reminders to the DPO about open requests coming due: one 7 days before the due date (or as
-/// soon as fewer are left) and one 1 day before, each sent once, by the outbox's transport. They
-/// name the request, its kind and its dates, never the person.
+/// soon as fewer are left) and one 1 day before, each sent once, by the outbox's transport; and
+/// one, at once, for an educational-record request whose clock runs with no due date because the
+/// school calendar ends too soon. They name the request, its kind and its dates, never the person.
 public struct RequestReminders: Sendable {
-    /// A reminder to send: the request, and the mark (7 or 1 days before) it is for.
+    /// A reminder to send: the request, and the mark (7 or 1 days before, or
+    /// ``RequestReminder/schoolCalendarMark``) it is for.
     public struct Due: Sendable, Equatable {
         public var request: StoredRequest
         public var mark: Int
@@ -40,6 +42,13 @@ public struct RequestReminders: Sendable {
             try await store.requestReminders(in: vault.workspace.id).map { "\($0.requestID) \($0.mark)" })
         var due: [Due] = []
         for request in try await store.requests(in: vault.workspace.id, includingClosed: false) {
+            if request.clockWaitsFor == .schoolCalendar {
+                let mark = RequestReminder.schoolCalendarMark
+                if !sent.contains("\(request.id) \(mark)") {
+                    due.append(Due(request: request, mark: mark, daysLeft: 0))
+                }
+                continue
+            }
             guard let dueOn = request.dueOn else { continue }
             let left = day.days(to: dueOn)
             guard let mark = RequestReminder.marks.last(where: { left <= $0 }),
@@ -75,7 +84,9 @@ public struct RequestReminders: Sendable {
             changes.audit = [
                 vault.event(
                     "request.reminder", actor: "reminders", at: time, subjectID: reminder.request.subjectID,
-                    detail: "request \(reminder.request.id): \(reminder.mark)-day reminder sent")
+                    detail:
+                        "request \(reminder.request.id): \(reminder.mark == RequestReminder.schoolCalendarMark ? "school-calendar" : "\(reminder.mark)-day") reminder sent"
+                )
             ]
             try await vault.store.apply(changes)
             sent += 1
@@ -90,6 +101,22 @@ public struct RequestReminders: Sendable {
         -> OutgoingEmail
     {
         let request = reminder.request
+        let kind = request.kind.rawValue.replacingOccurrences(of: "_", with: " ")
+        if reminder.mark == RequestReminder.schoolCalendarMark {
+            return OutgoingEmail(
+                id: UUID(), from: sender, to: recipient,
+                subject: "Request with no due date: \(kind) (the school calendar ends too soon)",
+                text: """
+                    A parent's request for the educational record is running, but its 15th school day falls after \
+                    the last term in the school calendar, so its due date cannot be worked out.
+
+                    Request: \(request.id.uuidString)
+                    Kind: \(kind) (\(request.kind.reference))
+                    Received: \(request.receivedOn)
+
+                    Add the next term (`custos calendar term --from DATE --to DATE`); the due date follows at once.
+                    """, date: time)
+        }
         let dueOn = request.dueOn.map(\.description) ?? "no date"
         let when =
             switch reminder.daysLeft {
@@ -98,7 +125,6 @@ public struct RequestReminders: Sendable {
             case 1: "1 day is left"
             default: "\(reminder.daysLeft) days are left"
             }
-        let kind = request.kind.rawValue.replacingOccurrences(of: "_", with: " ")
         return OutgoingEmail(
             id: UUID(), from: sender, to: recipient,
             subject: "Request due \(dueOn): \(kind) (\(when))",

@@ -12,8 +12,10 @@ public struct Requests: Sendable {
         self.vault = vault
     }
 
-    /// The workspace's clock, as its policy counts the month.
-    public var clock: RequestClock { RequestClock(period: vault.policy.rights.deadline) }
+    /// The workspace's clock: the month as its policy counts it, over its nation's bank holidays.
+    public func clock() async throws -> RequestClock {
+        RequestClock(period: vault.policy.rights.deadline, holidays: try await vault.bankHolidays())
+    }
 
     var store: any CustosStore { vault.store }
     var workspaceID: UUID { vault.workspace.id }
@@ -31,6 +33,7 @@ public struct Requests: Sendable {
     func opening(
         _ intake: RequestIntake, actor: String, at time: Date
     ) async throws -> (StoredRequest, ChangeSet) {
+        try VaultError.requireNotFuture(intake.receivedOn, "received", at: time)
         if let id = intake.subjectID, try await store.subjects([id], in: workspaceID).isEmpty {
             throw VaultError.subjectNotFound(id)
         }
@@ -39,6 +42,7 @@ public struct Requests: Sendable {
                 "kind: the policy does not offer parents the educational record (rights.educational_record)",
                 kind: .invalid)
         }
+        if let ground = intake.feeGround { try checkFee(ground, kind: intake.kind) }
         let relationship = intake.onBehalfAs?.trimmingCharacters(in: .whitespacesAndNewlines)
         let competence = intake.competence?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let relationship, !relationship.isEmpty, competence?.isEmpty ?? true {
@@ -48,7 +52,7 @@ public struct Requests: Sendable {
         }
         let history = RequestHistory(
             kind: intake.kind, receivedOn: intake.receivedOn, by: actor, identityShown: intake.identityShown,
-            awaitsFee: intake.awaitsFee, needsApproval: needsApproval(intake.kind), clock: clock)
+            awaitsFee: intake.feeGround != nil, needsApproval: needsApproval(intake.kind), clock: try await clock())
         let id = UUID()
         let party = try (relationship?.isEmpty == false ? relationship : nil).map {
             try seal(RequestParty(relationship: $0, competence: competence ?? ""), requestID: id)
@@ -57,7 +61,7 @@ public struct Requests: Sendable {
             id: id, workspaceID: workspaceID, subjectID: intake.subjectID, kind: intake.kind, channel: intake.channel,
             state: history.state, receivedOn: intake.receivedOn,
             dueOn: history.deadline(schoolCalendar: try await calendar(for: intake.kind), asOf: intake.receivedOn)?.due,
-            awaitsFee: intake.awaitsFee, party: party, createdAt: time)
+            awaitsFee: intake.feeGround != nil, feeGround: intake.feeGround, party: party, createdAt: time)
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.requests.opened = [request]
         changes.requests.events = history.events.map {
@@ -67,7 +71,7 @@ public struct Requests: Sendable {
             vault.event(
                 "request.received", actor: actor, at: time, subjectID: intake.subjectID,
                 detail:
-                    "request \(request.id): \(intake.kind.rawValue) by \(intake.channel.rawValue), received \(intake.receivedOn.iso)\(request.dueOn.map { ", due \($0.iso)" } ?? ", identity awaited")"
+                    "request \(request.id): \(intake.kind.rawValue) by \(intake.channel.rawValue), received \(intake.receivedOn.iso)\(request.dueOn.map { ", due \($0.iso)" } ?? ", identity awaited")\(intake.feeGround.map { ", fee awaited (\($0.reference))" } ?? "")"
             )
         ]
         return (request, changes)
@@ -92,6 +96,7 @@ public struct Requests: Sendable {
         _ action: RequestEvent.Action, request id: UUID, on day: CalendarDay, reason: String?, actor: String,
         at time: Date, subject: UUID? = nil
     ) async throws -> (StoredRequest, ChangeSet) {
+        try VaultError.requireNotFuture(day, "on", at: time)
         var (request, history) = try await load(id)
         if action == .completed, let command = Self.carriedOutBy[request.kind] {
             throw VaultError(
@@ -243,6 +248,7 @@ public struct Requests: Sendable {
         request id: UUID, record recordID: UUID, fields: [String]? = nil, exemption: Exemption, reason: String,
         on day: CalendarDay, actor: String, at time: Date = Date()
     ) async throws -> RequestWithholding {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let (request, _) = try await load(id)
         guard [.access, .educationalRecord].contains(request.kind) else {
             throw VaultError(
@@ -349,9 +355,14 @@ public struct Requests: Sendable {
         return zip
     }
 
-    /// The workspace's requests, soonest due first; only open ones unless `includingClosed`.
+    /// The workspace's requests, most urgent first: those whose clock runs with no date known
+    /// (an educational-record request waiting for the school calendar), then soonest due, then
+    /// those waiting for identity or a fee. Only open ones unless `includingClosed`.
     public func list(includingClosed: Bool = false) async throws -> [StoredRequest] {
-        try await store.requests(in: workspaceID, includingClosed: includingClosed)
+        let requests = try await store.requests(in: workspaceID, includingClosed: includingClosed)
+        let dateless = requests.filter { $0.clockWaitsFor?.clockRuns == true }
+        guard !dateless.isEmpty else { return requests }
+        return dateless + requests.filter { $0.clockWaitsFor?.clockRuns != true }
     }
 
     /// The request `id`, if the workspace has it.
@@ -477,6 +488,34 @@ public struct Requests: Sendable {
         kind == .educationalRecord ? try await store.schoolCalendar(in: workspaceID) : nil
     }
 
+    /// Refuses a fee the law or the policy does not allow: requests are free (UK GDPR Art 12(5)),
+    /// save a reasonable fee for a manifestly unfounded or excessive request, or for further
+    /// copies of what an access request gave; and only on a ground the policy's notice states
+    /// (`rights.fees`), since people were told that is when a fee is charged.
+    private func checkFee(_ ground: FeeCase, kind: RequestKind) throws(VaultError) {
+        guard ground.isLawfulGround else {
+            throw VaultError(
+                "fee: requests are free; a fee is charged only for a manifestly unfounded or excessive request or for further copies (UK GDPR Art 12(5), 15(3))",
+                kind: .invalid)
+        }
+        guard kind != .educationalRecord else {
+            throw VaultError(
+                "fee: seeing the educational record is free, and a copy costs no more than supplying it; the 15 school days do not wait for a fee (Education (Pupil Information) (England) Regulations 2005 reg 5)",
+                kind: .invalid)
+        }
+        guard ground != .furtherCopies || kind == .access else {
+            throw VaultError(
+                "fee: a fee for further copies is charged only on an access request (UK GDPR Art 15(3))",
+                kind: .invalid)
+        }
+        let allowed = vault.policy.rights.fees.filter(\.isLawfulGround)
+        guard allowed.contains(ground) else {
+            throw VaultError(
+                "fee: the policy's notice does not say a fee is charged when \(ground.plainEnglish) (rights.fees: \(allowed.isEmpty ? "requests are free" : allowed.map(\.rawValue).joined(separator: ", ")))",
+                kind: .invalid)
+        }
+    }
+
     /// Whether the policy makes the DPO approve requests of `kind` before they complete.
     private func needsApproval(_ kind: RequestKind) -> Bool {
         kind == .erasure && vault.policy.rights.erasureNeedsDPOApproval
@@ -492,11 +531,14 @@ public struct Requests: Sendable {
         return loaded
     }
 
-    func load(_ id: UUID) async throws -> (StoredRequest, RequestHistory) {
+    func load(_ id: UUID, clock: RequestClock? = nil) async throws -> (StoredRequest, RequestHistory) {
         guard let request = try await store.request(id, in: workspaceID) else {
             throw VaultError("there is no request \(id) in this workspace", kind: .notFound)
         }
         let events = try await store.requestEvents(of: id, in: workspaceID).map(\.event)
+        let given = clock
+        let clock: RequestClock
+        if let given { clock = given } else { clock = try await self.clock() }
         do {
             return (
                 request,
@@ -507,5 +549,35 @@ public struct Requests: Sendable {
         } catch {
             throw StoreError.corruptData("request \(id)'s history does not replay: \(error.description)")
         }
+    }
+
+    /// Works out again the due date of each open request (of `kind`, or every kind) and stores
+    /// those that changed, audited as `request.due.recomputed`: after the school calendar gains a
+    /// term (an educational-record request waiting for it gets its date) or newer bank holidays
+    /// are imported. Returns the requests whose date changed.
+    @discardableResult
+    public func recomputeDueDates(
+        of kind: RequestKind? = nil, because why: String, actor: String, at time: Date = Date()
+    ) async throws -> [StoredRequest] {
+        let clock = try await clock()
+        let today = CalendarDay(time, in: CalendarDay.clockTimeZone)
+        var changed: [StoredRequest] = []
+        var changes = ChangeSet(workspaceID: workspaceID)
+        for stored in try await list() where kind == nil || stored.kind == kind {
+            var (request, history) = try await load(stored.id, clock: clock)
+            let due = history.deadline(schoolCalendar: try await calendar(for: request.kind), asOf: today)?.due
+            guard due != request.dueOn else { continue }
+            changes.audit.append(
+                vault.event(
+                    "request.due.recomputed", actor: actor, at: time, subjectID: request.subjectID,
+                    detail:
+                        "request \(request.id) (\(request.kind.rawValue)): due \(request.dueOn?.iso ?? "not known") -> \(due?.iso ?? "not known"), \(why)"
+                ))
+            request.dueOn = due
+            changes.requests.updates.append(RequestUpdate(requestID: request.id, state: request.state, dueOn: due))
+            changed.append(request)
+        }
+        if !changed.isEmpty { try await store.apply(changes) }
+        return changed
     }
 }

@@ -19,6 +19,7 @@ public struct Restrictions: Sendable {
         request id: UUID, ground: RestrictionGround, purposes: [String]?, on day: CalendarDay, actor: String,
         at time: Date = Date()
     ) async throws -> StoredRequest {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let vault = requests.vault
         let subject = try await requests.person(of: id)
         let changes = try await Contacts(vault: vault).processingStateChanges(

@@ -57,5 +57,7 @@ public struct SchoolCalendars: Sendable {
         changes.requests.schoolCalendar = calendar
         changes.audit = [vault.event(action, actor: actor, at: time, detail: detail)]
         try await vault.store.apply(changes)
+        try await Requests(vault: vault).recomputeDueDates(
+            of: .educationalRecord, because: "the school calendar changed", actor: actor, at: time)
     }
 }

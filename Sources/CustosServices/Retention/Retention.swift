@@ -50,6 +50,7 @@ public struct Retention: Sendable {
     public func record(
         event: String, subject: UUID, on day: CalendarDay, actor: String, at time: Date = Date()
     ) async throws {
+        try VaultError.requireNotFuture(day, "on", at: time)
         let known = Set(policy.retention.compactMap(\.eventName))
         guard known.contains(event) else {
             throw VaultError(

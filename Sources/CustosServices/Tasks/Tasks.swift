@@ -22,6 +22,7 @@ public struct Tasks: Sendable {
     public func complete(
         _ id: UUID, on day: CalendarDay, note: String, actor: String, at time: Date = Date()
     ) async throws {
+        try VaultError.requireNotFuture(day, "on", at: time)
         guard let task = try await vault.store.task(id, in: vault.workspace.id) else {
             throw VaultError("there is no task \(id) in this workspace", kind: .notFound)
         }

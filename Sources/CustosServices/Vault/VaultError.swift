@@ -66,3 +66,26 @@ public struct VaultError: CustosError, Hashable {
         Self("subject \(id) has no data key: their data was erased or merged into another subject")
     }
 }
+
+extension VaultError {
+    /// Refuses a step said to have happened on `day` when that is after today (the day `time`
+    /// falls on, by the legal clock): a step is recorded once it has happened, and a day in the
+    /// future would bend a clock (a request "received" next year is due next year).
+    static func requireNotFuture(_ day: CalendarDay, _ field: String, at time: Date) throws(VaultError) {
+        let today = CalendarDay(time, in: CalendarDay.clockTimeZone)
+        guard day <= today else {
+            throw VaultError(
+                "\(field): \(day.iso) is in the future (today is \(today.iso)); record a step once it has happened",
+                kind: .invalid)
+        }
+    }
+
+    /// Refuses a moment after `time`, as ``requireNotFuture(_:_:at:)`` does a day; a minute's
+    /// grace allows for clocks that differ a little.
+    static func requireNotFuture(_ moment: Date, _ field: String, at time: Date) throws(VaultError) {
+        guard moment <= time.addingTimeInterval(60) else {
+            throw VaultError(
+                "\(field): \(moment.formatted(.iso8601)) is in the future; record what has happened", kind: .invalid)
+        }
+    }
+}

@@ -15,7 +15,9 @@ public struct StoredComplaint: Sendable, Equatable {
     public var requestID: UUID?
     /// The breach it is about, if any.
     public var breachID: UUID?
-    /// The last day to acknowledge it: 30 days from receipt.
+    /// The last day to acknowledge it: 30 days from receipt, moved to a working day
+    /// (``ComplaintClock``). For a complaint received before the duty began, the same day as
+    /// good practice, with no statutory force (``isStatutory``).
     public var acknowledgeBy: CalendarDay
     public var acknowledgedOn: CalendarDay?
     public var closedOn: CalendarDay?
@@ -49,4 +51,14 @@ public struct StoredComplaint: Sendable, Equatable {
 
     /// Still to be answered.
     public var isOpen: Bool { closedOn == nil }
+
+    /// Whether the statutory duty to acknowledge applies: the complaint came on or after the day
+    /// it began (19 June 2026).
+    public var isStatutory: Bool { receivedOn >= ComplaintClock.dutyBegan }
+
+    /// Whether the acknowledgement is late by law on `today`: not yet acknowledged, and the
+    /// statutory day has passed.
+    public func acknowledgementOverdue(on today: CalendarDay) -> Bool {
+        isStatutory && acknowledgedOn == nil && isOpen && today > acknowledgeBy
+    }
 }

@@ -16,12 +16,23 @@ public struct StoredRequest: Sendable, Equatable {
     public var dueOn: CalendarDay?
     /// Whether a fee must arrive before the clock starts.
     public var awaitsFee: Bool
+    /// The ground the fee is charged on (nil for a request kept before grounds were recorded).
+    public var feeGround: FeeCase?
     /// Made on someone else's behalf: who asked and the decision on the person's competence,
     /// sealed (``RequestParty``; ``Requests/party(of:)`` opens it).
     public var party: SealedText?
     /// Who asked, as a register written before it was sealed kept it in plain text; sealed when
     /// the workspace is next opened.
     package var plainParty: RequestParty?
+
+    /// What the clock waits for while the request is open with no due date; nil when it runs
+    /// with one, or the request is closed.
+    public var clockWaitsFor: RequestClockWait? {
+        guard !state.isClosed, dueOn == nil else { return nil }
+        if state == .awaitingVerification { return .identity }
+        if kind == .educationalRecord { return .schoolCalendar }
+        return awaitsFee ? .fee : nil
+    }
 
     /// Whether the request was made on someone else's behalf.
     public var isOnBehalf: Bool { party != nil || plainParty != nil }
@@ -31,8 +42,8 @@ public struct StoredRequest: Sendable, Equatable {
 
     public init(
         id: UUID = UUID(), workspaceID: UUID, subjectID: UUID?, kind: RequestKind, channel: RequestChannel,
-        state: RequestState, receivedOn: CalendarDay, dueOn: CalendarDay?, awaitsFee: Bool, party: SealedText?,
-        createdAt: Date, outcome: RequestOutcome? = nil
+        state: RequestState, receivedOn: CalendarDay, dueOn: CalendarDay?, awaitsFee: Bool,
+        feeGround: FeeCase? = nil, party: SealedText?, createdAt: Date, outcome: RequestOutcome? = nil
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -43,6 +54,7 @@ public struct StoredRequest: Sendable, Equatable {
         self.receivedOn = receivedOn
         self.dueOn = dueOn
         self.awaitsFee = awaitsFee
+        self.feeGround = feeGround
         self.party = party
         self.createdAt = createdAt
         self.outcome = outcome

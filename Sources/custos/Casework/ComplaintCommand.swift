@@ -125,9 +125,11 @@ enum ComplaintLine {
         let state =
             complaint.closedOn.map { "closed \($0.iso)" }
             ?? complaint.acknowledgedOn.map { "acknowledged \($0.iso)" }
-            ?? (today > complaint.acknowledgeBy
-                ? "to acknowledge by \(complaint.acknowledgeBy.iso) (overdue)"
-                : "to acknowledge by \(complaint.acknowledgeBy.iso)")
+            ?? (!complaint.isStatutory
+                ? "received before the duty to acknowledge (19 June 2026): no statutory date; good practice \(complaint.acknowledgeBy.iso)"
+                : complaint.acknowledgementOverdue(on: today)
+                    ? "to acknowledge by \(complaint.acknowledgeBy.iso) (overdue)"
+                    : "to acknowledge by \(complaint.acknowledgeBy.iso)")
         let links = [
             complaint.subjectID.map { "subject \($0.uuidString)" },
             complaint.requestID.map { "request \($0.uuidString)" },

@@ -7,13 +7,16 @@ import Foundation
 /// counted on.
 struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calendar", abstract: "Keep the school calendar: terms and closure days.",
+        commandName: "calendar", abstract: "Keep the school calendar (terms and closure days) and the bank holidays.",
         discussion: """
             Parents' requests to see the educational record are answered within 15 school days, counted on it \
             (weekdays in a term, less closures and bank holidays). Without terms far enough ahead, such a request \
             has no due date: add next year's terms in good time.
             """,
-        subcommands: [CalendarTermCommand.self, CalendarClosureCommand.self, CalendarShowCommand.self])
+        subcommands: [
+            CalendarTermCommand.self, CalendarClosureCommand.self, CalendarShowCommand.self,
+            CalendarHolidaysCommand.self,
+        ])
 }
 
 /// `custos calendar term --from DATE --to DATE`.

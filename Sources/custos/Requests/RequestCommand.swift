@@ -38,8 +38,11 @@ struct RequestNewCommand: AsyncParsableCommand {
     var received: CalendarDay?
     @Flag(help: "Staff already know the requester: the clock starts on receipt.")
     var identityShown = false
-    @Flag(help: "A fee may lawfully be charged and is awaited before the clock starts.")
-    var awaitsFee = false
+    @Option(
+        help: ArgumentHelp(
+            "A fee is charged, and awaited before the clock starts, on this ground: \(FeeCase.allCases.filter(\.isLawfulGround).map(\.rawValue).joined(separator: ", ")); only where the policy's rights.fees lists it.",
+            valueName: "GROUND"))
+    var fee: FeeCase?
     @Option(
         help: ArgumentHelp("Made on someone's behalf: the requester's relationship to them.", valueName: "relationship")
     )
@@ -57,7 +60,7 @@ struct RequestNewCommand: AsyncParsableCommand {
         }
         let intake = RequestIntake(
             kind: kind, subjectID: subjectID, channel: channel, receivedOn: received ?? .today,
-            identityShown: identityShown, awaitsFee: awaitsFee, onBehalfAs: onBehalfAs, competence: competence)
+            identityShown: identityShown, feeGround: fee, onBehalfAs: onBehalfAs, competence: competence)
         let request = try await store.withVault { vault in
             try await Requests(vault: vault).open(intake, actor: CommandActor.current)
         }

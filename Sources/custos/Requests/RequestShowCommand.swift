@@ -22,6 +22,9 @@ struct RequestShowCommand: AsyncParsableCommand {
             )
         }
         print(RequestText.line(shown.request))
+        if let ground = shown.request.feeGround {
+            print("Fee: charged because \(ground.plainEnglish) (\(ground.reference))")
+        }
         if let party {
             print(
                 "Made by the person's \(party.relationship); competence: \(party.competence.isEmpty ? "not recorded" : party.competence)"
@@ -41,8 +44,9 @@ struct RequestShowCommand: AsyncParsableCommand {
         if let deadline = shown.deadline {
             print("Due date:")
             for step in deadline.steps { print("  \(step)") }
+            if let warning = deadline.warning { print("Warning: \(warning)") }
         } else {
-            print("Due date: not yet running (identity or a fee is awaited).")
+            print("Due date: \(shown.request.clockWaitsFor?.plainEnglish ?? "none").")
         }
     }
 }

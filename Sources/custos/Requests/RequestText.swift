@@ -7,7 +7,7 @@ enum RequestText {
     /// One line: id, kind, state, due date (with the days left, or overdue, while open), how it
     /// came and when.
     static func line(_ request: StoredRequest, today: CalendarDay = .today) -> String {
-        var due = request.dueOn.map { "due \($0.iso)" } ?? "not yet due"
+        var due = request.dueOn.map { "due \($0.iso)" } ?? request.clockWaitsFor?.plainEnglish ?? "no due date"
         if let day = request.dueOn, !request.state.isClosed {
             let left = today.days(to: day)
             let note =

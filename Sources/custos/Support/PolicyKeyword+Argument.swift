@@ -14,6 +14,7 @@ extension AudienceWriter.Format: ExpressibleByArgument {}
 extension MessageStatus: ExpressibleByArgument {}
 extension RequestKind: ExpressibleByArgument {}
 extension RequestChannel: ExpressibleByArgument {}
+extension FeeCase: ExpressibleByArgument {}
 extension ErasureGround: ExpressibleByArgument {}
 extension RestrictionGround: ExpressibleByArgument {}
 extension RestrictedUseGround: ExpressibleByArgument {}

@@ -28,7 +28,7 @@ struct ConsoleRequestTests {
                 var (status, shown) = try await staff.get(client, page)
                 #expect(status == .ok)
                 #expect(shown.contains("<dd>awaiting verification</dd>"))
-                #expect(shown.contains("The clock has not started"))
+                #expect(shown.contains("Clock not started: identity awaited"))
                 #expect(shown.contains(#"<button type="submit" class="secondary">Identity verified</button>"#))
                 #expect(!shown.contains("Completed: the answer was sent"))
                 #expect(!shown.contains("Download the access package"), "not before identity is verified")

@@ -10,7 +10,10 @@ public struct LegitimateInterestAssessmentRule: PolicyRule {
     public func check(_ policy: Policy) -> [RuleViolation] {
         policy.purposes.enumerated().compactMap { index, purpose in
             guard purpose.lawfulBasis == .legitimateInterests,
-                purpose.legitimateInterestAssessment?.nonBlank == nil
+                purpose.legitimateInterestAssessment?.nonBlank == nil,
+                // A basis the policy cannot use at all is refused by its own rule: no assessment
+                // is asked for on top of that.
+                !(policy.controller.publicAuthority == true && !purpose.outsidePublicTasks)
             else { return nil }
             return RuleViolation(
                 .purpose(index).key("legitimate_interest_assessment"),

@@ -1,4 +1,5 @@
-/// Sharing special-category or children's data is high-risk processing that should have a DPIA.
+/// Sharing special-category or children's data is high-risk processing that should have a DPIA,
+/// save statutory sharing with a public body (a purpose on a legal obligation).
 public struct SensitiveSharingDPIARule: PolicyRule {
     public let id = "dpia-sensitive-sharing"
     public let severity = FindingSeverity.warning
@@ -12,6 +13,9 @@ public struct SensitiveSharingDPIARule: PolicyRule {
             guard recipient.dpia?.nonBlank == nil else { return nil }
             var kinds: [String] = []
             for purpose in policy.purposes(sharingWith: recipient) where purpose.dpia?.nonBlank == nil {
+                // Sharing a law requires with a public body (the census with the DfE) is the law's
+                // own decision, assessed when it was made; no DPIA of the school's is asked for.
+                if recipient.kind == .publicBody, purpose.lawfulBasis == .legalObligation { continue }
                 if !policy.specialFields(for: purpose).isEmpty, !kinds.contains("special-category") {
                     kinds.append("special-category")
                 }

@@ -11,7 +11,11 @@ struct RequestCreation: Codable {
     var received: String?
     /// Staff already know the requester: the clock starts on receipt.
     var identityShown: Bool?
-    /// A fee may lawfully be charged and is awaited before the clock starts.
+    /// The ground a fee is charged on, awaited before the clock starts:
+    /// `manifestly_unfounded_or_excessive` or `further_copies`, where the policy's `rights.fees`
+    /// lists it. Requests are free otherwise.
+    var feeGround: String?
+    /// Older clients' flag: `true` without `feeGround` is refused, since a fee needs its ground.
     var awaitsFee: Bool?
     /// Made on someone's behalf: the requester's relationship to them.
     var onBehalfAs: String?

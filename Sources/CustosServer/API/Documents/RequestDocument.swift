@@ -13,6 +13,11 @@ struct RequestDocument: ResponseCodable {
     /// Nil while identity or a lawful fee is awaited.
     var due: String?
     var awaitsFee: Bool
+    /// The ground the fee is charged on, when one is.
+    var feeGround: String?
+    /// While open with no due date: `identity`, `fee` or `school_calendar` (the clock runs, and
+    /// the school calendar must reach its 15th school day).
+    var waitingFor: String?
     var onBehalfAs: String?
     var competence: String?
 
@@ -30,6 +35,8 @@ struct RequestDocument: ResponseCodable {
         received = request.receivedOn.iso
         due = request.dueOn?.iso
         awaitsFee = request.awaitsFee
+        feeGround = request.feeGround?.rawValue
+        waitingFor = request.clockWaitsFor?.rawValue
         onBehalfAs = party?.relationship
         competence = party?.competence
     }
