@@ -54,7 +54,7 @@ func buildRouter(
     ApiRoutes(installation: installation, vaults: vaults).add(to: router)
     ConsoleRoutes(
         installation: installation, vaults: vaults, hashing: configuration.passwordHashing,
-        secureCookies: configuration.secureCookies
+        secureCookies: configuration.secureCookies, mail: mail
     ).add(to: router)
     return router
 }

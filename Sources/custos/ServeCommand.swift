@@ -59,7 +59,18 @@ struct ServeCommand: AsyncParsableCommand {
                 outbox, installation.retentionService(logger: logger), installation.presenceReporter(logger: logger),
                 installation.auditChainService(logger: logger),
             ],
-            logger: logger, beforeServerStarts: opened.prepare
+            logger: logger,
+            beforeServerStarts: {
+                try await opened.prepare()
+                // Said loudly at start, and on the dashboard: people asking online would otherwise
+                // wait for ever for a link never sent.
+                for workspace in try await installation.workspaces() {
+                    let vault = try await installation.vault(workspace)
+                    if let problem = PrivacyCentreMail.cannotConfirm(centreMail, for: vault) {
+                        logger.warning("\(problem)", metadata: ["workspace": "\(workspace.name)"])
+                    }
+                }
+            }
         ).runService()
     }
 }

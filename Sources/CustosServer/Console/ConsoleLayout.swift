@@ -57,6 +57,7 @@ enum ConsoleLayout {
         .sign-out{margin-left:auto;display:flex;gap:.75rem;align-items:center}.sign-out button{margin:0}
         form.step{margin:.5rem 0 1rem}form.step button{margin:.25rem 0}
         button.warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
+        .panel.warning{border-left:5px solid #d4351c}
         button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
         .overdue{color:#d4351c;font-weight:600}.due-soon{font-weight:600}
         .summary-cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:1rem;margin:1rem 0}

@@ -123,6 +123,7 @@ struct ConsolePages: Sendable {
         case .dashboard:
             """
             <h1>What is due</h1>
+            {{#mailBanner}}<div class="panel warning" role="alert"><p><strong>Online requests cannot be confirmed.</strong> {{.}}</p></div>{{/mailBanner}}
             <p class="lede">As of {{today}}. Legal deadlines first; the soonest at the top.</p>
             {{#showsCasework}}
             <div class="summary-cards">

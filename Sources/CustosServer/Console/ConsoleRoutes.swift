@@ -11,6 +11,8 @@ struct ConsoleRoutes {
     let hashing: PasswordHashing
     /// Whether cookies are marked `Secure` (the server is reached over TLS).
     let secureCookies: Bool
+    /// How the privacy centre sends its links, for the dashboard's warning when it cannot.
+    var mail: PrivacyCentreMail? = nil
     let pages = ConsolePages()
 
     /// The sessions' storage: also a service, which clears expired sessions.
@@ -71,7 +73,7 @@ struct ConsoleRoutes {
 
     private func handler(for route: ConsoleRoute) -> Handler {
         switch route {
-        case .dashboard: DashboardController(pages: pages).show
+        case .dashboard: DashboardController(pages: pages, mail: mail).show
         case .people: PeopleController(pages: pages).form
         case .searchPeople: PeopleController(pages: pages).search
         case .person: PeopleController(pages: pages).person

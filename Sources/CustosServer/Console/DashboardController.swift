@@ -7,6 +7,8 @@ import Hummingbird
 /// tasks (retention reviews among them). Scoped roles see their scope instead.
 struct DashboardController: Sendable {
     let pages: ConsolePages
+    /// How the privacy centre sends its links: a banner says so when it cannot.
+    var mail: PrivacyCentreMail? = nil
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
@@ -15,6 +17,7 @@ struct DashboardController: Sendable {
         values["today"] = PageText.day(today)
         values["roleName"] = ConsoleFrame.roleName(user.role)
         values["offerSecondFactor"] = user.account.totpSealed == nil
+        if user.may(.viewRequests) { values["mailBanner"] = PrivacyCentreMail.cannotConfirm(mail, for: user.vault) }
         guard user.may(.viewRequests) else {
             values["showsCasework"] = false
             values["findsPeople"] = user.may(.findPeople) && user.readsPeople

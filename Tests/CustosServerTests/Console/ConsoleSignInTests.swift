@@ -1,4 +1,5 @@
 import CustosCore
+import CustosMail
 import CustosServices
 import Foundation
 import HTTPTypes
@@ -47,6 +48,35 @@ struct ConsoleSignInTests {
             }
             let audit = try await fixture.store.auditEntries(after: 0, limit: 1000).map(\.event.action)
             #expect(audit.filter { $0 == "user.sign_in" }.count == 2)
+        }
+    }
+
+    @Test("the dashboard says so loudly when online requests cannot be confirmed for want of a sender")
+    func mailBanner() async throws {
+        try await ApiFixture.with(["ashe", "bep"]) { fixture in
+            try await fixture.user("dpo@ashe.example", role: .dpo, in: "ashe")
+            try await fixture.user("dpo@bep.example", role: .dpo, in: "bep")
+            let installation = Installation(store: fixture.store, keys: fixture.keys)
+            func dashboard(_ email: String, sender: MailAddress?) async throws -> String {
+                let mail = PrivacyCentreMail(
+                    transport: EmlFolderTransport(folder: FileManager.default.temporaryDirectory),
+                    publicURL: "http://localhost", sender: sender)
+                let app = buildApplication(
+                    installation: installation,
+                    configuration: ServerConfiguration(passwordHashing: ApiFixture.quickHashing), mail: mail,
+                    logger: .init(label: "custos.test"))
+                return try await app.test(.router) { client in
+                    let browser = try await ConsoleBrowser.signIn(client, email)
+                    return try await browser.get(client, "/console").1
+                }
+            }
+            // ASHE takes requests online and its statement gives no email address.
+            let ashe = try await dashboard("dpo@ashe.example", sender: nil)
+            #expect(ashe.contains("Online requests cannot be confirmed."))
+            #expect(ashe.contains("CUSTOS_MAIL_FROM"))
+            #expect(!(try await dashboard("dpo@ashe.example", sender: MailAddress("privacy@ashe.example")))
+                .contains("Online requests cannot be confirmed."), "a server sender is enough")
+            #expect(!(try await dashboard("dpo@bep.example", sender: nil)).contains("Online requests cannot be confirmed."))
         }
     }
 
