@@ -31,4 +31,3 @@ extension PrivacyCentreMail {
             "People can make requests or register online, but no email can be sent to confirm their address: the server has no sender (CUSTOS_MAIL_FROM or --mail-from) and the policy gives no controller or DPO email. Their requests wait unconfirmed until one is set."
     }
 }
-

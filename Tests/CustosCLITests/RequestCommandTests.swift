@@ -104,6 +104,26 @@ struct RequestCommandTests {
         }
     }
 
+    @Test("subject show names what limits the use of the person's data")
+    func limitsShown() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let new = try Custos.run(
+                ["request", "new", "--kind", "restriction", "--subject", ann, "--channel", "email", "--identity-shown"]
+                    + options)
+            let id = String(new.output.prefix(36))
+            let restricted = try Custos.run(
+                ["request", "restrict", id, "--ground", "accuracy_contested", "--purpose", "marketing"] + options)
+            #expect(restricted.status == 0, "\(restricted.error)")
+            let shown = try Custos.run(["subject", "show", ann, "--purpose", "booking_admin"] + options)
+            #expect(shown.status == 0, "\(shown.error)")
+            #expect(shown.output.contains("marketing: RESTRICTED (Art 18): stored only, since"))
+            let json = try Custos.run(
+                ["subject", "show", ann, "--purpose", "booking_admin", "--format", "json"] + options)
+            #expect(json.output.contains(#""state" : "restricted""#) || json.output.contains(#""state":"restricted""#))
+        }
+    }
+
     @Test("an access package is written as a zip only its owner can read; other kinds of request have none")
     func package() async throws {
         try await AsheOffice.with { office in

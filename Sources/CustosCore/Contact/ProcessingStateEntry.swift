@@ -27,11 +27,16 @@ public struct ProcessingStateEntry: Sendable, Hashable, Codable {
 
     /// The state in force for `purpose`: that of the latest entry covering it, or active.
     public static func state(for purpose: String, in entries: [ProcessingStateEntry]) -> ProcessingState {
+        inForce(for: purpose, in: entries)?.state ?? .active
+    }
+
+    /// The entry in force for `purpose`: the latest covering it, if any.
+    public static func inForce(for purpose: String, in entries: [ProcessingStateEntry]) -> ProcessingStateEntry? {
         var latest: ProcessingStateEntry?
         for entry in entries where entry.purpose == nil || entry.purpose == purpose {
             if let found = latest, found.recordedAt > entry.recordedAt { continue }
             latest = entry
         }
-        return latest?.state ?? .active
+        return latest
     }
 }

@@ -33,8 +33,6 @@ struct ApiSubjectsController {
         let view = try await caller.vault.read(
             subject: id, as: caller.user, purpose: headers.purpose, ground: headers.restrictedUseGround,
             reason: headers.reason)
-        return SubjectDocument(
-            subject: SubjectSummary(view.subject), identifierKinds: view.identifierKinds,
-            records: view.records.map(RecordPartDocument.init))
+        return SubjectDocument(view)
     }
 }

@@ -931,11 +931,34 @@ enum OpenAPIDocument {
               },
               "SubjectDocument": {
                 "type": "object",
-                "required": ["subject", "identifierKinds", "records"],
+                "required": ["subject", "identifierKinds", "records", "limits", "statements"],
                 "properties": {
                   "subject": { "$ref": "#/components/schemas/SubjectSummary" },
                   "identifierKinds": { "type": "array", "items": { "type": "string" } },
-                  "records": { "type": "array", "items": { "$ref": "#/components/schemas/RecordPart" } }
+                  "records": { "type": "array", "items": { "$ref": "#/components/schemas/RecordPart" } },
+                  "limits": {
+                    "type": "array", "description": "Purposes the person's data may not be used for now",
+                    "items": {
+                      "type": "object", "required": ["purpose", "state", "since"],
+                      "properties": {
+                        "purpose": { "type": "string" },
+                        "state": { "type": "string", "enum": ["restricted", "objected"] },
+                        "since": { "type": "string", "format": "date-time" }
+                      }
+                    }
+                  },
+                  "statements": {
+                    "type": "array", "description": "The person's statements on records shown, from a refused correction",
+                    "items": {
+                      "type": "object", "required": ["record", "request", "text", "added"],
+                      "properties": {
+                        "record": { "type": "string", "format": "uuid" },
+                        "request": { "type": "string", "format": "uuid" },
+                        "text": { "type": "string" },
+                        "added": { "type": "string", "format": "date-time" }
+                      }
+                    }
+                  }
                 }
               },
               "Source": {

@@ -220,6 +220,12 @@ struct ConsolePages: Sendable {
             <h1>{{kind}} <span class="muted">{{shortID}}</span></h1>
             <p class="muted">In Custos since {{since}}; last active {{lastActive}}{{#school}}; {{.}}{{/school}}.
             Your opening this page is recorded in the audit log.</p>
+            {{^empty(limits)}}
+            <div class="panel warning" role="status">
+            <h2>Limits on using their data</h2>
+            <ul>{{#limits}}<li><strong>{{purpose}}</strong>: {{state}}, since {{since}}</li>{{/limits}}</ul>
+            </div>
+            {{/empty(limits)}}
             <h2>Records</h2>
             <form method="get" action="/console/people/{{id}}">
             <label for="purpose">Read for the purpose</label>
@@ -234,6 +240,7 @@ struct ConsolePages: Sendable {
             <section aria-labelledby="record-{{index}}">
             <h3 id="record-{{index}}">{{title}}</h3>
             <dl>{{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
+            {{#statements}}<div class="panel"><p><strong>The person's statement</strong> (added {{added}}, when a correction they asked for was refused):</p><p>{{text}}</p></div>{{/statements}}
             </section>
             {{/records}}
             {{/empty(records)}}

@@ -70,13 +70,24 @@ struct PeopleController: Sendable {
         let purpose = asked.flatMap { asked in purposes.first { $0 == asked } } ?? purposes.first
         var values = ConsoleFrame.values(title: "A person", current: "", user: user, context: context)
         var shown: [RecordView] = []
+        var statements: [SubjectView.RecordStatement] = []
         do {
             if let purpose {
-                shown = try await vault.read(subject: id, as: user.user, purpose: purpose, reason: "staff console")
-                    .records
+                let view = try await vault.read(subject: id, as: user.user, purpose: purpose, reason: "staff console")
+                shown = view.records
+                statements = view.statements
             }
         } catch let refusal as UseRefusal {
             values["refusal"] = refusal.message
+        }
+        // What stops the use of their data is shown to everyone who opens the page, before the records.
+        values["limits"] = try await Contacts(vault: vault).limits(of: id).map { limit -> [String: Any] in
+            [
+                "purpose": vault.policy.purpose(limit.purpose)?.name ?? limit.purpose,
+                "state": limit.state == .restricted
+                    ? "Restricted (UK GDPR Art 18): stored only, not used" : "Objected to (UK GDPR Art 21): not used",
+                "since": PageText.day(CalendarDay(limit.since, in: CalendarDay.clockTimeZone)),
+            ]
         }
         values["id"] = id.uuidString.lowercased()
         values["purposes"] = purposes.map { purposeID -> [String: Any] in
@@ -106,6 +117,12 @@ struct PeopleController: Sendable {
                 "index": index,
                 "title": "\(type?.name ?? record.type) (\(PageText.words(record.role)))",
                 "fields": fields,
+                "statements": statements.filter { $0.recordID == record.recordID }.map { statement -> [String: Any] in
+                    [
+                        "text": statement.text,
+                        "added": PageText.day(CalendarDay(statement.addedAt, in: CalendarDay.clockTimeZone)),
+                    ]
+                },
             ]
         }
         values["showsAudit"] = user.may(.viewAudit)

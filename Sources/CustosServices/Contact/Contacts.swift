@@ -160,6 +160,12 @@ public struct Contacts: Sendable {
         return changes
     }
 
+    /// The purposes the person's data may not be used for now (restricted or objected to), with
+    /// when and why: what staff must see on their page, even when it stops every read.
+    public func limits(of id: UUID) async throws -> [SubjectView.PurposeLimit] {
+        SubjectView.PurposeLimit.inForce(try await processingStates(of: id), policy: vault.policy)
+    }
+
     /// The person's processing-state entries, oldest first.
     public func processingStates(of id: UUID) async throws -> [ProcessingStateEntry] {
         _ = try await subject(id)

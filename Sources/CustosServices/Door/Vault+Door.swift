@@ -44,18 +44,44 @@ extension Vault {
             let key = try dataKey(of: subject)
             records = try shown.map { try open($0, key: key) }
         }
-        let view = SubjectView(
+        var view = SubjectView(
             subject: subject, identifierKinds: Array(Set(loaded.identifiers.map(\.kind))).sorted(),
             records: user.access.visible(records).compactMap { record in
                 withheld[record.type].map { Self.withholding($0, from: record) }
-            })
+            },
+            limits: SubjectView.PurposeLimit.inForce(loaded.processing, policy: policy))
+        view.statements = try await statements(of: subject, on: Set(view.records.map(\.recordID)))
         try await audit([
             event(
                 "subject.read", actor: user.actor, at: time, purpose: purpose, reason: Self.reason(reason, ground),
                 subjectID: id,
-                detail: "\(view.records.count) record part\(view.records.count == 1 ? "" : "s") for \(purpose)")
+                detail:
+                    "\(view.records.count) record part\(view.records.count == 1 ? "" : "s") for \(purpose)\(view.statements.isEmpty ? "" : ", with the person's statement on \(view.statements.count)")"
+            )
         ])
         return view
+    }
+
+    /// The person's statements on the records in `shown` (a refused correction's), opened.
+    private func statements(
+        of subject: StoredSubject, on shown: Set<UUID>
+    ) async throws -> [SubjectView.RecordStatement] {
+        guard subject.key != nil, !shown.isEmpty else { return [] }
+        let stored = try await store.recordStatements(ofSubject: subject.id, in: workspace.id).filter {
+            shown.contains($0.recordID)
+        }
+        guard !stored.isEmpty else { return [] }
+        let key = try dataKey(of: subject)
+        return try stored.map { statement in
+            let text = try Envelope.open(
+                statement.sealed, key: key,
+                context: StoredRecordStatement.sealContext(
+                    workspaceID: workspace.id, statementID: statement.id, recordID: statement.recordID),
+                what: "a statement on record \(statement.recordID)")
+            return SubjectView.RecordStatement(
+                recordID: statement.recordID, requestID: statement.requestID,
+                text: String(decoding: text, as: UTF8.self), addedAt: statement.addedAt)
+        }
     }
 
     /// Many people at once for `purpose` (a school leader's school, a trainer's attendees): those

@@ -13,6 +13,13 @@ enum SubjectJSON {
         var createdAt: Date
         var lastActivityAt: Date
         var records: [Record]
+        var limits: [Limit]
+    }
+
+    struct Limit: Encodable {
+        var purpose: String
+        var state: String
+        var since: Date
     }
 
     struct Record: Encodable {
@@ -24,6 +31,7 @@ enum SubjectJSON {
         var updatedAt: Date
         var values: [String: String]
         var pseudonymised: [String]
+        var statements: [String]
     }
 
     static func value(_ view: SubjectView) -> Subject {
@@ -33,10 +41,14 @@ enum SubjectJSON {
             identifierKinds: view.identifierKinds, createdAt: view.subject.createdAt,
             lastActivityAt: view.subject.lastActivityAt,
             records: view.records.map {
+                record in
                 Record(
-                    id: $0.recordID, type: $0.type, role: $0.role, source: $0.source, createdAt: $0.createdAt,
-                    updatedAt: $0.updatedAt, values: $0.values, pseudonymised: $0.pseudonymised)
-            })
+                    id: record.recordID, type: record.type, role: record.role, source: record.source,
+                    createdAt: record.createdAt, updatedAt: record.updatedAt, values: record.values,
+                    pseudonymised: record.pseudonymised,
+                    statements: view.statements.filter { $0.recordID == record.recordID }.map(\.text))
+            },
+            limits: view.limits.map { Limit(purpose: $0.purpose, state: $0.state.rawValue, since: $0.since) })
     }
 
     static func text(_ view: SubjectView) throws -> String {

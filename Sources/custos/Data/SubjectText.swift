@@ -16,6 +16,10 @@ enum SubjectText {
         lines.append(
             "  created \(formatter.string(from: subject.createdAt)), last activity \(formatter.string(from: subject.lastActivityAt))"
         )
+        for limit in view.limits {
+            let what = limit.state == .restricted ? "RESTRICTED (Art 18): stored only" : "OBJECTED (Art 21): not used"
+            lines.append("  \(limit.purpose): \(what), since \(formatter.string(from: limit.since))")
+        }
         for record in view.records {
             lines.append("")
             lines.append("Record \(record.recordID.uuidString.lowercased()): \(record.type), as \(record.role)")
@@ -26,6 +30,11 @@ enum SubjectText {
             for name in record.values.keys.sorted() {
                 let note = record.pseudonymised.contains(name) ? " (pseudonym)" : ""
                 lines.append("  \(name): \(record.values[name] ?? "")\(note)")
+            }
+            for statement in view.statements where statement.recordID == record.recordID {
+                lines.append(
+                    "  the person's statement (correction refused, request \(statement.requestID.uuidString.lowercased())): \(statement.text)"
+                )
             }
         }
         return lines.joined(separator: "\n")
