@@ -30,9 +30,20 @@ struct RetentionCommandTests {
             #expect(future.status != 0, "an event is recorded once it has happened")
             #expect(future.error.contains("on: \(tomorrow) is in the future"))
 
+            let neither = try Custos.run(["retention", "event", "--event", "left_post"] + office.options)
+            #expect(neither.status == 2, "one of SUBJECT, --school or --subjects")
+            let list = office.folder.appendingPathComponent("leavers.txt")
+            try "\(office.ann)\nnot-an-id\n".write(to: list, atomically: true, encoding: .utf8)
+            let badList = try Custos.run(
+                ["retention", "event", "--subjects", list.path, "--event", "left_post"] + office.options)
+            #expect(badList.error.contains("--subjects: line 2 is not a subject id"))
+
+            try "\(office.ann)\n".write(to: list, atomically: true, encoding: .utf8)
             let left = try Custos.run(
-                ["retention", "event", office.ann, "--event", "left_post", "--on", "2026-01-10"] + office.options)
-            #expect(left.status == 0)
+                ["retention", "event", "--subjects", list.path, "--event", "left_post", "--on", "2026-01-10"]
+                    + office.options)
+            #expect(left.status == 0, "\(left.error)")
+            #expect(left.output.contains("recorded left_post on 2026-01-10 for 1 people"))
             let afterLeaving = try Custos.run(["retention", "plan", "--as-of", "2026-01-11"] + office.options)
             #expect(afterLeaving.output.contains("rule ashe_left_post  from 2026-01-10  due 2026-01-11"))
 

@@ -14,7 +14,7 @@ struct PolicyChangesTests {
         let policy = try Self.asset()
         let changes = PolicyChanges(from: policy, to: policy)
         #expect(changes.isEmpty)
-        #expect(!changes.changesPurposesOrRecipients)
+        #expect(!changes.isToldByEmail)
     }
 
     @Test("ASSET shares training details with a new processor and changes a basis: each said plainly, people affected")
@@ -36,11 +36,11 @@ struct PolicyChangesTests {
                 "We no longer use information for asking for your feedback.",
                 "We no longer keep this record: how you use our websites.",
             ])
-        #expect(changes.changesPurposesOrRecipients)
+        #expect(changes.isToldByEmail)
         #expect(changes.affectedPurposes == ["training_delivery", "account_management", "feedback"])
     }
 
-    @Test("a longer retention period is a change people read, but not one to email them about")
+    @Test("a longer retention period is a change people read, and are emailed about where the policy promises")
     func retention() throws {
         let old = try Self.asset()
         var new = old
@@ -49,6 +49,8 @@ struct PolicyChangesTests {
         let changes = PolicyChanges(from: old, to: new)
         #expect(changes.changes.map(\.area) == [.retention])
         #expect(changes.changes.first?.text.contains("now kept for 9 years") == true)
-        #expect(!changes.changesPurposesOrRecipients)
+        #expect(changes.isToldByEmail)
+        let kept = Set(old.recordTypes.filter { $0.retention.contains(old.retention[rule].id) }.flatMap(\.purposes))
+        #expect(!kept.isEmpty && changes.affectedPurposes == kept, "the people the rule keeps records of")
     }
 }

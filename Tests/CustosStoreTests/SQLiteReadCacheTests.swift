@@ -29,7 +29,8 @@ struct SQLiteReadCacheTests {
                 store: command, workspace: vault.workspace, policy: vault.policy, keys: fixture.keys)
             try await Contacts(vault: commandVault).record(
                 .withdrawn, subject: id, purpose: "marketing", list: "newsletter", source: .phoneCall, actor: "office")
-            #expect(try await Contacts(vault: vault).decide(subject: id, newsletter).reason == .consentWithdrawn)
+            // The withdrawal leaves no marketing consent in force: the address is suppressed as well.
+            #expect(try await Contacts(vault: vault).decide(subject: id, newsletter).reason == .suppressed)
 
             try await AccessTokens(store: command).revoke(id: issued.token.id, in: vault.workspace, by: "dpo")
             #expect(try await AccessTokens(store: server).authenticate(issued.bearer) == nil)
@@ -65,9 +66,10 @@ struct SQLiteReadCacheTests {
                 try await contacts.record(
                     .withdrawn, subject: id, purpose: "marketing", list: "newsletter", source: .webForm,
                     actor: "subject")
-                #expect(try await contacts.decide(subject: id, newsletter).reason == .consentWithdrawn)
+                // Nothing of marketing is left in force: the address is suppressed too.
+                #expect(try await contacts.decide(subject: id, newsletter).reason == .suppressed)
             }
-            #expect(try await contacts.decide(subject: id, newsletter).reason == .consentWithdrawn)
+            #expect(try await contacts.decide(subject: id, newsletter).reason == .suppressed)
         }
     }
 }

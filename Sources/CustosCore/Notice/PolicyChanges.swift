@@ -1,7 +1,8 @@
 /// What changed between two versions of a policy, in sentences the people it is about can read:
 /// purposes and their lawful bases, who receives the data, which records are kept, and for how
-/// long. The privacy centre lists them under each version of the notice, and a change to purposes
-/// or recipients is what people are told of by email where the policy promises it (ASSET).
+/// long. The privacy centre lists them under each version of the notice, and a change to purposes,
+/// recipients or how long data is kept is what people are told of by email where the policy
+/// promises it (ASSET).
 public struct PolicyChanges: Sendable, Equatable {
     /// What a change is about.
     public enum Area: String, Sendable, Equatable {
@@ -27,10 +28,11 @@ public struct PolicyChanges: Sendable, Equatable {
 
     public var isEmpty: Bool { changes.isEmpty }
 
-    /// Whether purposes or recipients changed: the changes the law and the seeds' promises say
-    /// people must be told of before they take effect.
-    public var changesPurposesOrRecipients: Bool {
-        changes.contains { $0.area == .purposes || $0.area == .recipients }
+    /// Whether purposes, recipients or retention changed: the changes the law (Art 13(3), 14(4))
+    /// and the seeds' promises ("we will email you of changes to this notice") say people must be
+    /// told of. A new or dropped record type alone changes nothing a person's data is used for.
+    public var isToldByEmail: Bool {
+        changes.contains { $0.area != .records }
     }
 
     private mutating func add(_ area: Area, _ text: String) {
@@ -94,9 +96,21 @@ public struct PolicyChanges: Sendable, Equatable {
 
     private mutating func compareRetention(_ old: Policy, _ new: Policy) {
         for rule in new.retention {
-            guard let before = old.retentionRule(rule.id), before.offset != rule.offset else { continue }
+            guard let before = old.retentionRule(rule.id),
+                before.offset != rule.offset || before.trigger != rule.trigger || before.action != rule.action
+            else { continue }
             let what = rule.description ?? rule.id
-            add(.retention, "\(what): now kept for \(rule.offset) (before: \(before.offset)).")
+            if before.trigger == rule.trigger, before.action == rule.action {
+                add(.retention, "\(what): now kept for \(rule.offset) (before: \(before.offset)).")
+            } else {
+                add(
+                    .retention,
+                    "\(what): now \(Self.lowered(rule.plainEnglish)) (before: \(Self.lowered(before.plainEnglish))).")
+            }
+            // The people whose records the rule keeps are the people affected.
+            for type in new.recordTypes where type.retention.contains(rule.id) {
+                affectedPurposes.formUnion(type.purposes)
+            }
         }
     }
 

@@ -6,7 +6,7 @@ public struct NoticeSettings: Sendable, Equatable, Decodable, ImpliedWhenAbsent 
     public var lastUpdated: CalendarDate?
     /// How people are told of changes to the notice, e.g. "We will email you."
     public var changes: String?
-    /// Whether people are emailed when a new version changes purposes or recipients (ASSET and BEP
+    /// Whether people are emailed when a new version changes purposes, recipients or retention (ASSET and BEP
     /// promise it); `custos policy apply` queues the emails.
     public var emailChanges: Bool?
     /// Where the notice is published.

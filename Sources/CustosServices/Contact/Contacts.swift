@@ -23,6 +23,10 @@ public struct Contacts: Sendable {
     /// all of them). The wording defaults to the policy's wording for the purpose. A marketing
     /// consent given by the person themselves (not an import) takes their addresses off the
     /// suppression list where an opt-out or objection put them; an erasure or staff's entry stays.
+    /// A withdrawal (an unsubscribe link, a call) that leaves no marketing consent in force puts
+    /// their addresses on the suppression list for marketing, so that an import later cannot bring
+    /// the marketing back, and an erasure of their record when the consent-withdrawn period ends
+    /// leaves the address suppressed.
     @discardableResult
     public func record(
         _ action: ConsentAction, subject id: UUID, purpose purposeID: String, channel: MarketingChannel? = nil,
@@ -48,6 +52,22 @@ public struct Contacts: Sendable {
         changes.contact.consentEntries = [entry]
         if action == .given, source != .import, purpose.marketing != nil {
             changes.contact.suppressionsLifted = try await addressIdentifiers(of: subject.id).map(\.index)
+        }
+        if action == .withdrawn, purpose.marketing != nil {
+            // Times to the millisecond, as stores keep them: an entry read back is not later than
+            // this one made in the same millisecond.
+            let ledger = ConsentLedger(
+                (try await store.consentEntries(ofSubjects: [subject.id], in: workspaceID) + [entry]).map { entry in
+                    var kept = entry
+                    kept.recordedAt = Date(
+                        timeIntervalSince1970: (entry.recordedAt.timeIntervalSince1970 * 1000).rounded() / 1000)
+                    return kept
+                })
+            let marketing = vault.policy.purposes.filter { $0.marketing != nil }
+            if !marketing.contains(where: { ledger.inForce(purpose: $0.id) }) {
+                changes.contact.suppressions = try await suppressions(
+                    of: subject.id, reason: .optOut, actor: actor, at: time)
+            }
         }
         changes.audit = [
             vault.event(
@@ -297,7 +317,8 @@ public struct Contacts: Sendable {
     }
 
     /// Suppression entries, for marketing, of every email address and phone number the person holds.
-    private func suppressions(
+    /// The person's email addresses and phone numbers as suppression entries for marketing.
+    func suppressions(
         of subjectID: UUID, reason: SuppressionReason, actor: String, at time: Date
     ) async throws -> [StoredSuppression] {
         try await addressIdentifiers(of: subjectID).map {

@@ -171,10 +171,8 @@ public struct Outbox: Sendable {
             let outcome = try await attempt(message, transport: transport, at: now)
             changes.messages.updates = [outcome.update]
             changes.messages.events = [outcome.event]
-            if outcome.update.status == .sent {
-                // A communication: retention periods that run from the last one start again.
-                changes.people.subjectUpdates = [.lastActivity(message.subjectID, now)]
-            }
+            // A message the organisation sends is not the person's activity: retention periods
+            // that run from their last transaction or communication do not start again.
             try await store.apply(changes)
             switch outcome.update.status {
             case .sent: report.sent += 1

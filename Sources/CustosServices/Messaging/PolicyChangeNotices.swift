@@ -1,7 +1,7 @@
 public import CustosCore
 public import Foundation
 
-/// Tells people of a new policy version that changes purposes or recipients, by email, where the
+/// Tells people of a new policy version that changes purposes, recipients or retention, by email, where the
 /// policy promises it (`notice.email_changes`: ASSET, BEP).
 ///
 /// The people told are those a changed purpose concerns (its record types), through the outbox and
@@ -27,12 +27,12 @@ public struct PolicyChangeNotices: Sendable {
     }
 
     /// Queues the emails for `changes`, made by version `number`; nothing when the policy does
-    /// not promise them or nothing about purposes or recipients changed.
+    /// not promise them or nothing about purposes, recipients or retention changed.
     public func queue(
         _ changes: PolicyChanges, version number: Int, settings: MessageSettings, actor: String, at time: Date = Date()
     ) async throws -> Report {
         let policy = vault.policy
-        guard policy.notice.emailChanges == true, changes.changesPurposesOrRecipients else {
+        guard policy.notice.emailChanges == true, changes.isToldByEmail else {
             return Report(told: 0, leftOut: 0)
         }
         let outbox = Outbox(vault: vault)

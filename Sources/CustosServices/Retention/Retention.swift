@@ -11,7 +11,8 @@ public import Foundation
 /// use of those records (UK GDPR Art 18: they are then only stored). An erasure by retention destroys the
 /// person's key when nothing of theirs is left (else deletes only the types due), and is written
 /// to the erasure journal, so a restore re-applies it; unlike an erasure request it leaves no
-/// tombstone and no suppression, since a person whose records simply ran their course may come
+/// tombstone and no suppression (but for people whose consent ended: their addresses stay
+/// suppressed for marketing), since a person whose records simply ran their course may come
 /// back. A review becomes a task for the DPO, once. An anonymisation keeps the rule's statistical
 /// fields apart, linked to no one (``AnonymisedRecord``), then erases as an erasure does.
 ///
@@ -45,18 +46,13 @@ public struct Retention: Sendable {
     // MARK: Events
 
     /// Records that `event` happened to a person on `day` (a headteacher left post, a member of
-    /// staff left: `leaving_date`, a course ended: `end_of_course`), for the rules that run from it. Throws a ``VaultError`` naming the field when no rule of the policy uses
-    /// the event, or the person is unknown or erased.
+    /// staff left: `leaving_date`, a course ended: `end_of_course`), for the rules that run from
+    /// it. Throws a ``VaultError`` naming the field when no rule of the policy uses the event, the
+    /// day is to come, or the person is unknown or erased.
     public func record(
         event: String, subject: UUID, on day: CalendarDay, actor: String, at time: Date = Date()
     ) async throws {
-        try VaultError.requireNotFuture(day, "on", at: time)
-        let known = Set(policy.retention.compactMap(\.eventName))
-        guard known.contains(event) else {
-            throw VaultError(
-                "event: no retention rule runs from '\(event)'; the policy's events are \(known.sorted().joined(separator: ", "))",
-                kind: .invalid)
-        }
+        try checkEvent(event, on: day, at: time)
         let contacts = Contacts(vault: vault)
         let person = try await contacts.current(subject)
         guard try await !contacts.facts(of: person).isGone else { throw VaultError.subjectNotFound(subject) }
@@ -69,6 +65,76 @@ public struct Retention: Sendable {
                 "retention.event", actor: actor, at: time, subjectID: person, detail: "\(event) on \(day.iso)")
         ]
         try await store.apply(changes)
+    }
+
+    /// Records that `event` happened on `day` to everyone of school `schoolID` who holds records
+    /// a rule running from the event keeps (ASSET's subscription ended for a whole school), in one
+    /// transaction, audited as one act; returns how many people. Throws a ``VaultError`` as
+    /// ``record(event:subject:on:actor:at:)`` does, or when the school is not the workspace's.
+    @discardableResult
+    public func record(
+        event: String, school schoolID: UUID, on day: CalendarDay, actor: String, at time: Date = Date()
+    ) async throws -> Int {
+        try checkEvent(event, on: day, at: time)
+        guard let school = try await vault.school(schoolID) else {
+            throw VaultError("school: there is no school \(schoolID) in this workspace", kind: .notFound)
+        }
+        let people = try await store.subjectIDs(inSchool: schoolID, in: workspaceID)
+        return try await record(
+            event: event, people: people, on: day, scope: "everyone of school \(school.urn ?? school.id.uuidString)",
+            actor: actor, at: time)
+    }
+
+    /// Records `event` on `day` for each of `subjects` (merged ones followed to whom they became)
+    /// who holds records a rule running from the event keeps, in one transaction, audited as one
+    /// act; returns how many people. Throws a ``VaultError`` naming an id the workspace does not have.
+    @discardableResult
+    public func record(
+        event: String, subjects: [UUID], on day: CalendarDay, actor: String, at time: Date = Date()
+    ) async throws -> Int {
+        try checkEvent(event, on: day, at: time)
+        let contacts = Contacts(vault: vault)
+        var people: [UUID] = []
+        for subject in subjects { people.append(try await contacts.current(subject)) }
+        return try await record(
+            event: event, people: people, on: day, scope: "\(subjects.count) people named", actor: actor, at: time)
+    }
+
+    private func record(
+        event: String, people: [UUID], on day: CalendarDay, scope: String, actor: String, at time: Date
+    ) async throws -> Int {
+        let types = Set(
+            policy.recordTypes.filter { type in
+                type.retention.contains { policy.retentionRule($0)?.eventName == event }
+            }.map(\.id))
+        let unique = Array(Set(people))
+        let holding = try await store.recordTypes(ofSubjects: unique, in: workspaceID)
+        let live = Set(try await store.subjects(unique, in: workspaceID).filter { $0.key != nil }.map(\.id))
+        let kept = unique.filter { live.contains($0) && !(holding[$0] ?? []).isDisjoint(with: types) }
+            .sorted { $0.precedes($1) }
+        guard !kept.isEmpty else { return 0 }
+        var changes = ChangeSet(workspaceID: workspaceID)
+        changes.retention.events = kept.map {
+            RetentionEvent(subjectID: $0, event: event, day: day, recordedBy: actor, recordedAt: time)
+        }
+        changes.audit = [
+            vault.event(
+                "retention.event", actor: actor, at: time,
+                detail: "\(event) on \(day.iso) for \(kept.count) people (\(scope))")
+        ]
+        try await store.apply(changes)
+        return kept.count
+    }
+
+    /// Refuses an event no rule uses, or a day to come.
+    private func checkEvent(_ event: String, on day: CalendarDay, at time: Date) throws(VaultError) {
+        try VaultError.requireNotFuture(day, "on", at: time)
+        let known = Set(policy.retention.compactMap(\.eventName))
+        guard known.contains(event) else {
+            throw VaultError(
+                "event: no retention rule runs from '\(event)'; the policy's events are \(known.sorted().joined(separator: ", "))",
+                kind: .invalid)
+        }
     }
 
     // MARK: Planning
@@ -229,15 +295,15 @@ public struct Retention: Sendable {
                     purposes.contains($0.purpose)
                 }, by: \.subjectID)
             for subject in batch {
-                // The latest act on each stream (purpose, channel, list) the person consented on.
-                var latest: [String: ConsentEntry] = [:]
-                for entry in entries[subject] ?? [] {
-                    let stream = "\(entry.purpose) \(entry.channel?.rawValue ?? "") \(entry.list ?? "")"
-                    if let known = latest[stream], known.recordedAt > entry.recordedAt { continue }
-                    latest[stream] = entry
-                }
-                guard !latest.isEmpty, latest.values.allSatisfy({ $0.action == .withdrawn }),
-                    let last = latest.values.map(\.recordedAt).max()
+                // Ended when no consent of the type's is in force and at least one was withdrawn:
+                // a withdrawal of the whole purpose (an opt-out from everything) ends the consents
+                // given for each of its channels and lists.
+                let mine = entries[subject] ?? []
+                let ledger = ConsentLedger(mine)
+                let touched = purposes.filter { purpose in mine.contains { $0.purpose == purpose } }
+                guard !touched.isEmpty, !touched.contains(where: { ledger.inForce(purpose: $0) }),
+                    touched.contains(where: { ledger.withdrawn(purpose: $0) }),
+                    let last = mine.filter({ $0.action == .withdrawn }).map(\.recordedAt).max()
                 else { continue }
                 ended.append((subject, CalendarDay(last, in: CalendarDay.clockTimeZone)))
             }
@@ -364,6 +430,12 @@ public struct Retention: Sendable {
                     report.reviewsAdded += 1
                 }
                 guard !erasing.isEmpty else { continue }
+                // Erased because their consent ended: their addresses stay suppressed for
+                // marketing, so an import cannot bring back marketing they turned down.
+                if erasing.contains(where: { policy.retentionRule($0.rule)?.trigger == .consentWithdrawn }) {
+                    changes.contact.suppressions += try await Contacts(vault: vault).suppressions(
+                        of: subject, reason: .optOut, actor: Self.actor, at: time)
+                }
                 let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
                 let expired = Set(erasing.compactMap(\.recordID))
                 let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")

@@ -64,23 +64,73 @@ struct RetentionRunCommand: AsyncParsableCommand {
     }
 }
 
-/// `custos retention event SUBJECT --event NAME`.
+/// `custos retention event (SUBJECT | --school URN | --subjects FILE) --event NAME`.
 struct RetentionEventCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "event", abstract: "Record an event a retention rule runs from (e.g. left_post).")
+        commandName: "event", abstract: "Record an event a retention rule runs from (e.g. left_post).",
+        discussion: """
+            For one person (SUBJECT), everyone of a school (--school URN: a subscription that ended for the whole \
+            school), or the people a file lists (--subjects FILE, one id a line); a group is recorded in one step, \
+            audited as one act, for those who hold records a rule running from the event keeps.
+            """)
 
-    @Argument(help: ArgumentHelp("The person.", valueName: "SUBJECT")) var subject: String
+    @Argument(help: ArgumentHelp("The person.", valueName: "SUBJECT")) var subject: String?
+    @Option(help: ArgumentHelp("Everyone of the school with this URN.", valueName: "URN")) var school: String?
+    @Option(help: ArgumentHelp("A file of subject ids, one a line.", valueName: "FILE")) var subjects: String?
     @Option(help: "The event's name, as the policy's rules use it.") var event: String
     @Option(help: ArgumentHelp("The day it happened (default: today).", valueName: "YYYY-MM-DD")) var on: CalendarDay?
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
-        guard let id = UUID(uuidString: subject) else { throw ValidationError("'\(subject)' is not a subject id") }
-        try await store.withVault { vault in
-            try await Retention(vault: vault).record(
-                event: event, subject: id, on: on ?? .today, actor: CommandActor.current)
+    func validate() throws {
+        guard [subject != nil, school != nil, subjects != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("name one of SUBJECT, --school or --subjects")
         }
-        print("recorded \(event) for \(id.uuidString) on \((on ?? .today).iso)")
+    }
+
+    func run() async throws {
+        let day = on ?? .today
+        if let subject {
+            guard let id = UUID(uuidString: subject) else { throw ValidationError("'\(subject)' is not a subject id") }
+            try await store.withVault { vault in
+                try await Retention(vault: vault).record(
+                    event: event, subject: id, on: day, actor: CommandActor.current)
+            }
+            print("recorded \(event) for \(id.uuidString) on \(day.iso)")
+            return
+        }
+        let listed = try subjects.map(Self.ids)
+        let count = try await store.withInstallation { installation in
+            let workspace = try await installation.resolveWorkspace(store.workspace)
+            let vault = try await installation.vault(workspace)
+            if let listed {
+                return try await Retention(vault: vault).record(
+                    event: event, subjects: listed, on: day, actor: CommandActor.current)
+            }
+            guard let schoolID = try await installation.schoolID(forURN: school, in: workspace) else { return 0 }
+            return try await Retention(vault: vault).record(
+                event: event, school: schoolID, on: day, actor: CommandActor.current)
+        }
+        print("recorded \(event) on \(day.iso) for \(count) people")
+    }
+
+    /// The subject ids in `path`, one a line; a usage error names the first line that is not one.
+    static func ids(_ path: String) throws -> [UUID] {
+        let text: String
+        do {
+            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        } catch {
+            throw ValidationError("--subjects: cannot read '\(path)'")
+        }
+        var ids: [UUID] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            guard let id = UUID(uuidString: trimmed) else {
+                throw ValidationError("--subjects: line \(number + 1) is not a subject id")
+            }
+            ids.append(id)
+        }
+        return ids
     }
 }
 

@@ -1,0 +1,104 @@
+import CustosCore
+import CustosServices
+import Foundation
+import Testing
+
+/// Opt-outs that last: an unsubscribe that leaves no marketing consent suppresses the address, a
+/// full opt-out starts the consent-withdrawn period, and the erasure when it ends keeps the
+/// address suppressed, so the next import cannot bring the marketing back.
+@Suite("Opt-outs, consent periods and the suppression list")
+struct OptOutRetentionTests {
+    @Test(
+        "ASSET: an unsubscribe suppresses the address; an opt-out ends the consent period; the erasure keeps both out of marketing",
+        arguments: TestBackend.available)
+    func optOutsLast(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let contacts = Contacts(vault: vault)
+            let retention = Retention(vault: vault)
+            let sam = try await SeedPeople.assetContact(vault, email: "sam@hill.example")
+            let pat = try await SeedPeople.assetContact(vault, email: "pat@dale.example", name: "Pat Head")
+            for person in [sam, pat] {
+                try await contacts.record(
+                    .given, subject: person, purpose: "marketing", channel: .email, list: "newsletter",
+                    source: .webForm, actor: "subject")
+            }
+            #expect(try await contacts.suppression(kind: "email", value: "sam@hill.example") == nil)
+
+            // Sam unsubscribes from the only list they were on: nothing of marketing is left in force.
+            try await contacts.record(
+                .withdrawn, subject: sam, purpose: "marketing", channel: .email, list: "newsletter",
+                source: .unsubscribeLink, actor: "subject")
+            #expect(try await contacts.suppression(kind: "email", value: "sam@hill.example") == .marketing)
+            // Pat opts out of everything: every marketing purpose withdrawn at once.
+            try await contacts.optOutOfMarketing(subject: pat, source: .phoneCall, actor: "office")
+
+            let today = CalendarDay.today
+            let due = try await retention.plan(asOf: today.adding(days: 1))
+            #expect(
+                Set(due.filter { $0.rule == "while_consented" }.map(\.subjectID)) == [sam, pat],
+                "both consents ended, the full opt-out included")
+            let report = try await retention.run(asOf: today.adding(days: 1))
+            #expect(report.subjectsErased == 2)
+
+            // Back on the next import, with no consent history: still not marketed to.
+            let back = try await SeedPeople.assetContact(vault, email: "pat@dale.example", name: "Pat Head")
+            #expect(back != pat)
+            #expect(try await contacts.suppression(kind: "email", value: "pat@dale.example") == .marketing)
+            let decision = try await contacts.decide(
+                subject: back, ContactQuestion(purpose: "marketing", channel: .email, list: "newsletter"))
+            #expect(decision.reason == .suppressed)
+        }
+    }
+}
+
+/// A retention event for many people at once.
+@Suite("Retention events for a group")
+struct GroupRetentionEventTests {
+    @Test(
+        "ASSET: a school's subscription ends for every pupil in one step, audited once; the day may not be to come",
+        arguments: TestBackend.available)
+    func wholeSchool(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let type = try #require(vault.policy.recordType("pupil_assessment"))
+            let hill = try await vault.addSchool(name: "Hill School", urn: "100001", laCode: nil, actor: "dpo")
+            let dale = try await vault.addSchool(name: "Dale School", urn: "100002", laCode: nil, actor: "dpo")
+            let hillPupils = try fixture.csv(
+                """
+                \(VaultFixture.pupilHeading)
+                Ann Smith,B801200005001,F,Y,N,K,100,105,EXS,EXS,102.5,Maths,5
+                Eve White,P207000016049,F,N,N,N,95,94,EXS,EXS,94.5,Maths,4
+                """, name: "hill.csv")
+            let dalePupils = try fixture.csv(
+                "\(VaultFixture.pupilHeading)\nBen Stone,A801200005003,M,N,N,N,99,98,EXS,EXS,98.5,Maths,5\n",
+                name: "dale.csv")
+            _ = try await RecordImporter.byTheDPO(vault, type, actor: "dpo").run(
+                file: hillPupils, schoolID: hill.id, dryRun: false)
+            _ = try await RecordImporter.byTheDPO(vault, type, actor: "dpo").run(
+                file: dalePupils, schoolID: dale.id, dryRun: false)
+            let retention = Retention(vault: vault)
+            let today = CalendarDay.today
+            let before = try await AuditLog(store: fixture.store).entries(limit: 500).count
+
+            await #expect(throws: VaultError.self) {
+                try await retention.record(
+                    event: "subscription_ended", school: hill.id, on: today.adding(days: 1), actor: "dpo")
+            }
+            await #expect(throws: VaultError.self) {
+                try await retention.record(event: "retired", school: hill.id, on: today, actor: "dpo")
+            }
+            #expect(try await AuditLog(store: fixture.store).entries(limit: 500).count == before, "nothing recorded")
+
+            let recorded = try await retention.record(
+                event: "subscription_ended", school: hill.id, on: today, actor: "dpo")
+            #expect(recorded == 2)
+            let due = try await retention.plan(asOf: today.adding(days: 1)).filter { $0.rule == "pupil_data" }
+            #expect(due.count == 2, "Hill's two pupils, not Dale's")
+            let entries = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
+            let events = entries.filter { $0.action == "retention.event" }
+            #expect(events.count == 1)
+            #expect(events.first?.detail?.contains("for 2 people (everyone of school 100001)") == true)
+        }
+    }
+}
