@@ -31,7 +31,13 @@ struct BackupCommandTests {
 
             let restored = try Custos.run(["restore", backup] + options)
             #expect(restored.status == 0, "\(restored.error)")
-            #expect(restored.output.contains("1 later erasure re-applied"))
+            #expect(restored.output.contains("1 later erasure re-applied; 1 erasure request kept in the register"))
+            // The erasure's request, its certificate and its task to tell the recipients are kept.
+            let request = try Custos.run(["request", "show", id] + options)
+            #expect(request.status == 0, "\(request.error)")
+            #expect(request.output.contains("completed"))
+            let certificate = try Custos.run(["request", "certificate", id] + options)
+            #expect(certificate.output.contains("Erasure certificate"))
             #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
             let shown = try Custos.run(["subject", "show", ann, "--purpose", "booking_admin"] + options)
             #expect(shown.status == 0, "\(shown.error)")
@@ -48,6 +54,38 @@ struct BackupCommandTests {
                 ["import", "--type", "member_contact", "--purpose", "booking_admin", csv.path] + options)
             #expect(reimport.output.contains("1 suppressed (erased people)"))
             #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + options).status != 0)
+        }
+    }
+
+    @Test("a restore into a folder with no database needs the journal exported before; with it, no one comes back")
+    func restoreIntoEmptyFolder() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let backup = office.folder.appendingPathComponent("before.sqlite").path
+            #expect(try Custos.run(["backup", backup] + options).status == 0)
+            let new = try Custos.run(
+                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
+                    + options)
+            #expect(
+                try Custos.run(
+                    ["request", "erase", String(new.output.prefix(36)), "--ground", "consent_withdrawn"] + options
+                ).status == 0)
+            let journal = office.folder.appendingPathComponent("journal.json").path
+            #expect(try Custos.run(["erasures", "export", "-o", journal] + options).status == 0)
+
+            // A new server, an empty data folder, the same key file.
+            let empty = office.folder.appendingPathComponent("new-data")
+            let keyFile = office.folder.appendingPathComponent("data/master.key").path
+            let elsewhere = ["--data", empty.path, "--key-file", keyFile]
+            let refused = try Custos.run(["restore", backup] + elsewhere)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("--journal"))
+            #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("custos.sqlite").path))
+
+            let restored = try Custos.run(["restore", backup, "--journal", journal] + elsewhere)
+            #expect(restored.status == 0, "\(restored.error)")
+            #expect(restored.output.contains("1 later erasure re-applied"))
+            #expect(try Custos.run(["subject", "find", "--email", "ann@school.example"] + elsewhere).status != 0)
         }
     }
 

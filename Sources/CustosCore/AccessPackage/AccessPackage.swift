@@ -161,6 +161,25 @@ public struct AccessPackage: Sendable, Equatable, Codable {
         }
     }
 
+    /// Which right the package answers.
+    public enum Answer: String, Sendable, Equatable, Codable {
+        /// A copy of the person's data (UK GDPR Art 15).
+        case access
+        /// A parent's request to see or copy their child's educational record (Education (Pupil
+        /// Information) (England) Regulations 2005 reg 5): the record as the school holds it.
+        case educationalRecord = "educational_record"
+    }
+
+    /// Which right the package answers.
+    public var answer: Answer = .access
+    /// The day the request was received, when the package answers one.
+    public var requestReceived: CalendarDay?
+    /// The automated decisions made about the person, each "purpose: what is decided, how, and
+    /// what it means for them" (Art 15(1)(h)); empty when there are none, and the report says so.
+    public var automatedDecisions: [String] = []
+    /// For an educational record: what a copy costs (seeing it is free).
+    public var copyFee: String?
+
     /// Who holds the data: the controller's name and how to reach them.
     public var controller: String
     public var controllerContact: String?

@@ -6,7 +6,7 @@ enum AccessPackageTemplate {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Your personal data held by {{controller}}</title>
+        <title>{{heading}}</title>
         <style>
         body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #0b0c0c; }
         table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
@@ -18,8 +18,9 @@ enum AccessPackageTemplate {
         </head>
         <body>
         <main>
-        <h1>Your personal data held by {{controller}}</h1>
-        <p>This is our answer to your request for a copy of your personal data (UK GDPR Article 15), made on {{generated}}. It lists every record we hold about you, what we use it for and why we are allowed to, where it came from, who we share it with and how long we keep it.</p>
+        <h1>{{heading}}</h1>
+        {{#access}}<p>This is our answer to your request for a copy of your personal data (UK GDPR Article 15){{#received}}, which we received on {{received}}{{/received}}. This copy was made on {{generated}}. It lists every record we hold about you, what we use it for and why we are allowed to, where it came from, who we share it with and how long we keep it.</p>{{/access}}
+        {{#educationalRecord}}<p>This is your child's educational record as the school holds it, in answer to your request to see it (Education (Pupil Information) (England) Regulations 2005, regulation 5){{#received}}, which we received on {{received}}{{/received}}. This copy was made on {{generated}}. Seeing the record is free.{{#copyFee}} {{.}}{{/copyFee}}</p>{{/educationalRecord}}
         {{#contact}}<p>To ask about it, contact {{contact}}.</p>{{/contact}}
 
         <h2>Records about you</h2>
@@ -90,6 +91,11 @@ enum AccessPackageTemplate {
         </tbody>
         </table>
         {{/hasDisclosures}}
+
+        <h2>Decisions made by automated means</h2>
+        {{#hasAutomatedDecisions}}<p>We make these decisions about you by automated means (UK GDPR Article 15(1)(h)); you may ask for a person to review any of them:</p>
+        <ul>{{#automatedDecisions}}<li>{{.}}</li>{{/automatedDecisions}}</ul>{{/hasAutomatedDecisions}}
+        {{^hasAutomatedDecisions}}<p>We make no decisions about you by automated means alone, and do not profile you.</p>{{/hasAutomatedDecisions}}
 
         {{#hasWithheld}}
         <h2>What we have not given you</h2>

@@ -31,7 +31,14 @@ public struct AccessPackageWriter: Sendable {
         let day = Self.LongDay()
         var page: [String: Any] = [
             "controller": package.controller,
+            "heading": package.answer == .educationalRecord
+                ? "The educational record held by \(package.controller)"
+                : "Your personal data held by \(package.controller)",
+            "access": package.answer == .access,
+            "educationalRecord": package.answer == .educationalRecord,
             "generated": day.string(from: package.generatedAt),
+            "hasAutomatedDecisions": !package.automatedDecisions.isEmpty,
+            "automatedDecisions": package.automatedDecisions,
             "records": package.records.map { record in
                 [
                     "typeName": record.typeName, "role": record.role, "source": record.source,
@@ -78,6 +85,8 @@ public struct AccessPackageWriter: Sendable {
             },
         ]
         if let contact = package.controllerContact { page["contact"] = contact }
+        if let received = package.requestReceived { page["received"] = received.long }
+        if let fee = package.copyFee { page["copyFee"] = fee }
         return report.render(page)
     }
 

@@ -14,6 +14,9 @@ public struct RecordType: Sendable, Equatable, Decodable {
     public var retention: [String]
     /// Where the data comes from; the person themselves when the list is empty.
     public var sources: [DataSource]
+    /// Whether the person gives this data themselves (on a form, at a booking, by email), whatever
+    /// channel brings it in; nil for the policy's sources to say (``isProvidedByPerson``).
+    public var providedByPerson: Bool?
     /// The kind of school record it is, where the law or guidance sets a least time to keep it
     /// (``SchoolRecordKind``): the linter checks its retention rules against that floor.
     public var kind: SchoolRecordKind?
@@ -57,6 +60,12 @@ public struct RecordType: Sendable, Equatable, Decodable {
     /// UPN is not the Ann Smith already held with another).
     public func findingCount(of role: String?, present count: Int) -> Int {
         !identifiedBy.isEmpty && role == roles.first?.name ? min(count, 1) : count
+    }
+
+    /// Whether the records are data the person provided, for portability (UK GDPR Art 20(1)): as the
+    /// policy says (`provided_by_person`), else when the person is among the type's sources.
+    public var isProvidedByPerson: Bool {
+        providedByPerson ?? effectiveSources.contains { $0.kind == .dataSubject }
     }
 
     /// The sources, or the person themselves when none are listed.

@@ -31,9 +31,12 @@ public struct ErasureCertificate: Sendable, Equatable, Codable {
     public var erasedOn: CalendarDay
     public var erased: [Line]
     public var kept: [Line]
-    /// Whether the person's data key was destroyed: every copy of their data, backups included,
-    /// can no longer be read.
+    /// Whether the person's data key was destroyed: nothing of theirs in the live database can
+    /// be read again.
     public var keyDestroyed: Bool
+    /// The day the last backup made before the erasure, and so still holding the data (and the
+    /// key that opens it), expires; nil when no backup kept was made before it.
+    public var lastBackupExpires: CalendarDay?
     /// How many of their addresses were kept, as keyed hashes only, so they are never contacted
     /// again and not re-created by an import.
     public var addressesSuppressed: Int
@@ -80,8 +83,16 @@ public struct ErasureCertificate: Sendable, Equatable, Codable {
         if keyDestroyed {
             lines += [
                 "",
-                "The key that protected your data was destroyed, so no copy of it, in backups or anywhere else, can be read again.",
+                "The key that protected your data was destroyed with it, so nothing of it can be read again in our systems.",
             ]
+        }
+        if let lastBackupExpires {
+            lines += [
+                "",
+                "Backups made before \(erasedOn) still hold a copy until they expire; the last of them expires on \(lastBackupExpires). They are not used meanwhile, and if one is ever restored, your erasure is carried out again before anything else.",
+            ]
+        } else {
+            lines += ["", "No backup we keep was made before the erasure."]
         }
         if !kept.isEmpty {
             lines += ["", "Kept, and why:"]

@@ -744,6 +744,7 @@ enum OpenAPIDocument {
                   "erased": { "type": "array", "items": { "$ref": "#/components/schemas/ErasureLine" } },
                   "kept": { "type": "array", "items": { "$ref": "#/components/schemas/ErasureLine" } },
                   "keyDestroyed": { "type": "boolean" },
+                  "lastBackupExpires": { "type": "string", "format": "date", "description": "When the last backup made before the erasure, still holding a copy, expires; absent when none was" },
                   "addressesSuppressed": { "type": "integer" },
                   "recipients": { "type": "array", "items": { "type": "string" } },
                   "approvedBy": { "type": "string" },

@@ -142,7 +142,9 @@ struct RequestsController: Sendable {
         }
         let acts = user.may(.actOnRequests)
         values["acts"] = acts
-        if acts, stored.kind == .access, stored.subjectID != nil, Self.mayPackage(stored.state) {
+        if acts, [.access, .educationalRecord].contains(stored.kind), stored.subjectID != nil,
+            Self.mayPackage(stored.state)
+        {
             values["packageLink"] = Self.link(id) + "/package.zip"
         }
         let formToken = context.sessions.session?.formToken ?? ""

@@ -24,6 +24,76 @@ public struct ErasureReplay: Sendable {
         try await store.erasureJournal()
     }
 
+    /// An erasure request's place in the register, read before a restore so that the restored
+    /// database keeps it: the request with its certificate, its history and its tasks (telling
+    /// the recipients). Ids, dates, the certificate and sealed text only: no personal data.
+    public struct ErasureRegisterEntry: Sendable {
+        let request: StoredRequest
+        let events: [StoredRequestEvent]
+        let tasks: [StoredTask]
+    }
+
+    /// The register entries of the erasure requests `entries` carried out, as this store holds them.
+    public func registerEntries(for entries: [ErasureJournalEntry]) async throws -> [ErasureRegisterEntry] {
+        var kept: [ErasureRegisterEntry] = []
+        var tasksByWorkspace: [UUID: [StoredTask]] = [:]
+        for entry in entries {
+            guard let id = entry.requestID, let request = try await store.request(id, in: entry.workspaceID) else {
+                continue
+            }
+            if tasksByWorkspace[entry.workspaceID] == nil {
+                tasksByWorkspace[entry.workspaceID] = try await store.tasks(in: entry.workspaceID, includingDone: true)
+            }
+            kept.append(
+                ErasureRegisterEntry(
+                    request: request, events: try await store.requestEvents(of: id, in: entry.workspaceID),
+                    tasks: (tasksByWorkspace[entry.workspaceID] ?? []).filter { $0.requestID == id }))
+        }
+        return kept
+    }
+
+    /// Puts back the register entries the store lacks (a restore of a copy made before the
+    /// requests were carried out); returns how many. Each is audited as `request.restored`.
+    @discardableResult
+    public func restore(_ register: [ErasureRegisterEntry], actor: String, at time: Date = Date()) async throws -> Int {
+        var restored = 0
+        for entry in register {
+            let request = entry.request
+            guard try await store.workspace(id: request.workspaceID) != nil,
+                try await store.request(request.id, in: request.workspaceID) == nil
+            else { continue }
+            var changes = ChangeSet(workspaceID: request.workspaceID)
+            changes.requests.opened = [request]
+            changes.requests.events = entry.events
+            changes.requests.updates = [
+                RequestUpdate(
+                    requestID: request.id, state: request.state, dueOn: request.dueOn, outcome: request.outcome)
+            ]
+            changes.tasks.opened = entry.tasks.map { task in
+                var open = task
+                open.doneOn = nil
+                open.doneBy = nil
+                open.note = nil
+                return open
+            }
+            changes.tasks.completions = entry.tasks.compactMap { task in
+                guard let day = task.doneOn else { return nil }
+                return TaskCompletion(taskID: task.id, on: day, by: task.doneBy ?? actor, note: task.note ?? "")
+            }
+            changes.audit = [
+                AuditEvent(
+                    workspaceID: request.workspaceID, time: time, actor: actor, action: "request.restored",
+                    subjectID: request.subjectID,
+                    detail:
+                        "request \(request.id) (\(request.kind.rawValue)) and its certificate kept across a restore; \(entry.tasks.count) tasks"
+                )
+            ]
+            try await store.apply(changes)
+            restored += 1
+        }
+        return restored
+    }
+
     /// Replays `entries` (a journal read before the restore, or exported); returns how many were
     /// carried out again. Entries of workspaces the store does not have are skipped.
     @discardableResult

@@ -44,6 +44,8 @@ public struct AccessPackages: Sendable {
                 what: "a statement on record \(statement.recordID)")
             statements[statement.recordID, default: []].append(String(decoding: text, as: UTF8.self))
         }
+        let consentEntries = try await vault.store.consentEntries(ofSubjects: [id], in: vault.workspace.id)
+        let ledger = ConsentLedger(consentEntries)
         var records: [AccessPackage.Record] = []
         for record in view.records.sorted(by: {
             ($0.createdAt, $0.recordID.uuidString) < ($1.createdAt, $1.recordID.uuidString)
@@ -68,11 +70,11 @@ public struct AccessPackages: Sendable {
             records.append(
                 AccessPackage.Record(
                     id: record.recordID, type: type.id, typeName: type.name, role: record.role,
-                    source: record.source.kind == .person ? "you" : record.source.description,
-                    createdAt: record.createdAt, updatedAt: record.updatedAt, fields: fields,
+                    source: Self.source(record.source, of: type), createdAt: record.createdAt,
+                    updatedAt: record.updatedAt, fields: fields,
                     uses: purposes.map {
                         AccessPackage.Use(
-                            purpose: $0.name, lawfulBasis: $0.lawfulBasis?.plainEnglish ?? "none recorded",
+                            purpose: $0.name, lawfulBasis: Self.basis(of: $0, ledger: ledger),
                             automatedDecision: $0.automatedDecision?.description)
                     },
                     recipients: Array(Set(purposes.flatMap { policy.recipients(of: $0).map(\.name) })).sorted(),
@@ -82,7 +84,7 @@ public struct AccessPackages: Sendable {
         let store = vault.store
         let workspaceID = vault.workspace.id
         let purposeName = { (id: String) in policy.purposes.first { $0.id == id }?.name ?? id }
-        let consents = try await store.consentEntries(ofSubjects: [id], in: workspaceID).map {
+        let consents = consentEntries.map {
             AccessPackage.Consent(
                 purpose: purposeName($0.purpose), channel: $0.channel?.rawValue ?? "every channel",
                 list: $0.list ?? "every list", action: $0.action.rawValue, wording: $0.wording,
@@ -111,12 +113,53 @@ public struct AccessPackages: Sendable {
                         + (categories.isEmpty ? "" : " (only \(categories.joined(separator: ", ")))"),
                     ground: disclosure.facts.ground)
             }
-        let package = AccessPackage(
+        var package = AccessPackage(
             controller: policy.controller.shortName ?? policy.controller.name ?? vault.workspace.title,
             controllerContact: policy.dpo?.email ?? policy.controller.email,
             subjectID: id, generatedAt: time, records: records, consents: consents, processingStates: states,
             messages: messages, disclosures: disclosures)
+        let held = Set(view.records.map(\.type))
+        package.automatedDecisions = policy.purposes.compactMap { purpose in
+            guard let decision = purpose.automatedDecision,
+                policy.recordTypes.contains(where: { held.contains($0.id) && $0.purposes.contains(purpose.id) })
+            else { return nil }
+            let words = [decision.description, decision.logic, decision.significance, decision.consequences]
+                .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                .joined(separator: " ")
+            return "\(purpose.name): \(words.isEmpty ? "an automated decision" : words)"
+        }
         return (package, [read])
+    }
+
+    /// The lawful basis of `purpose` as the person is told it: for consent, whether they gave it
+    /// and it stands, never "you consented" where they did not.
+    static func basis(of purpose: Purpose, ledger: ConsentLedger) -> String {
+        guard let basis = purpose.lawfulBasis else { return "none recorded" }
+        guard basis == .consent else { return basis.plainEnglish }
+        if ledger.inForce(purpose: purpose.id) { return "your consent, which you gave and have not withdrawn" }
+        if ledger.withdrawn(purpose: purpose.id) {
+            return "your consent, which you have withdrawn: we no longer use it for this"
+        }
+        return "your consent, which you have not given: we do not use it for this"
+    }
+
+    /// Where a record came from, in words a person reads: never a file's or a system's internal
+    /// name, but who gave it, as the policy says its records come.
+    static func source(_ source: RecordSource, of type: RecordType) -> String {
+        switch source.kind {
+        case .person: return "you"
+        case .form: return "you, on one of our forms"
+        case .staff: return "our staff, who entered it"
+        case .importFile, .external:
+            var named: [String] = []
+            for source in type.effectiveSources {
+                let name = source.kind == .dataSubject ? "you" : source.displayName
+                if !named.contains(name) { named.append(name) }
+            }
+            guard let last = named.last else { return "our records" }
+            let who = named.count == 1 ? last : named.dropLast().joined(separator: ", ") + " or " + last
+            return "\(who) (brought into our records from a list)"
+        }
     }
 
     /// The role's values of a record, in the type's order, labelled; empty ones left out.

@@ -110,7 +110,7 @@ public struct Erasures: Sendable {
                 )
             ]
         }
-        let certificate = ErasureCertificate(
+        var certificate = ErasureCertificate(
             controller: vault.policy.controller.shortName ?? vault.policy.controller.name ?? vault.workspace.title,
             requestID: id, subjectID: subject, ground: ground, receivedOn: request.receivedOn, erasedOn: day,
             erased: plan.items.filter { $0.kept == nil }.map {
@@ -125,6 +125,8 @@ public struct Erasures: Sendable {
             }, keyDestroyed: plan.erasesEverything, addressesSuppressed: suppressed,
             recipients: assessment.recipients,
             approvedBy: history.events.last { $0.action == .approved }?.actor, carriedOutBy: actor)
+        certificate.lastBackupExpires = try await vault.store.backupsKept(at: time).filter { $0.madeAt <= time }
+            .map(\.keepUntil).max().map { CalendarDay($0, in: CalendarDay.clockTimeZone) }
         try await requests.complete(
             id, kind: .erasure, carrying: changes, outcome: RequestOutcome(erasure: certificate),
             summary:

@@ -158,15 +158,24 @@ public struct Requests: Sendable {
     }
 
     /// The access package for an access request, zipped: the report, the data and the table
-    /// (``AccessPackages``, ``AccessPackageArchive``). Audited as `request.package` with what it
-    /// holds, counted. Throws a ``VaultError`` for another kind of request, a refused one, or one
-    /// not yet tied to a person.
+    /// (``AccessPackages``, ``AccessPackageArchive``); for a parent's request for the educational
+    /// record, the inspection copy: the child's educational record as the school holds it, with what
+    /// is withheld and why, and what a copy costs. Audited as `request.package` with what it holds,
+    /// counted. Throws a ``VaultError`` for another kind of request, a refused one, or one not yet
+    /// tied to a person.
     public func package(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
-        let (request, history) = try await load(id, kind: .access)
+        let (request, history) = try await load(id)
+        guard [.access, .educationalRecord].contains(request.kind) else {
+            throw VaultError(
+                "request \(id) is a request for \(request.kind.rawValue): only an access request or a request for the educational record has a package",
+                kind: .invalid)
+        }
         guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
         try Self.requireIdentity(of: request, history)
         let subject = try await person(of: request)
         var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
+        package.requestReceived = request.receivedOn
+        if request.kind == .educationalRecord { Self.educationalRecord(of: &package, policy: vault.policy) }
         Self.hold(back: try await store.withholdings(of: id, in: workspaceID), from: &package)
         let zip = try AccessPackageArchive.zip(package)
         try await vault.audit(
@@ -178,6 +187,32 @@ public struct Requests: Sendable {
                 )
             ])
         return zip
+    }
+
+    /// The kinds of school record that make up a pupil's educational record (the curricular
+    /// record, SEN and exclusions; Education (Pupil Information) (England) Regulations 2005 reg 2).
+    static let educationalRecordKinds: Set<SchoolRecordKind> = [
+        .pupilRecordPrimary, .pupilRecordSecondary, .senFile, .exclusion,
+    ]
+
+    /// Makes `package` the inspection copy of the educational record: the child's records of the
+    /// kinds the record is made of (every record, where the policy names no kinds), nothing of
+    /// consents, messages or disclosures, and what a copy costs.
+    static func educationalRecord(of package: inout AccessPackage, policy: Policy) {
+        let types = Set(
+            policy.recordTypes.filter { $0.kind.map(educationalRecordKinds.contains) == true }.map(\.id))
+        if !types.isEmpty { package.records = package.records.filter { types.contains($0.type) } }
+        package.answer = .educationalRecord
+        package.consents = []
+        package.messages = []
+        package.disclosures = []
+        package.processingStates = []
+        package.automatedDecisions = []
+        package.copyFee =
+            "A copy costs no more than the cost of supplying it"
+            + (policy.rights.fee.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+                $0.isEmpty ? nil : ": \($0)."
+            } ?? ".")
     }
 
     /// Who asked, for a request made on someone else's behalf: opened from its seal (or, for a
@@ -317,8 +352,9 @@ public struct Requests: Sendable {
     }
 
     /// The data a person may take to another controller, for a portability request (Art 20): the
-    /// records they gave (themselves or through a form) whose purposes rest on consent or a
-    /// contract, as JSON and CSV in a zip. Audited as `request.portable`. Throws a ``VaultError``
+    /// records they gave, whatever brought them in (themselves, a form, or an import of what they
+    /// gave: ``RecordType/isProvidedByPerson``), whose purposes rest on consent or a contract, as
+    /// JSON and CSV in a zip. Audited as `request.portable`. Throws a ``VaultError``
     /// for another kind of request, a refused one, or when none of their data is portable.
     public func portable(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
         let (request, history) = try await load(id, kind: .portability)
@@ -328,9 +364,9 @@ public struct Requests: Sendable {
         let policy = vault.policy
         let portable = Set(
             try await store.recordParts(ofSubjects: [subject], in: workspaceID).filter { part in
-                guard [.person, .form].contains(part.source.kind), let type = policy.recordType(part.type) else {
-                    return false
-                }
+                guard let type = policy.recordType(part.type),
+                    [.person, .form].contains(part.source.kind) || type.isProvidedByPerson
+                else { return false }
                 return policy.purposes.contains {
                     type.purposes.contains($0.id) && [.consent, .contract].contains($0.lawfulBasis)
                 }

@@ -48,17 +48,22 @@ struct ErasuresReapplyCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let journal: [ErasureJournalEntry]
-        do {
-            journal = try decoder.decode([ErasureJournalEntry].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-        } catch {
-            throw CommandFailure(message: "error: \(file) is not an erasure journal written by custos erasures export")
-        }
+        let journal = try Self.read(file)
         let replayed = try await store.withInstallation { installation in
             try await installation.erasureReplay.replay(journal, actor: CommandActor.current)
         }
         print("\(replayed) erasure\(replayed == 1 ? "" : "s") re-applied")
+    }
+
+    /// The journal in `file`, or a failure naming the file.
+    static func read(_ file: String) throws -> [ErasureJournalEntry] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(
+                [ErasureJournalEntry].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            throw CommandFailure(message: "error: \(file) is not an erasure journal written by custos erasures export")
+        }
     }
 }
