@@ -791,6 +791,27 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        // The Telephone Preference Service list each workspace screens marketing calls against,
+        // as keyed hashes of the numbers.
+        Migration(
+            id: 34, name: "telephone-preference",
+            statements: [
+                """
+                CREATE TABLE tps_number (
+                    workspace_id UUID NOT NULL,
+                    blind_index BYTEA NOT NULL,
+                    PRIMARY KEY (workspace_id, blind_index)
+                )
+                """,
+                """
+                CREATE TABLE tps_list (
+                    workspace_id UUID PRIMARY KEY,
+                    imported_at TIMESTAMPTZ NOT NULL,
+                    numbers INTEGER NOT NULL,
+                    imported_by TEXT NOT NULL
+                )
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

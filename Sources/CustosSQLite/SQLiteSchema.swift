@@ -690,6 +690,24 @@ enum SQLiteSchema {
                     )
                     """)
         }
+        // The Telephone Preference Service list each workspace screens marketing calls against,
+        // as keyed hashes of the numbers.
+        migrator.registerMigration("34-telephone-preference") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE tps_number (
+                        workspace_id TEXT NOT NULL,
+                        blind_index BLOB NOT NULL,
+                        PRIMARY KEY (workspace_id, blind_index)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE tps_list (
+                        workspace_id TEXT PRIMARY KEY,
+                        imported_ms INTEGER NOT NULL,
+                        numbers INTEGER NOT NULL,
+                        imported_by TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

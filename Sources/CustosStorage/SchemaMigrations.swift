@@ -37,5 +37,6 @@ public enum SchemaMigrations {
         "audit-pending",
         "request-fee-ground",
         "bank-holidays",
+        "telephone-preference",
     ]
 }

@@ -34,7 +34,8 @@ public protocol WorkspaceStore: Sendable {
 public protocol CustosStore: WorkspaceStore, PersonalDataStore, AccessTokenStore, ContactStore, CookieConsentStore,
     MessageStore, RequestStore, TaskStore, LegalHoldStore, RetentionStore,
     ComplaintStore, BreachStore, DisclosureStore, StaffUserStore, RegistrationStore, JobClaimStore,
-    AttemptLimitStore, ServerPresenceStore, KeyUseStore, ImportJobStore, BankHolidayStore
+    AttemptLimitStore, ServerPresenceStore, KeyUseStore, ImportJobStore, BankHolidayStore,
+    TelephonePreferenceStore
 {
     /// Runs `body`, the work of one request, whose small cached reads (its token, contact facts)
     /// may then all answer as of the request's first: a store that caches them asks once per

@@ -148,7 +148,8 @@ struct RequestCommandTests {
             let refused = try Custos.run(
                 ["request", "package", String(erasure.output.prefix(36)), "--out", file.path + "2"] + office.options)
             #expect(refused.status != 0)
-            #expect(refused.error.contains("not access"))
+            #expect(
+                refused.error.contains("only an access request or a request for the educational record has a package"))
         }
     }
 }

@@ -137,3 +137,38 @@ struct ContactDeciderTests {
         #expect(field(ContactQuestion(purpose: "booking_admin", channel: .phone)) == nil)
     }
 }
+
+/// PECR reg 21 in the contact decision: marketing calls without consent only to screened numbers.
+@Suite("Telephone Preference Service")
+struct TelephonePreferenceDecisionTests {
+    @Test("a marketing call on legitimate interests needs a screened number not on the TPS; consent overrides it")
+    func screening() throws {
+        var loaded = try PolicyLoader.load(contentsOf: Repository.example("ashe")).policy
+        let index = try #require(loaded.purposes.firstIndex { $0.id == "customer_research" })
+        loaded.purposes[index].marketing = try PolicyLoader.load(
+            yaml: String(
+                decoding: try Data(contentsOf: Repository.example("ashe")), as: UTF8.self
+            ).replacingOccurrences(
+                of: "    data_use: functional.service.improve\n",
+                with: "    data_use: functional.service.improve\n    marketing:\n      channels: [phone, post]\n"),
+            fileName: "ashe.yaml"
+        ).policy.purpose("customer_research")?.marketing
+        let decider = ContactDecider(policy: loaded)
+        let call = ContactQuestion(purpose: "customer_research", channel: .phone)
+        #expect(try decider.decide(call, facts: ContactFacts()).reason == .tpsNotScreened)
+        #expect(
+            try decider.decide(call, facts: ContactFacts(telephonePreference: .registered)).reason == .tpsRegistered)
+        #expect(
+            try decider.decide(call, facts: ContactFacts(telephonePreference: .clear)).reason == .legitimateInterests)
+        // Post is not a call: no screening.
+        let letter = ContactQuestion(purpose: "customer_research", channel: .post)
+        #expect(try decider.decide(letter, facts: ContactFacts()).reason == .legitimateInterests)
+        // The person's consent to calls is their notice that they do not object (reg 21(4)).
+        let consent = ConsentEntry(
+            subjectID: UUID(), purpose: "customer_research", channel: .phone, list: nil, action: .given, wording: nil,
+            policyVersion: 1, source: .phoneCall, recordedBy: "office", recordedAt: Date())
+        let facts = ContactFacts(consents: ConsentLedger([consent]), telephonePreference: .registered)
+        #expect(try decider.decide(call, facts: facts).reason == .consentGiven)
+        #expect(!ContactReason.tpsRegistered.allows && !ContactReason.tpsNotScreened.allows)
+    }
+}

@@ -102,3 +102,55 @@ struct GroupRetentionEventTests {
         }
     }
 }
+
+/// The TPS list imported and screened against, on each backend.
+@Suite("Telephone Preference Service list")
+struct TelephonePreferenceListTests {
+    @Test(
+        "marketing calls wait for a TPS list; a number on it is refused, one not on it may be called, singly and as an audience",
+        arguments: TestBackend.available)
+    func screening(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe") {
+                $0.replacingOccurrences(
+                    of: "    data_use: functional.service.improve\n",
+                    with: "    data_use: functional.service.improve\n    marketing:\n      channels: [phone, post]\n")
+            }
+            let type = try #require(vault.policy.recordType("member_contact"))
+            func head(_ email: String, mobile: String) async throws -> UUID {
+                let outcome = try await vault.write(
+                    RecordInput(
+                        type: type,
+                        values: [
+                            "name": "Head Teacher", "school_address": "1 Lane", "head_email": email,
+                            "head_mobile": mobile,
+                        ], source: .person), actor: "test")
+                guard case .created(_, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
+                return try #require(subjects["head"])
+            }
+            let listed = try await head("ann@school.example", mobile: "07700 900123")
+            let free = try await head("bea@school.example", mobile: "07700 900456")
+            let contacts = Contacts(vault: vault)
+            let call = ContactQuestion(purpose: "customer_research", channel: .phone)
+            #expect(try await contacts.decide(subject: free, call).reason == .tpsNotScreened)
+
+            await #expect(throws: VaultError.self) {
+                try await contacts.importTelephonePreferenceList(
+                    "number\n07700 900123\nnot a number 12\n", actor: "dpo")
+            }
+            #expect(try await contacts.decide(subject: free, call).reason == .tpsNotScreened, "nothing was kept")
+
+            let count = try await contacts.importTelephonePreferenceList(
+                "number\n+44 7700 900123\n07700900999\n\n", actor: "dpo")
+            #expect(count == 2)
+            #expect(try await contacts.decide(subject: listed, call).reason == .tpsRegistered)
+            #expect(try await contacts.decide(subject: free, call).reason == .legitimateInterests)
+            let audience = try await contacts.decideAudience(call)
+            #expect(audience.allowed.map(\.subjectID) == [free])
+            #expect(audience.denied[.tpsRegistered] == 1)
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 50).map(\.event)
+            #expect(audit.contains { $0.action == "tps.import" && $0.detail == "2 numbers on the TPS list" })
+            #expect(!audit.contains { $0.detail?.contains("7700") == true }, "never a number")
+        }
+    }
+}

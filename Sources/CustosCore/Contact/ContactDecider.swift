@@ -5,7 +5,8 @@
 /// objection each deny. Then, for direct marketing (a purpose with `marketing` settings): consent
 /// given allows and consent withdrawn denies; a purpose resting on consent needs it; email and
 /// SMS (and fax) to individual subscribers need consent or the soft opt-in (PECR reg 22, 20);
-/// post, phone and corporate subscribers may be marketed to on legitimate interests. Any other
+/// post, phone and corporate subscribers may be marketed to on legitimate interests, a marketing
+/// call only to a number screened against the Telephone Preference Service (PECR reg 21). Any other
 /// purpose is administrative: its lawful basis allows the message, unless it rests on consent.
 public struct ContactDecider: Sendable {
     public let policy: Policy
@@ -96,6 +97,15 @@ public struct ContactDecider: Sendable {
             }
             return ContactDecision(.noConsent)
         }
-        return ContactDecision(basis == .legitimateInterests ? .legitimateInterests : .noLawfulBasis)
+        guard basis == .legitimateInterests else { return ContactDecision(.noLawfulBasis) }
+        // PECR reg 21: a marketing call without consent only to a number screened against the TPS.
+        if question.channel == .phone {
+            switch facts.telephonePreference {
+            case .notScreened: return ContactDecision(.tpsNotScreened)
+            case .registered: return ContactDecision(.tpsRegistered)
+            case .clear: break
+            }
+        }
+        return ContactDecision(.legitimateInterests)
     }
 }

@@ -26,6 +26,10 @@ public enum ContactReason: String, PolicyKeyword {
     case noConsent = "no_consent"
     /// The purpose has no lawful basis that allows this contact.
     case noLawfulBasis = "no_lawful_basis"
+    /// A marketing call without consent to a number on the Telephone Preference Service (PECR reg 21).
+    case tpsRegistered = "tps_registered"
+    /// A marketing call without consent, with no TPS screening in the last 28 days (PECR reg 21).
+    case tpsNotScreened = "tps_not_screened"
 
     /// Whether this reason allows the contact.
     public var allows: Bool {
@@ -52,6 +56,10 @@ public enum ContactReason: String, PolicyKeyword {
         case .consentWithdrawn: "The person withdrew their consent."
         case .noConsent: "This contact needs consent, and none was given."
         case .noLawfulBasis: "The purpose has no lawful basis for this contact."
+        case .tpsRegistered:
+            "The number is registered with the Telephone Preference Service: no marketing calls without the person's consent (PECR reg 21)."
+        case .tpsNotScreened:
+            "No TPS list was screened in the last 28 days: marketing calls wait until the numbers are screened (PECR reg 21)."
         }
     }
 }

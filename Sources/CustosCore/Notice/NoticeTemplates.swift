@@ -43,6 +43,9 @@ enum NoticeTemplates {
         {{#dpo}}<h3>Our Data Protection Officer</h3>
         {{#.name}}<p>{{.}}</p>{{/.name}}
         <dl>{{#lines}}<dt>{{label}}</dt><dd>{{#.href}}<a href="{{.}}">{{/.href}}{{value}}{{#.href}}</a>{{/.href}}</dd>{{/lines}}</dl>{{/dpo}}
+        {{#representative}}<h3>Our representative in the UK</h3>
+        {{#.name}}<p>{{.}}</p>{{/.name}}
+        <dl>{{#lines}}<dt>{{label}}</dt><dd>{{#.href}}<a href="{{.}}">{{/.href}}{{value}}{{#.href}}</a>{{/.href}}</dd>{{/lines}}</dl>{{/representative}}
 
         {{#sections}}
         <section aria-labelledby="{{id}}">
@@ -206,6 +209,18 @@ enum NoticeTemplates {
         - **{{label}}:** {{value}}
         {{/lines}}
         {{/dpo}}
+        {{#representative}}
+
+        ### Our representative in the UK
+
+        {{#.name}}
+        {{.}}
+
+        {{/.name}}
+        {{#lines}}
+        - **{{label}}:** {{value}}
+        {{/lines}}
+        {{/representative}}
         {{#sections}}
 
         ## {{name}}
@@ -299,6 +314,10 @@ enum NoticeTemplates {
         {{#decisions}}
         #### {{purpose}}
 
+        {{#.description}}
+        {{.}}
+
+        {{/.description}}
         - **How it works:** {{logic}}
         - **Why it matters:** {{significance}}
         - **What it means for you:** {{consequences}}

@@ -122,6 +122,8 @@ public struct PrivacyNotice: Sendable, Equatable {
     public var introduction: String?
     public var controller: Contact
     public var dpo: Contact?
+    /// The controller's representative in the UK, for a controller based abroad (Art 13(1)(a), 27).
+    public var representative: Contact?
     public var sections: [Section]
     public var transfers: [Transfer]
     public var hasTransfers: Bool

@@ -46,6 +46,7 @@ public struct PrivacyNoticeBuilder: Sendable {
             introduction: policy.notice.introduction,
             controller: contact(controller.contact, extra: controllerExtras(controller)),
             dpo: policy.dpo.map { contact($0) },
+            representative: controller.representative.map { contact($0) },
             sections: policy.subjects.filter { !policy.fields(about: $0).isEmpty }.map { section(for: $0, in: policy) },
             transfers: transfers,
             hasTransfers: !transfers.isEmpty,

@@ -1093,7 +1093,7 @@ enum OpenAPIDocument {
                 "required": ["allowed", "reason", "explanation"],
                 "properties": {
                   "allowed": { "type": "boolean" },
-                  "reason": { "type": "string", "enum": ["consent_given", "soft_opt_in", "legitimate_interests", "administrative", "gone", "suppressed", "restricted", "objected", "consent_withdrawn", "no_consent", "no_lawful_basis"] },
+                  "reason": { "type": "string", "enum": ["consent_given", "soft_opt_in", "legitimate_interests", "administrative", "gone", "suppressed", "restricted", "objected", "consent_withdrawn", "no_consent", "no_lawful_basis", "tps_registered", "tps_not_screened"] },
                   "explanation": { "type": "string" },
                   "consentEntry": { "type": "string", "format": "uuid" }
                 }

@@ -18,6 +18,9 @@ struct AudienceWalks: Sendable {
     var processing: SubjectWalk<ProcessingStateEntry>
     var suppressions: SubjectWalk<(key: UUID, value: SuppressionScope)>
     var customers: SubjectWalk<UUID>
+    /// Whether a TPS list screened in the last 28 days stands, and the people with a number on it.
+    var telephoneScreened = false
+    var telephoneRegistered: Set<UUID> = []
 
     /// Asks `decider` about each of `people` (a stretch in ``SubjectOrder``).
     func decide(
@@ -44,7 +47,9 @@ struct AudienceWalks: Sendable {
             }
             let facts = ContactFacts(
                 consents: ConsentAct.ledger(acts, purpose: purpose.id), processing: Array(states),
-                suppression: suppression, isCustomer: isCustomer)
+                suppression: suppression, isCustomer: isCustomer,
+                telephonePreference: !telephoneScreened
+                    ? .notScreened : telephoneRegistered.contains(id) ? .registered : .clear)
             let decision = decider.decide(question, purpose: purpose, facts: facts)
             if decision.allowed {
                 part.allowed.append(AudienceDecision.Allowed(subjectID: id, reason: decision.reason))

@@ -30,13 +30,17 @@ extension Contacts {
             needsCustomers
             ? store.subjectIDs(withRecordsOfTypes: Array(decider.customerRecordTypes), in: workspaceID) : []
 
+        let calls = question.channel == .phone && purpose.marketing != nil
+        let screened = calls ? try await telephonePreferenceScreened() : false
+        let registered = screened ? try await store.telephonePreferenceRegisteredSubjects(in: workspaceID) : []
         let candidates = try await concerned
         let walks = AudienceWalks(
             reachable: try await reachable.map { SubjectWalk($0) { $0 } },
             consents: SubjectWalk(try await consents) { $0.subjectID },
             processing: SubjectWalk(SubjectOrder.sorted(try await processing) { $0.subjectID }) { $0.subjectID },
             suppressions: SubjectWalk(SubjectOrder.sorted(Array(try await suppressed)) { $0.key }) { $0.key },
-            customers: SubjectWalk(try await customers) { $0 })
+            customers: SubjectWalk(try await customers) { $0 }, telephoneScreened: screened,
+            telephoneRegistered: registered)
 
         // Stretches of the people concerned are decided side by side, two per core.
         let stretches = max(

@@ -259,7 +259,51 @@ public struct Contacts: Sendable {
         subject id: UUID, _ question: ContactQuestion, reaching: (StoredSubject) -> Bool = { _ in true }
     ) async throws -> ContactDecision {
         let purpose = try checked(question)
-        return decider.decide(question, purpose: purpose, facts: try await facts(of: id, reaching: reaching))
+        var facts = try await facts(of: id, reaching: reaching)
+        if question.channel == .phone, purpose.marketing != nil {
+            facts.telephonePreference = try await telephonePreference(of: id)
+        }
+        return decider.decide(question, purpose: purpose, facts: facts)
+    }
+
+    // MARK: The Telephone Preference Service
+
+    /// Replaces the workspace's TPS list with `numbers` (the TPS's file, one number a line; blank
+    /// lines and a header without digits are skipped), kept as keyed hashes: marketing calls on
+    /// legitimate interests go only to numbers screened against a list at most 28 days old, and
+    /// not on it (PECR reg 21). Audited as `tps.import` with the count. Throws a ``VaultError``
+    /// naming the first line that is not a telephone number, and keeps nothing.
+    @discardableResult
+    public func importTelephonePreferenceList(
+        _ text: String, actor: String, at time: Date = Date()
+    ) async throws -> Int {
+        var indexes: [Data] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let value = line.split(separator: ",").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard value.contains(where: \.isNumber) else { continue }
+            guard let normalised = IdentifierNormaliser.normalise(kind: "phone", value: value) else {
+                throw VaultError("line \(number + 1): not a telephone number", kind: .invalid)
+            }
+            indexes.append(vault.index(kind: "phone", value: normalised))
+        }
+        try await store.replaceTelephonePreferenceList(indexes, in: workspaceID, importedBy: actor, at: time)
+        try await vault.audit([
+            vault.event("tps.import", actor: actor, at: time, detail: "\(Set(indexes).count) numbers on the TPS list")
+        ])
+        return Set(indexes).count
+    }
+
+    /// Whether the workspace's TPS list was imported in the last 28 days (as of `time`).
+    func telephonePreferenceScreened(at time: Date = Date()) async throws -> Bool {
+        guard let list = try await store.telephonePreferenceList(in: workspaceID) else { return false }
+        return time.timeIntervalSince(list.importedAt) <= TelephonePreference.screeningLasts
+    }
+
+    /// What the TPS says of the person's numbers, as screened.
+    public func telephonePreference(of id: UUID, at time: Date = Date()) async throws -> TelephonePreference {
+        guard try await telephonePreferenceScreened(at: time) else { return .notScreened }
+        let phones = try await addressIdentifiers(of: id).filter { $0.kind == "phone" }.map(\.index)
+        return try await store.telephonePreferenceRegistered(phones, in: workspaceID).isEmpty ? .clear : .registered
     }
 
     /// The person a subject id stands for now: itself, or the subject it was merged into (a link
@@ -316,7 +360,6 @@ public struct Contacts: Sendable {
             .filter { StoredSuppression.addressKinds.contains($0.kind) }
     }
 
-    /// Suppression entries, for marketing, of every email address and phone number the person holds.
     /// The person's email addresses and phone numbers as suppression entries for marketing.
     func suppressions(
         of subjectID: UUID, reason: SuppressionReason, actor: String, at time: Date

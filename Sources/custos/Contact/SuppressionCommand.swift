@@ -11,7 +11,40 @@ struct SuppressionCommand: AsyncParsableCommand {
             The list holds keyed hashes of email addresses and phone numbers, never the addresses. It \
             survives the erasure of the person and re-imports from other systems.
             """,
-        subcommands: [SuppressionAddCommand.self, SuppressionCheckCommand.self, SuppressionCountCommand.self])
+        subcommands: [
+            SuppressionAddCommand.self, SuppressionCheckCommand.self, SuppressionCountCommand.self,
+            SuppressionTPSCommand.self,
+        ])
+}
+
+/// `custos suppression tps FILE`: the Telephone Preference Service list marketing calls are screened against.
+struct SuppressionTPSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tps",
+        abstract:
+            "Import the Telephone Preference Service list (one number a line) that marketing calls are screened against.",
+        discussion: """
+            PECR reg 21: a marketing call without the person's consent goes only to a number screened against the TPS \
+            (or Corporate TPS) within the last 28 days and not on it. The list replaces the one before and is kept \
+            as keyed hashes; until one is imported, and 28 days after the last, the contact decision refuses such \
+            calls (tps_not_screened), and numbers on it are refused (tps_registered).
+            """)
+
+    @Argument(help: ArgumentHelp("The list: one number a line.", valueName: "FILE")) var file: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let text: String
+        do {
+            text = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8)
+        } catch {
+            throw ValidationError("FILE: cannot read '\(file)'")
+        }
+        let count = try await store.withVault { vault in
+            try await Contacts(vault: vault).importTelephonePreferenceList(text, actor: CommandActor.current)
+        }
+        print("\(count) numbers on the TPS list; marketing calls are screened against it for 28 days")
+    }
 }
 
 /// `--email X | --phone X`.

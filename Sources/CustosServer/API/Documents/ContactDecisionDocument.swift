@@ -10,7 +10,8 @@ import Hummingbird
 struct ContactDecisionDocument: Codable, ResponseGenerator {
     var allowed: Bool
     /// A stable code: `consent_given`, `soft_opt_in`, `legitimate_interests`, `administrative`,
-    /// `gone`, `suppressed`, `restricted`, `objected`, `consent_withdrawn`, `no_consent`, `no_lawful_basis`.
+    /// `gone`, `suppressed`, `restricted`, `objected`, `consent_withdrawn`, `no_consent`, `no_lawful_basis`,
+    /// `tps_registered`, `tps_not_screened`.
     var reason: String
     var explanation: String
     /// The consent entry the decision rests on, if any.
