@@ -1,3 +1,4 @@
+import CustosTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,22 @@ struct TwoProcessesTests {
                     ["import", "--type", "member_contact", "--purpose", "booking_admin", csv.path] + office.options
                 )
                 .status == 0)
-            let arguments = ["retention", "run", "--as-of", "2100-01-01"] + office.options
+            // Everyone left post two days ago, recorded in one step: everyone is due today.
+            let plan = try Custos.run(["retention", "plan", "--as-of", "2100-01-01"] + office.options)
+            let ids = plan.output.split(separator: "\n").compactMap { line in
+                line.split(separator: " ").first.flatMap { UUID(uuidString: String($0)) }
+            }
+            #expect(ids.count == 301)
+            let leavers = office.folder.appendingPathComponent("leavers.txt")
+            try ids.map(\.uuidString).joined(separator: "\n").write(to: leavers, atomically: true, encoding: .utf8)
+            let recorded = try Custos.run(
+                [
+                    "retention", "event", "--subjects", leavers.path, "--event", "left_post", "--on",
+                    LondonDay.iso(fromToday: -2),
+                ]
+                    + office.options)
+            #expect(recorded.output.contains("for 301 people"), "\(recorded.error)")
+            let arguments = ["retention", "run"] + office.options
             async let first = Task.detached { try Custos.run(arguments) }.value
             async let second = Task.detached { try Custos.run(arguments) }.value
             let runs = try await [first, second]

@@ -18,27 +18,33 @@ struct OptOutRetentionTests {
             let retention = Retention(vault: vault)
             let sam = try await SeedPeople.assetContact(vault, email: "sam@hill.example")
             let pat = try await SeedPeople.assetContact(vault, email: "pat@dale.example", name: "Pat Head")
+            // Everything happened two days ago, so the periods that end with a withdrawal are over today.
+            let then = Date().addingTimeInterval(-2 * 86_400)
             for person in [sam, pat] {
                 try await contacts.record(
                     .given, subject: person, purpose: "marketing", channel: .email, list: "newsletter",
-                    source: .webForm, actor: "subject")
+                    source: .webForm, actor: "subject", at: then)
             }
             #expect(try await contacts.suppression(kind: "email", value: "sam@hill.example") == nil)
 
             // Sam unsubscribes from the only list they were on: nothing of marketing is left in force.
             try await contacts.record(
                 .withdrawn, subject: sam, purpose: "marketing", channel: .email, list: "newsletter",
-                source: .unsubscribeLink, actor: "subject")
+                source: .unsubscribeLink, actor: "subject", at: then.addingTimeInterval(60))
             #expect(try await contacts.suppression(kind: "email", value: "sam@hill.example") == .marketing)
             // Pat opts out of everything: every marketing purpose withdrawn at once.
-            try await contacts.optOutOfMarketing(subject: pat, source: .phoneCall, actor: "office")
+            try await contacts.optOutOfMarketing(
+                subject: pat, source: .phoneCall, actor: "office", at: then.addingTimeInterval(60))
 
             let today = CalendarDay.today
-            let due = try await retention.plan(asOf: today.adding(days: 1))
+            await #expect(throws: VaultError.self, "a sweep as of a day to come would erase early") {
+                try await retention.run(asOf: today.adding(days: 1))
+            }
+            let due = try await retention.plan(asOf: today)
             #expect(
                 Set(due.filter { $0.rule == "while_consented" }.map(\.subjectID)) == [sam, pat],
                 "both consents ended, the full opt-out included")
-            let report = try await retention.run(asOf: today.adding(days: 1))
+            let report = try await retention.run(asOf: today)
             #expect(report.subjectsErased == 2)
 
             // Back on the next import, with no consent history: still not marketed to.

@@ -317,12 +317,14 @@ public struct Retention: Sendable {
     /// `batchSize` people; `progress` is told how many items are done of how many. Audited per
     /// person with the rule. Stopping after `maxBatches` (for tests of an interrupted run) leaves
     /// the rest for the next run.
-    /// Refused while another process sweeps the workspace.
+    /// Refused while another process sweeps the workspace, and for a day still to come: a sweep
+    /// "as of" next year would destroy records before their time (a plan may look ahead).
     @discardableResult
     public func run(
         asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 5_000, maxBatches: Int? = nil,
         holder: UUID = JobClaim.processHolder, progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> RetentionReport {
+        try VaultError.requireNotFuture(day, "as of", at: time)
         let claim = JobClaim(
             job: WorkClaim.Job.retention.rawValue, workspaceID: workspaceID, holder: holder, lease: Self.claimLease)
         guard try await store.claim(claim).taken else { throw Self.sweepingElsewhere }
@@ -335,6 +337,7 @@ public struct Retention: Sendable {
     public func runDaily(
         asOf day: CalendarDay, at time: Date = Date(), holder: UUID = JobClaim.processHolder
     ) async throws -> RetentionReport? {
+        try VaultError.requireNotFuture(day, "as of", at: time)
         let claim = JobClaim(
             job: WorkClaim.Job.retention.rawValue, workspaceID: workspaceID, holder: holder, lease: Self.claimLease)
         let outcome = try await store.claim(claim)
