@@ -60,18 +60,7 @@ struct BackupCommandTests {
     @Test("a restore into a folder with no database needs the journal exported before; with it, no one comes back")
     func restoreIntoEmptyFolder() async throws {
         try await AsheOffice.with { office in
-            let (options, ann) = (office.options, office.ann)
-            let backup = office.folder.appendingPathComponent("before.sqlite").path
-            #expect(try Custos.run(["backup", backup] + options).status == 0)
-            let new = try Custos.run(
-                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
-                    + options)
-            #expect(
-                try Custos.run(
-                    ["request", "erase", String(new.output.prefix(36)), "--ground", "consent_withdrawn"] + options
-                ).status == 0)
-            let journal = office.folder.appendingPathComponent("journal.json").path
-            #expect(try Custos.run(["erasures", "export", "-o", journal] + options).status == 0)
+            let (backup, journal) = try Self.backUpThenEraseAnn(office)
 
             // A new server, an empty data folder, the same key file.
             let empty = office.folder.appendingPathComponent("new-data")
@@ -92,18 +81,8 @@ struct BackupCommandTests {
     @Test("a journal exported before another tool's restore is re-applied after it")
     func exportAndReapply() async throws {
         try await AsheOffice.with { office in
-            let (options, ann) = (office.options, office.ann)
-            let backup = office.folder.appendingPathComponent("before.sqlite").path
-            #expect(try Custos.run(["backup", backup] + options).status == 0)
-            let new = try Custos.run(
-                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
-                    + options)
-            #expect(
-                try Custos.run(
-                    ["request", "erase", String(new.output.prefix(36)), "--ground", "consent_withdrawn"] + options
-                ).status == 0)
-            let journal = office.folder.appendingPathComponent("journal.json").path
-            #expect(try Custos.run(["erasures", "export", "-o", journal] + options).output.contains("1 erasures"))
+            let options = office.options
+            let (backup, journal) = try Self.backUpThenEraseAnn(office)
 
             // Another tool puts the old copy back, as pg_restore would.
             let data = office.folder.appendingPathComponent("data")
@@ -119,5 +98,22 @@ struct BackupCommandTests {
             #expect(
                 try Custos.run(["erasures", "reapply", journal] + options).output.contains("0 erasures re-applied"))
         }
+    }
+
+    /// Backs the office up, then erases Ann on request and exports the journal: the backup's path
+    /// and the journal's.
+    static func backUpThenEraseAnn(_ office: AsheOffice) throws -> (backup: String, journal: String) {
+        let backup = office.folder.appendingPathComponent("before.sqlite").path
+        #expect(try Custos.run(["backup", backup] + office.options).status == 0)
+        let new = try Custos.run(
+            ["request", "new", "--kind", "erasure", "--subject", office.ann, "--channel", "phone", "--identity-shown"]
+                + office.options)
+        #expect(
+            try Custos.run(
+                ["request", "erase", String(new.output.prefix(36)), "--ground", "consent_withdrawn"] + office.options
+            ).status == 0)
+        let journal = office.folder.appendingPathComponent("journal.json").path
+        #expect(try Custos.run(["erasures", "export", "-o", journal] + office.options).output.contains("1 erasures"))
+        return (backup, journal)
     }
 }

@@ -68,16 +68,7 @@ struct AccessPackageTests {
 /// Items a reviewer holds back from an access request under the exemptions the notice lists.
 @Suite("Withholding from access packages")
 struct WithholdingTests {
-    func opened(_ zip: Data) throws -> (AccessPackage, String) {
-        let archive = try Archive(data: zip, accessMode: .read)
-        var json = Data()
-        _ = try archive.extract(try #require(archive["data.json"])) { json.append($0) }
-        var html = Data()
-        _ = try archive.extract(try #require(archive["report.html"])) { html.append($0) }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return (try decoder.decode(AccessPackage.self, from: json), String(decoding: html, as: UTF8.self))
-    }
+    func opened(_ zip: Data) throws -> (AccessPackage, String) { try SeedPeople.opened(zip) }
 
     @Test(
         "Hutton withholds a field for serious harm (and says so) and a record for crime prevention (silently)",

@@ -115,17 +115,7 @@ struct ErasureContractTests {
     func huttonPupil(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
             let vault = try await fixture.vault(example: "hutton")
-            let type = try #require(vault.policy.recordType("pupil_record"))
-            let outcome = try await vault.write(
-                RecordInput(
-                    type: type,
-                    values: [
-                        "name": "Ann Smith", "date_of_birth": "2017-03-04", "parent_name": "Jo Smith",
-                        "parent_phone": "01277 000000",
-                    ], source: .person),
-                actor: "office")
-            guard case .created(_, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
-            let pupil = try #require(subjects["pupil"])
+            let (_, pupil) = try await SeedPeople.huttonPupil(vault)
             let requests = Requests(vault: vault)
             let erasures = Erasures(vault: vault)
             let request = try await requests.open(

@@ -12,17 +12,6 @@ import ZIPFoundation
 struct RightsOutputsTests {
     func day(_ text: String) throws -> CalendarDay { try #require(CalendarDay(iso: text)) }
 
-    func opened(_ zip: Data) throws -> (AccessPackage, String) {
-        let archive = try Archive(data: zip, accessMode: .read)
-        var json = Data()
-        _ = try archive.extract(try #require(archive["data.json"])) { json.append($0) }
-        var html = Data()
-        _ = try archive.extract(try #require(archive["report.html"])) { html.append($0) }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return (try decoder.decode(AccessPackage.self, from: json), String(decoding: html, as: UTF8.self))
-    }
-
     /// An ASHE head brought in by an import, as the office does.
     func importedHead(_ vault: Vault, fixture: VaultFixture) async throws -> UUID {
         let type = try #require(vault.policy.recordType("member_contact"))
@@ -44,7 +33,7 @@ struct RightsOutputsTests {
                 RequestIntake(
                     kind: .access, subjectID: head, channel: .email, receivedOn: try day("2026-11-02"),
                     identityShown: true), actor: "office")
-            let (package, report) = try opened(try await requests.package(access.id, actor: "dpo"))
+            let (package, report) = try SeedPeople.opened(try await requests.package(access.id, actor: "dpo"))
             let record = try #require(package.records.first)
             let marketing = try #require(record.uses.first { $0.purpose == vault.policy.purpose("marketing")?.name })
             #expect(marketing.lawfulBasis == "your consent, which you have not given: we do not use it for this")
@@ -57,7 +46,7 @@ struct RightsOutputsTests {
 
             try await Contacts(vault: vault).record(
                 .given, subject: head, purpose: "marketing", list: "lens", source: .webForm, actor: "subject")
-            let (again, _) = try opened(try await requests.package(access.id, actor: "dpo"))
+            let (again, _) = try SeedPeople.opened(try await requests.package(access.id, actor: "dpo"))
             #expect(
                 again.records.first?.uses.first { $0.purpose == marketing.purpose }?.lawfulBasis
                     == "your consent, which you gave and have not withdrawn")
@@ -70,23 +59,14 @@ struct RightsOutputsTests {
     func educationalRecord(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
             let vault = try await fixture.vault(example: "hutton")
-            let type = try #require(vault.policy.recordType("pupil_record"))
-            let outcome = try await vault.write(
-                RecordInput(
-                    type: type,
-                    values: [
-                        "name": "Ann Smith", "date_of_birth": "2017-03-04", "parent_name": "Jo Smith",
-                        "parent_phone": "01277 000000",
-                    ], source: .person), actor: "office")
-            guard case .created(_, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
-            let pupil = try #require(subjects["pupil"])
+            let (_, pupil) = try await SeedPeople.huttonPupil(vault)
             let requests = Requests(vault: vault)
             let request = try await requests.open(
                 RequestIntake(
                     kind: .educationalRecord, subjectID: pupil, channel: .letter, receivedOn: try day("2026-11-02"),
                     identityShown: true, onBehalfAs: "parent", competence: "aged 9: the parent asks"),
                 actor: "office")
-            let (package, report) = try opened(try await requests.package(request.id, actor: "dpo"))
+            let (package, report) = try SeedPeople.opened(try await requests.package(request.id, actor: "dpo"))
             #expect(package.answer == .educationalRecord)
             #expect(package.records.map(\.type) == ["pupil_record"])
             #expect(package.records.first?.fields.contains { $0.value == "Ann Smith" } == true)

@@ -2,6 +2,7 @@ import CustosCore
 import CustosServices
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// People of the seeds' kinds, written or imported as the office would, for scenario tests.
 enum SeedPeople {
@@ -29,6 +30,33 @@ enum SeedPeople {
             if case .created(_, let subjects, _) = outcome { subjects["contact"] } else { nil }
         }
         return try #require(id)
+    }
+
+    /// Hutton's pupil Ann Smith, with her parent Jo on the record: the record's id and the pupil's.
+    static func huttonPupil(_ vault: Vault) async throws -> (record: UUID, pupil: UUID) {
+        let type = try #require(vault.policy.recordType("pupil_record"))
+        let outcome = try await vault.write(
+            RecordInput(
+                type: type,
+                values: [
+                    "name": "Ann Smith", "date_of_birth": "2017-03-04", "parent_name": "Jo Smith",
+                    "parent_phone": "01277 000000",
+                ], source: .person),
+            actor: "office")
+        guard case .created(let record, let subjects, _) = outcome else { throw ScenarioFailure() }
+        return (record, try #require(subjects["pupil"]))
+    }
+
+    /// The package and the report of an access package's zip.
+    static func opened(_ zip: Data) throws -> (AccessPackage, String) {
+        let archive = try Archive(data: zip, accessMode: .read)
+        var json = Data()
+        _ = try archive.extract(try #require(archive["data.json"])) { json.append($0) }
+        var html = Data()
+        _ = try archive.extract(try #require(archive["report.html"])) { html.append($0) }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return (try decoder.decode(AccessPackage.self, from: json), String(decoding: html, as: UTF8.self))
     }
 
     struct ScenarioFailure: Error {}
