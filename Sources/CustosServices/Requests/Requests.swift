@@ -71,7 +71,7 @@ public struct Requests: Sendable {
             vault.event(
                 "request.received", actor: actor, at: time, subjectID: intake.subjectID,
                 detail:
-                    "request \(request.id): \(intake.kind.rawValue) by \(intake.channel.rawValue), received \(intake.receivedOn.iso)\(request.dueOn.map { ", due \($0.iso)" } ?? ", identity awaited")\(intake.feeGround.map { ", fee awaited (\($0.reference))" } ?? "")"
+                    "request \(request.id): \(intake.kind.rawValue) by \(intake.channel.rawValue), received \(intake.receivedOn.iso), \(request.dueOn.map { "due \($0.iso)" } ?? request.clockWaitsFor?.plainEnglish ?? "no due date")\(intake.feeGround.map { "; a fee charged under \($0.reference)" } ?? "")"
             )
         ]
         return (request, changes)
