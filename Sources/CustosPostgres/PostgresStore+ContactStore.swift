@@ -110,9 +110,10 @@ extension PostgresStore {
         async let processing = processingStates(ofSubjects: [id], in: workspaceID)
         async let identifiers = identifiers(ofSubject: id, in: workspaceID)
         async let parts = recordParts(ofSubjects: [id], in: workspaceID)
+        async let statements = recordStatements(ofSubject: id, in: workspaceID)
         return StoredSubjectForUse(
             subject: subject, consents: try await consents, processing: try await processing,
-            identifiers: try await identifiers, parts: try await parts)
+            identifiers: try await identifiers, parts: try await parts, statements: try await statements)
     }
 
     private static let consentColumns = """

@@ -85,7 +85,8 @@ extension SQLiteStore {
                         """)
             ).map(Self.part)
             return StoredSubjectForUse(
-                subject: subject, consents: consents, processing: processing, identifiers: identifiers, parts: parts)
+                subject: subject, consents: consents, processing: processing, identifiers: identifiers, parts: parts,
+                statements: try Self.recordStatements(id, workspace, db))
         }
     }
 

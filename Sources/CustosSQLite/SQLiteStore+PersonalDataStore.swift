@@ -465,18 +465,23 @@ extension SQLiteStore {
     public func recordStatements(
         ofSubject subjectID: UUID, in workspaceID: UUID
     ) async throws -> [StoredRecordStatement] {
-        try readNow { db in
-            try Row.fetchAll(
-                db.cachedStatement(
-                    bound: """
-                        SELECT * FROM record_statement WHERE subject_id = \(subjectID)
-                        AND workspace_id = \(workspaceID.uuidString) ORDER BY added_at, rowid
-                        """)
-            ).map { row in
-                StoredRecordStatement(
-                    id: row["id"], recordID: row["record_id"], type: row["type"], subjectID: row["subject_id"],
-                    requestID: row["request_id"], sealed: row["sealed"], addedAt: row["added_at"])
-            }
+        try readNow { db in try Self.recordStatements(subjectID, workspaceID.uuidString, db) }
+    }
+
+    /// The person's statements on records, read inside `db`.
+    static func recordStatements(
+        _ subjectID: UUID, _ workspace: String, _ db: Database
+    ) throws -> [StoredRecordStatement] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                bound: """
+                    SELECT * FROM record_statement WHERE subject_id = \(subjectID)
+                    AND workspace_id = \(workspace) ORDER BY added_at, rowid
+                    """)
+        ).map { row in
+            StoredRecordStatement(
+                id: row["id"], recordID: row["record_id"], type: row["type"], subjectID: row["subject_id"],
+                requestID: row["request_id"], sealed: row["sealed"], addedAt: row["added_at"])
         }
     }
 

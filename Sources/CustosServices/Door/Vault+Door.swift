@@ -50,7 +50,7 @@ extension Vault {
                 withheld[record.type].map { Self.withholding($0, from: record) }
             },
             limits: SubjectView.PurposeLimit.inForce(loaded.processing, policy: policy))
-        view.statements = try await statements(of: subject, on: Set(view.records.map(\.recordID)))
+        view.statements = try openedStatements(loaded.statements, of: subject, on: Set(view.records.map(\.recordID)))
         try await audit([
             event(
                 "subject.read", actor: user.actor, at: time, purpose: purpose, reason: Self.reason(reason, ground),
@@ -62,15 +62,12 @@ extension Vault {
         return view
     }
 
-    /// The person's statements on the records in `shown` (a refused correction's), opened.
-    private func statements(
-        of subject: StoredSubject, on shown: Set<UUID>
-    ) async throws -> [SubjectView.RecordStatement] {
-        guard subject.key != nil, !shown.isEmpty else { return [] }
-        let stored = try await store.recordStatements(ofSubject: subject.id, in: workspace.id).filter {
-            shown.contains($0.recordID)
-        }
-        guard !stored.isEmpty else { return [] }
+    /// Of the person's statements (a refused correction's), those on the records in `shown`, opened.
+    private func openedStatements(
+        _ all: [StoredRecordStatement], of subject: StoredSubject, on shown: Set<UUID>
+    ) throws -> [SubjectView.RecordStatement] {
+        let stored = all.filter { shown.contains($0.recordID) }
+        guard subject.key != nil, !stored.isEmpty else { return [] }
         let key = try dataKey(of: subject)
         return try stored.map { statement in
             let text = try Envelope.open(

@@ -9,15 +9,18 @@ public struct StoredSubjectForUse: Sendable {
     public var processing: [ProcessingStateEntry]
     public var identifiers: [StoredIdentifier]
     public var parts: [StoredRecordPart]
+    /// The person's statements on records (a refused correction's), sealed.
+    public var statements: [StoredRecordStatement]
 
     public init(
         subject: StoredSubject, consents: [ConsentEntry], processing: [ProcessingStateEntry],
-        identifiers: [StoredIdentifier], parts: [StoredRecordPart]
+        identifiers: [StoredIdentifier], parts: [StoredRecordPart], statements: [StoredRecordStatement] = []
     ) {
         self.subject = subject
         self.consents = consents
         self.processing = processing
         self.identifiers = identifiers
         self.parts = parts
+        self.statements = statements
     }
 }
