@@ -97,9 +97,6 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         try SQLiteBackup.backup(directory: directory, to: file)
     }
 
-    /// Puts the backup `file` in place of an SQLite data folder's database, and returns the
-    /// erasure journal of the database it replaced, to be re-applied
-    /// (``Installation/erasureReplay``) so that no one erased since the copy comes back.
     /// Whether the location holds a database already: an SQLite folder with its file (a
     /// PostgreSQL database is taken to exist).
     public var holdsDatabase: Bool {
@@ -107,6 +104,9 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         return FileManager.default.fileExists(atPath: directory.appendingPathComponent(SQLiteStore.fileName).path)
     }
 
+    /// Puts the backup `file` in place of an SQLite data folder's database, and returns the
+    /// erasure journal of the database it replaced, to be re-applied
+    /// (``Installation/erasureReplay``) so that no one erased since the copy comes back.
     public func restore(from file: URL) async throws -> [ErasureJournalEntry] {
         guard case .sqlite(let directory) = self else { throw StoreLocationError.sqliteOnly("restore") }
         return try await SQLiteBackup.restore(from: file, into: directory)

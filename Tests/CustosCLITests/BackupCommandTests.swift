@@ -57,6 +57,24 @@ struct BackupCommandTests {
         }
     }
 
+    @Test("a backup taken while an erasure request was open is restored with the request completed and certified")
+    func restoreOverOpenRequest() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let new = try Custos.run(
+                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
+                    + options)
+            let id = String(new.output.prefix(36))
+            let backup = office.folder.appendingPathComponent("open.sqlite").path
+            #expect(try Custos.run(["backup", backup] + options).status == 0)
+            #expect(try Custos.run(["request", "erase", id, "--ground", "consent_withdrawn"] + options).status == 0)
+            let restored = try Custos.run(["restore", backup] + options)
+            #expect(restored.output.contains("1 later erasure re-applied; 1 erasure request kept in the register"))
+            #expect(try Custos.run(["request", "show", id] + options).output.contains("completed"))
+            #expect(try Custos.run(["request", "certificate", id] + options).output.contains("Erasure certificate"))
+        }
+    }
+
     @Test("a restore into a folder with no database needs the journal exported before; with it, no one comes back")
     func restoreIntoEmptyFolder() async throws {
         try await AsheOffice.with { office in

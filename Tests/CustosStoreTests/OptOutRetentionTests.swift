@@ -146,8 +146,9 @@ struct TelephonePreferenceListTests {
             }
             #expect(try await contacts.decide(subject: free, call).reason == .tpsNotScreened, "nothing was kept")
 
+            // As the TPS sends it: a header, Windows line ends.
             let count = try await contacts.importTelephonePreferenceList(
-                "number\n+44 7700 900123\n07700900999\n\n", actor: "dpo")
+                "number\r\n+44 7700 900123\r\n07700900999\r\n\r\n", actor: "dpo")
             #expect(count == 2)
             #expect(try await contacts.decide(subject: listed, call).reason == .tpsRegistered)
             #expect(try await contacts.decide(subject: free, call).reason == .legitimateInterests)

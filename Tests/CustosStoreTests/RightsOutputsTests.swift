@@ -76,6 +76,25 @@ struct RightsOutputsTests {
             #expect(report.contains("A copy costs no more than the cost of supplying it"))
             let audit = try await AuditLog(store: fixture.store).entries(limit: 50).map(\.event.action)
             #expect(audit.contains("request.package"))
+
+            // A policy that marks no record as the educational record gives a parent nothing,
+            // rather than every record of the child.
+            let unmarked = try await fixture.vault(example: "hutton", name: "unmarked") {
+                $0.replacingOccurrences(of: "    kind: pupil_record_primary\n", with: "")
+                    .replacingOccurrences(of: "    kind: sen_file\n", with: "")
+            }
+            let (_, child) = try await SeedPeople.huttonPupil(unmarked)
+            let asked = try await Requests(vault: unmarked).open(
+                RequestIntake(
+                    kind: .educationalRecord, subjectID: child, channel: .letter, receivedOn: try day("2026-11-02"),
+                    identityShown: true, onBehalfAs: "parent", competence: "aged 9: the parent asks"),
+                actor: "office")
+            do {
+                _ = try await Requests(vault: unmarked).package(asked.id, actor: "dpo")
+                Issue.record("every record of the child was handed over")
+            } catch let error as VaultError {
+                #expect(error.message.contains("marks no record type as part of the educational record"))
+            }
         }
     }
 

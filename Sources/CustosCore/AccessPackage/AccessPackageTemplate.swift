@@ -92,10 +92,12 @@ enum AccessPackageTemplate {
         </table>
         {{/hasDisclosures}}
 
+        {{#access}}
         <h2>Decisions made by automated means</h2>
         {{#hasAutomatedDecisions}}<p>We make these decisions about you by automated means (UK GDPR Article 15(1)(h)); you may ask for a person to review any of them:</p>
         <ul>{{#automatedDecisions}}<li>{{.}}</li>{{/automatedDecisions}}</ul>{{/hasAutomatedDecisions}}
-        {{^hasAutomatedDecisions}}<p>We make no decisions about you by automated means alone, and do not profile you.</p>{{/hasAutomatedDecisions}}
+        {{^hasAutomatedDecisions}}<p>We make no decisions about you by automated means alone.</p>{{/hasAutomatedDecisions}}
+        {{/access}}
 
         {{#hasWithheld}}
         <h2>What we have not given you</h2>

@@ -1,7 +1,8 @@
 /// The clock for acknowledging a complaint about the handling of personal data (DPA 2018
 /// s 164A, inserted by the Data (Use and Access) Act 2025 s 103, in force from 19 June 2026): 30
 /// days beginning with the day after the complaint is received, moved to the next working day
-/// when the 30th is a weekend or bank holiday, as the legal clock for requests is (RULES.md §1).
+/// when the 30th is a weekend or bank holiday, as the ICO's complaints guidance counts them ("What
+/// do we do when we receive a complaint?", 2026) and the legal clock for requests does.
 /// A complaint received before the duty began has no statutory date.
 public struct ComplaintClock: Sendable, Equatable {
     /// The day the duty to acknowledge began.

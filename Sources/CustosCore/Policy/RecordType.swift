@@ -62,10 +62,12 @@ public struct RecordType: Sendable, Equatable, Decodable {
         !identifiedBy.isEmpty && role == roles.first?.name ? min(count, 1) : count
     }
 
-    /// Whether the records are data the person provided, for portability (UK GDPR Art 20(1)): as the
-    /// policy says (`provided_by_person`), else when the person is among the type's sources.
+    /// Whether the records are data the person provided, whatever brought them in, for
+    /// portability (UK GDPR Art 20(1)): as the policy says (`provided_by_person`), else when the
+    /// policy lists the person among the type's sources. A type that lists no sources is not
+    /// taken to be the person's own: staff's entries and other systems' imports are not portable.
     public var isProvidedByPerson: Bool {
-        providedByPerson ?? effectiveSources.contains { $0.kind == .dataSubject }
+        providedByPerson ?? sources.contains { $0.kind == .dataSubject }
     }
 
     /// The sources, or the person themselves when none are listed.

@@ -37,6 +37,9 @@ public struct ErasureCertificate: Sendable, Equatable, Codable {
     /// The day the last backup made before the erasure, and so still holding the data (and the
     /// key that opens it), expires; nil when no backup kept was made before it.
     public var lastBackupExpires: CalendarDay?
+    /// Whether the recorded backups were looked at when the certificate was made (nil for a
+    /// certificate made before they were): it says nothing of backups otherwise.
+    public var backupsChecked: Bool?
     /// How many of their addresses were kept, as keyed hashes only, so they are never contacted
     /// again and not re-created by an import.
     public var addressesSuppressed: Int
@@ -91,8 +94,8 @@ public struct ErasureCertificate: Sendable, Equatable, Codable {
                 "",
                 "Backups made before \(erasedOn) still hold a copy until they expire; the last of them expires on \(lastBackupExpires). They are not used meanwhile, and if one is ever restored, your erasure is carried out again before anything else.",
             ]
-        } else {
-            lines += ["", "No backup we keep was made before the erasure."]
+        } else if backupsChecked == true {
+            lines += ["", "No backup we have recorded was made before the erasure."]
         }
         if !kept.isEmpty {
             lines += ["", "Kept, and why:"]

@@ -59,7 +59,7 @@ struct ApiRequestsController {
             request: try RequestDocument(shown.request, in: Requests(vault: caller.vault)),
             events: shown.events.map {
                 RequestDetail.Event(action: $0.action.rawValue, day: $0.day.iso, actor: $0.actor, reason: $0.reason)
-            }, deadlineSteps: shown.deadline?.steps ?? [])
+            }, deadlineSteps: shown.deadline?.steps ?? [], deadlineWarning: shown.deadline?.warning)
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> RequestDocument {

@@ -675,7 +675,8 @@ enum OpenAPIDocument {
                       }
                     }
                   },
-                  "deadlineSteps": { "type": "array", "items": { "type": "string" } }
+                  "deadlineSteps": { "type": "array", "items": { "type": "string" } },
+                  "deadlineWarning": { "type": "string", "description": "When the due date falls in a year whose bank holidays are not known: import GOV.UK's list" }
                 }
               },
               "ErasureAssessment": {

@@ -71,17 +71,21 @@ struct PeopleController: Sendable {
         var values = ConsoleFrame.values(title: "A person", current: "", user: user, context: context)
         var shown: [RecordView] = []
         var statements: [SubjectView.RecordStatement] = []
+        var limits: [SubjectView.PurposeLimit]?
         do {
             if let purpose {
                 let view = try await vault.read(subject: id, as: user.user, purpose: purpose, reason: "staff console")
                 shown = view.records
                 statements = view.statements
+                limits = view.limits
             }
         } catch let refusal as UseRefusal {
             values["refusal"] = refusal.message
         }
         // What stops the use of their data is shown to everyone who opens the page, before the records.
-        values["limits"] = try await Contacts(vault: vault).limits(of: id).map { limit -> [String: Any] in
+        let inForce: [SubjectView.PurposeLimit]
+        if let limits { inForce = limits } else { inForce = try await Contacts(vault: vault).limits(of: id) }
+        values["limits"] = inForce.map { limit -> [String: Any] in
             [
                 "purpose": vault.policy.purpose(limit.purpose)?.name ?? limit.purpose,
                 "state": limit.state == .restricted

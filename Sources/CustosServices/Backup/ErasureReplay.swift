@@ -52,31 +52,42 @@ public struct ErasureReplay: Sendable {
         return kept
     }
 
-    /// Puts back the register entries the store lacks (a restore of a copy made before the
-    /// requests were carried out); returns how many. Each is audited as `request.restored`.
+    /// Puts back the register entries the store lacks or holds as they were before (a restore of
+    /// a copy made before the requests were carried out, or while they were open); returns how
+    /// many. Each is audited as `request.restored`.
     @discardableResult
     public func restore(_ register: [ErasureRegisterEntry], actor: String, at time: Date = Date()) async throws -> Int {
         var restored = 0
         for entry in register {
             let request = entry.request
-            guard try await store.workspace(id: request.workspaceID) != nil,
-                try await store.request(request.id, in: request.workspaceID) == nil
-            else { continue }
+            guard try await store.workspace(id: request.workspaceID) != nil else { continue }
             var changes = ChangeSet(workspaceID: request.workspaceID)
-            changes.requests.opened = [request]
-            changes.requests.events = entry.events
+            // A copy made while the request was open holds it open: the steps taken since, the
+            // certificate and the tasks are put back beside what it holds.
+            var events = entry.events
+            var tasks = entry.tasks
+            if let held = try await store.request(request.id, in: request.workspaceID) {
+                guard held.state != request.state || held.outcome != request.outcome else { continue }
+                let heldEvents = try await store.requestEvents(of: request.id, in: request.workspaceID)
+                events = Array(entry.events.dropFirst(heldEvents.count))
+                let heldTasks = Set(try await store.tasks(in: request.workspaceID, includingDone: true).map(\.id))
+                tasks = entry.tasks.filter { !heldTasks.contains($0.id) }
+            } else {
+                changes.requests.opened = [request]
+            }
+            changes.requests.events = events
             changes.requests.updates = [
                 RequestUpdate(
                     requestID: request.id, state: request.state, dueOn: request.dueOn, outcome: request.outcome)
             ]
-            changes.tasks.opened = entry.tasks.map { task in
+            changes.tasks.opened = tasks.map { task in
                 var open = task
                 open.doneOn = nil
                 open.doneBy = nil
                 open.note = nil
                 return open
             }
-            changes.tasks.completions = entry.tasks.compactMap { task in
+            changes.tasks.completions = tasks.compactMap { task in
                 guard let day = task.doneOn else { return nil }
                 return TaskCompletion(taskID: task.id, on: day, by: task.doneBy ?? actor, note: task.note ?? "")
             }

@@ -72,7 +72,11 @@ public struct Contacts: Sendable {
         changes.audit = [
             vault.event(
                 "consent.\(action.rawValue)", actor: actor, at: time, purpose: purpose.id, subjectID: subject.id,
-                detail: Self.describe(channel: channel, list: list, source: source))
+                detail: Self.describe(channel: channel, list: list, source: source)
+                    + (changes.contact.suppressions.isEmpty
+                        ? ""
+                        : "; no marketing consent left: \(changes.contact.suppressions.count) addresses suppressed for marketing")
+            )
         ]
         try await store.apply(changes)
         return entry
@@ -278,7 +282,7 @@ public struct Contacts: Sendable {
         _ text: String, actor: String, at time: Date = Date()
     ) async throws -> Int {
         var indexes: [Data] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let value = line.split(separator: ",").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
             guard value.contains(where: \.isNumber) else { continue }
             guard let normalised = IdentifierNormaliser.normalise(kind: "phone", value: value) else {

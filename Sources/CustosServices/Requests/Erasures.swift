@@ -125,6 +125,7 @@ public struct Erasures: Sendable {
             }, keyDestroyed: plan.erasesEverything, addressesSuppressed: suppressed,
             recipients: assessment.recipients,
             approvedBy: history.events.last { $0.action == .approved }?.actor, carriedOutBy: actor)
+        certificate.backupsChecked = true
         certificate.lastBackupExpires = try await vault.store.backupsKept(at: time).filter { $0.madeAt <= time }
             .map(\.keepUntil).max().map { CalendarDay($0, in: CalendarDay.clockTimeZone) }
         try await requests.complete(

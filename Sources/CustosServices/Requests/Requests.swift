@@ -175,7 +175,7 @@ public struct Requests: Sendable {
         let subject = try await person(of: request)
         var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
         package.requestReceived = request.receivedOn
-        if request.kind == .educationalRecord { Self.educationalRecord(of: &package, policy: vault.policy) }
+        if request.kind == .educationalRecord { try Self.educationalRecord(of: &package, policy: vault.policy) }
         Self.hold(back: try await store.withholdings(of: id, in: workspaceID), from: &package)
         let zip = try AccessPackageArchive.zip(package)
         try await vault.audit(
@@ -196,12 +196,18 @@ public struct Requests: Sendable {
     ]
 
     /// Makes `package` the inspection copy of the educational record: the child's records of the
-    /// kinds the record is made of (every record, where the policy names no kinds), nothing of
-    /// consents, messages or disclosures, and what a copy costs.
-    static func educationalRecord(of package: inout AccessPackage, policy: Policy) {
+    /// kinds the record is made of, nothing of consents, messages or disclosures, and what a copy
+    /// costs. Throws a ``VaultError`` when the policy marks no record type as one of those kinds:
+    /// a parent is never handed every record of the child (a child protection file among them).
+    static func educationalRecord(of package: inout AccessPackage, policy: Policy) throws(VaultError) {
         let types = Set(
             policy.recordTypes.filter { $0.kind.map(educationalRecordKinds.contains) == true }.map(\.id))
-        if !types.isEmpty { package.records = package.records.filter { types.contains($0.type) } }
+        guard !types.isEmpty else {
+            throw VaultError(
+                "the policy marks no record type as part of the educational record: give the pupil's records kind: pupil_record_primary or pupil_record_secondary (and sen_file, exclusion) first",
+                kind: .invalid)
+        }
+        package.records = package.records.filter { types.contains($0.type) }
         package.answer = .educationalRecord
         package.consents = []
         package.messages = []

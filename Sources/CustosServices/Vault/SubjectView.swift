@@ -34,7 +34,7 @@ public struct SubjectView: Sendable, Hashable {
         public var state: ProcessingState
         /// When the entry in force was recorded.
         public var since: Date
-        /// Why, as recorded (a request's id and ground, never the person's words).
+        /// Why, as staff or the request recorded it (a restriction request's id and ground).
         public var reason: String
 
         public init(purpose: String, state: ProcessingState, since: Date, reason: String) {

@@ -122,7 +122,7 @@ struct RetentionEventCommand: AsyncParsableCommand {
             throw ValidationError("--subjects: cannot read '\(path)'")
         }
         var ids: [UUID] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             guard let id = UUID(uuidString: trimmed) else {

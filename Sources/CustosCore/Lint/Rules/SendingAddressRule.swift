@@ -16,14 +16,14 @@ public struct SendingAddressRule: PolicyRule {
             violations.append(
                 RuleViolation(
                     .rights.key("request_channels").index(index),
-                    "Requests are taken online, but neither the controller nor the DPO has an email address to send the confirmation link from: every online request would wait for a link never sent. Give controller.email (or dpo.email), or set the server's sender (CUSTOS_MAIL_FROM)."
+                    "Requests are taken online, but neither the controller nor the DPO has an email address to send the confirmation link from: every online request would wait for a link never sent. Give controller.email (or dpo.email): an address people can also write to. A sender set on the server (CUSTOS_MAIL_FROM) sends the links meanwhile."
                 ))
         }
         if policy.registration != nil {
             violations.append(
                 RuleViolation(
                     .root.key("registration"),
-                    "People register online, but neither the controller nor the DPO has an email address to send the confirmation link from. Give controller.email (or dpo.email), or set the server's sender (CUSTOS_MAIL_FROM)."
+                    "People register online, but neither the controller nor the DPO has an email address to send the confirmation link from. Give controller.email (or dpo.email): an address people can also write to. A sender set on the server (CUSTOS_MAIL_FROM) sends the links meanwhile."
                 ))
         }
         return violations

@@ -15,4 +15,6 @@ struct RequestDetail: ResponseCodable {
     var events: [Event]
     /// The steps that give the due date; empty while the clock is not running.
     var deadlineSteps: [String]
+    /// Set when the due date falls in a year whose bank holidays are not known.
+    var deadlineWarning: String?
 }
