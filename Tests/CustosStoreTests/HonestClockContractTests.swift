@@ -186,6 +186,10 @@ struct HonestClockContractTests {
             #expect(try await english.bankHolidays().contains(try day("2026-12-02")))
             #expect(try await english.bankHolidays().contains(try day("2027-12-27")), "later years as shipped")
             #expect(try await !scottish.bankHolidays().contains(try day("2026-12-02")))
+            let audit = try await AuditLog(store: fixture.store).entries(limit: 100).map(\.event)
+            #expect(
+                audit.filter { $0.action == "calendar.holidays" }.map(\.workspaceID) == [english.workspace.id],
+                "the import is recorded in each workspace of the division, with the dates it changed")
 
             await #expect(throws: BankHolidaysError.self) {
                 try await installation.importBankHolidays(Data(#"{"wales": {"events": []}}"#.utf8), actor: "dpo")

@@ -46,9 +46,18 @@ extension Installation {
             let vault = try await vault(workspace)
             let division = (vault.policy.controller.nation ?? .england).holidayDivision
             guard let index = imported.firstIndex(where: { $0.division == division }) else { continue }
-            imported[index].requestsRedated += try await Requests(vault: vault).recomputeDueDates(
-                because: "bank holidays for \(division.rawValue) imported", actor: actor, at: time
-            ).count
+            // Each workspace records the import in its own log, with the due dates it changed.
+            var (redated, changes) = try await Requests(vault: vault).redating(
+                of: nil, because: "bank holidays for \(division.rawValue) imported", actor: actor, at: time)
+            let years = imported[index].years
+            changes.audit.insert(
+                vault.event(
+                    "calendar.holidays", actor: actor, at: time,
+                    detail:
+                        "bank holidays for \(division.rawValue) imported: \(imported[index].holidays) days, \(years.lowerBound) to \(years.upperBound)"
+                ), at: 0)
+            try await store.apply(changes)
+            imported[index].requestsRedated += redated.count
         }
         return imported
     }

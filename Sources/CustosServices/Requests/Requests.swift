@@ -594,20 +594,36 @@ public struct Requests: Sendable {
     }
 
     /// Works out again the due date of each open request (of `kind`, or every kind) and stores
-    /// those that changed, audited as `request.due.recomputed`: after the school calendar gains a
-    /// term (an educational-record request waiting for it gets its date) or newer bank holidays
-    /// are imported. Returns the requests whose date changed.
+    /// those that changed, audited as `request.due.recomputed`: after newer bank holidays are
+    /// imported. Returns the requests whose date changed.
     @discardableResult
     public func recomputeDueDates(
         of kind: RequestKind? = nil, because why: String, actor: String, at time: Date = Date()
     ) async throws -> [StoredRequest] {
+        let (changed, changes) = try await redating(of: kind, because: why, actor: actor, at: time)
+        if !changed.isEmpty { try await store.apply(changes) }
+        return changed
+    }
+
+    /// The due dates ``recomputeDueDates(of:because:actor:at:)`` would change and what changing them
+    /// writes, not yet applied; with `calendar`, counted on it (a calendar about to be saved in the
+    /// same transaction) instead of the one kept.
+    func redating(
+        of kind: RequestKind?, because why: String, actor: String, at time: Date, calendar: SchoolCalendar? = nil
+    ) async throws -> ([StoredRequest], ChangeSet) {
         let clock = try await clock()
         let today = CalendarDay(time, in: CalendarDay.clockTimeZone)
         var changed: [StoredRequest] = []
         var changes = ChangeSet(workspaceID: workspaceID)
         for stored in try await list() where kind == nil || stored.kind == kind {
             var (request, history) = try await load(stored.id, clock: clock)
-            let due = history.deadline(schoolCalendar: try await calendar(for: request.kind), asOf: today)?.due
+            let schoolCalendar: SchoolCalendar?
+            if let calendar, request.kind == .educationalRecord {
+                schoolCalendar = calendar
+            } else {
+                schoolCalendar = try await self.calendar(for: request.kind)
+            }
+            let due = history.deadline(schoolCalendar: schoolCalendar, asOf: today)?.due
             guard due != request.dueOn else { continue }
             changes.audit.append(
                 vault.event(
@@ -619,7 +635,6 @@ public struct Requests: Sendable {
             changes.requests.updates.append(RequestUpdate(requestID: request.id, state: request.state, dueOn: due))
             changed.append(request)
         }
-        if !changed.isEmpty { try await store.apply(changes) }
-        return changed
+        return (changed, changes)
     }
 }

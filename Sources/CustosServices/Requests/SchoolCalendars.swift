@@ -53,11 +53,12 @@ public struct SchoolCalendars: Sendable {
     private func save(
         _ calendar: SchoolCalendar, _ action: String, _ detail: String, actor: String, at time: Date
     ) async throws {
-        var changes = ChangeSet(workspaceID: vault.workspace.id)
+        // The calendar and the due dates it changes, in one transaction.
+        var (_, changes) = try await Requests(vault: vault).redating(
+            of: .educationalRecord, because: "the school calendar changed", actor: actor, at: time,
+            calendar: calendar)
         changes.requests.schoolCalendar = calendar
-        changes.audit = [vault.event(action, actor: actor, at: time, detail: detail)]
+        changes.audit.insert(vault.event(action, actor: actor, at: time, detail: detail), at: 0)
         try await vault.store.apply(changes)
-        try await Requests(vault: vault).recomputeDueDates(
-            of: .educationalRecord, because: "the school calendar changed", actor: actor, at: time)
     }
 }
