@@ -66,6 +66,21 @@ struct RightsOutputsTests {
                     kind: .educationalRecord, subjectID: pupil, channel: .letter, receivedOn: try day("2026-11-02"),
                     identityShown: true, onBehalfAs: "parent", competence: "aged 9: the parent asks"),
                 actor: "office")
+            // Nothing of the child leaves before the parent's identity is checked.
+            let unverified = try await requests.open(
+                RequestIntake(
+                    kind: .educationalRecord, subjectID: pupil, channel: .letter, receivedOn: try day("2026-11-02"),
+                    onBehalfAs: "parent", competence: "aged 9: the parent asks"),
+                actor: "office")
+            let refusal = await #expect(throws: UseRefusal.self) {
+                _ = try await requests.package(unverified.id, actor: "dpo")
+            }
+            #expect(refusal?.code == .identityNotVerified)
+            #expect(
+                try await AuditLog(store: fixture.store).entries(limit: 50).allSatisfy {
+                    $0.event.action != "request.package"
+                })
+
             let (package, report) = try SeedPeople.opened(try await requests.package(request.id, actor: "dpo"))
             #expect(package.answer == .educationalRecord)
             #expect(package.records.map(\.type) == ["pupil_record"])
