@@ -132,6 +132,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            resources: [.copy("Resources/templates")],
             swiftSettings: swiftSettings
         ),
         // Delivery of the outbox: an SMTP client and a folder of .eml files, and the background

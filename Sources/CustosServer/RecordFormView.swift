@@ -25,7 +25,7 @@ struct RecordFormView {
         }
     }
 
-    /// The `fields` the template (``template``) walks.
+    /// The `fields` the partial `record-form-fields` walks.
     var fields: [[String: Any]] {
         let errors = Dictionary(
             problems.filter { !$0.field.isEmpty }.map { ($0.field, form.message(for: $0)) },
@@ -70,25 +70,6 @@ struct RecordFormView {
             return entry
         }
     }
-
-    /// The fields, as a Mustache section over ``fields``.
-    static let template = """
-        {{#fields}}
-        <div class="{{#error}}field-error{{/error}}">
-        {{^isYesNo}}<label for="f-{{name}}">{{label}} <span class="muted">({{marker}})</span></label>{{/isYesNo}}
-        {{#isYesNo}}<fieldset aria-describedby="{{describedBy}}"><legend>{{label}} <span class="muted">({{marker}})</span></legend>{{/isYesNo}}
-        {{#hint}}<p class="hint" id="f-{{name}}-hint">{{.}}</p>{{/hint}}
-        {{#consequence}}<p class="hint" id="f-{{name}}-consequence">If it is not given: {{.}}</p>{{/consequence}}
-        {{#specialReason}}<p class="hint" id="f-{{name}}-reason">Why it is asked: {{.}}</p>{{/specialReason}}
-        {{#error}}<p class="error-message" id="f-{{name}}-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/error}}
-        {{#isText}}<input type="{{inputType}}" id="f-{{name}}" name="{{name}}" value="{{value}}"{{#autocomplete}} autocomplete="{{.}}"{{/autocomplete}}{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{/isText}}
-        {{#isLongText}}<textarea id="f-{{name}}" name="{{name}}" rows="3"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}>{{value}}</textarea>{{/isLongText}}
-        {{#isChoice}}<select id="f-{{name}}" name="{{name}}"{{#describedBy}} aria-describedby="{{.}}"{{/describedBy}}{{#error}} aria-invalid="true"{{/error}}><option value="">Choose…</option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
-        {{#isYesNo}}<div class="choice"><input type="radio" id="f-{{name}}" name="{{name}}" value="yes"{{#yes}} checked{{/yes}}><label for="f-{{name}}">Yes</label></div>
-        <div class="choice"><input type="radio" id="f-{{name}}-no" name="{{name}}" value="no"{{#no}} checked{{/no}}><label for="f-{{name}}-no">No</label></div></fieldset>{{/isYesNo}}
-        </div>
-        {{/fields}}
-        """
 
     private static func inputType(_ input: RecordForm.Input) -> String {
         switch input {

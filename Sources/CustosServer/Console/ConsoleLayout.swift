@@ -1,50 +1,6 @@
-import Mustache
-
-/// The frame every console page shares: a skip link, a header naming the organisation and the
-/// user, the navigation (only the pages the user's role may open), a sign-out form, and the main
-/// content. No script; not indexed; no referrer sent to other sites.
+/// The console's look: its additions to the notice's stylesheet. The frame every page shares (a
+/// skip link, the header, the navigation, the sign-out form) is `Resources/templates/console-layout.mustache`.
 enum ConsoleLayout {
-    /// A Mustache template of a whole page around `main`. The values rendered into it need
-    /// `title`, and once signed in `organisation`, `userName`, `roleName`, `formToken` and `nav`.
-    static func page(main: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <meta name="referrer" content="same-origin">
-        <title>{{title}} – Custos</title>
-        {{#refresh}}<meta http-equiv="refresh" content="{{.}}">{{/refresh}}
-        <link rel="stylesheet" href="/assets/notice.css">
-        <link rel="stylesheet" href="/assets/console.css">
-        </head>
-        <body>
-        <a class="skip" href="#main">Skip to main content</a>
-        <header class="console-header">
-        <p class="console-brand">Custos{{#organisation}} <span class="muted">· {{.}}</span>{{/organisation}}</p>
-        {{#userName}}
-        <nav aria-label="Console">
-        <ul>
-        {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
-        </ul>
-        </nav>
-        <form class="sign-out" method="post" action="/console/sign-out">
-        <input type="hidden" name="csrf" value="{{formToken}}">
-        <span class="muted">{{userName}} ({{roleName}})</span>
-        <button type="submit" class="secondary">Sign out</button>
-        </form>
-        {{/userName}}
-        </header>
-        <main id="main" tabindex="-1">
-        \(main)
-        </main>
-        </body>
-        </html>
-        """
-    }
-
     /// The console's additions to the notice's stylesheet: the header, wider pages, tables of work.
     static let stylesheet = """
         main{max-width:64rem}

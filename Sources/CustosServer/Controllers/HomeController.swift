@@ -6,7 +6,6 @@ import Mustache
 /// The landing page and the health check.
 struct HomeController {
     let installation: Installation
-    private let page = try! MustacheTemplate(string: HomeController.template)
 
     init(installation: Installation) {
         self.installation = installation
@@ -21,32 +20,9 @@ struct HomeController {
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let workspaces = try await installation.workspaces().map { ["name": $0.name, "title": $0.title] }
-        return .html(page.render(["workspaces": workspaces, "hasWorkspaces": !workspaces.isEmpty]))
+        return .html(
+            PageTemplates.library.render(
+                ["workspaces": workspaces, "hasWorkspaces": !workspaces.isEmpty], withTemplate: "home") ?? "")
     }
 
-    private static let template = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Custos</title>
-        <link rel="stylesheet" href="/assets/notice.css">
-        </head>
-        <body>
-        <main id="main">
-        <h1>Custos</h1>
-        <p class="lede">The privacy notice, enforced.</p>
-        {{#hasWorkspaces}}
-        <h2>Privacy notices</h2>
-        <ul>
-        {{#workspaces}}<li><a href="/privacy/{{name}}">{{title}}</a> (<a href="/privacy/{{name}}/notice.md">Markdown</a>)</li>
-        {{/workspaces}}
-        </ul>
-        {{/hasWorkspaces}}
-        {{^hasWorkspaces}}<p>No workspace yet. Create one with <code>custos init --policy FILE</code>.</p>{{/hasWorkspaces}}
-        </main>
-        </body>
-        </html>
-        """
 }

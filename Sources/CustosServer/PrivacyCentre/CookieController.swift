@@ -9,8 +9,6 @@ import Mustache
 struct CookieController {
     let installation: Installation
     let centre: PrivacyCentreController
-    private let cookiesPage = try! MustacheTemplate(string: CookieController.cookiesTemplate)
-    private let examplePage = try! MustacheTemplate(string: CookieController.exampleTemplate)
 
     init(installation: Installation, centre: PrivacyCentreController) {
         self.installation = installation
@@ -104,10 +102,11 @@ struct CookieController {
             ]
         }
         return .html(
-            cookiesPage.render([
-                "organisation": Self.organisation(entry.policy), "workspace": workspace.name,
-                "categories": categories, "asksAnything": !asking.isEmpty,
-            ]))
+            PageTemplates.library.render(
+                [
+                    "organisation": Self.organisation(entry.policy), "workspace": workspace.name,
+                    "categories": categories, "asksAnything": !asking.isEmpty,
+                ], withTemplate: "privacy-cookies") ?? "")
     }
 
     @Sendable func example(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
@@ -118,9 +117,9 @@ struct CookieController {
             return ["category": category.rawValue, "title": category.title, "cookies": names.joined(separator: ", ")]
         }
         return .html(
-            examplePage.render([
-                "organisation": Self.organisation(entry.policy), "workspace": workspace.name, "gated": gated,
-            ]))
+            PageTemplates.library.render(
+                ["organisation": Self.organisation(entry.policy), "workspace": workspace.name, "gated": gated],
+                withTemplate: "privacy-cookies-example") ?? "")
     }
 
     /// Stands in for an analytics or advertising tag on the example page: sets each cookie of the
@@ -151,68 +150,4 @@ struct CookieController {
             status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: body ?? Data())))
     }
 
-    private static let cookiesTemplate = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Cookies – {{organisation}}</title>
-        <link rel="stylesheet" href="/assets/notice.css">
-        <script src="/privacy/{{workspace}}/cookies.js" defer></script>
-        </head>
-        <body>
-        <main id="main">
-        <h1>Cookies on {{organisation}}'s website</h1>
-        <p>Cookies are small files a website keeps in your browser. These are the ones our website sets.</p>
-        {{#asksAnything}}
-        <p>We set cookies that are not strictly necessary only if you agree. You can change your mind at any time.</p>
-        <p><button type="button" data-custos-cookie-settings>Change your cookie settings</button></p>
-        <noscript><p>With JavaScript turned off, our website sets only the cookies it strictly needs.</p></noscript>
-        {{/asksAnything}}
-        {{#categories}}
-        <h2>{{title}}</h2>
-        {{#asks}}<p>Set only if you agree.</p>{{/asks}}
-        <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">Set by</th><th scope="col">What it is for</th><th scope="col">How long it lasts</th></tr></thead>
-        <tbody>
-        {{#cookies}}<tr><td>{{name}}</td><td>{{party}}{{#provider}} ({{provider}}){{/provider}}</td><td>{{purpose}}</td><td>{{expiry}}</td></tr>
-        {{/cookies}}
-        </tbody>
-        </table>
-        {{/categories}}
-        <p><a href="/privacy/{{workspace}}">Our privacy notice</a></p>
-        </main>
-        </body>
-        </html>
-        """
-
-    private static let exampleTemplate = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Cookie banner example – {{organisation}}</title>
-        <link rel="stylesheet" href="/assets/notice.css">
-        <script src="/privacy/{{workspace}}/cookies.js" defer></script>
-        </head>
-        <body>
-        <main id="main">
-        <h1>Adding the cookie banner to a website</h1>
-        <p>This page is a website page as it should be written. It loads the banner with one line in its
-        <code>&lt;head&gt;</code>, and each script that sets cookies the site does not strictly need waits, as
-        <code>type="text/plain"</code> with its category, until the visitor agrees to that category.</p>
-        <pre><code>&lt;script src="https://THIS-SERVER/privacy/{{workspace}}/cookies.js" defer&gt;&lt;/script&gt;
-        &lt;script type="text/plain" data-custos-category="statistics" src="https://analytics.example/tag.js"&gt;&lt;/script&gt;
-        &lt;button type="button" data-custos-cookie-settings&gt;Cookie settings&lt;/button&gt;</code></pre>
-        {{#gated}}
-        <p>Waiting for consent to {{title}}: a script that sets <code>{{cookies}}</code>.</p>
-        <script type="text/plain" data-custos-category="{{category}}" src="/privacy/{{workspace}}/cookies/example.js?category={{category}}"></script>
-        {{/gated}}
-        <p><button type="button" data-custos-cookie-settings>Cookie settings</button></p>
-        </main>
-        </body>
-        </html>
-        """
 }
