@@ -152,7 +152,8 @@ extension PostgresStore {
             """
             SELECT r.request_id, r.request_key, r.sealed, r.email_index, r.link_sent_at, r.confirmed_at
             FROM request_requester r JOIN data_request d ON d.id = r.request_id
-            WHERE r.workspace_id = \(workspaceID) AND r.link_sent_at IS NULL ORDER BY d.created_at, d.id
+            WHERE r.workspace_id = \(workspaceID) AND r.link_sent_at IS NULL AND d.channel = \(RequestChannel.web.rawValue)
+            ORDER BY d.created_at, d.id
             """)
     }
 

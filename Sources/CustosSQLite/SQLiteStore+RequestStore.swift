@@ -213,8 +213,9 @@ extension SQLiteStore {
         try await pool.read { db in
             try SQLRequest<Row>(
                 literal: """
-                    SELECT * FROM request_requester
-                    WHERE workspace_id = \(workspaceID.uuidString) AND link_sent_at IS NULL ORDER BY rowid
+                    SELECT r.* FROM request_requester r JOIN data_request d ON d.id = r.request_id
+                    WHERE r.workspace_id = \(workspaceID.uuidString) AND r.link_sent_at IS NULL
+                    AND d.channel = \(RequestChannel.web.rawValue) ORDER BY r.rowid
                     """
             ).fetchAll(db).map(Self.requester)
         }

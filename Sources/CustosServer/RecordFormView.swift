@@ -16,21 +16,57 @@ struct RecordFormView {
     /// The schools a school field chooses from, by name; when empty it takes a URN typed in.
     var schools: [School] = []
 
-    /// The error summary's lines: `field` (the element's id; absent for a problem of no field)
-    /// and `message`.
-    var summary: [[String: Any]] {
-        problems.map { problem -> [String: Any] in
+    /// A field as the partial `record-form-fields` shows it.
+    struct Field: Sendable {
+        /// A choice of a choice field: a value, its label, and whether it is the one given.
+        struct Option: Sendable {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+
+        let name: String
+        let label: String
+        /// What was typed.
+        let value: String
+        /// "required", "optional", or optional but wanted for reports.
+        let marker: String
+        let isText: Bool
+        let isLongText: Bool
+        let isChoice: Bool
+        let isYesNo: Bool
+        /// Whether a yes-or-no field's answer is yes, or no.
+        let yes: Bool
+        let no: Bool
+        /// The `type` of a text input.
+        let inputType: String
+        let options: [Option]
+        /// What the browser may fill it in with, on a form about the person filling it in.
+        let autocomplete: String?
+        let hint: String?
+        /// What follows from leaving it out.
+        let consequence: String?
+        /// Why a sensitive field is asked.
+        let specialReason: String?
+        let error: String?
+        /// The ids of the hint, consequence, reason and error, for `aria-describedby`.
+        let describedBy: String?
+    }
+
+    /// The error summary's lines, each linked to its field's element (none for a problem of no field).
+    var summary: [PageProblem] {
+        problems.map { problem in
             problem.field.isEmpty
-                ? ["message": problem.message] : ["field": "f-\(problem.field)", "message": form.message(for: problem)]
+                ? PageProblem(problem.message) : PageProblem(field: "f-\(problem.field)", form.message(for: problem))
         }
     }
 
     /// The `fields` the partial `record-form-fields` walks.
-    var fields: [[String: Any]] {
+    var fields: [Field] {
         let errors = Dictionary(
             problems.filter { !$0.field.isEmpty }.map { ($0.field, form.message(for: $0)) },
             uniquingKeysWith: { first, _ in first })
-        return form.fields.map { field -> [String: Any] in
+        return form.fields.map { field in
             let value = given[field.name] ?? ""
             var described: [String] = []
             let typedSchool = field.input == .school && schools.isEmpty
@@ -45,31 +81,29 @@ struct RecordFormView {
             if field.consequence != nil { described.append("f-\(field.name)-consequence") }
             if field.specialReason != nil { described.append("f-\(field.name)-reason") }
             if errors[field.name] != nil { described.append("f-\(field.name)-error") }
-            var entry: [String: Any] = [
-                "name": field.name, "label": field.label, "value": value,
-                "marker": field.required
+            let options: [Field.Option] =
+                field.input == .school
+                ? schools.compactMap { school in
+                    school.urn.map { Field.Option(value: $0, label: school.name, selected: $0 == value) }
+                }
+                : field.choices.map { Field.Option(value: $0, label: $0, selected: $0 == value) }
+            return Field(
+                name: field.name, label: field.label, value: value,
+                marker: field.required
                     ? "required" : field.recommended ? "optional, but our reports need it" : "optional",
-                "isText": [.text, .email, .telephone, .date, .number].contains(field.input)
-                    || typedSchool,
-                "isLongText": field.input == .longText,
-                "isChoice": field.input == .choice || (field.input == .school && !typedSchool),
-                "isYesNo": field.input == .yesNo, "yes": value == "yes", "no": value == "no",
-                "inputType": Self.inputType(field.input),
-                "options": field.input == .school
-                    ? schools.compactMap { school in
-                        school.urn.map { ["value": $0, "label": school.name, "selected": $0 == value] }
-                    }
-                    : field.choices.map { ["value": $0, "label": $0, "selected": $0 == value] },
-            ]
-            if ownDetails { entry["autocomplete"] = Self.autocomplete(field.input) }
-            entry["hint"] = hint
-            entry["consequence"] = field.consequence
-            entry["specialReason"] = field.specialReason
-            entry["error"] = errors[field.name]
-            entry["describedBy"] = described.isEmpty ? nil : described.joined(separator: " ")
-            return entry
+                isText: Self.textInputs.contains(field.input) || typedSchool,
+                isLongText: field.input == .longText,
+                isChoice: field.input == .choice || (field.input == .school && !typedSchool),
+                isYesNo: field.input == .yesNo, yes: value == "yes", no: value == "no",
+                inputType: Self.inputType(field.input), options: options,
+                autocomplete: ownDetails ? Self.autocomplete(field.input) : nil, hint: hint,
+                consequence: field.consequence, specialReason: field.specialReason, error: errors[field.name],
+                describedBy: described.isEmpty ? nil : described.joined(separator: " "))
         }
     }
+
+    /// The inputs shown as a one-line text box.
+    private static let textInputs: [RecordForm.Input] = [.text, .email, .telephone, .date, .number]
 
     private static func inputType(_ input: RecordForm.Input) -> String {
         switch input {

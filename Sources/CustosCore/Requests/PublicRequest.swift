@@ -1,12 +1,21 @@
-/// A request from the privacy centre, checked: what was asked and who asked, as the requester
-/// gave it. Kept sealed with the request until its register's retention ends.
+/// A request and who made it, as the requester gave it: in the privacy centre, or to staff by
+/// email, phone, letter or in person (who also say how they checked the requester's identity).
+/// Kept sealed with the request until its register's retention ends.
 public struct PublicRequest: Sendable, Equatable, Codable {
     public var kind: RequestKind
     public var name: String
-    /// Normalised (``EmailAddress``).
-    public var email: String
+    /// Normalised (``EmailAddress``); always given online, where the confirmation link goes.
+    public var email: String?
+    /// What the request says it is about, in the requester's words (what is wrong, for a
+    /// correction).
     public var details: String?
     public var onBehalf: OnBehalf?
+    /// A telephone number to reach the requester on (a request taken by staff).
+    public var telephone: String?
+    /// A postal address to answer to (a request taken by staff).
+    public var postalAddress: String?
+    /// How staff checked who the requester is, in their words; nil where they have not (yet).
+    public var identityCheck: String?
 
     /// Who the request is for, when not the requester.
     public struct OnBehalf: Sendable, Equatable, Codable {
@@ -21,11 +30,17 @@ public struct PublicRequest: Sendable, Equatable, Codable {
         }
     }
 
-    public init(kind: RequestKind, name: String, email: String, details: String?, onBehalf: OnBehalf?) {
+    public init(
+        kind: RequestKind, name: String, email: String?, details: String?, onBehalf: OnBehalf?,
+        telephone: String? = nil, postalAddress: String? = nil, identityCheck: String? = nil
+    ) {
         self.kind = kind
         self.name = name
         self.email = email
         self.details = details
         self.onBehalf = onBehalf
+        self.telephone = telephone
+        self.postalAddress = postalAddress
+        self.identityCheck = identityCheck
     }
 }

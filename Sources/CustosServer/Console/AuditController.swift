@@ -16,23 +16,21 @@ struct AuditController: Sendable {
         let user = try context.user()
         let log = user.vault.auditLog
         let report = try await log.verify()
-        var values = ConsoleFrame.values(title: "Audit log", current: "/console/audit", user: user, context: context)
-        values["intact"] = report.failure == nil
-        values["verified"] = report.verified
-        values["keyedFrom"] = report.keyedFrom
-        values["anchoredAt"] = report.anchor?.sequence
-        values["failure"] = report.failure.map { "The first break is at \($0)" }
         let head = try await log.headSequence()
         let workspace = user.vault.workspace.id
         let recent = try await log.entries(after: max(0, head - Self.window), limit: Int(Self.window))
             .filter { $0.event.workspaceID == workspace }.suffix(Self.shown).reversed()
-        values["entries"] = recent.map { entry -> [String: Any] in
-            [
-                "sequence": entry.sequence, "time": PageText.time(entry.event.time), "actor": entry.event.actor,
-                "action": entry.event.action, "purpose": entry.event.purpose ?? "",
-            ]
-        }
+        let page = AuditPage(
+            intact: report.failure == nil, verified: report.verified, keyedFrom: report.keyedFrom.map { Int($0) },
+            anchoredAt: report.anchor.map { Int($0.sequence) },
+            failure: report.failure.map { "The first break is at \($0)" },
+            entries: recent.map { entry in
+                AuditPage.Entry(
+                    sequence: Int(entry.sequence), time: PageText.time(entry.event.time), actor: entry.event.actor,
+                    action: entry.event.action, purpose: entry.event.purpose ?? "")
+            })
         try await user.vault.audit([user.event("audit.view", detail: "audit log viewed")])
-        return pages.render(.audit, values)
+        return pages.render(
+            page, frame: ConsoleFrame(title: "Audit log", current: "/console/audit", user: user, context: context))
     }
 }

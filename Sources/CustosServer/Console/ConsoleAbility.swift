@@ -18,8 +18,13 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     /// Take a request's next step, and make an access request's package. (Approving an erasure
     /// is the DPO's alone: the request page checks that too.)
     case actOnRequests
-    /// The registers: breaches, complaints, the disclosure log.
+    /// The registers: breaches, complaints, the disclosure log, legal holds; and each case's page.
     case viewRegisters
+    /// Record in the registers: log a breach and take it to closure, take in a complaint and
+    /// answer it, log a disclosure, place and release legal holds.
+    case keepRegisters
+    /// Mark a task done (a retention review, telling a person of a disclosure, and the like).
+    case doTasks
     /// The policy: its findings, versions, record of processing and fideslang export.
     case viewPolicy
     /// The audit log and its verification.
@@ -42,6 +47,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         case .viewRequests: [.dpo, .admin, .staff, .auditor]
         case .actOnRequests: [.dpo, .admin, .staff]
         case .viewRegisters: [.dpo, .admin, .auditor]
+        case .keepRegisters: [.dpo, .admin]
+        case .doTasks: [.dpo, .admin, .staff]
         case .viewPolicy: [.dpo, .admin, .staff, .auditor]
         case .viewAudit: [.dpo, .admin, .auditor]
         case .manageTokens: [.dpo, .admin]

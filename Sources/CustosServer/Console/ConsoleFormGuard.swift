@@ -23,10 +23,10 @@ struct ConsoleFormGuard: RouterMiddleware {
         // Otherwise the origin, when sent, must be this server ("null", from a sandboxed or
         // privacy-minded context, cannot be told apart from another site, so it is refused).
         if let site = request.headers[Self.fetchSite] {
-            guard site == "same-origin" else { return refusal() }
+            guard site == "same-origin" else { return refusal(context) }
         } else if let origin = request.headers[.origin] {
             guard let host = request.head.authority, origin == "http://\(host)" || origin == "https://\(host)" else {
-                return refusal()
+                return refusal(context)
             }
         }
         guard requiresToken else { return try await next(request, context) }
@@ -42,20 +42,18 @@ struct ConsoleFormGuard: RouterMiddleware {
             ? MultipartForm.parts(of: buffer, contentType: contentType).flatMap { MultipartForm.value("csrf", in: $0) }
             : FormBody(String(buffer: buffer)).value("csrf")
         guard let expected = context.sessions.session?.formToken, let sent, FormToken.matches(sent, expected)
-        else { return refusal() }
+        else { return refusal(context) }
         return try await next(request, context)
     }
 
     private static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
     /// A page saying the form was refused, and what to do.
-    private func refusal() -> Response {
-        pages.render(
-            .problem,
-            [
-                "title": "Form refused", "heading": "This form could not be accepted",
-                "message":
-                    "It did not come from this console's own page, or the page had been open since before you signed in. Go back, reload the page and try again.",
-            ], status: .forbidden)
+    private func refusal(_ context: Context) -> Response {
+        pages.problem(
+            title: "Form refused", heading: "This form could not be accepted",
+            message:
+                "It did not come from this console's own page, or the page had been open since before you signed in. Go back, reload the page and try again.",
+            user: nil, context: context, status: .forbidden)
     }
 }

@@ -22,6 +22,17 @@ enum ConsoleLayout {
         input.short{max-width:10rem}code{font-size:1.05rem;word-break:break-all}
         select{font:inherit;padding:.35rem;border:2px solid #0b0c0c}
         .search{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}.search button{margin:0}
-        @media (max-width:40rem){.sign-out{margin-left:0}}
+        a.button{display:inline-block;font-weight:600;background:#00703c;color:#fff;padding:.5rem 1rem;text-decoration:none;box-shadow:0 2px 0 #002d18}
+        a.button:focus{background:#fd0;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c}ul.steps{list-style:none;padding:0}ul.steps li{margin:.75rem 0}
+        .caption{color:#505a5f;font-size:1.1rem;margin:1rem 0 0}.caption + h1{margin-top:.25rem}
+        .back-link{display:inline-block;margin-top:.75rem}
+        .summary-list{margin:0 0 1.5rem}.summary-list > div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:.5rem 0}
+        .summary-list dt{font-weight:700;flex:0 0 30%;min-width:10rem;margin:0 1rem 0 0}.summary-list dd{flex:1 1 20rem;margin:0}
+        .warning-text{border-left:5px solid #d4351c;padding:.5rem 1rem;margin:1rem 0}
+        details.step{margin:.5rem 0}details.step summary{cursor:pointer;color:#1d70b8;text-decoration:underline}
+        details.step form{padding:.5rem 0 0 1rem;border-left:4px solid #b1b4b6}
+        .form-group{margin-bottom:1.25rem}fieldset{border:0;padding:0;margin:0}legend{font-weight:700;margin-bottom:.35rem}
+        .choice-hint{margin-left:1.9rem}
+        @media (max-width:40rem){.sign-out{margin-left:0}.summary-list dt{flex-basis:100%}}
         """
 }

@@ -14,11 +14,31 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case importJob
     case importProblems
     case requests
+    case newRequest
+    case logRequest
     case request
+    case requestLink
     case requestStep
     case requestPackage
     case requestCarryOut
     case registers
+    case newBreach
+    case logBreach
+    case breach
+    case breachStepForm
+    case breachStep
+    case newComplaint
+    case takeComplaint
+    case complaint
+    case complaintStepForm
+    case complaintStep
+    case newHold
+    case placeHold
+    case releaseHold
+    case newDisclosure
+    case logDisclosure
+    case taskForm
+    case taskDone
     case policy
     case policyROPA
     case policyFideslang
@@ -33,14 +53,18 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .newRecord, .imports, .importJob, .importProblems, .requests, .request,
+        case .dashboard, .people, .person, .newRecord, .imports, .importJob, .importProblems, .requests, .newRequest,
+            .request,
             .requestPackage, .registers, .policy,
             .policyROPA,
             .policyFideslang,
-            .audit, .tokens, .school, .events:
+            .audit, .tokens, .school, .events, .newBreach, .breach, .breachStepForm, .newComplaint, .complaint,
+            .complaintStepForm, .newHold, .newDisclosure, .taskForm:
             .get
-        case .searchPeople, .addRecord, .startImport, .requestStep, .requestCarryOut, .makeToken, .revokeToken,
-            .authorise, .signOut:
+        case .searchPeople, .addRecord, .startImport, .logRequest, .requestLink, .requestStep, .requestCarryOut,
+            .makeToken, .revokeToken,
+            .authorise, .signOut, .logBreach, .breachStep, .takeComplaint, .complaintStep, .placeHold, .releaseHold,
+            .logDisclosure, .taskDone:
             .post
         }
     }
@@ -56,11 +80,23 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .importJob: "imports/:job"
         case .importProblems: "imports/:job/problems.csv"
         case .requests: "requests"
+        case .newRequest, .logRequest: "requests/new"
         case .request: "requests/:request"
+        case .requestLink: "requests/:request/link"
         case .requestStep: "requests/:request/steps"
         case .requestPackage: "requests/:request/package.zip"
         case .requestCarryOut: "requests/:request/carry-out"
         case .registers: "registers"
+        case .newBreach, .logBreach: "registers/breaches/new"
+        case .breach: "registers/breaches/:breach"
+        case .breachStepForm, .breachStep: "registers/breaches/:breach/:step"
+        case .newComplaint, .takeComplaint: "registers/complaints/new"
+        case .complaint: "registers/complaints/:complaint"
+        case .complaintStepForm, .complaintStep: "registers/complaints/:complaint/:step"
+        case .newHold, .placeHold: "registers/holds/new"
+        case .releaseHold: "registers/holds/:hold/release"
+        case .newDisclosure, .logDisclosure: "people/:subject/disclosures/new"
+        case .taskForm, .taskDone: "tasks/:task/done"
         case .policy: "policy"
         case .policyROPA: "policy/ropa.csv"
         case .policyFideslang: "policy/fideslang.yaml"
@@ -82,8 +118,12 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .newRecord, .addRecord: .addRecords
         case .imports, .startImport, .importJob, .importProblems: .importRecords
         case .requests, .request: .viewRequests
-        case .requestStep, .requestPackage, .requestCarryOut: .actOnRequests
-        case .registers: .viewRegisters
+        case .newRequest, .logRequest, .requestLink, .requestStep, .requestPackage, .requestCarryOut: .actOnRequests
+        case .registers, .breach, .complaint: .viewRegisters
+        case .newBreach, .logBreach, .breachStepForm, .breachStep, .newComplaint, .takeComplaint, .complaintStepForm,
+            .complaintStep, .newHold, .placeHold, .releaseHold, .newDisclosure, .logDisclosure:
+            .keepRegisters
+        case .taskForm, .taskDone: .doTasks
         case .policy, .policyROPA, .policyFideslang: .viewPolicy
         case .audit: .viewAudit
         case .tokens, .makeToken, .revokeToken: .manageTokens

@@ -48,11 +48,11 @@ struct ConsoleRoutes {
             signedIn.on(RouterPath(stringLiteral: route.path), method: route.method) { request, context in
                 let user = try context.user()
                 if let ability = route.ability, !user.may(ability) {
-                    var values = ConsoleFrame.values(title: "Not allowed", current: "", user: user, context: context)
-                    values["heading"] = "You cannot open this page"
-                    values["message"] =
-                        "Your role (\(ConsoleFrame.roleName(user.role))) does not allow it. If you need it, ask your data protection officer."
-                    return pages.render(.problem, values, status: .forbidden)
+                    return pages.problem(
+                        title: "Not allowed", heading: "You cannot open this page",
+                        message:
+                            "Your role (\(ConsoleFrame.roleName(user.role))) does not allow it. If you need it, ask your data protection officer.",
+                        user: user, context: context, status: .forbidden)
                 }
                 return try await handler(request, context)
             }
@@ -60,11 +60,10 @@ struct ConsoleRoutes {
         // Anything else under /console: a page saying so, for signed-in users.
         for method in [HTTPRequest.Method.get, .post] {
             signedIn.on("**", method: method) { _, context in
-                var values = ConsoleFrame.values(
-                    title: "Not found", current: "", user: try context.user(), context: context)
-                values["heading"] = "Page not found"
-                values["message"] = "There is no console page at this address."
-                return pages.render(.problem, values, status: .notFound)
+                let user = try context.user()
+                return pages.problem(
+                    title: "Not found", heading: "Page not found", message: "There is no console page at this address.",
+                    user: user, context: context, status: .notFound)
             }
         }
     }
@@ -84,11 +83,31 @@ struct ConsoleRoutes {
         case .importJob: ImportsController(pages: pages).show
         case .importProblems: ImportsController(pages: pages).problems
         case .requests: RequestsController(pages: pages).list
+        case .newRequest: RequestIntakeController(pages: pages).form
+        case .logRequest: RequestIntakeController(pages: pages).create
         case .request: RequestsController(pages: pages).show
+        case .requestLink: RequestsController(pages: pages).link
         case .requestStep: RequestsController(pages: pages).step
         case .requestPackage: RequestsController(pages: pages).package
         case .requestCarryOut: RequestsController(pages: pages).carryOut
         case .registers: RegistersController(pages: pages).show
+        case .newBreach: BreachesController(pages: pages).form
+        case .logBreach: BreachesController(pages: pages).record
+        case .breach: BreachesController(pages: pages).show
+        case .breachStepForm: BreachesController(pages: pages).stepForm
+        case .breachStep: BreachesController(pages: pages).step
+        case .newComplaint: ComplaintsController(pages: pages).form
+        case .takeComplaint: ComplaintsController(pages: pages).receive
+        case .complaint: ComplaintsController(pages: pages).show
+        case .complaintStepForm: ComplaintsController(pages: pages).stepForm
+        case .complaintStep: ComplaintsController(pages: pages).step
+        case .newHold: HoldsController(pages: pages).form
+        case .placeHold: HoldsController(pages: pages).place
+        case .releaseHold: HoldsController(pages: pages).release
+        case .newDisclosure: DisclosuresController(pages: pages).form
+        case .logDisclosure: DisclosuresController(pages: pages).record
+        case .taskForm: TasksController(pages: pages).form
+        case .taskDone: TasksController(pages: pages).done
         case .policy: PolicyController(pages: pages).show
         case .policyROPA: PolicyController(pages: pages).ropa
         case .policyFideslang: PolicyController(pages: pages).fideslang

@@ -12,26 +12,23 @@ struct DashboardController: Sendable {
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        var values = ConsoleFrame.values(title: "What is due", current: "/console", user: user, context: context)
+        let frame = ConsoleFrame(title: "What is due", current: "/console", user: user, context: context)
         let today = CalendarDay.today
-        values["today"] = PageText.day(today)
-        values["roleName"] = ConsoleFrame.roleName(user.role)
-        values["offerSecondFactor"] = user.account.totpSealed == nil
-        if user.may(.viewRequests) { values["mailBanner"] = PrivacyCentreMail.cannotConfirm(mail, for: user.vault) }
+        var page = DashboardPage(today: PageText.day(today), offerSecondFactor: user.account.totpSealed == nil)
+        if user.may(.viewRequests) { page.mailBanner = PrivacyCentreMail.cannotConfirm(mail, for: user.vault) }
         guard user.may(.viewRequests) else {
-            values["showsCasework"] = false
-            values["findsPeople"] = user.may(.findPeople) && user.readsPeople
+            page.findsPeople = user.may(.findPeople) && user.readsPeople
             if let schoolID = user.account.schoolID {
-                values["schoolName"] = try await user.vault.school(schoolID)?.name
+                page.schoolName = try await user.vault.school(schoolID)?.name
             }
-            values["scopeNote"] =
+            page.scopeNote =
                 switch user.role {
                 case .schoolLeader: "You see the people of your own school, with only the details the policy shares."
                 case .trainer:
                     "You see the attendees of the events you deliver, once Custos records them."
                 default: ""
                 }
-            return pages.render(.dashboard, values)
+            return pages.render(page, frame: frame)
         }
         let vault = user.vault
         // Most urgent first, as the register lists them (a clock running with no date known first).
@@ -42,36 +39,37 @@ struct DashboardController: Sendable {
             .sorted { $0.acknowledgeBy < $1.acknowledgeBy }
         let tasks = try await Tasks(vault: vault).list()
             .sorted { ($0.dueOn?.ordinal ?? .max) < ($1.dueOn?.ordinal ?? .max) }
-        values["showsCasework"] = true
-        values["openRequests"] = requests.count
+        page.showsCasework = true
+        page.openRequests = requests.count
         let overdue = requests.filter { $0.dueOn.map { $0 < today } ?? false }.count
-        values["overdueRequests"] = overdue > 0 ? overdue : nil
+        page.overdueRequests = overdue > 0 ? overdue : nil
         let undated = requests.filter { $0.clockWaitsFor == .schoolCalendar }.count
-        values["calendarNeeded"] = undated > 0 ? undated : nil
-        values["requests"] = requests.map { RequestsController.row($0, today: today) }
+        page.calendarNeeded = undated > 0 ? undated : nil
+        page.requests = requests.map { RequestsController.row($0, today: today) }
         let now = Date()
-        values["breachClocks"] = breaches.count
-        values["breaches"] = breaches.map { breach -> [String: Any] in
+        page.breachClocks = breaches.count
+        page.breaches = breaches.map { breach -> DashboardPage.BreachRow in
             let hours = Int(breach.reportDeadline.timeIntervalSince(now) / 3600)
-            return [
-                "deadline": PageText.time(breach.reportDeadline),
-                "discovered": PageText.time(breach.discoveredAt),
-                "left": hours < 0 ? "overdue by \(-hours) hours" : "\(hours) hours left",
-                "leftClass": hours < 24 ? "overdue" : "due-soon",
-            ]
+            return DashboardPage.BreachRow(
+                deadline: PageText.time(breach.reportDeadline),
+                discovered: PageText.time(breach.discoveredAt),
+                left: hours < 0 ? "overdue by \(-hours) hours" : "\(hours) hours left",
+                leftClass: hours < 24 ? "overdue" : "due-soon")
         }
-        values["openComplaints"] = complaints.count
-        values["complaints"] = complaints.map { RegistersController.row($0, today: today) }
-        values["openTasks"] = tasks.count
-        values["retentionReviews"] = tasks.filter { $0.kind == .retentionReview }.count
-        values["tasks"] = tasks.map { task -> [String: Any] in
-            [
-                "due": task.dueOn.map(PageText.day) ?? "When safe",
-                "summary": task.summary,
-                "kind": PageText.label(task.kind.rawValue),
-                "dueClass": PageText.dueClass(task.dueOn, from: today),
-            ]
+        page.openComplaints = complaints.count
+        page.complaints = complaints.map { RegistersController.row($0, today: today) }
+        page.openTasks = tasks.count
+        page.retentionReviews = tasks.filter { $0.kind == .retentionReview }.count
+        page.tasks = tasks.map { task -> DashboardPage.TaskRow in
+            DashboardPage.TaskRow(
+                due: task.dueOn.map(PageText.day) ?? "When safe",
+                summary: task.summary,
+                kind: PageText.label(task.kind.rawValue),
+                dueClass: PageText.dueClass(task.dueOn, from: today),
+                doneLink: user.may(.doTasks) ? TasksController.link(task.id) : nil)
         }
-        return pages.render(.dashboard, values)
+        page.logsRequests = user.may(.actOnRequests)
+        page.notice = request.uri.queryParameters.get("done") == "task" ? "Task marked done." : nil
+        return pages.render(page, frame: frame)
     }
 }

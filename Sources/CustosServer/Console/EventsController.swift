@@ -13,11 +13,9 @@ struct EventsController: Sendable {
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         let vault = user.vault
-        var values = ConsoleFrame.values(
-            title: "Your courses", current: "/console/events", user: user, context: context)
+        let frame = ConsoleFrame(title: "Your courses", current: "/console/events", user: user, context: context)
         guard vault.policy.events != nil else {
-            values["events"] = [[String: Any]]()
-            return pages.render(.events, values)
+            return pages.render(EventsPage(events: []), frame: frame)
         }
         let table = PeopleTable(for: user)
         var attendeesOf: [(name: String, ids: [UUID])] = []
@@ -33,11 +31,10 @@ struct EventsController: Sendable {
                 reason: "trainer preparing their course")
         }
         let viewsByID = Dictionary(views.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
-        values["columns"] = table.columns.map(\.displayLabel)
-        values["events"] = attendeesOf.map { event -> [String: Any] in
+        let events = attendeesOf.map { event -> EventsPage.Event in
             let rows = table.rows(event.ids.compactMap { viewsByID[$0] })
-            return ["name": event.name, "people": rows, "count": rows.count]
+            return EventsPage.Event(name: event.name, count: rows.count, people: rows)
         }
-        return pages.render(.events, values)
+        return pages.render(EventsPage(columns: table.columns.map(\.displayLabel), events: events), frame: frame)
     }
 }

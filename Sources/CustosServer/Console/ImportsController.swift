@@ -59,24 +59,22 @@ struct ImportsController: Sendable {
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         guard let job = try await self.job(context, user) else { return notFound(user, context) }
-        var values = ConsoleFrame.values(
+        var frame = ConsoleFrame(
             title: "Import of \(job.fileName)", current: "/console/imports", user: user, context: context)
-        values["fileName"] = job.fileName
-        values["typeName"] = job.typeName
-        values["dryRun"] = job.dryRun
-        values["started"] = PageText.time(job.startedAt)
+        var page = ImportJobPage(
+            fileName: job.fileName, typeName: job.typeName, dryRun: job.dryRun, started: PageText.time(job.startedAt))
         switch job.state {
         case .running(let rows):
-            values["running"] = true
-            values["rowsRead"] = rows
-            values["refresh"] = 2
+            page.running = true
+            page.rowsRead = rows
+            frame.refresh = 2
         case .finished(let report):
-            values["report"] = Self.values(report)
-            values["problemsLink"] = Self.link(job.id) + "/problems.csv"
+            page.report = Self.report(report)
+            page.problemsLink = Self.link(job.id) + "/problems.csv"
         case .failed(let message):
-            values["failure"] = message
+            page.failure = message
         }
-        return pages.render(.importJob, values)
+        return pages.render(page, frame: frame)
     }
 
     @Sendable func problems(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -99,20 +97,17 @@ struct ImportsController: Sendable {
     static func link(_ id: UUID) -> String { "/console/imports/\(id.uuidString.lowercased())" }
 
     /// The report as the page shows it: the counts, and the first problems.
-    private static func values(_ report: ImportReport) -> [String: Any] {
-        [
-            "refusedFile": report.refusedFile, "rows": report.rows, "created": report.created,
-            "updated": report.updated, "suppressed": report.suppressed, "rejected": report.rejected,
-            "newSubjects": report.newSubjects, "rowsWithWarnings": report.rowsWithWarnings,
-            "problemCount": report.problemCount, "hasProblems": report.problemCount > 0,
-            "moreProblems": report.problemCount > Self.problemsShown,
-            "problems": report.problems.prefix(Self.problemsShown).map { problem -> [String: Any] in
-                [
-                    "line": problem.line, "field": problem.field, "message": problem.message,
-                    "severity": problem.isWarning ? "warning" : "error",
-                ]
-            },
-        ]
+    private static func report(_ report: ImportReport) -> ImportJobPage.Report {
+        ImportJobPage.Report(
+            refusedFile: report.refusedFile, rows: report.rows, created: report.created, updated: report.updated,
+            suppressed: report.suppressed, rejected: report.rejected, newSubjects: report.newSubjects,
+            rowsWithWarnings: report.rowsWithWarnings, problemCount: report.problemCount,
+            hasReportProblems: report.problemCount > 0, moreProblems: report.problemCount > Self.problemsShown,
+            reportProblems: report.problems.prefix(Self.problemsShown).map { problem in
+                ImportJobPage.Problem(
+                    line: problem.line, field: problem.field, message: problem.message,
+                    severity: problem.isWarning ? "warning" : "error")
+            })
     }
 
     private static let problemsShown = 200
@@ -126,45 +121,52 @@ struct ImportsController: Sendable {
         _ user: ConsoleUser, _ context: ConsoleRequestContext, problem: (field: String, message: String)? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var values = ConsoleFrame.values(
-            title: (problem == nil ? "" : "Error: ") + "Import records", current: "/console/imports", user: user,
-            context: context)
-        values["types"] = user.writableTypes.map { ["id": $0.id, "name": $0.name] }
+        let frame = ConsoleFrame(title: "Import records", current: "/console/imports", user: user, context: context)
         // The purposes the user's role may write some writable type for, in the policy's order.
         let policy = user.vault.policy
         let writable = Set(
             user.writableTypes.flatMap {
                 RolePurposeRule.purposes(of: user.role, .update, recordType: $0, policy: policy)
             })
-        values["purposes"] = policy.purposes.filter { writable.contains($0.id) }.map { ["id": $0.id, "name": $0.name] }
-        values["maxMegabytes"] = ConsoleImports.maxFileSize / (1024 * 1024)
-        values["schools"] = try await user.vault.schools().map { school in
-            ["id": school.id.uuidString.lowercased(), "name": school.name + (school.urn.map { " (URN \($0))" } ?? "")]
+        let schools = try await user.vault.schools().map { school in
+            ImportsPage.Choice(
+                id: school.id.uuidString.lowercased(),
+                name: school.name + (school.urn.map { " (URN \($0))" } ?? ""))
         }
-        values["jobs"] = try await user.vault.consoleImports.jobs(of: user.account.id).map { job -> [String: Any] in
+        let jobs = try await user.vault.consoleImports.jobs(of: user.account.id).map { job in
             let state: String
             switch job.state {
             case .running(let rows): state = "importing: \(rows) rows read"
             case .finished(let report): state = report.refusedFile ? "refused" : (job.dryRun ? "checked" : "done")
             case .failed: state = "stopped"
             }
-            return [
-                "link": Self.link(job.id), "fileName": job.fileName, "typeName": job.typeName,
-                "started": PageText.time(job.startedAt), "state": state,
-            ]
+            return ImportsPage.Job(
+                link: Self.link(job.id), fileName: job.fileName, typeName: job.typeName,
+                started: PageText.time(job.startedAt), state: state)
         }
+        var page = ImportsPage(
+            types: user.writableTypes.map { ImportsPage.Choice(id: $0.id, name: $0.name) },
+            purposes: policy.purposes.filter { writable.contains($0.id) }.map {
+                ImportsPage.Choice(id: $0.id, name: $0.name)
+            },
+            maxMegabytes: ConsoleImports.maxFileSize / (1024 * 1024), schools: schools, jobs: jobs)
         if let problem {
-            values["hasProblems"] = true
-            values["problems"] = [["field": "import-\(problem.field)", "message": problem.message]]
-            values["\(problem.field)Error"] = problem.message
+            page.problems = [PageProblem(field: "import-\(problem.field)", problem.message)]
+            switch problem.field {
+            case "type": page.typeError = problem.message
+            case "purpose": page.purposeError = problem.message
+            case "school": page.schoolError = problem.message
+            case "file": page.fileError = problem.message
+            default: break
+            }
         }
-        return pages.render(.imports, values, status: status)
+        return pages.render(page, frame: frame, status: status)
     }
 
     private func notFound(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> Response {
-        var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
-        values["heading"] = "No such import"
-        values["message"] = "There is no import of yours with that id. Imports are kept for a day after they start."
-        return pages.render(.problem, values, status: .notFound)
+        pages.problem(
+            title: "Not found", heading: "No such import",
+            message: "There is no import of yours with that id. Imports are kept for a day after they start.",
+            user: user, context: context, status: .notFound)
     }
 }

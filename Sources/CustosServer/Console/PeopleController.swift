@@ -12,7 +12,7 @@ struct PeopleController: Sendable {
     /// The search form.
     @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        return pages.render(.people, searchValues(user, context, kind: nil, value: ""))
+        return pages.render(searchPage(user, kind: nil, value: ""), frame: searchFrame(user, context))
     }
 
     /// A search. The identifier is posted, never put in the address: addresses end up in browser
@@ -23,34 +23,32 @@ struct PeopleController: Sendable {
         let kinds = Self.identifierKinds(user.vault.policy)
         let kind = body.value("kind").flatMap { asked in kinds.first { $0.value == asked } } ?? kinds.first
         let value = body.value("value")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var values = searchValues(user, context, kind: kind?.value, value: value)
-        guard let kind else { return pages.render(.people, values) }
+        var page = searchPage(user, kind: kind?.value, value: value)
+        let frame = searchFrame(user, context)
+        guard let kind else { return pages.render(page, frame: frame) }
         guard !value.isEmpty, IdentifierNormaliser.normalise(kind: kind.value, value: value) != nil else {
             let message =
                 value.isEmpty
                 ? "Enter the \(kind.label.lowercased()) to find" : "Enter a valid \(kind.label.lowercased())"
-            values["title"] = "Error: Find a person"
-            values["hasProblems"] = true
-            values["problems"] = [["field": "value", "message": message]]
-            values["valueError"] = message
-            return pages.render(.people, values, status: .badRequest)
+            page.problems = [PageProblem(field: "value", message)]
+            page.valueError = message
+            return pages.render(page, frame: frame, status: .badRequest)
         }
         let vault = user.vault
         let ids = try await vault.subjectIDs(identifierKind: kind.value, value: value)
         let found = try await vault.subjects(ids, reachableBy: user.access)
         try await vault.audit([user.event("subject.search", detail: "\(found.count) found")])
         let schools = try await schoolNames(vault)
-        values["searched"] = true
-        values["kindLabel"] = kind.label.lowercased()
-        values["results"] = found.map { subject -> [String: Any] in
-            [
-                "id": subject.id.uuidString.lowercased(), "shortID": Self.shortID(subject.id),
-                "kind": PageText.label(subject.kind),
-                "school": subject.schoolID.flatMap { schools[$0] } ?? "no school",
-                "since": PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)),
-            ]
+        page.searched = true
+        page.kindLabel = kind.label.lowercased()
+        page.results = found.map { subject in
+            PeoplePage.Person(
+                id: subject.id.uuidString.lowercased(), shortID: Self.shortID(subject.id),
+                kind: PageText.label(subject.kind),
+                school: subject.schoolID.flatMap { schools[$0] } ?? "no school",
+                since: PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)))
         }
-        return pages.render(.people, values)
+        return pages.render(page, frame: frame)
     }
 
     @Sendable func person(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -58,20 +56,20 @@ struct PeopleController: Sendable {
         guard let text = context.parameters.get("subject"), let id = UUIDText.parse(text),
             let subject = try await user.reachableSubject(id)
         else {
-            var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
-            values["heading"] = "No such person"
-            values["message"] = "There is no one with that id within your reach."
-            return pages.render(.problem, values, status: .notFound)
+            return pages.problem(
+                title: "Not found", heading: "No such person",
+                message: "There is no one with that id within your reach.", user: user, context: context,
+                status: .notFound)
         }
         let vault = user.vault
         // Every read names its purpose: the one chosen, else the first the role may read for.
         let purposes = try await vault.purposes(of: user.user, .read, about: id)
         let asked = request.uri.queryParameters["purpose"].map(String.init)
         let purpose = asked.flatMap { asked in purposes.first { $0 == asked } } ?? purposes.first
-        var values = ConsoleFrame.values(title: "A person", current: "", user: user, context: context)
         var shown: [RecordView] = []
         var statements: [SubjectView.RecordStatement] = []
         var limits: [SubjectView.PurposeLimit]?
+        var refusal: String?
         do {
             if let purpose {
                 let view = try await vault.read(subject: id, as: user.user, purpose: purpose, reason: "staff console")
@@ -79,111 +77,108 @@ struct PeopleController: Sendable {
                 statements = view.statements
                 limits = view.limits
             }
-        } catch let refusal as UseRefusal {
-            values["refusal"] = refusal.message
+        } catch let useRefusal as UseRefusal {
+            refusal = useRefusal.message
         }
         // What stops the use of their data is shown to everyone who opens the page, before the records.
         let inForce: [SubjectView.PurposeLimit]
         if let limits { inForce = limits } else { inForce = try await Contacts(vault: vault).limits(of: id) }
-        values["limits"] = inForce.map { limit -> [String: Any] in
-            [
-                "purpose": vault.policy.purpose(limit.purpose)?.name ?? limit.purpose,
-                "state": limit.state == .restricted
+        let limitItems = inForce.map { limit -> PersonPage.Limit in
+            PersonPage.Limit(
+                purpose: vault.policy.purpose(limit.purpose)?.name ?? limit.purpose,
+                state: limit.state == .restricted
                     ? "Restricted (UK GDPR Art 18): stored only, not used" : "Objected to (UK GDPR Art 21): not used",
-                "since": PageText.day(CalendarDay(limit.since, in: CalendarDay.clockTimeZone)),
-            ]
+                since: PageText.day(CalendarDay(limit.since, in: CalendarDay.clockTimeZone)))
         }
-        values["id"] = id.uuidString.lowercased()
-        values["purposes"] = purposes.map { purposeID -> [String: Any] in
-            [
-                "value": purposeID, "label": vault.policy.purpose(purposeID)?.name ?? purposeID,
-                "selected": purposeID == purpose,
-            ]
+        let purposeOptions = purposes.map { purposeID -> PersonPage.Purpose in
+            PersonPage.Purpose(
+                value: purposeID, label: vault.policy.purpose(purposeID)?.name ?? purposeID,
+                selected: purposeID == purpose)
         }
-        values["otherPurposes"] = purposes.count > 1
         // Records about someone already held are added from their page.
-        values["addable"] = user.writableTypes.filter { $0.roles.first?.isAboutSomeoneHeld == true }.map {
-            type -> [String: Any] in
-            ["id": type.id, "name": type.name, "subject": id.uuidString.lowercased()]
+        let addable = user.writableTypes.filter { $0.roles.first?.isAboutSomeoneHeld == true }.map {
+            type -> PersonPage.Addable in
+            PersonPage.Addable(id: type.id, name: type.name, subject: id.uuidString.lowercased())
         }
-        values["kind"] = PageText.label(subject.kind)
-        values["shortID"] = Self.shortID(subject.id)
-        values["since"] = PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone))
-        values["lastActive"] = PageText.day(CalendarDay(subject.lastActivityAt, in: CalendarDay.clockTimeZone))
-        if let schoolID = subject.schoolID { values["school"] = try await schoolNames(vault)[schoolID] }
+        var school: String?
+        if let schoolID = subject.schoolID { school = try await schoolNames(vault)[schoolID] }
         let types = Dictionary(vault.policy.recordTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        values["records"] = shown.enumerated().map { index, record -> [String: Any] in
+        let records = shown.enumerated().map { index, record -> PersonPage.Record in
             let type = types[record.type]
-            let fields = (type?.fields ?? []).filter { record.values[$0.name] != nil }.map { field in
-                ["label": field.displayLabel, "value": record.values[field.name] ?? ""]
+            let fields = (type?.fields ?? []).filter { record.values[$0.name] != nil }.map {
+                field -> PersonPage.Record.Field in
+                PersonPage.Record.Field(label: field.displayLabel, value: record.values[field.name] ?? "")
             }
-            return [
-                "index": index,
-                "title": "\(type?.name ?? record.type) (\(PageText.words(record.role)))",
-                "fields": fields,
-                "statements": statements.filter { $0.recordID == record.recordID }.map { statement -> [String: Any] in
-                    [
-                        "text": statement.text,
-                        "added": PageText.day(CalendarDay(statement.addedAt, in: CalendarDay.clockTimeZone)),
-                    ]
-                },
-            ]
+            let recordStatements = statements.filter { $0.recordID == record.recordID }.map {
+                statement -> PersonPage.Record.Statement in
+                PersonPage.Record.Statement(
+                    text: statement.text,
+                    added: PageText.day(CalendarDay(statement.addedAt, in: CalendarDay.clockTimeZone)))
+            }
+            return PersonPage.Record(
+                index: index, title: "\(type?.name ?? record.type) (\(PageText.words(record.role)))",
+                fields: fields, statements: recordStatements)
         }
-        values["showsAudit"] = user.may(.viewAudit)
+        var page = PersonPage(
+            notice: request.uri.queryParameters.get("done") == "disclosure" ? "Disclosure logged." : nil,
+            id: id.uuidString.lowercased(),
+            kind: PageText.label(subject.kind),
+            shortID: Self.shortID(subject.id),
+            since: PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)),
+            lastActive: PageText.day(CalendarDay(subject.lastActivityAt, in: CalendarDay.clockTimeZone)),
+            school: school, limits: limitItems, purposes: purposeOptions, otherPurposes: purposes.count > 1,
+            refusal: refusal, addable: addable, records: records,
+            keepsRegisters: user.may(.keepRegisters), showsCasework: user.may(.viewRequests),
+            showsAudit: user.may(.viewAudit))
         if user.may(.viewAudit) {
-            values["audit"] = try await vault.auditLog.entries(ofSubject: id, in: vault.workspace.id, limit: 50)
-                .map { entry -> [String: Any] in
-                    [
-                        "time": PageText.time(entry.event.time), "actor": entry.event.actor,
-                        "action": entry.event.action,
-                        "purpose": entry.event.purpose ?? "",
-                    ]
+            page.audit = try await vault.auditLog.entries(ofSubject: id, in: vault.workspace.id, limit: 50)
+                .map { entry -> PersonPage.AuditEntry in
+                    PersonPage.AuditEntry(
+                        time: PageText.time(entry.event.time), actor: entry.event.actor, action: entry.event.action,
+                        purpose: entry.event.purpose ?? "")
                 }
         }
-        values["showsCasework"] = user.may(.viewRequests)
         if user.may(.viewRequests) {
-            values["consents"] = try await Contacts(vault: vault).consents(of: id).reversed().map {
-                entry -> [String: Any] in
-                [
-                    "time": PageText.time(entry.recordedAt),
-                    "purpose": (vault.policy.purpose(entry.purpose)?.name ?? entry.purpose)
+            page.consents = try await Contacts(vault: vault).consents(of: id).reversed().map {
+                entry -> PersonPage.Consent in
+                PersonPage.Consent(
+                    time: PageText.time(entry.recordedAt),
+                    purpose: (vault.policy.purpose(entry.purpose)?.name ?? entry.purpose)
                         + (entry.list.map { " (\($0))" } ?? ""),
-                    "action": PageText.words(entry.action.rawValue), "source": PageText.words(entry.source.rawValue),
-                ]
+                    action: PageText.words(entry.action.rawValue), source: PageText.words(entry.source.rawValue))
             }
-            values["requests"] = try await Requests(vault: vault).list(about: id)
-                .map { request -> [String: Any] in
-                    [
-                        "link": RequestsController.link(request.id),
-                        "kind": PageText.label(request.kind.rawValue),
-                        "state": PageText.words(request.state.rawValue),
-                        "received": PageText.day(request.receivedOn),
-                        "due": request.dueOn.map(PageText.day) as Any,
-                    ]
-                }
-            values["disclosures"] = try await Disclosures(vault: vault).list(subject: id)
-                .map { disclosure -> [String: Any] in
-                    [
-                        "day": PageText.day(disclosure.disclosedOn), "recipient": disclosure.recipientName,
-                        "awaiting": disclosure.taskID != nil && disclosure.toldOn == nil,
-                    ]
-                }
+            page.requests = try await Requests(vault: vault).list(about: id).map {
+                request -> PersonPage.RequestRow in
+                PersonPage.RequestRow(
+                    link: RequestsController.link(request.id),
+                    kind: PageText.label(request.kind.rawValue),
+                    state: PageText.words(request.state.rawValue),
+                    received: PageText.day(request.receivedOn),
+                    due: request.dueOn.map(PageText.day))
+            }
+            page.disclosures = try await Disclosures(vault: vault).list(subject: id).map {
+                disclosure -> PersonPage.Disclosure in
+                PersonPage.Disclosure(
+                    day: PageText.day(disclosure.disclosedOn), recipient: disclosure.recipientName,
+                    awaiting: disclosure.taskID != nil && disclosure.toldOn == nil)
+            }
         }
-        return pages.render(.person, values)
+        return pages.render(page, frame: ConsoleFrame(title: "A person", current: "", user: user, context: context))
     }
 
-    /// The search page's values: the frame, the scope, the kinds of identifier, what was typed.
-    private func searchValues(
-        _ user: ConsoleUser, _ context: ConsoleRequestContext, kind: String?, value: String
-    ) -> [String: Any] {
-        var values = ConsoleFrame.values(
-            title: "Find a person", current: "/console/people", user: user, context: context)
-        values["scopeNote"] = scopeNote(user)
-        values["value"] = value
+    /// The search page's frame.
+    private func searchFrame(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> ConsoleFrame {
+        ConsoleFrame(title: "Find a person", current: "/console/people", user: user, context: context)
+    }
+
+    /// The search page: the scope, the kinds of identifier, what was typed.
+    private func searchPage(_ user: ConsoleUser, kind: String?, value: String) -> PeoplePage {
         let kinds = Self.identifierKinds(user.vault.policy)
         let chosen = kind ?? kinds.first?.value
-        values["kinds"] = kinds.map { ["value": $0.value, "label": $0.label, "selected": $0.value == chosen] }
-        return values
+        return PeoplePage(
+            scopeNote: scopeNote(user),
+            kinds: kinds.map { PeoplePage.Kind(value: $0.value, label: $0.label, selected: $0.value == chosen) },
+            value: value)
     }
 
     private func scopeNote(_ user: ConsoleUser) -> String {

@@ -31,20 +31,27 @@ struct PeopleTable {
             } ?? listed?.purposes.first
     }
 
-    /// One row per person of `views` with a record of the listed type, sorted by its cells: the
-    /// template's `cells`, `link` and `name` (the first two cells, for a link's accessible name).
-    func rows(_ views: [SubjectView]) -> [[String: Any]] {
-        var rows: [(cells: [String], link: String)] = []
+    /// A person as a row of the table: their cells, the link to their page, and their name (the
+    /// first two cells, for the link's accessible name).
+    struct Row: Sendable {
+        let cells: [String]
+        let link: String
+        let name: String
+    }
+
+    /// One row per person of `views` with a record of the listed type, sorted by its cells.
+    func rows(_ views: [SubjectView]) -> [Row] {
+        var rows: [Row] = []
         for view in views {
             guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { continue }
+            let cells = columns.map { record.values[$0.name] ?? "" }
             rows.append(
-                (
-                    columns.map { record.values[$0.name] ?? "" },
-                    "/console/people/\(view.subject.id.uuidString.lowercased())"
-                ))
+                Row(
+                    cells: cells, link: "/console/people/\(view.subject.id.uuidString.lowercased())",
+                    name: cells.prefix(2).joined(separator: " ")))
         }
         rows.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
-        return rows.map { ["link": $0.link, "cells": $0.cells, "name": $0.cells.prefix(2).joined(separator: " ")] }
+        return rows
     }
 
     /// How a person is named in a list: the first two cells of their row.

@@ -12,33 +12,29 @@ struct PolicyController: Sendable {
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         let vault = user.vault
-        var values = ConsoleFrame.values(title: "Policy", current: "/console/policy", user: user, context: context)
         let versions = try await vault.policyVersions()
         guard let current = versions.last else { throw HTTPError(.notFound) }
-        values["workspace"] = vault.workspace.name
-        values["version"] = current.label
-        values["fileName"] = current.fileName
-        values["recordedAt"] = PageText.time(current.recordedAt)
-        values["recordedBy"] = current.recordedBy
         let loaded = try PolicyLoader.load(yaml: current.source, fileName: current.fileName)
         let findings = PolicyLinter().findings(for: loaded).sorted {
             ($0.severity == .error ? 0 : 1) < ($1.severity == .error ? 0 : 1)
         }
-        values["errorCount"] = findings.filter { $0.severity == .error }.count
-        values["warningCount"] = findings.filter { $0.severity == .warning }.count
-        values["findings"] = findings.map { finding -> [String: Any] in
-            [
-                "severity": finding.severity.rawValue, "message": finding.message, "reference": finding.reference,
-                "where": finding.line.map { "\(finding.path), line \($0)" } ?? finding.path,
-            ]
-        }
-        values["versions"] = versions.reversed().map { version -> [String: Any] in
-            [
-                "label": version.label, "recordedAt": PageText.time(version.recordedAt),
-                "recordedBy": version.recordedBy, "fileName": version.fileName,
-            ]
-        }
-        return pages.render(.policy, values)
+        let page = PolicyPage(
+            workspace: vault.workspace.name, version: current.label, fileName: current.fileName,
+            recordedAt: PageText.time(current.recordedAt), recordedBy: current.recordedBy,
+            errorCount: findings.filter { $0.severity == .error }.count,
+            warningCount: findings.filter { $0.severity == .warning }.count,
+            findings: findings.map { finding in
+                PolicyPage.Finding(
+                    severity: finding.severity.rawValue, message: finding.message, reference: finding.reference,
+                    where: finding.line.map { "\(finding.path), line \($0)" } ?? finding.path)
+            },
+            versions: versions.reversed().map { version in
+                PolicyPage.Version(
+                    label: version.label, recordedAt: PageText.time(version.recordedAt),
+                    recordedBy: version.recordedBy, fileName: version.fileName)
+            })
+        return pages.render(
+            page, frame: ConsoleFrame(title: "Policy", current: "/console/policy", user: user, context: context))
     }
 
     @Sendable func ropa(_ request: Request, context: ConsoleRequestContext) async throws -> Response {

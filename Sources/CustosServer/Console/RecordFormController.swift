@@ -118,17 +118,13 @@ struct RecordFormController: Sendable {
 
     /// The list of kinds of record the user may add, with a problem when one was asked for wrongly.
     private func chooser(_ user: ConsoleUser, _ context: ConsoleRequestContext, problem: String? = nil) -> Response {
-        var values = ConsoleFrame.values(
-            title: (problem == nil ? "" : "Error: ") + "Add a record", current: "/console/records/new", user: user,
-            context: context)
-        values["types"] = user.writableTypes.map { type -> [String: Any] in
-            ["id": type.id, "name": type.name, "description": type.description as Any]
-        }
-        if let problem {
-            values["hasProblems"] = true
-            values["problems"] = [["message": problem]]
-        }
-        return pages.render(.recordForm, values, status: problem == nil ? .ok : .badRequest)
+        let frame = ConsoleFrame(title: "Add a record", current: "/console/records/new", user: user, context: context)
+        let page = RecordFormPage(
+            types: user.writableTypes.map {
+                RecordFormPage.Kind(id: $0.id, name: $0.name, description: $0.description)
+            },
+            problems: problem.map { [PageProblem($0)] } ?? [])
+        return pages.render(page, frame: frame, status: problem == nil ? .ok : .badRequest)
     }
 
     private func page(
@@ -136,29 +132,24 @@ struct RecordFormController: Sendable {
         user: ConsoleUser, context: ConsoleRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let form = RecordForm(recordType: type, policy: user.vault.policy)
-        var values = ConsoleFrame.values(
-            title: (problems.isEmpty ? "" : "Error: ") + "Add: \(type.name)", current: "/console/records/new",
-            user: user, context: context)
-        values["typeName"] = type.name
-        values["typeID"] = type.id
-        values["aboutSomeoneHeld"] = type.roles.first?.isAboutSomeoneHeld == true
-        values["subject"] = subject?.uuidString.lowercased()
-        values["shortSubject"] = subject.map(PeopleController.shortID)
-        values["typeDescription"] = type.description
+        let frame = ConsoleFrame(
+            title: "Add: \(type.name)", current: "/console/records/new", user: user, context: context)
         var view = RecordFormView(form: form, given: given, problems: problems)
         if form.fields.contains(where: { $0.input == .school }) {
             view.schools = try await user.vault.schools()
         }
-        values["hasProblems"] = !problems.isEmpty
-        values["problems"] = view.summary
-        values["fields"] = view.fields
-        return pages.render(.recordForm, values, status: status)
+        let page = RecordFormPage(
+            typeName: type.name, typeID: type.id, typeDescription: type.description,
+            aboutSomeoneHeld: type.roles.first?.isAboutSomeoneHeld == true,
+            subject: subject?.uuidString.lowercased(), shortSubject: subject.map(PeopleController.shortID),
+            fields: view.fields, problems: view.summary)
+        return pages.render(page, frame: frame, status: status)
     }
 
     private func refusal(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> Response {
-        var values = ConsoleFrame.values(title: "Not allowed", current: "", user: user, context: context)
-        values["heading"] = "You cannot add this kind of record"
-        values["message"] = "The policy does not let your role add records of this kind, or there is no such kind."
-        return pages.render(.problem, values, status: .forbidden)
+        pages.problem(
+            title: "Not allowed", heading: "You cannot add this kind of record",
+            message: "The policy does not let your role add records of this kind, or there is no such kind.",
+            user: user, context: context, status: .forbidden)
     }
 }

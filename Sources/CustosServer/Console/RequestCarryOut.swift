@@ -19,68 +19,65 @@ struct RequestCarryOut: Sendable {
     /// The kinds of request carried out here.
     static let kinds: Set<RequestKind> = [.erasure, .rectification, .restriction, .objection]
 
-    /// The values of the forms for `request`, or nil when it is not one to carry out now: another
-    /// kind, not tied to a person, or its state does not let it complete.
-    func values(for request: StoredRequest) async throws -> [String: Any]? {
+    /// The forms for `request`, or nil when it is not one to carry out now: another kind, not
+    /// tied to a person, or its state does not let it complete.
+    func values(for request: StoredRequest) async throws -> RequestPage.CarryOut? {
         guard Self.kinds.contains(request.kind), let subject = request.subjectID,
             try await Requests(vault: user.vault).mayCarryOut(request.id, on: .today)
         else { return nil }
         let vault = user.vault
+        typealias CarryOut = RequestPage.CarryOut
         switch request.kind {
         case .erasure:
             let assessment = try await Erasures(vault: vault).assess(request: request.id, on: .today)
-            return [
-                "erasure": [
-                    "items": assessment.plan.items.map { item -> [String: Any] in
-                        [
-                            "typeName": item.typeName, "count": item.count,
-                            "outcome": item.kept.map { "kept: \($0.why)" } ?? "erased",
-                        ]
-                    },
-                    "waitsForApproval": assessment.needsApproval && !assessment.approved,
-                    "grounds": ErasureGround.allCases.map {
-                        ["value": $0.rawValue, "label": "\($0.reference): \($0.plainEnglish)"]
-                    },
-                ] as [String: Any]
-            ]
+            return CarryOut(
+                erasure: CarryOut.Erasure(
+                    items: Self.erasureItems(assessment),
+                    waitsForApproval: assessment.needsApproval && !assessment.approved,
+                    grounds: ErasureGround.allCases.map { .init(value: $0.rawValue, label: Self.label($0)) }))
         case .restriction:
-            return [
-                "restriction": [
-                    "grounds": RestrictionGround.allCases.map { ["value": $0.rawValue, "label": Self.label($0)] },
-                    "purposes": vault.policy.purposes.map { ["id": $0.id, "name": $0.name] },
-                ] as [String: Any]
-            ]
+            return CarryOut(
+                restriction: CarryOut.Restriction(
+                    grounds: RestrictionGround.allCases.map { .init(value: $0.rawValue, label: Self.label($0)) },
+                    purposes: vault.policy.purposes.map { CarryOut.Purpose(id: $0.id, name: $0.name) }))
         case .objection:
-            return [
-                "objection": [
-                    "purposes": Self.objectable(vault.policy).map { purpose -> [String: Any] in
-                        [
-                            "id": purpose.id, "name": purpose.name,
-                            "mayCarryOn": purpose.marketing == nil && user.role == .dpo,
-                            "note": purpose.marketing == nil
-                                ? "" : "Direct marketing: an objection to it always stops it (Art 21(3)).",
-                        ]
-                    }
-                ] as [String: Any]
-            ]
+            return CarryOut(
+                objection: CarryOut.Objection(
+                    purposes: Self.objectable(vault.policy).map { purpose in
+                        CarryOut.Purpose(
+                            id: purpose.id, name: purpose.name,
+                            mayCarryOn: purpose.marketing == nil && user.role == .dpo,
+                            note: purpose.marketing == nil
+                                ? nil : "Direct marketing: an objection to it always stops it (Art 21(3)).")
+                    }))
         case .rectification:
             let view = try await vault.read(
                 subject: subject, actor: user.actor, reason: "rectification request \(request.id)")
-            let records = view.records.compactMap { record -> [String: Any]? in
+            let records = view.records.compactMap { record -> CarryOut.CorrectionRecord? in
                 guard let type = vault.policy.recordType(record.type) else { return nil }
                 let fields = type.fields.filter { type.role(of: $0)?.name == record.role }
-                return [
-                    "record": record.recordID.uuidString.lowercased(), "typeName": type.name,
-                    "fields": fields.map { field -> [String: Any] in
-                        ["name": field.name, "label": field.displayLabel, "value": record.values[field.name] ?? ""]
-                    },
-                ]
+                return CarryOut.CorrectionRecord(
+                    record: record.recordID.uuidString.lowercased(), typeName: type.name,
+                    fields: fields.map { field in
+                        CarryOut.CorrectionField(
+                            name: field.name, label: field.displayLabel, value: record.values[field.name] ?? "")
+                    })
             }
-            return ["rectification": ["records": records] as [String: Any]]
+            return CarryOut(rectification: CarryOut.Rectification(records: records))
         default:
             return nil
         }
     }
+
+    /// What erasing does to each kind of record, as the assessment found.
+    static func erasureItems(_ assessment: ErasureAssessment) -> [RequestPage.CarryOut.ErasureItem] {
+        assessment.plan.items.map { item in
+            RequestPage.CarryOut.ErasureItem(
+                typeName: item.typeName, count: item.count, outcome: item.kept.map { "kept: \($0.why)" } ?? "erased")
+        }
+    }
+
+    static func label(_ ground: ErasureGround) -> String { "\(ground.reference): \(ground.plainEnglish)" }
 
     /// Carries out what the form posted for `request`; throws a ``Problem`` (or the store's
     /// ``VaultError``) naming what is wrong, having changed nothing.

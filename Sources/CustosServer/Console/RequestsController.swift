@@ -11,18 +11,24 @@ struct RequestsController: Sendable {
 
     @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        var values = ConsoleFrame.values(title: "Requests", current: "/console/requests", user: user, context: context)
         let today = CalendarDay.today
-        values["requests"] = try await Requests(vault: user.vault).list().map { Self.row($0, today: today) }
-        return pages.render(.requests, values)
+        let page = RequestsPage(
+            requests: try await Requests(vault: user.vault).list().map { Self.row($0, today: today) },
+            logsRequests: user.may(.actOnRequests))
+        return pages.render(
+            page, frame: ConsoleFrame(title: "Requests", current: "/console/requests", user: user, context: context))
     }
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         guard let id = try await requestID(context, user) else { return notFound(user, context) }
         var notice: String?
-        if let done = request.uri.queryParameters.get("done"), let action = RequestEvent.Action(rawValue: done) {
-            notice = "Recorded: \(Self.label(action).lowercased())."
+        if let done = request.uri.queryParameters.get("done") {
+            if let action = RequestEvent.Action(rawValue: done) {
+                notice = action == .received ? "Request recorded." : "Recorded: \(Self.label(action).lowercased())."
+            } else if done == "tied" {
+                notice = "The request is tied to the person it is about."
+            }
         }
         return try await page(id, user: user, context: context, notice: notice)
     }
@@ -35,25 +41,48 @@ struct RequestsController: Sendable {
             action != .received
         else {
             return try await page(
-                id, user: user, context: context, problem: ("", "Choose one of the steps shown"), status: .badRequest)
+                id, user: user, context: context, problem: PageProblem("Choose one of the steps shown"),
+                status: .badRequest)
         }
         if action == .approved, user.role != .dpo {
-            var values = ConsoleFrame.values(title: "Not allowed", current: "", user: user, context: context)
-            values["heading"] = "Only the data protection officer approves"
-            values["message"] = "Approving a request is the DPO's decision. Ask them to open this request."
-            return pages.render(.problem, values, status: .forbidden)
+            return pages.problem(
+                title: "Not allowed", heading: "Only the data protection officer approves",
+                message: "Approving a request is the DPO's decision. Ask them to open this request.", user: user,
+                context: context, status: .forbidden)
         }
         let reason = body.value("reason")?.trimmingCharacters(in: .whitespacesAndNewlines)
         if Self.needsReason(action), reason?.isEmpty ?? true {
             return try await page(
-                id, user: user, context: context, problem: ("reason-\(action.rawValue)", "Give the reason"),
+                id, user: user, context: context,
+                problem: PageProblem(field: "reason-\(action.rawValue)", "Give the reason"),
                 reasonFor: action, status: .badRequest)
+        }
+        // A refusal closes the request for good: it is checked before it is recorded.
+        if action == .refused, body.value("confirmed") != "yes" {
+            let stored = try await Requests(vault: user.vault).request(id)
+            return pages.render(
+                CheckAnswersPage(
+                    caption: stored.map {
+                        "\(PageText.label($0.kind.rawValue)) request \(PeopleController.shortID(id))"
+                    },
+                    heading: "Check before you refuse this request",
+                    rows: [.init(question: "Why it is refused", answer: reason ?? "")],
+                    warning:
+                        "Refusing closes the request, and cannot be undone. Tell the person why, with their right to complain to the ICO.",
+                    action: Self.link(id) + "/steps",
+                    hidden: [
+                        .init(name: "action", value: action.rawValue), .init(name: "reason", value: reason ?? ""),
+                    ],
+                    submit: "Refuse the request", back: Self.link(id)),
+                frame: ConsoleFrame(
+                    title: "Check before you refuse", current: "/console/requests", user: user, context: context))
         }
         do {
             try await Requests(vault: user.vault).record(
                 action, request: id, on: .today, reason: reason?.isEmpty == true ? nil : reason, actor: user.actor)
         } catch let error as VaultError {
-            return try await page(id, user: user, context: context, problem: ("", error.message), status: .conflict)
+            return try await page(
+                id, user: user, context: context, problem: PageProblem(error.message), status: .conflict)
         }
         return SignInController.redirect(Self.link(id) + "?done=\(action.rawValue)")
     }
@@ -64,17 +93,86 @@ struct RequestsController: Sendable {
             let stored = try await Requests(vault: user.vault).request(id)
         else { return notFound(user, context) }
         let body = try await FormBody.read(request)
+        // An erasure cannot be undone: what it erases is shown, and confirmed, first.
+        if stored.kind == .erasure, body.value("confirmed") != "yes" {
+            guard let ground = body.value("ground").flatMap(ErasureGround.init(rawValue:)) else {
+                return try await page(
+                    id, user: user, context: context,
+                    problem: PageProblem(field: "erasure-ground", "Choose the ground for erasure"),
+                    status: .badRequest)
+            }
+            let assessment = try await Erasures(vault: user.vault).assess(request: id, on: .today)
+            let items = RequestCarryOut.erasureItems(assessment)
+            return pages.render(
+                CheckAnswersPage(
+                    caption: "Erasure request \(PeopleController.shortID(id))",
+                    heading: "Check what will be erased",
+                    rows: [.init(question: "Ground", answer: RequestCarryOut.label(ground))]
+                        + items.map { .init(question: "\($0.typeName) (\($0.count))", answer: $0.outcome) },
+                    warning:
+                        "Erasing cannot be undone. The records marked erased are destroyed, and the request is completed.",
+                    action: Self.link(id) + "/carry-out", hidden: [.init(name: "ground", value: ground.rawValue)],
+                    submit: "Erase, and complete the request", back: Self.link(id)),
+                frame: ConsoleFrame(
+                    title: "Check what will be erased", current: "/console/requests", user: user, context: context))
+        }
         do {
             try await RequestCarryOut(user: user).carryOut(body, request: stored)
         } catch let problem as RequestCarryOut.Problem {
             return try await page(
-                id, user: user, context: context, problem: ("", problem.message), status: .badRequest)
+                id, user: user, context: context, problem: PageProblem(ConsoleForm.sentence(problem.message)),
+                status: .badRequest)
         } catch let error as VaultError {
             return try await page(
-                id, user: user, context: context, problem: ("", error.message),
+                id, user: user, context: context, problem: PageProblem(ConsoleForm.sentence(error.message)),
                 status: error.kind == .invalid ? .badRequest : .conflict)
         }
         return SignInController.redirect(Self.link(id) + "?done=\(RequestEvent.Action.completed.rawValue)")
+    }
+
+    /// Ties a request to the person it is about: found by an identifier (the candidates to choose
+    /// from when several have it), or chosen among them.
+    @Sendable func link(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        guard let id = try await requestID(context, user) else { return notFound(user, context) }
+        let body = try await FormBody.read(request)
+        let vault = user.vault
+        var found: [StoredSubject] = []
+        if let chosen = body.value("subject").flatMap(UUIDText.parse) {
+            found = try await user.reachableSubject(chosen).map { [$0] } ?? []
+        } else {
+            let kinds = PeopleController.identifierKinds(vault.policy)
+            let kind = body.value("kind").flatMap { asked in kinds.first { $0.value == asked } } ?? kinds.first
+            let value = body.value("value")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard let kind, !value.isEmpty, IdentifierNormaliser.normalise(kind: kind.value, value: value) != nil else {
+                return try await page(
+                    id, user: user, context: context,
+                    problem: PageProblem(
+                        field: "link-value", "Enter the identifier of the person the request is about"),
+                    linkError: "Enter the identifier of the person the request is about", status: .badRequest)
+            }
+            found = try await vault.subjects(
+                try await vault.subjectIDs(identifierKind: kind.value, value: value), reachableBy: user.access)
+            try await vault.audit([user.event("subject.search", detail: "\(found.count) found, to tie request \(id)")])
+        }
+        guard !found.isEmpty else {
+            let message = "No one within your reach has that identifier"
+            return try await page(
+                id, user: user, context: context, problem: PageProblem(field: "link-value", message),
+                linkError: message,
+                status: .badRequest)
+        }
+        guard found.count == 1 else {
+            return try await page(id, user: user, context: context, candidates: found)
+        }
+        do {
+            _ = try await Requests(vault: vault).tie(id, to: found[0].id, actor: user.actor)
+        } catch let error as VaultError {
+            return try await page(
+                id, user: user, context: context, problem: PageProblem(ConsoleForm.sentence(error.message)),
+                status: .conflict)
+        }
+        return SignInController.redirect(Self.link(id) + "?done=tied")
     }
 
     @Sendable func package(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -85,13 +183,15 @@ struct RequestsController: Sendable {
         else {
             return try await page(
                 id, user: user, context: context,
-                problem: ("", "Verify the requester's identity before making their package"), status: .conflict)
+                problem: PageProblem("Verify the requester's identity before making their package"), status: .conflict)
         }
         let zip: Data
         do {
             zip = try await Requests(vault: user.vault).package(id, actor: user.actor)
         } catch let error as VaultError {
-            return try await page(id, user: user, context: context, problem: ("", error.message), status: .conflict)
+            return try await page(
+                id, user: user, context: context, problem: PageProblem(ConsoleForm.sentence(error.message)),
+                status: .conflict)
         }
         return Response(
             status: .ok,
@@ -107,71 +207,105 @@ struct RequestsController: Sendable {
 
     private func page(
         _ id: UUID, user: ConsoleUser, context: ConsoleRequestContext, notice: String? = nil,
-        problem: (field: String, message: String)? = nil, reasonFor: RequestEvent.Action? = nil,
-        status: HTTPResponse.Status = .ok
+        problem: PageProblem? = nil, reasonFor: RequestEvent.Action? = nil, linkError: String? = nil,
+        candidates: [StoredSubject] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let requests = Requests(vault: user.vault)
         let today = CalendarDay.today
         let (stored, events, deadline) = try await requests.show(id, asOf: today)
-        var values = ConsoleFrame.values(
+        let frame = ConsoleFrame(
             title: "\(PageText.label(stored.kind.rawValue)) request", current: "/console/requests", user: user,
             context: context)
-        values["notice"] = notice
-        if let problem {
-            values["title"] = "Error: \(values["title"] ?? "")"
-            values["hasProblems"] = true
-            values["problems"] = [
-                problem.field.isEmpty
-                    ? ["message": problem.message] : ["field": problem.field, "message": problem.message]
-            ]
-        }
-        values["kind"] = PageText.label(stored.kind.rawValue)
-        values["shortID"] = PeopleController.shortID(id)
-        values["state"] = PageText.words(stored.state.rawValue)
-        values["received"] = PageText.day(stored.receivedOn)
-        values["channel"] = PageText.words(stored.channel.rawValue)
-        values["reference"] = stored.kind.reference
-        let due = deadline?.due ?? stored.dueOn
-        values["due"] = due.map(PageText.day) ?? Self.waitText(stored.clockWaitsFor)
-        values["dueWarning"] = deadline?.warning
-        values["feeGround"] = stored.feeGround.map { "Fee charged because \($0.plainEnglish) (\($0.reference))" }
-        values["left"] = stored.state.isClosed ? nil : due.map { PageText.left(to: $0, from: today) }
-        values["dueClass"] = stored.state.isClosed ? "" : PageText.dueClass(due, from: today)
-        if let subject = stored.subjectID, try await user.reachableSubject(subject) != nil, user.may(.findPeople) {
-            values["personLink"] = "/console/people/\(subject.uuidString.lowercased())"
-        }
         let acts = user.may(.actOnRequests)
-        values["acts"] = acts
+        let due = deadline?.due ?? stored.dueOn
+        var personLink: String?
+        if let subject = stored.subjectID, try await user.reachableSubject(subject) != nil, user.may(.findPeople) {
+            personLink = "/console/people/\(subject.uuidString.lowercased())"
+        }
+        let requester = try await requests.requester(of: id, actor: user.actor).map { found in
+            Self.requester(
+                found.asked, channel: stored.channel, confirmedAt: found.confirmedAt, linkSentAt: found.linkSentAt)
+        }
+        var page = RequestPage(
+            notice: notice, problems: problem.map { [$0] } ?? [],
+            kind: PageText.label(stored.kind.rawValue), shortID: PeopleController.shortID(id),
+            state: PageText.words(stored.state.rawValue), received: PageText.day(stored.receivedOn),
+            channel: stored.channel.title, reference: stored.kind.reference,
+            due: due.map(PageText.day) ?? Self.waitText(stored.clockWaitsFor), dueWarning: deadline?.warning,
+            feeGround: stored.feeGround.map { "Fee charged because \($0.plainEnglish) (\($0.reference))" },
+            left: stored.state.isClosed ? nil : due.map { PageText.left(to: $0, from: today) },
+            dueClass: stored.state.isClosed ? "" : PageText.dueClass(due, from: today),
+            requester: requester, personLink: personLink, acts: acts,
+            carryOutAction: Self.link(id) + "/carry-out", stepAction: Self.link(id) + "/steps",
+            events: events.map { event in
+                RequestPage.Event(
+                    day: PageText.day(event.day), action: Self.label(event.action), actor: event.actor,
+                    reason: event.reason ?? "")
+            })
+        if acts, stored.subjectID == nil, !stored.state.isClosed, user.may(.findPeople) {
+            page.linkAction = Self.link(id) + "/link"
+            page.identifierKinds = PeopleController.identifierKinds(user.vault.policy).map {
+                RequestPage.Choice(value: $0.value, label: $0.label)
+            }
+            page.linkError = linkError
+            let schools = try await user.vault.schools()
+            page.candidates = candidates.map { subject in
+                let school = subject.schoolID.flatMap { id in schools.first { $0.id == id }?.name }
+                return RequestPage.Candidate(
+                    id: subject.id.uuidString.lowercased(),
+                    label: "\(PageText.label(subject.kind)) \(PeopleController.shortID(subject.id))"
+                        + (school.map { ", \($0)" } ?? ""))
+            }
+        }
         if acts, [.access, .educationalRecord].contains(stored.kind), stored.subjectID != nil,
             Self.mayPackage(stored.state)
         {
-            values["packageLink"] = Self.link(id) + "/package.zip"
+            page.packageLink = Self.link(id) + "/package.zip"
         }
-        let formToken = context.sessions.session?.formToken ?? ""
-        let steps =
-            acts ? try await requests.nextSteps(id, on: today).filter { $0 != .approved || user.role == .dpo } : []
+        guard acts else { return pages.render(page, frame: frame, status: status) }
         // An erasure, a correction, a restriction or an objection is completed by carrying it out.
-        if acts, let carryOut = try await RequestCarryOut(user: user).values(for: stored) {
-            values["carryOut"] = carryOut
-            values["carryOutAction"] = Self.link(id) + "/carry-out"
+        page.carryOut = try await RequestCarryOut(user: user).values(for: stored)
+        let steps = try await requests.nextSteps(id, on: today).filter { $0 != .approved || user.role == .dpo }
+            .map { action in
+                RequestPage.Step(
+                    action: action.rawValue, label: Self.label(action), needsReason: Self.needsReason(action),
+                    reasonLabel: Self.reasonLabel(action),
+                    reasonError: action == reasonFor ? problem?.message : nil,
+                    buttonClass: action == .refused ? "warning" : Self.forward.contains(action) ? nil : "secondary")
+            }
+        // What moves the request on comes first; while it is carried out, carrying it out does.
+        let forward =
+            page.carryOut == nil
+            ? Self.forward.lazy.compactMap { action in steps.first { $0.action == action.rawValue } }.first : nil
+        page.next = forward
+        page.otherSteps = steps.filter { $0.action != forward?.action }
+        return pages.render(page, frame: frame, status: status)
+    }
+
+    /// The steps that move a request on, in the order they come: the one a request's state allows
+    /// first is what comes next. The rest (asking, extending, refusing) are there when needed.
+    private static let forward: [RequestEvent.Action] = [
+        .verified, .feeReceived, .clarificationReceived, .approved, .completed, .submittedForApproval,
+    ]
+
+    /// Who made the request, as the page says it.
+    private static func requester(
+        _ asked: PublicRequest, channel: RequestChannel, confirmedAt: Date?, linkSentAt: Date?
+    ) -> RequestPage.Requester {
+        let identity: String
+        if channel == .web {
+            identity =
+                confirmedAt.map { "Email address confirmed \(PageText.time($0)); who they are is checked by staff" }
+                ?? (linkSentAt == nil
+                    ? "Confirmation link not yet sent" : "Confirmation link sent; not yet followed")
+        } else {
+            identity = asked.identityCheck.map { "Checked: \($0)" } ?? "Not yet checked"
         }
-        values["steps"] = steps.map { action -> [String: Any] in
-            var step: [String: Any] = [
-                "action": action.rawValue, "label": Self.label(action), "stepAction": Self.link(id) + "/steps",
-                "formToken": formToken, "needsReason": Self.needsReason(action),
-                "reasonLabel": Self.reasonLabel(action),
-                "buttonClass": action == .refused ? "warning" : action == .completed ? "" : "secondary",
-            ]
-            if action == reasonFor, let problem { step["reasonError"] = problem.message }
-            return step
-        }
-        values["events"] = events.map { event -> [String: Any] in
-            [
-                "day": PageText.day(event.day), "action": Self.label(event.action), "actor": event.actor,
-                "reason": event.reason ?? "",
-            ]
-        }
-        return pages.render(.request, values, status: status)
+        return RequestPage.Requester(
+            name: asked.name, contacts: [asked.email, asked.telephone].compactMap { $0 },
+            address: asked.postalAddress,
+            forWhom: asked.onBehalf.map { "\($0.theirName) (the requester is their \($0.relationship))" },
+            competence: asked.onBehalf.map(\.competence), identity: identity, details: asked.details)
     }
 
     /// The request id in the path, if it names a request of the user's workspace.
@@ -183,10 +317,10 @@ struct RequestsController: Sendable {
     }
 
     private func notFound(_ user: ConsoleUser, _ context: ConsoleRequestContext) -> Response {
-        var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
-        values["heading"] = "No such request"
-        values["message"] = "There is no request with that id in this workspace."
-        return pages.render(.problem, values, status: .notFound)
+        pages.problem(
+            title: "Not found", heading: "No such request",
+            message: "There is no request with that id in this workspace.",
+            user: user, context: context, status: .notFound)
     }
 
     /// Whether a package may be made in `state`: not before the requester's identity is verified
@@ -196,19 +330,18 @@ struct RequestsController: Sendable {
     }
 
     /// A request as a row of a table of requests: what, how it came, its state and its deadline.
-    static func row(_ request: StoredRequest, today: CalendarDay) -> [String: Any] {
-        [
-            "link": link(request.id),
-            "kind": PageText.label(request.kind.rawValue),
-            "channel": PageText.words(request.channel.rawValue),
-            "state": PageText.words(request.state.rawValue),
-            "received": PageText.day(request.receivedOn),
-            "due": request.dueOn.map(PageText.day) ?? Self.waitText(request.clockWaitsFor),
-            "left": request.dueOn.map { PageText.left(to: $0, from: today) }
+    static func row(_ request: StoredRequest, today: CalendarDay) -> RequestsPage.Row {
+        RequestsPage.Row(
+            link: link(request.id),
+            kind: PageText.label(request.kind.rawValue),
+            channel: PageText.words(request.channel.rawValue),
+            state: PageText.words(request.state.rawValue),
+            received: PageText.day(request.receivedOn),
+            due: request.dueOn.map(PageText.day) ?? Self.waitText(request.clockWaitsFor),
+            left: request.dueOn.map { PageText.left(to: $0, from: today) }
                 ?? (request.clockWaitsFor == .schoolCalendar ? "Add the next term to the school calendar" : ""),
-            "dueClass": request.clockWaitsFor == .schoolCalendar
-                ? "overdue" : PageText.dueClass(request.dueOn, from: today),
-        ]
+            dueClass: request.clockWaitsFor == .schoolCalendar
+                ? "overdue" : PageText.dueClass(request.dueOn, from: today))
     }
 
     /// Why a request has no due date, as its row says it.

@@ -26,15 +26,9 @@ struct SchoolController: Sendable {
             views = try await vault.read(
                 subjects: everyone, as: user.user, purpose: purpose, reason: "school leader's view of their school")
         }
-        var values = ConsoleFrame.values(title: "Your school", current: "/console/school", user: user, context: context)
-        values["schoolName"] = school.name
-        values["authorised"] = request.uri.queryParameters.get("authorised") != nil
-        values["columns"] = table.columns.map(\.displayLabel)
-        values["people"] = table.rows(views)
-
         // Requests that wait for a leader's authorisation, and those already authorised.
-        var waiting: [[String: Any]] = []
-        var done: [[String: Any]] = []
+        var waiting: [SchoolPage.RequestRow] = []
+        var done: [SchoolPage.RequestRow] = []
         for type in vault.policy.recordTypes where user.access.grant(.authorise, recordType: type.id) != nil {
             // Read for the purpose the leader's access to the type serves (BEP: service delivery).
             guard let owner = type.roles.first?.name,
@@ -58,22 +52,24 @@ struct SchoolController: Sendable {
                         }
                         return "\(field.displayLabel): \(value)"
                     }.joined(separator: "; ")
-                    let row: [String: Any] = [
-                        "who": names[view.subject.id].flatMap(table.name(of:)) ?? "Someone at your school",
-                        "what": what,
-                        "kind": type.name, "record": record.recordID.uuidString.lowercased(),
-                        "received": PageText.day(CalendarDay(record.createdAt, in: CalendarDay.clockTimeZone)),
-                    ]
+                    let row = SchoolPage.RequestRow(
+                        who: names[view.subject.id].flatMap(table.name(of:)) ?? "Someone at your school",
+                        what: what,
+                        kind: type.name, record: record.recordID.uuidString.lowercased(),
+                        received: PageText.day(CalendarDay(record.createdAt, in: CalendarDay.clockTimeZone)))
                     if parts.contains(where: { $0.role != owner }) { done.append(row) } else { waiting.append(row) }
                 }
             }
         }
-        values["waiting"] = waiting
-        values["done"] = done
-        values["authorises"] = vault.policy.recordTypes.contains {
-            user.access.grant(.authorise, recordType: $0.id) != nil
-        }
-        return pages.render(.school, values)
+        let page = SchoolPage(
+            schoolName: school.name,
+            authorised: request.uri.queryParameters.get("authorised") != nil,
+            authorises: vault.policy.recordTypes.contains { user.access.grant(.authorise, recordType: $0.id) != nil },
+            waiting: waiting, done: done,
+            columns: table.columns.map(\.displayLabel),
+            people: table.rows(views))
+        return pages.render(
+            page, frame: ConsoleFrame(title: "Your school", current: "/console/school", user: user, context: context))
     }
 
     @Sendable func authorise(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -123,9 +119,6 @@ struct SchoolController: Sendable {
         _ user: ConsoleUser, _ context: ConsoleRequestContext, _ heading: String, _ message: String,
         status: HTTPResponse.Status
     ) -> Response {
-        var values = ConsoleFrame.values(title: heading, current: "", user: user, context: context)
-        values["heading"] = heading
-        values["message"] = message
-        return pages.render(.problem, values, status: status)
+        pages.problem(title: heading, heading: heading, message: message, user: user, context: context, status: status)
     }
 }

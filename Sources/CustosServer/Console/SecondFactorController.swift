@@ -23,9 +23,8 @@ struct SecondFactorController: Sendable {
         guard let (session, _, _) = try await pending(context, stage: .awaitingCode) else {
             return SignInController.redirect("/console/sign-in")
         }
-        var values = Self.values(title: "Enter your code", session: session)
-        values["next"] = ConsoleSignInGate.safeReturn(request.uri.queryParameters.get("next"))
-        return pages.render(.code, values)
+        let page = CodePage(next: ConsoleSignInGate.safeReturn(request.uri.queryParameters.get("next")))
+        return pages.render(page, frame: Self.frame(title: "Enter your code", session: session))
     }
 
     @Sendable func code(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -34,22 +33,23 @@ struct SecondFactorController: Sendable {
         }
         let body = try await FormBody.read(request)
         let next = ConsoleSignInGate.safeReturn(body.value("next"))
-        var values = Self.values(title: "Enter your code", session: session)
-        values["next"] = next
+        var page = CodePage(next: next)
         switch try await SecondFactors(vault: vault, hashing: hashing).verify(account, code: body.value("code") ?? "") {
         case .accepted(let account):
             startSession(for: account, context: context)
             return SignInController.redirect(next ?? "/console")
         case .wrongCode:
             let message = "Enter the code your app shows now"
-            return refuse(.code, values, field: "code", message: message, status: .unauthorized)
+            page.codeError = message
+            page.problems = [PageProblem(field: "code", message)]
+            return pages.render(
+                page, frame: Self.frame(title: "Enter your code", session: session), status: .unauthorized)
         case .locked(let until):
             context.sessions.clearSession()
             let message =
                 "This account is locked after \(StaffUsers.failuresBeforeLock) wrong codes or passwords in a row. Try again after \(PageText.time(until)), or ask your data protection officer or an administrator to unlock it."
-            var signIn: [String: Any] = ["title": "Error: Sign in", "hasProblems": true]
-            signIn["problems"] = [["message": message]]
-            return pages.render(.signIn, signIn, status: .tooManyRequests)
+            let signIn = SignInPage(next: nil, problems: [PageProblem(message)])
+            return pages.render(signIn, frame: ConsoleFrame(title: "Sign in"), status: .tooManyRequests)
         }
     }
 
@@ -62,7 +62,8 @@ struct SecondFactorController: Sendable {
         var updated = session
         updated.pendingSecret = try factors.sealPending(secret, for: account)
         _ = context.sessions.updateSession(updated)
-        return pages.render(.enrol, enrolValues(updated, account: account, vault: vault, secret: secret))
+        return pages.render(
+            enrolPage(updated, account: account, vault: vault, secret: secret), frame: Self.enrolFrame(updated))
     }
 
     @Sendable func enrol(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -75,9 +76,11 @@ struct SecondFactorController: Sendable {
         }
         let body = try await FormBody.read(request)
         guard let enrolled = try await factors.enrol(account, secret: secret, code: body.value("code") ?? "") else {
-            return refuse(
-                .enrol, enrolValues(session, account: account, vault: vault, secret: secret), field: "code",
-                message: "Enter the six-digit code your app shows for this key", status: .badRequest)
+            var page = enrolPage(session, account: account, vault: vault, secret: secret)
+            let message = "Enter the six-digit code your app shows for this key"
+            page.codeError = message
+            page.problems = [PageProblem(field: "code", message)]
+            return pages.render(page, frame: Self.enrolFrame(session), status: .badRequest)
         }
         startSession(for: enrolled, context: context)
         return SignInController.redirect("/console")
@@ -119,34 +122,27 @@ struct SecondFactorController: Sendable {
         return pending
     }
 
-    private func enrolValues(
+    /// The enrolment page for `secret`: its key, in groups of four, and its setup link.
+    private func enrolPage(
         _ session: ConsoleSession, account: StoredStaffUser, vault: Vault, secret: String
-    ) -> [String: Any] {
+    ) -> EnrolPage {
         let setup = SecondFactors.setup(
             secret: secret, account: account.email, issuer: "Custos \(vault.workspace.name)")
-        var values = Self.values(title: "Set up two-factor sign-in", session: session)
-        values["key"] = stride(from: 0, to: setup.key.count, by: 4).map { offset -> String in
+        let key = stride(from: 0, to: setup.key.count, by: 4).map { offset -> String in
             let start = setup.key.index(setup.key.startIndex, offsetBy: offset)
             return String(setup.key[start...].prefix(4))
         }.joined(separator: " ")
-        values["link"] = setup.link
-        values["required"] = session.stage == .mustEnrol
-        return values
+        return EnrolPage(required: session.stage == .mustEnrol, key: key, link: setup.link)
     }
 
-    private func refuse(
-        _ page: ConsolePages.Page, _ values: [String: Any], field: String, message: String,
-        status: HTTPResponse.Status
-    ) -> Response {
-        var values = values
-        values["title"] = "Error: \(values["title"] ?? "")"
-        values["hasProblems"] = true
-        values["problems"] = [["field": field, "message": message]]
-        values["codeError"] = message
-        return pages.render(page, values, status: status)
+    private static func enrolFrame(_ session: ConsoleSession) -> ConsoleFrame {
+        frame(title: "Set up two-factor sign-in", session: session)
     }
 
-    private static func values(title: String, session: ConsoleSession) -> [String: Any] {
-        ["title": title, "formToken": session.formToken]
+    /// The frame of a page of the second step: the title, and the session's form token for its form.
+    private static func frame(title: String, session: ConsoleSession) -> ConsoleFrame {
+        var frame = ConsoleFrame(title: title)
+        frame.formToken = session.formToken
+        return frame
     }
 }

@@ -18,11 +18,11 @@ struct SignInController: Sendable {
 
     @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         if context.identity != nil { return Self.redirect("/console") }
-        var values = Self.values(next: ConsoleSignInGate.safeReturn(request.uri.queryParameters.get("next")))
+        var page = SignInPage(next: ConsoleSignInGate.safeReturn(request.uri.queryParameters.get("next")))
         if request.uri.queryParameters.get("signed-out") != nil {
-            values["notice"] = "You have signed out."
+            page.notice = "You have signed out."
         }
-        return pages.render(.signIn, values)
+        return pages.render(page, frame: ConsoleFrame(title: "Sign in"))
     }
 
     @Sendable func signIn(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -30,21 +30,20 @@ struct SignInController: Sendable {
         let email = body.value("email")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let password = body.value("password") ?? ""
         let next = ConsoleSignInGate.safeReturn(body.value("next"))
-        var values = Self.values(next: next)
-        values["email"] = email
-        var problems: [[String: String]] = []
+        var page = SignInPage(next: next, email: email)
         if email.isEmpty {
-            problems.append(["field": "email", "message": "Enter your email address"])
-            values["emailError"] = "Enter your email address"
+            page.problems.append(PageProblem(field: "email", "Enter your email address"))
+            page.emailError = "Enter your email address"
         }
         if password.isEmpty {
-            problems.append(["field": "password", "message": "Enter your password"])
-            values["passwordError"] = "Enter your password"
+            page.problems.append(PageProblem(field: "password", "Enter your password"))
+            page.passwordError = "Enter your password"
         }
-        guard problems.isEmpty else { return refuse(values, problems, status: .badRequest) }
+        guard page.problems.isEmpty else { return refuse(page, status: .badRequest) }
         guard try await limits.admit(.signInPerAddress, for: context.clientAddress ?? "unknown") else {
             let message = "Too many sign-in attempts from your network. Wait ten minutes and try again."
-            return refuse(values, [["message": message]], status: .tooManyRequests)
+            page.problems = [PageProblem(message)]
+            return refuse(page, status: .tooManyRequests)
         }
         switch try await users.signIn(email: email, password: password) {
         case .signedIn(let account):
@@ -67,28 +66,19 @@ struct SignInController: Sendable {
             // show that the account exists.
             let message =
                 "Enter a correct email address and password. After \(StaffUsers.failuresBeforeLock) wrong attempts in a row an account is locked for \(Int(StaffUsers.lockDuration / 60)) minutes."
-            values["emailError"] = message
-            return refuse(values, [["field": "email", "message": message]], status: .unauthorized)
+            page.emailError = message
+            page.problems = [PageProblem(field: "email", message)]
+            return refuse(page, status: .unauthorized)
         case .disabled:
             let message = "This account has been disabled. Ask your data protection officer or an administrator."
-            return refuse(values, [["message": message]], status: .forbidden)
+            page.problems = [PageProblem(message)]
+            return refuse(page, status: .forbidden)
         }
     }
 
-    private func refuse(
-        _ values: [String: Any], _ problems: [[String: String]], status: HTTPResponse.Status
-    ) -> Response {
-        var values = values
-        values["title"] = "Error: Sign in"
-        values["hasProblems"] = true
-        values["problems"] = problems
-        return pages.render(.signIn, values, status: status)
-    }
-
-    private static func values(next: String?) -> [String: Any] {
-        var values: [String: Any] = ["title": "Sign in"]
-        values["next"] = next
-        return values
+    /// The form again, with its problems (which title it "Error: Sign in").
+    private func refuse(_ page: SignInPage, status: HTTPResponse.Status) -> Response {
+        pages.render(page, frame: ConsoleFrame(title: "Sign in"), status: status)
     }
 
     /// `?next=…` for a page to return to, or nothing.

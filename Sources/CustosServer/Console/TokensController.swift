@@ -57,10 +57,10 @@ struct TokensController: Sendable {
         guard let text = context.parameters.get("token"), let id = UUIDText.parse(text),
             try await user.vault.accessTokens.token(id: id)?.workspaceID == user.vault.workspace.id
         else {
-            var values = ConsoleFrame.values(title: "Not found", current: "", user: user, context: context)
-            values["heading"] = "No such token"
-            values["message"] = "There is no token with that id in this workspace."
-            return pages.render(.problem, values, status: .notFound)
+            return pages.problem(
+                title: "Not found", heading: "No such token",
+                message: "There is no token with that id in this workspace.", user: user, context: context,
+                status: .notFound)
         }
         try await user.vault.accessTokens.revoke(id: id, in: user.vault.workspace, by: user.actor)
         return SignInController.redirect("/console/tokens")
@@ -70,35 +70,30 @@ struct TokensController: Sendable {
         _ user: ConsoleUser, _ context: ConsoleRequestContext, made: String? = nil,
         problem: (field: String, message: String)? = nil
     ) async throws -> Response {
-        var values = ConsoleFrame.values(
-            title: (problem == nil ? "" : "Error: ") + "API tokens", current: "/console/tokens", user: user,
-            context: context)
-        let formToken = context.sessions.session?.formToken ?? ""
-        values["madeToken"] = made
-        let schoolNames = Dictionary(
-            try await user.vault.schools().map { ($0.id, $0.name) },
-            uniquingKeysWith: { first, _ in first })
-        values["tokens"] = try await user.vault.accessTokens.tokens(in: user.vault.workspace.id).map {
-            token -> [String: Any] in
-            [
-                "id": token.id.uuidString.lowercased(), "name": token.name,
-                "role": ConsoleFrame.roleName(token.role)
+        let frame = ConsoleFrame(title: "API tokens", current: "/console/tokens", user: user, context: context)
+        let schools = try await user.vault.schools()
+        let schoolNames = Dictionary(schools.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let tokens = try await user.vault.accessTokens.tokens(in: user.vault.workspace.id).map { token in
+            TokensPage.Token(
+                id: token.id.uuidString.lowercased(), name: token.name,
+                role: ConsoleFrame.roleName(token.role)
                     + (token.schoolID.flatMap { id in schoolNames[id] }.map { " (\($0))" } ?? ""),
-                "made": PageText.time(token.createdAt),
-                "state": token.revokedAt.map { "Revoked \(PageText.time($0))" } ?? "Live",
-                "live": token.revokedAt == nil, "formToken": formToken,
-            ]
+                made: PageText.time(token.createdAt),
+                state: token.revokedAt.map { "Revoked \(PageText.time($0))" } ?? "Live",
+                live: token.revokedAt == nil)
         }
-        values["roles"] = Self.roles(for: user).map { ["value": $0.rawValue, "label": ConsoleFrame.roleName($0)] }
-        values["schools"] = try await user.vault.schools()
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-            .map { ["id": $0.id.uuidString.lowercased(), "name": $0.name] }
+        var page = TokensPage(
+            madeToken: made, tokens: tokens,
+            roles: Self.roles(for: user).map {
+                TokensPage.RoleChoice(value: $0.rawValue, label: ConsoleFrame.roleName($0))
+            },
+            schools: schools.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+                .map { TokensPage.SchoolChoice(id: $0.id.uuidString.lowercased(), name: $0.name) })
         if let problem {
-            values["hasProblems"] = true
-            values["problems"] = [["field": problem.field, "message": problem.message]]
-            if problem.field == "token-name" { values["nameError"] = problem.message }
-            if problem.field == "token-school" { values["schoolError"] = problem.message }
+            page.problems = [PageProblem(field: problem.field, problem.message)]
+            if problem.field == "token-name" { page.nameError = problem.message }
+            if problem.field == "token-school" { page.schoolError = problem.message }
         }
-        return pages.render(.tokens, values, status: problem == nil ? .ok : .badRequest)
+        return pages.render(page, frame: frame, status: problem == nil ? .ok : .badRequest)
     }
 }

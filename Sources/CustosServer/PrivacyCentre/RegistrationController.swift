@@ -124,7 +124,7 @@ struct RegistrationController {
         view.schools = try await schools(registrations)
         var summary = view.summary
         if let index = problems.firstIndex(where: { $0.field == "shared-address" }) {
-            summary[index] = ["field": "f-shared-address", "message": problems[index].message]
+            summary[index] = PageProblem(field: "f-shared-address", problems[index].message)
         }
         var extra: [String: Any] = [
             "typeName": type.name, "fields": view.fields, "hasProblems": !problems.isEmpty, "problems": summary,

@@ -40,7 +40,7 @@ public struct PrivacyCentreRequests: Sendable {
         guard vault.policy.requestKindsOffered.contains(asked.kind) else {
             throw VaultError("kind: \(asked.kind.rawValue) is not a request this organisation offers", kind: .invalid)
         }
-        guard let email = EmailAddress.normalised(asked.email) else {
+        guard let email = asked.email.flatMap(EmailAddress.normalised) else {
             throw VaultError("email: the value given is not a valid email address", kind: .invalid)
         }
         let emailIndex = vault.index(kind: "email", value: email)
@@ -65,14 +65,9 @@ public struct PrivacyCentreRequests: Sendable {
             })
         let (request, opening) = try await Requests(vault: vault).opening(intake, actor: Self.actor, at: time)
         var changes = opening
-        let (key, sealed) = try OwnKeySealing.seal(
-            asked, under: vault.requesterKey,
-            keyContext: StoredRequester.keyContext(workspaceID: workspaceID, requestID: request.id),
-            context: StoredRequester.sealContext(workspaceID: workspaceID, requestID: request.id))
-        changes.requests.requesters = [
-            StoredRequester(
-                requestID: request.id, key: key, sealed: sealed, emailIndex: emailIndex)
-        ]
+        var sealed = asked
+        sealed.email = email
+        changes.requests.requesters = [try vault.sealedRequester(sealed, request: request.id)]
         try await store.apply(changes)
         return request
     }
@@ -109,7 +104,7 @@ public struct PrivacyCentreRequests: Sendable {
         where only == nil || stored.requestID == only {
             guard try await vault.stillHolds(claim) else { break }
             let asked = try open(stored)
-            guard let recipient = MailAddress(asked.email, name: asked.name) else { continue }
+            guard let address = asked.email, let recipient = MailAddress(address, name: asked.name) else { continue }
             let url = links.requestConfirmation(
                 request: stored.requestID, expiresAt: time.addingTimeInterval(Self.linkLifetime))
             let email = confirmationEmail(
@@ -232,7 +227,7 @@ public struct PrivacyCentreRequests: Sendable {
     static func sameRequest(_ first: PublicRequest, _ second: PublicRequest) -> Bool {
         func comparable(_ request: PublicRequest) -> PublicRequest {
             var request = request
-            request.email = EmailAddress.normalised(request.email) ?? request.email
+            request.email = request.email.map { EmailAddress.normalised($0) ?? $0 }
             request.name = request.name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             request.details = request.details?.trimmingCharacters(in: .whitespacesAndNewlines)
             if request.details?.isEmpty == true { request.details = nil }

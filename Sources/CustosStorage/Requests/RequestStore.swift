@@ -30,10 +30,11 @@ public protocol RequestStore: Sendable {
     /// The workspace's school calendar, if one was kept.
     func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar?
 
-    /// Who made the request in the privacy centre, if it came from there.
+    /// Who made the request, if the register keeps them (one made in the privacy centre, or taken
+    /// by staff with the requester's details).
     func requester(of requestID: UUID, in workspaceID: UUID) async throws -> StoredRequester?
 
-    /// Requesters whose confirmation link is not yet sent, oldest first.
+    /// Requesters of requests made online whose confirmation link is not yet sent, oldest first.
     func requestersAwaitingLink(in workspaceID: UUID) async throws -> [StoredRequester]
 
     /// The requesters with the address whose blind index is `emailIndex` whose requests are still

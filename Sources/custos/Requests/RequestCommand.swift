@@ -49,6 +49,23 @@ struct RequestNewCommand: AsyncParsableCommand {
     var onBehalfAs: String?
     @Option(help: "With --on-behalf-as: the decision on the person's competence to act for themselves.")
     var competence: String?
+    @Option(
+        help: ArgumentHelp(
+            "Who made it: kept sealed with the request, with what follows (request show reads it back).",
+            valueName: "NAME"))
+    var from: String?
+    @Option(help: ArgumentHelp("With --from: an email address to answer to.", valueName: "ADDRESS"))
+    var email: String?
+    @Option(help: ArgumentHelp("With --from: a telephone number.", valueName: "NUMBER"))
+    var phone: String?
+    @Option(help: ArgumentHelp("With --from: a postal address.", valueName: "ADDRESS"))
+    var address: String?
+    @Option(help: "With --from: what they asked, in their words (what is wrong, for a correction).")
+    var details: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --from: how their identity was checked; the clock then starts on receipt.", valueName: "HOW"))
+    var identityChecked: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -61,8 +78,20 @@ struct RequestNewCommand: AsyncParsableCommand {
         let intake = RequestIntake(
             kind: kind, subjectID: subjectID, channel: channel, receivedOn: received ?? .today,
             identityShown: identityShown, feeGround: fee, onBehalfAs: onBehalfAs, competence: competence)
+        guard from != nil || [email, phone, address, details, identityChecked].allSatisfy({ $0 == nil }) else {
+            throw ValidationError("--email, --phone, --address, --details and --identity-checked go with --from")
+        }
+        let requester = from.map { name in
+            PublicRequest(
+                kind: kind, name: name, email: email, details: details, onBehalf: nil, telephone: phone,
+                postalAddress: address, identityCheck: identityChecked)
+        }
         let request = try await store.withVault { vault in
-            try await Requests(vault: vault).open(intake, actor: CommandActor.current)
+            if let requester {
+                try await Requests(vault: vault).open(intake, requester: requester, actor: CommandActor.current)
+            } else {
+                try await Requests(vault: vault).open(intake, actor: CommandActor.current)
+            }
         }
         print(RequestText.line(request))
     }

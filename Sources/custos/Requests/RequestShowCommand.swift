@@ -18,7 +18,7 @@ struct RequestShowCommand: AsyncParsableCommand {
             let shown = try await requests.show(id, asOf: .today)
             return (
                 shown, try requests.party(of: shown.request),
-                try await PrivacyCentreRequests(vault: vault).requester(of: id, actor: CommandActor.current)
+                try await requests.requester(of: id, actor: CommandActor.current)
             )
         }
         print(RequestText.line(shown.request))
@@ -33,7 +33,8 @@ struct RequestShowCommand: AsyncParsableCommand {
         if let requester {
             print(
                 RequestText.requester(
-                    requester.asked, linkSentAt: requester.linkSentAt, confirmedAt: requester.confirmedAt))
+                    requester.asked, channel: shown.request.channel, linkSentAt: requester.linkSentAt,
+                    confirmedAt: requester.confirmedAt))
         }
         print("History:")
         for event in shown.events {

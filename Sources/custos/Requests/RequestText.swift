@@ -23,14 +23,22 @@ enum RequestText {
             "\(request.id.uuidString)  \(request.kind.rawValue)  \(state)  \(due)  (\(request.channel.rawValue), received \(request.receivedOn.iso))"
     }
 
-    /// Who made a request in the privacy centre, what they said, and whether they confirmed their
-    /// address.
-    static func requester(_ asked: PublicRequest, linkSentAt: Date?, confirmedAt: Date?) -> String {
-        var lines = ["Made online by \(asked.name) <\(asked.email)>"]
-        lines.append(
-            confirmedAt.map { "  Address confirmed \(CalendarDay($0, in: CalendarDay.clockTimeZone).iso)" }
-                ?? (linkSentAt == nil
-                    ? "  Confirmation link not yet sent" : "  Confirmation link sent; not yet followed"))
+    /// Who made a request, how to reach them and what they said; for one made online, whether
+    /// they confirmed their address; for one taken by staff, how their identity was checked.
+    static func requester(
+        _ asked: PublicRequest, channel: RequestChannel, linkSentAt: Date?, confirmedAt: Date?
+    ) -> String {
+        let contacts = [asked.email.map { "<\($0)>" }, asked.telephone].compactMap { $0 }.joined(separator: ", ")
+        var lines = ["Made \(channel.title) by \(asked.name)\(contacts.isEmpty ? "" : " \(contacts)")"]
+        if let address = asked.postalAddress { lines.append("  Address: \(address)") }
+        if channel == .web {
+            lines.append(
+                confirmedAt.map { "  Address confirmed \(CalendarDay($0, in: CalendarDay.clockTimeZone).iso)" }
+                    ?? (linkSentAt == nil
+                        ? "  Confirmation link not yet sent" : "  Confirmation link sent; not yet followed"))
+        } else {
+            lines.append("  Identity: \(asked.identityCheck.map { "checked: \($0)" } ?? "not yet checked")")
+        }
         if let onBehalf = asked.onBehalf {
             lines.append("  For \(onBehalf.theirName) (requester's \(onBehalf.relationship))")
             lines.append("  The requester says of their competence: \(onBehalf.competence)")

@@ -23,11 +23,31 @@ struct ConsoleAuthorisationTests {
         .importJob: [.dpo, .admin, .staff],
         .importProblems: [.dpo, .admin, .staff],
         .requests: [.dpo, .admin, .staff, .auditor],
+        .newRequest: [.dpo, .admin, .staff],
+        .logRequest: [.dpo, .admin, .staff],
         .request: [.dpo, .admin, .staff, .auditor],
+        .requestLink: [.dpo, .admin, .staff],
         .requestStep: [.dpo, .admin, .staff],
         .requestPackage: [.dpo, .admin, .staff],
         .requestCarryOut: [.dpo, .admin, .staff],
         .registers: [.dpo, .admin, .auditor],
+        .breach: [.dpo, .admin, .auditor],
+        .complaint: [.dpo, .admin, .auditor],
+        .newBreach: [.dpo, .admin],
+        .logBreach: [.dpo, .admin],
+        .breachStepForm: [.dpo, .admin],
+        .breachStep: [.dpo, .admin],
+        .newComplaint: [.dpo, .admin],
+        .takeComplaint: [.dpo, .admin],
+        .complaintStepForm: [.dpo, .admin],
+        .complaintStep: [.dpo, .admin],
+        .newHold: [.dpo, .admin],
+        .placeHold: [.dpo, .admin],
+        .releaseHold: [.dpo, .admin],
+        .newDisclosure: [.dpo, .admin],
+        .logDisclosure: [.dpo, .admin],
+        .taskForm: [.dpo, .admin, .staff],
+        .taskDone: [.dpo, .admin, .staff],
         .policy: [.dpo, .admin, .staff, .auditor],
         .policyROPA: [.dpo, .admin, .staff, .auditor],
         .policyFideslang: [.dpo, .admin, .staff, .auditor],
@@ -96,6 +116,11 @@ struct ConsoleAuthorisationTests {
             .replacingOccurrences(of: ":request", with: request.uuidString)
             .replacingOccurrences(of: ":record", with: UUID().uuidString)
             .replacingOccurrences(of: ":job", with: UUID().uuidString)
+            .replacingOccurrences(of: ":breach", with: UUID().uuidString)
+            .replacingOccurrences(of: ":complaint", with: UUID().uuidString)
+            .replacingOccurrences(of: ":hold", with: UUID().uuidString)
+            .replacingOccurrences(of: ":task", with: UUID().uuidString)
+            .replacingOccurrences(of: ":step", with: "close")
     }
 
     @Test("a school leader sees their own school's people with BEP's three fields; another school's read as unknown")

@@ -267,6 +267,10 @@ struct ConsoleBrowserTests {
                     #expect(try await browser.text().contains("Carry it out"))
                     try await Self.checkAccessibility(browser, "request-erasure")
                     try await browser.click("select#erasure-ground ~ p button[type=submit]")
+                    // Nothing is erased until what goes is checked.
+                    #expect(try await browser.text().contains("Check what will be erased"))
+                    try await Self.checkAccessibility(browser, "request-erasure-check")
+                    try await browser.click("input[name=confirmed] ~ button[type=submit]")
                     #expect(try await browser.text().contains("Recorded: completed: the answer was sent."))
                 }
             }

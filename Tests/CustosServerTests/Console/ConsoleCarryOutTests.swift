@@ -33,13 +33,23 @@ struct ConsoleCarryOutTests {
                 let (_, shown) = try await staff.get(client, page)
                 #expect(shown.contains("<h2>Carry it out</h2>"))
                 #expect(shown.contains("Member contacts (1): erased") || shown.contains("(1): erased"), "\(shown)")
-                #expect(shown.contains("Erase, and complete the request"))
+                #expect(shown.contains("Continue to erase"))
                 #expect(!shown.contains("Completed: the answer was sent"), "completed only by carrying it out")
                 let token = try await staff.formToken(client)
                 let (missing, _) = try await staff.post(client, page + "/carry-out", token: token)
                 #expect(missing == .badRequest)
-                let (done, headers) = try await staff.post(
+                // Erasing cannot be undone: the first post shows what will go, and erases nothing.
+                let (checking, _, check) = try await staff.submit(
                     client, page + "/carry-out", form: "ground=no_longer_necessary", token: token)
+                #expect(checking == .ok)
+                #expect(check.contains("Check what will be erased") && check.contains("Erasing cannot be undone"))
+                #expect(check.contains(#"name="ground" value="no_longer_necessary""#))
+                #expect(check.contains("Erase, and complete the request"))
+                let vault = try await fixture.vault("ashe")
+                #expect(try await fixture.store.request(id, in: vault.workspace.id)?.state != .completed)
+                #expect(try await !vault.read(subject: head, actor: "test").records.isEmpty)
+                let (done, headers) = try await staff.post(
+                    client, page + "/carry-out", form: "ground=no_longer_necessary&confirmed=yes", token: token)
                 #expect(done == .seeOther && headers[.location] == page + "?done=completed")
             }
             let vault = try await fixture.vault("ashe")

@@ -89,6 +89,18 @@ struct ConsoleBrowser {
         }
     }
 
+    /// A form POST with the session cookie and form token: the status, the headers and the page.
+    func submit(
+        _ client: some TestClientProtocol, _ path: String, form: String = "", token: String
+    ) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, page: String) {
+        var headers = Self.formType
+        if let cookie { headers[.cookie] = cookie }
+        let body = [form, "csrf=\(Self.encoded(token))"].filter { !$0.isEmpty }.joined(separator: "&")
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            ($0.status, $0.headers, String(buffer: $0.body))
+        }
+    }
+
     /// Searches for a person as the people page's form does; the status and the page.
     func search(
         _ client: some TestClientProtocol, kind: String, value: String

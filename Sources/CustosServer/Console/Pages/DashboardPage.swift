@@ -1,0 +1,59 @@
+/// `/console` (`console-dashboard`): what is due, soonest first; a scoped role sees its scope instead.
+struct DashboardPage: ConsolePage {
+    static let template = "console-dashboard"
+
+    /// A breach whose 72-hour clock to tell the ICO is running, as a row of the breach clocks.
+    struct BreachRow: Sendable {
+        let deadline: String
+        let discovered: String
+        let left: String
+        let leftClass: String
+    }
+
+    /// An open task (a retention review among them), as a row of the tasks.
+    struct TaskRow: Sendable {
+        let due: String
+        let summary: String
+        let kind: String
+        let dueClass: String
+        /// The form that marks it done, for a user who does tasks.
+        let doneLink: String?
+    }
+
+    /// What was just done, when the page follows a form.
+    var notice: String?
+    /// Whether the user logs requests (the office, administrators and the DPO).
+    var logsRequests = false
+
+    /// The day the page is as of.
+    let today: String
+    /// Why online requests cannot be confirmed, when they cannot; only for roles that see requests.
+    var mailBanner: String?
+    /// Whether to offer setting up two-factor sign-in: the user signs in with a password alone.
+    let offerSecondFactor: Bool
+    /// Whether the page shows the casework (requests, breaches, complaints, tasks), not the user's scope.
+    var showsCasework = false
+
+    // The casework.
+    var openRequests = 0
+    /// How many open requests are overdue; none when none is.
+    var overdueRequests: Int?
+    /// How many open requests wait for the school calendar; none when none does.
+    var calendarNeeded: Int?
+    var requests: [RequestsPage.Row] = []
+    var breachClocks = 0
+    var breaches: [BreachRow] = []
+    var openComplaints = 0
+    var complaints: [RegistersPage.ComplaintRow] = []
+    var openTasks = 0
+    var retentionReviews = 0
+    var tasks: [TaskRow] = []
+
+    // A scoped role's scope.
+    /// Whether the user may find people (and so is offered the search).
+    var findsPeople = false
+    /// The user's school, for a school leader.
+    var schoolName: String?
+    /// What the user's role sees.
+    var scopeNote = ""
+}
