@@ -104,7 +104,7 @@ public struct OutboxService: Service {
         if let sender = sender ?? reminders.defaultSender {
             let sent = try await reminders.send(
                 using: transport, from: sender, asOf: CalendarDay(now, in: CalendarDay.clockTimeZone),
-                claim: claim, at: now)
+                publicURL: publicURL, claim: claim, at: now)
             if sent > 0 {
                 logger.info("reminders", metadata: ["workspace": "\(workspace.name)", "sent": "\(sent)"])
             }

@@ -812,6 +812,10 @@ enum PostgresSchema {
                 )
                 """,
             ]),
+        // The audit log page lists a workspace's entries newest first, a page at a time.
+        Migration(
+            id: 35, name: "audit-by-workspace",
+            statements: ["CREATE INDEX audit_entry_workspace ON audit_entry(workspace_id, sequence)"]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -515,6 +515,48 @@ extension PostgresStore {
                 """, logger: logger))
     }
 
+    public func auditEntries(
+        in workspaceID: UUID, matching query: AuditQuery, limit: Int
+    ) async throws -> [AuditEntry] {
+        try await chainPendingAudit(waiting: true)
+        let family = query.actionFamily
+        let action = query.actionFamily == nil ? query.action : nil
+        return try await auditEntries(
+            client.query(
+                """
+                SELECT \(unescaped: Self.auditColumns) FROM audit_entry
+                WHERE workspace_id = \(workspaceID)
+                AND (\(query.subjectID)::uuid IS NULL OR subject_id = \(query.subjectID))
+                AND (\(query.actor)::text IS NULL OR actor = \(query.actor))
+                AND (\(action)::text IS NULL OR action = \(action))
+                AND (\(family)::text IS NULL OR left(action, char_length(\(family)::text)) = \(family))
+                AND (\(query.from.map(AuditQuery.milliseconds))::bigint IS NULL OR time_ms >= \(query.from.map(AuditQuery.milliseconds)))
+                AND (\(query.until.map(AuditQuery.milliseconds))::bigint IS NULL OR time_ms < \(query.until.map(AuditQuery.milliseconds)))
+                AND (\(query.before)::bigint IS NULL OR sequence < \(query.before))
+                ORDER BY sequence DESC LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    public func auditCount(in workspaceID: UUID, matching query: AuditQuery, cap: Int) async throws -> Int {
+        try await chainPendingAudit(waiting: true)
+        let family = query.actionFamily
+        let action = query.actionFamily == nil ? query.action : nil
+        let rows = try await client.query(
+            """
+            SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry
+            WHERE workspace_id = \(workspaceID)
+            AND (\(query.subjectID)::uuid IS NULL OR subject_id = \(query.subjectID))
+            AND (\(query.actor)::text IS NULL OR actor = \(query.actor))
+            AND (\(action)::text IS NULL OR action = \(action))
+            AND (\(family)::text IS NULL OR left(action, char_length(\(family)::text)) = \(family))
+            AND (\(query.from.map(AuditQuery.milliseconds))::bigint IS NULL OR time_ms >= \(query.from.map(AuditQuery.milliseconds)))
+            AND (\(query.until.map(AuditQuery.milliseconds))::bigint IS NULL OR time_ms < \(query.until.map(AuditQuery.milliseconds)))
+            LIMIT \(cap)) AS matched
+            """, logger: logger)
+        for try await count in rows.decode(Int64.self) { return Int(count) }
+        return 0
+    }
+
     private static let auditColumns = """
         sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, previous_hash, hash,
         key_id

@@ -708,6 +708,10 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        // The audit log page lists a workspace's entries newest first, a page at a time.
+        migrator.registerMigration("35-audit-by-workspace") { db in
+            try db.execute(sql: "CREATE INDEX audit_entry_workspace ON audit_entry(workspace_id, sequence)")
+        }
         return migrator
     }
 }

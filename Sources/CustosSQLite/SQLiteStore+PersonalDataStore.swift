@@ -568,6 +568,43 @@ extension SQLiteStore {
         }
     }
 
+    public func auditEntries(
+        in workspaceID: UUID, matching query: AuditQuery, limit: Int
+    ) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM audit_entry WHERE " + Self.auditConditions(workspaceID, query, paged: true)
+                    + " ORDER BY sequence DESC LIMIT \(limit)"
+            ).fetchAll(db).map(Self.auditEntry)
+        }
+    }
+
+    public func auditCount(in workspaceID: UUID, matching query: AuditQuery, cap: Int) async throws -> Int {
+        try await pool.read { db in
+            try SQLRequest<Int>(
+                literal: "SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry WHERE "
+                    + Self.auditConditions(workspaceID, query, paged: false) + " LIMIT \(cap))"
+            ).fetchOne(db) ?? 0
+        }
+    }
+
+    /// The `WHERE` conditions of `query` in `workspaceID`: each part only when given, so that
+    /// the indexes by workspace and by person serve.
+    private static func auditConditions(_ workspaceID: UUID, _ query: AuditQuery, paged: Bool) -> SQL {
+        var conditions: SQL = "workspace_id = \(workspaceID.uuidString)"
+        if let subject = query.subjectID { conditions += " AND subject_id = \(subject)" }
+        if let actor = query.actor { conditions += " AND actor = \(actor)" }
+        if let family = query.actionFamily {
+            conditions += " AND substr(action, 1, \(family.utf8.count)) = \(family)"
+        } else if let action = query.action {
+            conditions += " AND action = \(action)"
+        }
+        if let from = query.from { conditions += " AND time_ms >= \(AuditQuery.milliseconds(from))" }
+        if let until = query.until { conditions += " AND time_ms < \(AuditQuery.milliseconds(until))" }
+        if paged, let before = query.before { conditions += " AND sequence < \(before)" }
+        return conditions
+    }
+
     public func auditKeyedFrom() async throws -> Int64? {
         try await pool.read { db in
             try SQLRequest<Int64>(literal: "SELECT keyed_from FROM audit_head WHERE id = 1").fetchOne(db)

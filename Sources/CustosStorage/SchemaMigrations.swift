@@ -38,5 +38,6 @@ public enum SchemaMigrations {
         "request-fee-ground",
         "bank-holidays",
         "telephone-preference",
+        "audit-by-workspace",
     ]
 }

@@ -30,7 +30,8 @@ struct RequestReminderTests {
             let transport = try MailTransports.transport(for: folder.path)
             let sender = try #require(reminders.defaultSender)
             func sent(asOf text: String) async throws -> Int {
-                try await reminders.send(using: transport, from: sender, asOf: try day(text))
+                try await reminders.send(
+                    using: transport, from: sender, asOf: try day(text), publicURL: "https://custos.asset.example/")
             }
 
             #expect(try await sent(asOf: "2026-09-23") == 0, "8 days left: nothing yet")
@@ -50,6 +51,12 @@ struct RequestReminderTests {
                 let text = raw + bodies
                 #expect(text.contains("dpo@assetforschools.co.uk"))
                 #expect(text.contains("Request: \(request.id.uuidString)"))
+                #expect(
+                    text.contains(
+                        "Open it in the console: https://custos.asset.example/console/requests/\(request.id.uuidString.lowercased())"
+                    ),
+                    "the page, not a command")
+                #expect(!text.contains("custos request show"))
                 #expect(!text.contains("Sam Bursar"))
                 #expect(!text.contains("bursar@hill.example"))
             }

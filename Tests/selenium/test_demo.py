@@ -104,7 +104,9 @@ class DemoInTheBrowser(unittest.TestCase):
         self.wait(EC.url_to_be(self.base + "/console/requests"))
         b.find_element(By.CSS_SELECTOR, "main table a").click()
         self.wait(EC.url_contains("/console/requests/"))
-        self.assertIn("Next steps", b.find_element(By.TAG_NAME, "main").text)
+        main = b.find_element(By.TAG_NAME, "main").text
+        self.assertIn("What comes next", main)
+        self.assertIn("Who asked, and what for", main)
         self.check_accessibility("request")
         b.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
         self.wait(EC.url_contains("/console/sign-in?signed-out"))

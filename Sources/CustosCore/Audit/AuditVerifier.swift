@@ -19,6 +19,30 @@ public struct AuditVerifier {
     /// How many entries have been checked.
     public private(set) var checked = 0
 
+    /// Where a verifier stands after the entries it checked: enough to go on from there later
+    /// without checking them again (``init(resuming:keyedFrom:anchor:key:)``).
+    public struct Position: Sendable, Hashable {
+        /// The next entry it expects.
+        public let nextSequence: Int64
+        /// The hash of the last entry checked (the chain's genesis before any).
+        public let previousHash: Data
+        /// The last keyed entry checked under a held key.
+        public let lastAnchored: Int64?
+        /// How many entries were checked to get here.
+        public let checked: Int
+        /// Where keying began, and the key file's anchor, when the position was reached: going on
+        /// from it is only sound while they are the same.
+        public let keyedFrom: Int64?
+        public let anchor: AuditAnchor?
+    }
+
+    /// Where this verifier stands now.
+    public var position: Position {
+        Position(
+            nextSequence: expectedSequence, previousHash: previousHash, lastAnchored: lastAnchored, checked: checked,
+            keyedFrom: keyedFrom, anchor: anchor)
+    }
+
     /// A verifier for a chain keyed from `keyedFrom` (nil: never keyed), anchored by the key file
     /// at `anchor` (nil: not anchored), finding each entry's chain key by its master key's id (nil
     /// when the key file does not hold it).
@@ -29,6 +53,18 @@ public struct AuditVerifier {
         self.keyedFrom = keyedFrom
         self.anchor = anchor
         self.key = key
+    }
+
+    /// A verifier that goes on from `position`, reached earlier by one with the same `keyedFrom`
+    /// and `anchor` over the same chain: the entries before it are not checked again.
+    public init(
+        resuming position: Position, key: @escaping (String) throws -> AuditChainKey? = { _ in nil }
+    ) {
+        self.init(keyedFrom: position.keyedFrom, anchor: position.anchor, key: key)
+        expectedSequence = position.nextSequence
+        previousHash = position.previousHash
+        lastAnchored = position.lastAnchored
+        checked = position.checked
     }
 
     /// A break in the chain.

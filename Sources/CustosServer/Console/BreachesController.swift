@@ -24,19 +24,30 @@ struct BreachesController: Sendable {
             case .close: "Close the breach"
             }
         }
+
+        /// What the page says once the step is recorded.
+        var done: String {
+            switch self {
+            case .report: "The report to the ICO is recorded."
+            case .notReported: "The decision not to report is recorded."
+            case .individuals: "Whether the people were told is recorded."
+            case .close: "The breach is closed."
+            }
+        }
     }
 
     // MARK: Logging a breach
 
     @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        let form = ConsoleForm(Self.recordFields, values: ["discovered": [ConsoleForm.localText(Date())]])
+        let form = ConsoleForm(
+            Self.recordFields(user.vault.policy), values: ["discovered": [ConsoleForm.localText(Date())]])
         return pages.render(Self.recordPage(form), frame: frame("Log a breach", user, context))
     }
 
     @Sendable func record(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        var form = ConsoleForm(Self.recordFields, reading: try await FormBody.read(request))
+        var form = ConsoleForm(Self.recordFields(user.vault.policy), reading: try await FormBody.read(request))
         let description = form.required("description", "Say what happened")
         let discovered = form.time("discovered", label: "When it was discovered", empty: nil)
         if form.text("discovered") == nil { form.fail("discovered", "Enter when it was discovered") }
@@ -75,12 +86,13 @@ struct BreachesController: Sendable {
         let notice: String? =
             switch request.uri.queryParameters.get("done") {
             case "recorded": "Breach logged. The 72-hour clock runs from its discovery."
-            case let done?: Step(rawValue: done).map { "Recorded: \($0.heading.lowercased())." }
+            case let done?: Step(rawValue: done)?.done
             case nil: nil
             }
         let page = CasePage(
             notice: notice, caption: "Personal data breach", heading: "Breach \(PeopleController.shortID(id))",
-            state: breach.closedOn.map { "closed \(PageText.day($0))" } ?? "open", facts: Self.facts(breach),
+            state: breach.closedOn.map { "closed \(PageText.day($0))" } ?? "open",
+            facts: Self.facts(breach, user.vault.policy),
             written: Self.written(text), steps: Self.steps(breach))
         return pages.render(page, frame: frame("Breach \(PeopleController.shortID(id))", user, context))
     }
@@ -196,7 +208,7 @@ struct BreachesController: Sendable {
         }
     }
 
-    private static func facts(_ breach: StoredBreach) -> [CasePage.Row] {
+    private static func facts(_ breach: StoredBreach, _ policy: Policy) -> [CasePage.Row] {
         let facts = breach.facts
         let ico: CasePage.Row
         if let reported = facts.reportedAt {
@@ -224,7 +236,8 @@ struct BreachesController: Sendable {
             .init(question: "Records affected", answer: facts.approxRecords.map { "About \($0)" } ?? "Not known"),
             .init(
                 question: "Kinds of data",
-                answer: facts.categories.isEmpty ? "Not recorded" : facts.categories.joined(separator: ", ")),
+                answer: facts.categories.isEmpty
+                    ? "Not recorded" : facts.categories.map(policy.categoryName).joined(separator: ", ")),
             .init(question: "Processor involved", answer: facts.processor ?? "None"),
             ico,
             .init(question: "The people", answer: people),
@@ -257,26 +270,38 @@ struct BreachesController: Sendable {
         }
     }
 
-    private static let recordFields: [FormField] = [
-        FormField(
-            "description", "What happened", kind: .longText,
-            hint: "Sealed in the register, never in the audit log. Say what, not who: no names are needed here."),
-        FormField(
-            "discovered", "When it was discovered", kind: .dateTime,
-            hint: "The 72 hours to tell the ICO run from here (UK GDPR Art 33)."),
-        FormField("occurred", "When it happened", kind: .dateTime, hint: "If known.", optional: true),
-        FormField(
-            "risk", "The risk to people", kind: .radios,
-            options: BreachRisk.allCases.map { FormField.Option($0.rawValue, riskLabel($0)) }),
-        FormField(
-            "special", "Was special category data involved?", kind: .radios,
-            hint: "Health, ethnicity, religion, biometrics, sexual orientation and the like.",
-            options: [.init("yes", "Yes"), .init("no", "No")], optional: true),
-        FormField("subjects", "About how many people", kind: .number, optional: true, short: true),
-        FormField("records", "About how many records", kind: .number, optional: true, short: true),
-        FormField("processor", "The processor involved", hint: "If a supplier's system was involved.", optional: true),
-        FormField("consequences", "Likely consequences", kind: .longText, hint: "Sealed.", optional: true),
-    ]
+    /// The questions logging a breach asks; the kinds of data involved are the policy's categories.
+    private static func recordFields(_ policy: Policy) -> [FormField] {
+        var categories: [String] = []
+        for field in policy.recordTypes.flatMap(\.fields) where !categories.contains(field.category) {
+            categories.append(field.category)
+        }
+        return [
+            FormField(
+                "description", "What happened", kind: .longText,
+                hint: "Sealed in the register, never in the audit log. Say what, not who: no names are needed here."),
+            FormField(
+                "discovered", "When it was discovered", kind: .dateTime,
+                hint: "The 72 hours to tell the ICO run from here (UK GDPR Art 33)."),
+            FormField("occurred", "When it happened", kind: .dateTime, hint: "If known.", optional: true),
+            FormField(
+                "risk", "The risk to people", kind: .radios,
+                options: BreachRisk.allCases.map { FormField.Option($0.rawValue, riskLabel($0)) }),
+            FormField(
+                "special", "Was special category data involved?", kind: .radios,
+                hint: "Health, ethnicity, religion, biometrics, sexual orientation and the like.",
+                options: [.init("yes", "Yes"), .init("no", "No")], optional: true),
+            FormField(
+                "categories", "The kinds of data involved", kind: .checkboxes, hint: "Tick each that applies.",
+                options: categories.map { FormField.Option($0, ConsoleForm.sentence(policy.categoryName($0))) },
+                optional: true),
+            FormField("subjects", "About how many people", kind: .number, optional: true, short: true),
+            FormField("records", "About how many records", kind: .number, optional: true, short: true),
+            FormField(
+                "processor", "The processor involved", hint: "If a supplier's system was involved.", optional: true),
+            FormField("consequences", "Likely consequences", kind: .longText, hint: "Sealed.", optional: true),
+        ]
+    }
 
     private static func recordPage(_ form: ConsoleForm) -> FormPage {
         form.page(

@@ -21,6 +21,14 @@ struct ComplaintsController: Sendable {
             case .close: "Close the complaint"
             }
         }
+
+        /// What the page says once the step is recorded.
+        var done: String {
+            switch self {
+            case .acknowledge: "The acknowledgement is recorded."
+            case .close: "The complaint is closed."
+            }
+        }
     }
 
     // MARK: Taking one in
@@ -79,7 +87,7 @@ struct ComplaintsController: Sendable {
         let notice: String? =
             switch request.uri.queryParameters.get("done") {
             case "received": "Complaint taken in. Acknowledge it by \(PageText.day(complaint.acknowledgeBy))."
-            case let done?: Step(rawValue: done).map { "Recorded: \($0.heading.lowercased())." }
+            case let done?: Step(rawValue: done)?.done
             case nil: nil
             }
         let row = RegistersController.row(complaint, today: .today)

@@ -43,6 +43,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case policyROPA
     case policyFideslang
     case audit
+    case auditCSV
     case tokens
     case makeToken
     case revokeToken
@@ -58,7 +59,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
             .requestPackage, .registers, .policy,
             .policyROPA,
             .policyFideslang,
-            .audit, .tokens, .school, .events, .newBreach, .breach, .breachStepForm, .newComplaint, .complaint,
+            .audit, .auditCSV, .tokens, .school, .events, .newBreach, .breach, .breachStepForm, .newComplaint,
+            .complaint,
             .complaintStepForm, .newHold, .newDisclosure, .taskForm:
             .get
         case .searchPeople, .addRecord, .startImport, .logRequest, .requestLink, .requestStep, .requestCarryOut,
@@ -101,6 +103,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .policyROPA: "policy/ropa.csv"
         case .policyFideslang: "policy/fideslang.yaml"
         case .audit: "audit"
+        case .auditCSV: "audit.csv"
         case .tokens, .makeToken: "tokens"
         case .revokeToken: "tokens/:token/revoke"
         case .school: "school"
@@ -125,7 +128,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
             .keepRegisters
         case .taskForm, .taskDone: .doTasks
         case .policy, .policyROPA, .policyFideslang: .viewPolicy
-        case .audit: .viewAudit
+        case .audit, .auditCSV: .viewAudit
         case .tokens, .makeToken, .revokeToken: .manageTokens
         case .school, .authorise: .leadSchool
         case .events: .deliverEvents

@@ -112,6 +112,7 @@ struct ConsoleRoutes {
         case .policyROPA: PolicyController(pages: pages).ropa
         case .policyFideslang: PolicyController(pages: pages).fideslang
         case .audit: AuditController(pages: pages).show
+        case .auditCSV: AuditController(pages: pages).csv
         case .tokens: TokensController(pages: pages).list
         case .makeToken: TokensController(pages: pages).make
         case .revokeToken: TokensController(pages: pages).revoke

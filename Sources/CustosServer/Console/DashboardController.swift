@@ -18,6 +18,10 @@ struct DashboardController: Sendable {
         if user.may(.viewRequests) { page.mailBanner = PrivacyCentreMail.cannotConfirm(mail, for: user.vault) }
         guard user.may(.viewRequests) else {
             page.findsPeople = user.may(.findPeople) && user.readsPeople
+            if user.may(.leadSchool) {
+                page.leadsSchool = true
+                page.approvals = try await SchoolApprovals(user: user).list().waiting
+            }
             if let schoolID = user.account.schoolID {
                 page.schoolName = try await user.vault.school(schoolID)?.name
             }
@@ -46,6 +50,19 @@ struct DashboardController: Sendable {
         let undated = requests.filter { $0.clockWaitsFor == .schoolCalendar }.count
         page.calendarNeeded = undated > 0 ? undated : nil
         page.requests = requests.map { RequestsController.row($0, today: today) }
+        let weekEnd = today.adding(days: 6)
+        page.dueThisWeek = requests.filter { $0.dueOn.map { today <= $0 && $0 <= weekEnd } ?? false }.count
+        page.chart = DueByWeekChart(due: requests.compactMap(\.dueOn), from: today)
+        page.toAcknowledge = complaints.filter { $0.acknowledgedOn == nil }.count
+        if let current = try await vault.policyVersions().last,
+            let loaded = try? PolicyLoader.load(yaml: current.source, fileName: current.fileName)
+        {
+            let findings = PolicyLinter().findings(for: loaded)
+            let errors = findings.filter { $0.severity == .error }.count
+            page.lintErrors = errors > 0 ? errors : nil
+            page.lintErrorsWord = errors == 1 ? "error" : "errors"
+            page.lintWarnings = findings.filter { $0.severity == .warning }.count
+        }
         let now = Date()
         page.breachClocks = breaches.count
         page.breaches = breaches.map { breach -> DashboardPage.BreachRow in

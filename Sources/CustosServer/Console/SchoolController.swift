@@ -19,55 +19,14 @@ struct SchoolController: Sendable {
         else {
             return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
         }
-        let table = PeopleTable(for: user) { user.access.grant(.authorise, recordType: $0.id) != nil }
-        let everyone = try await vault.memberIDs(ofSchool: schoolID)
-        var views: [SubjectView] = []
-        if let purpose = table.purpose {
-            views = try await vault.read(
-                subjects: everyone, as: user.user, purpose: purpose, reason: "school leader's view of their school")
-        }
-        // Requests that wait for a leader's authorisation, and those already authorised.
-        var waiting: [SchoolPage.RequestRow] = []
-        var done: [SchoolPage.RequestRow] = []
-        for type in vault.policy.recordTypes where user.access.grant(.authorise, recordType: type.id) != nil {
-            // Read for the purpose the leader's access to the type serves (BEP: service delivery).
-            guard let owner = type.roles.first?.name,
-                let purpose = RolePurposeRule.purposes(of: user.role, .read, recordType: type, policy: vault.policy)
-                    .first
-            else { continue }
-            let shown = user.access.grant(.read, recordType: type.id)
-            let requests =
-                purpose == table.purpose
-                ? views
-                : try await vault.read(
-                    subjects: everyone, as: user.user, purpose: purpose,
-                    reason: "school leader's requests to authorise")
-            let names = Dictionary(views.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for view in requests {
-                for record in view.records where record.type == type.id && record.role == owner {
-                    let parts = try await vault.parts(ofRecord: record.recordID)
-                    let what = type.fields.compactMap { field -> String? in
-                        guard shown?.covers(field.name) != false, let value = record.values[field.name] else {
-                            return nil
-                        }
-                        return "\(field.displayLabel): \(value)"
-                    }.joined(separator: "; ")
-                    let row = SchoolPage.RequestRow(
-                        who: names[view.subject.id].flatMap(table.name(of:)) ?? "Someone at your school",
-                        what: what,
-                        kind: type.name, record: record.recordID.uuidString.lowercased(),
-                        received: PageText.day(CalendarDay(record.createdAt, in: CalendarDay.clockTimeZone)))
-                    if parts.contains(where: { $0.role != owner }) { done.append(row) } else { waiting.append(row) }
-                }
-            }
-        }
+        let approvals = try await SchoolApprovals(user: user).list(ofSchool: schoolID)
         let page = SchoolPage(
             schoolName: school.name,
             authorised: request.uri.queryParameters.get("authorised") != nil,
             authorises: vault.policy.recordTypes.contains { user.access.grant(.authorise, recordType: $0.id) != nil },
-            waiting: waiting, done: done,
-            columns: table.columns.map(\.displayLabel),
-            people: table.rows(views))
+            waiting: approvals.waiting, done: approvals.done,
+            columns: approvals.table.columns.map(\.displayLabel),
+            people: approvals.table.rows(approvals.people))
         return pages.render(
             page, frame: ConsoleFrame(title: "Your school", current: "/console/school", user: user, context: context))
     }

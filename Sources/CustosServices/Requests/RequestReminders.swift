@@ -60,17 +60,18 @@ public struct RequestReminders: Sendable {
     }
 
     /// Sends the reminders due on `day` from `sender` through `transport`; returns how many were
-    /// sent. One that fails stays due and is tried again on the next pass; the rest go on.
+    /// sent. Each links the request's page in the console under `publicURL`, when given. One that
+    /// fails stays due and is tried again on the next pass; the rest go on.
     @discardableResult
     public func send(
         using transport: any MessageTransport, from sender: MailAddress, asOf day: CalendarDay = .today,
-        claim: WorkClaim? = nil, at time: Date = Date()
+        publicURL: String? = nil, claim: WorkClaim? = nil, at time: Date = Date()
     ) async throws -> Int {
         guard let recipient else { return 0 }
         var sent = 0
         for reminder in try await due(asOf: day) {
             guard try await vault.stillHolds(claim) else { break }
-            let email = Self.email(reminder, from: sender, to: recipient, at: time)
+            let email = Self.email(reminder, from: sender, to: recipient, publicURL: publicURL, at: time)
             do {
                 try await transport.deliver(MailEnvelope(email))
             } catch is DeliveryFailure {
@@ -96,12 +97,13 @@ public struct RequestReminders: Sendable {
 
     /// The reminder as an email.
     static func email(
-        _ reminder: Due, from sender: MailAddress, to recipient: MailAddress, at time: Date
+        _ reminder: Due, from sender: MailAddress, to recipient: MailAddress, publicURL: String? = nil, at time: Date
     )
         -> OutgoingEmail
     {
         let request = reminder.request
         let kind = request.kind.rawValue.replacingOccurrences(of: "_", with: " ")
+        let page = publicURL.map { Self.consolePage(of: request.id, under: $0) }
         if reminder.mark == RequestReminder.schoolCalendarMark {
             return OutgoingEmail(
                 id: UUID(), from: sender, to: recipient,
@@ -114,7 +116,7 @@ public struct RequestReminders: Sendable {
                     Kind: \(kind) (\(request.kind.reference))
                     Received: \(request.receivedOn)
 
-                    Add the next term (`custos calendar term --from DATE --to DATE`); the due date follows at once.
+                    Add the next term (`custos calendar term --from DATE --to DATE`); the due date follows at once.\(page.map { "\n\nThe request: \($0)" } ?? "")
                     """, date: time)
         }
         let dueOn = request.dueOn.map(\.description) ?? "no date"
@@ -137,7 +139,13 @@ public struct RequestReminders: Sendable {
                 Due: \(dueOn); \(when).
                 State: \(request.state.rawValue.replacingOccurrences(of: "_", with: " "))
 
-                See it with `custos request show \(request.id.uuidString)`, or in the console.
+                \(page.map { "Open it in the console: \($0)" } ?? "See it with `custos request show \(request.id.uuidString)`, or in the console.")
                 """, date: time)
+    }
+
+    /// The request's page in the console of the server at `publicURL`.
+    static func consolePage(of request: UUID, under publicURL: String) -> String {
+        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        return "\(base)/console/requests/\(request.uuidString.lowercased())"
     }
 }

@@ -19,11 +19,13 @@ public struct SecondFactors: Sendable {
         users = StaffUsers(store: vault.store, hashing: hashing)
     }
 
-    /// A new secret to enrol with: 160 random bits, as 40 hex digits (authenticator apps take
-    /// the text's bytes as the key).
+    /// A new secret to enrol with: 22 random letters and digits, whose bytes are the key
+    /// (authenticator apps take the text's bytes): 130 bits, above RFC 4226's 128, shown to type in
+    /// as 36 Base32 characters (nine groups of four) rather than the 64 of a 40-byte key.
     public static func newSecret() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         var generator = SystemRandomNumberGenerator()
-        return (0..<20).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return String((0..<22).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 
     /// What to give the app: the key to type in (Base32) and the `otpauth://` link a phone opens.

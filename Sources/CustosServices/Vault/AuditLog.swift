@@ -81,8 +81,12 @@ public struct AuditLog: Sendable {
     }
 
     /// Walks the whole chain, page by page, and reports the first entry altered, removed or
-    /// re-ordered, or, from where the log is keyed, rewritten without the master key.
-    public func verify() async throws -> Report {
+    /// re-ordered, or, from where the log is keyed, rewritten without the master key. With
+    /// `incremental`, goes on from where this process last verified the chain to its end, when
+    /// the keying and the key file's anchor are as they were then (otherwise from the start):
+    /// what a page that shows the log asks, each time it is opened. The whole chain is checked
+    /// again by a verification that is not incremental (`custos audit verify`, the page's button).
+    public func verify(incremental: Bool = false) async throws -> Report {
         let keyedFrom = try await store.auditKeyedFrom()
         let keys = store.auditKeys
         if keyedFrom != nil, !keys.isLoaded {
@@ -95,8 +99,19 @@ public struct AuditLog: Sendable {
         }
         let anchor = try keys.anchor()
         var verifier = AuditVerifier(keyedFrom: keyedFrom, anchor: anchor) { try keys.key(id: $0) }
-        var after: Int64 = 0
+        if incremental, let position = keys.verified, position.keyedFrom == keyedFrom, position.anchor == anchor {
+            verifier = AuditVerifier(resuming: position) { try keys.key(id: $0) }
+        }
+        var after = verifier.position.nextSequence - 1
         do {
+            // Going on from a position: the entry it ended at must still be there, as it was.
+            if after > 0, verifier.position.checked > 0, incremental {
+                let last = try await store.auditEntries(after: after - 1, limit: 1).first
+                guard last?.sequence == after, last?.hash == verifier.position.previousHash else {
+                    throw AuditVerifier.Break(
+                        sequence: after, reason: "was removed or altered since the log was last checked")
+                }
+            }
             while true {
                 let page = try await store.auditEntries(after: after, limit: pageSize)
                 guard let last = page.last else { break }
@@ -105,8 +120,10 @@ public struct AuditLog: Sendable {
             }
             let head = try await store.auditHead()
             try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
+            keys.remember(verified: verifier.position)
             return Report(verified: verifier.checked, failure: nil, keyedFrom: keyedFrom, anchor: anchor)
         } catch let failure as AuditVerifier.Break {
+            keys.remember(verified: nil)
             return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom, anchor: anchor)
         }
     }
@@ -114,6 +131,38 @@ public struct AuditLog: Sendable {
     /// The latest `limit` entries about the person `subjectID` in `workspaceID`, newest first.
     public func entries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int = 50) async throws -> [AuditEntry] {
         try await store.auditEntries(ofSubject: subjectID, in: workspaceID, limit: limit)
+    }
+
+    /// The entries of `workspaceID` that `query` matches, newest first, at most `limit`: a page of
+    /// the log as the console lists it (the next page is the same query `before` the last one).
+    public func entries(in workspaceID: UUID, matching query: AuditQuery, limit: Int = 50) async throws -> [AuditEntry]
+    {
+        try await store.auditEntries(in: workspaceID, matching: query, limit: limit)
+    }
+
+    /// How many entries of `workspaceID` `query` matches, counted up to `cap` (a count of `cap`
+    /// means that many or more: a page's count stays quick on a long log).
+    public func count(in workspaceID: UUID, matching query: AuditQuery, cap: Int = 10_000) async throws -> Int {
+        try await store.auditCount(in: workspaceID, matching: query, cap: cap)
+    }
+
+    /// The heading row of the log as CSV.
+    public static let csvHeading = "sequence,time,actor,action,purpose,subject,record,reason,detail\r\n"
+
+    /// `entries` as rows of CSV (RFC 4180, CRLF), in the columns of ``csvHeading``. No entry holds
+    /// personal data, so neither do the rows.
+    public static func csvRows(_ entries: [AuditEntry]) throws -> String {
+        guard !entries.isEmpty else { return "" }
+        return try CSVText.write { writer in
+            for entry in entries {
+                let event = entry.event
+                try writer.write(row: [
+                    String(entry.sequence), event.time.formatted(.iso8601), event.actor, event.action,
+                    event.purpose ?? "", event.subjectID?.uuidString.lowercased() ?? "",
+                    event.recordID?.uuidString.lowercased() ?? "", event.reason ?? "", event.detail ?? "",
+                ])
+            }
+        }
     }
 
     /// The sequence number of the latest entry; 0 for an empty log.

@@ -13,6 +13,18 @@ public final class AuditKeys: Sendable {
     /// Whether this process has made sure the key file anchors the chain (``AuditAnchor``).
     private let anchorSettled = Mutex(false)
 
+    /// How far this process has verified the chain, so that a later verification goes on from
+    /// there. Kept in memory only: nothing written to the database can make a process skip entries.
+    private let verifiedPosition: Mutex<AuditVerifier.Position?> = Mutex(nil)
+
+    /// Where this process's last verification of the whole chain, from its start, reached.
+    public var verified: AuditVerifier.Position? { verifiedPosition.withLock { $0 } }
+
+    /// Records where a verification reached; nil forgets it (a break was found).
+    public func remember(verified position: AuditVerifier.Position?) {
+        verifiedPosition.withLock { $0 = position }
+    }
+
     public init() {}
 
     /// The key file's record of where the chain's keying began, if the keys are loaded and hold one.

@@ -64,6 +64,13 @@ public protocol PersonalDataStore: Sendable {
     /// The latest audit entries about one person of a workspace, newest first, at most `limit`.
     func auditEntries(ofSubject subjectID: UUID, in workspaceID: UUID, limit: Int) async throws -> [AuditEntry]
 
+    /// The entries of `workspaceID` that `query` matches, newest first, at most `limit`.
+    func auditEntries(in workspaceID: UUID, matching query: AuditQuery, limit: Int) async throws -> [AuditEntry]
+
+    /// How many entries of `workspaceID` `query` matches (its `before` aside), counted up to
+    /// `cap`: a count of `cap` means that many or more.
+    func auditCount(in workspaceID: UUID, matching query: AuditQuery, cap: Int) async throws -> Int
+
     /// The last entry's sequence and hash, as recorded beside the chain.
     func auditHead() async throws -> (sequence: Int64, hash: Data)?
 

@@ -57,16 +57,25 @@ struct DemoPeople {
         guard subjects.count >= 2 else { return }
         let requests = Requests(vault: vault)
         let today = CalendarDay.today
-        let channel = vault.policy.rights.requestChannels.first ?? .email
+        let channel = vault.policy.rights.requestChannels.first { $0 != .web } ?? .email
+        // Taken by the office, with who asked and what they said, as the console logs them.
         _ = try await requests.open(
             RequestIntake(
                 kind: .access, subjectID: subjects[0], channel: channel,
-                receivedOn: CalendarDay(ordinal: today.ordinal - 24), identityShown: true),
+                receivedOn: CalendarDay(ordinal: today.ordinal - 24)),
+            requester: PublicRequest(
+                kind: .access, name: "Jordan Example", email: "jordan.example@demo.example",
+                details: "Please send me a copy of everything you hold about me.", onBehalf: nil,
+                identityCheck: "Known to the office; replied to the address on file"),
             actor: "demo")
         _ = try await requests.open(
             RequestIntake(
                 kind: .rectification, subjectID: subjects[1], channel: channel,
-                receivedOn: CalendarDay(ordinal: today.ordinal - 3), identityShown: true),
+                receivedOn: CalendarDay(ordinal: today.ordinal - 3)),
+            requester: PublicRequest(
+                kind: .rectification, name: "Sam Example", email: nil,
+                details: "My telephone number is out of date.", onBehalf: nil, telephone: "01632 960001",
+                identityCheck: "Called back on the number on file"),
             actor: "demo")
         try await Complaints(vault: vault).receive(
             summary: "Unhappy that a newsletter was still sent after asking to stop.", channel: channel,

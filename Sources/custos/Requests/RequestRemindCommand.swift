@@ -18,11 +18,13 @@ struct RequestRemindCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "The sender's address. Default: the controller's (else the DPO's) email.", valueName: "ADDRESS"))
     var from: String?
+    @OptionGroup var link: PublicURLOption
     @OptionGroup var mail: MailOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let transport = try mail.transport(store: store)
+        let publicURL = try link.checked()
         let (sent, due) = try await store.withVault { vault in
             let reminders = RequestReminders(vault: vault)
             guard reminders.recipient != nil else {
@@ -37,7 +39,10 @@ struct RequestRemindCommand: AsyncParsableCommand {
                 } ?? reminders.defaultSender
             guard let sender else { throw ValidationError("--from: the policy gives no sender; give one") }
             let due = try await reminders.due(asOf: asOf ?? .today).count
-            return (try await reminders.send(using: transport, from: sender, asOf: asOf ?? .today), due)
+            return (
+                try await reminders.send(using: transport, from: sender, asOf: asOf ?? .today, publicURL: publicURL),
+                due
+            )
         }
         print("\(transport.description): \(sent) of \(due) reminder\(due == 1 ? "" : "s") sent")
         if sent < due { throw ExitCode(1) }

@@ -52,6 +52,7 @@ struct ConsoleAuthorisationTests {
         .policyROPA: [.dpo, .admin, .staff, .auditor],
         .policyFideslang: [.dpo, .admin, .staff, .auditor],
         .audit: [.dpo, .admin, .auditor],
+        .auditCSV: [.dpo, .admin, .auditor],
         .tokens: [.dpo, .admin],
         .makeToken: [.dpo, .admin],
         .revokeToken: [.dpo, .admin],

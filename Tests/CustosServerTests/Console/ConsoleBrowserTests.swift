@@ -14,13 +14,21 @@ import Testing
 struct ConsoleBrowserTests {
     static let screenshots = Repository.root.appendingPathComponent("screenshots", isDirectory: true)
 
-    /// Checks the page with axe-core: no serious or critical violation of WCAG 2.2 A or AA.
+    /// Checks the page with axe-core: no serious or critical violation of WCAG 2.2 A or AA; with
+    /// `phone`, at a 390-pixel phone's width as well (photographed as `…-phone.png`), then back.
     static func checkAccessibility(
-        _ browser: HeadlessChromium, _ page: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ browser: HeadlessChromium, _ page: String, phone: Bool = false,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws {
         let serious = try await browser.accessibilityViolations().filter(\.isSerious)
         #expect(serious.isEmpty, "\(page): \(serious)", sourceLocation: sourceLocation)
         try await browser.screenshot(to: screenshots.appendingPathComponent("console-\(page).png"))
+        guard phone else { return }
+        try await browser.resize(width: 390, height: 844)
+        let onPhone = try await browser.accessibilityViolations().filter(\.isSerious)
+        #expect(onPhone.isEmpty, "\(page) at 390 px: \(onPhone)", sourceLocation: sourceLocation)
+        try await browser.screenshot(to: screenshots.appendingPathComponent("console-\(page)-phone.png"))
+        try await browser.resize(width: 1280, height: 1000)
     }
 
     /// Signs in on the sign-in page as `email`, with the fixtures' password.

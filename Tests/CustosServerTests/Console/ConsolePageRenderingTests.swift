@@ -1,3 +1,4 @@
+import CustosCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -113,7 +114,7 @@ struct ConsolePageRenderingTests {
                 #"href="otpauth://totp/Custos:dana%40ashe.example?secret=JBSWY3DPEHPK3PXP&amp;issuer=Custos""#))
 
         // The dashboard: the casework, and a scoped role's scope.
-        let casework = DashboardPage(
+        var casework = DashboardPage(
             today: "Monday 2 March 2026", mailBanner: "The mail server is not set up.", offerSecondFactor: true,
             showsCasework: true, openRequests: 3, overdueRequests: 1, calendarNeeded: 2,
             requests: [
@@ -139,24 +140,45 @@ struct ConsolePageRenderingTests {
                     due: "9 March 2026", summary: "Review the leavers of 2019", kind: "Retention review", dueClass: "",
                     doneLink: "/console/tasks/t1/done")
             ])
+        let monday = CalendarDay(iso: "2026-03-02")!
+        casework.chart = DueByWeekChart(
+            due: [monday, monday.adding(days: 3), monday.adding(days: 9), monday.adding(days: 50)], from: monday)
+        casework.dueThisWeek = 2
+        casework.lintErrors = 1
+        casework.lintErrorsWord = "error"
+        casework.logsRequests = true
         samples.append(
             sample(
                 casework,
                 expecting: #"<a href="/console/requests/0a1b2c3d">Access</a> <span class="muted">(email)</span>"#,
+                "<strong>The policy in force has 1 error.</strong>",
+                #"<title id="chart-title">Open requests due in each of the next eight weeks: 4 in all, 2 in the week of 2 Mar, 1 in the week of 9 Mar,"#,
+                ##"<rect x="40" y="40" width="48" height="150" fill="#1d70b8"></rect>"##,
+                "<tr><td>2 Mar to 8 March 2026</td><td>2</td></tr>",
+                "<strong>2</strong> due in the next seven days",
+                #"<a href="/console/requests/new" class="button">Log a request</a>"#,
                 #"<td class="due-soon">71 hours</td>"#,
                 #"<td class="due-soon">31 March 2026</td>"#,
                 #"<td>Review the leavers of 2019<br><a href="/console/tasks/t1/done">Mark done"#,
-                #"<span class="overdue">1 overdue</span>"#))
+                #"<strong class="overdue">1</strong> requests overdue"#))
 
-        let scoped = DashboardPage(
+        var scoped = DashboardPage(
             today: "Monday 2 March 2026", offerSecondFactor: false, findsPeople: true, schoolName: "Ashe Primary",
             scopeNote: "You see the people of your school.")
+        scoped.leadsSchool = true
+        scoped.approvals = [
+            SchoolPage.RequestRow(
+                who: "Jo Bloggs", what: "Course: Safer recruitment", kind: "CPD request", record: "r1",
+                received: "1 March 2026")
+        ]
         samples.append(
             sample(
                 scoped,
                 expecting:
                     "<p>Your role is data protection officer, for Ashe Primary. You see the people of your school.</p>",
-                #"<a href="/console/people">Find a person</a>"#))
+                #"<a href="/console/people">Find a person</a>"#,
+                "<p><strong>1</strong> waiting.",
+                "<li>Jo Bloggs: CPD request: Course: Safer recruitment"))
 
         // People.
         let people = PeoplePage(
@@ -485,29 +507,44 @@ struct ConsolePageRenderingTests {
                 "1 errors and 2 warnings",
                 #"<a href="/privacy/ashe">"#))
 
+        let actions = [
+            AuditPage.Choice(value: "", label: "Anything", selected: false),
+            AuditPage.Choice(value: "subject.", label: "People read or searched for", selected: true),
+        ]
         let audit = AuditPage(
-            intact: true, verified: 1204, keyedFrom: 3, anchoredAt: 3, failure: nil,
+            intact: true, verified: 1204, incremental: true, keyedFrom: 3, anchoredAt: 3, failure: nil,
+            person: "5f0c1d2e-0000-4000-8000-000000000001", actor: "", actions: actions, from: "2026-03-01", to: "",
+            matched: "1,204 entries", filtered: true,
             entries: [
                 AuditPage.Entry(
                     sequence: 1204, time: "2 March 2026 08:59", actor: "user:dana@ashe.example",
-                    action: "subject.read", purpose: "education")
-            ])
+                    action: "subject.read", purpose: "education",
+                    personLink: "/console/people/5f0c1d2e-0000-4000-8000-000000000001", person: "5f0c1d2e")
+            ],
+            older: "/console/audit?action=subject.&before=1204", newest: nil,
+            csv: "/console/audit.csv?action=subject.")
         samples.append(
             sample(
                 audit,
-                expecting: "All 1204 entries verify",
+                expecting: "The entries written since this server last checked the whole log verify",
                 "From entry 3 on",
-                "<td>1204</td><td>2 March 2026 08:59</td><td>user:dana@ashe.example</td>",
-                "<h2>Latest entries for Ashe Primary Trust</h2>"))
+                #"<td>1204</td><td>2 March 2026 08:59</td><td>user:dana@ashe.example</td><td>subject.read</td><td><a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001">5f0c1d2e</a></td>"#,
+                "<h2>Entries for Ashe Primary Trust</h2>",
+                #"<option value="subject." selected>People read or searched for</option>"#,
+                "<p>1,204 entries match.",
+                #"<a href="/console/audit?action=subject.&amp;before=1204">Older entries</a>"#,
+                #"<a href="/console/audit.csv?action=subject." download>Download them as CSV</a>"#,
+                #"<a href="/console/audit?verify=all">Check the whole log again now</a>"#))
 
         let brokenAudit = AuditPage(
-            intact: false, verified: 17, keyedFrom: nil, anchoredAt: nil,
-            failure: "Entry 18 does not follow entry 17", entries: [])
+            intact: false, verified: 17, incremental: false, keyedFrom: nil, anchoredAt: nil,
+            failure: "Entry 18 does not follow entry 17", person: "", actor: "", actions: actions, from: "", to: "",
+            matched: "0 entries", filtered: false, entries: [], older: nil, newest: nil, csv: "/console/audit.csv")
         samples.append(
             sample(
                 brokenAudit,
                 expecting: "<h2>The log is broken</h2><p>Entry 18 does not follow entry 17.",
-                "17 entries before it verify", "<p>No entries yet.</p>"))
+                "17 entries before it verify", "<p>No entries.</p>"))
 
         let tokens = TokensPage(
             madeToken: "cst_9f8e7d6c5b4a",

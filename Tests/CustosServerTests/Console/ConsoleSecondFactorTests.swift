@@ -85,7 +85,9 @@ struct ConsoleSecondFactorTests {
             let vault = try await fixture.vault("hutton")
             let factors = SecondFactors(vault: vault, hashing: ApiFixture.quickHashing)
             let secret = SecondFactors.newSecret()
-            #expect(secret.count == 40)
+            #expect(secret.count == 22 && secret.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
+            let key = SecondFactors.setup(secret: secret, account: "a@b", issuer: "Custos").key
+            #expect(key.count == 36, "nine groups of four to type in")
             let time = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(try await factors.enrol(user, secret: secret, code: "123", at: time) == nil)
             let enrolled = try #require(

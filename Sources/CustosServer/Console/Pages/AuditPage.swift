@@ -1,4 +1,6 @@
-/// `/console/audit` (`console-audit`): whether the audit chain verifies, and the workspace's latest entries.
+/// `/console/audit` (`console-audit`): whether the audit chain verifies, and the workspace's
+/// entries, newest first, a page at a time, filtered by person, actor, action and dates, with a
+/// CSV of every entry the filters match.
 struct AuditPage: ConsolePage {
     static let template = "console-audit"
 
@@ -10,18 +12,50 @@ struct AuditPage: ConsolePage {
         let action: String
         /// The purpose it was done for; empty when none was given.
         let purpose: String
+        /// The person it is about, linked to their page; none when it is about no one.
+        let personLink: String?
+        let person: String?
     }
 
-    /// Whether the whole chain verifies.
+    /// A choice of the action filter.
+    struct Choice: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    /// Whether the chain verifies, as far as it was checked.
     let intact: Bool
     /// How many entries verify (before the first break, when broken).
     let verified: Int
+    /// Whether this view checked only the entries written since this server last checked the
+    /// whole chain (the whole chain is checked on asking).
+    let incremental: Bool
     /// The first entry hashed under the master key; none for a log never written with the key.
     let keyedFrom: Int?
     /// Where the key file records keying began, when it records it.
     let anchoredAt: Int?
     /// Where the chain first breaks, when it does.
     let failure: String?
-    /// The latest entries, newest first.
+    var problems: [PageProblem] = []
+    /// The filters as given, to show them again.
+    let person: String
+    let actor: String
+    let actions: [Choice]
+    let from: String
+    let to: String
+    var personError: String?
+    var fromError: String?
+    var toError: String?
+    /// How many entries the filters match, in words ("1,234 entries", "10,000 or more entries").
+    let matched: String
+    /// Whether any filter is set.
+    let filtered: Bool
+    /// This page of entries, newest first.
     let entries: [Entry]
+    /// The page after this one, and the first page, keeping the filters; nil when there is none.
+    let older: String?
+    let newest: String?
+    /// The CSV of every entry the filters match.
+    let csv: String
 }

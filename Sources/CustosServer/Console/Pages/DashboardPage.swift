@@ -22,6 +22,19 @@ struct DashboardPage: ConsolePage {
 
     /// What was just done, when the page follows a form.
     var notice: String?
+    /// Open requests due from today to six days on, not yet overdue.
+    var dueThisWeek = 0
+    /// Open requests due in each of the next eight weeks.
+    var chart: DueByWeekChart?
+    /// Complaints whose acknowledgement is still to be recorded.
+    var toAcknowledge = 0
+    /// The errors the linter finds in the policy in force (nil when none), and its warnings.
+    var lintErrors: Int?
+    var lintErrorsWord = "errors"
+    var lintWarnings = 0
+    /// A school leader's: the requests waiting for their authorisation.
+    var approvals: [SchoolPage.RequestRow] = []
+    var leadsSchool = false
     /// Whether the user logs requests (the office, administrators and the DPO).
     var logsRequests = false
 
