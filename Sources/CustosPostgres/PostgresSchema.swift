@@ -816,6 +816,25 @@ enum PostgresSchema {
         Migration(
             id: 35, name: "audit-by-workspace",
             statements: ["CREATE INDEX audit_entry_workspace ON audit_entry(workspace_id, sequence)"]),
+        // One entry for a page of many people, naming each one shown, and found in each one's trail.
+        Migration(
+            id: 36, name: "audit-shown",
+            statements: [
+                "ALTER TABLE audit_entry ADD COLUMN shown UUID[]",
+                "ALTER TABLE audit_pending ADD COLUMN shown UUID[]",
+                """
+                CREATE TABLE audit_shown (
+                    workspace_id UUID NOT NULL,
+                    subject_id UUID NOT NULL,
+                    sequence BIGINT NOT NULL,
+                    PRIMARY KEY (workspace_id, subject_id, sequence)
+                )
+                """,
+                """
+                CREATE TRIGGER audit_shown_append_only BEFORE UPDATE OR DELETE ON audit_shown
+                FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

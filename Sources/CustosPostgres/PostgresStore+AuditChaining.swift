@@ -56,11 +56,11 @@ extension PostgresStore {
                 throw StoreError.auditKeyNeeded
             }
         }
-        var statement = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 9 * events.count)
+        var statement = PostgresQuery.StringInterpolation(literalCapacity: 256, interpolationCount: 10 * events.count)
         statement.appendLiteral(
             """
             INSERT INTO audit_pending (workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id,
-            detail) VALUES 
+            detail, shown) VALUES 
             """)
         for (offset, event) in events.enumerated() {
             statement.appendLiteral(offset == 0 ? "(" : ", (")
@@ -93,27 +93,27 @@ extension PostgresStore {
         var events: [AuditEvent] = []
         for try await row in try await connection.query(
             """
-            SELECT id, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail
+            SELECT id, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, shown
             FROM audit_pending ORDER BY id LIMIT \(chainBatch)
             """, logger: logger
-        ).decode((Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?).self) {
-            let (id, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail) = row
+        ).decode((Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, [UUID]?).self) {
+            let (id, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, shown) = row
             ids.append(id)
             events.append(
                 AuditEvent(
                     workspaceID: workspace, time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
                     actor: actor, action: action, purpose: purpose, reason: reason, subjectID: subject,
-                    recordID: record, detail: detail))
+                    recordID: record, detail: detail, shown: shown ?? []))
         }
         let entries = AuditChain.append(events, after: head, key: chainKey)
         guard let first = entries.first, let last = entries.last else { return 0 }
         let startsKeying: Int64? = chainKey != nil && keyedFrom == nil ? first.sequence : nil
         var statement = PostgresQuery.StringInterpolation(
-            literalCapacity: 512, interpolationCount: 13 * entries.count + 4)
+            literalCapacity: 512, interpolationCount: 14 * entries.count + 4)
         statement.appendLiteral(
             """
             WITH added AS (INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
-            subject_id, record_id, detail, previous_hash, hash, key_id) VALUES 
+            subject_id, record_id, detail, shown, previous_hash, hash, key_id) VALUES 
             """)
         for (offset, entry) in entries.enumerated() {
             statement.appendLiteral(offset == 0 ? "(" : ", (")
@@ -128,7 +128,14 @@ extension PostgresStore {
             statement.appendInterpolation(entry.keyID)
             statement.appendLiteral(")")
         }
-        statement.appendLiteral("), done AS (DELETE FROM audit_pending WHERE id = ANY(")
+        statement.appendLiteral(
+            """
+             RETURNING sequence, workspace_id, shown),
+            linked AS (INSERT INTO audit_shown (workspace_id, subject_id, sequence)
+            SELECT DISTINCT workspace_id, unnest(shown), sequence FROM added
+            WHERE shown IS NOT NULL AND workspace_id IS NOT NULL),
+            done AS (DELETE FROM audit_pending WHERE id = ANY(
+            """)
         statement.appendInterpolation(ids)
         statement.appendLiteral(")) UPDATE audit_head SET sequence = ")
         statement.appendInterpolation(last.sequence)
@@ -144,7 +151,7 @@ extension PostgresStore {
 
 extension PostgresQuery.StringInterpolation {
     /// `event`'s values in the order both audit tables name their columns, comma-separated:
-    /// workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail.
+    /// workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, shown.
     fileprivate mutating func appendColumns(of event: AuditEvent) {
         appendInterpolation(event.workspaceID)
         appendLiteral(", ")
@@ -163,5 +170,7 @@ extension PostgresQuery.StringInterpolation {
         appendInterpolation(event.recordID)
         appendLiteral(", ")
         appendInterpolation(event.detail)
+        appendLiteral(", ")
+        appendInterpolation(event.shown.isEmpty ? nil : event.shown)
     }
 }

@@ -362,6 +362,35 @@ extension PostgresStore {
         return ids
     }
 
+    public func subjectIDs(
+        inSchool schoolID: UUID, in workspaceID: UUID, newestFirst: Bool, limit: Int, offset: Int
+    ) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for try await id in try await client.query(
+            """
+            SELECT id FROM subject WHERE workspace_id = \(workspaceID) AND school_id = \(schoolID)
+            AND merged_into IS NULL
+            ORDER BY \(unescaped: newestFirst ? "created_at DESC, id DESC" : "created_at, id")
+            LIMIT \(limit) OFFSET \(offset)
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+
+    public func subjectCount(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> Int {
+        for try await count in try await client.query(
+            """
+            SELECT COUNT(*) FROM subject WHERE workspace_id = \(workspaceID) AND school_id = \(schoolID)
+            AND merged_into IS NULL
+            """, logger: logger
+        ).decode(Int64.self) {
+            return Int(count)
+        }
+        return 0
+    }
+
     public func identifiers(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredIdentifier] {
         var result: [StoredIdentifier] = []
         for try await (index, kind, subject) in try await client.query(
@@ -511,7 +540,11 @@ extension PostgresStore {
             client.query(
                 """
                 SELECT \(unescaped: Self.auditColumns) FROM audit_entry
-                WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID) ORDER BY sequence DESC LIMIT \(limit)
+                WHERE sequence IN (
+                    SELECT sequence FROM audit_entry WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID)
+                    UNION ALL
+                    SELECT sequence FROM audit_shown WHERE workspace_id = \(workspaceID) AND subject_id = \(subjectID))
+                ORDER BY sequence DESC LIMIT \(limit)
                 """, logger: logger))
     }
 
@@ -526,7 +559,9 @@ extension PostgresStore {
                 """
                 SELECT \(unescaped: Self.auditColumns) FROM audit_entry
                 WHERE workspace_id = \(workspaceID)
-                AND (\(query.subjectID)::uuid IS NULL OR subject_id = \(query.subjectID))
+                AND (\(query.subjectID)::uuid IS NULL OR subject_id = \(query.subjectID) OR sequence IN (
+                    SELECT sequence FROM audit_shown
+                    WHERE workspace_id = \(workspaceID) AND subject_id = \(query.subjectID)))
                 AND (\(query.actor)::text IS NULL OR actor = \(query.actor))
                 AND (\(action)::text IS NULL OR action = \(action))
                 AND (\(family)::text IS NULL OR left(action, char_length(\(family)::text)) = \(family))
@@ -545,7 +580,8 @@ extension PostgresStore {
             """
             SELECT COUNT(*) FROM (SELECT 1 FROM audit_entry
             WHERE workspace_id = \(workspaceID)
-            AND (\(query.subjectID)::uuid IS NULL OR subject_id = \(query.subjectID))
+            AND (\(query.subjectID)::uuid IS NULL OR subject_id = \(query.subjectID) OR sequence IN (
+                SELECT sequence FROM audit_shown WHERE workspace_id = \(workspaceID) AND subject_id = \(query.subjectID)))
             AND (\(query.actor)::text IS NULL OR actor = \(query.actor))
             AND (\(action)::text IS NULL OR action = \(action))
             AND (\(family)::text IS NULL OR left(action, char_length(\(family)::text)) = \(family))
@@ -559,7 +595,7 @@ extension PostgresStore {
 
     private static let auditColumns = """
         sequence, workspace_id, time_ms, actor, action, purpose, reason, subject_id, record_id, detail, previous_hash, hash,
-        key_id
+        key_id, shown
         """
 
     private func auditEntries(_ rows: PostgresRowSequence) async throws -> [AuditEntry] {
@@ -567,13 +603,12 @@ extension PostgresStore {
         for try await row in rows.decode(
             (
                 Int64, UUID?, Int64, String, String, String?, String?, UUID?, UUID?, String?, ByteBuffer, ByteBuffer,
-                String?
+                String?, [UUID]?
             ).self)
         {
             let (
                 number, workspace, milliseconds, actor, action, purpose, reason, subject, record, detail, previous,
-                hash,
-                keyID
+                hash, keyID, shown
             ) = row
             result.append(
                 AuditEntry(
@@ -581,7 +616,7 @@ extension PostgresStore {
                     event: AuditEvent(
                         workspaceID: workspace, time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
                         actor: actor, action: action, purpose: purpose, reason: reason, subjectID: subject,
-                        recordID: record, detail: detail),
+                        recordID: record, detail: detail, shown: shown ?? []),
                     previousHash: Data(buffer: previous), hash: Data(buffer: hash), keyID: keyID))
         }
         return result

@@ -712,6 +712,23 @@ enum SQLiteSchema {
         migrator.registerMigration("35-audit-by-workspace") { db in
             try db.execute(sql: "CREATE INDEX audit_entry_workspace ON audit_entry(workspace_id, sequence)")
         }
+        // One entry for a page of many people, naming each one shown, and found in each one's trail.
+        migrator.registerMigration("36-audit-shown") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE audit_entry ADD COLUMN shown TEXT;
+                    CREATE TABLE audit_shown (
+                        workspace_id TEXT NOT NULL,
+                        subject_id BLOB NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        PRIMARY KEY (workspace_id, subject_id, sequence)
+                    ) WITHOUT ROWID;
+                    CREATE TRIGGER audit_shown_no_update BEFORE UPDATE ON audit_shown
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_shown_no_delete BEFORE DELETE ON audit_shown
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

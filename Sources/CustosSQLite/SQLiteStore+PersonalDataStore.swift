@@ -301,12 +301,23 @@ extension SQLiteStore {
             try db.cachedStatement(
                 bound: """
                     INSERT INTO audit_entry (sequence, workspace_id, time_ms, actor, action, purpose, reason,
-                    subject_id, record_id, detail, previous_hash, hash, key_id) VALUES (
+                    subject_id, record_id, detail, previous_hash, hash, key_id, shown) VALUES (
                         \(entry.sequence), \(event.workspaceID?.uuidString), \(event.milliseconds), \(event.actor),
                         \(event.action), \(event.purpose), \(event.reason), \(event.subjectID), \(event.recordID),
-                        \(event.detail), \(entry.previousHash), \(entry.hash), \(entry.keyID))
+                        \(event.detail), \(entry.previousHash), \(entry.hash), \(entry.keyID),
+                        \(Self.shownColumn(event.shown)))
                     """
             ).execute()
+            if let workspace = event.workspaceID?.uuidString {
+                for subject in Set(event.shown) {
+                    try db.cachedStatement(
+                        bound: """
+                            INSERT INTO audit_shown (workspace_id, subject_id, sequence)
+                            VALUES (\(workspace), \(subject), \(entry.sequence))
+                            """
+                    ).execute()
+                }
+            }
         }
         if let first = entries.first, let last = entries.last {
             let startsKeying = chainKey != nil && keyedFrom == nil
@@ -404,6 +415,32 @@ extension SQLiteStore {
                     AND merged_into IS NULL ORDER BY created_at, id
                     """
             ).fetchAll(db)
+        }
+    }
+
+    public func subjectIDs(
+        inSchool schoolID: UUID, in workspaceID: UUID, newestFirst: Bool, limit: Int, offset: Int
+    ) async throws -> [UUID] {
+        try await pool.read { db in
+            try SQLRequest<UUID>(
+                literal: """
+                    SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString) AND school_id = \(schoolID)
+                    AND merged_into IS NULL
+                    """
+                        + (newestFirst ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at, id")
+                        + " LIMIT \(limit) OFFSET \(offset)"
+            ).fetchAll(db)
+        }
+    }
+
+    public func subjectCount(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> Int {
+        try await pool.read { db in
+            try SQLRequest<Int>(
+                literal: """
+                    SELECT COUNT(*) FROM subject WHERE workspace_id = \(workspaceID.uuidString)
+                    AND school_id = \(schoolID) AND merged_into IS NULL
+                    """
+            ).fetchOne(db) ?? 0
         }
     }
 
@@ -560,8 +597,13 @@ extension SQLiteStore {
         try await pool.read { db in
             try SQLRequest<Row>(
                 literal: """
-                    SELECT * FROM audit_entry
-                    WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subjectID)
+                    SELECT * FROM audit_entry WHERE sequence IN (
+                        SELECT sequence FROM audit_entry
+                        WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subjectID)
+                        UNION ALL
+                        SELECT sequence FROM audit_shown
+                        WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subjectID)
+                    )
                     ORDER BY sequence DESC LIMIT \(limit)
                     """
             ).fetchAll(db).map(Self.auditEntry)
@@ -592,7 +634,12 @@ extension SQLiteStore {
     /// the indexes by workspace and by person serve.
     private static func auditConditions(_ workspaceID: UUID, _ query: AuditQuery, paged: Bool) -> SQL {
         var conditions: SQL = "workspace_id = \(workspaceID.uuidString)"
-        if let subject = query.subjectID { conditions += " AND subject_id = \(subject)" }
+        if let subject = query.subjectID {
+            conditions += """
+                 AND (subject_id = \(subject) OR sequence IN (
+                    SELECT sequence FROM audit_shown WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \(subject)))
+                """
+        }
         if let actor = query.actor { conditions += " AND actor = \(actor)" }
         if let family = query.actionFamily {
             conditions += " AND substr(action, 1, \(family.utf8.count)) = \(family)"
@@ -649,8 +696,18 @@ extension SQLiteStore {
             event: AuditEvent(
                 workspaceID: try workspace.map(uuid), time: Date(timeIntervalSince1970: Double(milliseconds) / 1000),
                 actor: row["actor"], action: row["action"], purpose: row["purpose"], reason: row["reason"],
-                subjectID: row["subject_id"], recordID: row["record_id"], detail: row["detail"]),
+                subjectID: row["subject_id"], recordID: row["record_id"], detail: row["detail"],
+                shown: try Self.shown(row["shown"])),
             previousHash: row["previous_hash"], hash: row["hash"], keyID: row["key_id"])
+    }
+
+    /// The people an entry showed, as the `shown` column keeps them: ids separated by spaces.
+    private static func shownColumn(_ shown: [UUID]) -> String? {
+        shown.isEmpty ? nil : shown.map { $0.uuidString.lowercased() }.joined(separator: " ")
+    }
+
+    private static func shown(_ column: String?) throws -> [UUID] {
+        try (column ?? "").split(separator: " ").map { try uuid(String($0)) }
     }
 
     public func erasureJournal() async throws -> [ErasureJournalEntry] {

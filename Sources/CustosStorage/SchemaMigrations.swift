@@ -39,5 +39,6 @@ public enum SchemaMigrations {
         "bank-holidays",
         "telephone-preference",
         "audit-by-workspace",
+        "audit-shown",
     ]
 }

@@ -1,4 +1,5 @@
 import CustosCore
+import CustosSQLite
 import CustosServices
 import CustosStorage
 import CustosTestSupport
@@ -114,6 +115,54 @@ struct AuditQueryContractTests {
             #expect(try await log.verify().failure == nil)
             try await VaultContractTests.execute("DELETE FROM audit_entry WHERE sequence = 6", on: fixture.store)
             #expect(try await log.verify(incremental: true).failure != nil)
+        }
+    }
+
+    @Test(
+        "a page of many people is one entry naming each, found in each one's trail and by the person filter; altering whom it names breaks the chain",
+        arguments: TestBackend.available)
+    func shownPeople(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            var people: [UUID] = []
+            for index in 0..<3 {
+                let written = try await vault.write(
+                    VaultContractTests().memberContact(vault, headEmail: "s\(index)@example.sch.uk"), actor: "t")
+                guard case .created(_, let subjects, _) = written, let head = subjects.values.first else {
+                    Issue.record("not written: \(written)")
+                    return
+                }
+                people.append(head)
+            }
+            let before = try await AuditLog(store: fixture.store).headSequence()
+            try await vault.audit([
+                AuditEvent(
+                    workspaceID: vault.workspace.id, time: Date(), actor: "user:head@school.example",
+                    action: "subject.read", purpose: "guidance_updates", detail: "2 people shown",
+                    shown: [people[0], people[1]])
+            ])
+            let log = AuditLog(store: fixture.store)
+            let entry = try #require(try await log.entries(after: before, limit: 1).first)
+            #expect(entry.event.shown == [people[0], people[1]] && entry.event.subjectID == nil)
+            for person in people[0...1] {
+                #expect(
+                    try await log.entries(ofSubject: person, in: vault.workspace.id).first?.sequence == entry.sequence)
+                let filtered = try await log.entries(
+                    in: vault.workspace.id, matching: AuditQuery(subjectID: person, action: "subject.read"))
+                #expect(filtered.map(\.sequence) == [entry.sequence])
+            }
+            #expect(
+                !(try await log.entries(ofSubject: people[2], in: vault.workspace.id)).contains {
+                    $0.sequence == entry.sequence
+                })
+            #expect(try await log.verify().failure == nil)
+            try await VaultContractTests.execute(VaultContractTests.dropGuard(fixture.store), on: fixture.store)
+            let swapped =
+                fixture.store is SQLiteStore
+                ? "UPDATE audit_entry SET shown = '\(people[2].uuidString.lowercased())' WHERE sequence = \(entry.sequence)"
+                : "UPDATE audit_entry SET shown = ARRAY['\(people[2].uuidString)']::uuid[] WHERE sequence = \(entry.sequence)"
+            try await VaultContractTests.execute(swapped, on: fixture.store)
+            #expect(try await log.verify().failure?.sequence == entry.sequence)
         }
     }
 }

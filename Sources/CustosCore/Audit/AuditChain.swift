@@ -67,6 +67,13 @@ public enum AuditChain {
         add(event.subjectID?.uuidString)
         add(event.recordID?.uuidString)
         add(event.detail)
+        // The people shown, only when there are any, so that every entry written before they
+        // were kept hashes as it did.
+        if !event.shown.isEmpty {
+            bytes.append(2)
+            withUnsafeBytes(of: UInt32(event.shown.count).bigEndian) { bytes.append(contentsOf: $0) }
+            for id in event.shown { add(id.uuidString) }
+        }
         return bytes
     }
 }

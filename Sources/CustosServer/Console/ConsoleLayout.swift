@@ -24,6 +24,7 @@ enum ConsoleLayout {
         .search{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}.search button{margin:0}
         a.button{display:inline-block;font-weight:600;background:#00703c;color:#fff;padding:.5rem 1rem;text-decoration:none;box-shadow:0 2px 0 #002d18}
         a.button:focus{background:#fd0;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c}ul.steps{list-style:none;padding:0}ul.steps li{margin:.75rem 0}
+        nav.pages{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;margin:1rem 0}nav.pages p{margin:0}
         .caption{color:#505a5f;font-size:1.1rem;margin:1rem 0 0}.caption + h1{margin-top:.25rem}
         .back-link{display:inline-block;margin-top:.75rem}
         .summary-list{margin:0 0 1.5rem}.summary-list > div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:.5rem 0}

@@ -20,7 +20,9 @@ struct DashboardController: Sendable {
             page.findsPeople = user.may(.findPeople) && user.readsPeople
             if user.may(.leadSchool) {
                 page.leadsSchool = true
-                page.approvals = try await SchoolApprovals(user: user).list().waiting
+                if let schoolID = user.account.schoolID {
+                    page.approvals = try await SchoolApprovals(user: user).list(ofSchool: schoolID).waiting
+                }
             }
             if let schoolID = user.account.schoolID {
                 page.schoolName = try await user.vault.school(schoolID)?.name

@@ -2,36 +2,44 @@ import CustosCore
 import CustosServices
 import Foundation
 
-/// A school leader's school as their pages show it: its people, with only the fields the
-/// policy's access rules show a leader, and the records of types the leader may `authorise`
+/// A school leader's school as their pages show it: a page of its people, with only the fields
+/// the policy's access rules show a leader, and the records of types the leader may `authorise`
 /// (BEP's CPD requests), split into those waiting for their authorisation and those authorised.
-/// Everything is read through the door, for the purposes the leader's access serves.
+/// Everything is read through the door, for the purposes the leader's access serves, and each
+/// read is one audit entry naming the people it showed.
 struct SchoolApprovals: Sendable {
     let user: ConsoleUser
+
+    /// How many people a page lists.
+    static let pageSize = 50
 
     /// What the school's pages show.
     struct Listing {
         let table: PeopleTable
-        /// The school's people, as the table's purpose lets the leader read them.
+        /// This page of the school's people, as the table's purpose lets the leader read them.
         let people: [SubjectView]
+        /// How many people the school has in all.
+        let total: Int
         let waiting: [SchoolPage.RequestRow]
         let done: [SchoolPage.RequestRow]
     }
 
-    /// The school `schoolID`'s people and requests; the leader's own school by default.
-    func list(ofSchool schoolID: UUID? = nil) async throws -> Listing {
+    /// The school `schoolID`'s requests to authorise and, with `page`, that page of its people
+    /// (from 0; `newestFirst`: the latest added first).
+    func list(ofSchool schoolID: UUID, page: Int? = nil, newestFirst: Bool = false) async throws -> Listing {
         let vault = user.vault
-        guard let schoolID = schoolID ?? user.account.schoolID else {
-            return Listing(table: PeopleTable(for: user) { _ in false }, people: [], waiting: [], done: [])
-        }
         let table = PeopleTable(for: user) { user.access.grant(.authorise, recordType: $0.id) != nil }
-        let everyone = try await vault.memberIDs(ofSchool: schoolID)
         var views: [SubjectView] = []
-        if let purpose = table.purpose {
+        var total = 0
+        if let page, let purpose = table.purpose {
+            let members = try await vault.memberIDs(
+                ofSchool: schoolID, newestFirst: newestFirst, limit: Self.pageSize, offset: page * Self.pageSize)
+            total = members.total
             views = try await vault.read(
-                subjects: everyone, as: user.user, purpose: purpose, reason: "school leader's view of their school")
+                subjects: members.ids, as: user.user, purpose: purpose, reason: "school leader's view of their school")
         }
-        // Requests that wait for a leader's authorisation, and those already authorised.
+        // Requests that wait for a leader's authorisation, and those already authorised: only the
+        // school's people with records of the types are read, not the whole school.
         var waiting: [SchoolPage.RequestRow] = []
         var done: [SchoolPage.RequestRow] = []
         for type in vault.policy.recordTypes where user.access.grant(.authorise, recordType: type.id) != nil {
@@ -40,14 +48,20 @@ struct SchoolApprovals: Sendable {
                 let purpose = RolePurposeRule.purposes(of: user.role, .read, recordType: type, policy: vault.policy)
                     .first
             else { continue }
+            let withRecords = try await vault.subjectIDs(withRecordsOfTypes: [type.id])
+            let requesters = try await vault.subjects(withRecords, reachableBy: user.access)
+                .filter { $0.schoolID == schoolID }.map(\.id)
+            guard !requesters.isEmpty else { continue }
             let shown = user.access.grant(.read, recordType: type.id)
-            let requests =
-                purpose == table.purpose
-                ? views
+            let requests = try await vault.read(
+                subjects: requesters, as: user.user, purpose: purpose, reason: "school leader's requests to authorise")
+            let named =
+                table.purpose == nil || table.purpose == purpose
+                ? requests
                 : try await vault.read(
-                    subjects: everyone, as: user.user, purpose: purpose,
-                    reason: "school leader's requests to authorise")
-            let names = Dictionary(views.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
+                    subjects: requests.map(\.subject.id), as: user.user, purpose: table.purpose ?? purpose,
+                    reason: "who asked, of the school leader's requests to authorise")
+            let names = Dictionary(named.map { ($0.subject.id, $0) }, uniquingKeysWith: { first, _ in first })
             for view in requests {
                 for record in view.records where record.type == type.id && record.role == owner {
                     let parts = try await vault.parts(ofRecord: record.recordID)
@@ -66,6 +80,6 @@ struct SchoolApprovals: Sendable {
                 }
             }
         }
-        return Listing(table: table, people: views, waiting: waiting, done: done)
+        return Listing(table: table, people: views, total: total, waiting: waiting, done: done)
     }
 }

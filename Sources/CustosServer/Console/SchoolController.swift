@@ -19,14 +19,24 @@ struct SchoolController: Sendable {
         else {
             return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
         }
-        let approvals = try await SchoolApprovals(user: user).list(ofSchool: schoolID)
-        let page = SchoolPage(
+        let number = max(0, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 0)
+        let newestFirst = request.uri.queryParameters.get("order") == "newest"
+        let approvals = try await SchoolApprovals(user: user).list(
+            ofSchool: schoolID, page: number, newestFirst: newestFirst)
+        var page = SchoolPage(
             schoolName: school.name,
             authorised: request.uri.queryParameters.get("authorised") != nil,
             authorises: vault.policy.recordTypes.contains { user.access.grant(.authorise, recordType: $0.id) != nil },
             waiting: approvals.waiting, done: approvals.done,
             columns: approvals.table.columns.map(\.displayLabel),
             people: approvals.table.rows(approvals.people))
+        if approvals.table.purpose != nil {
+            page.pager = Pager(
+                page: number, pageSize: SchoolApprovals.pageSize, shown: approvals.people.count,
+                total: approvals.total
+            ) { "/console/school?page=\($0)" + (newestFirst ? "&order=newest" : "") }
+            page.newestFirst = newestFirst
+        }
         return pages.render(
             page, frame: ConsoleFrame(title: "Your school", current: "/console/school", user: user, context: context))
     }

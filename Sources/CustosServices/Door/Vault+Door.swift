@@ -84,8 +84,9 @@ extension Vault {
     /// Many people at once for `purpose` (a school leader's school, a trainer's attendees): those
     /// within the user's reach whose standing allows the use, each with only the parts of their
     /// records kept for the purpose and the fields the role reads and the purpose uses. A person
-    /// the door refuses is left out of the list, not shown as an error; each person shown gets
-    /// their own `subject.read` entry, written together before anything is returned.
+    /// the door refuses is left out of the list, not shown as an error. The view is audited as one
+    /// `subject.read` entry naming every person shown, which each one's own trail lists, written
+    /// before anything is returned.
     public func read(
         subjects ids: [UUID], as user: DataUser, purpose: String, reason: String? = nil, at time: Date = Date()
     ) async throws -> [SubjectView] {

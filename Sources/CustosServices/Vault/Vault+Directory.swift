@@ -21,6 +21,18 @@ extension Vault {
         try await store.subjectIDs(inSchool: schoolID, in: workspace.id)
     }
 
+    /// A page of the school `schoolID`'s people, in the order they were added (`newestFirst`: the
+    /// latest first), with how many it has in all.
+    public func memberIDs(
+        ofSchool schoolID: UUID, newestFirst: Bool, limit: Int, offset: Int
+    ) async throws -> (ids: [UUID], total: Int) {
+        (
+            try await store.subjectIDs(
+                inSchool: schoolID, in: workspace.id, newestFirst: newestFirst, limit: limit, offset: offset),
+            try await store.subjectCount(inSchool: schoolID, in: workspace.id)
+        )
+    }
+
     /// The ids of the people with a record of any of `types`.
     public func subjectIDs(withRecordsOfTypes types: [String]) async throws -> [UUID] {
         try await store.subjectIDs(withRecordsOfTypes: types, in: workspace.id)

@@ -41,8 +41,9 @@ extension Vault {
     }
 
     /// The people `ids` with their records, opened, for a `purpose`. People whose data is
-    /// restricted or objected to for the purpose, merged or erased are left out. Each person
-    /// shown gets their own `subject.read` entry, written together before anything is returned.
+    /// restricted or objected to for the purpose, merged or erased are left out. The view is
+    /// audited as one `subject.read` entry naming every person shown (``AuditEvent/shown``), which
+    /// each one's own trail lists, written before anything is returned.
     /// Staff read many people through the door (``read(subjects:as:purpose:reason:at:)``).
     func read(
         subjects ids: [UUID], actor: String, purpose: String?, reason: String? = nil, at time: Date = Date()
@@ -50,17 +51,19 @@ extension Vault {
         var excluded: Set<UUID> = []
         if let purpose { excluded = try await stopped(for: purpose, among: ids) }
         var views: [SubjectView] = []
-        var entries: [AuditEvent] = []
         for subject in try await store.subjects(ids.filter { !excluded.contains($0) }, in: workspace.id)
         where subject.mergedInto == nil && subject.key != nil {
-            let (view, entry) = try await unauditedView(
+            let (view, _) = try await unauditedView(
                 subject: subject.id, actor: actor, purpose: nil, reason: reason, at: time)
             views.append(view)
-            var purposed = entry
-            purposed.purpose = purpose
-            entries.append(purposed)
         }
-        if !entries.isEmpty { try await audit(entries) }
+        guard !views.isEmpty else { return views }
+        try await audit([
+            event(
+                "subject.read", actor: actor, at: time, purpose: purpose, reason: reason,
+                detail: "\(views.count) \(views.count == 1 ? "person" : "people") shown",
+                shown: views.map(\.subject.id))
+        ])
         return views
     }
 }

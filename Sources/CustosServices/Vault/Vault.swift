@@ -161,11 +161,11 @@ public final class Vault: Sendable {
     /// An audit event in this workspace.
     func event(
         _ action: String, actor: String, at time: Date = Date(), purpose: String? = nil, reason: String? = nil,
-        subjectID: UUID? = nil, recordID: UUID? = nil, detail: String? = nil
+        subjectID: UUID? = nil, recordID: UUID? = nil, detail: String? = nil, shown: [UUID] = []
     ) -> AuditEvent {
         AuditEvent(
             workspaceID: workspace.id, time: time, actor: actor, action: action, purpose: purpose, reason: reason,
-            subjectID: subjectID, recordID: recordID, detail: detail)
+            subjectID: subjectID, recordID: recordID, detail: detail, shown: shown)
     }
 
     /// Unwraps a subject's data key.

@@ -23,6 +23,15 @@ public protocol PersonalDataStore: Sendable {
     /// The subjects of a school.
     func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID]
 
+    /// A page of a school's people, in the order they were added (`newestFirst`: the latest
+    /// first): at most `limit`, after skipping `offset`.
+    func subjectIDs(
+        inSchool schoolID: UUID, in workspaceID: UUID, newestFirst: Bool, limit: Int, offset: Int
+    ) async throws -> [UUID]
+
+    /// How many people a school has.
+    func subjectCount(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> Int
+
     /// The people whose attendance records name an event with one of `eventIndexes` (blind
     /// indexes of kind `event`; see ``StoredRecordPart/eventIndex``).
     func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID]

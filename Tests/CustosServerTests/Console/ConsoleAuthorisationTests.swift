@@ -269,10 +269,15 @@ struct ConsoleAuthorisationTests {
                     $0.action == "record.update" && $0.recordID == request && $0.actor.contains("head@basildon.example")
                         && $0.purpose == "service_delivery"
                 })
-            #expect(
-                events.contains {
-                    $0.action == "subject.read" && $0.subjectID == colleague && $0.purpose == "colleague_visibility"
-                })
+            // The school's page is one entry naming each person shown, found in each one's own trail.
+            let views = events.filter {
+                $0.action == "subject.read" && $0.purpose == "colleague_visibility" && $0.actor.contains("basildon")
+            }
+            let pageViews = views.filter { !$0.shown.isEmpty }
+            #expect(pageViews.allSatisfy { $0.shown.contains(colleague) && $0.subjectID == nil })
+            #expect(!pageViews.isEmpty)
+            let trail = try await AuditLog(store: fixture.store).entries(ofSubject: colleague, in: vault.workspace.id)
+            #expect(trail.contains { $0.event.action == "subject.read" && $0.event.purpose == "colleague_visibility" })
         }
     }
 
@@ -323,12 +328,18 @@ struct ConsoleAuthorisationTests {
                 #expect(strangerStatus == .notFound && strangerPage == unknownPage)
             }
             let events = try await AuditLog(store: fixture.store).entries(limit: 500).map(\.event)
+            let courseViews = events.filter {
+                $0.action == "subject.read" && $0.purpose == "training_delivery"
+                    && $0.actor == "user:consultant@asset.example" && !$0.shown.isEmpty
+            }
+            #expect(courseViews.count == 1, "the course page is one entry")
+            #expect(courseViews.first?.shown.contains(ann) == true)
             #expect(
-                events.contains {
-                    $0.action == "subject.read" && $0.subjectID == ann && $0.purpose == "training_delivery"
-                        && $0.actor == "user:consultant@asset.example"
+                !events.contains {
+                    ($0.subjectID == bob || $0.shown.contains(bob)) && $0.actor == "user:consultant@asset.example"
                 })
-            #expect(!events.contains { $0.subjectID == bob && $0.actor == "user:consultant@asset.example" })
+            let trail = try await AuditLog(store: fixture.store).entries(ofSubject: ann, in: vault.workspace.id)
+            #expect(trail.contains { $0.event.actor == "user:consultant@asset.example" }, "in Ann's own trail")
         }
     }
 }

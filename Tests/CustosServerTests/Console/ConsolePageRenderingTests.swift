@@ -21,7 +21,7 @@ struct ConsolePageRenderingTests {
     /// The templates that are not a console page: the console's frame, its partials, and the
     /// privacy centre's pages (every `privacy-` template, and `home`), which their own tests render.
     static let notConsolePages: Set<String> = [
-        "console-layout", "error-summary", "form-fields", "record-form-fields", "request-step-form",
+        "console-layout", "error-summary", "form-fields", "record-form-fields", "request-step-form", "pager",
     ]
 
     static func isPrivacyCentre(_ name: String) -> Bool {
@@ -576,11 +576,17 @@ struct ConsolePageRenderingTests {
                     received: "20 February 2026")
             ],
             columns: ["First name", "Last name"],
-            people: [PeopleTable.Row(cells: ["Sam", "Bloggs"], link: "/console/people/5f0c", name: "Sam Bloggs")])
+            people: [PeopleTable.Row(cells: ["Sam", "Bloggs"], link: "/console/people/5f0c", name: "Sam Bloggs")],
+            pager: Pager(page: 1, pageSize: 50, shown: 50, total: 6_696) { "/console/school?page=\($0)" },
+            newestFirst: true)
         samples.append(
             sample(
                 school,
                 expecting: "<h1>Your school: Ashe Primary</h1>",
+                #"<p>Showing 51 to 100 of 6,696</p>"#,
+                #"<a href="/console/school?page=0" rel="prev">Previous page</a>"#,
+                #"<a href="/console/school?page=2" rel="next">Next page</a>"#,
+                #"<option value="newest" selected>Newest first</option>"#,
                 #"action="/console/school/records/r-77/authorise""#,
                 "<li>Alex Smith: CPD request: Course: Phonics",
                 #"<th scope="col">First name</th>"#,

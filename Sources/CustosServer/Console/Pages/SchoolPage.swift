@@ -24,5 +24,10 @@ struct SchoolPage: ConsolePage {
     let done: [RequestRow]
     /// The people table's column headings.
     let columns: [String]
+    /// This page of the school's people.
     let people: [PeopleTable.Row]
+    /// Where the page stands among the pages of people; none when the leader reads no one.
+    var pager: Pager?
+    /// Whether the latest added are listed first.
+    var newestFirst = false
 }
