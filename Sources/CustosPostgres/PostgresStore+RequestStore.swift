@@ -202,6 +202,29 @@ extension PostgresStore {
             """)
     }
 
+    public func requests(
+        in workspaceID: UUID, matching query: RequestQuery, limit: Int, offset: Int
+    ) async throws -> [StoredRequest] {
+        try await requests(
+            """
+            SELECT \(unescaped: Self.requestColumns) FROM data_request WHERE workspace_id = \(workspaceID)
+            AND state = ANY(\(query.states)) AND (\(query.kind?.rawValue)::text IS NULL OR kind = \(query.kind?.rawValue))
+            ORDER BY \(unescaped: query.orderBy) LIMIT \(limit) OFFSET \(offset)
+            """)
+    }
+
+    public func requestCount(in workspaceID: UUID, matching query: RequestQuery) async throws -> Int {
+        for try await count in try await client.query(
+            """
+            SELECT COUNT(*) FROM data_request WHERE workspace_id = \(workspaceID)
+            AND state = ANY(\(query.states)) AND (\(query.kind?.rawValue)::text IS NULL OR kind = \(query.kind?.rawValue))
+            """, logger: logger
+        ).decode(Int64.self) {
+            return Int(count)
+        }
+        return 0
+    }
+
     public func requests(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRequest] {
         try await requests(
             """

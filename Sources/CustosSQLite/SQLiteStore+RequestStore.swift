@@ -167,6 +167,31 @@ extension SQLiteStore {
         }
     }
 
+    public func requests(
+        in workspaceID: UUID, matching query: RequestQuery, limit: Int, offset: Int
+    ) async throws -> [StoredRequest] {
+        try await pool.read { db in
+            try SQLRequest<Row>(
+                literal: "SELECT * FROM data_request WHERE " + Self.conditions(workspaceID, query)
+                    + " ORDER BY \(sql: query.orderBy) LIMIT \(limit) OFFSET \(offset)"
+            ).fetchAll(db).map(Self.request)
+        }
+    }
+
+    public func requestCount(in workspaceID: UUID, matching query: RequestQuery) async throws -> Int {
+        try await pool.read { db in
+            try SQLRequest<Int>(
+                literal: "SELECT COUNT(*) FROM data_request WHERE " + Self.conditions(workspaceID, query)
+            ).fetchOne(db) ?? 0
+        }
+    }
+
+    private static func conditions(_ workspaceID: UUID, _ query: RequestQuery) -> SQL {
+        var conditions: SQL = "workspace_id = \(workspaceID.uuidString) AND state IN \(query.states)"
+        if let kind = query.kind { conditions += " AND kind = \(kind.rawValue)" }
+        return conditions
+    }
+
     public func requestsWithPlainParty(in workspaceID: UUID) async throws -> [StoredRequest] {
         try await pool.read { db in
             try SQLRequest<Row>(

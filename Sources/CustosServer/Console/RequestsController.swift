@@ -12,12 +12,45 @@ struct RequestsController: Sendable {
     @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         let today = CalendarDay.today
-        let page = RequestsPage(
-            requests: try await Requests(vault: user.vault).list().map { Self.row($0, today: today) },
-            logsRequests: user.may(.actOnRequests))
+        let parameters = request.uri.queryParameters
+        let query = RequestQuery(
+            standing: parameters.get("state").flatMap(RequestQuery.Standing.init(rawValue:)) ?? .open,
+            kind: parameters.get("kind").flatMap(RequestKind.init(rawValue:)),
+            order: parameters.get("order").flatMap(RequestQuery.Order.init(rawValue:)) ?? .due)
+        let number = max(0, parameters.get("page").flatMap { Int($0) } ?? 0)
+        let (found, total) = try await Requests(vault: user.vault).page(
+            matching: query, limit: Self.pageSize, offset: number * Self.pageSize)
+        var page = RequestsPage(
+            requests: found.map { Self.row($0, today: today) }, logsRequests: user.may(.actOnRequests))
+        page.standings = [("open", "Open"), ("closed", "Completed or refused"), ("all", "All")].map {
+            RequestsPage.Choice(value: $0.0, label: $0.1, selected: query.standing.rawValue == $0.0)
+        }
+        page.kinds =
+            [RequestsPage.Choice(value: "", label: "Every kind", selected: query.kind == nil)]
+            + RequestKind.allCases.map {
+                RequestsPage.Choice(
+                    value: $0.rawValue, label: PageText.label($0.rawValue), selected: query.kind == $0)
+            }
+        page.orders = [
+            ("due", "Most urgent first"), ("newest", "Latest received first"), ("oldest", "Earliest received first"),
+        ]
+        .map { RequestsPage.Choice(value: $0.0, label: $0.1, selected: query.order.rawValue == $0.0) }
+        page.filtered = query != RequestQuery()
+        page.pager = Pager(page: number, pageSize: Self.pageSize, shown: found.count, total: total) { target in
+            var items = [URLQueryItem(name: "page", value: String(target))]
+            if query.standing != .open { items.append(URLQueryItem(name: "state", value: query.standing.rawValue)) }
+            if let kind = query.kind { items.append(URLQueryItem(name: "kind", value: kind.rawValue)) }
+            if query.order != .due { items.append(URLQueryItem(name: "order", value: query.order.rawValue)) }
+            var components = URLComponents()
+            components.queryItems = items
+            return "/console/requests?" + (components.percentEncodedQuery ?? "")
+        }
         return pages.render(
             page, frame: ConsoleFrame(title: "Requests", current: "/console/requests", user: user, context: context))
     }
+
+    /// How many requests a page of the register lists.
+    static let pageSize = 50
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()

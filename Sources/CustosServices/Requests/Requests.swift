@@ -407,6 +407,17 @@ public struct Requests: Sendable {
         return dateless + requests.filter { $0.clockWaitsFor?.clockRuns != true }
     }
 
+    /// A page of the requests `query` matches, in its order, with how many it matches in all: the
+    /// register as the console lists it.
+    public func page(
+        matching query: RequestQuery, limit: Int, offset: Int
+    ) async throws -> (requests: [StoredRequest], total: Int) {
+        (
+            try await store.requests(in: workspaceID, matching: query, limit: limit, offset: offset),
+            try await store.requestCount(in: workspaceID, matching: query)
+        )
+    }
+
     /// The request `id`, if the workspace has it.
     public func request(_ id: UUID) async throws -> StoredRequest? {
         try await store.request(id, in: workspaceID)

@@ -11,6 +11,16 @@ public protocol RequestStore: Sendable {
     /// first); only open ones unless `includingClosed`.
     func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest]
 
+    /// A page of the workspace's requests that `query` matches, in its order: at most `limit`,
+    /// after skipping `offset`.
+    func requests(
+        in workspaceID: UUID, matching query: RequestQuery, limit: Int, offset: Int
+    ) async throws
+        -> [StoredRequest]
+
+    /// How many of the workspace's requests `query` matches.
+    func requestCount(in workspaceID: UUID, matching query: RequestQuery) async throws -> Int
+
     /// The requests about the person `subjectID`, open and closed, in the order of
     /// ``requests(in:includingClosed:)``.
     func requests(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredRequest]

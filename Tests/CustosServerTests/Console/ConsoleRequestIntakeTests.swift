@@ -161,4 +161,37 @@ struct ConsoleRequestIntakeTests {
             #expect(try await Requests(vault: vault).request(request.id)?.state == .refused)
         }
     }
+
+    @Test("the register filtered to closed requests of one kind, with its count")
+    func registerFiltered() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            try await fixture.user("office@ashe.example", role: .staff, in: "ashe")
+            let vault = try await fixture.vault("ashe")
+            let requests = Requests(vault: vault)
+            let refused = try await requests.open(
+                RequestIntake(
+                    kind: .erasure, subjectID: nil, channel: .letter, receivedOn: .today, identityShown: true),
+                actor: "test")
+            try await requests.record(.refused, request: refused.id, on: .today, reason: "unfounded", actor: "test")
+            let open = try await requests.open(
+                RequestIntake(kind: .access, subjectID: nil, channel: .letter, receivedOn: .today, identityShown: true),
+                actor: "test")
+            try await fixture.consoleApp.test(.router) { client in
+                let office = try await ConsoleBrowser.signIn(client, "office@ashe.example")
+                let (_, list) = try await office.get(client, "/console/requests")
+                #expect(
+                    list.contains(RequestsController.link(open.id))
+                        && !list.contains(RequestsController.link(refused.id)))
+                #expect(list.contains("<p>Showing 1 to 1 of 1</p>"))
+                let (_, closed) = try await office.get(client, "/console/requests?state=closed&kind=erasure")
+                #expect(
+                    closed.contains(RequestsController.link(refused.id))
+                        && !closed.contains(RequestsController.link(open.id)))
+                #expect(closed.contains(#"<option value="closed" selected>Completed or refused</option>"#))
+                #expect(closed.contains(#"<option value="erasure" selected>Erasure</option>"#))
+                let (_, none) = try await office.get(client, "/console/requests?state=closed&kind=access")
+                #expect(none.contains("<p>No requests match.</p>"))
+            }
+        }
+    }
 }

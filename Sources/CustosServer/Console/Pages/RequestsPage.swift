@@ -1,4 +1,5 @@
-/// `/console/requests` (`console-requests`): the register of requests, soonest deadline first.
+/// `/console/requests` (`console-requests`): the register of requests, open ones soonest deadline
+/// first by default, filtered by where they stand and their kind, in the order chosen, 50 a page.
 struct RequestsPage: ConsolePage {
     static let template = "console-requests"
 
@@ -14,7 +15,22 @@ struct RequestsPage: ConsolePage {
         let dueClass: String
     }
 
+    /// A choice of one of the filters.
+    struct Choice: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
     let requests: [Row]
     /// Whether the user logs requests that came by email, phone, letter or in person.
     var logsRequests = false
+    /// The filters, each with the choice made.
+    var standings: [Choice] = []
+    var kinds: [Choice] = []
+    var orders: [Choice] = []
+    /// Where the page stands among the pages of requests.
+    var pager: Pager?
+    /// Whether the list is filtered to other than the open requests.
+    var filtered = false
 }
