@@ -33,7 +33,8 @@ public func buildApplication(
 }
 
 /// The routes, with their middleware: request logs (paths only, never query strings), security
-/// headers on every response (error pages too), and the client's address behind trusted proxies.
+/// headers on every response (error pages too), the client's address behind trusted proxies, and
+/// HTML pages for errors on public pages.
 func buildRouter(
     installation: Installation, configuration: ServerConfiguration = ServerConfiguration(),
     mail: PrivacyCentreMail? = nil
@@ -42,6 +43,7 @@ func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies))
+    router.add(middleware: PublicErrorPagesMiddleware())
     HomeController(installation: installation).addRoutes(to: router)
     let centre = PrivacyCentreController(installation: installation, notices: NoticeCache())
     centre.addRoutes(to: router)

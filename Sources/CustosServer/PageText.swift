@@ -50,4 +50,9 @@ enum PageText {
         let days = today.days(to: due)
         return days < 0 ? "overdue" : days <= 7 ? "due-soon" : ""
     }
+
+    /// `singular` or `plural`, as `count` asks: the words after a number ("1 task", "2 tasks").
+    static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        count == 1 ? singular : plural
+    }
 }

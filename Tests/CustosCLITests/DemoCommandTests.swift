@@ -96,7 +96,7 @@ struct DemoCommandTests {
             curl.waitUntilExit()
             #expect(dashboard.contains("<h1>What is due</h1>"))
             #expect(dashboard.contains("<strong>2</strong> open requests"))
-            #expect(dashboard.contains("<strong>1</strong> complaints to acknowledge, of 1 open"))
+            #expect(dashboard.contains("<strong>1</strong> complaint to acknowledge, of 1 open"))
             #expect(dashboard.contains("Requests due in the next eight weeks"))
             if example == "bep" {
                 // BEP's school leader signs in too, and its registration form is served.

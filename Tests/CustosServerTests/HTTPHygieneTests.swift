@@ -32,7 +32,7 @@ struct HTTPHygieneTests {
             try await fixture.consoleApp.test(.router) { client in
                 try await client.execute(uri: "/no/such/page", method: .get) { response in
                     #expect(response.status == .notFound)
-                    #expect(String(buffer: response.body).contains("<h1>Not Found</h1>"))
+                    #expect(String(buffer: response.body).contains("<h1>Page not found</h1>"))
                     expectSecurityHeaders(response)
                 }
                 try await client.execute(uri: "/privacy/bep", method: .get) { response in

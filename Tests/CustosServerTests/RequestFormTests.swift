@@ -130,7 +130,12 @@ struct RequestFormTests {
                     #expect(String(buffer: response.body).contains("not valid"))
                 }
                 try await client.execute(uri: "/privacy/asset/request", method: .get) { response in
-                    #expect(response.status == .notFound)
+                    #expect(response.status == .ok, "a page saying how to make a request instead")
+                    #expect(String(buffer: response.body).contains("How to make a request to"))
+                }
+                try await client.execute(uri: "/privacy/asset/request", method: .post, headers: Self.form) { response in
+                    #expect(response.status == .notFound, "nothing taken online")
+                    #expect(String(buffer: response.body).contains("does not take requests online"))
                 }
             }
             let audit = try await AuditLog(store: fixture.store).entries(limit: 500)

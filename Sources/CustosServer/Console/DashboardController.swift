@@ -87,6 +87,37 @@ struct DashboardController: Sendable {
                 dueClass: PageText.dueClass(task.dueOn, from: today),
                 doneLink: user.may(.doTasks) ? TasksController.link(task.id) : nil)
         }
+        page.cards = [
+            .init(
+                count: "\(overdue)", label: PageText.counted(overdue, "request overdue", "requests overdue"),
+                href: "#requests", countClass: overdue > 0 ? "overdue" : nil),
+            .init(
+                count: "\(page.dueThisWeek)", label: "due in the next seven days", href: "#weeks", countClass: nil),
+            .init(
+                count: "\(requests.count)",
+                label: PageText.counted(requests.count, "open request", "open requests")
+                    + (undated > 0 ? ", \(undated) needing the school calendar" : ""),
+                href: "#requests", countClass: undated > 0 ? "overdue" : nil),
+            .init(
+                count: "\(breaches.count)",
+                label: PageText.counted(breaches.count, "breach clock running", "breach clocks running"),
+                href: "#breaches", countClass: breaches.isEmpty ? nil : "overdue"),
+            .init(
+                count: "\(page.toAcknowledge)",
+                label: PageText.counted(page.toAcknowledge, "complaint to acknowledge", "complaints to acknowledge")
+                    + ", of \(complaints.count) open",
+                href: "#complaints", countClass: nil),
+            .init(
+                count: "\(tasks.count)",
+                label: PageText.counted(tasks.count, "task", "tasks") + ", \(page.retentionReviews) retention review"
+                    + (page.retentionReviews == 1 ? "" : "s"),
+                href: "#tasks", countClass: nil),
+            .init(
+                count: "\(page.lintErrors ?? 0)",
+                label: PageText.counted(page.lintErrors ?? 0, "policy error", "policy errors")
+                    + ", \(page.lintWarnings) warning" + (page.lintWarnings == 1 ? "" : "s"),
+                href: "/console/policy", countClass: page.lintErrors == nil ? nil : "overdue"),
+        ]
         page.logsRequests = user.may(.actOnRequests)
         page.notice = request.uri.queryParameters.get("done") == "task" ? "Task marked done." : nil
         return pages.render(page, frame: frame)

@@ -37,8 +37,39 @@ struct RequestFormController {
     // MARK: The form
 
     @Sendable func showForm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
-        let vault = try await offering(context)
+        let vault = try await vault(context)
+        guard vault.policy.rights.requestChannels.contains(.web) else { return offline(vault) }
         return form(vault: vault, PublicRequestForm(kind: "", name: "", email: ""), problems: [])
+    }
+
+    /// Where the policy takes no requests online: how to make one instead (the ways it lists, and
+    /// the addresses to write to), as a page, never an error.
+    private func offline(_ vault: Vault) -> TextResponse {
+        let policy = vault.policy
+        let contact = policy.rights.contact ?? policy.dpo
+        let ways = policy.rights.requestChannels.filter { $0 != .web }.map(\.title)
+        var contacts: [[String: String]] = []
+        if let email = contact?.email ?? policy.controller.email {
+            contacts.append(["label": "Email", "value": email, "href": "mailto:\(email)"])
+        }
+        if let phone = contact?.phone ?? policy.controller.phone {
+            contacts.append(["label": "Telephone", "value": phone])
+        }
+        if let address = contact?.address ?? policy.controller.address {
+            contacts.append(["label": "Post", "value": address])
+        }
+        return pages.render(
+            .offline,
+            [
+                "title": "How to make a request", "organisation": policy.controller.displayName,
+                "workspace": vault.workspace.name,
+                "ways": ways.isEmpty
+                    ? "in writing"
+                    : ways.count == 1 ? ways[0] : ways.dropLast().joined(separator: ", ") + " or " + (ways.last ?? ""),
+                "contacts": contacts, "hasContacts": !contacts.isEmpty,
+                "kinds": policy.requestKindsOffered.map(\.plainEnglish),
+                "deadline": policy.rights.deadline.plainEnglish,
+            ])
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {

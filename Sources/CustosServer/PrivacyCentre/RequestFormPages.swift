@@ -12,6 +12,7 @@ struct RequestFormPages: Sendable {
         case confirm
         case confirmed
         case problem
+        case offline
 
         /// The page's template in `Resources/templates`.
         var template: String {

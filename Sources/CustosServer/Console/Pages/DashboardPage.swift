@@ -20,8 +20,20 @@ struct DashboardPage: ConsolePage {
         let doneLink: String?
     }
 
+    /// A count at the top of the page, linked to its part.
+    struct Card: Sendable {
+        let count: String
+        /// What is counted, in the number the count asks for ("1 request overdue").
+        let label: String
+        let href: String
+        /// `overdue` when the count is a warning.
+        let countClass: String?
+    }
+
     /// What was just done, when the page follows a form.
     var notice: String?
+    /// The counts at the top: what is overdue and due, the clocks, what is open.
+    var cards: [Card] = []
     /// Open requests due from today to six days on, not yet overdue.
     var dueThisWeek = 0
     /// Open requests due in each of the next eight weeks.
