@@ -27,7 +27,10 @@ actor NoticeCache {
         } catch {
             throw NoticeUnavailable(reason: "the policy in force cannot be read: \(error)")
         }
-        let notice = try PrivacyNoticeBuilder().notice(for: loaded)
+        // People read which version is in force and since when, not a fingerprint.
+        let inForce = PageText.day(CalendarDay(version.recordedAt, in: CalendarDay.clockTimeZone))
+        let notice = try PrivacyNoticeBuilder().notice(
+            for: loaded, version: "\(version.number), in force from \(inForce)")
         let entry = Entry(
             contentHash: version.contentHash, versionNumber: version.number, policy: loaded.policy,
             html: renderer.render(

@@ -18,11 +18,13 @@ public struct PrivacyNoticeBuilder: Sendable {
 
     public init() {}
 
-    /// The notice for a loaded policy; `policyVersion` names the version it was rendered from.
-    public func notice(for loaded: LoadedPolicy) throws(NoticeIncompleteError) -> PrivacyNotice {
+    /// The notice for a loaded policy, naming the version it was rendered from: `version` as
+    /// people read it ("3, in force from 5 December 2026"), else the policy text's fingerprint.
+    public func notice(for loaded: LoadedPolicy, version: String? = nil) throws(NoticeIncompleteError) -> PrivacyNotice
+    {
         let missing = PolicyLinter(rules: Self.requiredItemRules).findings(for: loaded)
         guard missing.isEmpty else { throw NoticeIncompleteError(missing: missing) }
-        return build(loaded.policy, version: "sha256:" + loaded.contentHash.prefix(12))
+        return build(loaded.policy, version: version ?? "sha256:" + loaded.contentHash.prefix(12))
     }
 
     private func build(_ policy: Policy, version: String) -> PrivacyNotice {
