@@ -642,7 +642,7 @@ extension SQLiteStore {
         }
         if let actor = query.actor { conditions += " AND actor = \(actor)" }
         if let family = query.actionFamily {
-            conditions += " AND substr(action, 1, \(family.utf8.count)) = \(family)"
+            conditions += " AND substr(action, 1, \(family.count)) = \(family)"
         } else if let action = query.action {
             conditions += " AND action = \(action)"
         }

@@ -20,7 +20,11 @@ actor NoticeCache {
         guard let version = try await installation.currentPolicyVersion(in: workspace) else {
             throw NoticeUnavailable(reason: "the workspace has no policy")
         }
-        if let cached = entries[workspace.name], cached.contentHash == version.contentHash { return cached }
+        if let cached = entries[workspace.name], cached.contentHash == version.contentHash,
+            cached.versionNumber == version.number
+        {
+            return cached
+        }
         let loaded: LoadedPolicy
         do {
             loaded = try PolicyLoader.load(yaml: version.source, fileName: version.fileName)

@@ -9,6 +9,7 @@ import Hummingbird
 /// dates, with a CSV of every entry the filters match. Viewing and downloading are audited.
 struct AuditController: Sendable {
     let pages: ConsolePages
+    let installation: Installation
 
     /// How many entries a page shows.
     static let pageSize = 50
@@ -27,9 +28,10 @@ struct AuditController: Sendable {
         var fromError: String?
         var toError: String?
 
-        init(_ parameters: [String: String]) {
+        /// The filters of `parameters`; `actors` names the log's actor for each choice of who.
+        init(_ parameters: [String: String], actors: [String: String]) {
             person = parameters["person"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            actor = parameters["actor"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            actor = parameters["actor"] ?? ""
             action = parameters["action"] ?? ""
             from = parameters["from"] ?? ""
             to = parameters["to"] ?? ""
@@ -37,10 +39,13 @@ struct AuditController: Sendable {
                 if let id = UUIDText.parse(person) {
                     query.subjectID = id
                 } else {
-                    personError = "Enter a person's id as their page shows it"
+                    personError = "Enter a person's full id, as the link from their page gives it"
                 }
             }
-            if !actor.isEmpty { query.actor = actor }
+            if !actor.isEmpty {
+                // A choice that names no one (an account since removed) matches no entry.
+                query.actor = actors[actor] ?? "\u{0}none"
+            }
             if !action.isEmpty { query.action = action }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = CalendarDay.clockTimeZone
@@ -91,7 +96,9 @@ struct AuditController: Sendable {
         let parameters = Self.parameters(request)
         let incremental = parameters["verify"] != "all"
         let report = try await log.verify(incremental: incremental)
-        let filters = Filters(parameters)
+        let choices = try await actorChoices(user)
+        let filters = Filters(
+            parameters, actors: Dictionary(choices.map { ($0.value, $0.actor) }, uniquingKeysWith: { a, _ in a }))
         let workspace = user.vault.workspace.id
         var entries: [AuditEntry] = []
         var matched = 0
@@ -102,7 +109,7 @@ struct AuditController: Sendable {
         let families = Self.families
         let page = AuditPage(
             intact: report.failure == nil, verified: report.verified,
-            incremental: incremental && report.verified > 0 && report.failure == nil,
+            incremental: report.resumedFrom != nil && report.failure == nil,
             keyedFrom: report.keyedFrom.map { Int($0) }, anchoredAt: report.anchor.map { Int($0.sequence) },
             failure: report.failure.map { "The first break is at \($0)" },
             problems: [
@@ -110,7 +117,11 @@ struct AuditController: Sendable {
                 filters.fromError.map { PageProblem(field: "from", $0) },
                 filters.toError.map { PageProblem(field: "to", $0) },
             ].compactMap { $0 },
-            person: filters.person, actor: filters.actor,
+            person: filters.person,
+            actors: [AuditPage.Choice(value: "", label: "Anyone", selected: filters.actor.isEmpty)]
+                + choices.map {
+                    AuditPage.Choice(value: $0.value, label: $0.label, selected: filters.actor == $0.value)
+                },
             actions: [AuditPage.Choice(value: "", label: "Anything", selected: filters.action.isEmpty)]
                 + families.map { AuditPage.Choice(value: $0.0, label: $0.1, selected: filters.action == $0.0) },
             from: filters.from, to: filters.to, personError: filters.personError, fromError: filters.fromError,
@@ -124,7 +135,10 @@ struct AuditController: Sendable {
                     sequence: Int(entry.sequence), time: PageText.time(entry.event.time), actor: entry.event.actor,
                     action: entry.event.action, purpose: entry.event.purpose ?? "",
                     personLink: subject.map { "/console/people/\($0.uuidString.lowercased())" },
-                    person: subject.map { PeopleController.shortID($0) })
+                    person: subject.map { PeopleController.shortID($0) }
+                        ?? (entry.event.shown.isEmpty
+                            ? nil
+                            : "\(entry.event.shown.count) \(entry.event.shown.count == 1 ? "person" : "people") shown"))
             },
             older: entries.count == Self.pageSize
                 ? entries.last.map { filters.link("/console/audit", [("before", String($0.sequence))]) } : nil,
@@ -145,7 +159,10 @@ struct AuditController: Sendable {
     /// Every entry the filters match, as CSV, written a page at a time as it is read.
     @Sendable func csv(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
-        let filters = Filters(Self.parameters(request))
+        let choices = try await actorChoices(user)
+        let filters = Filters(
+            Self.parameters(request),
+            actors: Dictionary(choices.map { ($0.value, $0.actor) }, uniquingKeysWith: { a, _ in a }))
         guard filters.isValid else {
             return pages.problem(
                 title: "Cannot download", heading: "Those filters cannot be used",
@@ -181,6 +198,19 @@ struct AuditController: Sendable {
                     "attachment; filename=\"audit-\(vault.workspace.name)-\(CalendarDay.today.iso).csv\"",
             ],
             body: body)
+    }
+
+    /// Whom the log may be filtered by: the workspace's staff, each by their account's id (no
+    /// email address goes in a page's address), and the privacy centre and the system.
+    private func actorChoices(_ user: ConsoleUser) async throws -> [(value: String, label: String, actor: String)] {
+        let accounts = try await installation.staffUsers().accounts(in: user.vault.workspace)
+            .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        return accounts.map { account in
+            (
+                account.id.uuidString.lowercased(), "\(account.name) (\(ConsoleFrame.roleName(account.role)))",
+                account.actor
+            )
+        } + [("privacy-centre", "The privacy centre", "privacy centre"), ("system", "The system", "system")]
     }
 
     /// The address's query parameters, each once.

@@ -51,11 +51,12 @@ struct ComplaintsController: Sendable {
         let channel = form.choice("channel", RequestChannel.self, "Choose how the complaint came")
         let day = form.day("received", label: "The day it was received", empty: nil)
         if form.text("received") == nil { form.fail("received", "Enter the day it was received") }
-        var about: UUID?
+        var about: StoredRequest?
         if let text = form.text("request") {
-            about = UUIDText.parse(text)
-            if about == nil {
-                form.fail("request", "Enter a request's reference as the register shows it, or leave it empty")
+            if let id = UUIDText.parse(text), let found = try await Requests(vault: user.vault).request(id) {
+                about = found
+            } else {
+                form.fail("request", "There is no request with that id here: open the form from the request's page")
             }
         }
         guard form.isValid, let summary, let channel, let day else {
@@ -63,9 +64,8 @@ struct ComplaintsController: Sendable {
                 Self.receivePage(form), frame: frame("Take in a complaint", user, context), status: .badRequest)
         }
         do {
-            let stored = try await Requests(vault: user.vault).request(about ?? UUID())
             let complaint = try await Complaints(vault: user.vault).receive(
-                summary: summary, channel: channel, on: day, subject: stored?.subjectID, request: stored?.id,
+                summary: summary, channel: channel, on: day, subject: about?.subjectID, request: about?.id,
                 actor: user.actor)
             return SignInController.redirect(Self.link(complaint.id) + "?done=received")
         } catch let error as VaultError {
@@ -193,7 +193,8 @@ struct ComplaintsController: Sendable {
             "received", "The day it was received", kind: .date,
             hint: "From 19 June 2026 a complaint is acknowledged within 30 days of the day it is received."),
         FormField(
-            "request", "The request it arose from", hint: "The request's id, if the complaint is about one.",
+            "request", "The request it arose from",
+            hint: "Filled in when you come from the request's page (Take in a complaint about this request).",
             optional: true),
     ]
 

@@ -111,8 +111,8 @@ struct ConsoleRoutes {
         case .policy: PolicyController(pages: pages).show
         case .policyROPA: PolicyController(pages: pages).ropa
         case .policyFideslang: PolicyController(pages: pages).fideslang
-        case .audit: AuditController(pages: pages).show
-        case .auditCSV: AuditController(pages: pages).csv
+        case .audit: AuditController(pages: pages, installation: installation).show
+        case .auditCSV: AuditController(pages: pages, installation: installation).csv
         case .tokens: TokensController(pages: pages).list
         case .makeToken: TokensController(pages: pages).make
         case .revokeToken: TokensController(pages: pages).revoke

@@ -29,7 +29,7 @@ struct HoldsController: Sendable {
         if let text = form.text("subject") {
             subject = UUIDText.parse(text)
             if subject == nil {
-                form.fail("subject", "Enter the person's id as their page shows it, or leave it empty")
+                form.fail("subject", "Open this form from the person's page, or leave it empty")
             } else if try await user.reachableSubject(subject!) == nil {
                 form.fail("subject", "There is no one with that id within your reach")
             }
@@ -85,7 +85,14 @@ struct HoldsController: Sendable {
                     title: "Check before you release this hold", current: "/console/registers", user: user,
                     context: context))
         }
-        try await holds.release(id, on: .today, actor: user.actor)
+        do {
+            try await holds.release(id, on: .today, actor: user.actor)
+        } catch let error as VaultError {
+            return pages.problem(
+                title: "Not released", heading: "The hold was not released",
+                message: ConsoleForm.sentence(error.message),
+                user: user, context: context, status: .conflict)
+        }
         return SignInController.redirect("/console/registers?done=released#holds")
     }
 
@@ -107,7 +114,8 @@ struct HoldsController: Sendable {
         [
             FormField(
                 "subject", "The person held",
-                hint: "Their id, as their page shows it. Leave empty to hold a whole record type.",
+                hint:
+                    "Filled in when you come from their page (Place a legal hold on their records). Leave empty to hold a whole record type.",
                 optional: true),
             FormField(
                 "type", "The kind of record held", kind: .select,

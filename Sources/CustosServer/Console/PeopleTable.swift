@@ -40,7 +40,9 @@ struct PeopleTable {
     }
 
     /// One row per person of `views` with a record of the listed type, sorted by its cells.
-    func rows(_ views: [SubjectView]) -> [Row] {
+    /// The rows of `views`, sorted by their cells unless `inOrder` (a page kept in the order its
+    /// people were listed).
+    func rows(_ views: [SubjectView], inOrder: Bool = false) -> [Row] {
         var rows: [Row] = []
         for view in views {
             guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { continue }
@@ -50,7 +52,7 @@ struct PeopleTable {
                     cells: cells, link: "/console/people/\(view.subject.id.uuidString.lowercased())",
                     name: cells.prefix(2).joined(separator: " ")))
         }
-        rows.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
+        if !inOrder { rows.sort { $0.cells.lexicographicallyPrecedes($1.cells) } }
         return rows
     }
 

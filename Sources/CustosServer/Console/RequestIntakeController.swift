@@ -56,7 +56,9 @@ struct RequestIntakeController: Sendable {
         do {
             opened = try await Requests(vault: user.vault).open(intake, requester: requester, actor: user.actor)
         } catch let error as VaultError {
-            form.refused(error, names: ["on behalf as": "relationship", "fee": "fee", "kind": "kind"])
+            form.refused(
+                error,
+                names: ["on behalf as": "relationship", "fee": "fee", "kind": "kind", "identity check": "identity-how"])
             return pages.render(Self.page(form), frame: frame(user, context), status: .badRequest)
         }
         return SignInController.redirect(RequestsController.link(opened.id) + "?done=received")

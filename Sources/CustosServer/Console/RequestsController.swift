@@ -17,7 +17,7 @@ struct RequestsController: Sendable {
             standing: parameters.get("state").flatMap(RequestQuery.Standing.init(rawValue:)) ?? .open,
             kind: parameters.get("kind").flatMap(RequestKind.init(rawValue:)),
             order: parameters.get("order").flatMap(RequestQuery.Order.init(rawValue:)) ?? .due)
-        let number = max(0, parameters.get("page").flatMap { Int($0) } ?? 0)
+        let number = Pager.pageNumber(parameters.get("page"))
         let (found, total) = try await Requests(vault: user.vault).page(
             matching: query, limit: Self.pageSize, offset: number * Self.pageSize)
         var page = RequestsPage(
@@ -134,7 +134,20 @@ struct RequestsController: Sendable {
                     problem: PageProblem(field: "erasure-ground", "Choose the ground for erasure"),
                     status: .badRequest)
             }
-            let assessment = try await Erasures(vault: user.vault).assess(request: id, on: .today)
+            guard try await Requests(vault: user.vault).mayCarryOut(id, on: .today) else {
+                return try await page(
+                    id, user: user, context: context,
+                    problem: PageProblem("The request cannot be carried out now: its state does not let it complete"),
+                    status: .conflict)
+            }
+            let assessment: ErasureAssessment
+            do {
+                assessment = try await Erasures(vault: user.vault).assess(request: id, on: .today)
+            } catch let error as VaultError {
+                return try await page(
+                    id, user: user, context: context, problem: PageProblem(ConsoleForm.sentence(error.message)),
+                    status: .conflict)
+            }
             let items = RequestCarryOut.erasureItems(assessment)
             return pages.render(
                 CheckAnswersPage(
@@ -148,6 +161,34 @@ struct RequestsController: Sendable {
                     submit: "Erase, and complete the request", back: Self.link(id)),
                 frame: ConsoleFrame(
                     title: "Check what will be erased", current: "/console/requests", user: user, context: context))
+        }
+        // Refusing a correction closes the request too: the reasons the person is told are checked first.
+        if stored.kind == .rectification, body.value("refuse") == "yes", body.value("confirmed") != "yes",
+            let reasons = body.value("reasons")?.trimmingCharacters(in: .whitespacesAndNewlines), !reasons.isEmpty,
+            let record = body.value("record")
+        {
+            let statement = body.value("statement")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return pages.render(
+                CheckAnswersPage(
+                    caption: "Correction request \(PeopleController.shortID(id))",
+                    heading: "Check before you refuse the correction",
+                    rows: [
+                        .init(question: "Why it is refused", answer: reasons),
+                        .init(
+                            question: "Their statement, attached to the record",
+                            answer: statement.isEmpty ? "None" : statement),
+                    ],
+                    warning:
+                        "Refusing closes the request, and cannot be undone. The person is told why, with their right to complain to the ICO.",
+                    action: Self.link(id) + "/carry-out",
+                    hidden: [
+                        .init(name: "record", value: record), .init(name: "refuse", value: "yes"),
+                        .init(name: "reasons", value: reasons), .init(name: "statement", value: statement),
+                    ],
+                    submit: "Refuse the correction", back: Self.link(id)),
+                frame: ConsoleFrame(
+                    title: "Check before you refuse the correction", current: "/console/requests", user: user,
+                    context: context))
         }
         do {
             try await RequestCarryOut(user: user).carryOut(body, request: stored)
@@ -170,6 +211,11 @@ struct RequestsController: Sendable {
         guard let id = try await requestID(context, user) else { return notFound(user, context) }
         let body = try await FormBody.read(request)
         let vault = user.vault
+        guard let stored = try await Requests(vault: vault).request(id), !stored.state.isClosed else {
+            return try await page(
+                id, user: user, context: context, problem: PageProblem("A closed request is not tied to anyone now"),
+                status: .conflict)
+        }
         var found: [StoredSubject] = []
         if let chosen = body.value("subject").flatMap(UUIDText.parse) {
             found = try await user.reachableSubject(chosen).map { [$0] } ?? []
@@ -255,10 +301,13 @@ struct RequestsController: Sendable {
         if let subject = stored.subjectID, try await user.reachableSubject(subject) != nil, user.may(.findPeople) {
             personLink = "/console/people/\(subject.uuidString.lowercased())"
         }
-        let requester = try await requests.requester(of: id, actor: user.actor).map { found in
-            Self.requester(
-                found.asked, channel: stored.channel, confirmedAt: found.confirmedAt, linkSentAt: found.linkSentAt)
-        }
+        // Who asked is opened only for those who act on requests, and only on the request's own page.
+        let requester =
+            acts
+            ? try await requests.requester(of: id, actor: user.actor).map { found in
+                Self.requester(
+                    found.asked, channel: stored.channel, confirmedAt: found.confirmedAt, linkSentAt: found.linkSentAt)
+            } : nil
         var page = RequestPage(
             notice: notice, problems: problem.map { [$0] } ?? [],
             kind: PageText.label(stored.kind.rawValue), shortID: PeopleController.shortID(id),
@@ -275,6 +324,9 @@ struct RequestsController: Sendable {
                     day: PageText.day(event.day), action: Self.label(event.action), actor: event.actor,
                     reason: event.reason ?? "")
             })
+        if user.may(.keepRegisters) {
+            page.complaintLink = "/console/registers/complaints/new?request=\(id.uuidString.lowercased())"
+        }
         if acts, stored.subjectID == nil, !stored.state.isClosed, user.may(.findPeople) {
             page.linkAction = Self.link(id) + "/link"
             page.identifierKinds = PeopleController.identifierKinds(user.vault.policy).map {

@@ -18,8 +18,10 @@ struct SchoolApprovals: Sendable {
         let table: PeopleTable
         /// This page of the school's people, as the table's purpose lets the leader read them.
         let people: [SubjectView]
-        /// How many people the school has in all.
+        /// How many people the school has in all, and how many this page listed (some may be
+        /// left out of `people`: those the door refuses to show for the purpose).
         let total: Int
+        let listed: Int
         let waiting: [SchoolPage.RequestRow]
         let done: [SchoolPage.RequestRow]
     }
@@ -31,12 +33,17 @@ struct SchoolApprovals: Sendable {
         let table = PeopleTable(for: user) { user.access.grant(.authorise, recordType: $0.id) != nil }
         var views: [SubjectView] = []
         var total = 0
+        var listed = 0
         if let page, let purpose = table.purpose {
             let members = try await vault.memberIDs(
                 ofSchool: schoolID, newestFirst: newestFirst, limit: Self.pageSize, offset: page * Self.pageSize)
             total = members.total
+            listed = members.ids.count
+            let order = Dictionary(members.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             views = try await vault.read(
-                subjects: members.ids, as: user.user, purpose: purpose, reason: "school leader's view of their school")
+                subjects: members.ids, as: user.user, purpose: purpose, reason: "school leader's view of their school"
+            )
+            .sorted { (order[$0.subject.id] ?? 0) < (order[$1.subject.id] ?? 0) }
         }
         // Requests that wait for a leader's authorisation, and those already authorised: only the
         // school's people with records of the types are read, not the whole school.
@@ -80,6 +87,6 @@ struct SchoolApprovals: Sendable {
                 }
             }
         }
-        return Listing(table: table, people: views, total: total, waiting: waiting, done: done)
+        return Listing(table: table, people: views, total: total, listed: listed, waiting: waiting, done: done)
     }
 }

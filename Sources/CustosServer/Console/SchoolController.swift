@@ -19,7 +19,7 @@ struct SchoolController: Sendable {
         else {
             return problem(user, context, "No school", "Your account is not tied to a school.", status: .notFound)
         }
-        let number = max(0, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 0)
+        let number = Pager.pageNumber(request.uri.queryParameters.get("page"))
         let newestFirst = request.uri.queryParameters.get("order") == "newest"
         let approvals = try await SchoolApprovals(user: user).list(
             ofSchool: schoolID, page: number, newestFirst: newestFirst)
@@ -29,10 +29,10 @@ struct SchoolController: Sendable {
             authorises: vault.policy.recordTypes.contains { user.access.grant(.authorise, recordType: $0.id) != nil },
             waiting: approvals.waiting, done: approvals.done,
             columns: approvals.table.columns.map(\.displayLabel),
-            people: approvals.table.rows(approvals.people))
+            people: approvals.table.rows(approvals.people, inOrder: true))
         if approvals.table.purpose != nil {
             page.pager = Pager(
-                page: number, pageSize: SchoolApprovals.pageSize, shown: approvals.people.count,
+                page: number, pageSize: SchoolApprovals.pageSize, shown: approvals.listed,
                 total: approvals.total
             ) { "/console/school?page=\($0)" + (newestFirst ? "&order=newest" : "") }
             page.newestFirst = newestFirst

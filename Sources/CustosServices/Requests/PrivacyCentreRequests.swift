@@ -48,7 +48,8 @@ public struct PrivacyCentreRequests: Sendable {
         // first is open is the first: no second request on the register, no second email.
         for stored in try await store.openRequesters(withEmailIndex: emailIndex, in: workspaceID)
         where Self.sameRequest(try open(stored), asked) {
-            guard let request = try await store.request(stored.requestID, in: workspaceID) else { continue }
+            guard let request = try await store.request(stored.requestID, in: workspaceID), request.channel == .web
+            else { continue }
             try await vault.audit([
                 vault.event(
                     "request.repeated", actor: Self.actor, at: time,

@@ -5,9 +5,9 @@ public import Foundation
 
 extension Requests {
     /// Takes in a request made to staff (by email, phone, letter or in person) with who made it
-    /// and what they asked, sealed beside it as a request made online is. The intake's
-    /// `identityShown` follows `requester.identityCheck`: a request whose requester staff have
-    /// checked runs on the clock from receipt; one they have not waits for `verified`. Throws a
+    /// and what they asked, sealed beside it as a request made online is. A requester whose
+    /// identity staff have checked (`requester.identityCheck`, or the intake's `identityShown`)
+    /// runs the clock from receipt; one they have not waits for `verified`. Throws a
     /// ``VaultError`` naming the field when the request cannot be taken, and then writes nothing.
     public func open(
         _ intake: RequestIntake, requester: PublicRequest, actor: String, at time: Date = Date()
@@ -27,8 +27,15 @@ extension Requests {
             }
             requester.email = normalised
         }
+        if let check = requester.identityCheck {
+            let trimmed = check.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else {
+                throw VaultError("identity check: say how the requester's identity was checked", kind: .invalid)
+            }
+            requester.identityCheck = trimmed
+        }
         var intake = intake
-        intake.identityShown = requester.identityCheck != nil
+        intake.identityShown = intake.identityShown || requester.identityCheck != nil
         let (request, opening) = try await opening(intake, actor: actor, at: time)
         var changes = opening
         changes.requests.requesters = [try vault.sealedRequester(requester, request: request.id)]

@@ -26,6 +26,20 @@ public struct AuditLog: Sendable {
         /// The key file's record of where keying began, which the log was checked against; nil
         /// when the key file records none (``anchor()`` records it).
         public var anchor: AuditAnchor?
+        /// The entry an incremental verification went on from (the entries up to it were checked
+        /// before); nil when the chain was checked from its start.
+        public var resumedFrom: Int64?
+
+        public init(
+            verified: Int, failure: AuditVerifier.Break?, keyedFrom: Int64?, anchor: AuditAnchor? = nil,
+            resumedFrom: Int64? = nil
+        ) {
+            self.verified = verified
+            self.failure = failure
+            self.keyedFrom = keyedFrom
+            self.anchor = anchor
+            self.resumedFrom = resumedFrom
+        }
     }
 
     /// What ``anchor()`` found.
@@ -99,15 +113,17 @@ public struct AuditLog: Sendable {
         }
         let anchor = try keys.anchor()
         var verifier = AuditVerifier(keyedFrom: keyedFrom, anchor: anchor) { try keys.key(id: $0) }
+        var start: AuditVerifier.Position?
         if incremental, let position = keys.verified, position.keyedFrom == keyedFrom, position.anchor == anchor {
             verifier = AuditVerifier(resuming: position) { try keys.key(id: $0) }
+            start = position
         }
         var after = verifier.position.nextSequence - 1
         do {
             // Going on from a position: the entry it ended at must still be there, as it was.
-            if after > 0, verifier.position.checked > 0, incremental {
+            if let start, after > 0 {
                 let last = try await store.auditEntries(after: after - 1, limit: 1).first
-                guard last?.sequence == after, last?.hash == verifier.position.previousHash else {
+                guard last?.sequence == after, last?.hash == start.previousHash else {
                     throw AuditVerifier.Break(
                         sequence: after, reason: "was removed or altered since the log was last checked")
                 }
@@ -120,11 +136,15 @@ public struct AuditLog: Sendable {
             }
             let head = try await store.auditHead()
             try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
-            keys.remember(verified: verifier.position)
-            return Report(verified: verifier.checked, failure: nil, keyedFrom: keyedFrom, anchor: anchor)
+            keys.remember(verified: verifier.position, from: start)
+            return Report(
+                verified: verifier.checked, failure: nil, keyedFrom: keyedFrom, anchor: anchor,
+                resumedFrom: start.map { $0.nextSequence - 1 })
         } catch let failure as AuditVerifier.Break {
-            keys.remember(verified: nil)
-            return Report(verified: verifier.checked, failure: failure, keyedFrom: keyedFrom, anchor: anchor)
+            keys.rememberBroken()
+            return Report(
+                verified: verifier.checked, failure: failure, keyedFrom: keyedFrom, anchor: anchor,
+                resumedFrom: start.map { $0.nextSequence - 1 })
         }
     }
 
@@ -147,22 +167,32 @@ public struct AuditLog: Sendable {
     }
 
     /// The heading row of the log as CSV.
-    public static let csvHeading = "sequence,time,actor,action,purpose,subject,record,reason,detail\r\n"
+    public static let csvHeading = "sequence,time,actor,action,purpose,subject,record,reason,detail,shown\r\n"
 
-    /// `entries` as rows of CSV (RFC 4180, CRLF), in the columns of ``csvHeading``. No entry holds
-    /// personal data, so neither do the rows.
+    /// `entries` as rows of CSV (RFC 4180, CRLF), in the columns of ``csvHeading`` (`shown`: the
+    /// ids of the people a page of many showed, separated by spaces). No entry holds personal
+    /// data, so neither do the rows; a cell a spreadsheet would take for a formula is quoted with
+    /// an apostrophe first.
     public static func csvRows(_ entries: [AuditEntry]) throws -> String {
         guard !entries.isEmpty else { return "" }
         return try CSVText.write { writer in
             for entry in entries {
                 let event = entry.event
-                try writer.write(row: [
-                    String(entry.sequence), event.time.formatted(.iso8601), event.actor, event.action,
-                    event.purpose ?? "", event.subjectID?.uuidString.lowercased() ?? "",
-                    event.recordID?.uuidString.lowercased() ?? "", event.reason ?? "", event.detail ?? "",
-                ])
+                try writer.write(
+                    row: [
+                        String(entry.sequence), event.time.formatted(.iso8601), event.actor, event.action,
+                        event.purpose ?? "", event.subjectID?.uuidString.lowercased() ?? "",
+                        event.recordID?.uuidString.lowercased() ?? "", event.reason ?? "", event.detail ?? "",
+                        event.shown.map { $0.uuidString.lowercased() }.joined(separator: " "),
+                    ].map(Self.spreadsheetSafe))
             }
         }
+    }
+
+    /// `cell`, with an apostrophe before a first character a spreadsheet reads as a formula.
+    static func spreadsheetSafe(_ cell: String) -> String {
+        guard let first = cell.first, "=+-@".contains(first) else { return cell }
+        return "'" + cell
     }
 
     /// The sequence number of the latest entry; 0 for an empty log.

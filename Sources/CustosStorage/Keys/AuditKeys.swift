@@ -14,15 +14,34 @@ public final class AuditKeys: Sendable {
     private let anchorSettled = Mutex(false)
 
     /// How far this process has verified the chain, so that a later verification goes on from
-    /// there. Kept in memory only: nothing written to the database can make a process skip entries.
-    private let verifiedPosition: Mutex<AuditVerifier.Position?> = Mutex(nil)
+    /// there, and whether it has found a break since it last checked the whole chain. Kept in
+    /// memory only: nothing written to the database can make a process skip entries.
+    private let verification: Mutex<(position: AuditVerifier.Position?, broken: Bool)> = Mutex((nil, false))
 
-    /// Where this process's last verification of the whole chain, from its start, reached.
-    public var verified: AuditVerifier.Position? { verifiedPosition.withLock { $0 } }
+    /// Where this process's verifications of the chain have reached, to go on from; nil before the
+    /// first, and once a break has been found until the whole chain verifies again.
+    public var verified: AuditVerifier.Position? {
+        verification.withLock { $0.broken ? nil : $0.position }
+    }
 
-    /// Records where a verification reached; nil forgets it (a break was found).
-    public func remember(verified position: AuditVerifier.Position?) {
-        verifiedPosition.withLock { $0 = position }
+    /// Records that a verification that started at `start` reached `position`: only if no other
+    /// verification has moved the position meanwhile (two views at once), and, for one that went on
+    /// from a position, only while no break is known.
+    public func remember(verified position: AuditVerifier.Position, from start: AuditVerifier.Position?) {
+        verification.withLock { state in
+            guard state.position == start else { return }
+            if start == nil {
+                state = (position, false)
+            } else if !state.broken {
+                state.position = position
+            }
+        }
+    }
+
+    /// Records that a break was found: verifications start from the beginning until the whole
+    /// chain verifies again.
+    public func rememberBroken() {
+        verification.withLock { $0 = (nil, true) }
     }
 
     public init() {}

@@ -48,10 +48,10 @@ public struct RequestQuery: Sendable, Hashable {
         case .due:
             """
             (state NOT IN ('completed', 'refused') AND due_on IS NULL AND state <> 'awaiting_verification'
-            AND kind = 'educational_record') DESC, due_on IS NULL, due_on, received_on, created_at
+            AND kind = 'educational_record') DESC, due_on IS NULL, due_on, received_on, created_at, id
             """
-        case .newest: "received_on DESC, created_at DESC"
-        case .oldest: "received_on, created_at"
+        case .newest: "received_on DESC, created_at DESC, id DESC"
+        case .oldest: "received_on, created_at, id"
         }
     }
 }

@@ -76,6 +76,9 @@ struct AuditLogCommand: AsyncParsableCommand {
             var fields = ["#\(entry.sequence)", formatter.string(from: event.time), event.actor, event.action]
             if let subject = event.subjectID { fields.append("subject=\(subject.uuidString.lowercased())") }
             if let record = event.recordID { fields.append("record=\(record.uuidString.lowercased())") }
+            if !event.shown.isEmpty {
+                fields.append("shown=" + event.shown.map { $0.uuidString.lowercased() }.joined(separator: ","))
+            }
             if let purpose = event.purpose { fields.append("purpose=\(purpose)") }
             if let reason = event.reason { fields.append("reason=\"\(reason)\"") }
             if let detail = event.detail { fields.append(detail) }

@@ -24,7 +24,10 @@ struct RequestRemindCommand: AsyncParsableCommand {
 
     func run() async throws {
         let transport = try mail.transport(store: store)
-        let publicURL = try link.checked()
+        // Links only to a server someone configured: never to this machine's own address.
+        let publicURL =
+            link.publicURL != nil || ProcessInfo.processInfo.environment["CUSTOS_PUBLIC_URL"] != nil
+            ? try link.checked() : nil
         let (sent, due) = try await store.withVault { vault in
             let reminders = RequestReminders(vault: vault)
             guard reminders.recipient != nil else {

@@ -41,7 +41,9 @@ struct ConsoleAuditTests {
 
                 let (bad, refusal) = try await dpo.get(client, "/console/audit?person=nobody&from=2026-13-45")
                 #expect(bad == .badRequest)
-                #expect(refusal.contains(##"<a href="#person">Enter a person&#39;s id as their page shows it</a>"##))
+                #expect(
+                    refusal.contains(
+                        ##"<a href="#person">Enter a person&#39;s full id, as the link from their page gives it</a>"##))
                 #expect(refusal.contains(##"<a href="#from">"##))
                 #expect(!refusal.contains("<tbody>"), "nothing is listed for filters that cannot be used")
 
@@ -51,7 +53,7 @@ struct ConsoleAuditTests {
                 ) { ($0.status, $0.headers[.contentType], String(buffer: $0.body)) }
                 #expect(csv.0 == .ok && csv.1 == "text/csv; charset=utf-8")
                 let lines = csv.2.split(separator: "\r\n")
-                #expect(lines.first == "sequence,time,actor,action,purpose,subject,record,reason,detail")
+                #expect(lines.first == "sequence,time,actor,action,purpose,subject,record,reason,detail,shown")
                 #expect(lines.dropFirst().allSatisfy { $0.contains(person) })
                 #expect(lines.count > AuditController.pageSize + 5, "every entry about the person, not one page")
             }

@@ -60,6 +60,28 @@ struct ConsoleCarryOutTests {
         }
     }
 
+    @Test("refusing a correction is checked first: the first post changes nothing, the confirmed one refuses")
+    func rectificationRefusalChecked() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            let (head, page, id) = try await opened(fixture, .rectification)
+            let vault = try await fixture.vault("ashe")
+            let record = try #require(try await vault.read(subject: head, actor: "test").records.first)
+            try await fixture.consoleApp.test(.router) { client in
+                let staff = try await ConsoleBrowser.signIn(client, "office@ashe.example")
+                let token = try await staff.formToken(client)
+                let form = "record=\(record.recordID.uuidString)&refuse=yes&reasons=The+record+is+right"
+                let (checking, _, check) = try await staff.submit(client, page + "/carry-out", form: form, token: token)
+                #expect(checking == .ok && check.contains("Check before you refuse the correction"))
+                #expect(check.contains("The record is right"))
+                #expect(try await fixture.store.request(id, in: vault.workspace.id)?.state != .refused)
+                let (done, _, _) = try await staff.submit(
+                    client, page + "/carry-out", form: form + "&confirmed=yes", token: token)
+                #expect(done == .seeOther)
+            }
+            #expect(try await fixture.store.request(id, in: vault.workspace.id)?.state == .refused)
+        }
+    }
+
     @Test("a correction changes only the fields edited, keeps the request's history, and an unchanged form is refused")
     func rectification() async throws {
         try await ApiFixture.with(["ashe"]) { fixture in

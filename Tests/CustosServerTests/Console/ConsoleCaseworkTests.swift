@@ -100,6 +100,13 @@ struct ConsoleCaseworkTests {
             try await fixture.consoleApp.test(.router) { client in
                 let admin = try await ConsoleBrowser.signIn(client, "admin@ashe.example")
                 let token = try await admin.formToken(client)
+                let (unknown, _, refusal) = try await admin.submit(
+                    client, "/console/registers/complaints/new",
+                    form:
+                        "summary=About%20a%20request&channel=letter&received=\(CalendarDay.today.iso)&request=\(UUID().uuidString)",
+                    token: token)
+                #expect(unknown == .badRequest && refusal.contains("There is no request with that id here"))
+                #expect(try await Complaints(vault: vault).list().isEmpty, "nothing taken in")
                 let (taken, headers, _) = try await admin.submit(
                     client, "/console/registers/complaints/new",
                     form: "summary=Marketing%20after%20unsubscribing&channel=letter&received=\(CalendarDay.today.iso)",

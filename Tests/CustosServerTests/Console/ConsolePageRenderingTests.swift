@@ -518,7 +518,7 @@ struct ConsolePageRenderingTests {
         ]
         let audit = AuditPage(
             intact: true, verified: 1204, incremental: true, keyedFrom: 3, anchoredAt: 3, failure: nil,
-            person: "5f0c1d2e-0000-4000-8000-000000000001", actor: "", actions: actions, from: "2026-03-01", to: "",
+            person: "5f0c1d2e-0000-4000-8000-000000000001", actors: [], actions: actions, from: "2026-03-01", to: "",
             matched: "1,204 entries", filtered: true,
             entries: [
                 AuditPage.Entry(
@@ -543,7 +543,7 @@ struct ConsolePageRenderingTests {
 
         let brokenAudit = AuditPage(
             intact: false, verified: 17, incremental: false, keyedFrom: nil, anchoredAt: nil,
-            failure: "Entry 18 does not follow entry 17", person: "", actor: "", actions: actions, from: "", to: "",
+            failure: "Entry 18 does not follow entry 17", person: "", actors: [], actions: actions, from: "", to: "",
             matched: "0 entries", filtered: false, entries: [], older: nil, newest: nil, csv: "/console/audit.csv")
         samples.append(
             sample(

@@ -194,4 +194,30 @@ struct ConsoleRequestIntakeTests {
             }
         }
     }
+
+    @Test("a page number past any list is answered, not a crash; an auditor does not see who asked")
+    func hugePageAndAuditor() async throws {
+        try await ApiFixture.with(["ashe"]) { fixture in
+            try await fixture.user("office@ashe.example", role: .staff, in: "ashe")
+            try await fixture.user("auditor@ashe.example", role: .auditor, in: "ashe")
+            let vault = try await fixture.vault("ashe")
+            let logged = try await Requests(vault: vault).open(
+                RequestIntake(kind: .access, subjectID: nil, channel: .letter, receivedOn: .today, identityShown: true),
+                requester: PublicRequest(kind: .access, name: "Jo Bloggs", email: nil, details: nil, onBehalf: nil),
+                actor: "test")
+            #expect(logged.dueOn != nil, "identity shown on the intake is kept with the requester's details")
+            try await fixture.consoleApp.test(.router) { client in
+                let office = try await ConsoleBrowser.signIn(client, "office@ashe.example")
+                let (status, page) = try await office.get(client, "/console/requests?page=999999999999999999")
+                #expect(status == .ok && page.contains("<h1>Requests</h1>"))
+                let auditor = try await ConsoleBrowser.signIn(client, "auditor@ashe.example")
+                let before = try await AuditLog(store: fixture.store).headSequence()
+                let (_, shown) = try await auditor.get(client, RequestsController.link(logged.id))
+                #expect(!shown.contains("Jo Bloggs"))
+                #expect(shown.contains("Who asked is shown only to those who act on requests."))
+                let after = try await AuditLog(store: fixture.store).entries(after: before, limit: 100)
+                #expect(!after.contains { $0.event.action == "request.requester.read" }, "nothing opened")
+            }
+        }
+    }
 }

@@ -40,7 +40,8 @@ struct AuditPage: ConsolePage {
     var problems: [PageProblem] = []
     /// The filters as given, to show them again.
     let person: String
-    let actor: String
+    /// Whom to filter by: the workspace's staff (by account), the privacy centre, the system.
+    let actors: [Choice]
     let actions: [Choice]
     let from: String
     let to: String

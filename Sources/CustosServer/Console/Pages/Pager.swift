@@ -6,6 +6,15 @@ struct Pager: Sendable {
     let previous: String?
     let next: String?
 
+    /// The page number an address asks for: from 0, at most ``largestPage`` (an address cannot
+    /// make the page's arithmetic overflow).
+    static func pageNumber(_ text: String?) -> Int {
+        min(max(0, text.flatMap { Int($0) } ?? 0), largestPage)
+    }
+
+    /// The highest page number any list goes to.
+    static let largestPage = 1_000_000
+
     /// Page `page` (from 0) of `pageSize` rows, showing `shown` of `total`; `link` makes a page's
     /// address.
     init(page: Int, pageSize: Int, shown: Int, total: Int, link: (Int) -> String) {

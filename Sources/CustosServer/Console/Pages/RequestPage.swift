@@ -121,6 +121,8 @@ struct RequestPage: ConsolePage {
     let dueClass: String
     let requester: Requester?
     var personLink: String?
+    /// The form taking in a complaint about this request, for those who keep the registers.
+    var complaintLink: String?
     /// Where the form tying the request to a person posts; nil once tied, or for a reader.
     var linkAction: String?
     var identifierKinds: [Choice] = []
