@@ -6,19 +6,25 @@ import Mustache
 /// so that pages inherit their frame (`{{<console-layout}}`) and share partials
 /// (`{{> error-summary}}`). Read once per process.
 enum PageTemplates {
-    /// The library of every template. The templates ship with the program and are fixed: one that
-    /// is missing or does not parse is a programming error, which the page tests catch.
-    static let library: MustacheLibrary = {
+    /// The templates' files, by name, sorted.
+    private static let files: [(name: String, url: URL)] = {
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             fatalError("The server's templates are missing from its resources")
         }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".mustache") }.sorted().map { file in
+            (String(file.dropLast(".mustache".count)), folder.appendingPathComponent(file))
+        }
+    }()
+
+    /// The library of every template. The templates ship with the program and are fixed: one that
+    /// is missing or does not parse is a programming error, which the page tests catch.
+    static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let url = folder.appendingPathComponent(name)
+        for (name, url) in files {
             do {
-                let source = try String(contentsOf: url, encoding: .utf8)
-                library.register(try MustacheTemplate(string: source), named: String(name.dropLast(".mustache".count)))
+                library.register(
+                    try MustacheTemplate(string: try String(contentsOf: url, encoding: .utf8)), named: name)
             } catch {
                 fatalError("The template \(name) does not parse: \(error)")
             }
@@ -27,9 +33,5 @@ enum PageTemplates {
     }()
 
     /// The names of every template, for the tests that render each one.
-    static var names: [String] {
-        guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else { return [] }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }.sorted()
-    }
+    static var names: [String] { files.map(\.name) }
 }

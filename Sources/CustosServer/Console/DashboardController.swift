@@ -56,14 +56,10 @@ struct DashboardController: Sendable {
         page.dueThisWeek = requests.filter { $0.dueOn.map { today <= $0 && $0 <= weekEnd } ?? false }.count
         page.chart = DueByWeekChart(due: requests.compactMap(\.dueOn), from: today)
         page.toAcknowledge = complaints.filter { $0.acknowledgedOn == nil }.count
-        if let current = try await vault.policyVersions().last,
-            let loaded = try? PolicyLoader.load(yaml: current.source, fileName: current.fileName)
-        {
-            let findings = PolicyLinter().findings(for: loaded)
-            let errors = findings.filter { $0.severity == .error }.count
-            page.lintErrors = errors > 0 ? errors : nil
-            page.lintErrorsWord = errors == 1 ? "error" : "errors"
-            page.lintWarnings = findings.filter { $0.severity == .warning }.count
+        if let current = try await vault.currentPolicyVersion(), let counts = PolicyFindingCounts.of(current) {
+            page.lintErrors = counts.errors > 0 ? counts.errors : nil
+            page.lintErrorsWord = counts.errors == 1 ? "error" : "errors"
+            page.lintWarnings = counts.warnings
         }
         let now = Date()
         page.breachClocks = breaches.count

@@ -49,6 +49,11 @@ extension Vault {
         try await store.recordParts(ofRecord: id, in: workspace.id)
     }
 
+    /// The workspace's policy version in force.
+    public func currentPolicyVersion() async throws -> PolicyVersion? {
+        try await store.currentPolicyVersion(in: workspace)
+    }
+
     /// The workspace's policy versions, oldest first.
     public func policyVersions() async throws -> [PolicyVersion] {
         try await store.policyVersions(in: workspace)

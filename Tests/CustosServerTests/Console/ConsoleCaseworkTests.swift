@@ -1,5 +1,6 @@
 import CustosCore
 import CustosServices
+import CustosTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -213,6 +214,24 @@ struct ConsoleCaseworkTests {
             }
             #expect(try await Disclosures(vault: vault).list().first?.toldOn == .today)
             #expect(try await Tasks(vault: vault).list().contains { $0.id == task.id } == false)
+        }
+    }
+
+    @Test("the dashboard counts what the linter finds in the policy in force, and says it in red")
+    func dashboardLintCounts() async throws {
+        try await ApiFixture.with(["west-herts"]) { fixture in
+            try await fixture.user("dpo@westherts.example", role: .dpo, in: "west-herts")
+            let loaded = try PolicyLoader.load(contentsOf: Repository.example("west-herts"))
+            let findings = PolicyLinter().findings(for: loaded)
+            let errors = findings.filter { $0.severity == .error }.count
+            let warnings = findings.filter { $0.severity == .warning }.count
+            #expect(errors > 1, "the example's known errors")
+            try await fixture.consoleApp.test(.router) { client in
+                let dpo = try await ConsoleBrowser.signIn(client, "dpo@westherts.example")
+                let (_, dashboard) = try await dpo.get(client, "/console")
+                #expect(dashboard.contains("<strong>The policy in force has \(errors) errors.</strong>"))
+                #expect(dashboard.contains("\(errors)</strong> policy errors, \(warnings) warnings"))
+            }
         }
     }
 }

@@ -18,11 +18,7 @@ struct AuditPage: ConsolePage {
     }
 
     /// A choice of the action filter.
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Choice = PageChoice
 
     /// Whether the chain verifies, as far as it was checked.
     let intact: Bool

@@ -3,11 +3,7 @@ struct PeoplePage: ConsolePage {
     static let template = "console-people"
 
     /// A kind of identifier the search offers, as an option of its list.
-    struct Kind: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Kind = PageChoice
 
     /// A person found, as an item of the results: a link to their page, and enough to tell them apart.
     struct Person: Sendable {

@@ -11,11 +11,7 @@ struct PersonPage: ConsolePage {
     }
 
     /// A purpose the user may read the person's records for, as an option of its list.
-    struct Purpose: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Purpose = PageChoice
 
     /// A record type the user may add a record of about the person, as a link to its form.
     struct Addable: Sendable {

@@ -39,10 +39,7 @@ struct RequestPage: ConsolePage {
     }
 
     /// A value of a list of choices.
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-    }
+    typealias Choice = PageChoice
 
     /// Someone on file a request may be tied to.
     struct Candidate: Sendable {

@@ -16,11 +16,7 @@ struct RequestsPage: ConsolePage {
     }
 
     /// A choice of one of the filters.
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Choice = PageChoice
 
     let requests: [Row]
     /// Whether the user logs requests that came by email, phone, letter or in person.
