@@ -835,6 +835,26 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()
                 """,
             ]),
+        // Keyed hashes of the words of people's names, by record part, for a search by name and
+        // for suggesting duplicates; never the names.
+        Migration(
+            id: 37, name: "name-index",
+            statements: [
+                """
+                CREATE TABLE name_word (
+                    workspace_id UUID NOT NULL,
+                    word BYTEA NOT NULL,
+                    whole BOOLEAN NOT NULL,
+                    subject_id UUID NOT NULL,
+                    record_id UUID NOT NULL,
+                    role TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    PRIMARY KEY (workspace_id, whole, word, subject_id, record_id, role)
+                )
+                """,
+                "CREATE INDEX name_word_part ON name_word(record_id, role)",
+                "CREATE INDEX name_word_subject ON name_word(workspace_id, subject_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

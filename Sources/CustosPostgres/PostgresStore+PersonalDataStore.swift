@@ -61,6 +61,9 @@ extension PostgresStore {
             try await connection.query(
                 "DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
+            try await connection.query(
+                "DELETE FROM name_word WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
+                logger: logger)
         }
         for (subjectID, types) in changes.people.recordPartsRemovedOfTypes {
             try await connection.query(
@@ -78,9 +81,14 @@ extension PostgresStore {
                 DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
                 AND type = ANY(\(types))
                 """, logger: logger)
+            try await connection.query(
+                """
+                DELETE FROM name_word WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
+                AND type = ANY(\(types))
+                """, logger: logger)
         }
         for (subjectID, records) in changes.people.recordPartsRemovedOfRecords {
-            for table in ["record_part", "record_part_version", "record_statement"] {
+            for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
                 try await connection.query(
                     """
                     DELETE FROM \(unescaped: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)
@@ -130,6 +138,24 @@ extension PostgresStore {
                 reidentification = excluded.reidentification, event_index = excluded.event_index
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                 """, logger: logger)
+        }
+        for part in changes.people.recordParts {
+            guard let names = part.names else { continue }
+            if names.replacing {
+                try await connection.query(
+                    "DELETE FROM name_word WHERE record_id = \(part.recordID) AND role = \(part.role)", logger: logger)
+            }
+            let words =
+                names.words.map { (word: $0, whole: false) } + (names.whole.map { [(word: $0, whole: true)] } ?? [])
+            for entry in words {
+                try await connection.query(
+                    """
+                    INSERT INTO name_word (workspace_id, word, whole, subject_id, record_id, role, type)
+                    VALUES (\(workspace), \(ByteBuffer(data: entry.word)), \(entry.whole), \(part.subjectID),
+                    \(part.recordID), \(part.role), \(part.type))
+                    ON CONFLICT DO NOTHING
+                    """, logger: logger)
+            }
         }
         for statement in changes.people.recordStatements {
             try await connection.query(
@@ -416,6 +442,50 @@ extension PostgresStore {
             """, logger: logger
         ).decode((ByteBuffer, UUID).self) {
             pairs.append((Data(buffer: index), subject))
+        }
+        return SharedIdentifierGroups.groups(pairs)
+    }
+
+    public func subjectIDs(
+        namedWithAll words: [Data], atSchool schoolID: UUID?, in workspaceID: UUID, limit: Int
+    )
+        async throws -> [UUID]
+    {
+        let words = Array(Set(words)).map { ByteBuffer(data: $0) }
+        guard !words.isEmpty else { return [] }
+        var ids: [UUID] = []
+        for try await id in try await client.query(
+            """
+            SELECT s.id FROM subject s JOIN (
+                SELECT subject_id FROM name_word WHERE workspace_id = \(workspaceID) AND NOT whole
+                AND word = ANY(\(words)) GROUP BY subject_id HAVING COUNT(DISTINCT word) = \(words.count)
+            ) n ON n.subject_id = s.id
+            WHERE s.workspace_id = \(workspaceID) AND s.merged_into IS NULL
+            AND (\(schoolID)::UUID IS NULL OR s.school_id = \(schoolID))
+            ORDER BY s.created_at, s.id LIMIT \(limit)
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+
+    public func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]] {
+        var pairs: [(Data, UUID)] = []
+        for try await (word, school, subject) in try await client.query(
+            """
+            SELECT n.word, s.school_id, n.subject_id FROM (
+                SELECT DISTINCT word, subject_id FROM name_word
+                WHERE workspace_id = \(workspaceID) AND whole AND word IN (
+                    SELECT word FROM name_word WHERE workspace_id = \(workspaceID) AND whole
+                    AND (\(subjectID)::UUID IS NULL OR subject_id = \(subjectID))
+                    GROUP BY word HAVING \(subjectID)::UUID IS NOT NULL OR COUNT(DISTINCT subject_id) > 1)
+            ) n JOIN subject s ON s.id = n.subject_id
+            WHERE s.merged_into IS NULL
+            ORDER BY n.word, s.created_at, s.id
+            """, logger: logger
+        ).decode((ByteBuffer, UUID?, UUID).self) {
+            pairs.append((SharedNameKey.key(word: Data(buffer: word), school: school), subject))
         }
         return SharedIdentifierGroups.groups(pairs)
     }

@@ -729,6 +729,25 @@ enum SQLiteSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
+        // Keyed hashes of the words of people's names, by record part, for a search by name and
+        // for suggesting duplicates; never the names.
+        migrator.registerMigration("37-name-index") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE name_word (
+                        workspace_id TEXT NOT NULL,
+                        word BLOB NOT NULL,
+                        whole INTEGER NOT NULL,
+                        subject_id BLOB NOT NULL,
+                        record_id BLOB NOT NULL,
+                        role TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        PRIMARY KEY (workspace_id, whole, word, subject_id, record_id, role)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX name_word_part ON name_word(record_id, role);
+                    CREATE INDEX name_word_subject ON name_word(workspace_id, subject_id);
+                    """)
+        }
         return migrator
     }
 }

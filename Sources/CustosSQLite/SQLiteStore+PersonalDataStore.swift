@@ -61,7 +61,7 @@ extension SQLiteStore {
             try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
         }
         for subjectID in changes.people.recordPartsRemoved {
-            for table in ["record_part", "record_part_version", "record_statement"] {
+            for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
                 try db.cachedStatement(
                     bound:
                         "DELETE FROM \(identifier: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
@@ -70,7 +70,7 @@ extension SQLiteStore {
         }
         for (subjectID, types) in changes.people.recordPartsRemovedOfTypes {
             for type in types {
-                for table in ["record_part", "record_part_version", "record_statement"] {
+                for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
                     try db.cachedStatement(
                         bound: """
                             DELETE FROM \(identifier: table)
@@ -82,7 +82,7 @@ extension SQLiteStore {
         }
         for (subjectID, records) in changes.people.recordPartsRemovedOfRecords {
             for record in records {
-                for table in ["record_part", "record_part_version", "record_statement"] {
+                for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
                     try db.cachedStatement(
                         bound: """
                             DELETE FROM \(identifier: table)
@@ -155,6 +155,26 @@ extension SQLiteStore {
                     WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
                     """
             ).execute()
+        }
+        for part in changes.people.recordParts {
+            guard let names = part.names else { continue }
+            if names.replacing {
+                try db.cachedStatement(
+                    bound: "DELETE FROM name_word WHERE record_id = \(part.recordID) AND role = \(part.role)"
+                ).execute()
+            }
+            let words =
+                names.words.map { (word: $0, whole: false) } + (names.whole.map { [(word: $0, whole: true)] } ?? [])
+            for entry in words {
+                try db.cachedStatement(
+                    bound: """
+                        INSERT INTO name_word (workspace_id, word, whole, subject_id, record_id, role, type)
+                        VALUES (\(workspace), \(entry.word), \(entry.whole), \(part.subjectID), \(part.recordID),
+                        \(part.role), \(part.type))
+                        ON CONFLICT DO NOTHING
+                        """
+                ).execute()
+            }
         }
         for index in changes.people.tombstones {
             try db.cachedStatement(
@@ -468,6 +488,56 @@ extension SQLiteStore {
                     """
             ).fetchAll(db)
             return SharedIdentifierGroups.groups(rows.map { ($0["blind_index"] as Data, $0["subject_id"] as UUID) })
+        }
+    }
+
+    public func subjectIDs(
+        namedWithAll words: [Data], atSchool schoolID: UUID?, in workspaceID: UUID, limit: Int
+    )
+        async throws -> [UUID]
+    {
+        let words = Array(Set(words))
+        guard !words.isEmpty else { return [] }
+        return try await pool.read { db in
+            var query: SQL = """
+                SELECT s.id FROM subject s JOIN (
+                    SELECT subject_id FROM name_word WHERE workspace_id = \(workspaceID.uuidString) AND whole = 0
+                    AND word IN \(words) GROUP BY subject_id HAVING COUNT(DISTINCT word) = \(words.count)
+                ) n ON n.subject_id = s.id
+                WHERE s.workspace_id = \(workspaceID.uuidString) AND s.merged_into IS NULL
+                """
+            if let schoolID { query.append(literal: " AND s.school_id = \(schoolID)") }
+            query.append(literal: " ORDER BY s.created_at, s.id LIMIT \(limit)")
+            return try SQLRequest<UUID>(literal: query).fetchAll(db)
+        }
+    }
+
+    public func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]] {
+        try await pool.read { db in
+            let shared: SQL =
+                subjectID.map {
+                    """
+                    SELECT word FROM name_word WHERE workspace_id = \(workspaceID.uuidString) AND subject_id = \($0)
+                    AND whole = 1
+                    """
+                }
+                    ?? """
+                    SELECT word FROM name_word WHERE workspace_id = \(workspaceID.uuidString) AND whole = 1
+                    GROUP BY word HAVING COUNT(DISTINCT subject_id) > 1
+                    """
+            let rows = try SQLRequest<Row>(
+                literal: """
+                    SELECT DISTINCT n.word, s.school_id, n.subject_id, s.created_at FROM name_word n
+                    JOIN subject s ON s.id = n.subject_id
+                    WHERE n.workspace_id = \(workspaceID.uuidString) AND n.whole = 1 AND s.merged_into IS NULL
+                    AND n.word IN (\(shared))
+                    ORDER BY n.word, s.created_at, s.id
+                    """
+            ).fetchAll(db)
+            return SharedIdentifierGroups.groups(
+                rows.map { row in
+                    (SharedNameKey.key(word: row["word"], school: row["school_id"]), row["subject_id"] as UUID)
+                })
         }
     }
 

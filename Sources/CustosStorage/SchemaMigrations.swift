@@ -40,5 +40,6 @@ public enum SchemaMigrations {
         "telephone-preference",
         "audit-by-workspace",
         "audit-shown",
+        "name-index",
     ]
 }

@@ -10,7 +10,7 @@ struct PolicyCommandTests {
         #expect(result.status == 1)
         #expect(
             result.output.contains(
-                "bep.yaml:313:10: error: [sar-fee] A fee is charged for every subject access request."))
+                "bep.yaml:315:10: error: [sar-fee] A fee is charged for every subject access request."))
         #expect(
             result.output.hasSuffix(
                 "bep.yaml: 7 errors, 9 warnings — policy sha256:\(result.output.suffix(13).prefix(12))\n"))

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Days as the legal clock counts them (in Europe/London), written `YYYY-MM-DD`, for tests that
 /// run commands with dates relative to today.

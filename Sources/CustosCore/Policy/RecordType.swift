@@ -26,6 +26,10 @@ public struct RecordType: Sendable, Equatable, Decodable {
     /// a Pupil Name or a URN"): a record must carry at least one, and they find the person in
     /// this order. Empty when the type does not say.
     public var identifiedBy: [String]
+    /// The fields that make up a person's name in lists, headings and emails (`display_name`,
+    /// e.g. `[first_name, surname]`), in order; each role is named by those of them it describes.
+    /// Empty when the type does not say: its name fields (``DisplayName/isTitle(_:)`` aside) then.
+    public var displayName: [String]
 
     /// The field with this name.
     public func field(named name: String) -> RecordField? {
@@ -60,6 +64,17 @@ public struct RecordType: Sendable, Equatable, Decodable {
     /// UPN is not the Ann Smith already held with another).
     public func findingCount(of role: String?, present count: Int) -> Int {
         !identifiedBy.isEmpty && role == roles.first?.name ? min(count, 1) : count
+    }
+
+    /// The fields that name `role`'s person, in order: those `display_name` lists that describe
+    /// the role, else the role's name fields (category `user.name`) other than a title. Never a
+    /// title alone: a display name is for telling people apart, and "Mr" tells no one apart.
+    public func displayNameFields(of role: String?) -> [RecordField] {
+        let listed = displayName.compactMap { field(named: $0) }.filter { self.role(of: $0)?.name == role }
+        if !listed.isEmpty { return listed }
+        return fields.filter {
+            self.role(of: $0)?.name == role && $0.category.hasPrefix("user.name") && !DisplayName.isTitle($0)
+        }
     }
 
     /// Whether the records are data the person provided, whatever brought them in, for

@@ -201,6 +201,19 @@ struct PolicyReferenceCheck {
                     )
                 }
             }
+            for (position, name) in record.displayName.enumerated() where record.field(named: name) == nil {
+                report(
+                    path.key("display_name").index(position),
+                    "the record type '\(record.id)' has no field '\(name)'\(Self.suggestion(name, record.fields.map(\.name)))"
+                )
+            }
+            let named = record.displayName.compactMap { record.field(named: $0) }
+            if !named.isEmpty, named.allSatisfy(DisplayName.isTitle) {
+                report(
+                    path.key("display_name"),
+                    "a display name of a title alone tells no one apart; list the name fields, e.g. [first_name, surname]"
+                )
+            }
             for (purposeIndex, id) in record.purposes.enumerated() where policy.purpose(id) == nil {
                 report(
                     path.key("purposes").index(purposeIndex),

@@ -9,6 +9,8 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
     case viewDashboard
     /// Find people and open a person's page, within the role's reach.
     case findPeople
+    /// See people who may be one person twice, and merge two of them once checked.
+    case mergePeople
     /// Add a record through a form made from its record type (the policy's rules decide which types).
     case addRecords
     /// Import a CSV file of records, of the types the role may add, and read its report.
@@ -42,6 +44,7 @@ enum ConsoleAbility: String, CaseIterable, Sendable {
         switch self {
         case .viewDashboard: Set(StaffRole.allCases)
         case .findPeople: [.dpo, .admin, .staff, .schoolLeader, .trainer, .auditor]
+        case .mergePeople: [.dpo, .admin]
         case .addRecords: [.dpo, .admin, .staff]
         case .importRecords: [.dpo, .admin, .staff]
         case .viewRequests: [.dpo, .admin, .staff, .auditor]

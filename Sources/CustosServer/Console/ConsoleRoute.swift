@@ -7,6 +7,9 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case people
     case searchPeople
     case person
+    case duplicates
+    case mergeForm
+    case merge
     case newRecord
     case addRecord
     case imports
@@ -54,7 +57,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
 
     var method: HTTPRequest.Method {
         switch self {
-        case .dashboard, .people, .person, .newRecord, .imports, .importJob, .importProblems, .requests, .newRequest,
+        case .dashboard, .people, .person, .duplicates, .mergeForm, .newRecord, .imports, .importJob, .importProblems,
+            .requests, .newRequest,
             .request,
             .requestPackage, .registers, .policy,
             .policyROPA,
@@ -66,7 +70,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .searchPeople, .addRecord, .startImport, .logRequest, .requestLink, .requestStep, .requestCarryOut,
             .makeToken, .revokeToken,
             .authorise, .signOut, .logBreach, .breachStep, .takeComplaint, .complaintStep, .placeHold, .releaseHold,
-            .logDisclosure, .taskDone:
+            .logDisclosure, .taskDone, .merge:
             .post
         }
     }
@@ -77,6 +81,8 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .dashboard: ""
         case .people, .searchPeople: "people"
         case .person: "people/:subject"
+        case .duplicates: "duplicates"
+        case .mergeForm, .merge: "people/:subject/merge"
         case .newRecord, .addRecord: "records/new"
         case .imports, .startImport: "imports"
         case .importJob: "imports/:job"
@@ -118,6 +124,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         switch self {
         case .dashboard: .viewDashboard
         case .people, .searchPeople, .person: .findPeople
+        case .duplicates, .mergeForm, .merge: .mergePeople
         case .newRecord, .addRecord: .addRecords
         case .imports, .startImport, .importJob, .importProblems: .importRecords
         case .requests, .request: .viewRequests

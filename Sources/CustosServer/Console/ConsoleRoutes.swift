@@ -76,6 +76,9 @@ struct ConsoleRoutes {
         case .people: PeopleController(pages: pages).form
         case .searchPeople: PeopleController(pages: pages).search
         case .person: PeopleController(pages: pages).person
+        case .duplicates: MergeController(pages: pages).list
+        case .mergeForm: MergeController(pages: pages).form
+        case .merge: MergeController(pages: pages).merge
         case .newRecord: RecordFormController(pages: pages).form
         case .addRecord: RecordFormController(pages: pages).add
         case .imports: ImportsController(pages: pages).form

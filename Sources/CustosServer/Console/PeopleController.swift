@@ -3,7 +3,7 @@ import CustosServices
 import Foundation
 import Hummingbird
 
-/// `/console/people`: find a person by an exact identifier, and a person's page: their records
+/// `/console/people`: find a person by name or by an exact identifier, and a person's page: their records
 /// (only the fields the user's role may read), requests and disclosures. Searching and opening a
 /// page are audited; a person out of the user's reach is answered exactly as an unknown one.
 struct PeopleController: Sendable {
@@ -15,18 +15,23 @@ struct PeopleController: Sendable {
         return pages.render(searchPage(user, kind: nil, value: ""), frame: searchFrame(user, context))
     }
 
-    /// A search. The identifier is posted, never put in the address: addresses end up in browser
-    /// histories and proxies' logs, and an email address or UPN is personal data.
+    /// A search, by name or by an identifier. What is typed is posted, never put in the address:
+    /// addresses end up in browser histories and proxies' logs, and a name, an email address or a
+    /// UPN is personal data.
     @Sendable func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
         let body = try await FormBody.read(request)
-        let kinds = Self.identifierKinds(user.vault.policy)
+        let kinds = Self.searchKinds(user.vault.policy)
         let kind = body.value("kind").flatMap { asked in kinds.first { $0.value == asked } } ?? kinds.first
         let value = body.value("value")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var page = searchPage(user, kind: kind?.value, value: value)
         let frame = searchFrame(user, context)
         guard let kind else { return pages.render(page, frame: frame) }
-        guard !value.isEmpty, IdentifierNormaliser.normalise(kind: kind.value, value: value) != nil else {
+        let valid =
+            kind.value == Self.nameKind
+            ? !DisplayName.words(value).isEmpty && value.count <= 200
+            : IdentifierNormaliser.normalise(kind: kind.value, value: value) != nil
+        guard !value.isEmpty, valid else {
             let message =
                 value.isEmpty
                 ? "Enter the \(kind.label.lowercased()) to find" : "Enter a valid \(kind.label.lowercased())"
@@ -35,20 +40,35 @@ struct PeopleController: Sendable {
             return pages.render(page, frame: frame, status: .badRequest)
         }
         let vault = user.vault
-        let ids = try await vault.subjectIDs(identifierKind: kind.value, value: value)
-        let found = try await vault.subjects(ids, reachableBy: user.access)
-        try await vault.audit([user.event("subject.search", detail: "\(found.count) found")])
-        let schools = try await schoolNames(vault)
+        let found: [StoredSubject]
+        if kind.value == Self.nameKind {
+            found = try await vault.subjects(
+                named: value, reachableBy: user.access, actor: user.actor, limit: Self.resultLimit)
+        } else {
+            let ids = try await vault.subjectIDs(identifierKind: kind.value, value: value)
+            found = try await vault.subjects(ids, reachableBy: user.access)
+            try await vault.audit([user.event("subject.search", detail: "\(found.count) found")])
+        }
         page.searched = true
         page.kindLabel = kind.label.lowercased()
-        page.results = found.map { subject in
+        page.results = try await Self.rows(found, user: user, reason: "people search results")
+        page.more = found.count == Self.resultLimit
+        return pages.render(page, frame: frame)
+    }
+
+    /// People found, as rows of a list: each with their display name where the door shows it
+    /// (read as one audit entry naming them all), their kind, school and first day.
+    static func rows(_ found: [StoredSubject], user: ConsoleUser, reason: String) async throws -> [PeoplePage.Person] {
+        let names = try await PersonNames.of(found.map(\.id), user: user, reason: reason)
+        let schools = try await Self.schoolNames(user.vault)
+        return found.map { subject in
             PeoplePage.Person(
-                id: subject.id.uuidString.lowercased(), shortID: Self.shortID(subject.id),
+                id: subject.id.uuidString.lowercased(), displayName: names[subject.id],
+                shortID: Self.shortID(subject.id),
                 kind: PageText.label(subject.kind),
                 school: subject.schoolID.flatMap { schools[$0] } ?? "no school",
                 since: PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)))
         }
-        return pages.render(page, frame: frame)
     }
 
     @Sendable func person(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -101,7 +121,7 @@ struct PeopleController: Sendable {
             PersonPage.Addable(id: type.id, name: type.name, subject: id.uuidString.lowercased())
         }
         var school: String?
-        if let schoolID = subject.schoolID { school = try await schoolNames(vault)[schoolID] }
+        if let schoolID = subject.schoolID { school = try await Self.schoolNames(vault)[schoolID] }
         let types = Dictionary(vault.policy.recordTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let records = shown.enumerated().map { index, record -> PersonPage.Record in
             let type = types[record.type]
@@ -120,8 +140,9 @@ struct PeopleController: Sendable {
                 fields: fields, statements: recordStatements)
         }
         var page = PersonPage(
-            notice: request.uri.queryParameters.get("done") == "disclosure" ? "Disclosure logged." : nil,
+            notice: Self.notices[request.uri.queryParameters.get("done") ?? ""],
             id: id.uuidString.lowercased(),
+            displayName: vault.displayName(of: shown),
             kind: PageText.label(subject.kind),
             shortID: Self.shortID(subject.id),
             since: PageText.day(CalendarDay(subject.createdAt, in: CalendarDay.clockTimeZone)),
@@ -130,6 +151,15 @@ struct PeopleController: Sendable {
             refusal: refusal, addable: addable, records: records,
             keepsRegisters: user.may(.keepRegisters), showsCasework: user.may(.viewRequests),
             showsAudit: user.may(.viewAudit))
+        if user.may(.mergePeople) {
+            let others = Array(Set(try await vault.possibleDuplicates(of: id).joined()).subtracting([id]))
+            let found = try await vault.subjects(others, reachableBy: user.access).sorted {
+                ($0.createdAt, $0.id.uuidString) < ($1.createdAt, $1.id.uuidString)
+            }
+            page.duplicates = try await Self.rows(found, user: user, reason: "possible duplicates of a person").map {
+                PersonPage.Duplicate(person: $0, merge: MergeController.link(page.id, with: $0.id))
+            }
+        }
         if user.may(.viewAudit) {
             page.audit = try await vault.auditLog.entries(ofSubject: id, in: vault.workspace.id, limit: 50)
                 .map { entry -> PersonPage.AuditEntry in
@@ -171,9 +201,9 @@ struct PeopleController: Sendable {
         ConsoleFrame(title: "Find a person", current: "/console/people", user: user, context: context)
     }
 
-    /// The search page: the scope, the kinds of identifier, what was typed.
+    /// The search page: the scope, the kinds of search, what was typed.
     private func searchPage(_ user: ConsoleUser, kind: String?, value: String) -> PeoplePage {
-        let kinds = Self.identifierKinds(user.vault.policy)
+        let kinds = Self.searchKinds(user.vault.policy)
         let chosen = kind ?? kinds.first?.value
         return PeoplePage(
             scopeNote: scopeNote(user),
@@ -189,11 +219,22 @@ struct PeopleController: Sendable {
         }
     }
 
-    private func schoolNames(_ vault: Vault) async throws -> [UUID: String] {
+    private static func schoolNames(_ vault: Vault) async throws -> [UUID: String] {
         Dictionary(
             try await vault.schools().map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
     }
+
+    /// What a search takes: a name, then each identifier kind the policy indexes.
+    static func searchKinds(_ policy: Policy) -> [(value: String, label: String)] {
+        [(nameKind, "Name")] + identifierKinds(policy)
+    }
+
+    /// The search kind of a name (not an identifier kind: those are field names, with no hyphen).
+    static let nameKind = "name-words"
+
+    /// How many people a search lists at most.
+    static let resultLimit = 100
 
     /// The identifier kinds the policy indexes, with labels, email first.
     static func identifierKinds(_ policy: Policy) -> [(value: String, label: String)] {
@@ -217,6 +258,12 @@ struct PeopleController: Sendable {
             return (kind, label)
         }
     }
+
+    /// What a page that follows a form says was done, by the address's `done`.
+    static let notices = [
+        "disclosure": "Disclosure logged.",
+        "merge": "Merged: the other record's data is now this person's, and the other record points here.",
+    ]
 
     /// The first eight hex digits of an id: enough to tell people apart on a page.
     static func shortID(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }

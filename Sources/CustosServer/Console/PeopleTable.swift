@@ -31,8 +31,8 @@ struct PeopleTable {
             } ?? listed?.purposes.first
     }
 
-    /// A person as a row of the table: their cells, the link to their page, and their name (the
-    /// first two cells, for the link's accessible name).
+    /// A person as a row of the table: their cells, the link to their page, and their name (their
+    /// display name, else the first two cells), for the link's accessible name.
     struct Row: Sendable {
         let cells: [String]
         let link: String
@@ -50,15 +50,18 @@ struct PeopleTable {
             rows.append(
                 Row(
                     cells: cells, link: "/console/people/\(view.subject.id.uuidString.lowercased())",
-                    name: cells.prefix(2).joined(separator: " ")))
+                    name: DisplayName.of(record.values, type: listed, role: record.role)
+                        ?? cells.prefix(2).joined(separator: " ")))
         }
         if !inOrder { rows.sort { $0.cells.lexicographicallyPrecedes($1.cells) } }
         return rows
     }
 
-    /// How a person is named in a list: the first two cells of their row.
+    /// How a person is named in a list: their display name as the record shows it to the role,
+    /// else the first two cells of their row.
     func name(of view: SubjectView) -> String? {
         guard let listed, let record = view.records.first(where: { $0.type == listed.id }) else { return nil }
-        return columns.prefix(2).compactMap { record.values[$0.name] }.joined(separator: " ")
+        return DisplayName.of(record.values, type: listed, role: record.role)
+            ?? columns.prefix(2).compactMap { record.values[$0.name] }.joined(separator: " ")
     }
 }

@@ -89,7 +89,8 @@ extension Contacts {
                 }
                 members.append(
                     AudienceMember(
-                        subjectID: person.subjectID, address: address, name: name(in: views), reason: person.reason))
+                        subjectID: person.subjectID, address: address, name: vault.displayName(of: views),
+                        reason: person.reason))
             }
         }
         members.sort { ($0.address, $0.subjectID.uuidString) < ($1.address, $1.subjectID.uuidString) }
@@ -137,18 +138,6 @@ extension Contacts {
                 } else if field.name.contains("address"), field.format != .email {
                     return value
                 }
-            }
-        }
-        return nil
-    }
-
-    /// The person's name, from the first of their fields in the `user.name` category.
-    func name(in views: [RecordView]) -> String? {
-        for view in views {
-            guard let type = vault.policy.recordType(view.type) else { continue }
-            for field in type.fields
-            where type.role(of: field)?.name == view.role && field.category.hasPrefix("user.name") {
-                if let value = view.values[field.name], !value.isEmpty { return value }
             }
         }
         return nil

@@ -69,7 +69,7 @@ public struct Outbox: Sendable {
             for id in batch {
                 guard let views = viewsBySubject[id], let subject = subjects[id],
                     let address = contacts.address(in: views, channel: .email),
-                    let recipient = MailAddress(address, name: contacts.name(in: views))
+                    let recipient = MailAddress(address, name: vault.displayName(of: views))
                 else {
                     withoutAddress += 1
                     continue

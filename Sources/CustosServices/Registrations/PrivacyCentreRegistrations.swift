@@ -304,8 +304,13 @@ public struct PrivacyCentreRegistrations: Sendable {
             return "\(field.displayLabel): \(value)"
         }
         let details = lines.isEmpty ? "" : "\n\n" + lines.joined(separator: "\n")
+        // Named as the leader would see them in the console: only by fields they may read.
+        let newcomer = shown.flatMap { grant in
+            DisplayName.of(
+                given.filter { grant.covers($0.key) }, type: recordType, role: recordType.roles.first?.name)
+        }
         let console = publicURL.map { url in
-            "\n\nYou can see your school's registered users in Custos: \(url.hasSuffix("/") ? String(url.dropLast()) : url)/console"
+            "\n\nYour school's registered users are listed on your school's page: \(url.hasSuffix("/") ? String(url.dropLast()) : url)/console/school"
         }
         let contact = vault.policy.controller.email.map { " at \($0)" } ?? ""
         return OutgoingEmail(
@@ -313,7 +318,7 @@ public struct PrivacyCentreRegistrations: Sendable {
             text: """
                 Dear \(recipient.name ?? "colleague"),
 
-                Someone at your school has registered with \(organisation) (\(recordType.name)).\(details)
+                \(newcomer ?? "Someone at your school") has registered with \(organisation) (\(recordType.name)).\(details)
 
                 We tell your school's lead users of each new registration, so that only eligible staff use the service. If this person should not have an account, please tell us\(contact).\(console ?? "")
                 """, date: time)

@@ -31,9 +31,14 @@ extension Vault {
         for var part in parts {
             let recordContext = SubjectKey.recordContext(
                 workspaceID: workspace.id, recordID: part.recordID, type: part.type, role: part.role)
-            part.sealed = try Envelope.seal(
-                Envelope.open(part.sealed, key: mergedKey, context: recordContext, what: "record \(part.recordID)"),
-                key: keptKey, context: recordContext)
+            let content = try Envelope.open(
+                part.sealed, key: mergedKey, context: recordContext, what: "record \(part.recordID)")
+            part.sealed = try Envelope.seal(content, key: keptKey, context: recordContext)
+            // The name index moves with the part, to the survivor.
+            if let type = policy.recordType(part.type) {
+                part.names = nameIndex(
+                    of: RecordContentCoding.decode(content) ?? [:], type: type, role: part.role, replacing: true)
+            }
             if let sealed = part.reidentification {
                 let context = SubjectKey.reidentificationContext(
                     workspaceID: workspace.id, recordID: part.recordID, type: part.type, role: part.role)

@@ -119,7 +119,7 @@ extension Vault {
             }
             var sealed = try seal(
                 after, of: type, role: role.name, recordID: id, subjectID: subjectID,
-                source: existing?.source ?? first.source, key: key, at: time)
+                source: existing?.source ?? first.source, key: key, at: time, replacing: existing != nil)
             sealed.createdAt = existing?.createdAt ?? time
             changes.people.recordParts.append(sealed)
             if let existing { changes.people.recordPartVersions.append(existing) }

@@ -262,7 +262,7 @@ extension Vault {
                 changes.people.recordParts.append(
                     try seal(
                         part.values, of: input.type, role: part.role, recordID: recordID, subjectID: part.subjectID,
-                        source: input.source, key: key, at: time))
+                        source: input.source, key: key, at: time, replacing: isUpdate))
             }
             outcomes.append(
                 isUpdate
@@ -276,7 +276,7 @@ extension Vault {
     /// sealed apart for re-identification.
     func seal(
         _ values: [String: String], of type: RecordType, role: String, recordID: UUID, subjectID: UUID,
-        source: RecordSource, key: SymmetricKey, at time: Date
+        source: RecordSource, key: SymmetricKey, at time: Date, replacing: Bool
     ) throws -> StoredRecordPart {
         var shown = values
         var originals: [String: String] = [:]
@@ -297,8 +297,27 @@ extension Vault {
         return StoredRecordPart(
             recordID: recordID, role: role, workspaceID: workspace.id, type: type.id, subjectID: subjectID,
             source: source, createdAt: time, updatedAt: time, sealed: sealed, reidentification: reidentification,
-            eventIndex: eventIndex(of: values, type: type, role: role))
+            eventIndex: eventIndex(of: values, type: type, role: role),
+            names: nameIndex(of: values, type: type, role: role, replacing: replacing))
     }
+
+    /// The name index of a part holding `values`: keyed hashes of its person's name's words and of
+    /// the whole name (``DisplayName``). Pseudonymised fields are left out: a pseudonym is kept so
+    /// that the name is not. Nil for a new part with no name to index.
+    func nameIndex(of values: [String: String], type: RecordType, role: String, replacing: Bool) -> RecordPartNames? {
+        let named = type.displayNameFields(of: role).filter { !$0.pseudonymise }.compactMap { values[$0.name] }
+        let words = DisplayName.words(named.joined(separator: " "))
+        guard replacing || !words.isEmpty else { return nil }
+        return RecordPartNames(
+            words: words.map { indexer.index(kind: Self.nameWordKind, value: $0) },
+            whole: DisplayName.whole(words).map { indexer.index(kind: Self.wholeNameKind, value: $0) },
+            replacing: replacing)
+    }
+
+    /// The blind-index kinds of a name's words and of a whole name: field names, and so
+    /// identifiers' kinds, cannot hold a hyphen.
+    static let nameWordKind = "name-word"
+    static let wholeNameKind = "name-whole"
 
     /// The blind index of the event an attendee's part names (``EventSettings``); nil for any
     /// other part.

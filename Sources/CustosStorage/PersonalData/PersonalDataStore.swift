@@ -41,6 +41,18 @@ public protocol PersonalDataStore: Sendable {
     /// Groups of subjects that share an identifier: likely duplicates of one person.
     func sharedIdentifiers(in workspaceID: UUID) async throws -> [[UUID]]
 
+    /// People whose names hold every one of `words` (keyed hashes of name words), oldest first, at
+    /// most `limit`; only those at `schoolID` when it is given. Merged and erased people have no
+    /// names indexed.
+    func subjectIDs(
+        namedWithAll words: [Data], atSchool schoolID: UUID?, in workspaceID: UUID, limit: Int
+    )
+        async throws -> [UUID]
+
+    /// Groups of people with the same whole name at the same school (or both at none), oldest
+    /// first: possibly one person twice. Only the groups `subjectID` is in, when it is given.
+    func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]]
+
     /// Every part of every record that concerns `subjectIDs`.
     func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart]
 

@@ -21,10 +21,14 @@ public struct StoredRecordPart: Sendable, Hashable {
     /// For an attendee's part of an attendance record (``EventSettings``), the blind index of the
     /// event attended (kind `event`), so a trainer's attendees are found without opening anything.
     public var eventIndex: Data?
+    /// The name index of this part, written with it; nil leaves whatever is indexed untouched
+    /// (re-sealing under another key changes no name). Read back as nil.
+    public var names: RecordPartNames?
 
     public init(
         recordID: UUID, role: String, workspaceID: UUID, type: String, subjectID: UUID, source: RecordSource,
-        createdAt: Date, updatedAt: Date, sealed: Data, reidentification: Data?, eventIndex: Data? = nil
+        createdAt: Date, updatedAt: Date, sealed: Data, reidentification: Data?, eventIndex: Data? = nil,
+        names: RecordPartNames? = nil
     ) {
         self.recordID = recordID
         self.role = role
@@ -37,5 +41,6 @@ public struct StoredRecordPart: Sendable, Hashable {
         self.sealed = sealed
         self.reidentification = reidentification
         self.eventIndex = eventIndex
+        self.names = names
     }
 }

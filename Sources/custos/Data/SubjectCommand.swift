@@ -6,6 +6,6 @@ struct SubjectCommand: AsyncParsableCommand {
         commandName: "subject", abstract: "Find and show people, merge duplicates, re-identify pseudonyms.",
         subcommands: [
             SubjectFindCommand.self, SubjectShowCommand.self, SubjectDuplicatesCommand.self, SubjectMergeCommand.self,
-            SubjectReidentifyCommand.self,
+            SubjectReidentifyCommand.self, SubjectIndexNamesCommand.self,
         ])
 }

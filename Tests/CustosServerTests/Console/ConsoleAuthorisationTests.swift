@@ -16,6 +16,9 @@ struct ConsoleAuthorisationTests {
         .people: Set(StaffRole.allCases),
         .searchPeople: Set(StaffRole.allCases),
         .person: [.dpo, .admin, .staff, .auditor, .schoolLeader, .trainer],
+        .duplicates: [.dpo, .admin],
+        .mergeForm: [.dpo, .admin],
+        .merge: [.dpo, .admin],
         .newRecord: [.dpo, .admin, .staff],
         .addRecord: [.dpo, .admin, .staff],
         .imports: [.dpo, .admin, .staff],
@@ -361,14 +364,15 @@ extension ApiFixture {
     }
 
     /// A BEP registered user at the school with URN `urn`; their subject id.
-    func bepUser(urn: String, email: String? = nil) async throws -> UUID {
+    func bepUser(urn: String, email: String? = nil, first: String = "A", surname: String = "B") async throws -> UUID {
         let vault = try await vault("bep")
         let type = try #require(vault.policy.recordType("registered_user"))
         let outcome = try await vault.write(
             RecordInput(
                 type: type,
                 values: [
-                    "first_name": "A", "surname": "B", "role": "Teacher", "email": email ?? "user\(urn)@example.sch.uk",
+                    "first_name": first, "surname": surname, "role": "Teacher",
+                    "email": email ?? "user\(urn)@example.sch.uk",
                     "phone": "01268 000000", "school_urn": urn,
                 ],
                 source: .person),

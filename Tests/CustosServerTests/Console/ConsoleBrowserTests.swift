@@ -40,12 +40,12 @@ struct ConsoleBrowserTests {
     }
 
     @Test(
-        "a DPO signs in, finds a person by email, runs their access request to completion with its package, and signs out"
+        "a DPO signs in, finds a person by name and by email, runs their access request to completion with its package, and signs out"
     )
     func signInFindSignOut() async throws {
         try await ApiFixture.with(["bep"]) { fixture in
             _ = try await fixture.school("Basildon Academy", urn: "100001")
-            let person = try await fixture.bepUser(urn: "100001")
+            let person = try await fixture.bepUser(urn: "100001", first: "Jo", surname: "Bloggs")
             let request = try await Requests(vault: fixture.vault("bep")).open(
                 RequestIntake(kind: .access, subjectID: person, channel: .email, receivedOn: .today), actor: "test")
             try await fixture.user("dpo@bep.example", role: .dpo)
@@ -72,6 +72,18 @@ struct ConsoleBrowserTests {
                         try await browser.run("return document.cookie;") as? String == "",
                         "the session cookie is HttpOnly")
 
+                    // By name: the results name each person.
+                    try await browser.type("#value", "bloggs JO")
+                    try await browser.click("form.search button[type=submit]")
+                    #expect(
+                        try await browser.elements("a[href='/console/people/\(person.uuidString.lowercased())']").count
+                            == 1)
+                    #expect(try await browser.text().contains("Jo Bloggs"))
+                    try await Self.checkAccessibility(browser, "people-by-name", phone: true)
+
+                    // By an exact identifier.
+                    try await browser.open(base + "/console/people")
+                    try await browser.click("#kind option[value=email]")
                     try await browser.type("#value", "user100001@example.sch.uk")
                     try await browser.click("form.search button[type=submit]")
                     #expect(

@@ -62,7 +62,7 @@ struct ConsoleDoorTests {
             try await fixture.consoleApp.test(.router) { client in
                 let office = try await ConsoleBrowser.signIn(client, "office@ashe.example")
                 let token = try await office.formToken(client)
-                let (status, page) = try await client.execute(
+                let (status, _) = try await client.execute(
                     uri: "/console/records/new", method: .post,
                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: try #require(office.cookie)],
                     body: ByteBuffer(

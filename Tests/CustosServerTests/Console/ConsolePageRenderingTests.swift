@@ -195,19 +195,24 @@ struct ConsolePageRenderingTests {
             value: "A123456789012", searched: true, kindLabel: "unique pupil number",
             results: [
                 PeoplePage.Person(
-                    id: "5f0c1d2e-0000-4000-8000-000000000001", shortID: "5f0c1d2e", kind: "Pupil",
-                    school: "Ashe Primary", since: "4 September 2024")
+                    id: "5f0c1d2e-0000-4000-8000-000000000001", displayName: "Sam Bloggs", shortID: "5f0c1d2e",
+                    kind: "Pupil", school: "Ashe Primary", since: "4 September 2024"),
+                PeoplePage.Person(
+                    id: "5f0c1d2e-0000-4000-8000-000000000002", displayName: nil, shortID: "5f0c1d2e",
+                    kind: "Pupil", school: "Ashe Primary", since: "5 September 2024"),
             ])
         samples.append(
             sample(
                 people,
                 expecting:
-                    #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001">Pupil 5f0c1d2e</a>"#,
+                    #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001">Sam Bloggs</a> <span class="muted">Pupil, Ashe Primary; since 4 September 2024; id 5f0c1d2e</span>"#,
+                #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000002">Pupil 5f0c1d2e</a>"#,
+                "<p>2 found.</p>",
                 #"<option value="upn" selected>Unique pupil number</option>"#,
                 #"value="A123456789012""#))
 
         let person = PersonPage(
-            id: "5f0c1d2e-0000-4000-8000-000000000001", kind: "Pupil", shortID: "5f0c1d2e",
+            id: "5f0c1d2e-0000-4000-8000-000000000001", displayName: "Sam Bloggs", kind: "Pupil", shortID: "5f0c1d2e",
             since: "4 September 2024", lastActive: "1 March 2026", school: "Ashe Primary",
             limits: [PersonPage.Limit(purpose: "Marketing", state: "objected to", since: "1 February 2026")],
             purposes: [PersonPage.Purpose(value: "education", label: "Education", selected: true)],
@@ -238,6 +243,15 @@ struct ConsolePageRenderingTests {
                     received: "2 February 2026", due: "2 March 2026")
             ],
             disclosures: [PersonPage.Disclosure(day: "3 February 2026", recipient: "Local authority", awaiting: true)],
+            duplicates: [
+                PersonPage.Duplicate(
+                    person: PeoplePage.Person(
+                        id: "5f0c1d2e-0000-4000-8000-000000000003", displayName: nil, shortID: "5f0c1d2e",
+                        kind: "Parent", school: "Ashe Primary", since: "1 March 2026"),
+                    merge:
+                        "/console/people/5f0c1d2e-0000-4000-8000-000000000001/merge?with=5f0c1d2e-0000-4000-8000-000000000003"
+                )
+            ],
             showsAudit: true,
             audit: [
                 PersonPage.AuditEntry(
@@ -251,7 +265,39 @@ struct ConsolePageRenderingTests {
                 "<strong>Marketing</strong>: objected to, since 1 February 2026",
                 #"<a href="/console/requests/0a1b2c3d">Erasure</a>: In progress, received 2 February 2026, due 2 March 2026"#,
                 #"3 February 2026: to Local authority <span class="tag">not yet told</span>"#,
-                "<td>user:dana@ashe.example</td><td>subject.read</td>"))
+                "<td>user:dana@ashe.example</td><td>subject.read</td>",
+                #"<h1>Sam Bloggs <span class="muted">Pupil, 5f0c1d2e</span></h1>"#,
+                // An unnamed duplicate is named by its kind, never by the page's person.
+                #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000003">Parent 5f0c1d2e</a>"#,
+                #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001/merge?with=5f0c1d2e-0000-4000-8000-000000000003">Review and merge"#
+            ))
+
+        // Possible duplicates.
+        let twins = [
+            PeoplePage.Person(
+                id: "5f0c1d2e-0000-4000-8000-000000000004", displayName: "Pat Assistant", shortID: "5f0c1d2e",
+                kind: "PA", school: "no school", since: "1 March 2026"),
+            PeoplePage.Person(
+                id: "6a0c1d2e-0000-4000-8000-000000000005", displayName: "Pat Assistant", shortID: "6a0c1d2e",
+                kind: "PA", school: "no school", since: "2 March 2026"),
+        ]
+        samples.append(
+            sample(
+                DuplicatesPage(
+                    notice: "Merged.",
+                    groups: [
+                        DuplicatesPage.Group(
+                            people: twins,
+                            reviews: [
+                                DuplicatesPage.Review(
+                                    link: "/console/people/\(twins[0].id)/merge?with=\(twins[1].id)",
+                                    label: "Review Pat Assistant and Pat Assistant")
+                            ])
+                    ],
+                    pager: Pager(page: 0, pageSize: 25, shown: 1, total: 1, link: { "/console/duplicates?page=\($0)" })),
+                expecting: #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000004">Pat Assistant</a>"#,
+                #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000004/merge?with=6a0c1d2e-0000-4000-8000-000000000005">Review Pat Assistant and Pat Assistant</a>"#,
+                "Showing 1 to 1 of 1"))
 
         // Adding a record: the chooser, and a form.
         let chooser = RecordFormPage(types: [

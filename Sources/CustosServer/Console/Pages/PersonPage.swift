@@ -69,6 +69,12 @@ struct PersonPage: ConsolePage {
         let awaiting: Bool
     }
 
+    /// Someone who may be this person twice, with the link to review and merge them.
+    struct Duplicate: Sendable {
+        let person: PeoplePage.Person
+        let merge: String
+    }
+
     /// An entry of the audit log about the person, as a row of their audit trail.
     struct AuditEntry: Sendable {
         let time: String
@@ -81,6 +87,8 @@ struct PersonPage: ConsolePage {
     var notice: String?
     /// The person's id, for the purpose form's address.
     let id: String
+    /// Their name, from the records shown (``RecordType/displayNameFields(of:)``).
+    let displayName: String?
     let kind: String
     let shortID: String
     let since: String
@@ -102,6 +110,8 @@ struct PersonPage: ConsolePage {
     var consents: [Consent] = []
     var requests: [RequestRow] = []
     var disclosures: [Disclosure] = []
+    /// People who may be this person twice, for those who merge people.
+    var duplicates: [Duplicate] = []
     /// Whether the user's role sees the audit log.
     let showsAudit: Bool
     var audit: [AuditEntry] = []
