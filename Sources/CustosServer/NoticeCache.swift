@@ -44,7 +44,8 @@ actor NoticeCache {
                 retentionScheduleURL: "/privacy/\(workspace.name)/retention",
                 versionsURL: "/privacy/\(workspace.name)/versions",
                 registrationURL: loaded.policy.registration == nil
-                    ? nil : RegistrationController.formPath(workspace: workspace.name)),
+                    ? nil : RegistrationController.formPath(workspace: workspace.name),
+                brandStylesheetURL: "/privacy/\(workspace.name)/brand.css"),
             markdown: renderer.render(notice, as: .md))
         entries[workspace.name] = entry
         return entry

@@ -242,6 +242,23 @@ struct PolicyLoaderTests {
                 == "the field's purposes must be among its record type's; 'marketing' is not one of education")
     }
 
+    @Test("branding's colour must read on white at AA, and its logo be a PNG data address")
+    func branding() throws {
+        let fixture = PolicyFixture()
+        let problems = try loadError(
+            fixture.yaml + "notice:\n  branding:\n    colour: \"#f0c000\"\n    logo: https://example.org/logo.png\n"
+        ).problems
+        let colour = try #require(problems.first { $0.path?.description == "notice.branding.colour" })
+        #expect(colour.message.hasPrefix("#f0c000 on white has a contrast of 1.7 to 1"))
+        let logo = try #require(problems.first { $0.path?.description == "notice.branding.logo" })
+        #expect(logo.message.hasPrefix("give the logo as a PNG data address"))
+
+        let good = try PolicyLoader.load(
+            yaml: fixture.yaml + "notice:\n  branding:\n    colour: \"#1d4f91\"\n", fileName: "good.yaml")
+        let branding = try #require(good.policy.notice.branding)
+        #expect((branding.contrastWithWhite ?? 0) > 8)
+    }
+
     @Test("identified_by names identifier fields of the first role, and only an identifier has a scope")
     func identifiedBy() throws {
         var fixture = PolicyFixture()

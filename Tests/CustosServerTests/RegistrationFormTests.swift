@@ -57,6 +57,16 @@ struct RegistrationFormTests {
                         page.contains("<option value=\"115002\">Basildon Academy</option>"), "schools listed by name")
                     #expect(page.contains("autocomplete=\"email\""), "a person's own details may be filled in")
                     #expect(page.contains("we tell the lead users at your school"))
+                    // Marketing under the soft opt-in can be refused here, on a box of its own, unticked.
+                    #expect(page.contains("<legend>Your choices</legend>"))
+                    #expect(
+                        page.contains(
+                            #"<input type="checkbox" id="f-choice-relationship_marketing" name="choice" value="opt-out:relationship_marketing" aria-describedby="f-choice-relationship_marketing-hint">"#
+                        ))
+                    #expect(
+                        page.contains(
+                            #"<label for="f-choice-relationship_marketing">Do not use my details for: Telling you about services that may be relevant</label>"#
+                        ))
                 }
 
                 // Nothing given: each required field named and linked, and nothing held.
@@ -91,6 +101,9 @@ struct RegistrationFormTests {
 
                 var personal = sam
                 personal[3] = ("email", "sam.teacher@crays.example")
+                personal.append(("choice", "opt-out:relationship_marketing"))
+                // A choice the form does not offer is ignored.
+                personal.append(("choice", "consent:service_delivery"))
                 try await client.execute(
                     uri: "/privacy/bep/register", method: .post, headers: RequestFormTests.form,
                     body: RequestFormTests.encoded(personal)
@@ -114,11 +127,24 @@ struct RegistrationFormTests {
                     #expect(page.contains("You are registered"))
                     #expect(page.contains("We will let the lead users at your school know"))
                 }
-                #expect(try await fixture.store.subjectIDs(forIndexes: [index], in: vault.workspace.id).count == 1)
+                let registered = try #require(
+                    try await fixture.store.subjectIDs(forIndexes: [index], in: vault.workspace.id)[index]?.first)
+                // The refusal made on the form is in the ledger, as the person's own act, with its wording.
+                let ledger = try await Contacts(vault: vault).consents(of: registered)
+                #expect(ledger.map(\.purpose) == ["relationship_marketing"])
+                #expect(ledger.first?.action == .withdrawn)
+                #expect(ledger.first?.source == .webForm)
+                #expect(ledger.first?.recordedBy == "registrant")
+                #expect(
+                    ledger.first?.wording
+                        == "Do not use my details for: Telling you about services that may be relevant")
                 let toHead = try #require(try smtp.received().first { $0.rcptTos == ["head@crays.example"] })
                 let text = MailText.readable(toHead.data)
                 #expect(text.contains("First name: Sam") && text.contains("Job title: Year 3 teacher"))
                 #expect(!text.contains("sam.teacher@"))
+                #expect(text.contains("Sam Teacher has registered with BEP"), "named as the school sees them")
+                #expect(text.contains("http://localhost/console/school"), "the email links the page it concerns")
+                #expect(!text.contains("Custos"), "the organisation's email, not the software's")
                 // The link is spent.
                 try await client.execute(uri: path, method: .post, headers: RequestFormTests.form) { response in
                     #expect(response.status == .gone)

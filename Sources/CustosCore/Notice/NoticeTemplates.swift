@@ -17,9 +17,11 @@ enum NoticeTemplates {
         {{^stylesheetURL}}<style>
         {{{inlineStylesheet}}}
         </style>{{/stylesheetURL}}
+        {{#brandStylesheetURL}}<link rel="stylesheet" href="{{.}}">{{/brandStylesheetURL}}
         </head>
         <body>
         <a class="skip" href="#main">Skip to the notice</a>
+        <header class="brand"><p class="brand-name">{{controllerName}}</p></header>
         <main id="main">
         <h1>{{title}}</h1>
         <p class="lede">{{controllerName}}</p>
@@ -85,22 +87,22 @@ enum NoticeTemplates {
         {{/purposes}}
         <h3>Who we share it with</h3>
         {{#hasRecipients}}
-        <table>
+        <table class="reflow">
         <caption>Recipients of information about {{name}}</caption>
         <thead><tr><th scope="col">Recipient</th><th scope="col">Role</th><th scope="col">Why</th><th scope="col">Where</th></tr></thead>
         <tbody>
-        {{#recipients}}<tr><td>{{name}}{{#.when}}<br><span class="muted">{{.}}</span>{{/.when}}</td><td>{{kind}}</td><td>{{why}}</td><td>{{location}}</td></tr>
+        {{#recipients}}<tr><td data-label="Recipient">{{name}}{{#.when}}<br><span class="muted">{{.}}</span>{{/.when}}</td><td data-label="Role">{{kind}}</td><td data-label="Why">{{why}}</td><td data-label="Where">{{location}}</td></tr>
         {{/recipients}}
         </tbody>
         </table>
         {{/hasRecipients}}
         {{^hasRecipients}}<p>We do not share this information with anyone else.</p>{{/hasRecipients}}
         <h3>How long we keep it</h3>
-        <table>
+        <table class="reflow">
         <caption>Retention of information about {{name}}</caption>
         <thead><tr><th scope="col">Information</th><th scope="col">How long</th><th scope="col">Why this long</th></tr></thead>
         <tbody>
-        {{#retention}}<tr><td>{{recordName}}</td><td>{{period}}</td><td>{{#.authority}}{{.}}{{/.authority}}</td></tr>
+        {{#retention}}<tr><td data-label="Information">{{recordName}}</td><td data-label="How long">{{period}}</td><td data-label="Why this long">{{#.authority}}{{.}}{{/.authority}}</td></tr>
         {{/retention}}
         </tbody>
         </table>
@@ -124,11 +126,11 @@ enum NoticeTemplates {
 
         {{#hasTransfers}}
         <h2 id="transfers">Transfers outside the UK</h2>
-        <table>
+        <table class="reflow">
         <caption>Where your information goes outside the UK</caption>
         <thead><tr><th scope="col">Recipient</th><th scope="col">Country</th><th scope="col">Protection</th><th scope="col">Getting a copy</th></tr></thead>
         <tbody>
-        {{#transfers}}<tr><td>{{recipient}}</td><td>{{country}}</td><td>{{mechanism}}</td><td>{{#.copy}}{{.}}{{/.copy}}</td></tr>
+        {{#transfers}}<tr><td data-label="Recipient">{{recipient}}</td><td data-label="Country">{{country}}</td><td data-label="Protection">{{mechanism}}</td><td data-label="Getting a copy">{{#.copy}}{{.}}{{/.copy}}</td></tr>
         {{/transfers}}
         </tbody>
         </table>
@@ -157,11 +159,11 @@ enum NoticeTemplates {
 
         {{#hasCookies}}
         <h2 id="cookies">Cookies</h2>
-        <table>
+        <table class="reflow">
         <caption>Cookies on our website</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Purpose</th><th scope="col">Type</th><th scope="col">Set by</th><th scope="col">Lasts</th><th scope="col">Asks your consent</th></tr></thead>
         <tbody>
-        {{#cookies}}<tr><td>{{name}}</td><td>{{purpose}}{{#.provider}} ({{.}}){{/.provider}}</td><td>{{category}}</td><td>{{party}}</td><td>{{expiry}}</td><td>{{#needsConsent}}Yes{{/needsConsent}}{{^needsConsent}}No{{/needsConsent}}</td></tr>
+        {{#cookies}}<tr><td data-label="Name">{{name}}</td><td data-label="Purpose">{{purpose}}{{#.provider}} ({{.}}){{/.provider}}</td><td data-label="Type">{{category}}</td><td data-label="Set by">{{party}}</td><td data-label="Lasts">{{expiry}}</td><td data-label="Asks your consent">{{#needsConsent}}Yes{{/needsConsent}}{{^needsConsent}}No{{/needsConsent}}</td></tr>
         {{/cookies}}
         </tbody>
         </table>
@@ -413,15 +415,16 @@ enum NoticeTemplates {
         h3{font-size:1.2rem;margin:1.75rem 0 .5rem}h4{font-size:1.05rem;margin:1.25rem 0 .25rem}
         a{color:#1d4f91}a:focus,summary:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
         .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem}
+        .brand{border-top:.5rem solid #1d4f91;max-width:46rem;margin:0 auto;padding:.75rem 1.25rem 0}.brand-name{display:inline-block;margin:0;font-weight:700;font-size:1.15rem;color:#0b0c0c;text-decoration:none}
         .lede{font-size:1.25rem;color:#383f43;margin-top:0}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
         th,td{border-bottom:1px solid #b1b4b6;padding:.45rem .5rem .45rem 0;text-align:left;vertical-align:top}
         .tag{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .35rem;border:1px solid #383f43;border-radius:2px}
         .muted{color:#383f43;font-size:.9rem}dl{margin:.25rem 0 1rem}dt{font-weight:600}dd{margin:0 0 .5rem}
         label,legend{display:block;font-weight:600;margin:1rem 0 .25rem}fieldset{border:0;padding:0;margin:1rem 0}
-        .choice{margin:.35rem 0}.choice label{display:inline;font-weight:400;margin-left:.4rem}
+        .choice{display:flex;align-items:flex-start;gap:.6rem;margin:.6rem 0}.choice input{flex:none;margin:.1rem 0 0}.choice label{display:block;font-weight:400;margin:0;padding-top:.05rem}.choice .hint{margin:.1rem 0 0}
         input[type=text],input[type=email],input[type=tel],input[type=password],textarea,select{font:inherit;width:100%;max-width:30rem;box-sizing:border-box;padding:.35rem;border:2px solid #0b0c0c}
-        input[type=radio],input[type=checkbox]{width:1.25rem;height:1.25rem;vertical-align:middle}
+        input[type=radio],input[type=checkbox]{width:1.6rem;height:1.6rem;accent-color:#0b0c0c}
         input:focus,textarea:focus,select:focus,button:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
         button{font:inherit;font-weight:600;background:#00703c;color:#fff;border:0;padding:.5rem 1rem;margin:1rem 0;box-shadow:0 2px 0 #002d18;cursor:pointer}
         button:focus{background:#fd0;color:#0b0c0c}
@@ -430,6 +433,9 @@ enum NoticeTemplates {
         .error-summary:focus{outline:3px solid #fd0}.error-message{color:#d4351c;font-weight:600;margin:.25rem 0}
         .field-error{border-left:5px solid #d4351c;padding-left:.75rem}.field-error input,.field-error textarea{border-color:#d4351c}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        @media (max-width:40rem){table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        table.reflow tr{display:block;border-bottom:1px solid #b1b4b6;padding:.4rem 0}table.reflow td{display:block;border:0;padding:.1rem 0}
+        table.reflow td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
         @media print{.skip,nav{display:none}a{color:#0b0c0c}}
         """
 }

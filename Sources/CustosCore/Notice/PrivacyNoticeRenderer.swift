@@ -26,10 +26,11 @@ public struct PrivacyNoticeRenderer: Sendable {
     /// `registrationURL` the privacy centre's registration form from the top (HTML only).
     public func render(
         _ notice: PrivacyNotice, as format: NoticeFormat, stylesheetURL: String? = nil, requestFormURL: String? = nil,
-        retentionScheduleURL: String? = nil, versionsURL: String? = nil, registrationURL: String? = nil
+        retentionScheduleURL: String? = nil, versionsURL: String? = nil, registrationURL: String? = nil,
+        brandStylesheetURL: String? = nil
     ) -> String {
         let page = NoticePage(
-            notice: notice, stylesheetURL: stylesheetURL,
+            notice: notice, stylesheetURL: stylesheetURL, brandStylesheetURL: brandStylesheetURL,
             inlineStylesheet: stylesheetURL == nil ? NoticeTemplates.stylesheet : nil, requestFormURL: requestFormURL,
             retentionScheduleURL: retentionScheduleURL, versionsURL: versionsURL, registrationURL: registrationURL)
         let output =
@@ -61,6 +62,8 @@ public struct PrivacyNoticeRenderer: Sendable {
 struct NoticePage {
     let notice: PrivacyNotice
     let stylesheetURL: String?
+    /// The organisation's colour and logo (``NoticeBranding``), served beside the notice.
+    let brandStylesheetURL: String?
     let inlineStylesheet: String?
     /// Where the privacy centre's request form is, when the notice is served beside one.
     let requestFormURL: String?

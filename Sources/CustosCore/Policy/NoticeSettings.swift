@@ -11,8 +11,11 @@ public struct NoticeSettings: Sendable, Equatable, Decodable, ImpliedWhenAbsent 
     public var emailChanges: Bool?
     /// Where the notice is published.
     public var url: String?
+    /// The organisation's colour and logo on its public pages.
+    public var branding: NoticeBranding?
 
     static var impliedValue: NoticeSettings {
-        NoticeSettings(title: nil, introduction: nil, lastUpdated: nil, changes: nil, emailChanges: nil, url: nil)
+        NoticeSettings(
+            title: nil, introduction: nil, lastUpdated: nil, changes: nil, emailChanges: nil, url: nil, branding: nil)
     }
 }

@@ -35,6 +35,38 @@ struct PolicyReferenceCheck {
         checkAccess()
         checkRegistration()
         checkEvents()
+        checkBranding()
+    }
+
+    // MARK: Branding
+
+    private mutating func checkBranding() {
+        guard let branding = policy.notice.branding else { return }
+        let path = PolicyPath.root.key("notice").key("branding")
+        if let colour = branding.colour {
+            if let contrast = branding.contrastWithWhite {
+                if contrast < 4.5 {
+                    report(
+                        path.key("colour"),
+                        "\(colour) on white has a contrast of \(String(format: "%.1f", contrast)) to 1; links and buttons need at least 4.5 to 1 (WCAG 2.2 AA): choose a darker colour"
+                    )
+                }
+            } else {
+                report(path.key("colour"), "write the colour as # and six hexadecimal digits, e.g. #1d4f91")
+            }
+        }
+        if let logo = branding.logo {
+            if branding.logoPNG == nil || branding.logoSize == nil {
+                report(
+                    path.key("logo"),
+                    "give the logo as a PNG data address: data:image/png;base64, then the file in base64")
+            } else if let png = branding.logoPNG, png.count > NoticeBranding.largestLogo {
+                report(
+                    path.key("logo"),
+                    "the logo is \(png.count / 1000) kB; at most \(NoticeBranding.largestLogo / 1000) kB (\(logo.prefix(22))...)"
+                )
+            }
+        }
     }
 
     // MARK: Identifiers

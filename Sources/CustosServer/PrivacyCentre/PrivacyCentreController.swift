@@ -21,6 +21,8 @@ struct PrivacyCentreController {
         router.get("/privacy/:workspace/retention", use: retentionSchedule)
         router.get("/privacy/:workspace/retention.csv", use: retentionScheduleCSV)
         router.get("/privacy/:workspace/versions", use: versions)
+        router.get("/privacy/:workspace/brand.css", use: brandStylesheet)
+        router.get("/privacy/:workspace/logo.png", use: logo)
         router.get("/assets/notice.css") { _, _ in
             TextResponse(body: PrivacyNoticeRenderer.stylesheet, contentType: "text/css; charset=utf-8")
         }
@@ -50,6 +52,25 @@ struct PrivacyCentreController {
             versionsPage.render(
                 try await installation.policyVersions(in: workspace), organisation: entry.policy.controller.displayName,
                 workspace: workspace.name))
+    }
+
+    /// The organisation's colour and logo, as the policy in force gives them (``BrandStylesheet``).
+    @Sendable func brandStylesheet(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
+        let (entry, workspace) = try await entryAndWorkspace(context)
+        return TextResponse(
+            body: BrandStylesheet.css(
+                entry.policy.notice.branding, logoURL: "/privacy/\(workspace.name)/logo.png?v=\(entry.versionNumber)"),
+            contentType: "text/css; charset=utf-8")
+    }
+
+    /// The organisation's logo, from the policy in force; 404 when it gives none.
+    @Sendable func logo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let png = try await entry(context).policy.notice.branding?.logoPNG else {
+            throw HTTPError(.notFound, message: "There is no logo here.")
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "image/png", .cacheControl: "public, max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     @Sendable func retentionScheduleCSV(_ request: Request, context: AppRequestContext) async throws -> TextResponse {

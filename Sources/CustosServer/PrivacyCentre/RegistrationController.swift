@@ -39,7 +39,7 @@ struct RegistrationController {
 
     @Sendable func showForm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let registrations = try await offering(context)
-        return try await form(registrations, given: [:], problems: [], sharedAddress: nil)
+        return try await form(registrations, given: [:], chosen: [], problems: [], sharedAddress: nil)
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -48,6 +48,8 @@ struct RegistrationController {
         let recordType = registrations.recordType
         var given: [String: String] = [:]
         for field in recordType.fields { given[field.name] = body.value(field.name) ?? "" }
+        let chosen = CollectionChoice.made(
+            body.values("choice"), among: CollectionChoice.choices(for: recordType, in: registrations.vault.policy))
         var problems = RecordValidator(recordType: recordType).validate(given).problems.filter { !$0.isWarning }
         problems += try await schoolProblems(given, registrations)
         var sharedAddress: String?
@@ -61,14 +63,16 @@ struct RegistrationController {
                     message: "Use an address only you read, or tick to say that only you read this one"))
         }
         guard problems.isEmpty else {
-            return try await form(registrations, given: given, problems: problems, sharedAddress: sharedAddress)
-                .response(from: request, context: context)
+            return try await form(
+                registrations, given: given, chosen: chosen, problems: problems, sharedAddress: sharedAddress
+            )
+            .response(from: request, context: context)
         }
         let email = recordType.ownEmailField.flatMap { given[$0.name] }
         guard try await PublicFormLimits.admit(installation, from: context, email: email) else {
             return PublicFormLimits.refusal
         }
-        let id = try await registrations.submit(given)
+        let id = try await registrations.submit(given, choices: chosen)
         if let mail, let sender = mail.sender ?? registrations.vault.organisationSender {
             do {
                 try await registrations.sendLinks(
@@ -115,8 +119,8 @@ struct RegistrationController {
     }
 
     private func form(
-        _ registrations: PrivacyCentreRegistrations, given: [String: String], problems: [FieldProblem],
-        sharedAddress: String?
+        _ registrations: PrivacyCentreRegistrations, given: [String: String], chosen: [CollectionChoice],
+        problems: [FieldProblem], sharedAddress: String?
     ) async throws -> TextResponse {
         let type = registrations.recordType
         let form = RecordForm(recordType: type, policy: registrations.vault.policy)
@@ -130,6 +134,16 @@ struct RegistrationController {
             "typeName": type.name, "fields": view.fields, "hasProblems": !problems.isEmpty, "problems": summary,
         ]
         extra["typeDescription"] = type.description
+        // Each purpose resting on the person's say is its own box, unticked until they tick it.
+        extra["choices"] = CollectionChoice.choices(for: type, in: registrations.vault.policy).map { choice in
+            let id = "f-choice-\(choice.purpose)"
+            var item: [String: Any] = [
+                "id": id, "value": choice.value, "label": choice.label, "hintID": "\(id)-hint",
+                "checked": chosen.contains(choice),
+            ]
+            item["hint"] = choice.hint
+            return item
+        }
         extra["sharedAddress"] = sharedAddress
         return pages.render(
             .form,

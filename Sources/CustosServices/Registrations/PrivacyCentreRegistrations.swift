@@ -39,9 +39,13 @@ public struct PrivacyCentreRegistrations: Sendable {
 
     /// Takes in what a person gave on the form: checked as the record type's validator checks
     /// any record (a ``VaultError`` with each field's problem when it is not valid), then held,
-    /// sealed, for its confirmation link (``sendLinks(using:from:publicURL:only:at:)``). Returns
-    /// the registration's id. Registrations left unconfirmed past the link's life go first.
-    public func submit(_ given: [String: String], at time: Date = Date()) async throws -> UUID {
+    /// sealed, for its confirmation link (``sendLinks(using:from:publicURL:only:at:)``), with the
+    /// `choices` the person made among the form's (``CollectionChoice``), which take effect when
+    /// they confirm. Returns the registration's id. Registrations left unconfirmed past the
+    /// link's life go first.
+    public func submit(
+        _ given: [String: String], choices: [CollectionChoice] = [], at time: Date = Date()
+    ) async throws -> UUID {
         let validation = RecordValidator(recordType: recordType).validate(given)
         guard validation.isValid else { throw VaultError.invalidRecord(recordType.id, validation.problems) }
         guard let emailField = recordType.ownEmailField,
@@ -49,8 +53,10 @@ public struct PrivacyCentreRegistrations: Sendable {
         else { throw VaultError("\(recordType.ownEmailField?.name ?? "email"): is required", kind: .invalid) }
         try await removeExpired(at: time)
         let id = UUID()
+        let offered = CollectionChoice.choices(for: recordType, in: vault.policy)
+        let content = Content(values: validation.values, choices: choices.filter(offered.contains).map(\.value))
         let (key, sealed) = try OwnKeySealing.seal(
-            validation.values, under: vault.requesterKey, keyContext: Self.keyContext(workspaceID, id),
+            content, under: vault.requesterKey, keyContext: Self.keyContext(workspaceID, id),
             context: Self.sealContext(workspaceID, id))
         var changes = ChangeSet(workspaceID: workspaceID)
         changes.registrations.made = [
@@ -164,7 +170,8 @@ public struct PrivacyCentreRegistrations: Sendable {
             let stored = try await store.registration(id, in: workspaceID)
         else { throw VaultError("there is no registration to confirm for this link", kind: .notFound) }
         if stored.confirmedAt != nil { return .alreadyConfirmed }
-        let given = try open(stored)
+        let content = try content(stored)
+        let given = content.values
         let outcome = try await vault.write(
             RecordInput(
                 type: recordType, values: given,
@@ -187,6 +194,15 @@ public struct PrivacyCentreRegistrations: Sendable {
             ]
             try await store.apply(changes)
             return .suppressed
+        }
+        // The choices made on the form, as the person's own acts, each in the ledger with its wording.
+        let contacts = Contacts(vault: vault)
+        for choice in CollectionChoice.made(
+            content.choices, among: CollectionChoice.choices(for: recordType, in: vault.policy))
+        {
+            try await contacts.record(
+                choice.kind == .consent ? .given : .withdrawn, subject: subjectID, purpose: choice.purpose,
+                wording: choice.label, source: .webForm, actor: "registrant", at: time)
         }
         if settings.tellSchoolLeads == nil {
             changes.registrations.removed = [id]
@@ -326,11 +342,29 @@ public struct PrivacyCentreRegistrations: Sendable {
 
     // MARK: Helpers
 
+    /// What a registration holds, sealed: the values given and the choices made (``CollectionChoice/value``).
+    struct Content: Codable {
+        var values: [String: String]
+        var choices: [String]
+    }
+
+    /// What `stored` holds; one sealed before choices were kept holds the values alone.
+    private func content(_ stored: StoredRegistration) throws -> Content {
+        func open<Value: Decodable>(_ type: Value.Type) throws -> Value {
+            try OwnKeySealing.open(
+                type, key: stored.key, sealed: stored.sealed, under: vault.requesterKey,
+                keyContext: Self.keyContext(workspaceID, stored.id), context: Self.sealContext(workspaceID, stored.id),
+                what: "registration \(stored.id)")
+        }
+        do {
+            return try open(Content.self)
+        } catch let error as StoreError where error.errorCode == .corruptData {
+            return Content(values: try open([String: String].self), choices: [])
+        }
+    }
+
     private func open(_ stored: StoredRegistration) throws -> [String: String] {
-        try OwnKeySealing.open(
-            [String: String].self, key: stored.key, sealed: stored.sealed, under: vault.requesterKey,
-            keyContext: Self.keyContext(workspaceID, stored.id), context: Self.sealContext(workspaceID, stored.id),
-            what: "registration \(stored.id)")
+        try content(stored).values
     }
 
     static func keyContext(_ workspaceID: UUID, _ id: UUID) -> Envelope.Context {
