@@ -855,6 +855,19 @@ enum PostgresSchema {
                 "CREATE INDEX name_word_part ON name_word(record_id, role)",
                 "CREATE INDEX name_word_subject ON name_word(workspace_id, subject_id)",
             ]),
+        // Each request's number in its workspace's register, for the short reference people quote.
+        Migration(
+            id: 38, name: "request-number",
+            statements: [
+                "ALTER TABLE data_request ADD COLUMN number INTEGER",
+                """
+                UPDATE data_request r SET number = n.position FROM (
+                    SELECT id, row_number() OVER (PARTITION BY workspace_id ORDER BY created_at, id) AS position
+                    FROM data_request
+                ) n WHERE r.id = n.id
+                """,
+                "CREATE UNIQUE INDEX data_request_number ON data_request(workspace_id, number)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

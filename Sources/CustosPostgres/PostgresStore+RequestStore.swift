@@ -8,15 +8,23 @@ extension PostgresStore {
     static func applyRequestChanges(
         _ changes: RequestChanges, in workspace: UUID, _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
+        if !changes.opened.isEmpty {
+            // Numbers are handed out one workspace's transaction at a time, across servers: each
+            // waits here until the one before it commits, then sees its numbers.
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(\(workspace.uuidString), \(Self.requestNumberLock)))",
+                logger: logger)
+        }
         for request in changes.opened {
             try await connection.query(
                 """
                 INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                awaits_fee, fee_ground, party_key, party_sealed, created_at)
+                awaits_fee, fee_ground, party_key, party_sealed, created_at, number)
                 VALUES (\(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
                 \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso), \(request.dueOn?.iso),
                 \(request.awaitsFee), \(request.feeGround?.rawValue), \(request.party.map { ByteBuffer(data: $0.key) }),
-                \(request.party.map { ByteBuffer(data: $0.sealed) }), \(request.createdAt))
+                \(request.party.map { ByteBuffer(data: $0.sealed) }), \(request.createdAt),
+                (SELECT COALESCE(MAX(number), 0) + 1 FROM data_request WHERE workspace_id = \(workspace)))
                 """, logger: logger)
         }
         for (id, party) in changes.partiesSealed {
@@ -98,8 +106,11 @@ extension PostgresStore {
 
     private static let requestColumns = """
         id, workspace_id, subject_id, kind, channel, state, received_on, due_on, awaits_fee, on_behalf_as, competence,
-        created_at, outcome, party_key, party_sealed, fee_ground
+        created_at, outcome, party_key, party_sealed, fee_ground, number
         """
+
+    /// The seed of the advisory lock that numbers a workspace's requests.
+    private static let requestNumberLock: Int64 = 0x5265_7175
 
     public func schoolCalendar(in workspaceID: UUID) async throws -> SchoolCalendar? {
         for try await (text) in try await client.query(
@@ -193,6 +204,15 @@ extension PostgresStore {
         ).first
     }
 
+    public func request(numbered number: Int, in workspaceID: UUID) async throws -> StoredRequest? {
+        try await requests(
+            """
+            SELECT \(unescaped: Self.requestColumns) FROM data_request
+            WHERE workspace_id = \(workspaceID) AND number = \(Int32(clamping: number))
+            """
+        ).first
+    }
+
     public func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest] {
         try await requests(
             """
@@ -266,11 +286,11 @@ extension PostgresStore {
         for try await row in try await client.query(query, logger: logger) {
             let (
                 id, workspace, subject, kind, channel, state, received, due, awaitsFee, onBehalfAs, competence,
-                createdAt, outcome, partyKey, partySealed, feeGround
+                createdAt, outcome, partyKey, partySealed, feeGround, number
             ) = try row.decode(
                 (
                     UUID, UUID, UUID?, String, String, String, String, String?, Bool, String?, String?, Date, String?,
-                    ByteBuffer?, ByteBuffer?, String?
+                    ByteBuffer?, ByteBuffer?, String?, Int32?
                 ).self
             )
             var request = StoredRequest(
@@ -282,6 +302,7 @@ extension PostgresStore {
                 party: partyKey.flatMap { key in
                     partySealed.map { SealedText(key: Data(buffer: key), sealed: Data(buffer: $0)) }
                 }, createdAt: createdAt, outcome: try RequestOutcome.stored(outcome))
+            request.number = number.map(Int.init)
             if onBehalfAs != nil || competence != nil {
                 request.plainParty = RequestParty(relationship: onBehalfAs ?? "", competence: competence ?? "")
             }

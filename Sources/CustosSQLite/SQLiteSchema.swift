@@ -748,6 +748,18 @@ enum SQLiteSchema {
                     CREATE INDEX name_word_subject ON name_word(workspace_id, subject_id);
                     """)
         }
+        // Each request's number in its workspace's register, for the short reference people quote.
+        migrator.registerMigration("38-request-number") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE data_request ADD COLUMN number INTEGER;
+                    UPDATE data_request SET number = (
+                        SELECT COUNT(*) FROM data_request earlier WHERE earlier.workspace_id = data_request.workspace_id
+                        AND (earlier.created_at < data_request.created_at
+                            OR (earlier.created_at = data_request.created_at AND earlier.id <= data_request.id)));
+                    CREATE UNIQUE INDEX data_request_number ON data_request(workspace_id, number);
+                    """)
+        }
         return migrator
     }
 }

@@ -12,11 +12,12 @@ extension SQLiteStore {
             try db.cachedStatement(
                 bound: """
                     INSERT INTO data_request (id, workspace_id, subject_id, kind, channel, state, received_on, due_on,
-                    awaits_fee, fee_ground, party_key, party_sealed, created_at) VALUES (
+                    awaits_fee, fee_ground, party_key, party_sealed, created_at, number) VALUES (
                         \(request.id), \(workspace), \(request.subjectID), \(request.kind.rawValue),
                         \(request.channel.rawValue), \(request.state.rawValue), \(request.receivedOn.iso),
                         \(request.dueOn?.iso), \(request.awaitsFee), \(request.feeGround?.rawValue),
-                        \(request.party?.key), \(request.party?.sealed), \(stored(request.createdAt)))
+                        \(request.party?.key), \(request.party?.sealed), \(stored(request.createdAt)),
+                        (SELECT COALESCE(MAX(number), 0) + 1 FROM data_request WHERE workspace_id = \(workspace)))
                     """
             ).execute()
         }
@@ -140,6 +141,16 @@ extension SQLiteStore {
             try Row.fetchOne(
                 db.cachedStatement(
                     bound: "SELECT * FROM data_request WHERE id = \(id) AND workspace_id = \(workspaceID.uuidString)")
+            ).map(Self.request)
+        }
+    }
+
+    public func request(numbered number: Int, in workspaceID: UUID) async throws -> StoredRequest? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM data_request WHERE workspace_id = ? AND number = ?",
+                arguments: [workspaceID.uuidString, number]
             ).map(Self.request)
         }
     }
@@ -281,6 +292,7 @@ extension SQLiteStore {
             feeGround: try feeGround.map { try keyword($0, "fee ground") },
             party: partyKey.flatMap { key in partySealed.map { SealedText(key: key, sealed: $0) } },
             createdAt: row["created_at"], outcome: try RequestOutcome.stored(row["outcome"]))
+        request.number = row["number"]
         let relationship: String? = row["on_behalf_as"]
         let competence: String? = row["competence"]
         if relationship != nil || competence != nil {

@@ -41,5 +41,6 @@ public enum SchemaMigrations {
         "audit-by-workspace",
         "audit-shown",
         "name-index",
+        "request-number",
     ]
 }

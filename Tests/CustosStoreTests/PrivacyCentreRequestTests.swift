@@ -48,7 +48,9 @@ struct PrivacyCentreRequestTests {
             #expect(message.rcptTos == ["head@school.example"])
             let text = MailText.readable(message.data)
             #expect(text.contains("Subject: Confirm your request to"))
-            #expect(text.contains(request.id.uuidString))
+            #expect(request.reference == "R-2026-0001")
+            #expect(text.contains("Your request's reference is R-2026-0001."), "a reference to quote, not an id")
+            #expect(!text.contains(request.id.uuidString))
 
             let claims = try link(smtp, to: "head@school.example", vault: vault)
             #expect(claims.requestID == request.id)

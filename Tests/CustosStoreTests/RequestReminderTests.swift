@@ -50,7 +50,8 @@ struct RequestReminderTests {
                 }.joined()
                 let text = raw + bodies
                 #expect(text.contains("dpo@assetforschools.co.uk"))
-                #expect(text.contains("Request: \(request.id.uuidString)"))
+                #expect(text.contains("Request: \(request.reference)"))
+                #expect(request.reference.hasPrefix("R-2026-"))
                 #expect(
                     text.contains(
                         "Open it in the console: https://custos.asset.example/console/requests/\(request.id.uuidString.lowercased())"

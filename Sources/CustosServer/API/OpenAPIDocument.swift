@@ -638,9 +638,10 @@ enum OpenAPIDocument {
               },
               "Request": {
                 "type": "object",
-                "required": ["id", "kind", "channel", "state", "received", "awaitsFee"],
+                "required": ["id", "reference", "kind", "channel", "state", "received", "awaitsFee"],
                 "properties": {
                   "id": { "type": "string", "format": "uuid" },
+                  "reference": { "type": "string", "description": "The reference people quote: R-, the year received and the request's number in the register, e.g. R-2026-0042" },
                   "kind": { "type": "string" },
                   "subject": { "type": "string", "format": "uuid" },
                   "channel": { "type": "string" },

@@ -17,6 +17,11 @@ struct RequestsController: Sendable {
             standing: parameters.get("state").flatMap(RequestQuery.Standing.init(rawValue:)) ?? .open,
             kind: parameters.get("kind").flatMap(RequestKind.init(rawValue:)),
             order: parameters.get("order").flatMap(RequestQuery.Order.init(rawValue:)) ?? .due)
+        // A reference a person quoted opens its request.
+        let reference = parameters.get("ref")?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !reference.isEmpty, let found = try await Requests(vault: user.vault).request(reference: reference) {
+            return SignInController.redirect(Self.link(found.id))
+        }
         let number = Pager.pageNumber(parameters.get("page"))
         let (found, total) = try await Requests(vault: user.vault).page(
             matching: query, limit: Self.pageSize, offset: number * Self.pageSize)
@@ -36,6 +41,14 @@ struct RequestsController: Sendable {
         ]
         .map { RequestsPage.Choice(value: $0.0, label: $0.1, selected: query.order.rawValue == $0.0) }
         page.filtered = query != RequestQuery()
+        if !reference.isEmpty {
+            let message =
+                StoredRequest.number(inReference: reference) == nil
+                ? "Enter a reference like R-2026-0042" : "No request has the reference \(reference.prefix(20))"
+            page.reference = String(reference.prefix(40))
+            page.referenceError = message
+            page.problems = [PageProblem(field: "ref", message)]
+        }
         page.pager = Pager(page: number, pageSize: Self.pageSize, shown: found.count, total: total) { target in
             var items = [URLQueryItem(name: "page", value: String(target))]
             if query.standing != .open { items.append(URLQueryItem(name: "state", value: query.standing.rawValue)) }
@@ -310,7 +323,7 @@ struct RequestsController: Sendable {
             } : nil
         var page = RequestPage(
             notice: notice, problems: problem.map { [$0] } ?? [],
-            kind: PageText.label(stored.kind.rawValue), shortID: PeopleController.shortID(id),
+            kind: PageText.label(stored.kind.rawValue), requestReference: stored.reference,
             state: PageText.words(stored.state.rawValue), received: PageText.day(stored.receivedOn),
             channel: stored.channel.title, reference: stored.kind.reference,
             due: due.map(PageText.day) ?? Self.waitText(stored.clockWaitsFor), dueWarning: deadline?.warning,
@@ -417,7 +430,7 @@ struct RequestsController: Sendable {
     /// A request as a row of a table of requests: what, how it came, its state and its deadline.
     static func row(_ request: StoredRequest, today: CalendarDay) -> RequestsPage.Row {
         RequestsPage.Row(
-            link: link(request.id),
+            link: link(request.id), reference: request.reference,
             kind: PageText.label(request.kind.rawValue),
             channel: PageText.words(request.channel.rawValue),
             state: PageText.words(request.state.rawValue),

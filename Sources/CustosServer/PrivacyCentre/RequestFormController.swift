@@ -179,7 +179,7 @@ struct RequestFormController {
         }
         var values: [String: Any] = [
             "title": "Your request is confirmed", "organisation": vault.policy.controller.displayName,
-            "workspace": vault.workspace.name, "reference": confirmed.id.uuidString,
+            "workspace": vault.workspace.name, "reference": confirmed.reference,
             "forSomeoneElse": confirmed.isOnBehalf,
         ]
         // Left out while staff check who the requester is: the page then says so.

@@ -70,7 +70,8 @@ public struct PrivacyCentreRequests: Sendable {
         sealed.email = email
         changes.requests.requesters = [try vault.sealedRequester(sealed, request: request.id)]
         try await store.apply(changes)
-        return request
+        // As kept, with the number the register gave it.
+        return try await store.request(request.id, in: workspaceID) ?? request
     }
 
     /// What the requester gave, opened, with where the confirmation of their address stands; nil
@@ -108,8 +109,10 @@ public struct PrivacyCentreRequests: Sendable {
             guard let address = asked.email, let recipient = MailAddress(address, name: asked.name) else { continue }
             let url = links.requestConfirmation(
                 request: stored.requestID, expiresAt: time.addingTimeInterval(Self.linkLifetime))
-            let email = confirmationEmail(
-                asked, request: stored.requestID, url: url, from: sender, to: recipient, at: time)
+            let reference =
+                try await store.request(stored.requestID, in: workspaceID)?.reference
+                ?? String(stored.requestID.uuidString.lowercased().prefix(8))
+            let email = confirmationEmail(asked, reference: reference, url: url, from: sender, to: recipient, at: time)
             var changes = ChangeSet(workspaceID: workspaceID)
             changes.fence(claim)
             do {
@@ -138,7 +141,7 @@ public struct PrivacyCentreRequests: Sendable {
     /// The email carrying the link: what was asked, what following the link does, and what to do
     /// if the requester did not ask.
     func confirmationEmail(
-        _ asked: PublicRequest, request: UUID, url: String, from sender: MailAddress, to recipient: MailAddress,
+        _ asked: PublicRequest, reference: String, url: String, from sender: MailAddress, to recipient: MailAddress,
         at time: Date
     ) -> OutgoingEmail {
         let organisation = vault.policy.controller.displayName
@@ -157,7 +160,7 @@ public struct PrivacyCentreRequests: Sendable {
 
                 If you did not make this request, ignore this email: nothing more will happen.
 
-                Your request's reference is \(request.uuidString).
+                Your request's reference is \(reference).
                 """, date: time)
     }
 

@@ -112,7 +112,7 @@ public struct RequestReminders: Sendable {
                     A parent's request for the educational record is running, but its 15th school day falls after \
                     the last term in the school calendar, so its due date cannot be worked out.
 
-                    Request: \(request.id.uuidString)
+                    Request: \(request.reference)
                     Kind: \(kind) (\(request.kind.reference))
                     Received: \(request.receivedOn)
 
@@ -133,7 +133,7 @@ public struct RequestReminders: Sendable {
             text: """
                 A request from a person is coming due.
 
-                Request: \(request.id.uuidString)
+                Request: \(request.reference)
                 Kind: \(kind) (\(request.kind.reference))
                 Received: \(request.receivedOn)
                 Due: \(dueOn); \(when).

@@ -40,7 +40,8 @@ extension Requests {
         var changes = opening
         changes.requests.requesters = [try vault.sealedRequester(requester, request: request.id)]
         try await store.apply(changes)
-        return request
+        // As kept, with the number the register gave it.
+        return try await store.request(request.id, in: workspaceID) ?? request
     }
 
     /// Who made request `id` and what they asked, as they gave it (online or to staff), with

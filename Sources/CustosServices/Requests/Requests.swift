@@ -26,7 +26,8 @@ public struct Requests: Sendable {
     public func open(_ intake: RequestIntake, actor: String, at time: Date = Date()) async throws -> StoredRequest {
         let (request, changes) = try await opening(intake, actor: actor, at: time)
         try await store.apply(changes)
-        return request
+        // As kept, with the number the register gave it.
+        return try await store.request(request.id, in: workspaceID) ?? request
     }
 
     /// The request `intake` opens and what opening it writes, not yet applied.
@@ -421,6 +422,17 @@ public struct Requests: Sendable {
     /// The request `id`, if the workspace has it.
     public func request(_ id: UUID) async throws -> StoredRequest? {
         try await store.request(id, in: workspaceID)
+    }
+
+    /// The request a reference names (`R-2026-0042`, or its number alone); nil when none does.
+    public func request(reference: String) async throws -> StoredRequest? {
+        guard let number = StoredRequest.number(inReference: reference),
+            let found = try await store.request(numbered: number, in: workspaceID)
+        else { return nil }
+        // A year given must be the year it was received: R-2025-0042 is not R-2026-0042.
+        let parts = reference.trimmingCharacters(in: .whitespaces).split(separator: "-")
+        if parts.count == 3, parts[1] != found.receivedOn.iso.prefix(4) { return nil }
+        return found
     }
 
     /// The requests about the person `subjectID`, open and closed.

@@ -7,6 +7,9 @@ public protocol RequestStore: Sendable {
     /// The request with `id` in the workspace, if there is one.
     func request(_ id: UUID, in workspaceID: UUID) async throws -> StoredRequest?
 
+    /// The request numbered `number` in the workspace's register (``StoredRequest/reference``).
+    func request(numbered number: Int, in workspaceID: UUID) async throws -> StoredRequest?
+
     /// The workspace's requests, those due soonest first (those with no date yet last, oldest
     /// first); only open ones unless `includingClosed`.
     func requests(in workspaceID: UUID, includingClosed: Bool) async throws -> [StoredRequest]

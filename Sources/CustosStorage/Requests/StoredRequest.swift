@@ -39,6 +39,27 @@ public struct StoredRequest: Sendable, Equatable {
     public var createdAt: Date
     /// What the request produced, once completed (an erasure's certificate).
     public var outcome: RequestOutcome?
+    /// Its number in the workspace's register, counting from 1 in the order requests were
+    /// opened; given by the store when the request is kept, nil before.
+    public var number: Int?
+
+    /// The reference people quote: `R-`, the year it was received, and its number, e.g.
+    /// `R-2026-0042`; the first eight digits of its id until it is numbered.
+    public var reference: String {
+        guard let number else { return String(id.uuidString.lowercased().prefix(8)) }
+        return "R-\(receivedOn.iso.prefix(4))-\(String(format: "%04d", number))"
+    }
+
+    /// The number a reference gives (`R-2026-0042`, any case, or the number alone); nil for
+    /// anything else.
+    public static func number(inReference text: String) -> Int? {
+        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-")
+        if parts.count == 1 { return Int(parts[0]).flatMap { $0 > 0 ? $0 : nil } }
+        guard parts.count == 3, parts[0] == "R", parts[1].count == 4, Int(parts[1]) != nil,
+            let number = Int(parts[2]), number > 0
+        else { return nil }
+        return number
+    }
 
     public init(
         id: UUID = UUID(), workspaceID: UUID, subjectID: UUID?, kind: RequestKind, channel: RequestChannel,

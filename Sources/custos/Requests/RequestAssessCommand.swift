@@ -24,9 +24,10 @@ struct RequestAssessCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let assessment = try await store.withVault { vault in
-            try await Erasures(vault: vault).assess(request: id, on: on ?? .today, eraseDespite: Set(eraseDespite))
+            let id = try await request.id(in: vault)
+            return try await Erasures(vault: vault).assess(
+                request: id, on: on ?? .today, eraseDespite: Set(eraseDespite))
         }
         print(ErasureText.assessment(assessment), terminator: "")
     }

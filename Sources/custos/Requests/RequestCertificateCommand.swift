@@ -17,9 +17,9 @@ struct RequestCertificateCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let certificate = try await store.withVault { vault in
-            try await Erasures(vault: vault).certificate(request: id)
+            let id = try await request.id(in: vault)
+            return try await Erasures(vault: vault).certificate(request: id)
         }
         switch format {
         case .text:

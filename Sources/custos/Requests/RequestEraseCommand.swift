@@ -27,9 +27,9 @@ struct RequestEraseCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let certificate = try await store.withVault { vault in
-            try await Erasures(vault: vault).carryOut(
+            let id = try await request.id(in: vault)
+            return try await Erasures(vault: vault).carryOut(
                 request: id, ground: ground, eraseDespite: Set(eraseDespite), on: on ?? .today,
                 actor: CommandActor.current)
         }

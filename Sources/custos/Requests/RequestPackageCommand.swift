@@ -17,9 +17,9 @@ struct RequestPackageCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let zip = try await store.withVault { vault in
-            try await Requests(vault: vault).package(id, actor: CommandActor.current)
+            let id = try await request.id(in: vault)
+            return try await Requests(vault: vault).package(id, actor: CommandActor.current)
         }
         try OwnerOnlyFile.write(zip, to: out)
         print(out)

@@ -17,9 +17,9 @@ struct RequestRestrictCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let done = try await store.withVault { vault in
-            try await Restrictions(vault: vault).carryOut(
+            let id = try await request.id(in: vault)
+            return try await Restrictions(vault: vault).carryOut(
                 request: id, ground: ground, purposes: purpose.isEmpty ? nil : purpose, on: on ?? .today,
                 actor: CommandActor.current)
         }
@@ -45,14 +45,14 @@ struct RequestObjectCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         var compelling: [String: String] = [:]
         for pair in grounds {
             let (purpose, text) = try NameValueArgument.split(pair, option: "--grounds", shape: "PURPOSE=TEXT")
             compelling[purpose] = text
         }
         let done = try await store.withVault { vault in
-            try await Objections(vault: vault).carryOut(
+            let id = try await request.id(in: vault)
+            return try await Objections(vault: vault).carryOut(
                 request: id, purposes: purpose, compellingGrounds: compelling, on: on ?? .today,
                 actor: CommandActor.current)
         }
@@ -78,14 +78,14 @@ struct RequestRectifyCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         guard let recordID = UUID(uuidString: record) else {
             throw ValidationError("--record: '\(record)' is not an id")
         }
         if let refuse {
             guard set.isEmpty else { throw ValidationError("--set: a refused correction changes nothing") }
             let done = try await store.withVault { vault in
-                try await Rectifications(vault: vault).refuse(
+                let id = try await request.id(in: vault)
+                return try await Rectifications(vault: vault).refuse(
                     request: id, record: recordID, reasons: refuse, statement: statement, on: on ?? .today,
                     actor: CommandActor.current)
             }
@@ -101,7 +101,8 @@ struct RequestRectifyCommand: AsyncParsableCommand {
         }
         let done = try await store.withVault { vault in
             try await Rectifications(vault: vault).carryOut(
-                request: id, record: recordID, changes: changes, on: on ?? .today, actor: CommandActor.current)
+                request: try await request.id(in: vault), record: recordID, changes: changes, on: on ?? .today,
+                actor: CommandActor.current)
         }
         print(RequestText.line(done))
     }
@@ -119,9 +120,9 @@ struct RequestPortableCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let zip = try await store.withVault { vault in
-            try await Requests(vault: vault).portable(id, actor: CommandActor.current)
+            let id = try await request.id(in: vault)
+            return try await Requests(vault: vault).portable(id, actor: CommandActor.current)
         }
         try OwnerOnlyFile.write(zip, to: out)
         print(out)

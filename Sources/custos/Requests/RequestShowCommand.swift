@@ -12,8 +12,8 @@ struct RequestShowCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         let (shown, party, requester) = try await store.withVault { vault in
+            let id = try await request.id(in: vault)
             let requests = Requests(vault: vault)
             let shown = try await requests.show(id, asOf: .today)
             return (
@@ -52,14 +52,20 @@ struct RequestShowCommand: AsyncParsableCommand {
     }
 }
 
-/// The request id every step command takes.
+/// The request every step command takes: its id, or the reference people quote (R-2026-0042).
 struct RequestIDArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("The request's id.", valueName: "ID")) var text: String
+    @Argument(help: ArgumentHelp("The request's id or reference (e.g. R-2026-0042).", valueName: "REQUEST"))
+    var text: String
 
-    var id: UUID {
-        get throws {
-            guard let id = UUID(uuidString: text) else { throw ValidationError("'\(text)' is not a request id") }
-            return id
+    /// The request's id: the id given, or the id of the request the reference names.
+    func id(in vault: Vault) async throws -> UUID {
+        if let id = UUID(uuidString: text) { return id }
+        guard StoredRequest.number(inReference: text) != nil else {
+            throw ValidationError("'\(text)' is not a request id or reference (e.g. R-2026-0042)")
         }
+        guard let found = try await Requests(vault: vault).request(reference: text) else {
+            throw CommandFailure(message: "no request has the reference \(text)")
+        }
+        return found.id
     }
 }

@@ -12,12 +12,12 @@ struct RequestStepOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
     func record(_ action: RequestEvent.Action) async throws {
-        let id = try request.id
-        let request = try await store.withVault { vault in
-            try await Requests(vault: vault).record(
+        let done = try await store.withVault { vault in
+            let id = try await request.id(in: vault)
+            return try await Requests(vault: vault).record(
                 action, request: id, on: on ?? .today, reason: reason, actor: CommandActor.current)
         }
-        print(RequestText.line(request))
+        print(RequestText.line(done))
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// How requests read on the command line.
 enum RequestText {
-    /// One line: id, kind, state, due date (with the days left, or overdue, while open), how it
+    /// One line: id, reference, kind, state, due date (with the days left, or overdue, while open), how it
     /// came and when.
     static func line(_ request: StoredRequest, today: CalendarDay = .today) -> String {
         var due = request.dueOn.map { "due \($0.iso)" } ?? request.clockWaitsFor?.plainEnglish ?? "no due date"
@@ -20,7 +20,7 @@ enum RequestText {
         }
         let state = request.state.rawValue.replacingOccurrences(of: "_", with: " ")
         return
-            "\(request.id.uuidString)  \(request.kind.rawValue)  \(state)  \(due)  (\(request.channel.rawValue), received \(request.receivedOn.iso))"
+            "\(request.id.uuidString)  \(request.reference)  \(request.kind.rawValue)  \(state)  \(due)  (\(request.channel.rawValue), received \(request.receivedOn.iso))"
     }
 
     /// Who made a request, how to reach them and what they said; for one made online, whether

@@ -18,12 +18,12 @@ struct RequestTieCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         guard let subjectID = UUID(uuidString: subject) else {
             throw ValidationError("--subject: '\(subject)' is not a subject id")
         }
         let tied = try await store.withVault { vault in
-            try await Requests(vault: vault).tie(id, to: subjectID, actor: CommandActor.current)
+            let id = try await request.id(in: vault)
+            return try await Requests(vault: vault).tie(id, to: subjectID, actor: CommandActor.current)
         }
         print(RequestText.line(tied))
     }

@@ -25,14 +25,17 @@ struct RequestWithholdCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let id = try request.id
         guard let recordID = UUID(uuidString: record) else {
             throw ValidationError("--record: '\(record)' is not an id")
         }
-        let item = try await store.withVault { vault in
-            try await Requests(vault: vault).withhold(
-                request: id, record: recordID, fields: field.isEmpty ? nil : field, exemption: exemption,
-                reason: reason, on: on ?? .today, actor: CommandActor.current)
+        let (id, item) = try await store.withVault { vault in
+            let id = try await request.id(in: vault)
+            return (
+                id,
+                try await Requests(vault: vault).withhold(
+                    request: id, record: recordID, fields: field.isEmpty ? nil : field, exemption: exemption,
+                    reason: reason, on: on ?? .today, actor: CommandActor.current)
+            )
         }
         print(
             "withheld from request \(id.uuidString): record \(recordID.uuidString)\(item.fields.map { " (\($0.joined(separator: ", ")))" } ?? ""), \(exemption.reference)"

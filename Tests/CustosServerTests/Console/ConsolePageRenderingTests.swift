@@ -120,7 +120,8 @@ struct ConsolePageRenderingTests {
             showsCasework: true, openRequests: 3, overdueRequests: 1, calendarNeeded: 2,
             requests: [
                 RequestsPage.Row(
-                    link: "/console/requests/0a1b2c3d", kind: "Access", channel: "email", state: "In progress",
+                    link: "/console/requests/0a1b2c3d", reference: "R-2026-0042", kind: "Access", channel: "email",
+                    state: "In progress",
                     received: "2 February 2026", due: "2 March 2026", left: "due today", dueClass: "due-soon")
             ],
             breachClocks: 1,
@@ -155,7 +156,8 @@ struct ConsolePageRenderingTests {
         samples.append(
             sample(
                 casework,
-                expecting: #"<a href="/console/requests/0a1b2c3d">Access</a> <span class="muted">(email)</span>"#,
+                expecting:
+                    #"<a href="/console/requests/0a1b2c3d">Access</a> <span class="muted">R-2026-0042 (email)</span>"#,
                 "<strong>The policy in force has 1 error.</strong>",
                 #"<title id="chart-title">Open requests due in each of the next eight weeks: 4 in all, 2 in the week of 2 Mar, 1 in the week of 9 Mar,"#,
                 ##"<rect x="40" y="40" width="48" height="150" fill="#1d70b8"></rect>"##,
@@ -392,18 +394,21 @@ struct ConsolePageRenderingTests {
         // Requests.
         let requests = RequestsPage(requests: [
             RequestsPage.Row(
-                link: "/console/requests/0a1b2c3d", kind: "Access", channel: "email", state: "In progress",
+                link: "/console/requests/0a1b2c3d", reference: "R-2026-0042", kind: "Access", channel: "email",
+                state: "In progress",
                 received: "2 February 2026", due: "2 March 2026", left: "2 days overdue", dueClass: "overdue")
         ])
         samples.append(
             sample(
                 requests,
-                expecting: #"<a href="/console/requests/0a1b2c3d">Access</a> <span class="muted">(email)</span>"#,
+                expecting:
+                    #"<a href="/console/requests/0a1b2c3d">Access</a> <span class="muted">R-2026-0042 (email)</span>"#,
                 #"<td class="overdue">2 March 2026<br><span class="muted">2 days overdue</span></td>"#))
 
         let erasure = RequestPage(
             notice: "Step recorded.",
-            kind: "Erasure", shortID: "0a1b2c3d", state: "In progress", received: "2 February 2026", channel: "email",
+            kind: "Erasure", requestReference: "R-2026-0042", state: "In progress", received: "2 February 2026",
+            channel: "email",
             reference: "UK GDPR Article 17", due: "2 March 2026", dueWarning: nil, feeGround: nil, left: "due today",
             dueClass: "due-soon",
             requester: RequestPage.Requester(
@@ -432,7 +437,7 @@ struct ConsolePageRenderingTests {
         samples.append(
             sample(
                 erasure,
-                expecting: "<h1>Request 0a1b2c3d</h1>",
+                expecting: "<h1>Request R-2026-0042</h1>",
                 "<dd>Jo Bloggs<br>jo.bloggs@example.com<br>01234 567890</dd>",
                 "<dd>For Sam Bloggs (their parent)</dd>",
                 #"<form method="post" action="/console/requests/0a1b2c3d/steps" class="step" novalidate>"#,
@@ -444,7 +449,7 @@ struct ConsolePageRenderingTests {
                 "<tr><td>2 February 2026</td><td>received</td><td>office@ashe.example</td><td></td></tr>"))
 
         let restriction = RequestPage(
-            kind: "Restriction", shortID: "1b2c3d4e", state: "In progress", received: "20 February 2026",
+            kind: "Restriction", requestReference: "R-2026-0043", state: "In progress", received: "20 February 2026",
             channel: "letter", reference: "UK GDPR Article 18", due: "20 March 2026",
             dueWarning: "The school calendar may extend this", feeGround: "Manifestly unfounded: a fee of 10 pounds",
             left: nil, dueClass: "",

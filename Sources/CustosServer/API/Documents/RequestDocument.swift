@@ -5,6 +5,8 @@ import Hummingbird
 /// A request in the register.
 struct RequestDocument: ResponseCodable {
     var id: UUID
+    /// The reference people quote, e.g. `R-2026-0042`.
+    var reference: String
     var kind: String
     var subject: UUID?
     var channel: String
@@ -28,6 +30,7 @@ struct RequestDocument: ResponseCodable {
 
     init(_ request: StoredRequest, party: RequestParty?) {
         id = request.id
+        reference = request.reference
         kind = request.kind.rawValue
         subject = request.subjectID
         channel = request.channel.rawValue

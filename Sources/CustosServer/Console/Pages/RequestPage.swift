@@ -106,7 +106,8 @@ struct RequestPage: ConsolePage {
     var notice: String?
     var problems: [PageProblem] = []
     let kind: String
-    let shortID: String
+    /// The reference people quote, e.g. R-2026-0042.
+    let requestReference: String
     let state: String
     let received: String
     let channel: String

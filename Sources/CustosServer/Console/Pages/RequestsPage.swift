@@ -6,6 +6,8 @@ struct RequestsPage: ConsolePage {
     /// A request as a row of a table of requests: what, how it came, its state and its deadline.
     struct Row: Sendable {
         let link: String
+        /// The reference people quote, e.g. R-2026-0042.
+        let reference: String
         let kind: String
         let channel: String
         let state: String
@@ -29,4 +31,8 @@ struct RequestsPage: ConsolePage {
     var pager: Pager?
     /// Whether the list is filtered to other than the open requests.
     var filtered = false
+    /// A reference searched for, shown again, and why it found nothing.
+    var reference = ""
+    var referenceError: String?
+    var problems: [PageProblem] = []
 }
