@@ -210,7 +210,9 @@ extension NoticeCompletenessTests {
             items.append(Item("\(what): description", description, in: place))
         }
         if let basis = purpose.lawfulBasis {
-            items.append(Item("\(what): lawful basis", "\(basis.title) (\(basis.reference))", in: place))
+            // The basis in words, its citation beside it rather than in the sentence.
+            items.append(Item("\(what): lawful basis", "\(basis.title).", in: place))
+            items.append(Item("\(what): lawful basis cited", basis.reference, in: place))
             items.append(Item("\(what): lawful basis explained", basis.plainEnglish, in: place))
             if basis == .legitimateInterests, let interest = given(purpose.legitimateInterest) {
                 items.append(Item("\(what): legitimate interest", interest, in: place))

@@ -92,6 +92,24 @@ struct PrivacyNoticeTests {
         #expect(!text.contains("**Objection:**"))
     }
 
+    @Test("the notice opens with a summary per kind of person, then the detail; citations stand apart")
+    func layered() throws {
+        let fixture = PolicyFixture()
+        let page = try html(fixture)
+        let brief = try #require(page.range(of: #"<h2 id="in-brief">In brief</h2>"#))
+        let detail = try #require(page.range(of: #"<h2 id="pupil">Pupils</h2>"#))
+        #expect(brief.lowerBound < detail.lowerBound, "the summary comes first")
+        #expect(page.contains(#"<details class="summary"><summary>Pupils</summary>"#))
+        #expect(page.contains("<dt>What we hold</dt><dd>Pupil record.</dd>"))
+        #expect(
+            page.contains("<dt>How long we keep it</dt><dd>Pupil record: reviewed 25 years after date of birth.</dd>"))
+        #expect(page.contains(##"<a href="#pupil">The detail for Pupils</a>"##))
+        #expect(page.contains(#"Public task. We use it because"#))
+        #expect(page.contains(#"<span class="cite">UK GDPR Art 6(1)(e)</span>"#))
+        let text = try markdown(fixture)
+        #expect(text.contains("## In brief\n\n**Pupils**\n\n- **What we hold:** Pupil record."))
+    }
+
     @Test("Article 14 items appear: sources, special categories and why they are asked, transfers")
     func article14Items() throws {
         var fixture = PolicyFixture()

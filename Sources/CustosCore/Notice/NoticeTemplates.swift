@@ -27,7 +27,23 @@ enum NoticeTemplates {
         <p class="lede">{{controllerName}}</p>
         {{#introduction}}<p>{{.}}</p>{{/introduction}}
         {{#registrationURL}}<p><a href="{{.}}">Register with us</a>: the form says which details are needed, and why.</p>{{/registrationURL}}
-        <nav aria-labelledby="contents"><h2 id="contents">Contents</h2>
+        <section aria-labelledby="in-brief">
+        <h2 id="in-brief">In brief</h2>
+        <p>What we do with information about you, in a few lines. Choose who you are; the detail follows below.</p>
+        {{#sections}}
+        <details class="summary"><summary>{{name}}</summary>
+        <dl>
+        <dt>What we hold</dt><dd>{{summary.held}}</dd>
+        <dt>Why we use it</dt><dd>{{summary.why}}</dd>
+        <dt>Who we share it with</dt><dd>{{summary.shared}}</dd>
+        <dt>How long we keep it</dt><dd>{{summary.kept}}</dd>
+        <dt>Your rights</dt><dd>{{summary.rights}} <a href="#requests">How to ask</a>.</dd>
+        </dl>
+        <p><a href="#{{id}}">The detail for {{name}}</a></p>
+        </details>
+        {{/sections}}
+        </section>
+                <nav aria-labelledby="contents"><h2 id="contents">Contents</h2>
         <ol>
         <li><a href="#who-we-are">Who we are</a></li>
         {{#sections}}<li><a href="#{{id}}">{{name}}</a></li>
@@ -74,7 +90,7 @@ enum NoticeTemplates {
         <h4>{{name}}</h4>
         {{#.description}}<p>{{.}}</p>{{/.description}}
         <dl>
-        <dt>Lawful basis</dt><dd>{{basis}} ({{basisReference}}). {{basisExplanation}}</dd>
+        <dt>Lawful basis</dt><dd>{{basis}}. {{basisExplanation}} <span class="cite">{{basisReference}}</span></dd>
         {{#.legitimateInterest}}<dt>Our legitimate interest</dt><dd>{{.}}</dd>{{/.legitimateInterest}}
         {{#.recognisedInterest}}<dt>The recognised interest</dt><dd>{{.}}</dd>{{/.recognisedInterest}}
         {{#.specialCondition}}<dt>Special-category data</dt><dd>{{.}}</dd>{{/.specialCondition}}
@@ -223,6 +239,19 @@ enum NoticeTemplates {
         - **{{label}}:** {{value}}
         {{/lines}}
         {{/representative}}
+
+        ## In brief
+
+        {{#sections}}
+        **{{name}}**
+
+        - **What we hold:** {{summary.held}}
+        - **Why we use it:** {{summary.why}}
+        - **Who we share it with:** {{summary.shared}}
+        - **How long we keep it:** {{summary.kept}}
+        - **Your rights:** {{summary.rights}}
+
+        {{/sections}}
         {{#sections}}
 
         ## {{name}}
@@ -262,7 +291,7 @@ enum NoticeTemplates {
         {{.}}
 
         {{/.description}}
-        - **Lawful basis:** {{basis}} ({{basisReference}}). {{basisExplanation}}
+        - **Lawful basis:** {{basis}}. {{basisExplanation}} *{{basisReference}}*
         {{#.legitimateInterest}}
         - **Our legitimate interest:** {{.}}
         {{/.legitimateInterest}}
@@ -415,6 +444,7 @@ enum NoticeTemplates {
         h3{font-size:1.2rem;margin:1.75rem 0 .5rem}h4{font-size:1.05rem;margin:1.25rem 0 .25rem}
         a{color:#1d4f91}a:focus,summary:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
         .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem}
+        .cite{display:block;color:#505a5f;font-size:.85rem}details.summary{border-left:5px solid #b1b4b6;padding:.25rem 0 .25rem 1rem;margin:.5rem 0}details.summary summary{font-weight:600;cursor:pointer;color:#1d4f91}
         .brand{border-top:.5rem solid #1d4f91;max-width:46rem;margin:0 auto;padding:.75rem 1.25rem 0}.brand-name{display:inline-block;margin:0;font-weight:700;font-size:1.15rem;color:#0b0c0c;text-decoration:none}
         .lede{font-size:1.25rem;color:#383f43;margin-top:0}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}caption{text-align:left;font-weight:600;padding:.25rem 0}

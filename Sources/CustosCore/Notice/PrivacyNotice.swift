@@ -81,6 +81,16 @@ public struct PrivacyNotice: Sendable, Equatable {
         public var description: String
     }
 
+    /// The notice's first layer for one kind of person: what is held, why, who it goes to and
+    /// how long it is kept, each in a line, before the detail.
+    public struct Summary: Sendable, Equatable {
+        public var held: String
+        public var why: String
+        public var shared: String
+        public var kept: String
+        public var rights: String
+    }
+
     /// Everything that concerns one kind of person.
     public struct Section: Sendable, Equatable {
         /// An anchor for links, e.g. `pupil`.
@@ -98,6 +108,8 @@ public struct PrivacyNotice: Sendable, Equatable {
         public var decisions: [DecisionItem]
         public var hasDecisions: Bool
         public var rights: [Right]
+        /// The one-screen summary shown first.
+        public var summary: Summary
     }
 
     public struct Transfer: Sendable, Equatable {

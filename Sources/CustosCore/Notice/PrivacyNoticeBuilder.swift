@@ -108,11 +108,51 @@ public struct PrivacyNoticeBuilder: Sendable {
                 significance: decision.significance ?? "", consequences: decision.consequences ?? "",
                 humanReview: decision.humanReview)
         }
+        let rights = rights(for: purposes, policy: policy)
+        let summary = PrivacyNotice.Summary(
+            held: Self.list(held.map(\.name)),
+            why: Self.list(purposes.map(\.name)),
+            shared: recipients.isEmpty
+                ? "No one else." : Self.list(Self.unique(recipients.map(\.name))),
+            kept: Self.list(Self.byPeriod(retention)),
+            rights: Self.list(rights.map(\.title)))
         return PrivacyNotice.Section(
             id: subject.id, name: subject.name, description: subject.description, held: held, sources: sources,
             hasSources: !sources.isEmpty, purposes: purposes.compactMap { purposeItem($0, in: policy) },
             recipients: recipients, hasRecipients: !recipients.isEmpty, retention: retention, decisions: decisions,
-            hasDecisions: !decisions.isEmpty, rights: rights(for: purposes, policy: policy))
+            hasDecisions: !decisions.isEmpty, rights: rights, summary: summary)
+    }
+
+    /// `items` as one line: each after the other, separated by semicolons, with one full stop.
+    static func list(_ items: [String]) -> String {
+        let trimmed = items.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        return trimmed.isEmpty ? "None." : trimmed.joined(separator: "; ") + "."
+    }
+
+    /// How long each kind of record is kept, records kept alike named together: "Your account and
+    /// Your CPD requests: kept while your account is open, ...".
+    static func byPeriod(_ retention: [PrivacyNotice.RetentionItem]) -> [String] {
+        var periods: [String] = []
+        var records: [String: [String]] = [:]
+        for item in retention {
+            if records[item.period] == nil { periods.append(item.period) }
+            if records[item.period]?.contains(item.recordName) != true {
+                records[item.period, default: []].append(item.recordName)
+            }
+        }
+        return periods.map { period in
+            let names = records[period] ?? []
+            let named =
+                names.count > 1
+                ? names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1] : names.first ?? ""
+            return "\(named): \(period.prefix(1).lowercased() + period.dropFirst())"
+        }
+    }
+
+    /// `items` without repeats, in their order.
+    static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
     }
 
     /// The purpose as the notice explains it; `nil` only for a purpose without a lawful basis,
