@@ -47,6 +47,26 @@ extension PostgresStore {
             """)
     }
 
+    public func openTasks(in workspaceID: UUID, limit: Int, offset: Int) async throws -> [StoredTask] {
+        try await tasks(
+            """
+            SELECT \(unescaped: Self.taskColumns) FROM task WHERE workspace_id = \(workspaceID) AND done_on IS NULL
+            ORDER BY due_on IS NULL, due_on, created_at, id LIMIT \(limit) OFFSET \(offset)
+            """)
+    }
+
+    public func openTaskCounts(in workspaceID: UUID) async throws -> (all: Int, retentionReviews: Int) {
+        for try await (all, reviews) in try await client.query(
+            """
+            SELECT COUNT(*), COUNT(*) FILTER (WHERE kind = 'retention_review') FROM task
+            WHERE workspace_id = \(workspaceID) AND done_on IS NULL
+            """, logger: logger
+        ).decode((Int64, Int64).self) {
+            return (Int(all), Int(reviews))
+        }
+        return (0, 0)
+    }
+
     private func tasks(_ query: PostgresQuery) async throws -> [StoredTask] {
         var result: [StoredTask] = []
         for try await row in try await client.query(query, logger: logger) {

@@ -47,6 +47,29 @@ extension SQLiteStore {
         }
     }
 
+    public func openTasks(in workspaceID: UUID, limit: Int, offset: Int) async throws -> [StoredTask] {
+        try await pool.read { db in
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM task WHERE workspace_id = \(workspaceID.uuidString) AND done_on IS NULL
+                    ORDER BY due_on IS NULL, due_on, created_at, id LIMIT \(limit) OFFSET \(offset)
+                    """
+            ).fetchAll(db).map(Self.task)
+        }
+    }
+
+    public func openTaskCounts(in workspaceID: UUID) async throws -> (all: Int, retentionReviews: Int) {
+        try await pool.read { db in
+            let row = try SQLRequest<Row>(
+                literal: """
+                    SELECT COUNT(*) AS all_open, COALESCE(SUM(kind = 'retention_review'), 0) AS reviews FROM task
+                    WHERE workspace_id = \(workspaceID.uuidString) AND done_on IS NULL
+                    """
+            ).fetchOne(db)
+            return (row?["all_open"] ?? 0, row?["reviews"] ?? 0)
+        }
+    }
+
     private static func task(_ row: Row) throws -> StoredTask {
         let due: String? = row["due_on"]
         let done: String? = row["done_on"]

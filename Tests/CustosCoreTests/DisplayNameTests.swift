@@ -7,15 +7,7 @@ import Testing
 /// How people are named (`display_name`), and the words of a name a search by name matches.
 @Suite("Display names")
 struct DisplayNameTests {
-    private func loadError(_ yaml: String) throws -> PolicyLoadError {
-        do {
-            _ = try PolicyLoader.load(yaml: yaml, fileName: "bad.yaml")
-        } catch {
-            return error
-        }
-        Issue.record("the policy loaded, but it should not have")
-        throw PolicyLoadError(file: "", problems: [])
-    }
+    private func loadError(_ yaml: String) throws -> PolicyLoadError { try PolicyFixture.loadError(yaml) }
 
     @Test("a name's words fold case, accents and apostrophes, split hyphens and leave titles out")
     func words() {

@@ -5,16 +5,7 @@ import Testing
 
 @Suite("Loading a policy")
 struct PolicyLoaderTests {
-    /// Loads `yaml` and returns the load error it must raise.
-    private func loadError(_ yaml: String) throws -> PolicyLoadError {
-        do {
-            _ = try PolicyLoader.load(yaml: yaml, fileName: "bad.yaml")
-        } catch {
-            return error
-        }
-        Issue.record("the policy loaded, but it should not have")
-        throw PolicyLoadError(file: "", problems: [])
-    }
+    private func loadError(_ yaml: String) throws -> PolicyLoadError { try PolicyFixture.loadError(yaml) }
 
     /// The line of the first line containing `text`, counted from 1.
     private func line(of text: String, in yaml: String) -> Int {

@@ -40,6 +40,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
     case releaseHold
     case newDisclosure
     case logDisclosure
+    case taskList
     case taskForm
     case taskDone
     case policy
@@ -65,7 +66,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
             .policyFideslang,
             .audit, .auditCSV, .tokens, .school, .events, .newBreach, .breach, .breachStepForm, .newComplaint,
             .complaint,
-            .complaintStepForm, .newHold, .newDisclosure, .taskForm:
+            .complaintStepForm, .newHold, .newDisclosure, .taskList, .taskForm:
             .get
         case .searchPeople, .addRecord, .startImport, .logRequest, .requestLink, .requestStep, .requestCarryOut,
             .makeToken, .revokeToken,
@@ -104,6 +105,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .newHold, .placeHold: "registers/holds/new"
         case .releaseHold: "registers/holds/:hold/release"
         case .newDisclosure, .logDisclosure: "people/:subject/disclosures/new"
+        case .taskList: "tasks"
         case .taskForm, .taskDone: "tasks/:task/done"
         case .policy: "policy"
         case .policyROPA: "policy/ropa.csv"
@@ -127,7 +129,7 @@ enum ConsoleRoute: String, CaseIterable, Sendable {
         case .duplicates, .mergeForm, .merge: .mergePeople
         case .newRecord, .addRecord: .addRecords
         case .imports, .startImport, .importJob, .importProblems: .importRecords
-        case .requests, .request: .viewRequests
+        case .requests, .request, .taskList: .viewRequests
         case .newRequest, .logRequest, .requestLink, .requestStep, .requestPackage, .requestCarryOut: .actOnRequests
         case .registers, .breach, .complaint: .viewRegisters
         case .newBreach, .logBreach, .breachStepForm, .breachStep, .newComplaint, .takeComplaint, .complaintStepForm,

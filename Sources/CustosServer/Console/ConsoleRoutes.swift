@@ -109,6 +109,7 @@ struct ConsoleRoutes {
         case .releaseHold: HoldsController(pages: pages).release
         case .newDisclosure: DisclosuresController(pages: pages).form
         case .logDisclosure: DisclosuresController(pages: pages).record
+        case .taskList: TasksController(pages: pages).list
         case .taskForm: TasksController(pages: pages).form
         case .taskDone: TasksController(pages: pages).done
         case .policy: PolicyController(pages: pages).show

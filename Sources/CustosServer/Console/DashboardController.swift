@@ -43,15 +43,17 @@ struct DashboardController: Sendable {
             .sorted { $0.reportDeadline < $1.reportDeadline }
         let complaints = try await Complaints(vault: vault).list().filter(\.isOpen)
             .sorted { $0.acknowledgeBy < $1.acknowledgeBy }
-        let tasks = try await Tasks(vault: vault).list()
-            .sorted { ($0.dueOn?.ordinal ?? .max) < ($1.dueOn?.ordinal ?? .max) }
+        let tasks = try await Tasks(vault: vault).page(limit: DashboardPage.listed, offset: 0)
         page.showsCasework = true
         page.openRequests = requests.count
         let overdue = requests.filter { $0.dueOn.map { $0 < today } ?? false }.count
         page.overdueRequests = overdue > 0 ? overdue : nil
         let undated = requests.filter { $0.clockWaitsFor == .schoolCalendar }.count
         page.calendarNeeded = undated > 0 ? undated : nil
-        page.requests = requests.map { RequestsController.row($0, today: today) }
+        page.requests = requests.prefix(DashboardPage.listed).map { RequestsController.row($0, today: today) }
+        if requests.count > DashboardPage.listed {
+            page.moreRequests = "All \(requests.count.formatted()) open requests"
+        }
         let weekEnd = today.adding(days: 6)
         page.dueThisWeek = requests.filter { $0.dueOn.map { today <= $0 && $0 <= weekEnd } ?? false }.count
         page.chart = DueByWeekChart(due: requests.compactMap(\.dueOn), from: today)
@@ -73,16 +75,10 @@ struct DashboardController: Sendable {
         }
         page.openComplaints = complaints.count
         page.complaints = complaints.map { RegistersController.row($0, today: today) }
-        page.openTasks = tasks.count
-        page.retentionReviews = tasks.filter { $0.kind == .retentionReview }.count
-        page.tasks = tasks.map { task -> DashboardPage.TaskRow in
-            DashboardPage.TaskRow(
-                due: task.dueOn.map(PageText.day) ?? "When safe",
-                summary: task.summary,
-                kind: PageText.label(task.kind.rawValue),
-                dueClass: PageText.dueClass(task.dueOn, from: today),
-                doneLink: user.may(.doTasks) ? TasksController.link(task.id) : nil)
-        }
+        page.openTasks = tasks.open
+        page.retentionReviews = tasks.retentionReviews
+        page.tasks = tasks.tasks.map { TasksController.row($0, user: user, today: today) }
+        if tasks.open > DashboardPage.listed { page.moreTasks = "All \(tasks.open.formatted()) open tasks" }
         page.cards = [
             .init(
                 count: "\(overdue)", label: PageText.counted(overdue, "request overdue", "requests overdue"),
@@ -104,8 +100,8 @@ struct DashboardController: Sendable {
                     + ", of \(complaints.count) open",
                 href: "#complaints", countClass: nil),
             .init(
-                count: "\(tasks.count)",
-                label: PageText.counted(tasks.count, "task", "tasks") + ", \(page.retentionReviews) retention review"
+                count: "\(tasks.open)",
+                label: PageText.counted(tasks.open, "task", "tasks") + ", \(page.retentionReviews) retention review"
                     + (page.retentionReviews == 1 ? "" : "s"),
                 href: "#tasks", countClass: nil),
             .init(

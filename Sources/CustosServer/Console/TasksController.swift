@@ -3,11 +3,40 @@ import CustosServices
 import Foundation
 import Hummingbird
 
+/// `/console/tasks`: the open tasks, soonest due first, a page at a time; and
 /// `/console/tasks/ID/done`: a task marked done with how it was done (or why it could not be),
 /// through ``Tasks`` as `custos task done` does. Telling a person of a disclosure made without
 /// telling them records that they were told.
 struct TasksController: Sendable {
     let pages: ConsolePages
+
+    /// How many tasks a page lists.
+    static let pageSize = 50
+
+    @Sendable func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.user()
+        let number = Pager.pageNumber(request.uri.queryParameters.get("page"))
+        let found = try await Tasks(vault: user.vault).page(limit: Self.pageSize, offset: number * Self.pageSize)
+        let today = CalendarDay.today
+        let page = TasksPage(
+            open: found.open, retentionReviews: found.retentionReviews,
+            tasks: found.tasks.map { Self.row($0, user: user, today: today) },
+            pager: Pager(page: number, pageSize: Self.pageSize, shown: found.tasks.count, total: found.open) {
+                "/console/tasks?page=\($0)"
+            })
+        return pages.render(
+            page, frame: ConsoleFrame(title: "Tasks", current: "/console", user: user, context: context))
+    }
+
+    /// A task as a row of a list, with the link to mark it done for a user who does tasks.
+    static func row(_ task: StoredTask, user: ConsoleUser, today: CalendarDay) -> DashboardPage.TaskRow {
+        DashboardPage.TaskRow(
+            due: task.dueOn.map(PageText.day) ?? "When safe",
+            summary: task.summary,
+            kind: PageText.label(task.kind.rawValue),
+            dueClass: PageText.dueClass(task.dueOn, from: today),
+            doneLink: user.may(.doTasks) ? link(task.id) : nil)
+    }
 
     @Sendable func form(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()

@@ -19,10 +19,8 @@ struct HomeController {
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
-        let workspaces = try await installation.workspaces().map { ["name": $0.name, "title": $0.title] }
-        return .html(
-            PageTemplates.library.render(
-                ["workspaces": workspaces, "hasWorkspaces": !workspaces.isEmpty], withTemplate: "home") ?? "")
+        let workspaces = try await installation.workspaces().map { HomePage.Workspace(name: $0.name, title: $0.title) }
+        return PublicPages.render(HomePage(workspaces: workspaces, hasWorkspaces: !workspaces.isEmpty))
     }
 
 }

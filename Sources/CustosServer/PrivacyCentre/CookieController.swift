@@ -2,7 +2,6 @@ import CustosCore
 import CustosServices
 import Foundation
 import Hummingbird
-import Mustache
 
 /// The cookie banner's script, the endpoint that records each visitor's choice, the page that
 /// lists the site's cookies, and an example page showing how a site gates its scripts.
@@ -85,41 +84,33 @@ struct CookieController {
         let (entry, workspace) = try await centre.entryAndWorkspace(context)
         let register = CookieRegister(policy: entry.policy)
         let asking = register.categoriesNeedingConsent
-        let categories = CookieCategory.allCases.compactMap { category -> [String: Any]? in
+        let categories = CookieCategory.allCases.compactMap { category -> CookiesPage.Category? in
             let cookies = register.cookies(in: category)
             guard !cookies.isEmpty else { return nil }
-            return [
-                "title": category.title,
-                "asks": asking.contains(category),
-                "cookies": cookies.map {
-                    var row: [String: String] = [
-                        "name": $0.name, "purpose": $0.purpose, "expiry": $0.expiry,
-                        "party": $0.party == .first ? "This site" : "Another organisation",
-                    ]
-                    row["provider"] = $0.provider
-                    return row
-                },
-            ]
+            return CookiesPage.Category(
+                title: category.title, asks: asking.contains(category),
+                cookies: cookies.map {
+                    CookiesPage.Cookie(
+                        name: $0.name, party: $0.party == .first ? "This site" : "Another organisation",
+                        provider: $0.provider, purpose: $0.purpose, expiry: $0.expiry)
+                })
         }
-        return .html(
-            PageTemplates.library.render(
-                [
-                    "organisation": Self.organisation(entry.policy), "workspace": workspace.name,
-                    "categories": categories, "asksAnything": !asking.isEmpty,
-                ], withTemplate: "privacy-cookies") ?? "")
+        return PublicPages.render(
+            CookiesPage(
+                organisation: Self.organisation(entry.policy), workspace: workspace.name,
+                asksAnything: !asking.isEmpty, categories: categories))
     }
 
     @Sendable func example(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let (entry, workspace) = try await centre.entryAndWorkspace(context)
         let register = CookieRegister(policy: entry.policy)
-        let gated = register.categoriesNeedingConsent.map { category -> [String: String] in
+        let gated = register.categoriesNeedingConsent.map { category -> CookiesExamplePage.Gated in
             let names = register.cookies(in: category).filter { !$0.isExemptFromConsent }.map(\.name)
-            return ["category": category.rawValue, "title": category.title, "cookies": names.joined(separator: ", ")]
+            return CookiesExamplePage.Gated(
+                category: category.rawValue, title: category.title, cookies: names.joined(separator: ", "))
         }
-        return .html(
-            PageTemplates.library.render(
-                ["organisation": Self.organisation(entry.policy), "workspace": workspace.name, "gated": gated],
-                withTemplate: "privacy-cookies-example") ?? "")
+        return PublicPages.render(
+            CookiesExamplePage(organisation: Self.organisation(entry.policy), workspace: workspace.name, gated: gated))
     }
 
     /// Stands in for an analytics or advertising tag on the example page: sets each cookie of the

@@ -2,7 +2,6 @@ import CustosCore
 import CustosServices
 import Foundation
 import Hummingbird
-import Mustache
 
 /// The pages people reach from links in messages, without an account: the one-click
 /// unsubscribe (RFC 8058), the preferences page (a signed link that expires) and the open
@@ -33,13 +32,10 @@ struct PreferencesController {
     /// A GET only asks: mail scanners fetch links, and must not unsubscribe anyone.
     @Sendable func confirmUnsubscribe(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let (vault, claims) = try await verified(request, context, kind: .unsubscribe)
-        return .html(
-            pages.render(
-                .unsubscribe,
-                [
-                    "organisation": vault.policy.controller.displayName, "workspace": vault.workspace.name,
-                    "what": describe(claims, in: vault.policy), "token": request.uri.queryParameters["token"] ?? "",
-                ]))
+        return PublicPages.render(
+            UnsubscribePage(
+                organisation: vault.policy.controller.displayName, workspace: vault.workspace.name,
+                what: describe(claims, in: vault.policy), token: token(request)))
     }
 
     /// The one-click POST (from a mail program, body `List-Unsubscribe=One-Click`) or the page's button.
@@ -50,13 +46,10 @@ struct PreferencesController {
         } catch let error as VaultError where error.kind == .invalid {
             return pages.problem(.badRequest, "This unsubscribe link no longer matches what we send.", vault: vault)
         }
-        return .html(
-            pages.render(
-                .unsubscribed,
-                [
-                    "organisation": vault.policy.controller.displayName, "workspace": vault.workspace.name,
-                    "what": describe(claims, in: vault.policy),
-                ]))
+        return PublicPages.render(
+            UnsubscribedPage(
+                organisation: vault.policy.controller.displayName, workspace: vault.workspace.name,
+                what: describe(claims, in: vault.policy)))
     }
 
     // MARK: Preferences
@@ -116,27 +109,22 @@ struct PreferencesController {
             return pages.problem(.gone, "We no longer hold your details, so we will not contact you.", vault: vault)
         }
         let purposes = Dictionary(grouping: lines, by: \.choice.purpose)
-        let groups: [[String: Any]] = vault.policy.purposes.compactMap { purpose in
+        let groups = vault.policy.purposes.compactMap { purpose -> PreferencesPage.Group? in
             guard let lines = purposes[purpose.id] else { return nil }
-            return [
-                "name": purpose.name, "description": purpose.description ?? "",
-                "lines": lines.map { line -> [String: Any] in
+            return PreferencesPage.Group(
+                name: purpose.name, description: purpose.description.flatMap { $0.isEmpty ? nil : $0 },
+                lines: lines.map { line -> PreferencesPage.Line in
                     let list = purpose.marketing?.lists.first { $0.id == line.choice.list }
-                    return [
-                        "id": PreferenceLine.id(line.choice), "list": list?.name ?? purpose.name,
-                        "channel": Self.channelName(line.choice.channel), "checked": line.choice.subscribed,
-                        "note": Self.note(line.reason),
-                    ]
-                },
-            ]
+                    return PreferencesPage.Line(
+                        id: PreferenceLine.id(line.choice), list: list?.name ?? purpose.name,
+                        channel: Self.channelName(line.choice.channel), checked: line.choice.subscribed,
+                        note: Self.note(line.reason))
+                })
         }
-        return .html(
-            pages.render(
-                .preferences,
-                [
-                    "organisation": vault.policy.controller.displayName, "workspace": vault.workspace.name,
-                    "token": token, "groups": groups, "saved": saved, "error": error ?? "", "hasError": error != nil,
-                ]),
+        return PublicPages.render(
+            PreferencesPage(
+                organisation: vault.policy.controller.displayName, workspace: vault.workspace.name, token: token,
+                groups: groups, saved: saved, error: error ?? "", hasError: error != nil),
             status: status)
     }
 
@@ -197,13 +185,13 @@ struct PreferencesController {
     }
 
     /// Why a line is as it is, where the person would not guess.
-    static func note(_ reason: ContactReason) -> String {
+    static func note(_ reason: ContactReason) -> String? {
         switch reason {
         case .suppressed: "You asked us to stop all marketing. Tick to start again."
         case .restricted: "Paused while your request about your data is dealt with."
         case .objected: "Stopped because you objected."
         case .softOptIn: "Sent because you are a customer; untick to stop."
-        default: ""
+        default: nil
         }
     }
 }

@@ -90,11 +90,11 @@ struct RegistrationController {
 
     @Sendable func sent(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let registrations = try await offering(context)
-        return pages.render(
-            .sent,
-            values(
-                registrations, title: "Check your email",
-                ["hours": Int(PrivacyCentreRegistrations.linkLifetime / 3600)]))
+        return PublicPages.render(
+            RegistrationSentPage(
+                title: "Check your email", organisation: registrations.vault.policy.controller.displayName,
+                workspace: registrations.vault.workspace.name,
+                hours: Int(PrivacyCentreRegistrations.linkLifetime / 3600)))
     }
 
     /// Where the organisation has schools on file, a registration names one of them.
@@ -130,25 +130,21 @@ struct RegistrationController {
         if let index = problems.firstIndex(where: { $0.field == "shared-address" }) {
             summary[index] = PageProblem(field: "f-shared-address", problems[index].message)
         }
-        var extra: [String: Any] = [
-            "typeName": type.name, "fields": view.fields, "hasProblems": !problems.isEmpty, "problems": summary,
-        ]
-        extra["typeDescription"] = type.description
         // Each purpose resting on the person's say is its own box, unticked until they tick it.
-        extra["choices"] = CollectionChoice.choices(for: type, in: registrations.vault.policy).map { choice in
+        let offered = CollectionChoice.choices(for: type, in: registrations.vault.policy)
+        let choices = offered.map { choice -> RegistrationFormPage.Choice in
             let id = "f-choice-\(choice.purpose)"
-            var item: [String: Any] = [
-                "id": id, "value": choice.value, "label": choice.label, "hintID": "\(id)-hint",
-                "checked": chosen.contains(choice),
-            ]
-            item["hint"] = choice.hint
-            return item
+            return RegistrationFormPage.Choice(
+                id: id, value: choice.value, label: choice.label, hint: choice.hint, hintID: "\(id)-hint",
+                checked: chosen.contains(choice))
         }
-        extra["sharedAddress"] = sharedAddress
-        return pages.render(
-            .form,
-            values(registrations, title: (problems.isEmpty ? "" : "Error: ") + "Register", extra),
-            status: problems.isEmpty ? .ok : .badRequest)
+        let page = RegistrationFormPage(
+            title: (problems.isEmpty ? "" : "Error: ") + "Register",
+            organisation: registrations.vault.policy.controller.displayName,
+            workspace: registrations.vault.workspace.name, tellsLeads: registrations.settings.tellSchoolLeads != nil,
+            hasProblems: !problems.isEmpty, problems: summary, typeName: type.name, typeDescription: type.description,
+            fields: view.fields, choices: choices, sharedAddress: sharedAddress)
+        return PublicPages.render(page, status: problems.isEmpty ? .ok : .badRequest)
     }
 
     // MARK: Confirmation
@@ -156,10 +152,11 @@ struct RegistrationController {
     /// A GET only asks: mail scanners fetch links, and must not confirm anything.
     @Sendable func askToConfirm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let (registrations, _) = try await verified(request, context)
-        return pages.render(
-            .confirm,
-            values(
-                registrations, title: "Finish registering", ["token": request.uri.queryParameters["token"] ?? ""]))
+        return PublicPages.render(
+            RegistrationConfirmPage(
+                title: "Finish registering", organisation: registrations.vault.policy.controller.displayName,
+                workspace: registrations.vault.workspace.name,
+                token: request.uri.queryParameters["token"].map(String.init) ?? ""))
     }
 
     @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
@@ -168,10 +165,10 @@ struct RegistrationController {
         do {
             outcome = try await registrations.confirm(claims)
         } catch let error as VaultError where error.kind == .notFound {
-            return problem(
-                registrations, .gone,
-                "This registration is finished already, or its link has expired. If you are not registered, please register again."
-            )
+            return pages.problem(
+                .gone,
+                "This registration is finished already, or its link has expired. If you are not registered, please register again.",
+                registrations: registrations)
         }
         switch outcome {
         case .registered, .alreadyConfirmed:
@@ -184,40 +181,21 @@ struct RegistrationController {
                     context.logger.error("school leads not told", metadata: ["error": "\(type(of: error))"])
                 }
             }
-            return pages.render(
-                .registered,
-                values(
-                    registrations, title: "You are registered",
-                    ["tellsLeads": registrations.settings.tellSchoolLeads != nil]))
+            return PublicPages.render(
+                RegisteredPage(
+                    title: "You are registered", organisation: registrations.vault.policy.controller.displayName,
+                    workspace: registrations.vault.workspace.name,
+                    tellsLeads: registrations.settings.tellSchoolLeads != nil))
         case .suppressed:
             let contact = registrations.vault.policy.controller.email.map { " at \($0)" } ?? ""
-            return problem(
-                registrations, .conflict,
-                "We cannot register this address. Please contact \(registrations.vault.policy.controller.displayName)\(contact)."
-            )
+            return pages.problem(
+                .conflict,
+                "We cannot register this address. Please contact \(registrations.vault.policy.controller.displayName)\(contact).",
+                registrations: registrations)
         }
     }
 
     // MARK: Helpers
-
-    private func values(
-        _ registrations: PrivacyCentreRegistrations, title: String, _ extra: [String: Any] = [:]
-    ) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": title, "organisation": registrations.vault.policy.controller.displayName,
-            "workspace": registrations.vault.workspace.name,
-            "tellsLeads": registrations.settings.tellSchoolLeads != nil,
-        ]
-        values.merge(extra) { _, new in new }
-        return values
-    }
-
-    private func problem(
-        _ registrations: PrivacyCentreRegistrations, _ status: HTTPResponse.Status, _ message: String
-    ) -> TextResponse {
-        pages.render(
-            .problem, values(registrations, title: "This link cannot be used", ["message": message]), status: status)
-    }
 
     /// Registration in the named workspace, where its policy offers it; else a 404 for people.
     private func offering(_ context: AppRequestContext) async throws -> PrivacyCentreRegistrations {
@@ -238,7 +216,8 @@ struct RegistrationController {
     ) async throws -> (PrivacyCentreRegistrations, LinkClaims) {
         let registrations = try await offering(context)
         guard let token = request.uri.queryParameters["token"], !token.isEmpty else {
-            throw PagedError(problem(registrations, .badRequest, LinkTokenError.malformed.sentence))
+            throw PagedError(
+                pages.problem(.badRequest, LinkTokenError.malformed.sentence, registrations: registrations))
         }
         do {
             return (
@@ -249,7 +228,7 @@ struct RegistrationController {
             let message =
                 error == .expired
                 ? "This link has expired. Please register again: we will send you a new link." : error.sentence
-            throw PagedError(problem(registrations, error.status, message))
+            throw PagedError(pages.problem(error.status, message, registrations: registrations))
         }
     }
 }

@@ -48,28 +48,25 @@ struct RequestFormController {
         let policy = vault.policy
         let contact = policy.rights.contact ?? policy.dpo
         let ways = policy.rights.requestChannels.filter { $0 != .web }.map(\.title)
-        var contacts: [[String: String]] = []
+        var contacts: [RequestOfflinePage.Contact] = []
         if let email = contact?.email ?? policy.controller.email {
-            contacts.append(["label": "Email", "value": email, "href": "mailto:\(email)"])
+            contacts.append(RequestOfflinePage.Contact(label: "Email", value: email, href: "mailto:\(email)"))
         }
         if let phone = contact?.phone ?? policy.controller.phone {
-            contacts.append(["label": "Telephone", "value": phone])
+            contacts.append(RequestOfflinePage.Contact(label: "Telephone", value: phone))
         }
         if let address = contact?.address ?? policy.controller.address {
-            contacts.append(["label": "Post", "value": address])
+            contacts.append(RequestOfflinePage.Contact(label: "Post", value: address))
         }
-        return pages.render(
-            .offline,
-            [
-                "title": "How to make a request", "organisation": policy.controller.displayName,
-                "workspace": vault.workspace.name,
-                "ways": ways.isEmpty
+        return PublicPages.render(
+            RequestOfflinePage(
+                title: "How to make a request", organisation: policy.controller.displayName,
+                workspace: vault.workspace.name,
+                ways: ways.isEmpty
                     ? "in writing"
                     : ways.count == 1 ? ways[0] : ways.dropLast().joined(separator: ", ") + " or " + (ways.last ?? ""),
-                "contacts": contacts, "hasContacts": !contacts.isEmpty,
-                "kinds": policy.requestKindsOffered.map(\.plainEnglish),
-                "deadline": policy.rights.deadline.plainEnglish,
-            ])
+                contacts: contacts, hasContacts: !contacts.isEmpty,
+                kinds: policy.requestKindsOffered.map(\.plainEnglish), deadline: policy.rights.deadline.plainEnglish))
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -110,46 +107,42 @@ struct RequestFormController {
 
     @Sendable func sent(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let vault = try await offering(context)
-        return pages.render(
-            .sent,
-            [
-                "title": "Check your email", "organisation": vault.policy.controller.displayName,
-                "workspace": vault.workspace.name, "hours": Int(PrivacyCentreRequests.linkLifetime / 3600),
-            ])
+        return PublicPages.render(
+            RequestSentPage(
+                title: "Check your email", organisation: vault.policy.controller.displayName,
+                workspace: vault.workspace.name, hours: Int(PrivacyCentreRequests.linkLifetime / 3600)))
     }
 
     private func form(
         vault: Vault, _ filled: PublicRequestForm, problems: [FormProblem], status: HTTPResponse.Status = .ok
     ) -> TextResponse {
         let policy = vault.policy
-        var values: [String: Any] = [
-            "title": problems.isEmpty ? "Make a request" : "Error: Make a request",
-            "organisation": policy.controller.displayName, "workspace": vault.workspace.name,
-            "deadline":
-                "We answer within \(policy.rights.deadline.plainEnglish) of confirming your request\(policy.rights.educationalRecord ? " (15 school days for a child's educational record)" : "").",
-            "verification": policy.rights.verification ?? "",
-            "kinds": policy.requestKindsOffered.enumerated().map { index, kind -> [String: Any] in
-                [
-                    "id": index == 0 ? "kind" : "kind-\(kind.rawValue)", "value": kind.rawValue,
-                    "label": kind.plainEnglish, "checked": filled.kind == kind.rawValue,
-                ]
-            },
-            "name": filled.name, "email": filled.email, "details": filled.details,
-            "forSomeoneElse": filled.forSomeoneElse, "relationship": filled.relationship,
-            "theirName": filled.theirName, "competence": filled.competence,
-            "hasProblems": !problems.isEmpty,
-            "problems": problems.map { ["field": $0.field, "message": $0.message] },
-        ]
+        let deadline = policy.rights.deadline.plainEnglish
+        let educationalRecord =
+            policy.rights.educationalRecord ? " (15 school days for a child's educational record)" : ""
+        // Each field's error beside it: the last problem found with it.
+        var errors: [String: String] = [:]
         for problem in problems {
-            values[Self.errorKey(problem.field)] = problem.message
+            errors[problem.field] = problem.message
         }
-        return pages.render(.form, values, status: status)
-    }
-
-    /// The template's key for a field's error: `their-name` → `theirNameError`.
-    static func errorKey(_ field: String) -> String {
-        let words = field.split(separator: "-")
-        return (words.first.map(String.init) ?? "") + words.dropFirst().map(\.capitalized).joined() + "Error"
+        let page = RequestFormPage(
+            title: problems.isEmpty ? "Make a request" : "Error: Make a request",
+            organisation: policy.controller.displayName, workspace: vault.workspace.name,
+            deadline: "We answer within \(deadline) of confirming your request\(educationalRecord).",
+            verification: policy.rights.verification,
+            kinds: policy.requestKindsOffered.enumerated().map { index, kind in
+                RequestFormPage.Kind(
+                    id: index == 0 ? "kind" : "kind-\(kind.rawValue)", value: kind.rawValue, label: kind.plainEnglish,
+                    checked: filled.kind == kind.rawValue)
+            },
+            name: filled.name, email: filled.email, details: filled.details, forSomeoneElse: filled.forSomeoneElse,
+            relationship: filled.relationship, theirName: filled.theirName, competence: filled.competence,
+            hasProblems: !problems.isEmpty, problems: problems.map { PageProblem(field: $0.field, $0.message) },
+            kindError: errors["kind"], nameError: errors["name"], emailError: errors["email"],
+            detailsError: errors["details"], forSomeoneElseError: errors["for-someone-else"],
+            relationshipError: errors["relationship"], theirNameError: errors["their-name"],
+            competenceError: errors["competence"])
+        return PublicPages.render(page, status: status)
     }
 
     // MARK: Confirmation
@@ -157,12 +150,10 @@ struct RequestFormController {
     /// A GET only asks: mail scanners fetch links, and must not confirm anything.
     @Sendable func askToConfirm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
         let (vault, _) = try await verified(request, context)
-        return pages.render(
-            .confirm,
-            [
-                "title": "Confirm your request", "organisation": vault.policy.controller.displayName,
-                "workspace": vault.workspace.name, "token": request.uri.queryParameters["token"] ?? "",
-            ])
+        return PublicPages.render(
+            RequestConfirmPage(
+                title: "Confirm your request", organisation: vault.policy.controller.displayName,
+                workspace: vault.workspace.name, token: request.uri.queryParameters["token"].map(String.init) ?? ""))
     }
 
     @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> TextResponse {
@@ -177,14 +168,12 @@ struct RequestFormController {
         } catch let error as VaultError where error.kind == .notFound {
             return pages.problem(.gone, "This request is no longer held. Please make it again.", vault: vault)
         }
-        var values: [String: Any] = [
-            "title": "Your request is confirmed", "organisation": vault.policy.controller.displayName,
-            "workspace": vault.workspace.name, "reference": confirmed.reference,
-            "forSomeoneElse": confirmed.isOnBehalf,
-        ]
-        // Left out while staff check who the requester is: the page then says so.
-        if let dueOn = confirmed.dueOn { values["dueOn"] = dueOn.description }
-        return pages.render(.confirmed, values)
+        return PublicPages.render(
+            RequestConfirmedPage(
+                title: "Your request is confirmed", organisation: vault.policy.controller.displayName,
+                workspace: vault.workspace.name, reference: confirmed.reference, forSomeoneElse: confirmed.isOnBehalf,
+                // Left out while staff check who the requester is: the page then says so.
+                dueOn: confirmed.dueOn?.description))
     }
 
     // MARK: Helpers

@@ -16,6 +16,16 @@ public struct Tasks: Sendable {
         try await vault.store.tasks(in: vault.workspace.id, includingDone: includingDone)
     }
 
+    /// A page of the open tasks, soonest due first (`limit` of them after `offset`), with how many
+    /// are open and how many of those are retention reviews.
+    public func page(
+        limit: Int, offset: Int
+    ) async throws -> (tasks: [StoredTask], open: Int, retentionReviews: Int) {
+        let counts = try await vault.store.openTaskCounts(in: vault.workspace.id)
+        let tasks = try await vault.store.openTasks(in: vault.workspace.id, limit: limit, offset: offset)
+        return (tasks, counts.all, counts.retentionReviews)
+    }
+
     /// Marks the task done on `day` with how (or why it could not be done); for a task to tell a
     /// person of a disclosure, records that they were told that day. Throws a
     /// ``VaultError`` when there is no such task, it was done already, or the note is blank.

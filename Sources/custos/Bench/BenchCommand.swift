@@ -39,7 +39,22 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time only the retention plan and run, over --subjects ASHE heads with 5 records each.")
     var retention = false
 
+    @Flag(
+        help:
+            "Time only the console's pages over --subjects BEP registered users: a school leader's school of 2,000, a search by name, the audit log."
+    )
+    var console = false
+
     func run() async throws {
+        if console {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "custos-bench-console-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await ConsoleBench(subjects: subjects, schoolSize: min(2000, subjects), views: lookups).run(
+                folder: folder)
+            return
+        }
         if retention {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "custos-bench-retention-\(UUID().uuidString)")

@@ -1,4 +1,5 @@
 import CustosCore
+import Testing
 
 /// A small, lawful policy that tests change one section at a time. As written it has no findings.
 struct PolicyFixture {
@@ -86,6 +87,17 @@ struct PolicyFixture {
 
     func load() throws -> LoadedPolicy {
         try PolicyLoader.load(yaml: yaml, fileName: "fixture.yaml")
+    }
+
+    /// Loads `yaml` and returns the load error it must raise.
+    static func loadError(_ yaml: String) throws -> PolicyLoadError {
+        do {
+            _ = try PolicyLoader.load(yaml: yaml, fileName: "bad.yaml")
+        } catch {
+            return error
+        }
+        Issue.record("the policy loaded, but it should not have")
+        throw PolicyLoadError(file: "", problems: [])
     }
 
     func findings() throws -> [PolicyFinding] {

@@ -39,6 +39,8 @@ struct PrivacyCentreBrowserTests {
                     try await Self.check(browser, "request-form")
                     try await browser.click("form[action='/privacy/ashe/request'] button[type=submit]")
                     #expect(try await browser.title().hasPrefix("Error: "))
+                    let focused = try #require(try await browser.focusedElement())
+                    #expect(try await browser.elements(".error-summary").first == focused, "focus on the summary")
                     try await Self.check(browser, "request-form-errors")
                     try await browser.open("\(base)/ashe/retention")
                     try await Self.check(browser, "retention-schedule")
@@ -148,7 +150,15 @@ struct PrivacyCentreBrowserTests {
                     try await Self.check(browser, "register")
                     try await browser.click("form[action='/privacy/bep/register'] button[type=submit]")
                     #expect(try await browser.title().hasPrefix("Error: "))
+                    let summary = try #require(try await browser.focusedElement())
+                    #expect(try await browser.elements(".error-summary").first == summary, "focus on the summary")
                     try await Self.check(browser, "register-errors")
+                    // The refusal of marketing at collection: its own box, unticked, with its label beside it.
+                    #expect(
+                        try await browser.run(
+                            "return document.querySelector('#f-choice-relationship_marketing').checked;")
+                            as? Bool == false)
+                    try await browser.click("#f-choice-relationship_marketing")
                     try await browser.type("#f-first_name", "Sam")
                     try await browser.type("#f-surname", "Teacher")
                     try await browser.type("#f-role", "Year 3 teacher")

@@ -49,6 +49,7 @@ struct ConsoleAuthorisationTests {
         .releaseHold: [.dpo, .admin],
         .newDisclosure: [.dpo, .admin],
         .logDisclosure: [.dpo, .admin],
+        .taskList: [.dpo, .admin, .staff, .auditor],
         .taskForm: [.dpo, .admin, .staff],
         .taskDone: [.dpo, .admin, .staff],
         .policy: [.dpo, .admin, .staff, .auditor],

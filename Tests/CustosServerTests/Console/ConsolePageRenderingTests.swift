@@ -274,6 +274,21 @@ struct ConsolePageRenderingTests {
                 #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001/merge?with=5f0c1d2e-0000-4000-8000-000000000003">Review and merge"#
             ))
 
+        // Tasks.
+        samples.append(
+            sample(
+                TasksPage(
+                    open: 60, retentionReviews: 12,
+                    tasks: [
+                        DashboardPage.TaskRow(
+                            due: "9 March 2026", summary: "Review Year 6 pupil records", kind: "Retention review",
+                            dueClass: "", doneLink: "/console/tasks/7a1b2c3d/done")
+                    ],
+                    pager: Pager(page: 0, pageSize: 50, shown: 1, total: 60, link: { "/console/tasks?page=\($0)" })),
+                expecting: "60 open, 12 of them retention reviews",
+                #"<a href="/console/tasks/7a1b2c3d/done">Mark done<span class="visually-hidden">: Review Year 6 pupil records</span></a>"#,
+                #"<a href="/console/tasks?page=1" rel="next">Next page</a>"#))
+
         // Possible duplicates.
         let twins = [
             PeoplePage.Person(

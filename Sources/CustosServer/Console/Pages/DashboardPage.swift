@@ -65,14 +65,23 @@ struct DashboardPage: ConsolePage {
     var overdueRequests: Int?
     /// How many open requests wait for the school calendar; none when none does.
     var calendarNeeded: Int?
+    /// The most urgent open requests, at most ``DashboardPage/listed``.
     var requests: [RequestsPage.Row] = []
+    /// "All 312 open requests", when more are open than are listed.
+    var moreRequests: String?
     var breachClocks = 0
     var breaches: [BreachRow] = []
     var openComplaints = 0
     var complaints: [RegistersPage.ComplaintRow] = []
     var openTasks = 0
     var retentionReviews = 0
+    /// The open tasks due soonest, at most ``DashboardPage/listed``.
     var tasks: [TaskRow] = []
+    /// "All 1,204 open tasks", when more are open than are listed.
+    var moreTasks: String?
+
+    /// How many requests and tasks the dashboard lists; the rest are a link away.
+    static let listed = 25
 
     // A scoped role's scope.
     /// Whether the user may find people (and so is offered the search).
