@@ -52,6 +52,23 @@ extension PostgresStore {
             """)
     }
 
+    public func disclosures(in workspaceID: UUID, limit: Int, offset: Int) async throws -> [StoredDisclosure] {
+        try await disclosures(
+            """
+            SELECT \(unescaped: Self.disclosureColumns) FROM disclosure WHERE workspace_id = \(workspaceID)
+            ORDER BY disclosed_on DESC, recorded_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
+            """)
+    }
+
+    public func disclosureCount(in workspaceID: UUID) async throws -> Int {
+        for try await count in try await client.query(
+            "SELECT COUNT(*) FROM disclosure WHERE workspace_id = \(workspaceID)", logger: logger
+        ).decode(Int64.self) {
+            return Int(count)
+        }
+        return 0
+    }
+
     private func disclosures(_ query: PostgresQuery) async throws -> [StoredDisclosure] {
         var found: [StoredDisclosure] = []
         for try await (

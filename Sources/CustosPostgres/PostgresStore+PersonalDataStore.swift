@@ -448,19 +448,33 @@ extension PostgresStore {
 
     public func subjectIDs(
         namedWithAll words: [Data], atSchool schoolID: UUID?, in workspaceID: UUID, limit: Int
-    )
-        async throws -> [UUID]
-    {
-        let words = Array(Set(words)).map { ByteBuffer(data: $0) }
+    ) async throws -> [UUID] {
+        let words = Array(Set(words))
         guard !words.isEmpty else { return [] }
+        // The rarest word drives the search; each other word is one index probe per person it finds.
+        var rarest = words[0]
+        var fewest = Int.max
+        for word in words {
+            for try await count in try await client.query(
+                """
+                SELECT COUNT(*) FROM (SELECT 1 FROM name_word WHERE workspace_id = \(workspaceID) AND NOT whole
+                AND word = \(ByteBuffer(data: word)) LIMIT \(Self.nameWordCountCap)) capped
+                """, logger: logger
+            ).decode(Int64.self) where Int(count) < fewest {
+                (rarest, fewest) = (word, Int(count))
+            }
+        }
+        guard fewest > 0 else { return [] }
+        let others = words.filter { $0 != rarest }.map { ByteBuffer(data: $0) }
         var ids: [UUID] = []
         for try await id in try await client.query(
             """
-            SELECT s.id FROM subject s JOIN (
-                SELECT subject_id FROM name_word WHERE workspace_id = \(workspaceID) AND NOT whole
-                AND word = ANY(\(words)) GROUP BY subject_id HAVING COUNT(DISTINCT word) = \(words.count)
-            ) n ON n.subject_id = s.id
-            WHERE s.workspace_id = \(workspaceID) AND s.merged_into IS NULL
+            SELECT s.id FROM subject s WHERE s.id IN (
+                SELECT n.subject_id FROM name_word n WHERE n.workspace_id = \(workspaceID) AND NOT n.whole
+                AND n.word = \(ByteBuffer(data: rarest))
+                AND (SELECT COUNT(DISTINCT m.word) FROM name_word m WHERE m.workspace_id = n.workspace_id
+                    AND NOT m.whole AND m.subject_id = n.subject_id AND m.word = ANY(\(others))) = \(others.count)
+            ) AND s.workspace_id = \(workspaceID) AND s.merged_into IS NULL
             AND (\(schoolID)::UUID IS NULL OR s.school_id = \(schoolID))
             ORDER BY s.created_at, s.id LIMIT \(limit)
             """, logger: logger
@@ -469,6 +483,10 @@ extension PostgresStore {
         }
         return ids
     }
+
+    /// How far the search by name counts a word's entries to find the rarest: past this, a word is
+    /// common enough.
+    static let nameWordCountCap = 10_000
 
     public func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]] {
         var pairs: [(Data, UUID)] = []

@@ -49,6 +49,25 @@ extension SQLiteStore {
         }
     }
 
+    public func disclosures(in workspaceID: UUID, limit: Int, offset: Int) async throws -> [StoredDisclosure] {
+        try await pool.read { db in
+            try SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM disclosure WHERE workspace_id = \(workspaceID.uuidString)
+                    ORDER BY disclosed_on DESC, recorded_at DESC, rowid DESC LIMIT \(limit) OFFSET \(offset)
+                    """
+            ).fetchAll(db).map(Self.disclosure)
+        }
+    }
+
+    public func disclosureCount(in workspaceID: UUID) async throws -> Int {
+        try await pool.read { db in
+            try SQLRequest<Int>(
+                literal: "SELECT COUNT(*) FROM disclosure WHERE workspace_id = \(workspaceID.uuidString)"
+            ).fetchOne(db) ?? 0
+        }
+    }
+
     private static func disclosure(_ row: Row) throws -> StoredDisclosure {
         let kind: String? = row["recipient_kind"]
         let told: String? = row["told_on"]

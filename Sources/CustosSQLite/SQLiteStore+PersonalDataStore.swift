@@ -493,24 +493,47 @@ extension SQLiteStore {
 
     public func subjectIDs(
         namedWithAll words: [Data], atSchool schoolID: UUID?, in workspaceID: UUID, limit: Int
-    )
-        async throws -> [UUID]
-    {
+    ) async throws -> [UUID] {
         let words = Array(Set(words))
         guard !words.isEmpty else { return [] }
         return try await pool.read { db in
+            let workspace = workspaceID.uuidString
+            // The rarest word drives the search; each other word is one index probe per person it finds.
+            var rarest = words[0]
+            var fewest = Int.max
+            for word in words {
+                let count =
+                    try SQLRequest<Int>(
+                        literal: """
+                            SELECT COUNT(*) FROM (SELECT 1 FROM name_word WHERE workspace_id = \(workspace)
+                            AND whole = 0 AND word = \(word) LIMIT \(Self.nameWordCountCap))
+                            """
+                    ).fetchOne(db) ?? 0
+                if count < fewest { (rarest, fewest) = (word, count) }
+            }
+            guard fewest > 0 else { return [] }
             var query: SQL = """
-                SELECT s.id FROM subject s JOIN (
-                    SELECT subject_id FROM name_word WHERE workspace_id = \(workspaceID.uuidString) AND whole = 0
-                    AND word IN \(words) GROUP BY subject_id HAVING COUNT(DISTINCT word) = \(words.count)
-                ) n ON n.subject_id = s.id
-                WHERE s.workspace_id = \(workspaceID.uuidString) AND s.merged_into IS NULL
+                SELECT s.id FROM subject s WHERE s.id IN (
+                    SELECT n.subject_id FROM name_word n WHERE n.workspace_id = \(workspace) AND n.whole = 0
+                    AND n.word = \(rarest)
                 """
+            for word in words where word != rarest {
+                query.append(
+                    literal: """
+                         AND EXISTS (SELECT 1 FROM name_word m WHERE m.workspace_id = \(workspace) AND m.whole = 0
+                        AND m.word = \(word) AND m.subject_id = n.subject_id)
+                        """)
+            }
+            query.append(literal: ") AND s.workspace_id = \(workspace) AND s.merged_into IS NULL")
             if let schoolID { query.append(literal: " AND s.school_id = \(schoolID)") }
             query.append(literal: " ORDER BY s.created_at, s.id LIMIT \(limit)")
             return try SQLRequest<UUID>(literal: query).fetchAll(db)
         }
     }
+
+    /// How far the search by name counts a word's entries to find the rarest: past this, a word is
+    /// common enough.
+    static let nameWordCountCap = 10_000
 
     public func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]] {
         try await pool.read { db in

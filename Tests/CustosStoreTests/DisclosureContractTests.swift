@@ -164,4 +164,25 @@ struct DisclosureContractTests {
             #expect(audit.contains("disclosure.told"), "the telling is audited however it is recorded")
         }
     }
+
+    @Test("the log is read a page at a time, latest first, with its count", arguments: TestBackend.available)
+    func paged(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "hutton")
+            let pupil = try await pupil(vault)
+            let disclosures = Disclosures(vault: vault)
+            let first = try day("2026-10-01")
+            for offset in 0..<7 {
+                try await disclosures.record(
+                    subject: pupil, to: .policy("police"), recordTypes: ["pupil_record"],
+                    reason: "Enquiry \(offset)", on: first.adding(days: offset), actor: "dsl")
+            }
+            let page = try await disclosures.page(limit: 3, offset: 0)
+            #expect(page.total == 7)
+            #expect(page.disclosures.map(\.disclosedOn) == [6, 5, 4].map { first.adding(days: $0) })
+            let last = try await disclosures.page(limit: 3, offset: 6)
+            #expect(last.disclosures.map(\.disclosedOn) == [first])
+            #expect(try await disclosures.page(limit: 3, offset: 9).disclosures.isEmpty)
+        }
+    }
 }

@@ -4,10 +4,13 @@ import Foundation
 import Hummingbird
 
 /// `/console/registers`: the breach register with each 72-hour clock, the complaints with their
-/// acknowledgement dates, the disclosure log and the legal holds standing. Plain facts only: what
+/// acknowledgement dates, the disclosure log (50 a page, latest first) and the legal holds standing. Plain facts only: what
 /// was written about a case is sealed, and opened (and audited) on the case's own page.
 struct RegistersController: Sendable {
     let pages: ConsolePages
+
+    /// How many disclosures a page of the log lists, latest first.
+    static let pageSize = 50
 
     @Sendable func show(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.user()
@@ -36,7 +39,10 @@ struct RegistersController: Sendable {
         let complaints = try await Complaints(vault: vault).list(includingClosed: true)
             .sorted { $0.receivedOn > $1.receivedOn }
             .map { Self.row($0, today: today) }
-        let disclosures = try await Disclosures(vault: vault).list()
+        let number = Pager.pageNumber(request.uri.queryParameters.get("disclosures"))
+        let logged = try await Disclosures(vault: vault).page(
+            limit: Self.pageSize, offset: number * Self.pageSize)
+        let disclosures = logged.disclosures
             .map { disclosure in
                 RegistersPage.DisclosureRow(
                     day: PageText.day(disclosure.disclosedOn), recipient: disclosure.recipientName,
@@ -62,7 +68,10 @@ struct RegistersController: Sendable {
         }
         return pages.render(
             RegistersPage(
-                keeps: keeps, breaches: breaches, complaints: complaints, disclosures: disclosures, holds: holds),
+                keeps: keeps, breaches: breaches, complaints: complaints, disclosures: disclosures,
+                pager: Pager(page: number, pageSize: Self.pageSize, shown: disclosures.count, total: logged.total) {
+                    "/console/registers?disclosures=\($0)#disclosures"
+                }, holds: holds),
             frame: ConsoleFrame(title: "Registers", current: "/console/registers", user: user, context: context))
     }
 

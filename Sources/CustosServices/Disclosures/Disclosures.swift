@@ -137,6 +137,14 @@ public struct Disclosures: Sendable {
         )
     }
 
+    /// A page of the disclosure log, latest first (`limit` after `offset`), with how many it holds.
+    public func page(limit: Int, offset: Int) async throws -> (disclosures: [StoredDisclosure], total: Int) {
+        (
+            try await store.disclosures(in: workspaceID, limit: limit, offset: offset),
+            try await store.disclosureCount(in: workspaceID)
+        )
+    }
+
     /// The log, latest first; when `subject` is given, only the disclosures of the person it stands for
     /// now (the survivor, if it was merged).
     public func list(subject: UUID? = nil) async throws -> [StoredDisclosure] {

@@ -520,6 +520,9 @@ struct ConsolePageRenderingTests {
                     personLink: "/console/people/5f0c1d2e-0000-4000-8000-000000000001",
                     decidedBy: "dana@ashe.example", told: "Not yet")
             ],
+            pager: Pager(
+                page: 1, pageSize: 50, shown: 1, total: 51, link: { "/console/registers?disclosures=\($0)#disclosures" }
+            ),
             holds: [
                 RegistersPage.HoldRow(
                     covers: "Person 5f0c1d2e: Pupil record", reason: "Tribunal claim 2026/14",
@@ -534,7 +537,9 @@ struct ConsolePageRenderingTests {
                 #"<a href="/console/registers/breaches/new" class="button">Log a breach</a>"#,
                 #"<td>Tribunal claim 2026/14</td>"#,
                 #"<form method="post" action="/console/registers/holds/h1/release">"#,
-                #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001">Pupil 5f0c1d2e</a>"#))
+                #"<a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001">Pupil 5f0c1d2e</a>"#,
+                #"<p>Showing 51 to 51 of 51</p>"#,
+                #"<a href="/console/registers?disclosures=0#disclosures" rel="prev">Previous page</a>"#))
 
         let breachCase = CasePage(
             notice: "Breach logged. The 72-hour clock runs from its discovery.", caption: "Personal data breach",

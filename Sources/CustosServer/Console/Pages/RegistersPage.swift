@@ -56,5 +56,7 @@ struct RegistersPage: ConsolePage {
     let breaches: [BreachRow]
     let complaints: [ComplaintRow]
     let disclosures: [DisclosureRow]
+    /// Where the disclosure log's page stands among its pages.
+    let pager: Pager
     let holds: [HoldRow]
 }
