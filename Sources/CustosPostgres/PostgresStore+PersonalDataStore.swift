@@ -469,12 +469,13 @@ extension PostgresStore {
         var ids: [UUID] = []
         for try await id in try await client.query(
             """
-            SELECT s.id FROM subject s WHERE s.id IN (
-                SELECT n.subject_id FROM name_word n WHERE n.workspace_id = \(workspaceID) AND NOT n.whole
-                AND n.word = \(ByteBuffer(data: rarest))
+            SELECT s.id FROM (
+                SELECT DISTINCT n.subject_id AS id FROM name_word n WHERE n.workspace_id = \(workspaceID)
+                AND NOT n.whole AND n.word = \(ByteBuffer(data: rarest))
                 AND (SELECT COUNT(DISTINCT m.word) FROM name_word m WHERE m.workspace_id = n.workspace_id
                     AND NOT m.whole AND m.subject_id = n.subject_id AND m.word = ANY(\(others))) = \(others.count)
-            ) AND s.workspace_id = \(workspaceID) AND s.merged_into IS NULL
+            ) found JOIN subject s ON s.id = found.id
+            WHERE s.workspace_id = \(workspaceID) AND s.merged_into IS NULL
             AND (\(schoolID)::UUID IS NULL OR s.school_id = \(schoolID))
             ORDER BY s.created_at, s.id LIMIT \(limit)
             """, logger: logger

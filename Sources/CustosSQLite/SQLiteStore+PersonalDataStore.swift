@@ -512,10 +512,12 @@ extension SQLiteStore {
                 if count < fewest { (rarest, fewest) = (word, count) }
             }
             guard fewest > 0 else { return [] }
+            // The people found drive the join (CROSS JOIN keeps SQLite from walking every person in
+            // the order asked for and testing each against the few found).
             var query: SQL = """
-                SELECT s.id FROM subject s WHERE s.id IN (
-                    SELECT n.subject_id FROM name_word n WHERE n.workspace_id = \(workspace) AND n.whole = 0
-                    AND n.word = \(rarest)
+                SELECT s.id FROM (
+                    SELECT DISTINCT n.subject_id AS id FROM name_word n WHERE n.workspace_id = \(workspace)
+                    AND n.whole = 0 AND n.word = \(rarest)
                 """
             for word in words where word != rarest {
                 query.append(
@@ -524,7 +526,11 @@ extension SQLiteStore {
                         AND m.word = \(word) AND m.subject_id = n.subject_id)
                         """)
             }
-            query.append(literal: ") AND s.workspace_id = \(workspace) AND s.merged_into IS NULL")
+            query.append(
+                literal: """
+                    ) found CROSS JOIN subject s ON s.id = found.id
+                    WHERE s.workspace_id = \(workspace) AND s.merged_into IS NULL
+                    """)
             if let schoolID { query.append(literal: " AND s.school_id = \(schoolID)") }
             query.append(literal: " ORDER BY s.created_at, s.id LIMIT \(limit)")
             return try SQLRequest<UUID>(literal: query).fetchAll(db)
