@@ -6,7 +6,7 @@ public import Foundation
 /// People by name: the name shown for a person, a search by name through the blind index of
 /// names' words, and people who may be one person twice (the same whole name at the same
 /// school). The index holds keyed hashes only (``RecordPartNames``); what it reveals is set out
-/// in docs/security.md.
+/// in docs/operations.md ("What the name index reveals").
 extension Vault {
     /// How `views` (one person's opened parts) name their person: the newest part whose record
     /// type names its role (``RecordType/displayNameFields(of:)``); nil when none does.
