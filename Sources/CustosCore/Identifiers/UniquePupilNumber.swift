@@ -25,7 +25,10 @@ public enum UniquePupilNumber {
 
     /// `text` upper-cased, without spaces.
     public static func normalised(_ text: String) -> String {
-        text.uppercased().filter { !$0.isWhitespace }
+        // Most UPNs arrive as printable ASCII, upper case, without spaces: those are kept as they
+        // are, without Unicode's case mapping and whitespace tables (seen in the import's profile).
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x61...0x7A).contains($0) }) { return text }
+        return text.uppercased().filter { !$0.isWhitespace }
     }
 
     /// The check letter for a 13-character UPN: Σ position × value over positions 2–13, mod 23.

@@ -265,6 +265,8 @@ struct PeopleController: Sendable {
         "merge": "Merged: the other record's data is now this person's, and the other record points here.",
     ]
 
-    /// The first eight hex digits of an id: enough to tell people apart on a page.
-    static func shortID(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
+    /// The last eight hex digits of an id: enough to tell people apart on a page. People's ids
+    /// begin with the time they were made (``Foundation/UUID/timeOrdered(at:)``), which people
+    /// made in the same minute share; the end is random.
+    static func shortID(_ id: UUID) -> String { String(id.uuidString.lowercased().suffix(8)) }
 }

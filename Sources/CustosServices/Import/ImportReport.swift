@@ -34,6 +34,20 @@ public struct ImportReport: Sendable, Hashable, Codable {
         if problems.count < Self.problemLimit { problems.append(problem) }
     }
 
+    /// Adds the counts and problems of a later part of the same file (one batch's).
+    mutating func merge(_ other: ImportReport) {
+        rows += other.rows
+        created += other.created
+        updated += other.updated
+        suppressed += other.suppressed
+        doNotContact += other.doNotContact
+        rejected += other.rejected
+        newSubjects += other.newSubjects
+        rowsWithWarnings += other.rowsWithWarnings
+        problemCount += other.problemCount - other.problems.count
+        for problem in other.problems { add(problem) }
+    }
+
     /// One line for people: "1,000 rows: 990 created, 0 updated, 2 suppressed, 8 rejected".
     public var summary: String {
         let verb = dryRun ? "would be " : ""

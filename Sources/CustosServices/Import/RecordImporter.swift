@@ -74,43 +74,44 @@ public struct RecordImporter: Sendable {
         let rows = ImportRowReader(
             reader: reader, file: file, columns: columns, recordType: recordType, source: source, schoolID: schoolID)
         let size = batchSize
-        // Read and check the next batch while this one is written.
+        // Read and check the next batch while this one is prepared, and prepare it while the
+        // last one is written: the three run on both cores.
         var pending = Task { try rows.next(size) }
-        while true {
-            let batch = try await pending.value
-            if !batch.isLast { pending = Task { try rows.next(size) } }
-            report.rows += batch.rows
-            report.rejected += batch.rejected
-            report.rowsWithWarnings += batch.rowsWithWarnings
-            let firstOfBatch = report.problems.count
-            for problem in batch.problems { report.add(problem) }
-            if !batch.inputs.isEmpty {
-                do {
-                    // Another write may make one of the batch's new people meanwhile; the batch
-                    // is then refused whole and worked out again, finding them.
-                    for attempt in 1...Vault.identityAttempts {
-                        var written = report
-                        do {
-                            try await write(
-                                batch.inputs, lines: batch.lines, purpose: purpose, dryRun: dryRun, report: &written)
-                            report = written
-                            break
-                        } catch let error as StoreError
-                            where error == .identityTaken && attempt < Vault.identityAttempts
-                        {
-                            continue
-                        }
+        var writing: BatchInFlight?
+        do {
+            while true {
+                let batch = try await pending.value
+                if !batch.isLast { pending = Task { try rows.next(size) } }
+                var staged = try await stage(
+                    batch, purpose: purpose, dryRun: dryRun, following: writing?.made ?? .none)
+                if let last = writing {
+                    writing = nil
+                    if try await last.finish(importer: self, purpose: purpose, into: &report) {
+                        // The last batch was refused and written again alone: this one is worked
+                        // out again from what the store now holds.
+                        staged = try await stage(batch, purpose: purpose, dryRun: dryRun, following: .none)
                     }
-                } catch {
-                    // Let the read in flight finish before the reader goes.
-                    _ = try? await pending.value
-                    throw error
                 }
+                if dryRun || staged.changes == nil {
+                    report.merge(staged.report)
+                } else if let changes = staged.changes {
+                    let store = vault.store
+                    writing = BatchInFlight(
+                        batch: batch, report: staged.report, made: staged.made,
+                        task: Task { try await store.apply(changes) })
+                }
+                progress(report.rows + (writing?.report.rows ?? 0))
+                if batch.isLast { break }
             }
-            // Problems found in checking and in writing, in the order of the file's lines.
-            report.problems[firstOfBatch...].sort { $0.line < $1.line }
-            progress(report.rows)
-            if batch.isLast { break }
+            if let last = writing {
+                writing = nil
+                _ = try await last.finish(importer: self, purpose: purpose, into: &report)
+            }
+        } catch {
+            // Let the write and the read in flight finish before the reader goes.
+            _ = try? await writing?.task.value
+            _ = try? await pending.value
+            throw error
         }
         try await audit(
             "import.finish", actor: actor, at: Date(), purpose: purpose, dryRun: dryRun,
@@ -118,10 +119,78 @@ public struct RecordImporter: Sendable {
         return report
     }
 
-    /// Writes one batch of good rows in one transaction (or, dry, only works out what it would do).
-    private func write(
-        _ rows: [RecordInput], lines rowLines: [Int], purpose: String, dryRun: Bool, report: inout ImportReport
-    ) async throws {
+    /// A batch prepared: what it adds to the report, in the order of the file's lines, and the
+    /// changes to apply (nil when nothing is written), with what they make for the next batch.
+    struct StagedBatch: Sendable {
+        var report: ImportReport
+        var changes: ChangeSet?
+        var made: UnappliedWrites
+    }
+
+    /// A batch being written, with what it adds to the report once it is.
+    struct BatchInFlight: Sendable {
+        let batch: ImportRowReader.Batch
+        let report: ImportReport
+        let made: UnappliedWrites
+        let task: Task<Void, any Error>
+
+        /// Waits for the write and adds its batch to `report`. When another write made one of
+        /// the batch's new people meanwhile, the batch was refused whole: it is worked out again
+        /// and written alone, and true is returned.
+        func finish(importer: RecordImporter, purpose: String, into report: inout ImportReport) async throws -> Bool {
+            do {
+                try await task.value
+                report.merge(self.report)
+                return false
+            } catch let error as StoreError where error == .identityTaken {
+                try await importer.writeAlone(batch, purpose: purpose, into: &report)
+                return true
+            }
+        }
+    }
+
+    /// Prepares one batch (after `earlier`, prepared and not yet applied) without writing it.
+    private func stage(
+        _ batch: ImportRowReader.Batch, purpose: String, dryRun: Bool, following earlier: UnappliedWrites
+    ) async throws -> StagedBatch {
+        var report = ImportReport(dryRun: dryRun)
+        report.rows = batch.rows
+        report.rejected = batch.rejected
+        report.rowsWithWarnings = batch.rowsWithWarnings
+        for problem in batch.problems { report.add(problem) }
+        var staged = StagedBatch(report: report, changes: nil, made: .none)
+        if !batch.inputs.isEmpty {
+            (staged.changes, staged.made) = try await prepare(
+                batch.inputs, lines: batch.lines, purpose: purpose, dryRun: dryRun, following: earlier,
+                report: &staged.report)
+        }
+        // Problems found in checking and in writing, in the order of the file's lines.
+        staged.report.problems.sort { $0.line < $1.line }
+        return staged
+    }
+
+    /// Prepares and writes one batch on its own, after nothing unapplied; a batch refused because
+    /// another write made one of its new people meanwhile is worked out again, finding them.
+    func writeAlone(_ batch: ImportRowReader.Batch, purpose: String, into report: inout ImportReport) async throws {
+        for attempt in 1...Vault.identityAttempts {
+            let staged = try await stage(batch, purpose: purpose, dryRun: false, following: .none)
+            do {
+                if let changes = staged.changes { try await vault.store.apply(changes) }
+                report.merge(staged.report)
+                return
+            } catch let error as StoreError where error == .identityTaken && attempt < Vault.identityAttempts {
+                continue
+            }
+        }
+    }
+
+    /// Works out one batch of good rows, after `earlier`: its problems and counts go to `report`;
+    /// returns the changes to apply in one transaction (nil when nothing is to be written, or in
+    /// a dry run) and what they make.
+    private func prepare(
+        _ rows: [RecordInput], lines rowLines: [Int], purpose: String, dryRun: Bool, following earlier: UnappliedWrites,
+        report: inout ImportReport
+    ) async throws -> (ChangeSet?, UnappliedWrites) {
         let time = Date()
         // A person named by id (the `subject` column) must be within the importer's reach; one
         // beyond it reads as no one found, as an unknown id does, and is not decided on.
@@ -155,8 +224,8 @@ public struct RecordImporter: Sendable {
                 lines.append(rowLines[position])
             }
         }
-        guard !batch.isEmpty else { return }
-        var (changes, outcomes) = try await vault.prepare(batch, at: time)
+        guard !batch.isEmpty else { return (nil, .none) }
+        var (changes, outcomes, made) = try await vault.prepare(batch, at: time, following: earlier)
         let onSuppressionList = try await Contacts(vault: vault).positionsOnSuppressionList(batch)
         var created = 0
         var updated = 0
@@ -204,14 +273,14 @@ public struct RecordImporter: Sendable {
         report.updated += updated
         report.suppressed += suppressed
         report.newSubjects += newSubjects
-        guard !dryRun else { return }
+        guard !dryRun else { return (nil, .none) }
         changes.audit.append(
             vault.event(
                 "import.batch", actor: user.actor, at: time, purpose: purpose,
                 detail:
                     "type \(recordType.id), lines \(lines.first ?? 0)–\(lines.last ?? 0): \(created) created, \(updated) updated, \(suppressed) suppressed, \(newSubjects) new people"
             ))
-        try await vault.store.apply(changes)
+        return (changes, made)
     }
 
     private func audit(

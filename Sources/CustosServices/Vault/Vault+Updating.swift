@@ -176,7 +176,7 @@ extension Vault {
         {
             return (id, try dataKey(of: subject))
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let key = SubjectKey.generate()
         changes.people.subjects.append(
             StoredSubject(

@@ -68,6 +68,16 @@ extension Vault {
     /// later in the list see the people and records of earlier ones. The caller adds audit
     /// events and applies the change set.
     public func prepare(_ inputs: [RecordInput], at time: Date) async throws -> (ChangeSet, [RecordWriteOutcome]) {
+        let (changes, outcomes, _) = try await prepare(inputs, at: time, following: .none)
+        return (changes, outcomes)
+    }
+
+    /// ``prepare(_:at:)`` after a change set prepared but not yet applied, whose people, records
+    /// and schools (`earlier`) are taken as held. Returns, with the changes and outcomes, what
+    /// these changes make for the next batch to follow in the same way.
+    public func prepare(
+        _ inputs: [RecordInput], at time: Date, following earlier: UnappliedWrites
+    ) async throws -> (ChangeSet, [RecordWriteOutcome], UnappliedWrites) {
         // Pass 1: every identifier's blind index, to look them all up at once.
         var indexesByInput: [[String: [(kind: String, index: Data)]]] = []
         var lookupsByInput: [[String: [Data]]] = []
@@ -121,6 +131,7 @@ extension Vault {
             for school in try await store.schools(in: workspace.id) {
                 if let urn = school.urn { schoolsByURN[urn] = school }
             }
+            schoolsByURN.merge(earlier.schoolsByURN) { held, _ in held }
         }
 
         // Pass 2: people, records and sealed parts.
@@ -146,13 +157,16 @@ extension Vault {
                 guard !values.isEmpty || input.subjects[role.name] != nil else { continue }
                 let candidate =
                     input.subjects[role.name]
-                    ?? lookupsByInput[position][role.name]?.lazy.compactMap { existing[$0]?.first }.first
-                    ?? finding(indexes[role.name] ?? [], role: role.name, of: input.type).lazy.compactMap {
-                        existing[$0.index]?.first
+                    ?? lookupsByInput[position][role.name]?.lazy.compactMap {
+                        existing[$0]?.first ?? earlier.subjectForIndex[$0]
                     }.first
-                guard let candidate, let subject = subjectsByID[candidate], subject.key != nil,
-                    subject.mergedInto == nil
-                else {
+                    ?? finding(indexes[role.name] ?? [], role: role.name, of: input.type).lazy.compactMap {
+                        existing[$0.index]?.first ?? earlier.subjectForIndex[$0.index]
+                    }.first
+                let isHeld = candidate.map { id in
+                    subjectsByID[id].map { $0.key != nil && $0.mergedInto == nil } ?? (earlier.dataKeys[id] != nil)
+                }
+                guard let candidate, isHeld == true else {
                     missing = role.name
                     break
                 }
@@ -196,6 +210,7 @@ extension Vault {
                     held[role.name]
                     ?? findingIndexes.lazy.compactMap { subjectForIndex[$0.index] }.first
                     ?? findingIndexes.lazy.compactMap { existing[$0.index]?.first }.first
+                    ?? findingIndexes.lazy.compactMap { earlier.subjectForIndex[$0.index] }.first
                 let subjectID: UUID
                 var claimed: Set<Data> = []
                 if let found {
@@ -208,7 +223,7 @@ extension Vault {
                         }
                     }
                 } else {
-                    subjectID = UUID()
+                    subjectID = UUID.timeOrdered()
                     let key = SubjectKey.generate()
                     dataKeys[subjectID] = key
                     let wrapped = try master.wrap(
@@ -223,7 +238,7 @@ extension Vault {
                 }
                 for (kind, index) in roleIndexes {
                     subjectForIndex[index] = subjectID
-                    if existing[index]?.contains(subjectID) != true {
+                    if existing[index]?.contains(subjectID) != true, earlier.subjectForIndex[index] != subjectID {
                         changes.people.identifiers.append(
                             StoredIdentifier(
                                 index: index, kind: kind, subjectID: subjectID, claims: claimed.contains(index)))
@@ -236,9 +251,9 @@ extension Vault {
                 input.type.id + "\u{1F}" + $0.uuidString
             }
             if input.isAnotherRecord {
-                recordID = UUID()
-            } else if let ownerKey, let earlier = recordInBatch[ownerKey] {
-                recordID = earlier
+                recordID = UUID.timeOrdered()
+            } else if let ownerKey, let written = recordInBatch[ownerKey] ?? earlier.recordForOwner[ownerKey] {
+                recordID = written
                 isUpdate = true
             } else if let owner = input.type.roles.first.flatMap({ subjects[$0.name] }),
                 let latest = latestRecords[input.type.id]?[owner]
@@ -246,12 +261,12 @@ extension Vault {
                 recordID = latest
                 isUpdate = true
             } else {
-                recordID = UUID()
+                recordID = UUID.timeOrdered()
             }
             if let ownerKey { recordInBatch[ownerKey] = recordID }
             for part in partsToSeal {
                 let key: SymmetricKey
-                if let known = dataKeys[part.subjectID] {
+                if let known = dataKeys[part.subjectID] ?? earlier.dataKeys[part.subjectID] {
                     key = known
                 } else if let stored = subjectsByID[part.subjectID] {
                     key = try dataKey(of: stored)
@@ -269,7 +284,10 @@ extension Vault {
                     ? .updated(recordID: recordID, subjects: subjects)
                     : .created(recordID: recordID, subjects: subjects, newSubjects: newSubjects))
         }
-        return (changes, outcomes)
+        var made = UnappliedWrites(
+            subjectForIndex: subjectForIndex, dataKeys: dataKeys, recordForOwner: recordInBatch, schoolsByURN: [:])
+        for school in changes.people.schools { if let urn = school.urn { made.schoolsByURN[urn] = school } }
+        return (changes, outcomes, made)
     }
 
     /// Seals one person's part: pseudonymised fields replaced by their pseudonyms, the originals
@@ -280,7 +298,8 @@ extension Vault {
     ) throws -> StoredRecordPart {
         var shown = values
         var originals: [String: String] = [:]
-        for (name, value) in values where type.field(named: name)?.pseudonymise == true {
+        let pseudonymised = pseudonymisedFields(of: type)
+        for (name, value) in values where pseudonymised.contains(name) {
             shown[name] = pseudonymiser.pseudonym(field: name, value: value)
             originals[name] = value
         }
@@ -305,7 +324,8 @@ extension Vault {
     /// the whole name (``DisplayName``). Pseudonymised fields are left out: a pseudonym is kept so
     /// that the name is not. Nil for a new part with no name to index.
     func nameIndex(of values: [String: String], type: RecordType, role: String, replacing: Bool) -> RecordPartNames? {
-        let named = type.displayNameFields(of: role).filter { !$0.pseudonymise }.compactMap { values[$0.name] }
+        let named = indexedNameFields(of: type, role: role).compactMap { values[$0] }
+        guard replacing || !named.isEmpty else { return nil }
         let words = DisplayName.words(named.joined(separator: " "))
         guard replacing || !words.isEmpty else { return nil }
         return RecordPartNames(

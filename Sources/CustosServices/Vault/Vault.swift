@@ -31,6 +31,11 @@ public final class Vault: Sendable {
     /// Each record type's identifier fields by role, in the order they find the person, worked
     /// out once (``RecordType/identifierFields(of:)``), keyed by type id and role.
     private let identifierFieldsByRole: [String: [RecordField]]
+    /// Each record type's fields whose words the name index holds, by role
+    /// (``RecordType/displayNameFields(of:)`` less the pseudonymised), keyed by type id and role.
+    private let indexedNameFieldsByRole: [String: [String]]
+    /// Each record type's pseudonymised fields, keyed by type id.
+    private let pseudonymisedFieldsByType: [String: Set<String>]
 
     init(
         store: any CustosStore, workspace: Workspace, policy: Policy, keys: MasterKeySource, indexer: BlindIndexer,
@@ -48,10 +53,34 @@ public final class Vault: Sendable {
         useDecider = UseDecider(policy: policy)
         schoolScopedKinds = policy.schoolScopedIdentifierKinds
         var byRole: [String: [RecordField]] = [:]
+        var namesByRole: [String: [String]] = [:]
+        var pseudonymised: [String: Set<String>] = [:]
         for type in policy.recordTypes {
-            for role in type.roles { byRole[type.id + "\u{1F}" + role.name] = type.identifierFields(of: role.name) }
+            for role in type.roles {
+                byRole[type.id + "\u{1F}" + role.name] = type.identifierFields(of: role.name)
+                namesByRole[type.id + "\u{1F}" + role.name] = Self.indexedNameFields(of: type, role: role.name)
+            }
+            pseudonymised[type.id] = Set(type.fields.filter(\.pseudonymise).map(\.name))
         }
         identifierFieldsByRole = byRole
+        indexedNameFieldsByRole = namesByRole
+        pseudonymisedFieldsByType = pseudonymised
+    }
+
+    /// The fields of `type`'s `role` whose words the name index holds: those naming the person,
+    /// less the pseudonymised (a pseudonym is kept so that the name is not).
+    private static func indexedNameFields(of type: RecordType, role: String) -> [String] {
+        type.displayNameFields(of: role).filter { !$0.pseudonymise }.map(\.name)
+    }
+
+    /// The fields of `type`'s `role` whose words the name index holds.
+    func indexedNameFields(of type: RecordType, role: String) -> [String] {
+        indexedNameFieldsByRole[type.id + "\u{1F}" + role] ?? Self.indexedNameFields(of: type, role: role)
+    }
+
+    /// `type`'s pseudonymised fields.
+    func pseudonymisedFields(of type: RecordType) -> Set<String> {
+        pseudonymisedFieldsByType[type.id] ?? Set(type.fields.filter(\.pseudonymise).map(\.name))
     }
 
     /// `type`'s identifier fields of `role`, in the order they find the person.
