@@ -35,6 +35,23 @@ struct ConsentCommandTests {
             #expect(audience.output.hasPrefix("email,name,subject_id,basis\r\nann@school.example,Ann Head,"))
             #expect(!audience.output.contains("bob@"))
             #expect(audience.error.contains("1 person may be contacted; left out: 1 no_consent"))
+            // To a file, as JSON: written as read, and moved into place whole.
+            let file = folder.appendingPathComponent("audience-\(UUID().uuidString).json")
+            let toFile = try Custos.run(
+                ["audience", "--purpose", "marketing", "--list", "lens", "--format", "json", "-o", file.path] + options)
+            #expect(toFile.status == 0, "\(toFile.error)")
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            #expect(document["count"] as? Int == 1)
+            #expect((document["members"] as? [[String: Any]])?.first?["address"] as? String == "ann@school.example")
+            #expect((document["leftOut"] as? [String: Int]) == ["no_consent": 1])
+            #expect(!FileManager.default.fileExists(atPath: file.path + ".partial"))
+            // A question the policy does not answer writes nothing.
+            let refused = folder.appendingPathComponent("refused-\(UUID().uuidString).csv")
+            let bad = try Custos.run(["audience", "--purpose", "gossip", "-o", refused.path] + options)
+            #expect(bad.status != 0)
+            #expect(!FileManager.default.fileExists(atPath: refused.path))
+            #expect(!FileManager.default.fileExists(atPath: refused.path + ".partial"))
 
             #expect(
                 try Custos.run(["consent", "opt-out", "--subject", ann, "--source", "unsubscribe_link"] + options)

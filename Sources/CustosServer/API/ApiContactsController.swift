@@ -136,16 +136,25 @@ struct ApiContactsController {
             default: throw ApiError.badRequest("format: must be one of json, csv")
             }
         let headers = try ApiAccessHeaders(request)
-        let audience = try await Contacts(vault: caller.vault).audience(
-            ContactQuestion(purpose: purpose, channel: channel, list: query["list"].map(String.init)),
-            actor: caller.actor, reason: headers.reason)
-        let text = try AudienceWriter.text(audience, format: format)
+        let question = ContactQuestion(purpose: purpose, channel: channel, list: query["list"].map(String.init))
+        // Decided and audited before the answer starts; the members follow a batch at a time.
+        let export = try await Contacts(vault: caller.vault).exportAudience(
+            question, actor: caller.actor, reason: headers.reason)
+        let body = ResponseBody { writer in
+            var text = AudienceWriter(format: format, question: question)
+            try await writer.write(ByteBuffer(string: try text.opening()))
+            let summary = try await export.write { members in
+                try await writer.write(ByteBuffer(string: try text.members(members)))
+            }
+            try await writer.write(ByteBuffer(string: try text.closing(summary)))
+            try await writer.finish(nil)
+        }
         return Response(
             status: .ok,
             headers: [
                 .contentType: format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
                 .cacheControl: "no-store",
             ],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: body)
     }
 }

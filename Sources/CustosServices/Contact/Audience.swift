@@ -4,8 +4,19 @@ public import CustosCore
 /// a mailing tool. Made by ``Contacts/audience(_:actor:reason:at:)``, which audits it.
 public struct Audience: Sendable {
     public var question: ContactQuestion
-    /// In a stable order (by address).
+    /// In the order the store keeps people: the order they were added.
     public var members: [AudienceMember]
+    /// How many were left out, by reason.
+    public var denied: [ContactReason: Int]
+    /// People the purpose concerns who have no address for the channel.
+    public var withoutAddress: Int
+}
+
+/// What an audience export handed on: how many people, and who was left out and why.
+public struct AudienceSummary: Sendable {
+    public var question: ContactQuestion
+    /// The people handed on, each with an address.
+    public var count: Int
     /// How many were left out, by reason.
     public var denied: [ContactReason: Int]
     /// People the purpose concerns who have no address for the channel.

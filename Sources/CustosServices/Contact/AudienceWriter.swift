@@ -1,22 +1,24 @@
 import CSV
-import CustosCore
-public import Foundation
+public import CustosCore
+import Foundation
 
-/// Writes an ``Audience`` for a mailing tool: CSV (one person a row) or JSON (with the counts of
-/// those left out and why).
-public enum AudienceWriter {
+/// An audience as a file for a mailing tool, CSV or JSON, written as the export reads it:
+/// ``opening()``, then ``members(_:)`` for each batch, then ``closing(_:)``. Nothing but the
+/// batch in hand is held, whatever the audience's size.
+public struct AudienceWriter: Sendable {
     /// The file formats an audience is written in.
     public enum Format: String, Sendable, CaseIterable {
         case csv
         case json
     }
 
-    /// The audience as text in `format`.
-    public static func text(_ audience: Audience, format: Format) throws -> String {
-        switch format {
-        case .csv: try csv(audience)
-        case .json: try json(audience)
-        }
+    public let format: Format
+    public let question: ContactQuestion
+    private var wroteMember = false
+
+    public init(format: Format, question: ContactQuestion) {
+        self.format = format
+        self.question = question
     }
 
     /// The address column's heading: `email`, `phone` or `address` (post).
@@ -24,52 +26,77 @@ public enum AudienceWriter {
         channel.identifierKind ?? "address"
     }
 
-    /// Columns: the address (headed by its kind), name, subject id, basis; CRLF line ends.
-    public static func csv(_ audience: Audience) throws -> String {
-        try CSVText.write { writer in
-            try writer.write(row: [addressHeading(audience.question.channel), "name", "subject_id", "basis"])
-            for member in audience.members {
-                try writer.write(row: [
-                    member.address, member.name ?? "", member.subjectID.uuidString.lowercased(), member.reason.rawValue,
-                ])
+    /// What comes before the members. CSV: the heading row (the address, headed by its kind, then
+    /// name, subject id, basis; CRLF line ends). JSON: the question and the start of the members.
+    public func opening() throws -> String {
+        switch format {
+        case .csv:
+            return try CSVText.write { writer in
+                try writer.write(row: [Self.addressHeading(question.channel), "name", "subject_id", "basis"])
             }
+        case .json:
+            return
+                "{\"purpose\":\(try Self.json(question.purpose)),\"channel\":\(try Self.json(question.channel.rawValue)),\"list\":\(try Self.json(question.list)),\"members\":["
         }
     }
 
-    /// The JSON document the API returns too.
-    public static func json(_ audience: Audience) throws -> String {
+    /// One batch of members.
+    public mutating func members(_ batch: [AudienceMember]) throws -> String {
+        guard !batch.isEmpty else { return "" }
+        switch format {
+        case .csv:
+            return try CSVText.write { writer in
+                for member in batch {
+                    try writer.write(row: [
+                        member.address, member.name ?? "", member.subjectID.uuidString.lowercased(),
+                        member.reason.rawValue,
+                    ])
+                }
+            }
+        case .json:
+            let array = try Self.json(
+                batch.map {
+                    Member(subject: $0.subjectID, address: $0.address, name: $0.name, basis: $0.reason.rawValue)
+                })
+            defer { wroteMember = true }
+            // The batch's objects, without the array's brackets, after the last batch's.
+            return (wroteMember ? "," : "") + array.dropFirst().dropLast()
+        }
+    }
+
+    /// What comes after the members. JSON: how many, who was left out (reason code → how many)
+    /// and how many had no address.
+    public func closing(_ summary: AudienceSummary) throws -> String {
+        switch format {
+        case .csv:
+            return ""
+        case .json:
+            let leftOut = Dictionary(uniqueKeysWithValues: summary.denied.map { ($0.key.rawValue, $0.value) })
+            return
+                "],\"count\":\(summary.count),\"leftOut\":\(try Self.json(leftOut)),\"withoutAddress\":\(summary.withoutAddress)}\n"
+        }
+    }
+
+    /// The whole audience as text in `format`, for one held in memory.
+    public static func text(_ audience: Audience, format: Format) throws -> String {
+        var writer = AudienceWriter(format: format, question: audience.question)
+        let summary = AudienceSummary(
+            question: audience.question, count: audience.members.count, denied: audience.denied,
+            withoutAddress: audience.withoutAddress)
+        return try writer.opening() + writer.members(audience.members) + writer.closing(summary)
+    }
+
+    /// One member in JSON.
+    struct Member: Codable, Sendable {
+        var subject: UUID
+        var address: String
+        var name: String?
+        var basis: String
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(audience)), as: UTF8.self) + "\n"
-    }
-
-    /// The JSON shape of an audience.
-    public struct Document: Codable, Sendable {
-        public struct Member: Codable, Sendable {
-            public var subject: UUID
-            public var address: String
-            public var name: String?
-            public var basis: String
-        }
-        public var purpose: String
-        public var channel: String
-        public var list: String?
-        public var count: Int
-        public var members: [Member]
-        /// Reason code → how many were left out for it.
-        public var leftOut: [String: Int]
-        public var withoutAddress: Int
-
-        public init(_ audience: Audience) {
-            purpose = audience.question.purpose
-            channel = audience.question.channel.rawValue
-            list = audience.question.list
-            count = audience.members.count
-            members = audience.members.map {
-                Member(subject: $0.subjectID, address: $0.address, name: $0.name, basis: $0.reason.rawValue)
-            }
-            leftOut = Dictionary(uniqueKeysWithValues: audience.denied.map { ($0.key.rawValue, $0.value) })
-            withoutAddress = audience.withoutAddress
-        }
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -69,42 +69,40 @@ extension Contacts {
     }
 
     /// The people who may be contacted, with the address each is reached on, opened from their
-    /// records; audited as one `audience.export` with the count.
+    /// records; audited as one `audience.export` with the count. Holds every member at once: for
+    /// a large audience, ``exportAudience(_:actor:reason:at:)`` hands them on as they are read.
     public func audience(
         _ question: ContactQuestion, actor: String, reason: String? = nil, at time: Date = Date()
     ) async throws -> Audience {
+        var members: [AudienceMember] = []
+        let summary = try await exportAudience(question, actor: actor, reason: reason, at: time).write {
+            members += $0
+        }
+        return Audience(
+            question: question, members: members, denied: summary.denied, withoutAddress: summary.withoutAddress)
+    }
+
+    /// Decides who may be contacted and audits the export as one `audience.export` with the
+    /// count decided, before anyone's address is opened; ``AudienceExport/write(batchSize:to:)``
+    /// then opens and hands them on a batch at a time.
+    ///
+    /// Throws, having written nothing, when the question is not one the policy answers.
+    public func exportAudience(
+        _ question: ContactQuestion, actor: String, reason: String? = nil, at time: Date = Date()
+    ) async throws -> AudienceExport {
         let decision = try await decideAudience(question)
         let purpose = try checked(question)
-        let types = Set(vault.policy.recordTypes(for: purpose).map(\.id))
-        var members: [AudienceMember] = []
-        var withoutAddress = decision.withoutAddress
-        for start in stride(from: 0, to: decision.allowed.count, by: 500) {
-            let batch = decision.allowed[start..<min(start + 500, decision.allowed.count)]
-            let viewsBySubject = try await views(of: batch.map(\.subjectID), types: types)
-            for person in batch {
-                guard let views = viewsBySubject[person.subjectID] else { continue }
-                guard let address = address(in: views, channel: question.channel) else {
-                    withoutAddress += 1
-                    continue
-                }
-                members.append(
-                    AudienceMember(
-                        subjectID: person.subjectID, address: address, name: vault.displayName(of: views),
-                        reason: person.reason))
-            }
-        }
-        members.sort { ($0.address, $0.subjectID.uuidString) < ($1.address, $1.subjectID.uuidString) }
         let deniedText = decision.denied.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
         try await vault.audit([
             vault.event(
                 "audience.export", actor: actor, at: time, purpose: purpose.id, reason: reason,
                 detail:
-                    "channel \(question.channel.rawValue), list \(question.list ?? "none"): \(members.count) people; left out: \(deniedText.isEmpty ? "none" : deniedText), \(withoutAddress) without an address"
+                    "channel \(question.channel.rawValue), list \(question.list ?? "none"): \(decision.allowed.count) people; left out: \(deniedText.isEmpty ? "none" : deniedText), \(decision.withoutAddress) without an address"
             )
         ])
-        return Audience(
-            question: question, members: members, denied: decision.denied, withoutAddress: withoutAddress)
+        return AudienceExport(
+            contacts: self, decision: decision, types: Set(vault.policy.recordTypes(for: purpose).map(\.id)))
     }
 
     /// The records of `types` of each of `ids` that still has a data key, opened, newest first.

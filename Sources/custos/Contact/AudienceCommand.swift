@@ -22,14 +22,27 @@ struct AudienceCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let audience = try await store.withVault { vault in
-            try await Contacts(vault: vault).audience(question.question, actor: CommandActor.current, reason: reason)
+        let file = try OutputFile(output)
+        let summary: AudienceSummary
+        do {
+            summary = try await store.withVault { vault in
+                let export = try await Contacts(vault: vault).exportAudience(
+                    question.question, actor: CommandActor.current, reason: reason)
+                var writer = AudienceWriter(format: format, question: question.question)
+                try file.write(try writer.opening())
+                let summary = try await export.write { members in try file.write(try writer.members(members)) }
+                try file.write(try writer.closing(summary))
+                return summary
+            }
+            try file.finish()
+        } catch {
+            file.abandon()
+            throw error
         }
-        try Console.write(try AudienceWriter.text(audience, format: format), to: output)
-        let leftOut = audience.denied.sorted { $0.key.rawValue < $1.key.rawValue }
+        let leftOut = summary.denied.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.value) \($0.key.rawValue)" }
         Console.error(
-            "\(audience.members.count) \(audience.members.count == 1 ? "person" : "people") may be contacted; left out: \(leftOut.isEmpty ? "none" : leftOut.joined(separator: ", ")); \(audience.withoutAddress) without an address."
+            "\(summary.count) \(summary.count == 1 ? "person" : "people") may be contacted; left out: \(leftOut.isEmpty ? "none" : leftOut.joined(separator: ", ")); \(summary.withoutAddress) without an address."
         )
     }
 }
