@@ -31,6 +31,9 @@ public struct SQLiteStore: CustosStore {
             // 16 MiB of page cache a connection (SQLite's default is 2 MiB): sweeps over a million
             // people touch pages all over the file.
             try db.execute(literal: "PRAGMA cache_size = -16384")
+            // Statement journals and sorts in memory, not in temporary files: a sweep's deletes
+            // (each cascading, and so journalled) opened and removed a file apiece.
+            try db.execute(literal: "PRAGMA temp_store = MEMORY")
         }
         let path = directory.appendingPathComponent(Self.fileName).path
         // SQLite makes the -wal and -shm files with the database file's mode, so the file is made

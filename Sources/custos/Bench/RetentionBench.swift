@@ -28,7 +28,7 @@ struct RetentionBench {
             try location.layRetentionBenchPeople(
                 workspace: workspace.id, subjects: subjects, recordsPerSubject: recordsPerSubject, asOf: asOf)
             print(
-                "laid down \(subjects) people with \(subjects * recordsPerSubject) record parts in \(String(format: "%.1f", Date().timeIntervalSince(layStart))) s"
+                "laid down \(subjects) people with \(subjects * recordsPerSubject) record parts in \(String(format: "%.1f", Date().timeIntervalSince(layStart))) s; peak resident memory so far \(BenchCommand.peakResidentMegabytes()) MB"
             )
             try await sweep(vault, asOf: asOf)
         }
