@@ -23,34 +23,9 @@ apt_update() {
 }
 
 # --- PostgreSQL ------------------------------------------------------------------------------
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-  echo "==> Installing PostgreSQL from Debian's packages"
-  apt_update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-
-pg_dir=$(mktemp -d /tmp/custos-pg.XXXXXX)
-pg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-run_pg=()
-if [ "$(id -u)" -eq 0 ]; then
-  # initdb refuses to run as root; the postgres user comes with Debian's package.
-  chown postgres "$pg_dir"
-  run_pg=(runuser -u postgres --)
-fi
-
-stop_postgres() {
-  "${run_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
-}
-trap stop_postgres EXIT
-
-echo "==> Starting PostgreSQL ($("$pg_bin/postgres" --version)) on 127.0.0.1:$pg_port"
-"${run_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U custos --auth=trust -E UTF8 >/dev/null
-"${run_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_locks_per_transaction=256 -c max_connections=400" \
-  start >/dev/null
+# shellcheck source=scripts/private-postgres.sh
+source scripts/private-postgres.sh
+start_private_postgres -c fsync=off -c max_locks_per_transaction=256 -c max_connections=400
 export CUSTOS_TEST_POSTGRES_URL="postgres://custos@127.0.0.1:$pg_port/postgres?sslmode=disable"
 
 # --- Python validators -------------------------------------------------------------------------

@@ -30,6 +30,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Keep the temporary folder (printed) instead of removing it.")
     var keep = false
 
+    @Option(help: "Access requests and erasures to time, after the audience.")
+    var requests = 200
+
+    @Option(
+        help: ArgumentHelp(
+            "Measure on this PostgreSQL database instead of SQLite (postgres://user@host:port/database); a workspace of its own is made in it.",
+            valueName: "url"))
+    var database: String?
+
     @Option(
         help: ArgumentHelp(
             "Time only the audience (its export first, in a fresh process) and access requests, again, in a folder kept by an earlier run with --keep.",
@@ -44,6 +53,15 @@ struct BenchCommand: AsyncParsableCommand {
             "Time only the console's pages over --subjects BEP registered users: a school leader's school of 2,000, a search by name, the audit log."
     )
     var console = false
+
+    func validate() throws {
+        if database != nil, console || retention || audienceFrom != nil {
+            throw ValidationError(
+                "--database: --console, --retention and --audience-from measure an SQLite data folder; leave out --database"
+            )
+        }
+        if let database { _ = try StoreLocation(dataDirectory: ".", databaseURL: database) }
+    }
 
     func run() async throws {
         if console {
@@ -77,23 +95,32 @@ struct BenchCommand: AsyncParsableCommand {
 
         let pupils = folder.appendingPathComponent("pupils.csv")
         try SyntheticData.writePupils(count: rows, to: pupils)
-        let baseline = try plainSQLiteRate(file: pupils, folder: folder)
-        print("plain SQLite inserts of the same rows: \(Int(baseline)) rows/s")
+        let location =
+            try database.map { try StoreLocation(dataDirectory: ".", databaseURL: $0) }
+            ?? .sqlite(directory: folder.appendingPathComponent("data"))
+        let backend = database == nil ? "SQLite" : "PostgreSQL"
+        print("backend: \(location)")
+        let logger = Logger(label: "custos.bench")
+        let reader = try SyntheticData.reader(pupils)
+        let baseline = try await PlainInsertBaseline.insertRate(
+            at: location, columns: (reader.headerRow ?? []).count, rows: { reader.next() }, scratch: folder,
+            logger: logger)
+        print("plain \(backend) inserts of the same rows: \(Int(baseline)) rows/s")
 
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
         try keys.createIfAbsent()
-        try await StoreLocation.sqlite(directory: folder.appendingPathComponent("data")).withInstallation(
-            keys: keys, logger: Logger(label: "custos.bench")
-        ) { installation in
+        try await location.withInstallation(keys: keys, logger: logger) { installation in
+            // A database may hold earlier runs' workspaces; each run makes its own.
+            let name = database == nil ? "bench" : "bench-\(UInt32.random(in: 0...UInt32.max))"
             let (workspace, _) = try await installation.createWorkspace(
-                name: "bench", title: "Bench", policy: asset, by: "bench")
+                name: name, title: "Bench", policy: asset, by: "bench")
             let vault = try await installation.vault(workspace, policy: asset.policy)
             let start = Date()
             let report = try await Self.importer(vault, pupilType).run(file: pupils, dryRun: false)
             let seconds = Date().timeIntervalSince(start)
             let rate = Double(report.created) / seconds
             print(
-                "encrypted import of \(report.created) pupil rows (name and UPN pseudonymised): \(Int(rate)) rows/s, \(String(format: "%.0f", rate / baseline * 100))% of plain SQLite"
+                "encrypted import of \(report.created) pupil rows (name and UPN pseudonymised): \(Int(rate)) rows/s, \(String(format: "%.0f", rate / baseline * 100))% of plain \(backend)"
             )
             print("peak resident memory after the import: \(Self.peakResidentMegabytes()) MB")
 
@@ -127,6 +154,7 @@ struct BenchCommand: AsyncParsableCommand {
                 "find by email, then read and decrypt their records through the door (purpose decided), audited (one durable commit): \(Self.summary(reads))"
             )
             try await AudienceBench(vault: vault, count: subjects).run()
+            if requests > 0 { try await RequestBench(vault: vault, count: requests).run(folder: folder) }
         }
         print("peak resident memory: \(Self.peakResidentMegabytes()) MB")
     }
@@ -165,15 +193,6 @@ struct BenchCommand: AsyncParsableCommand {
     private func require<T>(_ value: T?) throws -> T {
         guard let value else { throw CommandFailure(message: "bench: the ASSET example lacks a record type") }
         return value
-    }
-
-    /// Plain GRDB inserts of the same rows (every column as text, no validation or encryption),
-    /// parsed by the same CSV reader, in one transaction: the baseline the import is compared with.
-    private func plainSQLiteRate(file: URL, folder: URL) throws -> Double {
-        let reader = try SyntheticData.reader(file)
-        return try PlainSQLiteBaseline.insertRate(
-            columns: (reader.headerRow ?? []).count, rows: { reader.next() },
-            into: folder.appendingPathComponent("plain.sqlite"))
     }
 
     static func peakResidentMegabytes() -> Int {
