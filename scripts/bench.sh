@@ -5,9 +5,21 @@
 # private PostgreSQL cluster started for the run (fsync on, as in production), then one table.
 # Needs a release build (swift build -c release --product custos); PostgreSQL is installed from
 # Debian's packages if missing. CUSTOS_BINARY names another build to measure.
-# Usage: scripts/bench.sh [ROWS] [SUBJECTS] [LOOKUPS] [REQUESTS]
+#
+# `scripts/bench.sh hot-paths` instead runs the hot paths under ordo-one/benchmark (Benchmarks/:
+# the contact decision, a find, a read through the door, an access request, an import batch, an
+# audit append) and checks their allocations against Benchmarks/Thresholds; `hot-paths update`
+# stores this run's figures there as the new thresholds.
+# Usage: scripts/bench.sh [ROWS] [SUBJECTS] [LOOKUPS] [REQUESTS] | scripts/bench.sh hot-paths [update]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "hot-paths" ]; then
+  cd Benchmarks
+  if [ "${2:-}" = "update" ]; then
+    exec swift package --allow-writing-to-package-directory benchmark thresholds update
+  fi
+  exec swift package benchmark thresholds check --path "$PWD/Thresholds"
+fi
 rows=${1:-100000}
 subjects=${2:-100000}
 lookups=${3:-2000}
