@@ -868,6 +868,25 @@ enum PostgresSchema {
                 """,
                 "CREATE UNIQUE INDEX data_request_number ON data_request(workspace_id, number)",
             ]),
+        // Signed records of how far the audit chain was verified intact, to go on from.
+        Migration(
+            id: 39, name: "audit-checkpoint",
+            statements: [
+                """
+                CREATE TABLE audit_checkpoint (
+                    sequence BIGINT PRIMARY KEY,
+                    previous_hash BYTEA NOT NULL,
+                    last_anchored BIGINT,
+                    checked BIGINT NOT NULL,
+                    keyed_from BIGINT,
+                    anchor_sequence BIGINT,
+                    anchor_hash BYTEA,
+                    made_at_ms BIGINT NOT NULL,
+                    key_id TEXT NOT NULL,
+                    signature BYTEA NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

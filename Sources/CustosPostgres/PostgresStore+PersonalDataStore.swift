@@ -721,6 +721,52 @@ extension PostgresStore {
         return nil
     }
 
+    public func latestAuditCheckpoint() async throws -> AuditCheckpoint? {
+        let rows = try await client.query(
+            """
+            SELECT sequence, previous_hash, last_anchored, checked, keyed_from, anchor_sequence, anchor_hash,
+            made_at_ms, key_id, signature FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1
+            """, logger: logger)
+        for try await (
+            sequence, previous, lastAnchored, checked, keyedFrom, anchorSequence, anchorHash, made, key, signature
+        )
+            in rows.decode(
+                (Int64, ByteBuffer, Int64?, Int64, Int64?, Int64?, ByteBuffer?, Int64, String, ByteBuffer).self)
+        {
+            return AuditCheckpoint(
+                position: AuditVerifier.Position(
+                    nextSequence: sequence + 1, previousHash: Data(buffer: previous), lastAnchored: lastAnchored,
+                    checked: Int(checked), keyedFrom: keyedFrom,
+                    anchor: anchorSequence.flatMap { anchor in
+                        anchorHash.map { AuditAnchor(sequence: anchor, hash: Data(buffer: $0)) }
+                    }),
+                madeAt: Date(timeIntervalSince1970: Double(made) / 1000), keyID: key, signature: Data(buffer: signature)
+            )
+        }
+        return nil
+    }
+
+    public func recordAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws {
+        let position = checkpoint.position
+        try await client.query(
+            """
+            INSERT INTO audit_checkpoint (sequence, previous_hash, last_anchored, checked, keyed_from, anchor_sequence,
+            anchor_hash, made_at_ms, key_id, signature) VALUES (
+                \(checkpoint.sequence), \(ByteBuffer(data: position.previousHash)), \(position.lastAnchored),
+                \(Int64(position.checked)), \(position.keyedFrom), \(position.anchor?.sequence),
+                \(position.anchor.map { ByteBuffer(data: $0.hash) }), \(AuditQuery.milliseconds(checkpoint.madeAt)),
+                \(checkpoint.keyID), \(ByteBuffer(data: checkpoint.signature)))
+            ON CONFLICT (sequence) DO UPDATE SET previous_hash = excluded.previous_hash,
+                    last_anchored = excluded.last_anchored, checked = excluded.checked, keyed_from = excluded.keyed_from,
+                    anchor_sequence = excluded.anchor_sequence, anchor_hash = excluded.anchor_hash,
+                    made_at_ms = excluded.made_at_ms, key_id = excluded.key_id, signature = excluded.signature
+            """, logger: logger)
+    }
+
+    public func discardAuditCheckpoints(from sequence: Int64) async throws {
+        try await client.query("DELETE FROM audit_checkpoint WHERE sequence >= \(sequence)", logger: logger)
+    }
+
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
         try await chainPendingAudit(waiting: true)
         for try await (sequence, hash) in try await client.query(

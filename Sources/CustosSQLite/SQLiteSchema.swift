@@ -760,6 +760,24 @@ enum SQLiteSchema {
                     CREATE UNIQUE INDEX data_request_number ON data_request(workspace_id, number);
                     """)
         }
+        // Signed records of how far the audit chain was verified intact, to go on from.
+        migrator.registerMigration("39-audit-checkpoint") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_checkpoint (
+                        sequence INTEGER PRIMARY KEY,
+                        previous_hash BLOB NOT NULL,
+                        last_anchored INTEGER,
+                        checked INTEGER NOT NULL,
+                        keyed_from INTEGER,
+                        anchor_sequence INTEGER,
+                        anchor_hash BLOB,
+                        made_at_ms INTEGER NOT NULL,
+                        key_id TEXT NOT NULL,
+                        signature BLOB NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

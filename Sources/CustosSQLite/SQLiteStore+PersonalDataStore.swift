@@ -757,6 +757,50 @@ extension SQLiteStore {
         }
     }
 
+    public func latestAuditCheckpoint() async throws -> AuditCheckpoint? {
+        try await pool.read { db in
+            try SQLRequest<Row>(literal: "SELECT * FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1")
+                .fetchOne(db).map { row in
+                    let anchorSequence: Int64? = row["anchor_sequence"]
+                    let anchorHash: Data? = row["anchor_hash"]
+                    let milliseconds: Int64 = row["made_at_ms"]
+                    return AuditCheckpoint(
+                        position: AuditVerifier.Position(
+                            nextSequence: (row["sequence"] as Int64) + 1, previousHash: row["previous_hash"],
+                            lastAnchored: row["last_anchored"], checked: row["checked"], keyedFrom: row["keyed_from"],
+                            anchor: anchorSequence.flatMap { sequence in
+                                anchorHash.map { AuditAnchor(sequence: sequence, hash: $0) }
+                            }),
+                        madeAt: Date(timeIntervalSince1970: Double(milliseconds) / 1000), keyID: row["key_id"],
+                        signature: row["signature"])
+                }
+        }
+    }
+
+    public func recordAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws {
+        let position = checkpoint.position
+        try await pool.write { db in
+            try db.execute(
+                literal: """
+                    INSERT INTO audit_checkpoint (sequence, previous_hash, last_anchored, checked, keyed_from,
+                    anchor_sequence, anchor_hash, made_at_ms, key_id, signature) VALUES (
+                        \(checkpoint.sequence), \(position.previousHash), \(position.lastAnchored), \(position.checked),
+                        \(position.keyedFrom), \(position.anchor?.sequence), \(position.anchor?.hash),
+                        \(AuditQuery.milliseconds(checkpoint.madeAt)), \(checkpoint.keyID), \(checkpoint.signature))
+                    ON CONFLICT (sequence) DO UPDATE SET previous_hash = excluded.previous_hash,
+                    last_anchored = excluded.last_anchored, checked = excluded.checked, keyed_from = excluded.keyed_from,
+                    anchor_sequence = excluded.anchor_sequence, anchor_hash = excluded.anchor_hash,
+                    made_at_ms = excluded.made_at_ms, key_id = excluded.key_id, signature = excluded.signature
+                    """)
+        }
+    }
+
+    public func discardAuditCheckpoints(from sequence: Int64) async throws {
+        try await pool.write { db in
+            try db.execute(literal: "DELETE FROM audit_checkpoint WHERE sequence >= \(sequence)")
+        }
+    }
+
     public func auditHead() async throws -> (sequence: Int64, hash: Data)? {
         try await pool.read { db in
             try SQLRequest<Row>(literal: "SELECT sequence, hash FROM audit_head WHERE id = 1").fetchOne(db).map {

@@ -42,5 +42,6 @@ public enum SchemaMigrations {
         "audit-shown",
         "name-index",
         "request-number",
+        "audit-checkpoint",
     ]
 }

@@ -34,6 +34,18 @@ public struct AuditVerifier {
         /// from it is only sound while they are the same.
         public let keyedFrom: Int64?
         public let anchor: AuditAnchor?
+
+        public init(
+            nextSequence: Int64, previousHash: Data, lastAnchored: Int64?, checked: Int, keyedFrom: Int64?,
+            anchor: AuditAnchor?
+        ) {
+            self.nextSequence = nextSequence
+            self.previousHash = previousHash
+            self.lastAnchored = lastAnchored
+            self.checked = checked
+            self.keyedFrom = keyedFrom
+            self.anchor = anchor
+        }
     }
 
     /// Where this verifier stands now.

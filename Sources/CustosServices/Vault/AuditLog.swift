@@ -29,18 +29,26 @@ public struct AuditLog: Sendable {
         /// The entry an incremental verification went on from (the entries up to it were checked
         /// before); nil when the chain was checked from its start.
         public var resumedFrom: Int64?
+        /// When the entries up to ``resumedFrom`` were checked, if it went on from a signed
+        /// checkpoint (``AuditCheckpoint``) rather than from this process's own last check.
+        public var checkpointMadeAt: Date?
 
         public init(
             verified: Int, failure: AuditVerifier.Break?, keyedFrom: Int64?, anchor: AuditAnchor? = nil,
-            resumedFrom: Int64? = nil
+            resumedFrom: Int64? = nil, checkpointMadeAt: Date? = nil
         ) {
             self.verified = verified
             self.failure = failure
             self.keyedFrom = keyedFrom
             self.anchor = anchor
             self.resumedFrom = resumedFrom
+            self.checkpointMadeAt = checkpointMadeAt
         }
     }
+
+    /// How many entries past the last checkpoint an incremental verification checks before it
+    /// records a new one (a full verification always records one).
+    public var checkpointEvery: Int64 = 10_000
 
     /// What ``anchor()`` found.
     public enum AnchorOutcome: Sendable, Hashable {
@@ -96,10 +104,16 @@ public struct AuditLog: Sendable {
 
     /// Walks the whole chain, page by page, and reports the first entry altered, removed or
     /// re-ordered, or, from where the log is keyed, rewritten without the master key. With
-    /// `incremental`, goes on from where this process last verified the chain to its end, when
-    /// the keying and the key file's anchor are as they were then (otherwise from the start):
-    /// what a page that shows the log asks, each time it is opened. The whole chain is checked
-    /// again by a verification that is not incremental (`custos audit verify`, the page's button).
+    /// `incremental`, goes on from where this process last verified the chain, or else from the
+    /// latest signed checkpoint (``AuditCheckpoint``) whose signature checks under the master keys,
+    /// to its end, when the keying and the key file's anchor are as they were then (otherwise from
+    /// the start): what a page that shows the log asks each time it is opened, and
+    /// `custos audit verify`. The whole chain is checked again by a verification that is not
+    /// incremental (`custos audit verify --full`, the page's button).
+    ///
+    /// An intact chain records a checkpoint where the verification ended (a full one always, an
+    /// incremental one every ``checkpointEvery`` entries); a break sets aside the checkpoints from
+    /// the broken entry on, so that no later verification goes on from past it.
     public func verify(incremental: Bool = false) async throws -> Report {
         let keyedFrom = try await store.auditKeyedFrom()
         let keys = store.auditKeys
@@ -114,9 +128,17 @@ public struct AuditLog: Sendable {
         let anchor = try keys.anchor()
         var verifier = AuditVerifier(keyedFrom: keyedFrom, anchor: anchor) { try keys.key(id: $0) }
         var start: AuditVerifier.Position?
+        let checkpoint = try await trustedCheckpoint()
+        var checkpointMadeAt: Date?
         if incremental, let position = keys.verified, position.keyedFrom == keyedFrom, position.anchor == anchor {
             verifier = AuditVerifier(resuming: position) { try keys.key(id: $0) }
             start = position
+        } else if incremental, let checkpoint, checkpoint.position.keyedFrom == keyedFrom,
+            checkpoint.position.anchor == anchor
+        {
+            verifier = AuditVerifier(resuming: checkpoint.position) { try keys.key(id: $0) }
+            start = checkpoint.position
+            checkpointMadeAt = checkpoint.madeAt
         }
         var after = verifier.position.nextSequence - 1
         do {
@@ -137,15 +159,32 @@ public struct AuditLog: Sendable {
             let head = try await store.auditHead()
             try verifier.checkEnd(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesis)
             keys.remember(verified: verifier.position, from: start)
+            let reached = verifier.position.nextSequence - 1
+            if reached > 0, reached > checkpoint?.sequence ?? 0,
+                !incremental || reached - (checkpoint?.sequence ?? 0) >= checkpointEvery,
+                let key = try keys.current()
+            {
+                try await store.recordAuditCheckpoint(.signed(verifier.position, at: Date(), key: key))
+            }
             return Report(
                 verified: verifier.checked, failure: nil, keyedFrom: keyedFrom, anchor: anchor,
-                resumedFrom: start.map { $0.nextSequence - 1 })
+                resumedFrom: start.map { $0.nextSequence - 1 }, checkpointMadeAt: checkpointMadeAt)
         } catch let failure as AuditVerifier.Break {
             keys.rememberBroken()
+            try await store.discardAuditCheckpoints(from: failure.sequence)
             return Report(
                 verified: verifier.checked, failure: failure, keyedFrom: keyedFrom, anchor: anchor,
-                resumedFrom: start.map { $0.nextSequence - 1 })
+                resumedFrom: start.map { $0.nextSequence - 1 }, checkpointMadeAt: checkpointMadeAt)
         }
+    }
+
+    /// The latest checkpoint, if its signature checks under the chain key of the master key that
+    /// made it; nil when there is none, or the key file does not hold that key.
+    private func trustedCheckpoint() async throws -> AuditCheckpoint? {
+        guard let checkpoint = try await store.latestAuditCheckpoint(),
+            let key = try store.auditKeys.key(id: checkpoint.keyID), checkpoint.isSigned(by: key)
+        else { return nil }
+        return checkpoint
     }
 
     /// The latest `limit` entries about the person `subjectID` in `workspaceID`, newest first.

@@ -99,6 +99,15 @@ public protocol PersonalDataStore: Sendable {
     /// chain has never been written with the master keys loaded.
     func auditKeyedFrom() async throws -> Int64?
 
+    /// The checkpoint of the furthest verification recorded (``AuditCheckpoint``), if any.
+    func latestAuditCheckpoint() async throws -> AuditCheckpoint?
+
+    /// Records a checkpoint, in place of any recorded at the same entry.
+    func recordAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws
+
+    /// Sets aside every checkpoint at or after entry `sequence`: a verification found a break there.
+    func discardAuditCheckpoints(from sequence: Int64) async throws
+
     /// Chains audit entries written but not yet chained, unless another process is chaining now.
     /// A store that chains each write's entries as it writes them (SQLite) has none waiting.
     func chainPendingAudit() async throws

@@ -14,13 +14,21 @@ struct AuditCommand: AsyncParsableCommand {
 /// re-ordered, or rewritten without the master key.
 struct AuditVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Verify the audit log's hash chain (exit 1 when broken).")
+        commandName: "verify", abstract: "Verify the audit log's hash chain (exit 1 when broken).",
+        discussion: """
+            Goes on from the latest signed checkpoint (the furthest a verification found the chain \
+            intact, signed under the master key), checking every entry after it; --full checks \
+            every entry from the first, and finds an entry altered before the checkpoint.
+            """)
+
+    @Flag(help: "Check every entry from the first, not from the latest checkpoint.")
+    var full = false
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let (report, anchoring) = try await store.withInstallation { installation in
-            let report = try await installation.auditLog.verify()
+            let report = try await installation.auditLog.verify(incremental: !full)
             // An intact log not yet anchored in the key file is anchored now.
             let anchoring =
                 report.failure == nil && report.anchor == nil ? try await installation.auditLog.anchor() : nil
@@ -35,7 +43,11 @@ struct AuditVerifyCommand: AsyncParsableCommand {
                 " Bound to the master key from entry \($0): no entry from there on can be rewritten without it."
             }
             ?? " Not yet bound to the master key: the next change made with the key file binds it."
-        print("Audit log intact: \(report.verified) entries verify.\(keyed)")
+        let from =
+            report.resumedFrom.map { sequence in
+                " Went on from the checkpoint at entry \(sequence)\(report.checkpointMadeAt.map { ", made \($0.formatted(.iso8601))" } ?? ""); --full checks every entry again."
+            } ?? ""
+        print("Audit log intact: \(report.verified) entries verify.\(keyed)\(from)")
         switch anchoring {
         case .recorded(let anchor)?:
             print("The key file now records that keying began at entry \(anchor.sequence); verify checks against it.")

@@ -602,7 +602,7 @@ struct ConsolePageRenderingTests {
         samples.append(
             sample(
                 audit,
-                expecting: "The entries written since this server last checked the whole log verify",
+                expecting: "The entries written since the log was last checked verify",
                 "From entry 3 on",
                 #"<td>1204</td><td>2 March 2026 08:59</td><td>user:dana@ashe.example</td><td>subject.read</td><td><a href="/console/people/5f0c1d2e-0000-4000-8000-000000000001">5f0c1d2e</a></td>"#,
                 "<h2>Entries for Ashe Primary Trust</h2>",

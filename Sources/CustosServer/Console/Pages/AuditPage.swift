@@ -24,8 +24,8 @@ struct AuditPage: ConsolePage {
     let intact: Bool
     /// How many entries verify (before the first break, when broken).
     let verified: Int
-    /// Whether this view checked only the entries written since this server last checked the
-    /// whole chain (the whole chain is checked on asking).
+    /// Whether this view checked only the entries written since the chain was last checked, by
+    /// this server or as a signed checkpoint records (the whole chain is checked on asking).
     let incremental: Bool
     /// The first entry hashed under the master key; none for a log never written with the key.
     let keyedFrom: Int?
