@@ -39,7 +39,7 @@ public struct SQLiteStore: CustosStore {
         // SQLite makes the -wal and -shm files with the database file's mode, so the file is made
         // owner-only before SQLite first opens it; files an earlier version left wider are narrowed.
         if !manager.fileExists(atPath: path) {
-            manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         for file in [path, path + "-wal", path + "-shm"] where manager.fileExists(atPath: file) {
             try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
