@@ -458,7 +458,7 @@ extension PostgresStore {
             for try await count in try await client.query(
                 """
                 SELECT COUNT(*) FROM (SELECT 1 FROM name_word WHERE workspace_id = \(workspaceID) AND NOT whole
-                AND word = \(ByteBuffer(data: word)) LIMIT \(Self.nameWordCountCap)) capped
+                AND word = \(ByteBuffer(data: word)) LIMIT \(RecordPartNames.wordCountCap)) capped
                 """, logger: logger
             ).decode(Int64.self) where Int(count) < fewest {
                 (rarest, fewest) = (word, Int(count))
@@ -484,10 +484,6 @@ extension PostgresStore {
         }
         return ids
     }
-
-    /// How far the search by name counts a word's entries to find the rarest: past this, a word is
-    /// common enough.
-    static let nameWordCountCap = 10_000
 
     public func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]] {
         var pairs: [(Data, UUID)] = []

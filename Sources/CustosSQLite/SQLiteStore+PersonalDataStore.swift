@@ -506,7 +506,7 @@ extension SQLiteStore {
                     try SQLRequest<Int>(
                         literal: """
                             SELECT COUNT(*) FROM (SELECT 1 FROM name_word WHERE workspace_id = \(workspace)
-                            AND whole = 0 AND word = \(word) LIMIT \(Self.nameWordCountCap))
+                            AND whole = 0 AND word = \(word) LIMIT \(RecordPartNames.wordCountCap))
                             """
                     ).fetchOne(db) ?? 0
                 if count < fewest { (rarest, fewest) = (word, count) }
@@ -536,10 +536,6 @@ extension SQLiteStore {
             return try SQLRequest<UUID>(literal: query).fetchAll(db)
         }
     }
-
-    /// How far the search by name counts a word's entries to find the rarest: past this, a word is
-    /// common enough.
-    static let nameWordCountCap = 10_000
 
     public func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]] {
         try await pool.read { db in

@@ -36,7 +36,9 @@ struct SubjectNameCommandTests {
             #expect(indexed.output.contains("Indexed the names in 2 record parts."))
             let log = try Custos.run(["audit", "log"] + office.options).output
             #expect(log.contains("subject.search") && log.contains("names.index"))
-            #expect(!log.lowercased().contains("ann head"), "the words searched are never in the log")
+            for searched in ["head ann", "ann smith"] {
+                #expect(!log.lowercased().contains(searched), "the words searched are never in the log")
+            }
         }
     }
 }

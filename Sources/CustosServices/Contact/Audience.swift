@@ -14,7 +14,6 @@ public struct Audience: Sendable {
 
 /// What an audience export handed on: how many people, and who was left out and why.
 public struct AudienceSummary: Sendable {
-    public var question: ContactQuestion
     /// The people handed on, each with an address.
     public var count: Int
     /// How many were left out, by reason.

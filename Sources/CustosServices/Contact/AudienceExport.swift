@@ -11,17 +11,13 @@ public struct AudienceExport: Sendable {
     /// The record types the purpose keeps, whose records hold the addresses.
     let types: Set<String>
 
-    /// How many the decision allows.
-    public var decided: Int { decision.allowed.count }
-
     /// Opens the people allowed, `batchSize` at a time, and hands each batch that has an address
     /// to `write`; returns how many were handed on and who was left out.
     public func write(
         batchSize: Int = 500, to write: ([AudienceMember]) async throws -> Void
     ) async throws -> AudienceSummary {
         let question = decision.question
-        var summary = AudienceSummary(
-            question: question, count: 0, denied: decision.denied, withoutAddress: decision.withoutAddress)
+        var summary = AudienceSummary(count: 0, denied: decision.denied, withoutAddress: decision.withoutAddress)
         let size = max(1, batchSize)
         for start in stride(from: 0, to: decision.allowed.count, by: size) {
             let batch = decision.allowed[start..<min(start + size, decision.allowed.count)]

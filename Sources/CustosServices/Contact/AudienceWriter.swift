@@ -77,15 +77,6 @@ public struct AudienceWriter: Sendable {
         }
     }
 
-    /// The whole audience as text in `format`, for one held in memory.
-    public static func text(_ audience: Audience, format: Format) throws -> String {
-        var writer = AudienceWriter(format: format, question: audience.question)
-        let summary = AudienceSummary(
-            question: audience.question, count: audience.members.count, denied: audience.denied,
-            withoutAddress: audience.withoutAddress)
-        return try writer.opening() + writer.members(audience.members) + writer.closing(summary)
-    }
-
     /// One member in JSON.
     struct Member: Codable, Sendable {
         var subject: UUID

@@ -325,7 +325,6 @@ extension Vault {
     /// that the name is not. Nil for a new part with no name to index.
     func nameIndex(of values: [String: String], type: RecordType, role: String, replacing: Bool) -> RecordPartNames? {
         let named = indexedNameFields(of: type, role: role).compactMap { values[$0] }
-        guard replacing || !named.isEmpty else { return nil }
         let words = DisplayName.words(named.joined(separator: " "))
         guard replacing || !words.isEmpty else { return nil }
         return RecordPartNames(

@@ -60,7 +60,7 @@ public final class Vault: Sendable {
                 byRole[type.id + "\u{1F}" + role.name] = type.identifierFields(of: role.name)
                 namesByRole[type.id + "\u{1F}" + role.name] = Self.indexedNameFields(of: type, role: role.name)
             }
-            pseudonymised[type.id] = Set(type.fields.filter(\.pseudonymise).map(\.name))
+            pseudonymised[type.id] = Self.pseudonymisedFields(of: type)
         }
         identifierFieldsByRole = byRole
         indexedNameFieldsByRole = namesByRole
@@ -78,9 +78,13 @@ public final class Vault: Sendable {
         indexedNameFieldsByRole[type.id + "\u{1F}" + role] ?? Self.indexedNameFields(of: type, role: role)
     }
 
+    private static func pseudonymisedFields(of type: RecordType) -> Set<String> {
+        Set(type.fields.filter(\.pseudonymise).map(\.name))
+    }
+
     /// `type`'s pseudonymised fields.
     func pseudonymisedFields(of type: RecordType) -> Set<String> {
-        pseudonymisedFieldsByType[type.id] ?? Set(type.fields.filter(\.pseudonymise).map(\.name))
+        pseudonymisedFieldsByType[type.id] ?? Self.pseudonymisedFields(of: type)
     }
 
     /// `type`'s identifier fields of `role`, in the order they find the person.

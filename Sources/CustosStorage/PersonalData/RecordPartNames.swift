@@ -12,6 +12,10 @@ public struct RecordPartNames: Sendable, Hashable {
     /// removed first. A new part has none to remove.
     public var replacing: Bool
 
+    /// How far a search by name counts a word's entries to find the rarest: past this, a word is
+    /// common enough. The same on every backend.
+    public static let wordCountCap = 10_000
+
     public init(words: [Data], whole: Data?, replacing: Bool) {
         self.words = words
         self.whole = whole
