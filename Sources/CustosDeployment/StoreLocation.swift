@@ -53,7 +53,7 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
     ) async throws -> Result {
         switch self {
         case .sqlite(let directory):
-            return try await body(SQLiteStore(directory: directory))
+            return try await body(SQLiteStore(directory: directory, memory: try Self.sqliteMemory()))
         case .postgres(let url):
             let store = PostgresStore(url: try PostgresConnectionURL(url), logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -80,7 +80,9 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
         switch self {
         case .sqlite(let directory):
             return OpenedInstallation(
-                installation: Installation(store: try SQLiteStore(directory: directory), keys: keys), services: [],
+                installation: Installation(
+                    store: try SQLiteStore(directory: directory, memory: try Self.sqliteMemory()), keys: keys),
+                services: [],
                 prepare: {})
         case .postgres(let url):
             let store = PostgresStore(url: try PostgresConnectionURL(url), logger: logger)
@@ -88,6 +90,11 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
                 installation: Installation(store: store, keys: keys), services: [store],
                 prepare: { try await store.migrate() })
         }
+    }
+
+    /// The page caches the environment allows an SQLite store (``SQLiteMemorySettings``).
+    static func sqliteMemory() throws -> SQLiteMemorySettings {
+        try SQLiteMemorySettings(environment: ProcessInfo.processInfo.environment)
     }
 
     /// Copies an SQLite data folder's database to `file`, consistently, while it may be in use.

@@ -887,6 +887,18 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        // Audiences read people a stretch of ids at a time: which of a stretch have an address of a
+        // kind, and which are gone, each from an index alone.
+        Migration(
+            id: 40, name: "audience-stretches",
+            statements: [
+                "DROP INDEX subject_identifier_subject",
+                "CREATE INDEX subject_identifier_subject ON subject_identifier(subject_id, kind)",
+                "DROP INDEX subject_gone",
+                """
+                CREATE INDEX subject_gone ON subject(workspace_id, id) WHERE merged_into IS NOT NULL OR wrapped_key IS NULL
+                """,
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -146,12 +146,17 @@ extension PostgresStore {
         return result
     }
 
-    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentAct] {
+    public func consentActs(
+        forPurpose purpose: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [ConsentAct] {
         var acts: [ConsentAct] = []
         for try await (id, subject, channel, list, action) in try await client.query(
             """
             SELECT id, subject_id, channel, list, action FROM consent_entry
-            WHERE purpose = \(purpose) AND workspace_id = \(workspaceID) ORDER BY recorded_at, sequence
+            WHERE purpose = \(purpose) AND workspace_id = \(workspaceID)
+            AND (\(stretch.after)::uuid IS NULL OR subject_id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR subject_id <= \(stretch.through))
+            ORDER BY subject_id, recorded_at, sequence
             """, logger: logger
         ).decode((UUID, UUID, String?, String?, String).self) {
             acts.append(
@@ -159,8 +164,7 @@ extension PostgresStore {
                     id: id, subjectID: subject, channel: try channel.map { try Self.keyword($0, "consent channel") },
                     list: list, action: try Self.keyword(action, "consent action")))
         }
-        // Sorting by subject keeps each subject's acts in the order read.
-        return SubjectOrder.sorted(acts, subject: \.subjectID)
+        return acts
     }
 
     private static let processingColumns = """
@@ -179,11 +183,17 @@ extension PostgresStore {
                 """, logger: logger))
     }
 
-    public func processingStates(in workspaceID: UUID) async throws -> [ProcessingStateEntry] {
+    public func processingStates(
+        in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [ProcessingStateEntry] {
         try await processingStates(
             client.query(
-                "\(unescaped: Self.processingColumns) WHERE workspace_id = \(workspaceID) ORDER BY sequence",
-                logger: logger))
+                """
+                \(unescaped: Self.processingColumns) WHERE workspace_id = \(workspaceID)
+                AND (\(stretch.after)::uuid IS NULL OR subject_id > \(stretch.after))
+                AND (\(stretch.through)::uuid IS NULL OR subject_id <= \(stretch.through))
+                ORDER BY subject_id, sequence
+                """, logger: logger))
     }
 
     private func processingStates(_ rows: PostgresRowSequence) async throws -> [ProcessingStateEntry] {
@@ -239,13 +249,17 @@ extension PostgresStore {
         return result
     }
 
-    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> [UUID] {
+    public func subjectIDs(
+        withRecordsOfTypes types: [String], in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [UUID] {
         guard !types.isEmpty else { return [] }
         var result: [UUID] = []
         for try await id in try await client.query(
             """
             SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
             WHERE p.workspace_id = \(workspaceID) AND p.type = ANY(\(types))
+            AND (\(stretch.after)::uuid IS NULL OR p.subject_id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR p.subject_id <= \(stretch.through))
             AND s.merged_into IS NULL AND s.wrapped_key IS NOT NULL
             """, logger: logger
         ).decode(UUID.self) {
@@ -254,16 +268,40 @@ extension PostgresStore {
         return SubjectOrder.sortedUnique(result)
     }
 
-    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> [UUID] {
+    public func subjectIDs(
+        withIdentifierKind kind: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [UUID] {
         var result: [UUID] = []
         for try await id in try await client.query(
             """
             SELECT DISTINCT subject_id FROM subject_identifier WHERE workspace_id = \(workspaceID) AND kind = \(kind)
+            AND (\(stretch.after)::uuid IS NULL OR subject_id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR subject_id <= \(stretch.through))
             """, logger: logger
         ).decode(UUID.self) {
             result.append(id)
         }
         return SubjectOrder.sortedUnique(result)
+    }
+
+    public func subjectStretchEnd(
+        holding types: [String], after: UUID?, size: Int, in workspaceID: UUID
+    ) async throws -> UUID? {
+        precondition(size > 0, "a stretch holds at least one part")
+        var end: UUID?
+        for type in Set(types) {
+            // The index on (type, workspace, subject) is stepped through, not sorted.
+            for try await id in try await client.query(
+                """
+                SELECT subject_id FROM record_part WHERE type = \(type) AND workspace_id = \(workspaceID)
+                AND (\(after)::uuid IS NULL OR subject_id > \(after))
+                ORDER BY subject_id LIMIT 1 OFFSET \(size - 1)
+                """, logger: logger
+            ).decode(UUID.self) where end.map({ SubjectOrder.precedes(id, $0) }) ?? true {
+                end = id
+            }
+        }
+        return end
     }
 
     static func keyword<K: RawRepresentable<String>>(_ raw: String, _ what: String) throws -> K {

@@ -778,6 +778,19 @@ enum SQLiteSchema {
                     );
                     """)
         }
+        migrator.registerMigration("40-audience-stretches") { db in
+            try db.execute(
+                sql: """
+                    -- Audiences read people a stretch of ids at a time. For a stretch, the index by
+                    -- person answers which have an address of a kind without reading the table, and
+                    -- the index of people erased or merged away answers which of the stretch are gone.
+                    DROP INDEX subject_identifier_subject;
+                    CREATE INDEX subject_identifier_subject ON subject_identifier(subject_id, kind);
+                    DROP INDEX subject_gone;
+                    CREATE INDEX subject_gone ON subject(workspace_id, id)
+                    WHERE merged_into IS NOT NULL OR wrapped_key IS NULL;
+                    """)
+        }
         return migrator
     }
 }

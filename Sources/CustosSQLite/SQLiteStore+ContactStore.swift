@@ -174,7 +174,9 @@ extension SQLiteStore {
         }
     }
 
-    public func consentActs(forPurpose purpose: String, in workspaceID: UUID) async throws -> [ConsentAct] {
+    public func consentActs(
+        forPurpose purpose: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [ConsentAct] {
         try await pool.read { db in
             var acts: [ConsentAct] = []
             // One scan of the consent_entry_audience index, which holds every column read, in order;
@@ -183,6 +185,7 @@ extension SQLiteStore {
                 bound: """
                     SELECT id, subject_id, channel, list, action = 'given' FROM consent_entry
                     WHERE workspace_id = \(workspaceID.uuidString) AND purpose = \(purpose)
+                    AND subject_id > \(stretch.lowestBlob) AND subject_id <= \(stretch.highestBlob)
                     ORDER BY subject_id, recorded_at, sequence
                     """)
             let rows = try Row.fetchCursor(statement)
@@ -218,14 +221,27 @@ extension SQLiteStore {
         }
     }
 
-    public func processingStates(in workspaceID: UUID) async throws -> [ProcessingStateEntry] {
+    public func processingStates(
+        in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [ProcessingStateEntry] {
         try await pool.read { db in
-            try SQLRequest<Row>(
-                literal: """
-                    SELECT * FROM processing_state_entry WHERE workspace_id = \(workspaceID.uuidString)
-                    ORDER BY sequence
-                    """
-            ).fetchAll(db).map(Self.processingState)
+            // A stretch is read through the index by person; the whole workspace through the one by
+            // workspace, which SQLite would otherwise choose for a stretch as well.
+            let statement =
+                stretch == .all
+                ? try db.cachedStatement(
+                    bound: """
+                        SELECT * FROM processing_state_entry WHERE workspace_id = \(workspaceID.uuidString)
+                        ORDER BY subject_id, sequence
+                        """)
+                : try db.cachedStatement(
+                    bound: """
+                        SELECT * FROM processing_state_entry INDEXED BY processing_state_entry_subject
+                        WHERE workspace_id = \(workspaceID.uuidString)
+                        AND subject_id > \(stretch.lowestBlob) AND subject_id <= \(stretch.highestBlob)
+                        ORDER BY subject_id, sequence
+                        """)
+            return try Row.fetchAll(statement).map(Self.processingState)
         }
     }
 
@@ -285,15 +301,19 @@ extension SQLiteStore {
         }
     }
 
-    public func subjectIDs(withRecordsOfTypes types: [String], in workspaceID: UUID) async throws -> [UUID] {
+    public func subjectIDs(
+        withRecordsOfTypes types: [String], in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [UUID] {
         guard !types.isEmpty else { return [] }
         return try await pool.read { db in
+            // The people of the stretch erased or merged away, from the index of them alone.
             let gone = try Set(
                 UUID.fetchAll(
                     db.cachedStatement(
                         bound: """
-                            SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString)
+                            SELECT id FROM subject INDEXED BY subject_gone WHERE workspace_id = \(workspaceID.uuidString)
                             AND (merged_into IS NOT NULL OR wrapped_key IS NULL)
+                            AND id > \(stretch.lowestBlob) AND id <= \(stretch.highestBlob)
                             """)))
             // Each type is read in order from its index; a person with several records comes
             // several times in a row (cheaper to skip here than to ask SQLite for DISTINCT).
@@ -302,7 +322,9 @@ extension SQLiteStore {
                 let statement = try db.cachedStatement(
                     bound: """
                         SELECT subject_id FROM record_part
-                        WHERE type = \(type) AND workspace_id = \(workspaceID.uuidString) ORDER BY subject_id
+                        WHERE type = \(type) AND workspace_id = \(workspaceID.uuidString)
+                        AND subject_id > \(stretch.lowestBlob) AND subject_id <= \(stretch.highestBlob)
+                        ORDER BY subject_id
                         """)
                 let rows = try Row.fetchCursor(statement)
                 var last: UUID?
@@ -318,14 +340,27 @@ extension SQLiteStore {
         }
     }
 
-    public func subjectIDs(withIdentifierKind kind: String, in workspaceID: UUID) async throws -> [UUID] {
+    public func subjectIDs(
+        withIdentifierKind kind: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [UUID] {
         try await pool.read { db in
             var result: [UUID] = []
-            let statement = try db.cachedStatement(
-                bound: """
-                    SELECT subject_id FROM subject_identifier
-                    WHERE workspace_id = \(workspaceID.uuidString) AND kind = \(kind)
-                    """)
+            // A stretch through the index by person, in order; the whole workspace through its
+            // primary key, then sorted.
+            let statement =
+                stretch == .all
+                ? try db.cachedStatement(
+                    bound: """
+                        SELECT subject_id FROM subject_identifier
+                        WHERE workspace_id = \(workspaceID.uuidString) AND kind = \(kind)
+                        """)
+                : try db.cachedStatement(
+                    bound: """
+                        SELECT subject_id FROM subject_identifier INDEXED BY subject_identifier_subject
+                        WHERE workspace_id = \(workspaceID.uuidString) AND kind = \(kind)
+                        AND subject_id > \(stretch.lowestBlob) AND subject_id <= \(stretch.highestBlob)
+                        ORDER BY subject_id
+                        """)
             let rows = try Row.fetchCursor(statement)
             while try rows.next() != nil {
                 guard let id = SQLiteColumn.uuid(statement.sqliteStatement, 0) else {
@@ -334,6 +369,30 @@ extension SQLiteStore {
                 result.append(id)
             }
             return SubjectOrder.sortedUnique(result)
+        }
+    }
+
+    public func subjectStretchEnd(
+        holding types: [String], after: UUID?, size: Int, in workspaceID: UUID
+    ) async throws -> UUID? {
+        precondition(size > 0, "a stretch holds at least one part")
+        let lowest = SubjectStretch(after: after, through: nil).lowestBlob
+        return try await pool.read { db in
+            var end: UUID?
+            for type in Set(types) {
+                // The index on (type, workspace, subject) is stepped through, not sorted.
+                guard
+                    let id = try UUID.fetchOne(
+                        db.cachedStatement(
+                            bound: """
+                                SELECT subject_id FROM record_part
+                                WHERE type = \(type) AND workspace_id = \(workspaceID.uuidString)
+                                AND subject_id > \(lowest) ORDER BY subject_id LIMIT 1 OFFSET \(size - 1)
+                                """))
+                else { continue }
+                if end.map({ SubjectOrder.precedes(id, $0) }) ?? true { end = id }
+            }
+            return end
         }
     }
 

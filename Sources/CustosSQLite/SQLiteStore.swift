@@ -16,9 +16,9 @@ public struct SQLiteStore: CustosStore {
     public let directory: URL
     public let auditKeys = AuditKeys()
 
-    /// Opens (creating if needed) the store in `directory` and runs its migrations. The folder is
-    /// created readable by its owner only.
-    public init(directory: URL) throws {
+    /// Opens (creating if needed) the store in `directory` and runs its migrations, its page
+    /// caches bounded by `memory`. The folder is created readable by its owner only.
+    public init(directory: URL, memory: SQLiteMemorySettings = .standard) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
             try manager.createDirectory(
@@ -27,10 +27,12 @@ public struct SQLiteStore: CustosStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = memory.readers
         configuration.prepareDatabase { db in
-            // 16 MiB of page cache a connection (SQLite's default is 2 MiB): sweeps over a million
-            // people touch pages all over the file.
-            try db.execute(literal: "PRAGMA cache_size = -16384")
+            // The writer's cache is the larger: sweeps and imports over a million people write to
+            // pages all over the file. A negative size is in KiB.
+            let cacheMiB = db.configuration.readonly ? memory.readerCacheMiB : memory.writerCacheMiB
+            try db.execute(sql: "PRAGMA cache_size = \(-1_024 * cacheMiB)")
             // Statement journals and sorts in memory, not in temporary files: a sweep's deletes
             // (each cascading, and so journalled) opened and removed a file apiece.
             try db.execute(literal: "PRAGMA temp_store = MEMORY")

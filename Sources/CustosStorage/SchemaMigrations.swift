@@ -43,5 +43,6 @@ public enum SchemaMigrations {
         "name-index",
         "request-number",
         "audit-checkpoint",
+        "audience-stretches",
     ]
 }

@@ -84,7 +84,7 @@ struct AudienceAgreementTests {
             Self.expectWithdrawnAndSuppressed(expected)
 
             for smallest in [1, 3, 7, 10_000] {
-                let audience = try await contacts.decideAudience(newsletter, smallestStretch: smallest)
+                let audience = try await contacts.decideAudience(newsletter, stretchSize: smallest)
                 let allowed = Dictionary(uniqueKeysWithValues: audience.allowed.map { ($0.subjectID, $0.reason) })
                 #expect(
                     audience.allowed.map(\.subjectID) == SubjectOrder.sortedUnique(audience.allowed.map(\.subjectID)))

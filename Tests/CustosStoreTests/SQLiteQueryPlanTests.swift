@@ -28,13 +28,31 @@ struct SQLiteQueryPlanTests {
                 "processing_state_entry_subject"
             ),
             (
-                "SELECT subject_id FROM record_part WHERE type = ? AND workspace_id = ? ORDER BY subject_id",
+                """
+                SELECT subject_id FROM record_part WHERE type = ? AND workspace_id = ?
+                AND subject_id > ? AND subject_id <= ? ORDER BY subject_id
+                """,
                 "record_part_type"
             ),
             (
                 """
+                SELECT subject_id FROM record_part WHERE type = ? AND workspace_id = ? AND subject_id > ?
+                ORDER BY subject_id LIMIT 1 OFFSET ?
+                """,
+                "record_part_type"
+            ),
+            (
+                """
+                SELECT subject_id FROM subject_identifier INDEXED BY subject_identifier_subject
+                WHERE workspace_id = ? AND kind = ? AND subject_id > ? AND subject_id <= ? ORDER BY subject_id
+                """,
+                "subject_identifier_subject"
+            ),
+            (
+                """
                 SELECT id, subject_id, channel, list, action, recorded_at, sequence FROM consent_entry
-                WHERE workspace_id = ? AND purpose = ? ORDER BY subject_id, recorded_at, sequence
+                WHERE workspace_id = ? AND purpose = ? AND subject_id > ? AND subject_id <= ?
+                ORDER BY subject_id, recorded_at, sequence
                 """,
                 "consent_entry_audience"
             ),

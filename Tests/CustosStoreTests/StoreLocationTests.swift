@@ -62,4 +62,30 @@ struct StoreLocationTests {
             atPath: folder.appendingPathComponent(SQLiteStore.fileName).path)
         #expect((file[.posixPermissions] as? Int) == 0o600)
     }
+
+    @Test("SQLite's page caches are set from the environment, and a value out of range is refused by name")
+    func sqliteMemorySettings() throws {
+        #expect(try SQLiteMemorySettings(environment: [:]) == .standard)
+        #expect(SQLiteMemorySettings.standard.mostCacheMiB == 32)
+        let settings = try SQLiteMemorySettings(environment: [
+            "CUSTOS_SQLITE_WRITER_CACHE_MIB": "64", "CUSTOS_SQLITE_READER_CACHE_MIB": " 8 ",
+            "CUSTOS_SQLITE_READERS": "2",
+        ])
+        #expect(settings == SQLiteMemorySettings(writerCacheMiB: 64, readerCacheMiB: 8, readers: 2))
+        for (name, value) in [
+            ("CUSTOS_SQLITE_READER_CACHE_MIB", "0"), ("CUSTOS_SQLITE_WRITER_CACHE_MIB", "lots"),
+            ("CUSTOS_SQLITE_READERS", "65"),
+        ] {
+            #expect(throws: SQLiteSettingError.self) { try SQLiteMemorySettings(environment: [name: value]) }
+            do {
+                _ = try SQLiteMemorySettings(environment: [name: value])
+            } catch {
+                #expect(error.description.hasPrefix("\(name): '\(value)' is not a whole number"))
+            }
+        }
+        // The store opens with them.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("custos-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SQLiteStore(directory: folder, memory: settings)
+    }
 }

@@ -7,65 +7,67 @@ extension Contacts {
     /// its record types and, except for post, an address for the channel). Reads no personal
     /// data: ledger, states, suppressions and record types only.
     ///
-    /// Every list is read in ``SubjectOrder`` and walked side by side with the people concerned,
-    /// so a million people cost a few passes over sorted lists rather than a hash lookup each.
+    /// The people concerned are read a stretch at a time in ``SubjectOrder``, with each list for
+    /// that stretch only, walked side by side with them: a million people cost a few passes over
+    /// sorted lists rather than a hash lookup each, and what is held at once is one stretch's
+    /// lists and the people allowed.
     public func decideAudience(_ question: ContactQuestion) async throws -> AudienceDecision {
-        try await decideAudience(question, smallestStretch: 10_000)
+        try await decideAudience(question, stretchSize: 20_000)
     }
 
-    /// ``decideAudience(_:)``, splitting the people concerned into stretches of at least
-    /// `smallestStretch` to decide at once (tests split small audiences to check the seams).
-    func decideAudience(_ question: ContactQuestion, smallestStretch: Int) async throws -> AudienceDecision {
+    /// ``decideAudience(_:)``, reading stretches of about `stretchSize` people (tests use small
+    /// stretches to check the seams).
+    func decideAudience(_ question: ContactQuestion, stretchSize: Int) async throws -> AudienceDecision {
         let purpose = try checked(question)
         let types = vault.policy.recordTypes(for: purpose).map(\.id)
-        async let concerned = store.subjectIDs(withRecordsOfTypes: types, in: workspaceID)
-        let kind = question.channel.identifierKind
-        async let reachable: [UUID]? =
-            kind == nil ? nil : store.subjectIDs(withIdentifierKind: kind ?? "", in: workspaceID)
-        async let consents = store.consentActs(forPurpose: purpose.id, in: workspaceID)
-        async let processing = store.processingStates(in: workspaceID)
-        async let suppressed = store.suppressedSubjects(in: workspaceID)
-        let needsCustomers = purpose.marketing?.softOptIn?.isComplete == true
-        async let customers: [UUID] =
-            needsCustomers
-            ? store.subjectIDs(withRecordsOfTypes: Array(decider.customerRecordTypes), in: workspaceID) : []
-
         let calls = question.channel == .phone && purpose.marketing != nil
         let screened = calls ? try await telephonePreferenceScreened() : false
         let registered = screened ? try await store.telephonePreferenceRegisteredSubjects(in: workspaceID) : []
-        let candidates = try await concerned
-        let walks = AudienceWalks(
+        // The suppression list is short beside the people: read whole, once.
+        let suppressed = SubjectOrder.sorted(Array(try await store.suppressedSubjects(in: workspaceID))) { $0.key }
+        let suppressions = SubjectWalk(suppressed) { $0.key }
+
+        var decision = AudienceDecision(question: question, allowed: [], denied: [:], withoutAddress: 0)
+        var after: UUID?
+        repeat {
+            let through = try await store.subjectStretchEnd(
+                holding: types, after: after, size: stretchSize, in: workspaceID)
+            let stretch = SubjectStretch(after: after, through: through)
+            async let people = store.subjectIDs(withRecordsOfTypes: types, in: workspaceID, among: stretch)
+            let walks = try await walks(
+                for: question, purpose: purpose, among: stretch, suppressions: suppressions,
+                telephoneScreened: screened,
+                telephoneRegistered: registered)
+            let part = walks.decide(try await people[...], question, purpose: purpose, by: decider)
+            decision.allowed += part.allowed
+            decision.denied.merge(part.denied, uniquingKeysWith: +)
+            decision.withoutAddress += part.withoutAddress
+            after = through
+        } while after != nil
+        return decision
+    }
+
+    /// The lists an audience walks for the people of `stretch`, read at once.
+    private func walks(
+        for question: ContactQuestion, purpose: Purpose, among stretch: SubjectStretch,
+        suppressions: SubjectWalk<(key: UUID, value: SuppressionScope)>, telephoneScreened: Bool,
+        telephoneRegistered: Set<UUID>
+    ) async throws -> AudienceWalks {
+        let kind = question.channel.identifierKind
+        async let reachable: [UUID]? =
+            kind == nil ? nil : store.subjectIDs(withIdentifierKind: kind ?? "", in: workspaceID, among: stretch)
+        async let consents = store.consentActs(forPurpose: purpose.id, in: workspaceID, among: stretch)
+        async let processing = store.processingStates(in: workspaceID, among: stretch)
+        let customerTypes = purpose.marketing?.softOptIn?.isComplete == true ? Array(decider.customerRecordTypes) : []
+        async let customers: [UUID] =
+            customerTypes.isEmpty
+            ? [] : store.subjectIDs(withRecordsOfTypes: customerTypes, in: workspaceID, among: stretch)
+        return AudienceWalks(
             reachable: try await reachable.map { SubjectWalk($0) { $0 } },
             consents: SubjectWalk(try await consents) { $0.subjectID },
-            processing: SubjectWalk(SubjectOrder.sorted(try await processing) { $0.subjectID }) { $0.subjectID },
-            suppressions: SubjectWalk(SubjectOrder.sorted(Array(try await suppressed)) { $0.key }) { $0.key },
-            customers: SubjectWalk(try await customers) { $0 }, telephoneScreened: screened,
-            telephoneRegistered: registered)
-
-        // Stretches of the people concerned are decided side by side, two per core.
-        let stretches = max(
-            1, min(ProcessInfo.processInfo.activeProcessorCount * 2, candidates.count / max(1, smallestStretch)))
-        let size = max(1, (candidates.count + stretches - 1) / stretches)
-        let decider = decider
-        let parts = await withTaskGroup(of: (Int, AudienceWalks.Part).self) { group in
-            for (number, start) in stride(from: 0, to: candidates.count, by: size).enumerated() {
-                let stretch = candidates[start..<min(start + size, candidates.count)]
-                group.addTask { (number, walks.decide(stretch, question, purpose: purpose, by: decider)) }
-            }
-            var parts: [(Int, AudienceWalks.Part)] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        var allowed: [AudienceDecision.Allowed] = []
-        allowed.reserveCapacity(parts.reduce(0) { $0 + $1.allowed.count })
-        var denied: [ContactReason: Int] = [:]
-        var withoutAddress = 0
-        for part in parts {
-            allowed += part.allowed
-            denied.merge(part.denied, uniquingKeysWith: +)
-            withoutAddress += part.withoutAddress
-        }
-        return AudienceDecision(question: question, allowed: allowed, denied: denied, withoutAddress: withoutAddress)
+            processing: SubjectWalk(try await processing) { $0.subjectID }, suppressions: suppressions,
+            customers: SubjectWalk(try await customers) { $0 }, telephoneScreened: telephoneScreened,
+            telephoneRegistered: telephoneRegistered)
     }
 
     /// The people who may be contacted, with the address each is reached on, opened from their

@@ -375,24 +375,35 @@ public struct Retention: Sendable {
         _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, maxBatches: Int?,
         progress: @Sendable (Int, Int) -> Void
     ) async throws -> (RetentionReport, finished: Bool) {
-        let items = try await plan(asOf: day)
+        // The plan is held once, by person: each batch is a run of people in it, not a copy.
         var report = RetentionReport()
-        report.held = items.filter(\.isStopped).count
-        let actionable = items.filter { !$0.isStopped }
-        let bySubject = Dictionary(grouping: actionable, by: \.subjectID)
-        let subjects = bySubject.keys.sorted { $0.precedes($1) }
+        let actionable = try await Self.byPerson(plan(asOf: day), held: &report.held)
         let raisedReviews = Set(
             try await store.tasks(in: workspaceID, includingDone: true).filter { $0.kind == .retentionReview }
                 .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })
         var done = 0
         var batches = 0
         var finished = true
-        for start in stride(from: 0, to: subjects.count, by: batchSize) {
+        var next = actionable.startIndex
+        while next < actionable.endIndex {
             if let maxBatches, batches >= maxBatches {
                 finished = false
                 break
             }
-            let batch = Array(subjects[start..<min(start + batchSize, subjects.count)])
+            // The items of the next `batchSize` people.
+            var end = next
+            var people = 0
+            while end < actionable.endIndex {
+                if end == next || actionable[end].subjectID != actionable[end - 1].subjectID {
+                    guard people < batchSize else { break }
+                    people += 1
+                }
+                end += 1
+            }
+            let items = actionable[next..<end]
+            next = end
+            let bySubject = Dictionary(grouping: items, by: \.subjectID)
+            let batch = bySubject.keys.sorted { $0.precedes($1) }
             let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
             let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
             var changes = ChangeSet(workspaceID: workspaceID)
@@ -485,11 +496,26 @@ public struct Retention: Sendable {
                 }
             }
             try await store.apply(changes)
-            done += batch.reduce(0) { $0 + (bySubject[$1]?.count ?? 0) }
+            done += items.count
             progress(done, actionable.count)
             batches += 1
         }
         return (report, finished)
+    }
+
+    /// The items of `plan` a sweep acts on, by person in id order, each person's in the plan's
+    /// order; counts those a hold or a restriction stops into `held`.
+    private static func byPerson(_ plan: consuming [RetentionItem], held: inout Int) -> [RetentionItem] {
+        var items = consume plan
+        held = items.count(where: \.isStopped)
+        items.removeAll(where: \.isStopped)
+        // The plan's order is by day due first: the position breaks ties, so each person's items
+        // keep it.
+        let order = items.indices.sorted { left, right in
+            let (a, b) = (items[left].subjectID, items[right].subjectID)
+            return a == b ? left < right : a.precedes(b)
+        }
+        return order.map { items[$0] }
     }
 
     /// What anonymising `item` keeps: for each of the person's records it covers, the rule's
