@@ -27,8 +27,15 @@ cleanup() {
 trap cleanup EXIT
 
 subject=$("$custos" subject find --email contact500@school500.sch.uk "${store[@]}")
-token=$("$custos" token add --name "memory-$RANDOM" --role staff "${store[@]}" 2> /dev/null)
-resident() { awk '/^VmRSS/ { print int($2 / 1024) " MB" }' "/proc/$server/status"; }
+# The DPO's role: only the DPO and admins may export an audience.
+token=$("$custos" token add --name "memory-$RANDOM" --role dpo "${store[@]}" 2> /dev/null)
+# Resident memory, and of it what the process holds itself (anonymous) and what is the program's
+# and its libraries' pages mapped from files (shared, and given back by the kernel when short).
+resident() {
+    awk '/^VmRSS/ { all = int($2 / 1024) } /^RssAnon/ { anon = int($2 / 1024) } /^RssFile/ { file = int($2 / 1024) }
+        END { print all " MB (" anon " MB its own, " file " MB mapped from the program and its libraries)" }' \
+        "/proc/$server/status"
+}
 peak() { awk '/^VmHWM/ { print int($2 / 1024) " MB" }' "/proc/$server/status"; }
 # Waits until the server has used no CPU for 3 seconds (its start-up sweep done).
 settle() {

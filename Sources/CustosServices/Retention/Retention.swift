@@ -148,7 +148,10 @@ public struct Retention: Sendable {
             var type: String
             var record: UUID?
         }
-        var earliest: [Key: RetentionItem] = [:]
+        // The items, and where each key's is among them: a plan of half a million items is held
+        // once, and the positions (not the items) are hashed.
+        var items: [RetentionItem] = []
+        var positions: [Key: Int] = [:]
         /// Keeps the item for `subject`'s records of `type` under `rule` from `trigger`, if it is
         /// due by `day` and earlier than any other rule's.
         func consider(
@@ -156,11 +159,16 @@ public struct Retention: Sendable {
         ) {
             let due = rule.dueOn(from: trigger)
             guard due <= day else { return }
-            let key = Key(subject: subject, type: type, record: record)
-            if let known = earliest[key], known.dueOn <= due { return }
-            earliest[key] = RetentionItem(
+            let item = RetentionItem(
                 subjectID: subject, recordType: type, rule: rule.id, action: rule.action, triggerOn: trigger,
                 dueOn: due, recordID: record)
+            let key = Key(subject: subject, type: type, record: record)
+            if let known = positions[key] {
+                if due < items[known].dueOn { items[known] = item }
+            } else {
+                positions[key] = items.count
+                items.append(item)
+            }
         }
         var readBirthDates = 0
         for rule in usedRules {
@@ -208,23 +216,25 @@ public struct Retention: Sendable {
                     detail: "\(readBirthDates) dates of birth read to date retention rules, as of \(day.iso)")
             ])
         }
+        positions = [:]
         let holds = try await store.legalHolds(in: workspaceID, includingReleased: false).filter { $0.stands(on: day) }
         let states = Dictionary(grouping: try await store.processingStates(in: workspaceID), by: \.subjectID)
-        return earliest.values.map { item in
-            var item = item
-            item.heldBy = holds.first { $0.covers(subject: item.subjectID, recordType: item.recordType) }?.id
-            if let entries = states[item.subjectID] {
-                item.restricted = (policy.recordType(item.recordType)?.purposes ?? []).contains {
+        for index in items.indices {
+            let (subject, type) = (items[index].subjectID, items[index].recordType)
+            items[index].heldBy = holds.first { $0.covers(subject: subject, recordType: type) }?.id
+            if let entries = states[subject] {
+                items[index].restricted = (policy.recordType(type)?.purposes ?? []).contains {
                     ProcessingStateEntry.state(for: $0, in: entries) == .restricted
                 }
             }
-            return item
-        }.sorted { left, right in
+        }
+        items.sort { left, right in
             if left.dueOn != right.dueOn { return left.dueOn < right.dueOn }
             if left.subjectID != right.subjectID { return left.subjectID.precedes(right.subjectID) }
             if left.recordType != right.recordType { return left.recordType < right.recordType }
             return (left.recordID?.uuidString ?? "") < (right.recordID?.uuidString ?? "")
         }
+        return items
     }
 
     /// The day `rule` runs from for each live person it may have fallen due for by `day`: their

@@ -37,17 +37,28 @@ struct RetentionBench {
     private func sweep(_ vault: Vault, asOf: CalendarDay) async throws {
         let retention = Retention(vault: vault)
         let planStart = Date()
-        let plan = try await retention.plan(asOf: asOf)
+        // Counted, then let go: the run makes its own plan, and the peak measured is the run's.
+        let (items, people) = try await { () async throws -> (Int, Int) in
+            let plan = try await retention.plan(asOf: asOf)
+            return (plan.count, Set(plan.map(\.subjectID)).count)
+        }()
         let planSeconds = Date().timeIntervalSince(planStart)
-        let people = Set(plan.map(\.subjectID)).count
         print(
-            "retention plan over \(subjects) people and \(subjects * recordsPerSubject) records: \(String(format: "%.2f", planSeconds)) s (\(plan.count) items due, \(people) people)"
+            "retention plan over \(subjects) people and \(subjects * recordsPerSubject) records: \(String(format: "%.2f", planSeconds)) s (\(items) items due, \(people) people)"
         )
         let runStart = Date()
+        let (processorBefore, writtenBefore) = (BenchCommand.processorSeconds(), BenchCommand.bytesWritten())
         let report = try await retention.run(asOf: asOf)
         let runSeconds = Date().timeIntervalSince(runStart)
         print(
             "retention run, plan included: \(report.subjectsErased) people erased in \(String(format: "%.2f", runSeconds)) s (\(Int(Double(report.subjectsErased) / runSeconds)) people/s)"
+        )
+        // Where the time went: the processor, or waiting on the disk.
+        let written = BenchCommand.bytesWritten().flatMap { after in
+            writtenBefore.map { "; \((after - $0) / 1_000_000) MB written to disk" }
+        }
+        print(
+            "retention run: \(String(format: "%.1f", BenchCommand.processorSeconds() - processorBefore)) s of processor time in \(String(format: "%.1f", runSeconds)) s\(written ?? "")"
         )
         print("peak resident memory: \(BenchCommand.peakResidentMegabytes()) MB")
     }
