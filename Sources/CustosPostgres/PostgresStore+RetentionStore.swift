@@ -27,7 +27,7 @@ extension PostgresStore {
     }
 
     public func subjectsInactive(
-        before cutoff: Date, holding types: [String], in workspaceID: UUID
+        before cutoff: Date, holding types: [String], in workspaceID: UUID, among stretch: SubjectStretch
     ) async throws -> [(subjectID: UUID, lastActivityAt: Date)] {
         guard !types.isEmpty else { return [] }
         var found: [(subjectID: UUID, lastActivityAt: Date)] = []
@@ -36,6 +36,8 @@ extension PostgresStore {
             SELECT s.id, s.last_activity_at FROM subject s
             WHERE s.workspace_id = \(workspaceID) AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
             AND s.last_activity_at < \(cutoff)
+            AND (\(stretch.after)::uuid IS NULL OR s.id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR s.id <= \(stretch.through))
             AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id AND p.type = ANY(\(types)))
             """, logger: logger
         ).decode((UUID, Date).self) {
@@ -44,13 +46,18 @@ extension PostgresStore {
         return found
     }
 
-    public func retentionEvents(named event: String, in workspaceID: UUID) async throws -> [RetentionEvent] {
+    public func retentionEvents(
+        named event: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [RetentionEvent] {
         var events: [RetentionEvent] = []
         for try await (subject, name, day, recordedBy, recordedAt) in try await client.query(
             """
             SELECT e.subject_id, e.event, e.day, e.recorded_by, e.recorded_at
             FROM retention_event e JOIN subject s ON s.id = e.subject_id
-            WHERE e.workspace_id = \(workspaceID) AND e.event = \(event) AND s.wrapped_key IS NOT NULL
+            WHERE e.workspace_id = \(workspaceID) AND e.event = \(event)
+            AND (\(stretch.after)::uuid IS NULL OR e.subject_id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR e.subject_id <= \(stretch.through))
+            AND s.wrapped_key IS NOT NULL
             AND s.merged_into IS NULL ORDER BY e.day, e.sequence
             """, logger: logger
         ).decode((UUID, String, String, String, Date).self) {
@@ -76,12 +83,17 @@ extension PostgresStore {
         return types
     }
 
-    public func subjectIDs(holding type: String, in workspaceID: UUID) async throws -> [UUID] {
+    public func subjectIDs(
+        holding type: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [UUID] {
         var ids: [UUID] = []
         for try await (id) in try await client.query(
             """
             SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
-            WHERE p.type = \(type) AND p.workspace_id = \(workspaceID) AND s.wrapped_key IS NOT NULL
+            WHERE p.type = \(type) AND p.workspace_id = \(workspaceID)
+            AND (\(stretch.after)::uuid IS NULL OR p.subject_id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR p.subject_id <= \(stretch.through))
+            AND s.wrapped_key IS NOT NULL
             AND s.merged_into IS NULL
             """, logger: logger
         ).decode(UUID.self) {
@@ -91,7 +103,7 @@ extension PostgresStore {
     }
 
     public func recordPartsCreated(
-        before cutoff: Date, types: [String], in workspaceID: UUID
+        before cutoff: Date, types: [String], in workspaceID: UUID, among stretch: SubjectStretch
     ) async throws -> [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] {
         guard !types.isEmpty else { return [] }
         var found: [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] = []
@@ -100,6 +112,8 @@ extension PostgresStore {
             SELECT p.record_id, p.subject_id, p.type, p.created_at FROM record_part p
             JOIN subject s ON s.id = p.subject_id
             WHERE p.workspace_id = \(workspaceID) AND p.type = ANY(\(types)) AND p.created_at < \(cutoff)
+            AND (\(stretch.after)::uuid IS NULL OR p.subject_id > \(stretch.after))
+            AND (\(stretch.through)::uuid IS NULL OR p.subject_id <= \(stretch.through))
             AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
             """, logger: logger
         ).decode((UUID, UUID, String, Date).self) {

@@ -27,16 +27,26 @@ extension SQLiteStore {
     }
 
     public func subjectsInactive(
-        before cutoff: Date, holding types: [String], in workspaceID: UUID
+        before cutoff: Date, holding types: [String], in workspaceID: UUID, among stretch: SubjectStretch
     ) async throws -> [(subjectID: UUID, lastActivityAt: Date)] {
         guard !types.isEmpty else { return [] }
         return try await pool.read { db in
             var found: [(subjectID: UUID, lastActivityAt: Date)] = []
+            // The whole workspace from the index of the live by last activity; a stretch by id (the
+            // `+` keeps SQLite off the other indexes, which would read everyone inactive each time).
             let rows = try SQLRequest<Row>(
-                literal: """
+                literal: stretch == .all
+                    ? """
                     SELECT s.id, s.last_activity_at FROM subject s
                     WHERE s.workspace_id = \(workspaceID.uuidString) AND s.wrapped_key IS NOT NULL
                     AND s.merged_into IS NULL AND s.last_activity_at < \(cutoff)
+                    AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id AND p.type IN \(types))
+                    """
+                    : """
+                    SELECT s.id, s.last_activity_at FROM subject s
+                    WHERE +s.workspace_id = \(workspaceID.uuidString) AND s.wrapped_key IS NOT NULL
+                    AND s.merged_into IS NULL AND +s.last_activity_at < \(cutoff)
+                    AND s.id > \(stretch.lowestBlob) AND s.id <= \(stretch.highestBlob)
                     AND EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id AND p.type IN \(types))
                     """
             ).fetchCursor(db)
@@ -45,12 +55,15 @@ extension SQLiteStore {
         }
     }
 
-    public func retentionEvents(named event: String, in workspaceID: UUID) async throws -> [RetentionEvent] {
+    public func retentionEvents(
+        named event: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [RetentionEvent] {
         try await pool.read { db in
             try SQLRequest<Row>(
                 literal: """
                     SELECT e.* FROM retention_event e JOIN subject s ON s.id = e.subject_id
                     WHERE e.workspace_id = \(workspaceID.uuidString) AND e.event = \(event)
+                    AND e.subject_id > \(stretch.lowestBlob) AND e.subject_id <= \(stretch.highestBlob)
                     AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
                     ORDER BY e.day, e.rowid
                     """
@@ -82,12 +95,15 @@ extension SQLiteStore {
         }
     }
 
-    public func subjectIDs(holding type: String, in workspaceID: UUID) async throws -> [UUID] {
+    public func subjectIDs(
+        holding type: String, in workspaceID: UUID, among stretch: SubjectStretch
+    ) async throws -> [UUID] {
         try await pool.read { db in
             try SQLRequest<UUID>(
                 literal: """
                     SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
                     WHERE p.type = \(type) AND p.workspace_id = \(workspaceID.uuidString)
+                    AND p.subject_id > \(stretch.lowestBlob) AND p.subject_id <= \(stretch.highestBlob)
                     AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
                     """
             ).fetchAll(db)
@@ -95,7 +111,7 @@ extension SQLiteStore {
     }
 
     public func recordPartsCreated(
-        before cutoff: Date, types: [String], in workspaceID: UUID
+        before cutoff: Date, types: [String], in workspaceID: UUID, among stretch: SubjectStretch
     ) async throws -> [(recordID: UUID, subjectID: UUID, type: String, createdAt: Date)] {
         guard !types.isEmpty else { return [] }
         return try await pool.read { db in
@@ -105,6 +121,7 @@ extension SQLiteStore {
                     SELECT p.record_id, p.subject_id, p.type, p.created_at FROM record_part p
                     JOIN subject s ON s.id = p.subject_id
                     WHERE p.workspace_id = \(workspaceID.uuidString) AND p.type IN \(types)
+                    AND p.subject_id > \(stretch.lowestBlob) AND p.subject_id <= \(stretch.highestBlob)
                     AND p.created_at < \(cutoff) AND s.wrapped_key IS NOT NULL AND s.merged_into IS NULL
                     """
             ).fetchCursor(db)

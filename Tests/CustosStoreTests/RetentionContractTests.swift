@@ -353,4 +353,48 @@ struct RetentionContractTests {
         #expect(once == ["true", "true", "true", "true", "true", "journal 5", "plan 0"])
         #expect(try await endState(interrupted: true) == once)
     }
+
+    @Test(
+        "a sweep planned a stretch of people at a time, however small, ends where one plan of everyone ends",
+        arguments: TestBackend.available)
+    func stretches(_ backend: TestBackend) async throws {
+        func endState(stretchSize: Int, maxBatches: Int? = nil) async throws -> [String] {
+            var state: [String] = []
+            try await backend.withFixture { fixture in
+                let vault = try await fixture.vault(example: "ashe")
+                var heads: [UUID] = []
+                for index in 0..<7 {
+                    // Every other head last active six years ago (due), the rest last year.
+                    let year = index % 2 == 0 ? "2019" : "2024"
+                    heads.append(
+                        try await head(vault, email: "h\(index)@school.example", at: try at("\(year)-01-0\(index + 1)"))
+                    )
+                }
+                let retention = Retention(vault: vault)
+                let whole = try await retention.plan(asOf: try day("2025-01-01"))
+                #expect(Set(whole.map(\.subjectID)).count == 4)
+                if let maxBatches {
+                    let first = try await retention.run(
+                        asOf: try day("2025-01-01"), batchSize: 1, stretchSize: stretchSize, maxBatches: maxBatches)
+                    #expect(first.subjectsErased == maxBatches, "stretches of \(stretchSize), stopped")
+                }
+                let report = try await retention.run(
+                    asOf: try day("2025-01-01"), batchSize: 1, stretchSize: stretchSize)
+                state.append("erased \(report.subjectsErased + (maxBatches ?? 0))")
+                for head in heads {
+                    let gone = try await fixture.store.subjects([head], in: vault.workspace.id).first?.key == nil
+                    state.append("\(gone)")
+                }
+                state.append("journal \(try await fixture.store.erasureJournal().count)")
+                state.append("plan \(try await retention.plan(asOf: try day("2025-01-01")).count)")
+            }
+            return state
+        }
+        let once = try await endState(stretchSize: 50_000)
+        #expect(once == ["erased 4", "true", "false", "true", "false", "true", "false", "true", "journal 4", "plan 0"])
+        for size in [1, 2, 3] {
+            #expect(try await endState(stretchSize: size) == once, "stretches of \(size)")
+        }
+        #expect(try await endState(stretchSize: 1, maxBatches: 2) == once, "stopped after two people")
+    }
 }

@@ -4,7 +4,7 @@ public import Foundation
 
 /// The retention engine: each record type's rules (``RetentionRule``: trigger, offset, action,
 /// authority) applied to the people holding records of that type. ``plan(asOf:)`` says what a
-/// sweep would do and why without doing it; ``run(asOf:actor:at:batchSize:progress:)`` does it.
+/// sweep would do and why without doing it; ``run(asOf:at:batchSize:stretchSize:maxBatches:holder:progress:)`` does it.
 ///
 /// A person's records of one type fall due under the earliest of the type's rules. A standing
 /// legal hold on the person or the type stops the action, as does the person's restriction of the
@@ -143,6 +143,12 @@ public struct Retention: Sendable {
     /// due, with the rule, the trigger day and the due day, held ones marked. Reads dates of birth
     /// where a rule runs from one (audited as `retention.plan`); writes nothing else.
     public func plan(asOf day: CalendarDay) async throws -> [RetentionItem] {
+        try await plan(asOf: day, among: .all)
+    }
+
+    /// ``plan(asOf:)`` for the people of `stretch` alone: a sweep plans a stretch at a time, so
+    /// its memory is bounded by the stretch, not by everyone due.
+    func plan(asOf day: CalendarDay, among stretch: SubjectStretch) async throws -> [RetentionItem] {
         struct Key: Hashable {
             var subject: UUID
             var type: String
@@ -176,7 +182,7 @@ public struct Retention: Sendable {
             switch rule.trigger {
             case .lastActivity, .event, .leavingDate, .endOfCourse:
                 // Triggers of the person, not of a record: each of the rule's types they hold.
-                let triggers = try await personTriggers(rule, types: types, asOf: day)
+                let triggers = try await personTriggers(rule, types: types, asOf: day, among: stretch)
                 let held = try await store.recordTypes(ofSubjects: Array(triggers.keys), in: workspaceID)
                 for (subject, trigger) in triggers {
                     for type in types where held[subject]?.contains(type) == true {
@@ -185,7 +191,7 @@ public struct Retention: Sendable {
                 }
             case .dateOfBirth:
                 for type in types {
-                    for (subject, birth) in try await birthDates(type: type) {
+                    for (subject, birth) in try await birthDates(type: type, among: stretch) {
                         readBirthDates += 1
                         consider(subject, type, rule, from: birth)
                     }
@@ -194,7 +200,7 @@ public struct Retention: Sendable {
                 // Each record on its own clock, from the day it was made.
                 let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
                 for part in try await store.recordPartsCreated(
-                    before: cutoff.start(in: CalendarDay.clockTimeZone), types: types, in: workspaceID)
+                    before: cutoff.start(in: CalendarDay.clockTimeZone), types: types, in: workspaceID, among: stretch)
                 {
                     consider(
                         part.subjectID, part.type, rule,
@@ -203,7 +209,7 @@ public struct Retention: Sendable {
                 }
             case .consentWithdrawn:
                 for type in types {
-                    for (subject, trigger) in try await consentEnded(type: type) {
+                    for (subject, trigger) in try await consentEnded(type: type, among: stretch) {
                         consider(subject, type, rule, from: trigger)
                     }
                 }
@@ -218,7 +224,8 @@ public struct Retention: Sendable {
         }
         positions = [:]
         let holds = try await store.legalHolds(in: workspaceID, includingReleased: false).filter { $0.stands(on: day) }
-        let states = Dictionary(grouping: try await store.processingStates(in: workspaceID), by: \.subjectID)
+        let states = Dictionary(
+            grouping: try await store.processingStates(in: workspaceID, among: stretch), by: \.subjectID)
         for index in items.indices {
             let (subject, type) = (items[index].subjectID, items[index].recordType)
             items[index].heldBy = holds.first { $0.covers(subject: subject, recordType: type) }?.id
@@ -241,19 +248,19 @@ public struct Retention: Sendable {
     /// last activity (only those inactive long enough are read), or the first time the rule's
     /// event was recorded for them.
     private func personTriggers(
-        _ rule: RetentionRule, types: [String], asOf day: CalendarDay
+        _ rule: RetentionRule, types: [String], asOf day: CalendarDay, among stretch: SubjectStretch
     ) async throws -> [UUID: CalendarDay] {
         var triggers: [UUID: CalendarDay] = [:]
         if rule.trigger == .lastActivity {
             // A margin of days covers month ends; each candidate is then checked exactly.
             let cutoff = rule.latestTrigger(dueBy: day).adding(days: 4)
             for (subject, lastActivity) in try await store.subjectsInactive(
-                before: cutoff.start(in: CalendarDay.clockTimeZone), holding: types, in: workspaceID)
+                before: cutoff.start(in: CalendarDay.clockTimeZone), holding: types, in: workspaceID, among: stretch)
             {
                 triggers[subject] = CalendarDay(lastActivity, in: CalendarDay.clockTimeZone)
             }
         } else if let name = rule.eventName {
-            for event in try await store.retentionEvents(named: name, in: workspaceID)
+            for event in try await store.retentionEvents(named: name, in: workspaceID, among: stretch)
             where triggers[event.subjectID] == nil {
                 triggers[event.subjectID] = event.day
             }
@@ -263,11 +270,11 @@ public struct Retention: Sendable {
 
     /// The date of birth in each live person's part of records of `type`: the field the policy
     /// files as `user.demographic.date_of_birth`.
-    private func birthDates(type: String) async throws -> [(UUID, CalendarDay)] {
+    private func birthDates(type: String, among stretch: SubjectStretch) async throws -> [(UUID, CalendarDay)] {
         guard let recordType = policy.recordType(type),
             let field = recordType.fields.first(where: { $0.category == "user.demographic.date_of_birth" })
         else { return [] }
-        let subjects = try await store.subjectIDs(holding: type, in: workspaceID)
+        let subjects = try await store.subjectIDs(holding: type, in: workspaceID, among: stretch)
         var dates: [(UUID, CalendarDay)] = []
         for start in stride(from: 0, to: subjects.count, by: 500) {
             let batch = Array(subjects[start..<min(start + 500, subjects.count)])
@@ -285,13 +292,13 @@ public struct Retention: Sendable {
     /// The live people holding records of `type` whose consent for every purpose of the type that
     /// rests on consent has been withdrawn (every channel and list they gave it for), with the day
     /// of the last withdrawal. Someone who never consented is not among them.
-    private func consentEnded(type: String) async throws -> [(UUID, CalendarDay)] {
+    private func consentEnded(type: String, among stretch: SubjectStretch) async throws -> [(UUID, CalendarDay)] {
         guard let recordType = policy.recordType(type) else { return [] }
         let purposes = recordType.purposes.filter { policy.purpose($0)?.reliesOnConsent == true }
         var candidates: Set<UUID> = []
         for purpose in purposes {
-            for act in try await store.consentActs(forPurpose: purpose, in: workspaceID) where act.action == .withdrawn
-            {
+            for act in try await store.consentActs(forPurpose: purpose, in: workspaceID, among: stretch)
+            where act.action == .withdrawn {
                 candidates.insert(act.subjectID)
             }
         }
@@ -324,25 +331,29 @@ public struct Retention: Sendable {
     // MARK: Running
 
     /// Does what ``plan(asOf:)`` lists for `day`, but what a hold or a restriction stops, in transactions of
-    /// `batchSize` people; `progress` is told how many items are done of how many. Audited per
+    /// `batchSize` people. People are planned and swept a stretch at a time, in id order: about
+    /// `stretchSize` record parts of each type, so memory is bounded by the stretch, not by everyone
+    /// due. `progress` is told how many items are done of how many planned so far. Audited per
     /// person with the rule. Stopping after `maxBatches` (for tests of an interrupted run) leaves
     /// the rest for the next run.
     /// Refused while another process sweeps the workspace, and for a day still to come: a sweep
     /// "as of" next year would destroy records before their time (a plan may look ahead).
     @discardableResult
     public func run(
-        asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 5_000, maxBatches: Int? = nil,
-        holder: UUID = JobClaim.processHolder, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        asOf day: CalendarDay, at time: Date = Date(), batchSize: Int = 5_000, stretchSize: Int = 50_000,
+        maxBatches: Int? = nil, holder: UUID = JobClaim.processHolder,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> RetentionReport {
         try VaultError.requireNotFuture(day, "as of", at: time)
         let claim = JobClaim(
             job: WorkClaim.Job.retention.rawValue, workspaceID: workspaceID, holder: holder, lease: Self.claimLease)
         guard try await store.claim(claim).taken else { throw Self.sweepingElsewhere }
         return try await run(
-            claim, asOf: day, at: time, batchSize: batchSize, maxBatches: maxBatches, progress: progress)
+            claim, asOf: day, at: time, batchSize: batchSize, stretchSize: stretchSize, maxBatches: maxBatches,
+            progress: progress)
     }
 
-    /// The daily sweep: ``run(asOf:at:batchSize:maxBatches:holder:progress:)`` unless the workspace
+    /// The daily sweep: ``run(asOf:at:batchSize:stretchSize:maxBatches:holder:progress:)`` unless the workspace
     /// was swept on `day` already (by any server) or is being swept now elsewhere, when nil.
     public func runDaily(
         asOf day: CalendarDay, at time: Date = Date(), holder: UUID = JobClaim.processHolder
@@ -356,7 +367,8 @@ public struct Retention: Sendable {
             try await store.finish(claim, on: nil)
             return RetentionReport()
         }
-        return try await run(claim, asOf: day, at: time, batchSize: 5_000, maxBatches: nil, progress: { _, _ in })
+        return try await run(
+            claim, asOf: day, at: time, batchSize: 5_000, stretchSize: 50_000, maxBatches: nil, progress: { _, _ in })
     }
 
     static let sweepingElsewhere = VaultError(
@@ -365,12 +377,13 @@ public struct Retention: Sendable {
 
     /// A run under `claim`, which it gives up at the end (recording `day` as swept when it finished).
     private func run(
-        _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, maxBatches: Int?,
+        _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, stretchSize: Int, maxBatches: Int?,
         progress: @Sendable (Int, Int) -> Void
     ) async throws -> RetentionReport {
         do {
             let (report, finished) = try await runClaimed(
-                claim, asOf: day, at: time, batchSize: batchSize, maxBatches: maxBatches, progress: progress)
+                claim, asOf: day, at: time, batchSize: batchSize, stretchSize: stretchSize, maxBatches: maxBatches,
+                progress: progress)
             try await store.finish(claim, on: finished ? day : nil)
             return report
         } catch let error as StoreError where error == .conditionFailed("") {
@@ -382,135 +395,145 @@ public struct Retention: Sendable {
     }
 
     private func runClaimed(
-        _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, maxBatches: Int?,
+        _ claim: JobClaim, asOf day: CalendarDay, at time: Date, batchSize: Int, stretchSize: Int, maxBatches: Int?,
         progress: @Sendable (Int, Int) -> Void
     ) async throws -> (RetentionReport, finished: Bool) {
-        // The plan is held once, by person: each batch is a run of people in it, not a copy.
         var report = RetentionReport()
-        let actionable = try await Self.byPerson(plan(asOf: day), held: &report.held)
         let raisedReviews = Set(
             try await store.tasks(in: workspaceID, includingDone: true).filter { $0.kind == .retentionReview }
                 .map { "\($0.subjectID?.uuidString ?? "") \($0.summary)" })
+        let types = policy.recordTypes.filter { !$0.retention.isEmpty }.map(\.id)
         var done = 0
+        var known = 0
         var batches = 0
-        var finished = true
-        var next = actionable.startIndex
-        while next < actionable.endIndex {
-            if let maxBatches, batches >= maxBatches {
-                finished = false
-                break
-            }
-            // The items of the next `batchSize` people.
-            var end = next
-            var people = 0
-            while end < actionable.endIndex {
-                if end == next || actionable[end].subjectID != actionable[end - 1].subjectID {
-                    guard people < batchSize else { break }
-                    people += 1
-                }
-                end += 1
-            }
-            let items = actionable[next..<end]
-            next = end
-            let bySubject = Dictionary(grouping: items, by: \.subjectID)
-            let batch = bySubject.keys.sorted { $0.precedes($1) }
-            let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
-            let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
-            var changes = ChangeSet(workspaceID: workspaceID)
-            changes.conditions = [.claimHeld(claim)]
-            let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
-            if !anonymising.isEmpty {
-                let views = try await Contacts(vault: vault).views(
-                    of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
-                for item in anonymising {
-                    let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
-                    changes.retention.anonymisedRecords += kept
-                    changes.audit.append(
-                        vault.event(
-                            "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
-                            subjectID: item.subjectID,
-                            detail:
-                                "\(kept.count) records of \(item.recordType) anonymised (rule \(item.rule)); the person's part erased"
-                        ))
-                    report.recordsAnonymised += kept.count
-                }
-            }
-            for subject in batch {
-                let due = bySubject[subject] ?? []
-                // Anonymising keeps the statistical fields apart (above), then erases as `erase` does.
-                let erasing = due.filter { $0.action == .erase || $0.action == .anonymise }
-                for review in due where review.action == .review {
-                    let summary = Self.reviewSummary(review, in: policy)
-                    guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
-                    changes.tasks.opened.append(
-                        StoredTask(
-                            workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
-                            summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
-                            createdBy: Self.actor))
-                    changes.audit.append(
-                        vault.event(
-                            "retention.review", actor: Self.actor, at: time, subjectID: subject,
-                            detail: "\(review.recordType) due for review under rule \(review.rule)"))
-                    report.reviewsAdded += 1
-                }
-                guard !erasing.isEmpty else { continue }
-                // Erased because their consent ended: their addresses stay suppressed for
-                // marketing, so an import cannot bring back marketing they turned down.
-                if erasing.contains(where: { policy.retentionRule($0.rule)?.trigger == .consentWithdrawn }) {
-                    changes.contact.suppressions += try await Contacts(vault: vault).suppressions(
-                        of: subject, reason: .optOut, actor: Self.actor, at: time)
-                }
-                let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
-                let expired = Set(erasing.compactMap(\.recordID))
-                let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
-                let nothingLeft =
-                    expired.isEmpty
-                    ? types.isSuperset(of: held[subject] ?? [])
-                    : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
-                if nothingLeft {
-                    changes.people.subjectUpdates.append(.keyDestroyed(subject))
-                    changes.people.recordPartsRemoved.append(subject)
-                    changes.people.identifiersRemoved.append(subject)
-                    changes.people.erasureJournal.append(
-                        ErasureJournalEntry(
-                            workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
-                            requestID: nil, byRetention: true))
-                    changes.audit.append(
-                        vault.event(
-                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
-                            detail: "every record's period ended (rule \(rules)); key destroyed"))
-                    report.subjectsErased += 1
-                } else if types.isEmpty {
-                    // Records on their own clocks: not journalled, since a restore brings back
-                    // only records the next sweep finds expired again.
-                    changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
-                    changes.audit.append(
-                        vault.event(
-                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
-                            detail: "\(expired.count) records deleted (rule \(rules))"))
-                    report.subjectsPartlyErased += 1
-                } else {
-                    if !expired.isEmpty {
-                        changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+        // People are planned a stretch at a time, in id order, and each stretch's plan is held once,
+        // by person: each batch is a run of people in it, not a copy.
+        var after: UUID?
+        repeat {
+            let through = try await store.subjectStretchEnd(
+                holding: types, after: after, size: stretchSize, in: workspaceID)
+            var stopped = 0
+            let actionable = try await Self.byPerson(
+                plan(asOf: day, among: SubjectStretch(after: after, through: through)), held: &stopped)
+            report.held += stopped
+            known += actionable.count
+            after = through
+            var next = actionable.startIndex
+            while next < actionable.endIndex {
+                if let maxBatches, batches >= maxBatches { return (report, false) }
+                // The items of the next `batchSize` people.
+                var end = next
+                var people = 0
+                while end < actionable.endIndex {
+                    if end == next || actionable[end].subjectID != actionable[end - 1].subjectID {
+                        guard people < batchSize else { break }
+                        people += 1
                     }
-                    changes.people.recordPartsRemovedOfTypes[subject] = types.sorted()
-                    changes.people.erasureJournal.append(
-                        ErasureJournalEntry(
-                            workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(), erasedAt: time,
-                            requestID: nil, byRetention: true))
-                    changes.audit.append(
-                        vault.event(
-                            "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
-                            detail: "\(types.sorted().joined(separator: ", ")) deleted (rule \(rules))"))
-                    report.subjectsPartlyErased += 1
+                    end += 1
                 }
+                let items = actionable[next..<end]
+                next = end
+                let bySubject = Dictionary(grouping: items, by: \.subjectID)
+                let batch = bySubject.keys.sorted { $0.precedes($1) }
+                let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
+                let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
+                var changes = ChangeSet(workspaceID: workspaceID)
+                changes.conditions = [.claimHeld(claim)]
+                let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
+                if !anonymising.isEmpty {
+                    let views = try await Contacts(vault: vault).views(
+                        of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
+                    for item in anonymising {
+                        let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
+                        changes.retention.anonymisedRecords += kept
+                        changes.audit.append(
+                            vault.event(
+                                "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
+                                subjectID: item.subjectID,
+                                detail:
+                                    "\(kept.count) records of \(item.recordType) anonymised (rule \(item.rule)); the person's part erased"
+                            ))
+                        report.recordsAnonymised += kept.count
+                    }
+                }
+                for subject in batch {
+                    let due = bySubject[subject] ?? []
+                    // Anonymising keeps the statistical fields apart (above), then erases as `erase` does.
+                    let erasing = due.filter { $0.action == .erase || $0.action == .anonymise }
+                    for review in due where review.action == .review {
+                        let summary = Self.reviewSummary(review, in: policy)
+                        guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
+                        changes.tasks.opened.append(
+                            StoredTask(
+                                workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
+                                summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
+                                createdBy: Self.actor))
+                        changes.audit.append(
+                            vault.event(
+                                "retention.review", actor: Self.actor, at: time, subjectID: subject,
+                                detail: "\(review.recordType) due for review under rule \(review.rule)"))
+                        report.reviewsAdded += 1
+                    }
+                    guard !erasing.isEmpty else { continue }
+                    // Erased because their consent ended: their addresses stay suppressed for
+                    // marketing, so an import cannot bring back marketing they turned down.
+                    if erasing.contains(where: { policy.retentionRule($0.rule)?.trigger == .consentWithdrawn }) {
+                        changes.contact.suppressions += try await Contacts(vault: vault).suppressions(
+                            of: subject, reason: .optOut, actor: Self.actor, at: time)
+                    }
+                    let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
+                    let expired = Set(erasing.compactMap(\.recordID))
+                    let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
+                    let nothingLeft =
+                        expired.isEmpty
+                        ? types.isSuperset(of: held[subject] ?? [])
+                        : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
+                    if nothingLeft {
+                        changes.people.subjectUpdates.append(.keyDestroyed(subject))
+                        changes.people.recordPartsRemoved.append(subject)
+                        changes.people.identifiersRemoved.append(subject)
+                        changes.people.erasureJournal.append(
+                            ErasureJournalEntry(
+                                workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
+                                requestID: nil, byRetention: true))
+                        changes.audit.append(
+                            vault.event(
+                                "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                                detail: "every record's period ended (rule \(rules)); key destroyed"))
+                        report.subjectsErased += 1
+                    } else if types.isEmpty {
+                        // Records on their own clocks: not journalled, since a restore brings back
+                        // only records the next sweep finds expired again.
+                        changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                        changes.audit.append(
+                            vault.event(
+                                "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                                detail: "\(expired.count) records deleted (rule \(rules))"))
+                        report.subjectsPartlyErased += 1
+                    } else {
+                        if !expired.isEmpty {
+                            changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                        }
+                        changes.people.recordPartsRemovedOfTypes[subject] = types.sorted()
+                        changes.people.erasureJournal.append(
+                            ErasureJournalEntry(
+                                workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(),
+                                erasedAt: time,
+                                requestID: nil, byRetention: true))
+                        changes.audit.append(
+                            vault.event(
+                                "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                                detail: "\(types.sorted().joined(separator: ", ")) deleted (rule \(rules))"))
+                        report.subjectsPartlyErased += 1
+                    }
+                }
+                try await store.apply(changes)
+                done += items.count
+                progress(done, known)
+                batches += 1
             }
-            try await store.apply(changes)
-            done += items.count
-            progress(done, actionable.count)
-            batches += 1
-        }
-        return (report, finished)
+        } while after != nil
+        return (report, true)
     }
 
     /// The items of `plan` a sweep acts on, by person in id order, each person's in the plan's

@@ -201,6 +201,27 @@ struct BenchCommand: AsyncParsableCommand {
         return Int(usage.ru_maxrss / 1024)
     }
 
+    /// Starts the peak resident memory over from what is resident now (Linux: `clear_refs`), so
+    /// that ``peakResidentMegabytesSinceReset()`` gives the peak of what follows; false where that
+    /// is not to be had.
+    static func resetPeakResident() -> Bool {
+        guard let file = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? file.close() }
+        return (try? file.write(contentsOf: Data("5".utf8))) != nil
+    }
+
+    /// The peak resident memory since ``resetPeakResident()`` (`VmHWM`), in MB, or nil where that
+    /// is not to be had.
+    static func peakResidentMegabytesSinceReset() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first ?? "").map {
+                $0 / 1024
+            }
+        }
+        return nil
+    }
+
     /// The processor time the process has used so far (user and system), in seconds.
     static func processorSeconds() -> Double {
         var usage = rusage()

@@ -48,6 +48,7 @@ struct RetentionBench {
         )
         let runStart = Date()
         let (processorBefore, writtenBefore) = (BenchCommand.processorSeconds(), BenchCommand.bytesWritten())
+        let peakReset = BenchCommand.resetPeakResident()
         let report = try await retention.run(asOf: asOf)
         let runSeconds = Date().timeIntervalSince(runStart)
         print(
@@ -60,6 +61,9 @@ struct RetentionBench {
         print(
             "retention run: \(String(format: "%.1f", BenchCommand.processorSeconds() - processorBefore)) s of processor time in \(String(format: "%.1f", runSeconds)) s\(written ?? "")"
         )
+        if peakReset, let peak = BenchCommand.peakResidentMegabytesSinceReset() {
+            print("peak resident memory during the run: \(peak) MB")
+        }
         print("peak resident memory: \(BenchCommand.peakResidentMegabytes()) MB")
     }
 }
