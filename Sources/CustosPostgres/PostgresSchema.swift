@@ -887,8 +887,8 @@ enum PostgresSchema {
                 )
                 """
             ]),
-        // Audiences read people a stretch of ids at a time: which of a stretch have an address of a
-        // kind, and which are gone, each from an index alone.
+        // Audiences read people a stretch of ids at a time: the same indexes as SQLite's, by person
+        // and kind of address, and of the people gone by id.
         Migration(
             id: 40, name: "audience-stretches",
             statements: [

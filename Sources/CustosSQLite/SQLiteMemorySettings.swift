@@ -33,7 +33,8 @@ public struct SQLiteMemorySettings: Sendable, Equatable {
         readers = try Self.number(environment, "CUSTOS_SQLITE_READERS", 1...64) ?? readers
     }
 
-    /// The most page cache the store's connections may hold together, in MiB.
+    /// The most page cache the connections of the store's pools may hold together, in MiB (two
+    /// more connections, which read little, keep SQLite's own 2 MiB each).
     public var mostCacheMiB: Int { writerCacheMiB + 2 * readers * readerCacheMiB }
 
     private static func number(

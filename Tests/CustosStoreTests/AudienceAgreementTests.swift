@@ -83,17 +83,17 @@ struct AudienceAgreementTests {
             #expect(expected.values.filter { $0 == .consentGiven }.count == 10)
             Self.expectWithdrawnAndSuppressed(expected)
 
-            for smallest in [1, 3, 7, 10_000] {
-                let audience = try await contacts.decideAudience(newsletter, stretchSize: smallest)
+            for size in [1, 3, 7, 10_000] {
+                let audience = try await contacts.decideAudience(newsletter, stretchSize: size)
                 let allowed = Dictionary(uniqueKeysWithValues: audience.allowed.map { ($0.subjectID, $0.reason) })
                 #expect(
                     audience.allowed.map(\.subjectID) == SubjectOrder.sortedUnique(audience.allowed.map(\.subjectID)))
                 for id in people where expected[id]?.allows == true {
-                    #expect(allowed[id] == expected[id], "stretches of \(smallest)")
+                    #expect(allowed[id] == expected[id], "stretches of \(size)")
                 }
                 var denied: [ContactReason: Int] = [:]
                 for reason in expected.values where !reason.allows { denied[reason, default: 0] += 1 }
-                #expect(audience.denied == denied, "stretches of \(smallest)")
+                #expect(audience.denied == denied, "stretches of \(size)")
                 #expect(audience.withoutAddress == 0)
             }
         }

@@ -355,7 +355,7 @@ struct RetentionContractTests {
     }
 
     @Test(
-        "a sweep planned a stretch of people at a time, however small, ends where one plan of everyone ends",
+        "a sweep planned a stretch of people at a time, however small, held or stopped part-way, ends where one plan of everyone ends",
         arguments: TestBackend.available)
     func stretches(_ backend: TestBackend) async throws {
         func endState(stretchSize: Int, maxBatches: Int? = nil) async throws -> [String] {
@@ -370,9 +370,14 @@ struct RetentionContractTests {
                         try await head(vault, email: "h\(index)@school.example", at: try at("\(year)-01-0\(index + 1)"))
                     )
                 }
+                // One of the heads due is under a legal hold.
+                _ = try await LegalHolds(vault: vault).place(
+                    subject: heads[2], recordType: nil, reason: "tribunal claim", on: try day("2024-12-01"),
+                    actor: "dpo")
                 let retention = Retention(vault: vault)
                 let whole = try await retention.plan(asOf: try day("2025-01-01"))
                 #expect(Set(whole.map(\.subjectID)).count == 4)
+                #expect(whole.filter(\.isStopped).map(\.subjectID) == [heads[2]])
                 if let maxBatches {
                     let first = try await retention.run(
                         asOf: try day("2025-01-01"), batchSize: 1, stretchSize: stretchSize, maxBatches: maxBatches)
@@ -380,7 +385,7 @@ struct RetentionContractTests {
                 }
                 let report = try await retention.run(
                     asOf: try day("2025-01-01"), batchSize: 1, stretchSize: stretchSize)
-                state.append("erased \(report.subjectsErased + (maxBatches ?? 0))")
+                state.append("erased \(report.subjectsErased + (maxBatches ?? 0)), held \(report.held)")
                 for head in heads {
                     let gone = try await fixture.store.subjects([head], in: vault.workspace.id).first?.key == nil
                     state.append("\(gone)")
@@ -391,7 +396,10 @@ struct RetentionContractTests {
             return state
         }
         let once = try await endState(stretchSize: 50_000)
-        #expect(once == ["erased 4", "true", "false", "true", "false", "true", "false", "true", "journal 4", "plan 0"])
+        #expect(
+            once == [
+                "erased 3, held 1", "true", "false", "false", "false", "true", "false", "true", "journal 3", "plan 1",
+            ])
         for size in [1, 2, 3] {
             #expect(try await endState(stretchSize: size) == once, "stretches of \(size)")
         }

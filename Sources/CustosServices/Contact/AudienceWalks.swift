@@ -2,8 +2,8 @@ import CustosCore
 import CustosStorage
 import Foundation
 
-/// The lists an audience decision walks beside the people concerned, all in ``SubjectOrder``;
-/// each stretch of people is walked on its own, so stretches can be decided at once.
+/// The lists an audience decision walks beside the people concerned, all in ``SubjectOrder``,
+/// read for one stretch of people at a time.
 struct AudienceWalks: Sendable {
     /// What one stretch of people came to.
     struct Part: Sendable {

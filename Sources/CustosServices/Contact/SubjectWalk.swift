@@ -15,7 +15,7 @@ struct SubjectWalk<Element: Sendable>: Sendable {
     }
 
     /// The walk started at the first element whose subject is not before `key`, found by
-    /// halving: audiences walk several stretches of one list at once.
+    /// halving: a walk may start part-way through its list.
     func starting(at key: (UInt64, UInt64)) -> SubjectWalk {
         var walk = self
         var (low, high) = (0, keys.count)

@@ -410,6 +410,7 @@ public struct Retention: Sendable {
         // by person: each batch is a run of people in it, not a copy.
         var after: UUID?
         repeat {
+            if let maxBatches, batches >= maxBatches { return (report, false) }
             let through = try await store.subjectStretchEnd(
                 holding: types, after: after, size: stretchSize, in: workspaceID)
             var stopped = 0

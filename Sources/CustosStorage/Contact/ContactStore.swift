@@ -52,7 +52,7 @@ public protocol ContactStore: Sendable {
     /// Where a stretch of about `size` people holding records of `types` after `after` ends: at
     /// the subject of the `size`th record part after `after` in whichever type reaches it first.
     /// Nil when no type has that many left: the stretch then runs to the last subject. A stretch
-    /// so ended holds at most `size` parts of each type.
+    /// so ended holds at most `size` parts of each type, and the rest of its last person's.
     func subjectStretchEnd(
         holding types: [String], after: UUID?, size: Int, in workspaceID: UUID
     ) async throws -> UUID?
