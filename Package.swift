@@ -48,6 +48,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            resources: [.embedInCode("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        // The example policies (Examples/*.yaml), one per seed notice, compiled into the program.
+        .target(
+            name: "CustosExamples",
+            path: "Examples",
+            exclude: ["README.md"],
+            sources: ["ExamplePolicy.swift"],
+            resources: ["ashe.yaml", "west-herts.yaml", "bep.yaml", "asset.yaml", "hutton.yaml"].map {
+                .embedInCode($0)
+            },
             swiftSettings: swiftSettings
         ),
         // The storage contract: the protocols each backend implements, the records they store and
@@ -132,7 +144,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/templates")],
+            resources: [.embedInCode("Resources")],
             swiftSettings: swiftSettings
         ),
         // Delivery of the outbox: an SMTP client and a folder of .eml files, and the background
@@ -156,6 +168,7 @@ let package = Package(
             name: "custos",
             dependencies: [
                 "CustosCore",
+                "CustosExamples",
                 "CustosServices",
                 "CustosDeployment",
                 "CustosServer",

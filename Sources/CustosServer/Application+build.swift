@@ -33,8 +33,8 @@ public func buildApplication(
 }
 
 /// The routes, with their middleware: request logs (paths only, never query strings), security
-/// headers on every response (error pages too), the client's address behind trusted proxies, and
-/// HTML pages for errors on public pages.
+/// headers on every response (error pages too), the client's address behind trusted proxies,
+/// HTML pages for errors on public pages, and a 405 for a method the API does not take on a path.
 func buildRouter(
     installation: Installation, configuration: ServerConfiguration = ServerConfiguration(),
     mail: PrivacyCentreMail? = nil
@@ -44,6 +44,7 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies))
     router.add(middleware: PublicErrorPagesMiddleware())
+    router.add(middleware: ApiMethodsMiddleware())
     HomeController(installation: installation).addRoutes(to: router)
     let centre = PrivacyCentreController(installation: installation, notices: NoticeCache())
     centre.addRoutes(to: router)

@@ -15,13 +15,14 @@ enum Custos {
         try run(arguments, in: directory)
     }
 
-    /// Runs `custos` with `arguments`; `input`, when given, is its standard input.
+    /// Runs `custos` (or another copy of it, `executable`) with `arguments`; `input`, when given, is
+    /// its standard input.
     static func run(
-        _ arguments: [String], in directory: URL = Repository.root, input: String? = nil
+        _ arguments: [String], in directory: URL = Repository.root, input: String? = nil, executable: URL? = nil
     ) throws
         -> CommandResult
     {
-        let process = try makeProcess(arguments, in: directory)
+        let process = try makeProcess(arguments, in: directory, executable: executable)
         let inputFile = try OutputFile()
         if let input {
             try Data(input.utf8).write(to: inputFile.url)
@@ -37,9 +38,11 @@ enum Custos {
         return CommandResult(status: process.terminationStatus, output: try output.text(), error: try error.text())
     }
 
-    static func makeProcess(_ arguments: [String], in directory: URL = Repository.root) throws -> ChildProcess {
+    static func makeProcess(
+        _ arguments: [String], in directory: URL = Repository.root, executable: URL? = nil
+    ) throws -> ChildProcess {
         let process = ChildProcess()
-        guard let executable = Repository.custosExecutable else { throw ExecutableNotBuilt() }
+        guard let executable = executable ?? Repository.custosExecutable else { throw ExecutableNotBuilt() }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory

@@ -10,6 +10,8 @@ struct ApiError: Error, HTTPResponseError {
     var message: String
     /// A record's field problems, for `invalid_record`.
     var problems: [FieldProblem] = []
+    /// The methods a path takes, sent as `Allow` with a 405.
+    var allowedMethods: [HTTPRequest.Method] = []
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = ErrorDocument(
@@ -21,6 +23,7 @@ struct ApiError: Error, HTTPResponseError {
         var response = try JSONEncoder().encode(body, from: request, context: context)
         response.status = status
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        if !allowedMethods.isEmpty { response.headers[.allow] = allowedMethods.map(\.rawValue).joined(separator: ", ") }
         return response
     }
 

@@ -15,7 +15,7 @@ struct ApiLegalHoldsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> LegalHoldList {
         let caller = try context.requireIdentity()
         try ApiRequestsController.requireRegister(caller, changing: false)
-        let all = request.uri.queryParameters["all"].map { $0 == "true" } ?? false
+        let all = try ApiFlag.parse(request.uri.queryParameters["all"], field: "all")
         let holds = try await LegalHolds(vault: caller.vault).list(includingReleased: all)
         return LegalHoldList(holds: holds.map(LegalHoldDocument.init))
     }

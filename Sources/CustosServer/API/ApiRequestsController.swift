@@ -18,7 +18,7 @@ struct ApiRequestsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> RequestList {
         let caller = try context.requireIdentity()
         try Self.requireRegister(caller, changing: false)
-        let all = request.uri.queryParameters["all"].map { $0 == "true" } ?? false
+        let all = try ApiFlag.parse(request.uri.queryParameters["all"], field: "all")
         let requests = try await Requests(vault: caller.vault).list(includingClosed: all)
         let register = Requests(vault: caller.vault)
         return RequestList(requests: try requests.map { try RequestDocument($0, in: register) })

@@ -25,9 +25,6 @@ struct ApiRoutes {
         ApiLegalHoldsController().addRoutes(to: authenticated)
         ApiTasksController().addRoutes(to: authenticated)
         ApiSchoolCalendarController().addRoutes(to: authenticated)
-        // Anything else under /api/v1 is a JSON 404, not an empty one.
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-            api.on("**", method: method) { _, _ -> Response in throw ApiError.notFound("no such route") }
-        }
+        // A method a path does not take, and a path the API lacks, are answered by ApiMethodsMiddleware.
     }
 }

@@ -14,7 +14,7 @@ struct ApiTasksController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> TaskList {
         let caller = try context.requireIdentity()
         try ApiRequestsController.requireRegister(caller, changing: false)
-        let all = request.uri.queryParameters["all"].map { $0 == "true" } ?? false
+        let all = try ApiFlag.parse(request.uri.queryParameters["all"], field: "all")
         return TaskList(tasks: try await Tasks(vault: caller.vault).list(includingDone: all).map(TaskDocument.init))
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustosCore
 import CustosDeployment
+import CustosExamples
 import CustosServices
 import Foundation
 import Logging
@@ -89,7 +90,7 @@ struct BenchCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         if keep { print("Folder: \(folder.path)") }
-        let asset = try PolicyLoader.load(contentsOf: ExamplePolicy.asset.locate())
+        let asset = try ExamplePolicy.asset.load()
         let pupilType = try require(asset.policy.recordType("pupil_assessment"))
         let contactType = try require(asset.policy.recordType("contact"))
 

@@ -1,5 +1,6 @@
 import CustosCore
 import CustosDeployment
+import CustosExamples
 import CustosServer
 import CustosServices
 import Foundation
@@ -23,7 +24,7 @@ struct ConsoleBench {
     static let password = "bench bench bench bench"
 
     func run(folder: URL) async throws {
-        let bep = try PolicyLoader.load(contentsOf: ExamplePolicy.bep.locate())
+        let bep = try ExamplePolicy.bep.load()
         guard let type = bep.policy.recordType("registered_user") else {
             throw CommandFailure(message: "bench: the BEP example lacks registered users")
         }

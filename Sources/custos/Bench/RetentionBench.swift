@@ -1,5 +1,6 @@
 import CustosCore
 import CustosDeployment
+import CustosExamples
 import CustosServices
 import Foundation
 import Logging
@@ -14,7 +15,7 @@ struct RetentionBench {
     let recordsPerSubject: Int
 
     func run(folder: URL) async throws {
-        let ashe = try PolicyLoader.load(contentsOf: ExamplePolicy.ashe.locate())
+        let ashe = try ExamplePolicy.ashe.load()
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
         try keys.createIfAbsent()
         let data = folder.appendingPathComponent("data")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustosCore
 import CustosDeployment
+import CustosExamples
 import CustosMail
 import CustosServer
 import CustosServices
@@ -12,7 +13,9 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Start the server with an example workspace of made-up people in a fresh SQLite data folder.",
-        discussion: "The demo folder is emptied at each start. The examples are the policies in Examples/.")
+        discussion:
+            "The demo folder is emptied at each start. The examples are the policies in Examples/, which ship inside the program; the demo writes its example into the folder."
+    )
 
     @Option(help: "Which example organisation: \(ExamplePolicy.allCases.map(\.rawValue).joined(separator: ", ")).")
     var example: ExamplePolicy = .ashe
@@ -36,10 +39,12 @@ struct DemoCommand: AsyncParsableCommand {
     static let demoPassword = "custos demo password"
 
     func run() async throws {
-        let policyURL = try example.locate()
-        let loaded = try PolicyFile.load(policyURL.path)
         let folder = URL(fileURLWithPath: data, isDirectory: true).standardizedFileURL
         try DemoFolder.reset(folder)
+        // The example ships inside the program; a copy in the demo folder is there to read and edit.
+        let policyURL = folder.appendingPathComponent(example.fileName)
+        try Data(example.yaml.utf8).write(to: policyURL)
+        let loaded = try PolicyFile.load(policyURL.path)
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"))
         try keys.createIfAbsent()
         let logger = Logger(label: "custos")
@@ -123,9 +128,9 @@ struct DemoCommand: AsyncParsableCommand {
                                (the linter finds \(findings.filter { $0.severity == .error }.count) errors and \(findings.filter { $0.severity == .warning }.count) warnings in it)
 
             Try, in another terminal:
-              swift run custos policy check Examples/\(example.rawValue).yaml
-              swift run custos policy ropa Examples/\(example.rawValue).yaml
-              swift run custos policy versions --data \(data)
+              custos policy check \(policyURL.path)
+              custos policy ropa \(policyURL.path)
+              custos policy versions --data \(folder.path)
               curl -H 'Authorization: Bearer \(token.bearer)' \(base)/api/v1/schools
               (a DPO's API token for this demo; the API is described at \(base)/api/v1/openapi.json)
 
