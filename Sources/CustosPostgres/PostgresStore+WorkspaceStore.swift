@@ -33,6 +33,16 @@ extension PostgresStore {
         ).first
     }
 
+    public func pendingMigrations() async throws -> [String] {
+        var applied: Set<Int> = []
+        let made = try await client.query("SELECT to_regclass('custos_migration') IS NOT NULL", logger: logger)
+        for try await exists in made.decode(Bool.self) where exists {
+            let rows = try await client.query("SELECT id FROM custos_migration", logger: logger)
+            for try await id in rows.decode(Int.self) { applied.insert(id) }
+        }
+        return PostgresSchema.migrations.filter { !applied.contains($0.id) }.map(\.name)
+    }
+
     public func workspaces() async throws -> [Workspace] {
         try await workspaces(
             client.query("SELECT id, name, title, created_at FROM workspace ORDER BY name", logger: logger))

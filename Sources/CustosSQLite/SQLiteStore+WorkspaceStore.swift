@@ -36,6 +36,15 @@ extension SQLiteStore {
         }
     }
 
+    public func pendingMigrations() async throws -> [String] {
+        let migrator = SQLiteSchema.migrator
+        let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+        // Registered as `N-id`; the contract names the id alone.
+        return migrator.migrations.filter { !applied.contains($0) }.map {
+            String($0.drop { $0 != "-" }.dropFirst())
+        }
+    }
+
     public func workspaces() async throws -> [Workspace] {
         try await pool.read { db in
             try SQLRequest<Row>(literal: "SELECT * FROM workspace ORDER BY name").fetchAll(db).map(Self.workspace)

@@ -22,10 +22,23 @@ public func buildApplication(
     beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
     onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
+    var metricsListener: [any Service] = []
+    if let metrics = configuration.metrics, case .listener(let host, let port, let token) = metrics.exposure {
+        let router = Router(context: AppRequestContext.self)
+        MetricsController(
+            gauges: CaseworkGauges(
+                installation: installation, vaults: VaultCache(installation: installation), registry: metrics.registry),
+            token: token
+        ).addRoutes(to: router)
+        metricsListener.append(
+            Application(
+                router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Custos"),
+                logger: logger))
+    }
     var app = Application(
         router: buildRouter(installation: installation, configuration: configuration, mail: mail),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Custos"),
-        services: services + [ConsoleSessionDriver(installation: installation)],
+        services: services + metricsListener + [ConsoleSessionDriver(installation: installation)],
         onServerRunning: { _ in await onServerRunning() },
         logger: logger)
     app.beforeServerStarts(perform: beforeServerStarts)
@@ -34,12 +47,18 @@ public func buildApplication(
 
 /// The routes, with their middleware: request logs (paths only, never query strings), security
 /// headers on every response (error pages too), the client's address behind trusted proxies,
-/// HTML pages for errors on public pages, and a 405 for a method the API does not take on a path.
+/// HTML pages for errors on public pages, and a 405 for a method the API does not take on a path;
+/// with metrics configured, each request is counted and timed, and `/metrics` is served here when
+/// it is protected by a token (on a listener of its own otherwise).
 func buildRouter(
     installation: Installation, configuration: ServerConfiguration = ServerConfiguration(),
     mail: PrivacyCentreMail? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    if configuration.metrics != nil {
+        // Outermost, so that it counts each request once, with the status its client saw.
+        router.add(middleware: MetricsMiddleware())
+    }
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies))
@@ -59,5 +78,10 @@ func buildRouter(
         installation: installation, vaults: vaults, hashing: configuration.passwordHashing,
         secureCookies: configuration.secureCookies, mail: mail
     ).add(to: router)
+    if let metrics = configuration.metrics, case .protected(let token) = metrics.exposure {
+        MetricsController(
+            gauges: CaseworkGauges(installation: installation, vaults: vaults, registry: metrics.registry), token: token
+        ).addRoutes(to: router)
+    }
     return router
 }

@@ -13,15 +13,19 @@ public struct ServerConfiguration: Sendable {
     /// The proxies in front of the server whose `X-Forwarded-For` names the client: without them,
     /// every attempt seems to come from the proxy, and one client's failures count against all.
     public var trustedProxies: TrustedProxies
+    /// Metrics, and where `/metrics` is served; nil: none are served.
+    public var metrics: MetricsConfiguration?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-        passwordHashing: PasswordHashing = PasswordHashing(), trustedProxies: TrustedProxies = .none
+        passwordHashing: PasswordHashing = PasswordHashing(), trustedProxies: TrustedProxies = .none,
+        metrics: MetricsConfiguration? = nil
     ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.passwordHashing = passwordHashing
         self.trustedProxies = trustedProxies
+        self.metrics = metrics
     }
 }

@@ -140,6 +140,10 @@ public struct Installation: Sendable {
         try await store.serversPresent(seenWithin: ServerPresenceReporter.window)
     }
 
+    /// Whether this installation can serve: the database answers, its schema is current, and the
+    /// master keys open every workspace's keys.
+    public func readiness() async -> Readiness { await Readiness.check(store: store, keys: keys) }
+
     /// The master keys that wrap anything in the database now.
     public func masterKeyIDsInUse() async throws -> Set<String> { try await store.masterKeyIDsInUse() }
 

@@ -27,6 +27,10 @@ public protocol WorkspaceStore: Sendable {
     /// The number of the version in force, without its text: a cheap check that a cached policy
     /// is still the one in force.
     func currentPolicyVersionNumber(in workspaceID: UUID) async throws -> Int?
+
+    /// The ids of the schema's migrations (``SchemaMigrations``) not yet applied to the database,
+    /// oldest first; empty when the schema is current. Asking is also a check that it answers.
+    func pendingMigrations() async throws -> [String]
 }
 
 /// Everything Custos stores. Each backend (SQLite, PostgreSQL) implements all of it and passes the

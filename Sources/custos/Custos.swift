@@ -26,11 +26,20 @@ struct Custos: AsyncParsableCommand {
         ])
 
     static func main() async {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel =
-                ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-            return handler
+        let environment = ProcessInfo.processInfo.environment
+        let level = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+        switch environment["CUSTOS_LOG_FORMAT"] ?? "text" {
+        case "text":
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case "json":
+            LoggingSystem.bootstrap { label in JSONLogHandler(logLevel: level, label: label) }
+        case let other:
+            Console.error("CUSTOS_LOG_FORMAT: '\(other)' is not text or json")
+            Foundation.exit(2)
         }
         do {
             var command = try parseAsRoot()

@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "ADDRESS"))
     var trustedProxies: [String] = []
 
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var mail: MailOptions
     @OptionGroup var publicURL: PublicURLOption
     @OptionGroup var store: StoreOptions
@@ -46,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = ServerConfiguration(
             host: host, port: port, secureCookies: publicURL.lowercased().hasPrefix("https://"),
-            trustedProxies: trusted)
+            trustedProxies: trusted, metrics: try metrics.bootstrapped())
         let sender = try mail.sender()
         let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
         let opened = try store.location().open(keys: store.keys, logger: logger)

@@ -144,9 +144,10 @@ struct PrivacyCentreTests {
         #expect(!everything.contains("parent@example.org"))
     }
 
-    @Test("the home page lists every workspace's notice, and the health check answers")
+    @Test("the home page lists every workspace's notice, and the health and readiness checks answer")
     func homeAndHealth() async throws {
         try await Self.withStore(["asset", "west-herts"]) { store in
+            _ = try Self.keys(store).createIfAbsent()
             try await Self.app(store).test(.router) { client in
                 try await client.execute(uri: "/", method: .get) { response in
                     let body = String(buffer: response.body)
@@ -156,6 +157,15 @@ struct PrivacyCentreTests {
                 try await client.execute(uri: "/healthz", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+                }
+                try await client.execute(uri: "/readyz", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.cacheControl] == "no-store")
+                    let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                    #expect(body?["status"] as? String == "ready")
+                    let checks = body?["checks"] as? [String: [String: Any]]
+                    #expect(checks?.keys.sorted() == ["database", "keys", "migrations"])
+                    #expect(checks?["keys"]?["detail"] as? String == "1 master key, opening 2 workspaces")
                 }
             }
         }

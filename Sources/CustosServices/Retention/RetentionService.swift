@@ -48,26 +48,38 @@ public struct RetentionService: Service {
         }
         var swept = true
         for workspace in workspaces {
-            do {
-                let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
-                guard let report = try await Retention(vault: vault).runDaily(asOf: day) else {
-                    // Another server sweeps it now; the next check finds it swept, or takes over.
-                    logger.info("retention: swept elsewhere now", metadata: ["workspace": "\(workspace.name)"])
-                    swept = false
-                    continue
-                }
-                logger.info(
-                    "retention",
-                    metadata: [
-                        "workspace": "\(workspace.name)", "erased": "\(report.subjectsErased)",
-                        "partly": "\(report.subjectsPartlyErased)", "reviews": "\(report.reviewsAdded)",
-                        "held": "\(report.held)",
-                    ])
-            } catch {
-                logger.error("retention failed", metadata: ["workspace": "\(workspace.name)", "error": "\(error)"])
-                swept = false
+            let dimensions = [("workspace", workspace.name)]
+            let outcome = await ServiceMetrics.timed(ServiceMetrics.retentionSweep, dimensions: dimensions) {
+                await sweep(workspace, asOf: day)
             }
+            ServiceMetrics.count(ServiceMetrics.retentionSweeps, dimensions: dimensions + [("outcome", outcome)])
+            if outcome != "swept" { swept = false }
         }
         return swept
+    }
+
+    /// Sweeps one workspace; the outcome as ``ServiceMetrics/retentionSweeps`` counts it.
+    private func sweep(_ workspace: Workspace, asOf day: CalendarDay) async -> String {
+        do {
+            let vault = try await Vault.open(store: store, workspace: workspace, keys: keys)
+            guard let report = try await Retention(vault: vault).runDaily(asOf: day) else {
+                // Another server sweeps it now; the next check finds it swept, or takes over.
+                logger.info("retention: swept elsewhere now", metadata: ["workspace": "\(workspace.name)"])
+                return "elsewhere"
+            }
+            logger.info(
+                "retention",
+                metadata: [
+                    "workspace": "\(workspace.name)", "erased": "\(report.subjectsErased)",
+                    "partly": "\(report.subjectsPartlyErased)", "reviews": "\(report.reviewsAdded)",
+                    "held": "\(report.held)",
+                ])
+            ServiceMetrics.count(
+                ServiceMetrics.retentionErased, report.subjectsErased, dimensions: [("workspace", workspace.name)])
+            return "swept"
+        } catch {
+            logger.error("retention failed", metadata: ["workspace": "\(workspace.name)", "error": "\(error)"])
+            return "failed"
+        }
     }
 }

@@ -186,9 +186,11 @@ public final class Vault: Sendable {
         (policy.controller.email ?? policy.dpo?.email).flatMap { MailAddress($0, name: policy.controller.displayName) }
     }
 
-    /// Appends events to the audit chain on their own.
+    /// Appends events to the audit chain on their own (timed as ``ServiceMetrics/auditAppend``).
     public func audit(_ events: [AuditEvent]) async throws {
-        try await store.apply(.auditOnly(events, workspaceID: workspace.id))
+        try await ServiceMetrics.timed(ServiceMetrics.auditAppend) {
+            try await store.apply(.auditOnly(events, workspaceID: workspace.id))
+        }
     }
 
     /// An audit event in this workspace.

@@ -29,6 +29,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The demo's data folder, emptied at start.", valueName: "DIR"))
     var data: String = "./custos-demo"
 
+    @OptionGroup var metrics: MetricsOptions
+
     /// The demo's console users: synthetic staff, one per role that needs no school.
     static let demoUsers: [(StaffRole, String)] = [
         (.dpo, "Dana Demo (DPO)"), (.admin, "Alex Demo (admin)"), (.staff, "Sam Demo (office)"),
@@ -143,7 +145,8 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
         let app = buildApplication(
-            installation: installation, configuration: ServerConfiguration(host: host, port: port),
+            installation: installation,
+            configuration: ServerConfiguration(host: host, port: port, metrics: try metrics.bootstrapped()),
             mail: PrivacyCentreMail(transport: transport, publicURL: base, sender: sender),
             services: opened.services + [
                 OutboxService(
