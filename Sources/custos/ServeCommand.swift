@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     var trustedProxies: [String] = []
 
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var backups: BackupOptions
     @OptionGroup var mail: MailOptions
     @OptionGroup var publicURL: PublicURLOption
     @OptionGroup var store: StoreOptions
@@ -50,8 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
             trustedProxies: trusted, metrics: try metrics.bootstrapped())
         let sender = try mail.sender()
         let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
-        let opened = try store.location().open(keys: store.keys, logger: logger)
+        let location = try store.location()
+        let opened = try location.open(keys: store.keys, logger: logger)
         let installation = opened.installation
+        let scheduledBackups = try backups.service(location: location, installation: installation, logger: logger)
         let outbox = OutboxService(
             installation: installation, transport: transport, publicURL: publicURL, sender: sender, logger: logger)
         try await buildApplication(
@@ -59,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             services: opened.services + [
                 outbox, installation.retentionService(logger: logger), installation.presenceReporter(logger: logger),
                 installation.auditChainService(logger: logger),
-            ],
+            ] + [scheduledBackups].compactMap { $0 },
             logger: logger,
             beforeServerStarts: {
                 try await opened.prepare()

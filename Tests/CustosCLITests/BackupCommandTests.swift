@@ -57,6 +57,54 @@ struct BackupCommandTests {
         }
     }
 
+    @Test(
+        "the server backs the data folder up on its schedule; an erasure's certificate says when the last copy expires"
+    )
+    func scheduledBackups() async throws {
+        try await AsheOffice.with { office in
+            let (options, ann) = (office.options, office.ann)
+            let backups = office.folder.appendingPathComponent("backups")
+            let port = Int.random(in: 20_000...40_000)
+            let server = try Custos.makeProcess(
+                ["serve", "--port", "\(port)", "--backup-folder", backups.path, "--backup-keep-days", "14"] + options)
+            let output = try OutputFile()
+            server.standardOutput = output.handle
+            server.standardError = output.handle
+            try server.start()
+            defer { if server.isRunning { server.terminate() } }
+            // None is recorded yet, so the first is due at once.
+            var made: [String] = []
+            for _ in 0..<120 where made.isEmpty {
+                try await Task.sleep(for: .milliseconds(250))
+                made = ((try? FileManager.default.contentsOfDirectory(atPath: backups.path)) ?? [])
+                    .filter { $0.hasSuffix(".sqlite") }
+            }
+            let log = try output.text()
+            #expect(made.count == 1 && made[0].hasPrefix("custos-"), "\(log)")
+            server.interrupt()
+            await server.waitForExit()
+
+            let new = try Custos.run(
+                ["request", "new", "--kind", "erasure", "--subject", ann, "--channel", "phone", "--identity-shown"]
+                    + options)
+            let id = String(new.output.prefix(36))
+            #expect(try Custos.run(["request", "erase", id, "--ground", "consent_withdrawn"] + options).status == 0)
+            let certificate = try Custos.run(["request", "certificate", id] + options).output
+            let written = DateFormatter()
+            written.locale = Locale(identifier: "en_GB")
+            written.timeZone = TimeZone(identifier: "Europe/London")
+            written.dateFormat = "EEEE d MMMM yyyy"
+            let day = written.string(from: Date().addingTimeInterval(14 * 86_400))
+            #expect(certificate.contains("the last of them expires on \(day)"), "\(certificate)")
+
+            let refused = try Custos.run([
+                "serve", "--database", "postgres://custos@127.0.0.1:1/none", "--backup-folder", backups.path,
+            ])
+            #expect(refused.status != 0)
+            #expect(refused.error.contains("for PostgreSQL schedule pg_dump"), "\(refused.error)")
+        }
+    }
+
     @Test("a backup taken while an erasure request was open is restored with the request completed and certified")
     func restoreOverOpenRequest() async throws {
         try await AsheOffice.with { office in

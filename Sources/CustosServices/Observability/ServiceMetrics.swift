@@ -14,9 +14,13 @@ public enum ServiceMetrics {
     public static let retentionSweeps = "custos_retention_sweeps_total"
     /// People erased by retention.
     public static let retentionErased = "custos_retention_people_erased_total"
+    /// The time to make a scheduled backup.
+    public static let backup = "custos_backup_seconds"
+    /// Scheduled backups by outcome: `made`, `failed`, `deleted` (their time kept over).
+    public static let backups = "custos_backups_total"
 
     /// Runs `body`, recording its time under `label` (seconds).
-    static func timed<T>(
+    public static func timed<T>(
         _ label: String, dimensions: [(String, String)] = [], _ body: () async throws -> T
     ) async rethrows -> T {
         let start = ContinuousClock.now
@@ -28,7 +32,7 @@ public enum ServiceMetrics {
     }
 
     /// Adds `amount` to the counter `label`.
-    static func count(_ label: String, _ amount: Int = 1, dimensions: [(String, String)]) {
+    public static func count(_ label: String, _ amount: Int = 1, dimensions: [(String, String)]) {
         Counter(label: label, dimensions: dimensions).increment(by: amount)
     }
 }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import CustosDeployment
+import CustosServices
+import Foundation
+import Logging
+
+/// `--backup-folder`, `--backup-every-hours`, `--backup-keep-days`: the server's scheduled backups
+/// of an SQLite data folder. Without a folder, the server makes none.
+struct BackupOptions: ParsableArguments {
+    @Option(
+        name: .customLong("backup-folder"),
+        help: ArgumentHelp(
+            "Back the SQLite database up into this folder on a schedule, deleting each copy once kept for --backup-keep-days. Default: CUSTOS_BACKUP_FOLDER, else none.",
+            valueName: "DIR"))
+    var backupFolder: String?
+
+    @Option(
+        name: .customLong("backup-every-hours"),
+        help: ArgumentHelp(
+            "Hours between scheduled backups (1 to 168). Default: CUSTOS_BACKUP_EVERY_HOURS, else 24.",
+            valueName: "HOURS"))
+    var backupEveryHours: Int?
+
+    @Option(
+        name: .customLong("backup-keep-days"),
+        help: ArgumentHelp(
+            "Days each scheduled backup is kept (1 to 3650); an erasure is final in backups this long after it. Default: CUSTOS_BACKUP_KEEP_DAYS, else 30.",
+            valueName: "DAYS"))
+    var backupKeepDays: Int?
+
+    /// The settings asked for, checked; nil when no folder is given.
+    func settings(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws
+        -> ScheduledBackups.Settings?
+    {
+        guard let folder = backupFolder ?? environment["CUSTOS_BACKUP_FOLDER"], !folder.isEmpty else { return nil }
+        let every = try Self.number(
+            backupEveryHours, environment["CUSTOS_BACKUP_EVERY_HOURS"], named: "--backup-every-hours",
+            in: 1...168, default: 24)
+        let keep = try Self.number(
+            backupKeepDays, environment["CUSTOS_BACKUP_KEEP_DAYS"], named: "--backup-keep-days", in: 1...3650,
+            default: 30)
+        return .init(
+            folder: URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL,
+            every: TimeInterval(every) * 3600, keep: TimeInterval(keep) * 86_400)
+    }
+
+    /// The service that makes them, for `location`; nil when none are asked for.
+    func service(location: StoreLocation, installation: Installation, logger: Logger) throws -> ScheduledBackups? {
+        guard let settings = try settings() else { return nil }
+        do {
+            return try ScheduledBackups(
+                location: location, installation: installation, settings: settings, logger: logger)
+        } catch StoreLocationError.sqliteOnly {
+            throw ValidationError(
+                "--backup-folder: the server backs up a SQLite data folder; for PostgreSQL schedule pg_dump and record each copy with `custos backup --external --keep-days N` (docs/operations.md)"
+            )
+        }
+    }
+
+    private static func number(
+        _ given: Int?, _ environment: String?, named name: String, in range: ClosedRange<Int>, default value: Int
+    ) throws -> Int {
+        let number: Int
+        if let given {
+            number = given
+        } else if let environment {
+            guard let parsed = Int(environment) else {
+                throw ValidationError("\(name): '\(environment)' is not a whole number")
+            }
+            number = parsed
+        } else {
+            number = value
+        }
+        guard range.contains(number) else {
+            throw ValidationError("\(name) must be from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}
