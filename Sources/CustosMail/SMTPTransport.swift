@@ -36,10 +36,37 @@ public struct SMTPTransport: MessageTransport {
     public var description: String { configuration.description }
 
     public func deliver(_ envelope: MailEnvelope) async throws {
+        try await inTime {
+            try await self.signedIn { session in
+                try await session.command("MAIL FROM:<\(envelope.sender)>", expect: 250, at: "MAIL FROM")
+                try await session.command(
+                    "RCPT TO:<\(envelope.recipient)>", expect: 250, at: "RCPT TO", alsoAccept: [251])
+                try await session.command("DATA", expect: 354, at: "DATA")
+                try await session.send(Self.dotStuffed(envelope.data))
+                try await session.expect(250, at: "end of data")
+                // The message is accepted; a failed goodbye changes nothing.
+                _ = try? await session.command("QUIT", expect: 221, at: "QUIT")
+            }
+        }
+    }
+
+    /// Connects, greets, secures the connection and signs in as a delivery would, then says goodbye
+    /// without sending anything: whether mail can be sent (`custos doctor`). Throws the
+    /// ``DeliveryFailure`` a delivery would.
+    public func check() async throws {
+        try await inTime {
+            try await self.signedIn { session in
+                try await session.command("QUIT", expect: 221, at: "QUIT")
+            }
+        }
+    }
+
+    /// Runs `body` within the configured timeout, its failures as ``DeliveryFailure``s.
+    private func inTime(_ body: @escaping @Sendable () async throws -> Void) async throws {
         let configuration = configuration
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await self.converse(envelope) }
+                group.addTask { try await body() }
                 group.addTask {
                     try await Task.sleep(for: configuration.timeout)
                     throw DeliveryFailure(permanent: false, "no answer from \(configuration.description) in time")
@@ -57,7 +84,9 @@ public struct SMTPTransport: MessageTransport {
         }
     }
 
-    private func converse(_ envelope: MailEnvelope) async throws {
+    /// Connects, reads the greeting, says hello, starts TLS when asked and signs in when given a
+    /// user, then runs `body` in the session.
+    private func signedIn(_ body: (inout SMTPSession) async throws -> Void) async throws {
         let configuration = configuration
         let tlsContext = tlsContext
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -94,13 +123,7 @@ public struct SMTPTransport: MessageTransport {
                 let credentials = Data(([0] + Array(username.utf8) + [0] + Array(password.utf8))).base64EncodedString()
                 try await session.command("AUTH PLAIN \(credentials)", expect: 235, at: "AUTH")
             }
-            try await session.command("MAIL FROM:<\(envelope.sender)>", expect: 250, at: "MAIL FROM")
-            try await session.command("RCPT TO:<\(envelope.recipient)>", expect: 250, at: "RCPT TO", alsoAccept: [251])
-            try await session.command("DATA", expect: 354, at: "DATA")
-            try await session.send(Self.dotStuffed(envelope.data))
-            try await session.expect(250, at: "end of data")
-            // The message is accepted; a failed goodbye changes nothing.
-            _ = try? await session.command("QUIT", expect: 221, at: "QUIT")
+            try await body(&session)
         }
     }
 

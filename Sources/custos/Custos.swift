@@ -22,7 +22,7 @@ struct Custos: AsyncParsableCommand {
             RequestCommand.self, HoldCommand.self, TaskCommand.self, KeysCommand.self, BackupCommand.self,
             RestoreCommand.self, ErasuresCommand.self, CalendarCommand.self, RetentionCommand.self,
             ComplaintCommand.self, BreachCommand.self, DisclosureCommand.self, UserCommand.self,
-            BenchCommand.self,
+            DoctorCommand.self, BenchCommand.self,
         ])
 
     static func main() async {

@@ -15,14 +15,18 @@ enum Custos {
         try run(arguments, in: directory)
     }
 
-    /// Runs `custos` (or another copy of it, `executable`) with `arguments`; `input`, when given, is
-    /// its standard input.
+    /// Runs `custos` (or another copy of it, `executable`) with `arguments`, and `environment` added
+    /// to the tests'; `input`, when given, is its standard input.
     static func run(
-        _ arguments: [String], in directory: URL = Repository.root, input: String? = nil, executable: URL? = nil
+        _ arguments: [String], in directory: URL = Repository.root, input: String? = nil, executable: URL? = nil,
+        environment: [String: String] = [:]
     ) throws
         -> CommandResult
     {
         let process = try makeProcess(arguments, in: directory, executable: executable)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         let inputFile = try OutputFile()
         if let input {
             try Data(input.utf8).write(to: inputFile.url)
