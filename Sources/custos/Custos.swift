@@ -22,13 +22,19 @@ struct Custos: AsyncParsableCommand {
             RequestCommand.self, HoldCommand.self, TaskCommand.self, KeysCommand.self, BackupCommand.self,
             RestoreCommand.self, ErasuresCommand.self, CalendarCommand.self, RetentionCommand.self,
             ComplaintCommand.self, BreachCommand.self, DisclosureCommand.self, UserCommand.self,
-            DoctorCommand.self, BenchCommand.self,
+            ConfigCommand.self, DoctorCommand.self, BenchCommand.self,
         ])
 
     static func main() async {
-        let environment = ProcessInfo.processInfo.environment
-        let level = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-        switch environment["CUSTOS_LOG_FORMAT"] ?? "text" {
+        do {
+            Settings.current = try await Settings.load(
+                arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Console.error("error: \(error)")
+            Foundation.exit(2)
+        }
+        let level = Settings.current.value(.logLevel).flatMap { Logger.Level(rawValue: $0) } ?? .info
+        switch Settings.current.value(.logFormat) ?? "text" {
         case "text":
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
@@ -38,7 +44,7 @@ struct Custos: AsyncParsableCommand {
         case "json":
             LoggingSystem.bootstrap { label in JSONLogHandler(logLevel: level, label: label) }
         case let other:
-            Console.error("CUSTOS_LOG_FORMAT: '\(other)' is not text or json")
+            Console.error("log.format (CUSTOS_LOG_FORMAT): '\(other)' is not text or json")
             Foundation.exit(2)
         }
         do {

@@ -11,11 +11,14 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Custos server: the privacy centre and the API.")
 
-    @Option(help: "The address to listen on.")
-    var host: String = "127.0.0.1"
+    @Option(
+        name: .customLong("host"),
+        help: ArgumentHelp("The address to listen on. Default: CUSTOS_HOST, else 127.0.0.1.", valueName: "ADDRESS"))
+    var hostOption: String?
 
-    @Option(help: "The port to listen on.")
-    var port: Int = 8080
+    @Option(
+        name: .customLong("port"), help: ArgumentHelp("The port to listen on. Default: CUSTOS_PORT, else 8080."))
+    var portOption: Int?
 
     @Option(
         name: .customLong("trusted-proxy"),
@@ -32,13 +35,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "custos")
+        let host = hostOption ?? Settings.current.value(.host) ?? "127.0.0.1"
+        let portSetting = portOption.map(String.init) ?? Settings.current.value(.port) ?? "8080"
+        guard let port = Int(portSetting), (1...65_535).contains(port) else {
+            throw ValidationError("--port: '\(portSetting)' is not a port (1 to 65535)")
+        }
         let transport = try mail.transport(store: self.store)
         let publicURL = try self.publicURL.checked()
         // People reach the server over HTTPS (through a proxy): the console's cookie is never sent in the clear.
         let proxies =
             trustedProxies.isEmpty
-            ? (ProcessInfo.processInfo.environment["CUSTOS_TRUSTED_PROXIES"] ?? "").split(separator: ",").map(
-                String.init)
+            ? (Settings.current.value(.trustedProxies) ?? "").split(separator: ",").map(String.init)
             : trustedProxies
         let trusted: TrustedProxies
         do {

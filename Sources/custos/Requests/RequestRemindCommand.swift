@@ -26,7 +26,7 @@ struct RequestRemindCommand: AsyncParsableCommand {
         let transport = try mail.transport(store: store)
         // Links only to a server someone configured: never to this machine's own address.
         let publicURL =
-            link.publicURL != nil || ProcessInfo.processInfo.environment["CUSTOS_PUBLIC_URL"] != nil
+            link.publicURL != nil || Settings.current.value(.publicURL) != nil
             ? try link.checked() : nil
         let (sent, due) = try await store.withVault { vault in
             let reminders = RequestReminders(vault: vault)

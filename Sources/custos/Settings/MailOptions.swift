@@ -22,7 +22,7 @@ struct MailOptions: ParsableArguments {
 
     /// The sender given, checked; nil for each workspace's own.
     func sender() throws -> MailAddress? {
-        guard let text = mailFrom ?? ProcessInfo.processInfo.environment["CUSTOS_MAIL_FROM"] else { return nil }
+        guard let text = mailFrom ?? Settings.current.value(.mailFrom) else { return nil }
         guard let address = MailAddress(text) else {
             throw ValidationError("--mail-from: '\(text)' is not an email address")
         }
@@ -32,7 +32,7 @@ struct MailOptions: ParsableArguments {
     /// The transport named, or the `.eml` folder beside the data.
     func transport(store: StoreOptions) throws -> any MessageTransport {
         let setting =
-            mail ?? ProcessInfo.processInfo.environment["CUSTOS_MAIL_URL"]
+            mail ?? Settings.current.value(.mailURL)
             ?? (store.database == nil ? "\(store.data)/outbox" : "./custos-outbox")
         do {
             return try MailTransports.transport(for: setting)
@@ -53,7 +53,7 @@ struct PublicURLOption: ParsableArguments {
 
     /// The address, checked.
     func checked() throws -> String {
-        let url = publicURL ?? ProcessInfo.processInfo.environment["CUSTOS_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let url = publicURL ?? Settings.current.value(.publicURL) ?? "http://127.0.0.1:8080"
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
             throw ValidationError("--public-url: '\(url)' is not an http or https address")
         }

@@ -29,18 +29,13 @@ struct BackupOptions: ParsableArguments {
     var backupKeepDays: Int?
 
     /// The settings asked for, checked; nil when no folder is given.
-    func settings(
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws
-        -> ScheduledBackups.Settings?
-    {
-        guard let folder = backupFolder ?? environment["CUSTOS_BACKUP_FOLDER"], !folder.isEmpty else { return nil }
+    func settings(_ settings: Settings = .current) throws -> ScheduledBackups.Settings? {
+        guard let folder = backupFolder ?? settings.value(.backupFolder) else { return nil }
         let every = try Self.number(
-            backupEveryHours, environment["CUSTOS_BACKUP_EVERY_HOURS"], named: "--backup-every-hours",
-            in: 1...168, default: 24)
+            backupEveryHours, settings.value(.backupEveryHours), named: "--backup-every-hours", in: 1...168,
+            default: 24)
         let keep = try Self.number(
-            backupKeepDays, environment["CUSTOS_BACKUP_KEEP_DAYS"], named: "--backup-keep-days", in: 1...3650,
-            default: 30)
+            backupKeepDays, settings.value(.backupKeepDays), named: "--backup-keep-days", in: 1...3650, default: 30)
         return .init(
             folder: URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL,
             every: TimeInterval(every) * 3600, keep: TimeInterval(keep) * 86_400)
@@ -60,14 +55,14 @@ struct BackupOptions: ParsableArguments {
     }
 
     private static func number(
-        _ given: Int?, _ environment: String?, named name: String, in range: ClosedRange<Int>, default value: Int
+        _ given: Int?, _ setting: String?, named name: String, in range: ClosedRange<Int>, default value: Int
     ) throws -> Int {
         let number: Int
         if let given {
             number = given
-        } else if let environment {
-            guard let parsed = Int(environment) else {
-                throw ValidationError("\(name): '\(environment)' is not a whole number")
+        } else if let setting {
+            guard let parsed = Int(setting) else {
+                throw ValidationError("\(name): '\(setting)' is not a whole number")
             }
             number = parsed
         } else {

@@ -17,18 +17,14 @@ struct MetricsOptions: ParsableArguments {
     static let shortestToken = 24
 
     /// The metrics asked for, checked; nil when none are.
-    func configuration(
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws
-        -> MetricsConfiguration?
-    {
-        let token = environment["CUSTOS_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    func configuration(settings: Settings = .current) throws -> MetricsConfiguration? {
+        let token = settings.value(.metricsToken)
         if let token, token.count < Self.shortestToken {
             throw ValidationError(
                 "CUSTOS_METRICS_TOKEN: a token has at least \(Self.shortestToken) characters (this one has \(token.count)); make one with: openssl rand -hex 24"
             )
         }
-        if let address = metricsAddress ?? environment["CUSTOS_METRICS_ADDRESS"] {
+        if let address = metricsAddress ?? settings.value(.metricsAddress) {
             let parts = address.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count >= 2, let port = Int(parts.last!), (1...65_535).contains(port),
                 !parts.dropLast().joined(separator: ":").isEmpty

@@ -5,16 +5,28 @@ import CustosServices
 import Foundation
 import Logging
 
-/// Where the data lives, as every command that touches it takes it.
+/// Where the data lives, as every command that touches it takes it. Each option left out is taken
+/// from the settings (``Settings``: the environment, then the configuration file).
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite data folder.", valueName: "DIR"))
-    var data: String = "./custos-data"
+    @OptionGroup var config: ConfigOption
 
     @Option(
-        name: .long,
+        name: .customLong("data"),
+        help: ArgumentHelp("The SQLite data folder. Default: CUSTOS_DATA, else ./custos-data.", valueName: "DIR"))
+    var dataOption: String?
+
+    @Option(
+        name: .customLong("database"),
         help: ArgumentHelp(
-            "A PostgreSQL URL, postgres://user:password@host:port/database, used instead of --data.", valueName: "URL"))
-    var database: String?
+            "A PostgreSQL URL, postgres://user:password@host:port/database, used instead of --data. Default: CUSTOS_DATABASE_URL, else none.",
+            valueName: "URL"))
+    var databaseOption: String?
+
+    /// The SQLite data folder.
+    var data: String { dataOption ?? Settings.current.value(.data) ?? "./custos-data" }
+
+    /// The PostgreSQL database, if one is used.
+    var database: String? { databaseOption ?? Settings.current.value(.database) }
 
     @Option(name: .long, help: ArgumentHelp("The workspace, where there is more than one.", valueName: "NAME"))
     var workspace: String?
@@ -22,13 +34,15 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("key-file"),
         help: ArgumentHelp(
-            "The master key file (default: master.key in the data folder; ./custos-master.key with --database). CUSTOS_MASTER_KEY, when set, or the command in CUSTOS_MASTER_KEY_COMMAND, is used instead.",
+            "The master key file (default: CUSTOS_KEY_FILE, else master.key in the data folder; ./custos-master.key with --database). CUSTOS_MASTER_KEY, when set, or the command in CUSTOS_MASTER_KEY_COMMAND, is used instead.",
             valueName: "FILE"))
     var keyFile: String?
 
     /// Where the master keys are.
     var keys: MasterKeySource {
-        let path = keyFile ?? (database == nil ? "\(data)/master.key" : "./custos-master.key")
+        let path =
+            keyFile ?? Settings.current.value(.keyFile)
+            ?? (database == nil ? "\(data)/master.key" : "./custos-master.key")
         return MasterKeySource(fileURL: URL(fileURLWithPath: path))
     }
 
