@@ -49,8 +49,13 @@ struct ConfigCommandTests {
             let misspelt = try Custos.run(["config", "check", "--config", file.path])
             #expect(misspelt.status == 2)
             #expect(misspelt.error.contains("\(file.path), line 3: 'server.pubilc_url' is not a setting"))
-            try "mail: [unclosed\n".write(to: file, atomically: true, encoding: .utf8)
-            #expect(try Custos.run(["config", "check", "--config", file.path]).error.contains(file.path))
+            try "mail:\n  url: smtp://office:hunter2@mail.example [unclosed\n  from: [\n".write(
+                to: file, atomically: true, encoding: .utf8)
+            let notYAML = try Custos.run(["config", "check", "--config", file.path])
+            #expect(notYAML.status == 2)
+            #expect(notYAML.error.contains("\(file.path), line "), "\(notYAML.error)")
+            #expect(notYAML.error.contains("not YAML"))
+            #expect(!notYAML.error.contains("hunter2"), "the file is not quoted: it may hold a password")
             let missing = try Custos.run(
                 ["config", "check"], environment: ["CUSTOS_CONFIG": "/nonexistent/custos.yaml"])
             #expect(missing.status == 2)

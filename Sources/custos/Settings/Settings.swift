@@ -50,14 +50,16 @@ struct Settings: Sendable {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw SettingsError("\(path): no such configuration file")
             }
+            // Checked first, so that a mistake is named by its line without quoting the file,
+            // which may hold a password.
+            try checkKeys(file: path)
             do {
                 reader = ConfigReader(provider: try await FileProvider<YAMLSnapshot>(filePath: FilePath(path)))
             } catch {
-                throw SettingsError("\(path): not a YAML configuration file (\(error))")
+                throw SettingsError("\(path): cannot be read as a configuration (\(type(of: error)))")
             }
         }
         let settings = Settings(file: path, fileReader: reader, environment: environment)
-        try settings.checkKeys()
         for setting in Setting.readFromEnvironment where environment[setting.environment] == nil {
             if let value = settings.fileValue(setting) { setenv(setting.environment, value, 1) }
         }
@@ -93,14 +95,24 @@ struct Settings: Sendable {
     }
 
     /// Refuses a file with a key no setting has: a misspelt key would otherwise be ignored.
-    private func checkKeys() throws(SettingsError) {
-        guard let file, let data = FileManager.default.contents(atPath: file) else { return }
+    private static func checkKeys(file: String) throws(SettingsError) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw SettingsError("\(file): cannot be read")
+        }
         let known = Set(Setting.all.map(\.key))
         let root: Node?
         do {
             root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                throw SettingsError("\(file), line \(mark.line), column \(mark.column): not YAML (\(problem))")
+            default:
+                throw SettingsError("\(file): not YAML")
+            }
         } catch {
-            throw SettingsError("\(file): not YAML (\(error))")
+            throw SettingsError("\(file): not YAML")
         }
         guard let root else { return }
         guard case .mapping(let sections) = root else {
