@@ -26,7 +26,7 @@ public struct LinkSigner: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let payload = Self.data(base64URL: parts[0]), let tag = Self.data(base64URL: parts[1])
         else { throw .malformed }
-        guard tag.count == 16, Self.constantTimeEqual(tag, self.tag(payload)) else { throw .forged }
+        guard tag.count == 16, ConstantTime.equal(tag, self.tag(payload)) else { throw .forged }
         // Signed by us, so it decodes; a failure means a version of Custos wrote claims this one cannot read.
         guard let claims = try? JSONDecoder().decode(LinkClaims.self, from: payload) else { throw .malformed }
         guard claims.kind == kind else { throw .wrongKind(expected: kind) }
@@ -54,12 +54,5 @@ public struct LinkSigner: Sendable {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         return Data(base64Encoded: base64)
-    }
-
-    private static func constantTimeEqual(_ a: Data, _ b: Data) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for (x, y) in zip(a, b) { difference |= x ^ y }
-        return difference == 0
     }
 }

@@ -1,3 +1,4 @@
+import CustosServices
 public import Prometheus
 
 /// How the server is watched: `/metrics` in Prometheus's text format, holding what swift-metrics
@@ -32,11 +33,11 @@ public struct MetricsConfiguration: Sendable {
         factory.nameAndLabelSanitizer = { name, labels in
             (Self.sanitized(name), labels.map { (Self.sanitized($0.0), $0.1) })
         }
-        factory.durationHistogramBuckets["custos_audit_append_seconds"] = [
+        factory.durationHistogramBuckets[ServiceMetrics.auditAppend] = [
             .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
             .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(100),
         ]
-        factory.durationHistogramBuckets["custos_retention_sweep_seconds"] = [
+        factory.durationHistogramBuckets[ServiceMetrics.retentionSweep] = [
             .seconds(1), .seconds(5), .seconds(15), .seconds(60), .seconds(300), .seconds(900), .seconds(3600),
         ]
         return factory

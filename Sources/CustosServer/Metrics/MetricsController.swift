@@ -18,7 +18,7 @@ struct MetricsController {
     @Sendable func scrape(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let token {
             let sent = request.headers[.authorization] ?? ""
-            guard Self.same(sent, "Bearer \(token)") else {
+            guard ConstantTime.equal(Array(sent.utf8), Array("Bearer \(token)".utf8)) else {
                 return Response(
                     status: .unauthorized,
                     headers: [.wwwAuthenticate: "Bearer", .contentType: "text/plain; charset=utf-8"],
@@ -31,12 +31,5 @@ struct MetricsController {
             status: .ok,
             headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(bytes: gauges.registry.emitToBuffer())))
-    }
-
-    /// Whether two strings are equal, taking the same time wherever they differ.
-    static func same(_ a: String, _ b: String) -> Bool {
-        let (left, right) = (Array(a.utf8), Array(b.utf8))
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
