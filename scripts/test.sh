@@ -8,9 +8,11 @@
 #   4. the one door checked (scripts/check-door.sh), and shown to fail on trees that reach around it;
 #   5. swift build --build-tests, then swift test against the real database;
 #   6. on a full run, two `custos serve` processes on one PostgreSQL database, under bounded load
-#      (Tests/servers), then the demo in the browser through Python selenium (Tests/selenium).
+#      (Tests/servers), the API against its OpenAPI document with schemathesis (Tests/api), then
+#      the demo in the browser through Python selenium (Tests/selenium).
 # Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 6 is
-# skipped, unless CUSTOS_TEST_SERVERS=1 asks for the two-server suite.
+# skipped, unless CUSTOS_TEST_SERVERS=1 asks for the two-server suite or CUSTOS_TEST_API=1 for the
+# schemathesis run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -94,6 +96,11 @@ if [ "$#" -eq 0 ] || [ -n "${CUSTOS_TEST_SERVERS:-}" ]; then
   "${run_pg[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U custos custos_servers
   CUSTOS_SERVERS_DATABASE_URL="postgres://custos@127.0.0.1:$pg_port/custos_servers?sslmode=disable" \
     .venv/bin/python -m unittest discover -s Tests/servers -v
+fi
+
+if [ "$#" -eq 0 ] || [ -n "${CUSTOS_TEST_API:-}" ]; then
+  echo "==> The API against its OpenAPI document, with schemathesis (Tests/api)"
+  .venv/bin/python -m unittest discover -s Tests/api -v
 fi
 
 if [ "$#" -eq 0 ]; then

@@ -49,7 +49,9 @@ struct ApiDoorTests {
 
     static let refusals: [Refusal] = [
         Refusal(description: "no purpose named", purpose: nil, status: .badRequest, code: "purpose_required"),
-        Refusal(description: "a made-up purpose", purpose: "nonsense", status: .badRequest, code: "unknown_purpose"),
+        Refusal(
+            description: "a made-up purpose", purpose: "nonsense", status: .unprocessableContent,
+            code: "unknown_purpose"),
         Refusal(
             description: "a purpose resting on consent never given", purpose: "marketing", status: .forbidden,
             code: "consent_missing"),
@@ -139,7 +141,7 @@ struct ApiDoorTests {
                     actor: "test")
                 let refused = try await client.api(
                     .get, "/subjects/\(subject)", token: staff, purpose: "booking_admin",
-                    headers: ["Custos-Restriction-Ground": "legal_claims"], expect: .badRequest)
+                    headers: ["Custos-Restriction-Ground": "legal_claims"], expect: .unprocessableContent)
                 #expect((refused[path: "error", "message"] as? String)?.contains("Custos-Reason") == true)
                 let read = try await client.api(
                     .get, "/subjects/\(subject)", token: staff, purpose: "booking_admin",
@@ -195,7 +197,7 @@ struct ApiDoorTests {
                 let nobody = try await client.api(
                     .post, "/records", token: office,
                     json: #"{"type": "sen_file", "values": {"sen_provision": "K"}}"#, purpose: "education",
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 #expect((nobody[path: "error", "message"] as? String)?.contains("subjects.pupil") == true)
                 try await client.api(
                     .post, "/records", token: office,

@@ -29,7 +29,7 @@ struct ApiErasureTests {
                     .post, "/legal-holds", token: staff, json: #"{"subject": "\#(subject)", "reason": "claim"}"#,
                     expect: .forbidden)
                 try await client.api(
-                    .post, "/legal-holds", token: dpo, json: #"{"reason": "claim"}"#, expect: .badRequest)
+                    .post, "/legal-holds", token: dpo, json: #"{"reason": "claim"}"#, expect: .unprocessableContent)
                 let hold = try await client.api(
                     .post, "/legal-holds", token: dpo, json: #"{"subject": "\#(subject)", "reason": "claim 17"}"#,
                     expect: .created)
@@ -40,7 +40,7 @@ struct ApiErasureTests {
                 #expect(item["exemption"] as? String == "UK GDPR Art 17(3)(e)")
                 let refused = try await client.api(
                     .post, "/requests/\(request)/erasure", token: staff, json: #"{"ground": "consent_withdrawn"}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 #expect((refused[path: "error", "message"] as? String)?.contains("nothing can be erased") == true)
 
                 let release = try await client.execute(
@@ -80,7 +80,8 @@ struct ApiErasureTests {
                 #expect(task["kind"] as? String == "notify_recipients")
                 let taskID = try #require(task["id"] as? String)
                 try await client.api(
-                    .post, "/tasks/\(taskID)/done", token: staff, json: #"{"note": " "}"#, expect: .badRequest)
+                    .post, "/tasks/\(taskID)/done", token: staff, json: #"{"note": " "}"#,
+                    expect: .unprocessableContent)
                 let done = try await client.execute(
                     uri: "/api/v1/tasks/\(taskID)/done", method: .post,
                     headers: [.authorization: "Bearer \(staff)", .contentType: "application/json"],
@@ -88,6 +89,13 @@ struct ApiErasureTests {
                 #expect(done.status == .noContent)
                 let left = try await client.api(.get, "/tasks", token: staff, expect: .ok)
                 #expect((left["tasks"] as? [[String: Any]])?.isEmpty == true)
+                // Done twice is a clash with what is stored, and the first note stands.
+                let doneTwice = try await client.api(
+                    .post, "/tasks/\(taskID)/done", token: staff, json: #"{"note": "emailed them again"}"#,
+                    expect: .conflict)
+                #expect(doneTwice[path: "error", "code"] as? String == "conflict")
+                let all = try await client.api(.get, "/tasks?all=true", token: staff, expect: .ok)
+                #expect((all["tasks"] as? [[String: Any]])?.first?["note"] as? String == "emailed the venues")
             }
         }
     }

@@ -79,10 +79,10 @@ struct ApiRequestTests {
                     (#"{"kind": "access", "channel": "phone", "received": "1 Sept"}"#, .badRequest, "received"),
                     (#"{"kind": "access", "channel": "phone", "subject": "nope"}"#, .badRequest, "subject"),
                     (#"{"kind": "access", "channel": "phone", "subject": "\#(UUID())"}"#, .notFound, nil),
-                    (#"{"kind": "educational_record", "channel": "letter"}"#, .badRequest, "kind"),
+                    (#"{"kind": "educational_record", "channel": "letter"}"#, .unprocessableContent, "kind"),
                     (
                         #"{"kind": "access", "channel": "letter", "subject": "\#(id)", "onBehalfAs": "parent"}"#,
-                        .badRequest, "competence"
+                        .unprocessableContent, "competence"
                     ),
                     (#"{"kind": 7}"#, .badRequest, nil),
                 ]
@@ -99,8 +99,8 @@ struct ApiRequestTests {
                 let steps: [(String, HTTPResponse.Status, String?)] = [
                     (#"{"action": "received"}"#, .badRequest, "action"),
                     (#"{"action": "teleported"}"#, .badRequest, "action"),
-                    (#"{"action": "refused"}"#, .badRequest, "refused: give the reason"),
-                    (#"{"action": "verified"}"#, .badRequest, "verified is not possible"),
+                    (#"{"action": "refused"}"#, .unprocessableContent, "refused: give the reason"),
+                    (#"{"action": "verified"}"#, .unprocessableContent, "verified is not possible"),
                     (#"{"action": "completed", "day": "2026-99-01"}"#, .badRequest, "day"),
                 ]
                 for (body, status, start) in steps {
@@ -115,7 +115,7 @@ struct ApiRequestTests {
                 try await client.api(.get, "/requests/\(request)", token: other, expect: .notFound)
                 try await client.api(.get, "/requests/\(request)", token: auditor, expect: .ok)
                 try await client.api(.get, "/requests/\(request)/package", token: auditor, expect: .forbidden)
-                try await client.api(.get, "/requests/\(request)/package", token: staff, expect: .badRequest)
+                try await client.api(.get, "/requests/\(request)/package", token: staff, expect: .unprocessableContent)
                 try await client.api(
                     .post, "/requests/\(request)/events", token: auditor, json: #"{"action": "completed"}"#,
                     expect: .forbidden)

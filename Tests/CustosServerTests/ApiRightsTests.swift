@@ -49,7 +49,7 @@ struct ApiRightsTests {
                 let rectification = try await open("rectification")
                 try await client.api(
                     .post, "/requests/\(rectification)/rectification", token: staff,
-                    json: #"{"record": "\#(record)", "changes": {"nonsense": "x"}}"#, expect: .badRequest)
+                    json: #"{"record": "\#(record)", "changes": {"nonsense": "x"}}"#, expect: .unprocessableContent)
                 try await client.api(
                     .post, "/requests/\(rectification)/rectification", token: staff,
                     json: #"{"record": "\#(record)", "changes": {"name": "Ann Smyth"}}"#, expect: .ok)
@@ -57,7 +57,7 @@ struct ApiRightsTests {
                 let refusal = try await open("rectification")
                 try await client.api(
                     .post, "/requests/\(refusal)/rectification", token: staff,
-                    json: #"{"record": "\#(record)", "statement": "my view"}"#, expect: .badRequest)
+                    json: #"{"record": "\#(record)", "statement": "my view"}"#, expect: .unprocessableContent)
                 let answered = try await client.api(
                     .post, "/requests/\(refusal)/rectification", token: staff,
                     json: #"{"record": "\#(record)", "refuse": "our records are right", "statement": "my view"}"#,
@@ -75,7 +75,7 @@ struct ApiRightsTests {
                 let refused = try await client.api(
                     .post, "/requests/\(access)/withholdings", token: staff,
                     json: #"{"record": "\#(record)", "exemption": "serious_harm", "reason": "clinician's advice"}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 #expect((refused[path: "error", "message"] as? String)?.hasPrefix("exemption:") == true)
                 try await client.api(
                     .post, "/requests/\(access)/withholdings", token: staff,

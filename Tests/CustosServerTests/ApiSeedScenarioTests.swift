@@ -96,7 +96,7 @@ struct ApiSeedScenarioTests {
                 let erasure = try await open("erasure", channel: "phone")
                 try await client.api(
                     .post, "/requests/\(erasure)/erasure", token: office, json: #"{"ground": "consent_withdrawn"}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 try await client.api(
                     .post, "/requests/\(erasure)/events", token: office,
                     json: #"{"action": "submitted_for_approval", "day": "2026-09-02"}"#, expect: .ok)
@@ -151,12 +151,20 @@ struct ApiSeedScenarioTests {
                 try await client.api(
                     .post, "/school-calendar/terms", token: office,
                     json: #"{"from": "2026-12-18", "to": "2026-09-03"}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 let calendar = try await client.api(
                     .post, "/school-calendar/terms", token: office,
                     json: #"{"from": "2026-09-03", "to": "2026-12-18"}"#,
                     expect: .ok)
                 #expect((calendar["terms"] as? [[String: Any]])?.count == 1)
+                // A term overlapping one kept clashes with the calendar, which stays as it was.
+                let overlap = try await client.api(
+                    .post, "/school-calendar/terms", token: office,
+                    json: #"{"from": "2026-12-01", "to": "2027-01-08"}"#,
+                    expect: .conflict)
+                #expect((overlap[path: "error", "message"] as? String)?.hasPrefix("from: the term overlaps") == true)
+                let kept = try await client.api(.get, "/school-calendar", token: office, expect: .ok)
+                #expect((kept["terms"] as? [[String: Any]])?.count == 1)
                 let written = try await client.api(
                     .post, "/records", token: office, json: pupil, purpose: "education", expect: .created)
                 let subject = try #require(written[path: "subjects", "pupil"] as? String)
@@ -193,7 +201,7 @@ struct ApiSeedScenarioTests {
                 #expect((assessment["items"] as? [[String: Any]])?.first?["action"] as? String == "keep")
                 try await client.api(
                     .post, "/requests/\(erasure)/erasure", token: dpo, json: #"{"ground": "no_longer_necessary"}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 let refused = try await client.api(
                     .post, "/requests/\(erasure)/events", token: dpo,
                     json:
@@ -310,13 +318,13 @@ struct ApiSeedScenarioTests {
                     .post, "/requests", token: office,
                     json:
                         #"{"kind": "access", "subject": "\#(user)", "channel": "email", "received": "2026-09-01", "identityShown": true, "awaitsFee": true}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 #expect((noGround[path: "error", "message"] as? String)?.hasPrefix("feeGround") == true)
                 let notStated = try await client.api(
                     .post, "/requests", token: office,
                     json:
                         #"{"kind": "access", "subject": "\#(user)", "channel": "email", "received": "2026-09-01", "identityShown": true, "feeGround": "manifestly_unfounded_or_excessive"}"#,
-                    expect: .badRequest)
+                    expect: .unprocessableContent)
                 #expect((notStated[path: "error", "message"] as? String)?.contains("requests are free") == true)
                 let register = try await client.api(.get, "/requests?all=true", token: office, expect: .ok)
                 #expect((register["requests"] as? [Any])?.isEmpty == true, "nothing was taken in")

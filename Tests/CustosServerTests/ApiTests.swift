@@ -164,14 +164,15 @@ struct ApiTests {
                 #expect(!text.contains("4111"))
                 #expect(!text.contains("not-an-email"))
                 let unknownType = try await client.api(
-                    .post, "/records", token: dpo, json: #"{"type": "nope", "values": {}}"#, expect: .badRequest)
+                    .post, "/records", token: dpo, json: #"{"type": "nope", "values": {}}"#,
+                    expect: .unprocessableContent)
                 #expect((unknownType[path: "error", "message"] as? String)?.hasPrefix("type:") == true)
                 try await client.api(.get, "/subjects/not-a-uuid", token: dpo, expect: .notFound)
                 try await client.api(.get, "/records/\(UUID())", token: dpo, expect: .notFound)
                 let badSearch = try await client.api(
                     .post, "/subjects/search", token: dpo, json: #"{"kind": "email", "value": "nope"}"#,
-                    expect: .badRequest)
-                #expect(badSearch[path: "error", "code"] as? String == "bad_request")
+                    expect: .unprocessableContent)
+                #expect(badSearch[path: "error", "code"] as? String == "invalid")
             }
             let ashe = try await fixture.workspace("ashe")
             // No person was made: every subject has a data key, and none is listed.
@@ -311,5 +312,17 @@ struct ApiTests {
             #expect(served == documented)
             #expect(served.count == 39)
         }
+    }
+
+    @Test("the OpenAPI document lists every error code the API gives, and no other")
+    func openAPIListsEveryErrorCode() throws {
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let code = try #require(
+            document[path: "components", "schemas", "Error", "properties", "error", "properties", "code"]
+                as? [String: Any])
+        let listed = try #require(code["enum"] as? [String])
+        #expect(Set(listed) == Set(ErrorCode.all.map(\.rawValue) + ApiError.ownCodes))
+        #expect(listed.count == Set(listed).count, "each code once")
     }
 }

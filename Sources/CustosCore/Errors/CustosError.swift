@@ -23,8 +23,12 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, CustomStringConve
     public var description: String { rawValue }
 
     // Input and state.
-    /// The input is not acceptable.
+    /// The input is malformed: not the shape the caller's interface describes (not JSON, a field
+    /// missing or of the wrong type, a value outside its listed choices, an id or date that is not one).
     public static let badRequest = Self(rawValue: "bad_request")
+    /// The input is well formed, but a value breaks a rule its shape cannot state: a blank reason, a
+    /// day in the future, a purpose or record type this workspace's policy does not have.
+    public static let invalid = Self(rawValue: "invalid")
     /// A record failed validation; the error lists each field's problem.
     public static let invalidRecord = Self(rawValue: "invalid_record")
     /// The workspace has no such subject, record, request, school or workspace.
@@ -51,6 +55,14 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, CustomStringConve
     public static let keysUnavailable = Self(rawValue: "keys_unavailable")
     /// Stored data is damaged.
     public static let corruptData = Self(rawValue: "corrupt_data")
+
+    /// Every code the services give, for documents that list them (the API's description).
+    public static let all: [ErrorCode] = [
+        .badRequest, .invalid, .invalidRecord, .notFound, .conflict, .refused,
+        .purposeRequired, .unknownPurpose, .purposeNotAllowed, .consentMissing, .restricted, .objected,
+        .identityNotVerified, .powerNotHeld,
+        .storeUnavailable, .keysUnavailable, .corruptData,
+    ]
 }
 
 extension UseRefusal: CustosError {

@@ -20,7 +20,7 @@ struct ApiAccessHeaders {
                 )
             }
             guard reason != nil else {
-                throw ApiError.badRequest("Custos-Reason: a use of restricted data on a ground of Art 18(2) says why")
+                throw ApiError.invalid("Custos-Reason: a use of restricted data on a ground of Art 18(2) says why")
             }
             restrictedUseGround = parsed
         }

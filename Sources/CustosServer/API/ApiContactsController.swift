@@ -104,6 +104,7 @@ struct ApiContactsController {
         let body = try await request.decode(as: SuppressionCreation.self, context: context)
         let scope: SuppressionScope = try body.scope.map { try ApiKeyword.parse($0, field: "scope") } ?? .all
         let reason: SuppressionReason = try body.reason.map { try ApiKeyword.parse($0, field: "reason") } ?? .manual
+        try Self.requireSuppressionKind(body.kind)
         let contacts = Contacts(vault: caller.vault)
         try await contacts.suppress(
             kind: body.kind, value: body.value, scope: scope, reason: reason, actor: caller.actor)
@@ -111,10 +112,17 @@ struct ApiContactsController {
         return SuppressionState(suppressed: now != nil, scope: now?.rawValue)
     }
 
+    /// The suppression list holds email addresses and phone numbers; another kind is not the
+    /// shape the API's description gives.
+    private static func requireSuppressionKind(_ kind: String) throws {
+        guard ["email", "phone"].contains(kind) else { throw ApiError.badRequest("kind: must be one of email, phone") }
+    }
+
     @Sendable func checkSuppression(_ request: Request, context: AppRequestContext) async throws -> SuppressionState {
         let caller = try context.requireIdentity()
         try caller.requireAnyReach(.read)
         let body = try await request.decode(as: SuppressionCheck.self, context: context)
+        try Self.requireSuppressionKind(body.kind)
         let scope = try await Contacts(vault: caller.vault).suppression(kind: body.kind, value: body.value)
         return SuppressionState(suppressed: scope != nil, scope: scope?.rawValue)
     }

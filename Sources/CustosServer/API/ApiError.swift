@@ -27,6 +27,11 @@ struct ApiError: Error, HTTPResponseError {
         return response
     }
 
+    /// The codes the API gives of its own, beside the services' (``ErrorCode/all``).
+    static let ownCodes = [
+        "unauthorized", "forbidden", "method_not_allowed", "payload_too_large", "suppressed", "internal",
+    ]
+
     static let unauthorized = ApiError(
         status: .unauthorized, code: "unauthorized",
         message: "send a live API token as 'Authorization: Bearer custos_...'")
@@ -39,7 +44,14 @@ struct ApiError: Error, HTTPResponseError {
         ApiError(status: .notFound, code: "not_found", message: message)
     }
 
+    /// A request that is not the shape the API's description gives.
     static func badRequest(_ message: String) -> ApiError {
-        ApiError(status: .badRequest, code: "bad_request", message: message)
+        ApiError(status: .badRequest, code: ErrorCode.badRequest.rawValue, message: message)
+    }
+
+    /// A request of the right shape that breaks a rule the description cannot state, or names what
+    /// this workspace does not have (as ``ErrorCode/invalid``).
+    static func invalid(_ message: String) -> ApiError {
+        ApiError(status: .unprocessableContent, code: ErrorCode.invalid.rawValue, message: message)
     }
 }

@@ -40,13 +40,16 @@ struct ApiErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             problems: (error as? VaultError)?.problems ?? [])
     }
 
-    /// The one mapping of the services' error codes to HTTP statuses. A purpose missing or unknown
-    /// is a bad request; a use the policy or the person's standing does not allow is forbidden; a
-    /// step taken before identity is a conflict.
+    /// The one mapping of the services' error codes to HTTP statuses. A request that is not the
+    /// shape the API's description gives (a purpose missing included) is a bad request; one that is,
+    /// but breaks a rule of the law or of this workspace's policy that one description for every
+    /// workspace cannot state (a purpose the policy lacks, a day in the future), is unprocessable; a
+    /// use the policy or the person's standing does not allow is forbidden; a step that clashes with
+    /// what is stored, or taken before identity, is a conflict.
     static func status(for code: ErrorCode) -> HTTPResponse.Status {
         switch code {
-        case .badRequest, .purposeRequired, .unknownPurpose: .badRequest
-        case .invalidRecord, .refused: .unprocessableContent
+        case .badRequest, .purposeRequired: .badRequest
+        case .invalid, .invalidRecord, .unknownPurpose, .refused: .unprocessableContent
         case .notFound: .notFound
         case .conflict, .identityNotVerified: .conflict
         case .purposeNotAllowed, .consentMissing, .restricted, .objected, .powerNotHeld: .forbidden

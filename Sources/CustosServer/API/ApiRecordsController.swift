@@ -19,13 +19,13 @@ struct ApiRecordsController {
         let body = try await request.decode(as: RecordCreation.self, context: context)
         let vault = caller.vault
         guard let type = vault.policy.recordType(body.type) else {
-            throw ApiError.badRequest("type: the policy has no record type '\(body.type)'")
+            throw ApiError.invalid("type: the policy has no record type '\(body.type)'")
         }
         _ = try caller.writeGrant(recordType: type.id)
         if let school = body.school,
             try await vault.school(school) == nil
         {
-            throw ApiError.badRequest("school: there is no school \(school) in this workspace")
+            throw ApiError.invalid("school: there is no school \(school) in this workspace")
         }
         let warnings = RecordValidator(recordType: type).validate(body.values).problems.filter(\.isWarning)
         let headers = try ApiAccessHeaders(request)
@@ -51,9 +51,9 @@ struct ApiRecordsController {
                 status: .conflict, code: "suppressed",
                 message: "an identifier of the \(role) belongs to an erased person; nothing was written")
         case .schoolNotHeld(let field):
-            throw ApiError.badRequest("\(field): the workspace holds no school with this URN")
+            throw ApiError.invalid("\(field): the workspace holds no school with this URN")
         case .schoolNeeded(let field):
-            throw ApiError.badRequest(VaultError.schoolNeeded(field: field).message)
+            throw ApiError.invalid(VaultError.schoolNeeded(field: field).message)
         case .personNotFound(let role):
             throw ApiError.notFound("subjects.\(role): no one held is found; nothing was written, and no one was made")
         }
@@ -66,7 +66,7 @@ struct ApiRecordsController {
     ) async throws -> [String: UUID] {
         for (role, id) in subjects {
             guard type.roles.contains(where: { $0.name == role }) else {
-                throw ApiError.badRequest("subjects: \(type.id) records have no role '\(role)'")
+                throw ApiError.invalid("subjects: \(type.id) records have no role '\(role)'")
             }
             _ = try await caller.reachableSubject(id)
         }

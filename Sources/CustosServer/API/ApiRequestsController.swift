@@ -36,7 +36,7 @@ struct ApiRequestsController {
         }
         let feeGround: FeeCase? = try body.feeGround.map { try ApiKeyword.parse($0, field: "feeGround") }
         if body.awaitsFee == true, feeGround == nil {
-            throw ApiError.badRequest(
+            throw ApiError.invalid(
                 "feeGround: a fee is charged only on a ground the law allows; name it (manifestly_unfounded_or_excessive or further_copies)"
             )
         }

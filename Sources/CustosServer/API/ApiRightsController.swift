@@ -51,16 +51,16 @@ struct ApiRightsController {
         let day = try ApiDay.parse(body.day, field: "day")
         if let reasons = body.refuse {
             guard body.changes?.isEmpty ?? true else {
-                throw ApiError.badRequest("changes: a refused correction changes nothing")
+                throw ApiError.invalid("changes: a refused correction changes nothing")
             }
             return try RequestDocument(
                 try await Rectifications(vault: caller.vault).refuse(
                     request: id, record: record, reasons: reasons, statement: body.statement, on: day,
                     actor: caller.actor), in: Requests(vault: caller.vault))
         }
-        guard body.statement == nil else { throw ApiError.badRequest("statement: only with refuse") }
+        guard body.statement == nil else { throw ApiError.invalid("statement: only with refuse") }
         guard let changes = body.changes, !changes.isEmpty else {
-            throw ApiError.badRequest("changes: give at least one field, or refuse with the reasons")
+            throw ApiError.invalid("changes: give at least one field, or refuse with the reasons")
         }
         let done = try await Rectifications(vault: caller.vault).carryOut(
             request: id, record: record, changes: changes, on: day, actor: caller.actor)

@@ -62,7 +62,7 @@ public struct Breaches: Sendable {
         try VaultError.requireNotFuture(reportedAt, "reported", at: time)
         var (breach, text) = try await loadOpen(id)
         guard breach.facts.reportedAt == nil else {
-            throw VaultError("breach \(id) was reported already", kind: .invalid)
+            throw VaultError("breach \(id) was reported already", kind: .conflict)
         }
         guard let reference = reference.nonEmpty else {
             throw VaultError("reference: give the ICO's reference for the report", kind: .invalid)
@@ -99,7 +99,7 @@ public struct Breaches: Sendable {
                 kind: .invalid)
         }
         guard breach.facts.reportedAt == nil else {
-            throw VaultError("breach \(id) was reported already", kind: .invalid)
+            throw VaultError("breach \(id) was reported already", kind: .conflict)
         }
         guard let reason = reason.nonEmpty else {
             throw VaultError("reason: say why it is not reported", kind: .invalid)
@@ -201,7 +201,7 @@ public struct Breaches: Sendable {
 
     private func loadOpen(_ id: UUID) async throws -> (StoredBreach, BreachText) {
         let breach = try await load(id)
-        guard breach.closedOn == nil else { throw VaultError("breach \(id) is closed", kind: .invalid) }
+        guard breach.closedOn == nil else { throw VaultError("breach \(id) is closed", kind: .conflict) }
         return (breach, try text(of: breach))
     }
 

@@ -97,7 +97,7 @@ public struct Complaints: Sendable {
         var complaint = try await load(id)
         let outcome = outcome.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !outcome.isEmpty else { throw VaultError("outcome: say what was found and done", kind: .invalid) }
-        guard complaint.isOpen else { throw VaultError("complaint \(id) is closed already", kind: .invalid) }
+        guard complaint.isOpen else { throw VaultError("complaint \(id) is closed already", kind: .conflict) }
         var text = try self.text(of: complaint)
         text.outcome = outcome
         let sealed = try OwnKeySealing.reseal(

@@ -140,7 +140,7 @@ public struct Requests: Sendable {
         let person = try await Contacts(vault: vault).current(subject)
         if let tied = request.subjectID {
             guard try await Contacts(vault: vault).current(tied) == person else {
-                throw VaultError("request \(id) is already tied to another person", kind: .invalid)
+                throw VaultError("request \(id) is already tied to another person", kind: .conflict)
             }
             return request
         }
@@ -171,7 +171,7 @@ public struct Requests: Sendable {
                 "request \(id) is a request for \(request.kind.rawValue): only an access request or a request for the educational record has a package",
                 kind: .invalid)
         }
-        guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
+        guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .conflict) }
         try Self.requireIdentity(of: request, history)
         let subject = try await person(of: request)
         var (package, reads) = try await AccessPackages(vault: vault).gather(subject: subject, actor: actor, at: time)
@@ -298,7 +298,7 @@ public struct Requests: Sendable {
                 kind: .invalid)
         }
         guard !request.state.isClosed else {
-            throw VaultError("request \(id) is \(request.state.rawValue) already", kind: .invalid)
+            throw VaultError("request \(id) is \(request.state.rawValue) already", kind: .conflict)
         }
         guard vault.policy.rights.withheld.contains(exemption) else {
             let listed = vault.policy.rights.withheld.map(\.rawValue).joined(separator: ", ")
@@ -365,7 +365,7 @@ public struct Requests: Sendable {
     /// for another kind of request, a refused one, or when none of their data is portable.
     public func portable(_ id: UUID, actor: String, at time: Date = Date()) async throws -> Data {
         let (request, history) = try await load(id, kind: .portability)
-        guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .invalid) }
+        guard request.state != .refused else { throw VaultError("request \(id) was refused", kind: .conflict) }
         try Self.requireIdentity(of: request, history)
         let subject = try await person(of: request)
         let policy = vault.policy

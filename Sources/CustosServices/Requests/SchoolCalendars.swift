@@ -30,7 +30,7 @@ public struct SchoolCalendars: Sendable {
         if let clash = calendar.terms.first(where: { $0.overlaps(first...last) }) {
             throw VaultError(
                 "from: the term overlaps the one from \(clash.lowerBound.iso) to \(clash.upperBound.iso)",
-                kind: .invalid)
+                kind: .conflict)
         }
         calendar = SchoolCalendar(terms: calendar.terms + [first...last], closures: calendar.closures)
         try await save(calendar, "calendar.term", "term \(first.iso) to \(last.iso)", actor: actor, at: time)

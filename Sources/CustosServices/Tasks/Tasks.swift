@@ -36,7 +36,7 @@ public struct Tasks: Sendable {
         guard let task = try await vault.store.task(id, in: vault.workspace.id) else {
             throw VaultError("there is no task \(id) in this workspace", kind: .notFound)
         }
-        guard task.doneOn == nil else { throw VaultError("task \(id) was done already", kind: .invalid) }
+        guard task.doneOn == nil else { throw VaultError("task \(id) was done already", kind: .conflict) }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else {
             throw VaultError("note: say how it was done, or why it could not be", kind: .invalid)

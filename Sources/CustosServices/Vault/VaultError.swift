@@ -10,11 +10,13 @@ public struct VaultError: CustosError, Hashable {
 
     /// What sort of refusal it is, for callers that answer differently (the API's status codes).
     public enum Kind: Sendable, Hashable {
-        /// The input is not acceptable: an invalid record or identifier.
+        /// The input breaks a rule: an invalid record or identifier, a blank reason, a day in the
+        /// future, something the policy does not have.
         case invalid
         /// A subject, record or school the workspace does not have.
         case notFound
-        /// The input clashes with what is stored: a school's URN taken, an erased person's identifier.
+        /// The input clashes with what is stored: a school's URN taken, an erased person's identifier,
+        /// a step taken already (a task done, a breach reported, a request tied to someone else).
         case conflict
         /// Anything else the vault will not do.
         case refused
@@ -29,7 +31,7 @@ public struct VaultError: CustosError, Hashable {
     public var errorCode: ErrorCode {
         switch kind {
         case .invalid where !problems.isEmpty: .invalidRecord
-        case .invalid: .badRequest
+        case .invalid: .invalid
         case .notFound: .notFound
         case .conflict: .conflict
         case .refused: .refused
