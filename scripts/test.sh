@@ -8,11 +8,12 @@
 #   4. the one door checked (scripts/check-door.sh), and shown to fail on trees that reach around it;
 #   5. swift build --build-tests, then swift test against the real database;
 #   6. on a full run, two `custos serve` processes on one PostgreSQL database, under bounded load
-#      (Tests/servers), the API against its OpenAPI document with schemathesis (Tests/api), then
-#      the demo in the browser through Python selenium (Tests/selenium).
+#      (Tests/servers), the API against its OpenAPI document with schemathesis (Tests/api), the
+#      demo in the browser through Python selenium (Tests/selenium), then the release: built by
+#      scripts/release.sh, unpacked into a temporary prefix and run from there (Tests/release).
 # Arguments are passed on to `swift test` (e.g. --filter PolicyLinterTests); with any, step 6 is
-# skipped, unless CUSTOS_TEST_SERVERS=1 asks for the two-server suite or CUSTOS_TEST_API=1 for the
-# schemathesis run.
+# skipped, unless CUSTOS_TEST_SERVERS=1 asks for the two-server suite, CUSTOS_TEST_API=1 for the
+# schemathesis run or CUSTOS_TEST_RELEASE=1 for the release (a release build: minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -106,4 +107,9 @@ fi
 if [ "$#" -eq 0 ]; then
   echo "==> The demo in the browser, through Python selenium"
   .venv/bin/python -m unittest discover -s Tests/selenium -v
+fi
+
+if [ "$#" -eq 0 ] || [ -n "${CUSTOS_TEST_RELEASE:-}" ]; then
+  echo "==> The release, unpacked into a prefix and run from there (Tests/release)"
+  .venv/bin/python -m unittest discover -s Tests/release -v
 fi

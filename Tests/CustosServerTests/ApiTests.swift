@@ -173,6 +173,17 @@ struct ApiTests {
                     .post, "/subjects/search", token: dpo, json: #"{"kind": "email", "value": "nope"}"#,
                     expect: .unprocessableContent)
                 #expect(badSearch[path: "error", "code"] as? String == "invalid")
+                let unknownKind = try await client.api(
+                    .post, "/subjects/search", token: dpo, json: #"{"kind": "emial", "value": "a@b.example"}"#,
+                    expect: .unprocessableContent)
+                #expect(
+                    (unknownKind[path: "error", "message"] as? String)?.hasPrefix(
+                        "kind: the policy holds no identifier 'emial'") == true)
+                let longReason = try await client.api(
+                    .post, "/subjects/search", token: dpo, json: #"{"kind": "email", "value": "a@b.example"}"#,
+                    headers: ["Custos-Reason": String(repeating: "r", count: 501)], expect: .badRequest)
+                #expect(
+                    (longReason[path: "error", "message"] as? String)?.hasPrefix("Custos-Reason: at most 500") == true)
             }
             let ashe = try await fixture.workspace("ashe")
             // No person was made: every subject has a data key, and none is listed.

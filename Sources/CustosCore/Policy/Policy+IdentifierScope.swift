@@ -5,4 +5,10 @@ extension Policy {
     public var schoolScopedIdentifierKinds: Set<String> {
         Set(recordTypes.flatMap(\.fields).filter { $0.identifierScope == .school }.compactMap(\.identifierKind))
     }
+
+    /// Every kind of identifier the policy's record types hold (`email`, `upn`, `staff_number`):
+    /// what people can be looked up by.
+    public var identifierKinds: Set<String> {
+        Set(recordTypes.flatMap(\.fields).compactMap(\.identifierKind))
+    }
 }

@@ -10,10 +10,13 @@ struct ApiAccessHeaders {
     var reason: String?
     var restrictedUseGround: RestrictedUseGround?
 
+    /// The longest value each header takes, as the API's description gives it (in characters).
+    static let maximumLength = 500
+
     init(_ request: Request) throws {
-        purpose = Self.value(request, "Custos-Purpose")
-        reason = Self.value(request, "Custos-Reason")
-        if let ground = Self.value(request, "Custos-Restriction-Ground") {
+        purpose = try Self.value(request, "Custos-Purpose")
+        reason = try Self.value(request, "Custos-Reason")
+        if let ground = try Self.value(request, "Custos-Restriction-Ground") {
             guard let parsed = RestrictedUseGround(rawValue: ground) else {
                 throw ApiError.badRequest(
                     "Custos-Restriction-Ground: one of \(RestrictedUseGround.allCases.map(\.rawValue).joined(separator: ", "))"
@@ -26,10 +29,15 @@ struct ApiAccessHeaders {
         }
     }
 
-    private static func value(_ request: Request, _ name: String) -> String? {
+    /// The header's value; `nil` when it is absent or blank, a bad request when it is too long
+    /// (it is recorded in the audit log whole or not at all).
+    private static func value(_ request: Request, _ name: String) throws -> String? {
         guard let field = HTTPField.Name(name), let value = request.headers[field],
             !value.allSatisfy(\.isWhitespace)
         else { return nil }
-        return String(value.prefix(500))
+        guard value.unicodeScalars.count <= maximumLength else {
+            throw ApiError.badRequest("\(name): at most \(maximumLength) characters")
+        }
+        return value
     }
 }

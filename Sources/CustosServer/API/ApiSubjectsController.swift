@@ -14,6 +14,12 @@ struct ApiSubjectsController {
         try caller.requireAnyReach(.read)
         let body = try await request.decode(as: IdentifierSearch.self, context: context)
         let vault = caller.vault
+        let kinds = vault.policy.identifierKinds
+        guard kinds.contains(body.kind) else {
+            throw ApiError.invalid(
+                "kind: the policy holds no identifier '\(body.kind)' (identifiers: \(kinds.sorted().joined(separator: ", ")))"
+            )
+        }
         let ids = try await vault.subjectIDs(identifierKind: body.kind, value: body.value)
         let found = try await vault.subjects(ids, reachableBy: caller.access)
         let headers = try ApiAccessHeaders(request)
