@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         let host = hostOption ?? Settings.current.value(.host) ?? "127.0.0.1"
         let portSetting = portOption.map(String.init) ?? Settings.current.value(.port) ?? "8080"
         guard let port = Int(portSetting), (1...65_535).contains(port) else {
-            throw ValidationError("--port: '\(portSetting)' is not a port (1 to 65535)")
+            let origin = Settings.current.origin(of: .port, givenAsOption: portOption != nil)
+            throw ValidationError("\(origin): '\(portSetting)' is not a port (1 to 65535)")
         }
         let transport = try mail.transport(store: self.store)
         let publicURL = try self.publicURL.checked()

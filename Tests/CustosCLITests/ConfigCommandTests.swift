@@ -63,6 +63,34 @@ struct ConfigCommandTests {
         }
     }
 
+    @Test("a bad value is named where it was given: the file's key, the environment variable, or the option")
+    func badValuesNamedWhereGiven() async throws {
+        try await withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("custos.yaml")
+            let data = folder.appendingPathComponent("data").path
+            try "server:\n  port: 99999\nstorage:\n  data: \(data)\nmetrics:\n  address: nowhere\n".write(
+                to: file, atomically: true, encoding: .utf8)
+            let fromFile = try Custos.run(["serve", "--config", file.path])
+            #expect(fromFile.status != 0)
+            #expect(fromFile.error.contains("server.port in \(file.path): '99999' is not a port"), "\(fromFile.error)")
+            let fromEnvironment = try Custos.run(
+                ["serve", "--config", file.path], environment: ["CUSTOS_PORT": "0"])
+            #expect(fromEnvironment.error.contains("CUSTOS_PORT: '0' is not a port"), "\(fromEnvironment.error)")
+            let fromOption = try Custos.run(["serve", "--config", file.path, "--port", "70000"])
+            #expect(fromOption.error.contains("--port: '70000' is not a port"), "\(fromOption.error)")
+            let metrics = try Custos.run(["serve", "--config", file.path, "--port", "8089"])
+            #expect(
+                metrics.error.contains("metrics.address in \(file.path): 'nowhere' is not HOST:PORT"),
+                "\(metrics.error)")
+            #expect(!FileManager.default.fileExists(atPath: data), "nothing was made")
+            // The demo takes the file too (its metrics settings), and is stopped by the same mistake.
+            let demo = try Custos.run([
+                "demo", "--config", file.path, "--data", folder.appendingPathComponent("demo").path,
+            ])
+            #expect(demo.error.contains("metrics.address in \(file.path)"), "\(demo.error)")
+        }
+    }
+
     @Test("the example configuration shipped in deploy/ reads, and every setting in it can be used")
     func shippedExample() throws {
         let example = Repository.root.appendingPathComponent("deploy/custos.yaml").path

@@ -31,6 +31,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var metrics: MetricsOptions
 
+    @OptionGroup var config: ConfigOption
+
     /// The demo's console users: synthetic staff, one per role that needs no school.
     static let demoUsers: [(StaffRole, String)] = [
         (.dpo, "Dana Demo (DPO)"), (.admin, "Alex Demo (admin)"), (.staff, "Sam Demo (office)"),

@@ -24,7 +24,8 @@ struct MailOptions: ParsableArguments {
     func sender() throws -> MailAddress? {
         guard let text = mailFrom ?? Settings.current.value(.mailFrom) else { return nil }
         guard let address = MailAddress(text) else {
-            throw ValidationError("--mail-from: '\(text)' is not an email address")
+            let origin = Settings.current.origin(of: .mailFrom, givenAsOption: mailFrom != nil)
+            throw ValidationError("\(origin): '\(text)' is not an email address")
         }
         return address
     }
@@ -37,7 +38,8 @@ struct MailOptions: ParsableArguments {
         do {
             return try MailTransports.transport(for: setting)
         } catch {
-            throw ValidationError("--mail: \(error.message)")
+            throw ValidationError(
+                "\(Settings.current.origin(of: .mailURL, givenAsOption: mail != nil)): \(error.message)")
         }
     }
 }
@@ -55,7 +57,8 @@ struct PublicURLOption: ParsableArguments {
     func checked() throws -> String {
         let url = publicURL ?? Settings.current.value(.publicURL) ?? "http://127.0.0.1:8080"
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-            throw ValidationError("--public-url: '\(url)' is not an http or https address")
+            let origin = Settings.current.origin(of: .publicURL, givenAsOption: publicURL != nil)
+            throw ValidationError("\(origin): '\(url)' is not an http or https address")
         }
         return url
     }

@@ -21,7 +21,7 @@ struct MetricsOptions: ParsableArguments {
         let token = settings.value(.metricsToken)
         if let token, token.count < Self.shortestToken {
             throw ValidationError(
-                "CUSTOS_METRICS_TOKEN: a token has at least \(Self.shortestToken) characters (this one has \(token.count)); make one with: openssl rand -hex 24"
+                "\(settings.origin(of: .metricsToken, givenAsOption: false)): a token has at least \(Self.shortestToken) characters (this one has \(token.count)); make one with: openssl rand -hex 24"
             )
         }
         if let address = metricsAddress ?? settings.value(.metricsAddress) {
@@ -29,7 +29,8 @@ struct MetricsOptions: ParsableArguments {
             guard parts.count >= 2, let port = Int(parts.last!), (1...65_535).contains(port),
                 !parts.dropLast().joined(separator: ":").isEmpty
             else {
-                throw ValidationError("--metrics-address: '\(address)' is not HOST:PORT (e.g. 127.0.0.1:9464)")
+                let origin = settings.origin(of: .metricsAddress, givenAsOption: metricsAddress != nil)
+                throw ValidationError("\(origin): '\(address)' is not HOST:PORT (e.g. 127.0.0.1:9464)")
             }
             return MetricsConfiguration(
                 exposure: .listener(host: parts.dropLast().joined(separator: ":"), port: port, token: token))

@@ -78,6 +78,17 @@ struct Settings: Sendable {
         return .defaultValue
     }
 
+    /// How an error names where `setting`'s value came from: its option when the command line
+    /// gave it, else the environment variable or the file's key, whichever set it.
+    func origin(of setting: Setting, givenAsOption: Bool) -> String {
+        if givenAsOption { return setting.flag ?? setting.key }
+        return switch source(setting) {
+        case .environment(let name): name
+        case .file(let path): "\(setting.key) in \(path)"
+        case .defaultValue: setting.flag ?? setting.key
+        }
+    }
+
     private func environmentValue(_ setting: Setting) -> String? {
         environmentReader.string(forKey: ConfigKey([setting.environment.lowercased()]), isSecret: setting.isSecret)
             .flatMap { $0.isEmpty ? nil : $0 }
