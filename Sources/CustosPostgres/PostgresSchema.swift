@@ -899,6 +899,14 @@ enum PostgresSchema {
                 CREATE INDEX subject_gone ON subject(workspace_id, id) WHERE merged_into IS NOT NULL OR wrapped_key IS NULL
                 """,
             ]),
+        // A retention sweep reads the events of a name a stretch of people at a time: the index
+        // answers a stretch alone, where the one by day read every event of the name each time.
+        Migration(
+            id: 41, name: "retention-events-by-person",
+            statements: [
+                "DROP INDEX retention_event_name",
+                "CREATE INDEX retention_event_name ON retention_event(workspace_id, event, subject_id)",
+            ]),
     ]
 
     /// A number only Custos uses for `pg_advisory_xact_lock`.

@@ -38,16 +38,7 @@ extension PostgresStore {
                 VALUES (\(school.id), \(workspace), \(school.name), \(school.urn), \(school.laCode))
                 """, logger: logger)
         }
-        for subject in changes.people.subjects {
-            try await connection.query(
-                """
-                INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
-                last_activity_at, merged_into)
-                VALUES (\(subject.id), \(workspace), \(subject.kind), \(subject.schoolID), \(subject.key?.masterKeyID),
-                \(subject.key.map { ByteBuffer(data: $0.sealed) }), \(subject.createdAt), \(subject.lastActivityAt),
-                \(subject.mergedInto))
-                """, logger: logger)
-        }
+        try await PostgresBatchWrites.insertSubjects(changes.people.subjects, workspace: workspace, connection, logger)
         for update in changes.people.subjectUpdates {
             try await connection.query(subjectUpdateQuery(update, workspace: workspace), logger: logger)
         }
@@ -101,62 +92,10 @@ extension PostgresStore {
                 "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
                 logger: logger)
         }
-        for identifier in changes.people.identifiers {
-            let index = ByteBuffer(data: identifier.index)
-            let inserted = try await connection.query(
-                """
-                INSERT INTO subject_identifier (workspace_id, blind_index, subject_id, kind, claimed)
-                VALUES (\(workspace), \(index), \(identifier.subjectID), \(identifier.kind), \(identifier.claims))
-                ON CONFLICT DO NOTHING RETURNING 1
-                """, logger: logger
-            ).hasRows()
-            // Not inserted: the same person's identifier given twice, or (when it claims) another
-            // person made by it meanwhile, whose transaction this one waited for.
-            if !inserted, identifier.claims,
-                try await connection.query(
-                    """
-                    SELECT 1 FROM subject_identifier WHERE workspace_id = \(workspace) AND blind_index = \(index)
-                    AND claimed AND subject_id <> \(identifier.subjectID)
-                    """, logger: logger
-                ).hasRows()
-            {
-                throw StoreError.identityTaken
-            }
-        }
-        for part in changes.people.recordParts {
-            try await connection.query(
-                """
-                INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
-                created_at, updated_at, sealed, reidentification, event_index)
-                VALUES (\(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
-                \(part.source.kind.rawValue), \(part.source.name), \(part.createdAt), \(part.updatedAt),
-                \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }),
-                \(part.eventIndex.map { ByteBuffer(data: $0) }))
-                ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
-                source_kind = excluded.source_kind, source_name = excluded.source_name,
-                updated_at = excluded.updated_at, sealed = excluded.sealed,
-                reidentification = excluded.reidentification, event_index = excluded.event_index
-                WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
-                """, logger: logger)
-        }
-        for part in changes.people.recordParts {
-            guard let names = part.names else { continue }
-            if names.replacing {
-                try await connection.query(
-                    "DELETE FROM name_word WHERE record_id = \(part.recordID) AND role = \(part.role)", logger: logger)
-            }
-            let words =
-                names.words.map { (word: $0, whole: false) } + (names.whole.map { [(word: $0, whole: true)] } ?? [])
-            for entry in words {
-                try await connection.query(
-                    """
-                    INSERT INTO name_word (workspace_id, word, whole, subject_id, record_id, role, type)
-                    VALUES (\(workspace), \(ByteBuffer(data: entry.word)), \(entry.whole), \(part.subjectID),
-                    \(part.recordID), \(part.role), \(part.type))
-                    ON CONFLICT DO NOTHING
-                    """, logger: logger)
-            }
-        }
+        try await PostgresBatchWrites.insertIdentifiers(
+            changes.people.identifiers, workspace: workspace, connection, logger)
+        try await PostgresBatchWrites.upsertRecordParts(
+            changes.people.recordParts, workspace: workspace, connection, logger)
         for statement in changes.people.recordStatements {
             try await connection.query(
                 """

@@ -44,5 +44,6 @@ public enum SchemaMigrations {
         "request-number",
         "audit-checkpoint",
         "audience-stretches",
+        "retention-events-by-person",
     ]
 }

@@ -112,6 +112,33 @@ struct NameIndexContractTests {
         }
     }
 
+    @Test(
+        "a part given twice in one change set ends as given last, its names as each giving left them",
+        arguments: TestBackend.available)
+    func partGivenTwice(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let people = try await ashe(vault)
+            let held = try await vault.store.recordParts(ofSubjects: [people.head], in: vault.workspace.id)
+            let part = try #require(held.first { $0.subjectID == people.head })
+            let before = try await vault.store.recordParts(ofRecord: part.recordID, in: vault.workspace.id)
+            var emptied = part
+            emptied.names = RecordPartNames(words: [], whole: nil, replacing: true)
+            var later = part
+            later.updatedAt = part.updatedAt.addingTimeInterval(60)
+            later.names = nil
+            var changes = ChangeSet(workspaceID: vault.workspace.id)
+            changes.people.recordParts = [emptied, later]
+            try await vault.store.apply(changes)
+
+            let now = try await vault.store.recordParts(ofRecord: part.recordID, in: vault.workspace.id)
+            #expect(now.count == before.count, "no part was added")
+            #expect(now.first { $0.role == part.role }?.updatedAt == later.updatedAt)
+            #expect(try await found(vault, "Ann Smith").isEmpty, "the first giving's names were written")
+            #expect(try await found(vault, "Pat Assistant") == [people.pa, people.booker])
+        }
+    }
+
     @Test("names written before the index are indexed on demand, once audited", arguments: TestBackend.available)
     func indexing(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
