@@ -319,7 +319,7 @@ extension PostgresStore {
         for try await id in try await client.query(
             """
             SELECT id FROM subject WHERE workspace_id = \(workspaceID) AND school_id = \(schoolID)
-            AND merged_into IS NULL ORDER BY created_at, id
+            AND merged_into IS NULL AND wrapped_key IS NOT NULL ORDER BY created_at, id
             """, logger: logger
         ).decode(UUID.self) {
             ids.append(id)
@@ -334,7 +334,7 @@ extension PostgresStore {
         for try await id in try await client.query(
             """
             SELECT id FROM subject WHERE workspace_id = \(workspaceID) AND school_id = \(schoolID)
-            AND merged_into IS NULL
+            AND merged_into IS NULL AND wrapped_key IS NOT NULL
             ORDER BY \(unescaped: newestFirst ? "created_at DESC, id DESC" : "created_at, id")
             LIMIT \(limit) OFFSET \(offset)
             """, logger: logger
@@ -348,7 +348,7 @@ extension PostgresStore {
         for try await count in try await client.query(
             """
             SELECT COUNT(*) FROM subject WHERE workspace_id = \(workspaceID) AND school_id = \(schoolID)
-            AND merged_into IS NULL
+            AND merged_into IS NULL AND wrapped_key IS NOT NULL
             """, logger: logger
         ).decode(Int64.self) {
             return Int(count)

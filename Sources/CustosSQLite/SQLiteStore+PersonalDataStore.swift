@@ -432,7 +432,7 @@ extension SQLiteStore {
             try SQLRequest<UUID>(
                 literal: """
                     SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString) AND school_id = \(schoolID)
-                    AND merged_into IS NULL ORDER BY created_at, id
+                    AND merged_into IS NULL AND wrapped_key IS NOT NULL ORDER BY created_at, id
                     """
             ).fetchAll(db)
         }
@@ -445,7 +445,7 @@ extension SQLiteStore {
             try SQLRequest<UUID>(
                 literal: """
                     SELECT id FROM subject WHERE workspace_id = \(workspaceID.uuidString) AND school_id = \(schoolID)
-                    AND merged_into IS NULL
+                    AND merged_into IS NULL AND wrapped_key IS NOT NULL
                     """
                         + (newestFirst ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at, id")
                         + " LIMIT \(limit) OFFSET \(offset)"
@@ -458,7 +458,7 @@ extension SQLiteStore {
             try SQLRequest<Int>(
                 literal: """
                     SELECT COUNT(*) FROM subject WHERE workspace_id = \(workspaceID.uuidString)
-                    AND school_id = \(schoolID) AND merged_into IS NULL
+                    AND school_id = \(schoolID) AND merged_into IS NULL AND wrapped_key IS NOT NULL
                     """
             ).fetchOne(db) ?? 0
         }

@@ -326,7 +326,7 @@ struct VaultContractTests {
     }
 
     @Test(
-        "schools: a URN is added once, and a record naming it puts its person in the school",
+        "schools: a URN is added once, a record naming it puts its person in the school, and an erasure takes them out",
         arguments: TestBackend.available)
     func schools(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in
@@ -344,6 +344,11 @@ struct VaultContractTests {
             #expect(sam.count == 1)
             #expect(try await vault.store.subjectIDs(inSchool: school.id, in: vault.workspace.id) == sam)
             #expect(try await vault.store.schools(in: vault.workspace.id).count == 1)
+            // An erased person is no longer one of the school's, in its list, its pages or its count.
+            try await vault.erase(subject: try #require(sam.first), actor: "dpo", reason: "request")
+            #expect(try await vault.memberIDs(ofSchool: school.id).isEmpty)
+            let page = try await vault.memberIDs(ofSchool: school.id, newestFirst: true, limit: 25, offset: 0)
+            #expect(page.ids.isEmpty && page.total == 0)
         }
     }
 

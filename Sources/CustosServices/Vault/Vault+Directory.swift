@@ -16,7 +16,7 @@ extension Vault {
         try await schools().first { $0.id == id }
     }
 
-    /// The ids of the people who belong to school `schoolID`.
+    /// The ids of the people who belong to school `schoolID` (erased and merged people no longer do).
     public func memberIDs(ofSchool schoolID: UUID) async throws -> [UUID] {
         try await store.subjectIDs(inSchool: schoolID, in: workspace.id)
     }

@@ -20,7 +20,7 @@ public protocol PersonalDataStore: Sendable {
 
     func subjects(_ ids: [UUID], in workspaceID: UUID) async throws -> [StoredSubject]
 
-    /// The subjects of a school.
+    /// The subjects of a school that are still held: not erased (their key destroyed) nor merged away.
     func subjectIDs(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> [UUID]
 
     /// A page of a school's people, in the order they were added (`newestFirst`: the latest
@@ -29,7 +29,7 @@ public protocol PersonalDataStore: Sendable {
         inSchool schoolID: UUID, in workspaceID: UUID, newestFirst: Bool, limit: Int, offset: Int
     ) async throws -> [UUID]
 
-    /// How many people a school has.
+    /// How many people a school has, as ``subjectIDs(inSchool:in:)`` counts them.
     func subjectCount(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> Int
 
     /// The people whose attendance records name an event with one of `eventIndexes` (blind
