@@ -112,10 +112,12 @@ struct ApiContactsController {
         return SuppressionState(suppressed: now != nil, scope: now?.rawValue)
     }
 
-    /// The suppression list holds email addresses and phone numbers; another kind is not the
-    /// shape the API's description gives.
+    /// The suppression list holds the kinds of address ``Contacts/suppressionKinds`` names; another
+    /// kind is not the shape the API's description gives.
     private static func requireSuppressionKind(_ kind: String) throws {
-        guard ["email", "phone"].contains(kind) else { throw ApiError.badRequest("kind: must be one of email, phone") }
+        guard Contacts.suppressionKinds.contains(kind) else {
+            throw ApiError.badRequest("kind: must be one of \(Contacts.suppressionKinds.joined(separator: ", "))")
+        }
     }
 
     @Sendable func checkSuppression(_ request: Request, context: AppRequestContext) async throws -> SuppressionState {

@@ -17,6 +17,9 @@ public struct Contacts: Sendable {
     var store: any CustosStore { vault.store }
     var workspaceID: UUID { vault.workspace.id }
 
+    /// The kinds of address the suppression list holds (`email`, `phone`), sorted.
+    public static let suppressionKinds = StoredSuppression.addressKinds.sorted()
+
     // MARK: The ledger
 
     /// Appends a consent given or withdrawn for `purpose` (and `channel`, `list`, each `nil` for
