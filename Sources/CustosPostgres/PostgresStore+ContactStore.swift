@@ -92,12 +92,15 @@ extension PostgresStore {
         ).decode(String.self) {
             scopes.append(try Self.keyword(raw, "suppression scope"))
         }
+        // A destroyed key's parts are sealed for good, though not yet purged: no records held.
         var types: Set<String> = []
-        for try await type in try await client.query(
-            "SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspaceID)",
-            logger: logger
-        ).decode(String.self) {
-            types.insert(type)
+        if subject.key != nil {
+            for try await type in try await client.query(
+                "SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspaceID)",
+                logger: logger
+            ).decode(String.self) {
+                types.insert(type)
+            }
         }
         return StoredContactFacts(
             subject: subject, consents: try await consents, processing: try await processing,

@@ -39,22 +39,52 @@ extension PostgresStore {
                 """, logger: logger)
         }
         try await PostgresBatchWrites.insertSubjects(changes.people.subjects, workspace: workspace, connection, logger)
-        for update in changes.people.subjectUpdates {
-            try await connection.query(subjectUpdateQuery(update, workspace: workspace), logger: logger)
+        // Keys destroyed one after another (a retention sweep destroys thousands in one change
+        // set) go in one statement; every other update in its place.
+        var keysToDestroy: [UUID] = []
+        func destroyKeys() async throws {
+            guard !keysToDestroy.isEmpty else { return }
+            try await connection.query(
+                """
+                UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
+                WHERE workspace_id = \(workspace) AND id = ANY(\(keysToDestroy))
+                """, logger: logger)
+            keysToDestroy = []
         }
-        for subjectID in changes.people.recordPartsRemoved {
+        for update in changes.people.subjectUpdates {
+            if case .keyDestroyed(let id) = update {
+                keysToDestroy.append(id)
+            } else {
+                try await destroyKeys()
+                try await connection.query(subjectUpdateQuery(update, workspace: workspace), logger: logger)
+            }
+        }
+        try await destroyKeys()
+        let removed = changes.people.recordPartsRemoved
+        if !removed.isEmpty {
+            for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
+                try await connection.query(
+                    "DELETE FROM \(unescaped: table) WHERE workspace_id = \(workspace) AND subject_id = ANY(\(removed))",
+                    logger: logger)
+            }
+        }
+        if !changes.people.nameWordsRemoved.isEmpty {
             try await connection.query(
-                "DELETE FROM record_part WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
-                logger: logger)
-            try await connection.query(
-                "DELETE FROM record_part_version WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
-                logger: logger)
-            try await connection.query(
-                "DELETE FROM record_statement WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
-                logger: logger)
-            try await connection.query(
-                "DELETE FROM name_word WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
-                logger: logger)
+                """
+                DELETE FROM name_word WHERE workspace_id = \(workspace)
+                AND subject_id = ANY(\(changes.people.nameWordsRemoved))
+                """, logger: logger)
+        }
+        let purged = changes.people.sealedRowsPurged
+        if !purged.isEmpty {
+            for table in ["record_part", "record_part_version", "record_statement"] {
+                try await connection.query(
+                    """
+                    DELETE FROM \(unescaped: table) WHERE workspace_id = \(workspace) AND subject_id IN (
+                        SELECT id FROM subject WHERE workspace_id = \(workspace) AND id = ANY(\(purged))
+                        AND wrapped_key IS NULL AND merged_into IS NULL)
+                    """, logger: logger)
+            }
         }
         for (subjectID, types) in changes.people.recordPartsRemovedOfTypes {
             try await connection.query(
@@ -87,10 +117,12 @@ extension PostgresStore {
                     """, logger: logger)
             }
         }
-        for subjectID in changes.people.identifiersRemoved {
+        if !changes.people.identifiersRemoved.isEmpty {
             try await connection.query(
-                "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)",
-                logger: logger)
+                """
+                DELETE FROM subject_identifier WHERE workspace_id = \(workspace)
+                AND subject_id = ANY(\(changes.people.identifiersRemoved))
+                """, logger: logger)
         }
         try await PostgresBatchWrites.insertIdentifiers(
             changes.people.identifiers, workspace: workspace, connection, logger)
@@ -305,8 +337,9 @@ extension PostgresStore {
         var ids: [UUID] = []
         for try await id in try await client.query(
             """
-            SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = \(workspaceID)
-            AND event_index = ANY(\(eventIndexes.map { ByteBuffer(data: $0) })) ORDER BY subject_id
+            SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
+            WHERE p.workspace_id = \(workspaceID) AND p.event_index = ANY(\(eventIndexes.map { ByteBuffer(data: $0) }))
+            AND s.wrapped_key IS NOT NULL ORDER BY p.subject_id
             """, logger: logger
         ).decode(UUID.self) {
             ids.append(id)
@@ -462,6 +495,7 @@ extension PostgresStore {
                 """
                 SELECT \(unescaped: Self.partColumns) FROM record_part
                 WHERE workspace_id = \(workspaceID) AND subject_id = ANY(\(subjectIDs))
+                AND subject_id IN (SELECT id FROM subject WHERE id = ANY(\(subjectIDs)) AND wrapped_key IS NOT NULL)
                 ORDER BY created_at, record_id, role
                 """, logger: logger))
     }
@@ -471,7 +505,9 @@ extension PostgresStore {
             client.query(
                 """
                 SELECT \(unescaped: Self.partColumns) FROM record_part
-                WHERE workspace_id = \(workspaceID) AND record_id = \(recordID) ORDER BY role
+                WHERE workspace_id = \(workspaceID) AND record_id = \(recordID)
+                AND subject_id IN (SELECT id FROM subject WHERE workspace_id = \(workspaceID) AND wrapped_key IS NOT NULL)
+                ORDER BY role
                 """, logger: logger))
     }
 

@@ -74,13 +74,34 @@ extension PostgresStore {
         var types: [UUID: Set<String>] = [:]
         for try await (subject, type) in try await client.query(
             """
-            SELECT DISTINCT subject_id, type FROM record_part
-            WHERE workspace_id = \(workspaceID) AND subject_id = ANY(\(subjectIDs))
+            SELECT DISTINCT p.subject_id, p.type FROM record_part p JOIN subject s ON s.id = p.subject_id
+            WHERE p.workspace_id = \(workspaceID) AND p.subject_id = ANY(\(subjectIDs)) AND s.wrapped_key IS NOT NULL
             """, logger: logger
         ).decode((UUID, String).self) {
             types[subject, default: []].insert(type)
         }
         return types
+    }
+
+    public func erasedSubjectsHoldingSealedRows(
+        after: UUID?, limit: Int, in workspaceID: UUID
+    ) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for try await id in try await client.query(
+            """
+            SELECT s.id FROM subject s
+            WHERE s.workspace_id = \(workspaceID) AND (\(after)::uuid IS NULL OR s.id > \(after))
+            AND (s.merged_into IS NOT NULL OR s.wrapped_key IS NULL)
+            AND s.wrapped_key IS NULL AND s.merged_into IS NULL
+            AND (EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id)
+                OR EXISTS (SELECT 1 FROM record_part_version v WHERE v.subject_id = s.id)
+                OR EXISTS (SELECT 1 FROM record_statement t WHERE t.subject_id = s.id))
+            ORDER BY s.id LIMIT \(limit)
+            """, logger: logger
+        ).decode(UUID.self) {
+            ids.append(id)
+        }
+        return ids
     }
 
     public func subjectIDs(

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// An SQL statement written as GRDB's `SQL` literal is, with its values interpolated, each
@@ -42,6 +43,15 @@ struct BoundSQL: ExpressibleByStringInterpolation {
         mutating func appendInterpolation(_ value: (some DatabaseValueConvertible)?) {
             text += "?"
             arguments += [value?.databaseValue ?? .null]
+        }
+
+        /// A parenthesised list of values for `IN`, each bound as a parameter: `(?, ?, ?)`. Give it
+        /// a run of ``IDRuns`` so that the statement's text is one of few, and stays cached.
+        mutating func appendInterpolation(list values: some Collection<UUID>) {
+            text += "("
+            text += repeatElement("?", count: values.count).joined(separator: ", ")
+            text += ")"
+            for value in values { arguments += [value.databaseValue] }
         }
 
         /// A table or column name, quoted as an SQL identifier (as GRDB's `\(identifier:)`).

@@ -127,11 +127,15 @@ extension SQLiteStore {
                         ON s.workspace_id = i.workspace_id AND s.blind_index = i.blind_index
                         WHERE i.subject_id = \(id) AND i.workspace_id = \(workspace)
                         """))
-            let types = try String.fetchAll(
-                db.cachedStatement(
-                    bound: """
-                        SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspace)
-                        """))
+            // A destroyed key's parts are sealed for good, though not yet purged: no records held.
+            let types =
+                subject.key == nil
+                ? []
+                : try String.fetchAll(
+                    db.cachedStatement(
+                        bound: """
+                            SELECT DISTINCT type FROM record_part WHERE subject_id = \(id) AND workspace_id = \(workspace)
+                            """))
             return StoredContactFacts(
                 subject: subject, consents: consents, processing: processing,
                 suppression: try scopes.map { try Self.keyword($0, "suppression scope") as SuppressionScope }.max(),

@@ -57,14 +57,51 @@ extension SQLiteStore {
                     """
             ).execute()
         }
-        for update in changes.people.subjectUpdates {
-            try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
+        // Keys destroyed one after another (a retention sweep destroys thousands in one change
+        // set) go a run at a time; every other update in its place. The `+` keeps SQLite on the
+        // subject's id: by the workspace's index it would read the workspace's every person.
+        var keysToDestroy: [UUID] = []
+        func destroyKeys() throws {
+            for run in IDRuns(keysToDestroy) {
+                try db.cachedStatement(
+                    bound: """
+                        UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
+                        WHERE +workspace_id = \(workspace) AND id IN \(list: run)
+                        """
+                ).execute()
+            }
+            keysToDestroy = []
         }
-        for subjectID in changes.people.recordPartsRemoved {
+        for update in changes.people.subjectUpdates {
+            if case .keyDestroyed(let id) = update {
+                keysToDestroy.append(id)
+            } else {
+                try destroyKeys()
+                try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
+            }
+        }
+        try destroyKeys()
+        for run in IDRuns(changes.people.recordPartsRemoved) {
             for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
                 try db.cachedStatement(
                     bound:
-                        "DELETE FROM \(identifier: table) WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
+                        "DELETE FROM \(identifier: table) WHERE workspace_id = \(workspace) AND subject_id IN \(list: run)"
+                ).execute()
+            }
+        }
+        for run in IDRuns(changes.people.nameWordsRemoved) {
+            try db.cachedStatement(
+                bound: "DELETE FROM name_word WHERE workspace_id = \(workspace) AND subject_id IN \(list: run)"
+            ).execute()
+        }
+        for run in IDRuns(changes.people.sealedRowsPurged) {
+            for table in ["record_part", "record_part_version", "record_statement"] {
+                try db.cachedStatement(
+                    bound: """
+                        DELETE FROM \(identifier: table) WHERE workspace_id = \(workspace) AND subject_id IN (
+                            SELECT id FROM subject WHERE +workspace_id = \(workspace) AND id IN \(list: run)
+                            AND wrapped_key IS NULL AND merged_into IS NULL)
+                        """
                 ).execute()
             }
         }
@@ -112,10 +149,13 @@ extension SQLiteStore {
                     """
             ).execute()
         }
-        for subjectID in changes.people.identifiersRemoved {
+        for run in IDRuns(changes.people.identifiersRemoved) {
             try db.cachedStatement(
                 bound:
-                    "DELETE FROM subject_identifier WHERE workspace_id = \(workspace) AND subject_id = \(subjectID)"
+                    """
+                    DELETE FROM subject_identifier INDEXED BY subject_identifier_subject
+                    WHERE workspace_id = \(workspace) AND subject_id IN \(list: run)
+                    """
             ).execute()
         }
         for identifier in changes.people.identifiers {
@@ -190,7 +230,7 @@ extension SQLiteStore {
                     INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
                     by_retention) VALUES (
                         \(entry.workspaceID.uuidString), \(entry.subjectID),
-                        \(try NameListColumn.encoded(entry.recordTypes)), \(entry.erasedAt), \(entry.requestID),
+                        \(try NameListColumn.encoded(entry.recordTypes)), \(stored(entry.erasedAt)), \(entry.requestID),
                         \(entry.byRetention))
                     """
             ).execute()
@@ -290,7 +330,6 @@ extension SQLiteStore {
                     WHERE id = \(id) AND workspace_id = \(workspace)
                     """)
         case .keyDestroyed(let id):
-            // Cached: a retention sweep destroys thousands of keys in one transaction.
             try db.cachedStatement(
                 bound: """
                     UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
@@ -419,9 +458,10 @@ extension SQLiteStore {
         return try await pool.read { db in
             try SQLRequest<UUID>(
                 literal: """
-                    SELECT DISTINCT subject_id FROM record_part WHERE workspace_id = \(workspaceID.uuidString)
-                    AND event_index IN \(eventIndexes)
-                    ORDER BY subject_id
+                    SELECT DISTINCT p.subject_id FROM record_part p JOIN subject s ON s.id = p.subject_id
+                    WHERE p.workspace_id = \(workspaceID.uuidString) AND p.event_index IN \(eventIndexes)
+                    AND s.wrapped_key IS NOT NULL
+                    ORDER BY p.subject_id
                     """
             ).fetchAll(db)
         }
@@ -575,6 +615,7 @@ extension SQLiteStore {
                         bound: """
                             SELECT * FROM record_part
                             WHERE subject_id = \(id) AND workspace_id = \(workspaceID.uuidString)
+                            AND EXISTS (SELECT 1 FROM subject WHERE id = \(id) AND wrapped_key IS NOT NULL)
                             ORDER BY created_at, record_id, role
                             """)
                 ).map(Self.part)
@@ -587,8 +628,9 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db.cachedStatement(
                     bound: """
-                        SELECT * FROM record_part
-                        WHERE record_id = \(recordID) AND workspace_id = \(workspaceID.uuidString) ORDER BY role
+                        SELECT p.* FROM record_part p JOIN subject s ON s.id = p.subject_id
+                        WHERE p.record_id = \(recordID) AND p.workspace_id = \(workspaceID.uuidString)
+                        AND s.wrapped_key IS NOT NULL ORDER BY p.role
                         """)
             ).map(Self.part)
         }

@@ -1,5 +1,6 @@
 import CustosCore
 import CustosServices
+import CustosStorage
 import Foundation
 import Testing
 
@@ -319,6 +320,51 @@ struct RetentionContractTests {
     }
 
     @Test(
+        "a person a sweep erases by destroying their key is gone from every read at once, and their sealed rows go in the purge after",
+        arguments: TestBackend.available)
+    func erasedThenPurged(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let (store, workspace) = (fixture.store, vault.workspace.id)
+            let type = try #require(vault.policy.recordType("member_contact"))
+            // A head and their PA on one record.
+            let outcome = try await vault.write(
+                RecordInput(
+                    type: type,
+                    values: [
+                        "name": "Head Teacher", "school_address": "1 School Lane", "head_email": "head@school.example",
+                        "pa_name": "Pat Assistant", "pa_email": "pa@school.example",
+                    ],
+                    source: .person),
+                actor: "office")
+            guard case .created(let record, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
+            let (head, pa) = (try #require(subjects["head"]), try #require(subjects["pa"]))
+
+            // What the sweep writes for a person whose every record ran its course.
+            var changes = ChangeSet(workspaceID: workspace)
+            changes.people.subjectUpdates = [.keyDestroyed(head)]
+            changes.people.identifiersRemoved = [head]
+            changes.people.nameWordsRemoved = [head]
+            try await store.apply(changes)
+
+            #expect(try await store.recordTypes(ofSubjects: [head, pa], in: workspace) == [pa: ["member_contact"]])
+            #expect(try await store.recordParts(ofSubjects: [head, pa], in: workspace).map(\.subjectID) == [pa])
+            #expect(try await store.recordParts(ofRecord: record, in: workspace).map(\.subjectID) == [pa])
+            #expect(try await store.contactFacts(ofSubject: head, in: workspace)?.recordTypes.isEmpty == true)
+            #expect(try await vault.read(subject: pa, actor: "t").records.count == 1, "the PA's part reads as before")
+            #expect(try await store.erasedSubjectsHoldingSealedRows(after: nil, limit: 10, in: workspace) == [head])
+
+            // The purge deletes only what a destroyed key sealed: the PA's part stays.
+            var purge = ChangeSet(workspaceID: workspace)
+            purge.people.sealedRowsPurged = [head, pa]
+            try await store.apply(purge)
+            #expect(try await store.erasedSubjectsHoldingSealedRows(after: nil, limit: 10, in: workspace).isEmpty)
+            #expect(try await store.recordParts(ofRecord: record, in: workspace).map(\.subjectID) == [pa])
+            #expect(try await vault.read(subject: pa, actor: "t").records.count == 1)
+        }
+    }
+
+    @Test(
         "a run stopped part-way and run again ends where one uninterrupted run ends",
         arguments: TestBackend.available)
     func interrupted(_ backend: TestBackend) async throws {
@@ -335,10 +381,18 @@ struct RetentionContractTests {
                 let retention = Retention(vault: vault)
                 if interrupted {
                     let first = try await retention.run(asOf: try day("2025-01-01"), batchSize: 2, maxBatches: 1)
-                    #expect(first.subjectsErased == 2)
+                    #expect(first.subjectsErased == 2 && first.sealedRowsPurged == 0)
+                    // Stopped before its purge: the two erased hold sealed rows no read counts.
+                    let sealed = try await fixture.store.erasedSubjectsHoldingSealedRows(
+                        after: nil, limit: 10, in: vault.workspace.id)
+                    #expect(Set(sealed) == Set(heads.prefix(2)))
+                    #expect(try await fixture.store.recordTypes(ofSubjects: sealed, in: vault.workspace.id).isEmpty)
                 }
                 let rest = try await retention.run(asOf: try day("2025-01-01"), batchSize: 2)
-                #expect(rest.subjectsErased == (interrupted ? 3 : 5))
+                #expect(rest.subjectsErased == (interrupted ? 3 : 5) && rest.sealedRowsPurged == 5)
+                let sealed = try await fixture.store.erasedSubjectsHoldingSealedRows(
+                    after: nil, limit: 10, in: vault.workspace.id)
+                state.append("sealed \(sealed.count)")
                 for head in heads {
                     let gone = try await fixture.store.subjects([head], in: vault.workspace.id).first?.key == nil
                     state.append("\(gone)")
@@ -350,7 +404,7 @@ struct RetentionContractTests {
             return state
         }
         let once = try await endState(interrupted: false)
-        #expect(once == ["true", "true", "true", "true", "true", "journal 5", "plan 0"])
+        #expect(once == ["sealed 0", "true", "true", "true", "true", "true", "journal 5", "plan 0"])
         #expect(try await endState(interrupted: true) == once)
     }
 

@@ -10,7 +10,9 @@ public import Foundation
 /// legal hold on the person or the type stops the action, as does the person's restriction of the
 /// use of those records (UK GDPR Art 18: they are then only stored). An erasure by retention destroys the
 /// person's key when nothing of theirs is left (else deletes only the types due), and is written
-/// to the erasure journal, so a restore re-applies it; unlike an erasure request it leaves no
+/// to the erasure journal, so a restore re-applies it. Destroying the key erases at once (with the
+/// identifiers and name words that would find the person): what it sealed can never be opened
+/// again, and no read counts it; those rows are purged in bulk when the sweep has run through; unlike an erasure request it leaves no
 /// tombstone and no suppression (but for people whose consent ended: their addresses stay
 /// suppressed for marketing), since a person whose records simply ran their course may come
 /// back. A review becomes a task for the DPO, once. An anonymisation keeps the rule's statistical
@@ -437,7 +439,10 @@ public struct Retention: Sendable {
                 let bySubject = Dictionary(grouping: items, by: \.subjectID)
                 let batch = bySubject.keys.sorted { $0.precedes($1) }
                 let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
-                let records = try await store.recordIDs(ofSubjects: batch, in: workspaceID)
+                // Records on their own clocks are counted only for the people some are due for.
+                let records = try await store.recordIDs(
+                    ofSubjects: batch.filter { subject in bySubject[subject]?.contains { $0.recordID != nil } == true },
+                    in: workspaceID)
                 var changes = ChangeSet(workspaceID: workspaceID)
                 changes.conditions = [.claimHeld(claim)]
                 let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
@@ -490,9 +495,11 @@ public struct Retention: Sendable {
                         ? types.isSuperset(of: held[subject] ?? [])
                         : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
                     if nothingLeft {
+                        // Erased by destroying the key, with the blind indexes that would find
+                        // them; what the key sealed is purged when the sweep has run through.
                         changes.people.subjectUpdates.append(.keyDestroyed(subject))
-                        changes.people.recordPartsRemoved.append(subject)
                         changes.people.identifiersRemoved.append(subject)
+                        changes.people.nameWordsRemoved.append(subject)
                         changes.people.erasureJournal.append(
                             ErasureJournalEntry(
                                 workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
@@ -534,6 +541,22 @@ public struct Retention: Sendable {
                 batches += 1
             }
         } while after != nil
+        // Then the rows sealed under the keys destroyed, by this sweep or one stopped before its
+        // purge, deleted a batch of people at a time.
+        var purgedAfter: UUID?
+        while true {
+            if let maxBatches, batches >= maxBatches { return (report, false) }
+            let people = try await store.erasedSubjectsHoldingSealedRows(
+                after: purgedAfter, limit: batchSize, in: workspaceID)
+            guard let last = people.last else { break }
+            var changes = ChangeSet(workspaceID: workspaceID)
+            changes.conditions = [.claimHeld(claim)]
+            changes.people.sealedRowsPurged = people
+            try await store.apply(changes)
+            report.sealedRowsPurged += people.count
+            purgedAfter = last
+            batches += 1
+        }
         return (report, true)
     }
 

@@ -10,6 +10,9 @@ public struct RetentionReport: Sendable, Equatable {
     public var reviewsAdded = 0
     /// Items a legal hold or a restriction (Art 18) stopped.
     public var held = 0
+    /// People erased by destroying their key (by this run, or by one stopped before it purged)
+    /// whose sealed rows were then purged.
+    public var sealedRowsPurged = 0
 
     public init() {}
 }

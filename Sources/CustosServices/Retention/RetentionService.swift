@@ -72,7 +72,7 @@ public struct RetentionService: Service {
                 metadata: [
                     "workspace": "\(workspace.name)", "erased": "\(report.subjectsErased)",
                     "partly": "\(report.subjectsPartlyErased)", "reviews": "\(report.reviewsAdded)",
-                    "held": "\(report.held)",
+                    "held": "\(report.held)", "purged": "\(report.sealedRowsPurged)",
                 ])
             ServiceMetrics.count(
                 ServiceMetrics.retentionErased, report.subjectsErased, dimensions: [("workspace", workspace.name)])

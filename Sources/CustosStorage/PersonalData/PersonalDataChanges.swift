@@ -12,8 +12,16 @@ public struct PersonalDataChanges: Sendable {
     public var identifiers: [StoredIdentifier] = []
     /// Subjects whose identifiers are all removed (before ``identifiers`` are added).
     public var identifiersRemoved: [UUID] = []
-    /// Subjects whose parts of every record are deleted (erasure).
+    /// Subjects whose parts of every record are deleted (erasure), with their earlier versions,
+    /// statements and name words.
     public var recordPartsRemoved: [UUID] = []
+    /// Subjects whose name words (the blind indexes a search by name reads) are all removed.
+    public var nameWordsRemoved: [UUID] = []
+    /// People erased by having their key destroyed, whose sealed rows (record parts, earlier
+    /// versions, statements) are deleted now: a retention sweep destroys keys first and purges
+    /// what they sealed afterwards. Only the rows of those whose key is gone, and who were not
+    /// merged into someone, are deleted.
+    public var sealedRowsPurged: [UUID] = []
     /// Subjects whose parts of records of these types are deleted (an erasure that keeps other
     /// types under an exemption).
     public var recordPartsRemovedOfTypes: [UUID: [String]] = [:]

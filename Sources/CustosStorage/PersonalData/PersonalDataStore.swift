@@ -33,7 +33,8 @@ public protocol PersonalDataStore: Sendable {
     func subjectCount(inSchool schoolID: UUID, in workspaceID: UUID) async throws -> Int
 
     /// The people whose attendance records name an event with one of `eventIndexes` (blind
-    /// indexes of kind `event`; see ``StoredRecordPart/eventIndex``).
+    /// indexes of kind `event`; see ``StoredRecordPart/eventIndex``), leaving out people whose key
+    /// is destroyed.
     func subjectIDs(attending eventIndexes: [Data], in workspaceID: UUID) async throws -> [UUID]
 
     func identifiers(ofSubject subjectID: UUID, in workspaceID: UUID) async throws -> [StoredIdentifier]
@@ -53,10 +54,12 @@ public protocol PersonalDataStore: Sendable {
     /// first: possibly one person twice. Only the groups `subjectID` is in, when it is given.
     func sharedNames(in workspaceID: UUID, including subjectID: UUID?) async throws -> [[UUID]]
 
-    /// Every part of every record that concerns `subjectIDs`.
+    /// Every part of every record that concerns `subjectIDs`; none of people whose key is
+    /// destroyed, whose parts are sealed for good until purged.
     func recordParts(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [StoredRecordPart]
 
-    /// Every part of one record.
+    /// Every part of one record held by people whose key stands: a part sealed under a destroyed
+    /// key is no longer part of the record, though not yet purged.
     func recordParts(ofRecord recordID: UUID, in workspaceID: UUID) async throws -> [StoredRecordPart]
 
     /// The statements a subject attached to their records, oldest first.

@@ -15,8 +15,15 @@ public protocol RetentionStore: Sendable {
         named event: String, in workspaceID: UUID, among stretch: SubjectStretch
     ) async throws -> [RetentionEvent]
 
-    /// The kinds of record each of `subjectIDs` holds a part of.
+    /// The kinds of record each of `subjectIDs` holds a part of; none for a person whose key is
+    /// destroyed, whose parts are sealed for good until purged.
     func recordTypes(ofSubjects subjectIDs: [UUID], in workspaceID: UUID) async throws -> [UUID: Set<String>]
+
+    /// Up to `limit` people after `after`, in id order, whose key is destroyed (and who were not
+    /// merged into someone) but whose sealed rows remain: record parts, earlier versions or
+    /// statements. A retention sweep destroys keys at once and purges these afterwards
+    /// (``PersonalDataChanges/sealedRowsPurged``).
+    func erasedSubjectsHoldingSealedRows(after: UUID?, limit: Int, in workspaceID: UUID) async throws -> [UUID]
 
     /// Live people of `stretch` holding part of a record of `type`.
     func subjectIDs(holding type: String, in workspaceID: UUID, among stretch: SubjectStretch) async throws -> [UUID]

@@ -78,7 +78,8 @@ struct BenchCommand: AsyncParsableCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "custos-bench-retention-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
+            defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
+            if keep { print("Folder: \(folder.path)") }
             try await RetentionBench(subjects: subjects, recordsPerSubject: 5).run(folder: folder)
             return
         }

@@ -59,7 +59,7 @@ struct RetentionRunCommand: AsyncParsableCommand {
             return try await Retention(vault: vault).run(asOf: day) { done, _ in line.update(done) }
         }
         print(
-            "erased \(report.subjectsErased) people, part of \(report.subjectsPartlyErased) more; \(report.recordsAnonymised) records anonymised; \(report.reviewsAdded) reviews added; \(report.held) held"
+            "erased \(report.subjectsErased) people, part of \(report.subjectsPartlyErased) more; \(report.recordsAnonymised) records anonymised; \(report.reviewsAdded) reviews added; \(report.held) held; sealed records of \(report.sealedRowsPurged) people erased purged"
         )
     }
 }
