@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Custos's figures on both backends, side by side, in one run: `custos bench` (the encrypted import
 # beside plain inserts of the same rows into the same backend, find and read by email, the audience
-# decided and exported with its peak memory, access requests and erasures) on SQLite, then on a
+# decided and exported with its peak memory, access requests and erasures, then the retention sweep
+# over SUBJECTS people with five records each) on SQLite, then on a
 # private PostgreSQL cluster started for the run (fsync on, as in production), then one table.
 # Needs a release build (swift build -c release --product custos); PostgreSQL is installed from
 # Debian's packages if missing. CUSTOS_BINARY names another build to measure.
@@ -39,11 +40,13 @@ start_private_postgres -c max_connections=100 -c shared_buffers=128MB
 out=$(mktemp -d /tmp/custos-bench.XXXXXX)
 trap 'stop_postgres; rm -rf "$out"' EXIT
 arguments=(bench --rows "$rows" --subjects "$subjects" --lookups "$lookups" --requests "$requests")
+database="postgres://custos@127.0.0.1:$pg_port/custos_bench?sslmode=disable"
 echo "==> SQLite"
 "$custos" "${arguments[@]}" | tee "$out/sqlite.txt"
+"$custos" bench --retention --subjects "$subjects" | tee -a "$out/sqlite.txt"
 echo "==> PostgreSQL"
-"$custos" "${arguments[@]}" --database "postgres://custos@127.0.0.1:$pg_port/custos_bench?sslmode=disable" |
-  tee "$out/postgres.txt"
+"$custos" "${arguments[@]}" --database "$database" | tee "$out/postgres.txt"
+"$custos" bench --retention --subjects "$subjects" --database "$database" | tee -a "$out/postgres.txt"
 
 # Each figure is a line "what: how much"; the two runs print the same lines in the same order.
 python3 - "$out/sqlite.txt" "$out/postgres.txt" <<'PY'

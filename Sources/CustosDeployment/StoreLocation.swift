@@ -120,15 +120,21 @@ public enum StoreLocation: Sendable, CustomStringConvertible {
     }
 
     /// For `custos bench --retention`: lays `subjects` synthetic people with `recordsPerSubject`
-    /// record parts each (sealed parts of random bytes) straight into an SQLite workspace, last
-    /// active on days spread over the 2,030 before `asOf`.
+    /// record parts each (sealed parts of random bytes) straight into a workspace, last active on
+    /// days spread over the 2,030 before `asOf`.
     public func layRetentionBenchPeople(
-        workspace: UUID, subjects: Int, recordsPerSubject: Int, asOf: CalendarDay
-    ) throws {
-        guard case .sqlite(let directory) = self else { throw StoreLocationError.sqliteOnly("the retention bench") }
-        try SQLiteBenchRows.layRetentionPeople(
-            into: directory, workspace: workspace, subjects: subjects, recordsPerSubject: recordsPerSubject,
-            asOf: asOf)
+        workspace: UUID, subjects: Int, recordsPerSubject: Int, asOf: CalendarDay, logger: Logger
+    ) async throws {
+        switch self {
+        case .sqlite(let directory):
+            try SQLiteBenchRows.layRetentionPeople(
+                into: directory, workspace: workspace, subjects: subjects, recordsPerSubject: recordsPerSubject,
+                asOf: asOf)
+        case .postgres(let url):
+            try await PostgresRetentionBenchRows.lay(
+                url: try PostgresConnectionURL(url), workspace: workspace, subjects: subjects,
+                recordsPerSubject: recordsPerSubject, asOf: asOf, logger: logger)
+        }
     }
 }
 

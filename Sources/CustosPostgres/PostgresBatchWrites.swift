@@ -32,6 +32,26 @@ enum PostgresBatchWrites {
             """, logger: logger)
     }
 
+    /// Appends to the erasure journal in the entries' order (a retention sweep journals thousands
+    /// of people in one change set).
+    static func appendErasureJournal(
+        _ entries: [ErasureJournalEntry], _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        guard !entries.isEmpty else { return }
+        let types = try entries.map { try NameListColumn.encoded($0.recordTypes) }
+        try await connection.query(
+            """
+            INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id, by_retention)
+            SELECT workspace_id, subject_id, CASE WHEN typed THEN types END, erased_at, NULLIF(request, \(noID)),
+            by_retention
+            FROM UNNEST(\(entries.map(\.workspaceID)), \(entries.map(\.subjectID)), \(types.map { $0 != nil }),
+            \(types.map { $0 ?? "" }), \(entries.map(\.erasedAt)), \(entries.map { $0.requestID ?? noID }),
+            \(entries.map(\.byRetention)))
+            WITH ORDINALITY AS t(workspace_id, subject_id, typed, types, erased_at, request, by_retention, position)
+            ORDER BY position
+            """, logger: logger)
+    }
+
     /// Writes the identifiers; throws ``StoreError/identityTaken`` when one that claims its person
     /// is claimed by another person already (made meanwhile by another transaction, which this one
     /// waited for), as a row at a time did.

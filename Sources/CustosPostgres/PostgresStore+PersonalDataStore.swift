@@ -146,15 +146,7 @@ extension PostgresStore {
                 \(ByteBuffer(data: part.sealed)), \(part.reidentification.map { ByteBuffer(data: $0) }))
                 """, logger: logger)
         }
-        for entry in changes.people.erasureJournal {
-            try await connection.query(
-                """
-                INSERT INTO erasure_journal (workspace_id, subject_id, record_types, erased_at, request_id,
-                by_retention)
-                VALUES (\(entry.workspaceID), \(entry.subjectID), \(try NameListColumn.encoded(entry.recordTypes)),
-                \(entry.erasedAt), \(entry.requestID), \(entry.byRetention))
-                """, logger: logger)
-        }
+        try await PostgresBatchWrites.appendErasureJournal(changes.people.erasureJournal, connection, logger)
         for index in changes.people.tombstones {
             try await connection.query(
                 """

@@ -145,12 +145,16 @@ public struct Retention: Sendable {
     /// due, with the rule, the trigger day and the due day, held ones marked. Reads dates of birth
     /// where a rule runs from one (audited as `retention.plan`); writes nothing else.
     public func plan(asOf day: CalendarDay) async throws -> [RetentionItem] {
-        try await plan(asOf: day, among: .all)
+        try await plan(asOf: day, among: .all).items
     }
 
     /// ``plan(asOf:)`` for the people of `stretch` alone: a sweep plans a stretch at a time, so
     /// its memory is bounded by the stretch, not by everyone due.
-    func plan(asOf day: CalendarDay, among stretch: SubjectStretch) async throws -> [RetentionItem] {
+    /// The kinds of record each person holds, as read to plan (for the people whose trigger is
+    /// theirs, not a record's): the sweep decides from them whether anything is left.
+    func plan(
+        asOf day: CalendarDay, among stretch: SubjectStretch
+    ) async throws -> (items: [RetentionItem], holdings: [UUID: Set<String>]) {
         struct Key: Hashable {
             var subject: UUID
             var type: String
@@ -179,15 +183,17 @@ public struct Retention: Sendable {
             }
         }
         var readBirthDates = 0
+        var holdings: [UUID: Set<String>] = [:]
         for rule in usedRules {
             let types = policy.recordTypes.filter { $0.retention.contains(rule.id) }.map(\.id)
             switch rule.trigger {
             case .lastActivity, .event, .leavingDate, .endOfCourse:
                 // Triggers of the person, not of a record: each of the rule's types they hold.
                 let triggers = try await personTriggers(rule, types: types, asOf: day, among: stretch)
-                let held = try await store.recordTypes(ofSubjects: Array(triggers.keys), in: workspaceID)
+                let unread = triggers.keys.filter { holdings[$0] == nil }
+                holdings.merge(try await store.recordTypes(ofSubjects: unread, in: workspaceID)) { old, _ in old }
                 for (subject, trigger) in triggers {
-                    for type in types where held[subject]?.contains(type) == true {
+                    for type in types where holdings[subject]?.contains(type) == true {
                         consider(subject, type, rule, from: trigger)
                     }
                 }
@@ -243,7 +249,7 @@ public struct Retention: Sendable {
             if left.recordType != right.recordType { return left.recordType < right.recordType }
             return (left.recordID?.uuidString ?? "") < (right.recordID?.uuidString ?? "")
         }
-        return items
+        return (items, holdings)
     }
 
     /// The day `rule` runs from for each live person it may have fallen due for by `day`: their
@@ -409,18 +415,26 @@ public struct Retention: Sendable {
         var known = 0
         var batches = 0
         // People are planned a stretch at a time, in id order, and each stretch's plan is held once,
-        // by person: each batch is a run of people in it, not a copy.
-        var after: UUID?
-        repeat {
-            if let maxBatches, batches >= maxBatches { return (report, false) }
+        // by person: each batch is a run of people in it, not a copy. The next stretch is planned
+        // (read) while this one's batches are written: the two stretches share no one.
+        /// Where the stretch after `after` ends, and its plan; nil past the last stretch.
+        @Sendable func planned(after: UUID?, last: Bool) async throws -> StretchPlan? {
+            guard !last else { return nil }
             let through = try await store.subjectStretchEnd(
                 holding: types, after: after, size: stretchSize, in: workspaceID)
+            let (items, holdings) = try await plan(asOf: day, among: SubjectStretch(after: after, through: through))
+            return StretchPlan(through: through, items: items, holdings: holdings)
+        }
+        if let maxBatches, batches >= maxBatches { return (report, false) }
+        var upcoming = try await planned(after: nil, last: false)
+        while let stretch = upcoming {
+            if let maxBatches, batches >= maxBatches { return (report, false) }
+            async let following = planned(after: stretch.through, last: stretch.through == nil)
+            let holdings = stretch.holdings
             var stopped = 0
-            let actionable = try await Self.byPerson(
-                plan(asOf: day, among: SubjectStretch(after: after, through: through)), held: &stopped)
+            let actionable = Self.byPerson(stretch.items, held: &stopped)
             report.held += stopped
             known += actionable.count
-            after = through
             var next = actionable.startIndex
             while next < actionable.endIndex {
                 if let maxBatches, batches >= maxBatches { return (report, false) }
@@ -438,7 +452,10 @@ public struct Retention: Sendable {
                 next = end
                 let bySubject = Dictionary(grouping: items, by: \.subjectID)
                 let batch = bySubject.keys.sorted { $0.precedes($1) }
-                let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
+                // What each holds, as read to plan the stretch (a person whose record a write
+                // adds since is as stale as the plan's last activity), else read now.
+                let unread = try await store.recordTypes(
+                    ofSubjects: batch.filter { holdings[$0] == nil }, in: workspaceID)
                 // Records on their own clocks are counted only for the people some are due for.
                 let records = try await store.recordIDs(
                     ofSubjects: batch.filter { subject in bySubject[subject]?.contains { $0.recordID != nil } == true },
@@ -492,7 +509,7 @@ public struct Retention: Sendable {
                     let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
                     let nothingLeft =
                         expired.isEmpty
-                        ? types.isSuperset(of: held[subject] ?? [])
+                        ? types.isSuperset(of: holdings[subject] ?? unread[subject] ?? [])
                         : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
                     if nothingLeft {
                         // Erased by destroying the key, with the blind indexes that would find
@@ -540,7 +557,8 @@ public struct Retention: Sendable {
                 progress(done, known)
                 batches += 1
             }
-        } while after != nil
+            upcoming = try await following
+        }
         // Then the rows sealed under the keys destroyed, by this sweep or one stopped before its
         // purge, deleted a batch of people at a time.
         var purgedAfter: UUID?
@@ -558,6 +576,14 @@ public struct Retention: Sendable {
             batches += 1
         }
         return (report, true)
+    }
+
+    /// A stretch of people planned: where it ends (nil: at the last person), what falls due in it,
+    /// and the kinds of record its people hold as read to plan it.
+    private struct StretchPlan: Sendable {
+        var through: UUID?
+        var items: [RetentionItem]
+        var holdings: [UUID: Set<String>]
     }
 
     /// The items of `plan` a sweep acts on, by person in id order, each person's in the plan's

@@ -56,9 +56,9 @@ struct BenchCommand: AsyncParsableCommand {
     var console = false
 
     func validate() throws {
-        if database != nil, console || retention || audienceFrom != nil {
+        if database != nil, console || audienceFrom != nil {
             throw ValidationError(
-                "--database: --console, --retention and --audience-from measure an SQLite data folder; leave out --database"
+                "--database: --console and --audience-from measure an SQLite data folder; leave out --database"
             )
         }
         if let database { _ = try StoreLocation(dataDirectory: ".", databaseURL: database) }
@@ -80,7 +80,7 @@ struct BenchCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
             if keep { print("Folder: \(folder.path)") }
-            try await RetentionBench(subjects: subjects, recordsPerSubject: 5).run(folder: folder)
+            try await RetentionBench(subjects: subjects, recordsPerSubject: 5).run(folder: folder, database: database)
             return
         }
         if let audienceFrom {

@@ -15,20 +15,28 @@ struct RetentionBench {
     let subjects: Int
     let recordsPerSubject: Int
 
-    func run(folder: URL) async throws {
+    /// Lays the people and sweeps them in `folder` (its master key, and its SQLite data unless
+    /// `database` names a PostgreSQL database, where a workspace of its own is made).
+    func run(folder: URL, database: String?) async throws {
         let ashe = try ExamplePolicy.ashe.load()
         let keys = MasterKeySource(fileURL: folder.appendingPathComponent("master.key"), environment: [:])
         try keys.createIfAbsent()
-        let data = folder.appendingPathComponent("data")
         let asOf = CalendarDay.today
-        let location = StoreLocation.sqlite(directory: data)
-        try await location.withInstallation(keys: keys, logger: Logger(label: "custos.bench")) { installation in
+        let location =
+            try database.map { try StoreLocation(dataDirectory: ".", databaseURL: $0) }
+            ?? .sqlite(directory: folder.appendingPathComponent("data"))
+        print("backend: \(location)")
+        let logger = Logger(label: "custos.bench")
+        try await location.withInstallation(keys: keys, logger: logger) { installation in
+            // A database may hold earlier runs' workspaces; each run makes its own.
+            let name = database == nil ? "bench" : "bench-\(UInt32.random(in: 0...UInt32.max))"
             let (workspace, _) = try await installation.createWorkspace(
-                name: "bench", title: "Bench", policy: ashe, by: "bench")
+                name: name, title: "Bench", policy: ashe, by: "bench")
             let vault = try await installation.vault(workspace, policy: ashe.policy)
             let layStart = Date()
-            try location.layRetentionBenchPeople(
-                workspace: workspace.id, subjects: subjects, recordsPerSubject: recordsPerSubject, asOf: asOf)
+            try await location.layRetentionBenchPeople(
+                workspace: workspace.id, subjects: subjects, recordsPerSubject: recordsPerSubject, asOf: asOf,
+                logger: logger)
             print(
                 "laid down \(subjects) people with \(subjects * recordsPerSubject) record parts in \(String(format: "%.1f", Date().timeIntervalSince(layStart))) s; peak resident memory so far \(BenchCommand.peakResidentMegabytes()) MB"
             )
