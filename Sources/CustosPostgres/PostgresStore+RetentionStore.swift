@@ -87,6 +87,8 @@ extension PostgresStore {
         after: UUID?, limit: Int, in workspaceID: UUID
     ) async throws -> [UUID] {
         var ids: [UUID] = []
+        // The index of people gone (`subject_gone`) serves: its condition is repeated for the
+        // planner, then narrowed to those erased.
         for try await id in try await client.query(
             """
             SELECT s.id FROM subject s

@@ -107,7 +107,8 @@ extension SQLiteStore {
             try SQLRequest<UUID>(
                 literal: """
                     SELECT s.id FROM subject s INDEXED BY subject_gone
-                    WHERE s.workspace_id = \(workspaceID.uuidString) AND s.id > \(SubjectStretch(after: after, through: nil).lowestBlob)
+                    WHERE s.workspace_id = \(workspaceID.uuidString)
+                    AND s.id > \(SubjectStretch(after: after, through: nil).lowestBlob)
                     AND s.wrapped_key IS NULL AND s.merged_into IS NULL
                     AND (EXISTS (SELECT 1 FROM record_part p WHERE p.subject_id = s.id)
                         OR EXISTS (SELECT 1 FROM record_part_version v WHERE v.subject_id = s.id)

@@ -12,10 +12,10 @@ public import Foundation
 /// person's key when nothing of theirs is left (else deletes only the types due), and is written
 /// to the erasure journal, so a restore re-applies it. Destroying the key erases at once (with the
 /// identifiers and name words that would find the person): what it sealed can never be opened
-/// again, and no read counts it; those rows are purged in bulk when the sweep has run through; unlike an erasure request it leaves no
-/// tombstone and no suppression (but for people whose consent ended: their addresses stay
-/// suppressed for marketing), since a person whose records simply ran their course may come
-/// back. A review becomes a task for the DPO, once. An anonymisation keeps the rule's statistical
+/// again, and no read counts it; those rows are purged in bulk when the sweep has run through.
+/// Unlike an erasure request it leaves no tombstone and no suppression (but for people whose
+/// consent ended: their addresses stay suppressed for marketing), since a person whose records
+/// simply ran their course may come back. A review becomes a task for the DPO, once. An anonymisation keeps the rule's statistical
 /// fields apart, linked to no one (``AnonymisedRecord``), then erases as an erasure does.
 ///
 /// A run works in batches, each one transaction: stopped at any point, running it again finishes
@@ -149,9 +149,9 @@ public struct Retention: Sendable {
     }
 
     /// ``plan(asOf:)`` for the people of `stretch` alone: a sweep plans a stretch at a time, so
-    /// its memory is bounded by the stretch, not by everyone due.
-    /// The kinds of record each person holds, as read to plan (for the people whose trigger is
-    /// theirs, not a record's): the sweep decides from them whether anything is left.
+    /// its memory is bounded by the stretch, not by everyone due. With the items come the kinds of
+    /// record each person holds, as read to plan (for people whose trigger is theirs, not a
+    /// record's): the sweep decides from them whether anything of a person is left.
     func plan(
         asOf day: CalendarDay, among stretch: SubjectStretch
     ) async throws -> (items: [RetentionItem], holdings: [UUID: Set<String>]) {
