@@ -108,6 +108,10 @@ enum PostgresBatchWrites {
                 reidentification, event_index)
                 ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
                 source_kind = excluded.source_kind, source_name = excluded.source_name,
+                -- A part left sealed under a destroyed key (a retention sweep purges it later) is
+                -- replaced whole: the new part is made now.
+                created_at = CASE WHEN EXISTS (SELECT 1 FROM subject g WHERE g.id = record_part.subject_id
+                    AND g.wrapped_key IS NULL) THEN excluded.created_at ELSE record_part.created_at END,
                 updated_at = excluded.updated_at, sealed = excluded.sealed,
                 reidentification = excluded.reidentification, event_index = excluded.event_index
                 WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type

@@ -319,6 +319,59 @@ struct RetentionContractTests {
         }
     }
 
+    /// An ASHE head and their PA on one contact record: the record's id and the two people.
+    func headAndPA(_ vault: Vault) async throws -> (record: UUID, head: UUID, pa: UUID) {
+        let type = try #require(vault.policy.recordType("member_contact"))
+        let outcome = try await vault.write(
+            RecordInput(
+                type: type,
+                values: [
+                    "name": "Head Teacher", "school_address": "1 School Lane", "head_email": "head@school.example",
+                    "pa_name": "Pat Assistant", "pa_email": "pa@school.example",
+                ],
+                source: .person),
+            actor: "office")
+        guard case .created(let record, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
+        return (record, try #require(subjects["head"]), try #require(subjects["pa"]))
+    }
+
+    /// What a sweep writes for a person whose every record ran its course: the key destroyed, with
+    /// what would find them; their sealed rows wait for the purge.
+    func destroyKey(of subject: UUID, in workspace: UUID, _ store: any CustosStore) async throws {
+        var changes = ChangeSet(workspaceID: workspace)
+        changes.people.subjectUpdates = [.keyDestroyed(subject)]
+        changes.people.identifiersRemoved = [subject]
+        changes.people.nameWordsRemoved = [subject]
+        try await store.apply(changes)
+    }
+
+    @Test(
+        "a part written in the place of one sealed under a destroyed key, before the purge, is made then: it keeps nothing of the sealed one",
+        arguments: TestBackend.available)
+    func partInPlaceOfSealedOne(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "ashe")
+            let (record, head, pa) = try await headAndPA(vault)
+            let sealed = try #require(
+                try await fixture.store.recordParts(ofRecord: record, in: vault.workspace.id).first {
+                    $0.role == "head"
+                })
+            try await destroyKey(of: head, in: vault.workspace.id, fixture.store)
+            // Someone else becomes the record's head (the PA, here) a month on.
+            var replacing = sealed
+            replacing.subjectID = pa
+            replacing.createdAt = Date(
+                timeIntervalSince1970: (sealed.createdAt.timeIntervalSince1970 + 30 * 86_400).rounded())
+            replacing.updatedAt = replacing.createdAt
+            var changes = ChangeSet(workspaceID: vault.workspace.id)
+            changes.people.recordParts = [replacing]
+            try await fixture.store.apply(changes)
+            let part = try await fixture.store.recordParts(ofRecord: record, in: vault.workspace.id)
+                .first { $0.role == "head" }
+            #expect(part?.subjectID == pa && part?.createdAt == replacing.createdAt)
+        }
+    }
+
     @Test(
         "a person a sweep erases by destroying their key is gone from every read at once, and their sealed rows go in the purge after",
         arguments: TestBackend.available)
@@ -326,26 +379,8 @@ struct RetentionContractTests {
         try await backend.withFixture { fixture in
             let vault = try await fixture.vault(example: "ashe")
             let (store, workspace) = (fixture.store, vault.workspace.id)
-            let type = try #require(vault.policy.recordType("member_contact"))
-            // A head and their PA on one record.
-            let outcome = try await vault.write(
-                RecordInput(
-                    type: type,
-                    values: [
-                        "name": "Head Teacher", "school_address": "1 School Lane", "head_email": "head@school.example",
-                        "pa_name": "Pat Assistant", "pa_email": "pa@school.example",
-                    ],
-                    source: .person),
-                actor: "office")
-            guard case .created(let record, let subjects, _) = outcome else { throw SeedPeople.ScenarioFailure() }
-            let (head, pa) = (try #require(subjects["head"]), try #require(subjects["pa"]))
-
-            // What the sweep writes for a person whose every record ran its course.
-            var changes = ChangeSet(workspaceID: workspace)
-            changes.people.subjectUpdates = [.keyDestroyed(head)]
-            changes.people.identifiersRemoved = [head]
-            changes.people.nameWordsRemoved = [head]
-            try await store.apply(changes)
+            let (record, head, pa) = try await headAndPA(vault)
+            try await destroyKey(of: head, in: workspace, store)
 
             #expect(try await store.recordTypes(ofSubjects: [head, pa], in: workspace) == [pa: ["member_contact"]])
             #expect(try await store.recordParts(ofSubjects: [head, pa], in: workspace).map(\.subjectID) == [pa])

@@ -145,16 +145,12 @@ public struct Retention: Sendable {
     /// due, with the rule, the trigger day and the due day, held ones marked. Reads dates of birth
     /// where a rule runs from one (audited as `retention.plan`); writes nothing else.
     public func plan(asOf day: CalendarDay) async throws -> [RetentionItem] {
-        try await plan(asOf: day, among: .all).items
+        try await plan(asOf: day, among: .all)
     }
 
     /// ``plan(asOf:)`` for the people of `stretch` alone: a sweep plans a stretch at a time, so
-    /// its memory is bounded by the stretch, not by everyone due. With the items come the kinds of
-    /// record each person holds, as read to plan (for people whose trigger is theirs, not a
-    /// record's): the sweep decides from them whether anything of a person is left.
-    func plan(
-        asOf day: CalendarDay, among stretch: SubjectStretch
-    ) async throws -> (items: [RetentionItem], holdings: [UUID: Set<String>]) {
+    /// its memory is bounded by the stretch, not by everyone due.
+    func plan(asOf day: CalendarDay, among stretch: SubjectStretch) async throws -> [RetentionItem] {
         struct Key: Hashable {
             var subject: UUID
             var type: String
@@ -249,7 +245,7 @@ public struct Retention: Sendable {
             if left.recordType != right.recordType { return left.recordType < right.recordType }
             return (left.recordID?.uuidString ?? "") < (right.recordID?.uuidString ?? "")
         }
-        return (items, holdings)
+        return items
     }
 
     /// The day `rule` runs from for each live person it may have fallen due for by `day`: their
@@ -422,15 +418,14 @@ public struct Retention: Sendable {
             guard !last else { return nil }
             let through = try await store.subjectStretchEnd(
                 holding: types, after: after, size: stretchSize, in: workspaceID)
-            let (items, holdings) = try await plan(asOf: day, among: SubjectStretch(after: after, through: through))
-            return StretchPlan(through: through, items: items, holdings: holdings)
+            let items = try await plan(asOf: day, among: SubjectStretch(after: after, through: through))
+            return StretchPlan(through: through, items: items)
         }
         if let maxBatches, batches >= maxBatches { return (report, false) }
         var upcoming = try await planned(after: nil, last: false)
         while let stretch = upcoming {
             if let maxBatches, batches >= maxBatches { return (report, false) }
             async let following = planned(after: stretch.through, last: stretch.through == nil)
-            let holdings = stretch.holdings
             var stopped = 0
             let actionable = Self.byPerson(stretch.items, held: &stopped)
             report.held += stopped
@@ -452,10 +447,9 @@ public struct Retention: Sendable {
                 next = end
                 let bySubject = Dictionary(grouping: items, by: \.subjectID)
                 let batch = bySubject.keys.sorted { $0.precedes($1) }
-                // What each holds, as read to plan the stretch (a person whose record a write
-                // adds since is as stale as the plan's last activity), else read now.
-                let unread = try await store.recordTypes(
-                    ofSubjects: batch.filter { holdings[$0] == nil }, in: workspaceID)
+                // What each holds now, not when the stretch was planned: a record a write added
+                // since is not erased with the key.
+                let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
                 // Records on their own clocks are counted only for the people some are due for.
                 let records = try await store.recordIDs(
                     ofSubjects: batch.filter { subject in bySubject[subject]?.contains { $0.recordID != nil } == true },
@@ -509,7 +503,7 @@ public struct Retention: Sendable {
                     let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
                     let nothingLeft =
                         expired.isEmpty
-                        ? types.isSuperset(of: holdings[subject] ?? unread[subject] ?? [])
+                        ? types.isSuperset(of: held[subject] ?? [])
                         : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
                     if nothingLeft {
                         // Erased by destroying the key, with the blind indexes that would find
@@ -578,12 +572,11 @@ public struct Retention: Sendable {
         return (report, true)
     }
 
-    /// A stretch of people planned: where it ends (nil: at the last person), what falls due in it,
-    /// and the kinds of record its people hold as read to plan it.
+    /// A stretch of people planned: where it ends (nil: at the last person), and what falls due
+    /// in it.
     private struct StretchPlan: Sendable {
         var through: UUID?
         var items: [RetentionItem]
-        var holdings: [UUID: Set<String>]
     }
 
     /// The items of `plan` a sweep acts on, by person in id order, each person's in the plan's

@@ -63,7 +63,8 @@ struct RetentionBench {
         let erased = Mutex(runStart)
         let report = try await retention.run(asOf: asOf) { _, _ in erased.withLock { $0 = Date() } }
         let runSeconds = Date().timeIntervalSince(runStart)
-        let eraseSeconds = erased.withLock { $0 }.timeIntervalSince(runStart)
+        // At least a millisecond: a run that erased no one reports a rate of 0, not a trap.
+        let eraseSeconds = max(erased.withLock { $0 }.timeIntervalSince(runStart), 0.001)
         print(
             "retention run, plan included: \(report.subjectsErased) people erased (keys destroyed) in \(String(format: "%.2f", eraseSeconds)) s (\(Int(Double(report.subjectsErased) / eraseSeconds)) people/s); their sealed records purged in \(String(format: "%.2f", runSeconds - eraseSeconds)) s more"
         )
