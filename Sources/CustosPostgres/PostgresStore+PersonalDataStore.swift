@@ -44,11 +44,7 @@ extension PostgresStore {
         var keysToDestroy: [UUID] = []
         func destroyKeys() async throws {
             guard !keysToDestroy.isEmpty else { return }
-            try await connection.query(
-                """
-                UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
-                WHERE workspace_id = \(workspace) AND id = ANY(\(keysToDestroy))
-                """, logger: logger)
+            try await connection.query(keysDestroyedQuery(keysToDestroy, workspace: workspace), logger: logger)
             keysToDestroy = []
         }
         for update in changes.people.subjectUpdates {
@@ -237,6 +233,13 @@ extension PostgresStore {
         }
     }
 
+    /// Destroys the keys of `ids` in one statement.
+    private static func keysDestroyedQuery(_ ids: [UUID], workspace: UUID) -> PostgresQuery {
+        """
+        UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE workspace_id = \(workspace) AND id = ANY(\(ids))
+        """
+    }
+
     private static func subjectUpdateQuery(_ update: SubjectUpdate, workspace: UUID) -> PostgresQuery {
         switch update {
         case .lastActivity(let id, let date):
@@ -252,9 +255,7 @@ extension PostgresStore {
             WHERE id = \(id) AND workspace_id = \(workspace)
             """
         case .keyDestroyed(let id):
-            """
-            UPDATE subject SET master_key_id = NULL, wrapped_key = NULL WHERE id = \(id) AND workspace_id = \(workspace)
-            """
+            keysDestroyedQuery([id], workspace: workspace)
         case .rewrapped(let id, let key):
             """
             UPDATE subject SET master_key_id = \(key.masterKeyID), wrapped_key = \(ByteBuffer(data: key.sealed))

@@ -58,29 +58,18 @@ extension SQLiteStore {
             ).execute()
         }
         // Keys destroyed one after another (a retention sweep destroys thousands in one change
-        // set) go a run at a time; every other update in its place. The `+` keeps SQLite on the
-        // subject's id: by the workspace's index it would read the workspace's every person.
+        // set) go a run at a time; every other update in its place.
         var keysToDestroy: [UUID] = []
-        func destroyKeys() throws {
-            for run in IDRuns(keysToDestroy) {
-                try db.cachedStatement(
-                    bound: """
-                        UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
-                        WHERE +workspace_id = \(workspace) AND id IN \(list: run)
-                        """
-                ).execute()
-            }
-            keysToDestroy = []
-        }
         for update in changes.people.subjectUpdates {
             if case .keyDestroyed(let id) = update {
                 keysToDestroy.append(id)
             } else {
-                try destroyKeys()
+                try destroyKeys(keysToDestroy, workspace: workspace, db)
+                keysToDestroy = []
                 try applySubjectUpdate(update, workspace: workspace, db, stored: stored)
             }
         }
-        try destroyKeys()
+        try destroyKeys(keysToDestroy, workspace: workspace, db)
         for run in IDRuns(changes.people.recordPartsRemoved) {
             for table in ["record_part", "record_part_version", "record_statement", "name_word"] {
                 try db.cachedStatement(
@@ -312,6 +301,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Destroys the keys of `ids`, a run at a time. The `+` keeps SQLite on the subject's id: by
+    /// the workspace's index it would read the workspace's every person.
+    private static func destroyKeys(_ ids: [UUID], workspace: String, _ db: Database) throws {
+        for run in IDRuns(ids) {
+            try db.cachedStatement(
+                bound: """
+                    UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
+                    WHERE +workspace_id = \(workspace) AND id IN \(list: run)
+                    """
+            ).execute()
+        }
+    }
+
     private static func applySubjectUpdate(
         _ update: SubjectUpdate, workspace: String, _ db: Database, stored: (Date) -> DatabaseValue
     ) throws {
@@ -334,12 +336,7 @@ extension SQLiteStore {
                     WHERE id = \(id) AND workspace_id = \(workspace)
                     """)
         case .keyDestroyed(let id):
-            try db.cachedStatement(
-                bound: """
-                    UPDATE subject SET master_key_id = NULL, wrapped_key = NULL
-                    WHERE id = \(id) AND workspace_id = \(workspace)
-                    """
-            ).execute()
+            try destroyKeys([id], workspace: workspace, db)
         case .rewrapped(let id, let key):
             try db.execute(
                 literal: """
