@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # A server's resident memory over a large workspace, at each stage of a day's work: started; after
 # its first daily retention sweep; under contact decisions and API reads over HTTP (wrk); after an
-# audience export over the API; and its peak. The workspace is one `custos bench --keep` made
-# (its data folder and master key): for a million contacts,
+# audience export over the API (each of the three again after the server's next trim); and its
+# peak. The workspace is one `custos bench --keep` made (its data folder and master key): for a
+# million contacts,
 #   .build/release/custos bench --rows 10000 --subjects 1000000 --requests 0 --keep
 # Needs a release build and wrk (apt-get install wrk). SQLite's page caches may be set for the
-# server with CUSTOS_SQLITE_* (docs/operations.md, "Sizing").
+# server with CUSTOS_SQLITE_* (docs/operations.md, "Sizing"), and malloc's arenas with
+# MALLOC_ARENA_MAX (2 unless set, as the packaged unit runs it).
 # Usage: scripts/bench-server-memory.sh FOLDER [SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +52,11 @@ settle() {
 }
 
 port=$((20000 + RANDOM % 20000))
-LOG_LEVEL=warning "$custos" serve --port "$port" "${store[@]}" > "$scratch/serve.log" 2>&1 &
+# As the packaged unit runs it (deploy/custos.service): glibc's malloc held to two arenas, unless
+# MALLOC_ARENA_MAX says otherwise.
+arenas=${MALLOC_ARENA_MAX:-2}
+echo "MALLOC_ARENA_MAX=$arenas"
+MALLOC_ARENA_MAX=$arenas LOG_LEVEL=warning "$custos" serve --port "$port" "${store[@]}" > "$scratch/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 300); do
     curl -fs "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
@@ -68,12 +74,16 @@ wrk.headers["Authorization"] = "Bearer $token"
 wrk.headers["Custos-Purpose"] = "account_management"
 LUA
 rate() { awk '/Requests\/sec/ { print int($2) }'; }
+# What the server holds once its next trim (every 10 s) has given back what the work freed.
+trimmed() { sleep 11; echo "  and 11 s later: $(resident)"; }
 question="http://127.0.0.1:$port/api/v1/contact-decisions?subject=$subject&purpose=marketing&channel=email&list=newsletter"
 asked=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$scratch/question.lua" "$question" | rate)
 echo "after ${seconds} s of contact decisions ($asked a second): $(resident)"
+trimmed
 reads=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$scratch/read.lua" \
     "http://127.0.0.1:$port/api/v1/subjects/$subject" | rate)
 echo "after ${seconds} s of API reads of one person ($reads a second): $(resident)"
+trimmed
 
 start=$(date +%s%N)
 curl -fs -H "Authorization: Bearer $token" -H "Custos-Reason: memory bench" -o "$scratch/audience.csv" \
@@ -81,4 +91,5 @@ curl -fs -H "Authorization: Bearer $token" -H "Custos-Reason: memory bench" -o "
 members=$(($(wc -l < "$scratch/audience.csv") - 1))
 seconds_taken=$(( ($(date +%s%N) - start) / 100000000 ))
 echo "after an audience export over the API ($members people in $((seconds_taken / 10)).$((seconds_taken % 10)) s): $(resident)"
+trimmed
 echo "peak: $(peak)"

@@ -254,15 +254,15 @@ extension SQLiteStore {
         guard !indexes.isEmpty else { return [:] }
         return try readNow { db in
             var result: [Data: SuppressionScope] = [:]
-            for index in Set(indexes) {
-                if let scope = try String.fetchOne(
+            for run in IDRuns(Array(Set(indexes))) {
+                let rows = try Row.fetchCursor(
                     db.cachedStatement(
                         bound: """
-                            SELECT scope FROM suppression
-                            WHERE workspace_id = \(workspaceID.uuidString) AND blind_index = \(index)
+                            SELECT blind_index, scope FROM suppression
+                            WHERE workspace_id = \(workspaceID.uuidString) AND blind_index IN \(list: run)
                             """))
-                {
-                    result[index] = try Self.keyword(scope, "suppression scope")
+                while let row = try rows.next() {
+                    result[row[0] as Data] = try Self.keyword(row[1] as String, "suppression scope")
                 }
             }
             return result

@@ -46,16 +46,17 @@ extension SQLiteStore {
                     """
             ).execute()
         }
-        for subject in changes.people.subjects {
-            try db.cachedStatement(
-                bound: """
-                    INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
-                    last_activity_at, merged_into) VALUES (
-                        \(subject.id), \(workspace), \(subject.kind), \(subject.schoolID), \(subject.key?.masterKeyID),
-                        \(subject.key?.sealed), \(stored(subject.createdAt)), \(stored(subject.lastActivityAt)),
-                        \(subject.mergedInto))
-                    """
-            ).execute()
+        try db.insert(
+            changes.people.subjects,
+            """
+            INSERT INTO subject (id, workspace_id, kind, school_id, master_key_id, wrapped_key, created_at,
+            last_activity_at, merged_into)
+            """
+        ) { subject in
+            """
+            (\(subject.id), \(workspace), \(subject.kind), \(subject.schoolID), \(subject.key?.masterKeyID),
+            \(subject.key?.sealed), \(stored(subject.createdAt)), \(stored(subject.lastActivityAt)), \(subject.mergedInto))
+            """
         }
         // Keys destroyed one after another (a retention sweep destroys thousands in one change
         // set) go a run at a time; every other update in its place.
@@ -169,46 +170,57 @@ extension SQLiteStore {
                 throw StoreError.identityTaken
             }
         }
-        for part in changes.people.recordParts {
-            try db.cachedStatement(
-                bound: """
-                    INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
-                    created_at, updated_at, sealed, reidentification, event_index) VALUES (
-                        \(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
-                        \(part.source.kind.rawValue), \(part.source.name), \(stored(part.createdAt)),
-                        \(stored(part.updatedAt)), \(part.sealed), \(part.reidentification), \(part.eventIndex))
-                    ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
-                    source_kind = excluded.source_kind, source_name = excluded.source_name,
-                    -- A part left sealed under a destroyed key (a retention sweep purges it later) is
-                    -- replaced whole: the new part is made now.
-                    created_at = CASE WHEN EXISTS (SELECT 1 FROM subject g WHERE g.id = record_part.subject_id
-                        AND g.wrapped_key IS NULL) THEN excluded.created_at ELSE record_part.created_at END,
-                    updated_at = excluded.updated_at, sealed = excluded.sealed,
-                    reidentification = excluded.reidentification, event_index = excluded.event_index
-                    WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
+        try db.insert(
+            changes.people.recordParts,
+            """
+            INSERT INTO record_part (record_id, role, workspace_id, type, subject_id, source_kind, source_name,
+            created_at, updated_at, sealed, reidentification, event_index)
+            """,
+            values: { part in
+                """
+                (\(part.recordID), \(part.role), \(workspace), \(part.type), \(part.subjectID),
+                \(part.source.kind.rawValue), \(part.source.name), \(stored(part.createdAt)),
+                \(stored(part.updatedAt)), \(part.sealed), \(part.reidentification), \(part.eventIndex))
+                """
+            },
+            """
+
+            ON CONFLICT (record_id, role) DO UPDATE SET subject_id = excluded.subject_id,
+            source_kind = excluded.source_kind, source_name = excluded.source_name,
+            -- A part left sealed under a destroyed key (a retention sweep purges it later) is
+            -- replaced whole: the new part is made now.
+            created_at = CASE WHEN EXISTS (SELECT 1 FROM subject g WHERE g.id = record_part.subject_id
+                AND g.wrapped_key IS NULL) THEN excluded.created_at ELSE record_part.created_at END,
+            updated_at = excluded.updated_at, sealed = excluded.sealed,
+            reidentification = excluded.reidentification, event_index = excluded.event_index
+            WHERE record_part.workspace_id = excluded.workspace_id AND record_part.type = excluded.type
+            """)
+        // Name words a run of rows at a time; the words of a part replacing one are deleted after
+        // the words before them are written, as they would be a part at a time.
+        var words: [(word: Data, whole: Bool, part: StoredRecordPart)] = []
+        func writeWords() throws {
+            try db.insert(
+                words, "INSERT INTO name_word (workspace_id, word, whole, subject_id, record_id, role, type)",
+                values: { entry in
                     """
-            ).execute()
+                    (\(workspace), \(entry.word), \(entry.whole), \(entry.part.subjectID), \(entry.part.recordID),
+                    \(entry.part.role), \(entry.part.type))
+                    """
+                }, " ON CONFLICT DO NOTHING")
+            words = []
         }
         for part in changes.people.recordParts {
             guard let names = part.names else { continue }
             if names.replacing {
+                try writeWords()
                 try db.cachedStatement(
                     bound: "DELETE FROM name_word WHERE record_id = \(part.recordID) AND role = \(part.role)"
                 ).execute()
             }
-            let words =
-                names.words.map { (word: $0, whole: false) } + (names.whole.map { [(word: $0, whole: true)] } ?? [])
-            for entry in words {
-                try db.cachedStatement(
-                    bound: """
-                        INSERT INTO name_word (workspace_id, word, whole, subject_id, record_id, role, type)
-                        VALUES (\(workspace), \(entry.word), \(entry.whole), \(part.subjectID), \(part.recordID),
-                        \(part.role), \(part.type))
-                        ON CONFLICT DO NOTHING
-                        """
-                ).execute()
-            }
+            words += names.words.map { (word: $0, whole: false, part: part) }
+            if let whole = names.whole { words.append((word: whole, whole: true, part: part)) }
         }
+        try writeWords()
         for index in changes.people.tombstones {
             try db.cachedStatement(
                 bound: """
@@ -409,16 +421,17 @@ extension SQLiteStore {
     public func subjectIDs(forIndexes indexes: [Data], in workspaceID: UUID) async throws -> [Data: [UUID]] {
         guard !indexes.isEmpty else { return [:] }
         return try readNow { db in
+            // A run of indexes a statement; each index's people in the order they were made.
             var result: [Data: [UUID]] = [:]
-            for index in Set(indexes) {
-                let ids = try UUID.fetchAll(
+            for run in IDRuns(Array(Set(indexes))) {
+                let rows = try Row.fetchCursor(
                     db.cachedStatement(
                         bound: """
-                            SELECT i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
-                            WHERE i.workspace_id = \(workspaceID.uuidString) AND i.blind_index = \(index)
+                            SELECT i.blind_index, i.subject_id FROM subject_identifier i JOIN subject s ON s.id = i.subject_id
+                            WHERE i.workspace_id = \(workspaceID.uuidString) AND i.blind_index IN \(list: run)
                             ORDER BY s.created_at, s.id
                             """))
-                if !ids.isEmpty { result[index] = ids }
+                while let row = try rows.next() { result[row[0] as Data, default: []].append(row[1]) }
             }
             return result
         }
@@ -428,15 +441,14 @@ extension SQLiteStore {
         guard !indexes.isEmpty else { return [] }
         return try readNow { db in
             var result: Set<Data> = []
-            for index in Set(indexes)
-            where try Bool.fetchOne(
-                db.cachedStatement(
-                    bound: """
-                        SELECT 1 FROM tombstone
-                        WHERE workspace_id = \(workspaceID.uuidString) AND blind_index = \(index)
-                        """)) != nil
-            {
-                result.insert(index)
+            for run in IDRuns(Array(Set(indexes))) {
+                result.formUnion(
+                    try Data.fetchAll(
+                        db.cachedStatement(
+                            bound: """
+                                SELECT blind_index FROM tombstone
+                                WHERE workspace_id = \(workspaceID.uuidString) AND blind_index IN \(list: run)
+                                """)))
             }
             return result
         }

@@ -69,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
             installation: installation, configuration: configuration, mail: centreMail,
             services: opened.services + [
                 outbox, installation.retentionService(logger: logger), installation.presenceReporter(logger: logger),
-                installation.auditChainService(logger: logger),
+                installation.auditChainService(logger: logger), MemoryTrimmer(),
             ] + [scheduledBackups].compactMap { $0 },
             logger: logger,
             beforeServerStarts: {

@@ -20,4 +20,16 @@ struct UUIDTextTests {
             #expect(UUIDText.parse(bad) == nil, "\(bad)")
         }
     }
+
+    @Test("writes the text Foundation writes")
+    func write() {
+        for _ in 0..<500 {
+            let id = UUID()
+            #expect(UUIDText.text(of: id) == id.uuidString)
+            #expect(UUIDText.text(of: .timeOrdered()) != id.uuidString)
+        }
+        #expect(
+            UUIDText.text(of: UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 254, 255)))
+                == "00010203-0405-0607-0809-0A0B0C0DFEFF")
+    }
 }

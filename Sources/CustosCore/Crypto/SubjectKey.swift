@@ -8,19 +8,20 @@ public enum SubjectKey {
 
     /// The associated data a subject's key is wrapped with.
     public static func wrapContext(workspaceID: UUID, subjectID: UUID) -> Envelope.Context {
-        Envelope.Context("subject-key", workspaceID.uuidString, subjectID.uuidString)
+        Envelope.Context("subject-key", UUIDText.text(of: workspaceID), UUIDText.text(of: subjectID))
     }
 
     /// The associated data of one person's part of a record: workspace, record id, type and role.
     public static func recordContext(workspaceID: UUID, recordID: UUID, type: String, role: String) -> Envelope.Context
     {
-        Envelope.Context("record", workspaceID.uuidString, recordID.uuidString, type, role)
+        Envelope.Context("record", UUIDText.text(of: workspaceID), UUIDText.text(of: recordID), type, role)
     }
 
     /// The associated data of the originals of a record part's pseudonymised values.
     public static func reidentificationContext(
         workspaceID: UUID, recordID: UUID, type: String, role: String
     ) -> Envelope.Context {
-        Envelope.Context("reidentification", workspaceID.uuidString, recordID.uuidString, type, role)
+        Envelope.Context(
+            "reidentification", UUIDText.text(of: workspaceID), UUIDText.text(of: recordID), type, role)
     }
 }

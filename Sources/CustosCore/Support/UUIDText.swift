@@ -2,7 +2,7 @@ public import Foundation
 
 /// Reads a UUID from its 36-character text (`8-4-4-4-12` hex digits, either case) without
 /// Foundation's parser, which goes through `sscanf` and showed in the API's profile: every API
-/// path names a subject or record by id.
+/// path names a subject or record by id. Writes it, too, without Foundation's `snprintf`.
 public enum UUIDText {
     /// The UUID `text` spells, or nil when it is not one.
     public static func parse(_ text: some StringProtocol) -> UUID? {
@@ -27,6 +27,28 @@ public enum UUIDText {
         }
         guard position == 36, count == 16 else { return nil }
         return bytes.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
+    }
+
+    /// The text Foundation's `uuidString` makes (upper-case hex, hyphenated 8-4-4-4-12), made
+    /// without it: on Linux it formats each byte with `snprintf`, which took 4% of an import's
+    /// processor time, where each row names its people and records in the associated data it seals.
+    public static func text(of id: UUID) -> String {
+        func digit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") - 10 + value }
+        return withUnsafeBytes(of: id.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = digit(byte >> 4)
+                    text[position + 1] = digit(byte & 0x0F)
+                    position += 2
+                }
+                return position
+            }
+        }
     }
 
     /// The value of one hex digit.

@@ -248,7 +248,7 @@ extension Vault {
                 partsToSeal.append((role.name, subjectID, values))
             }
             let ownerKey = input.type.roles.first.flatMap { subjects[$0.name] }.map {
-                input.type.id + "\u{1F}" + $0.uuidString
+                input.type.id + "\u{1F}" + UUIDText.text(of: $0)
             }
             if input.isAnotherRecord {
                 recordID = UUID.timeOrdered()
