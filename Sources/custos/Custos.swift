@@ -44,7 +44,8 @@ struct Custos: AsyncParsableCommand {
         case "json":
             LoggingSystem.bootstrap { label in JSONLogHandler(logLevel: level, label: label) }
         case let other:
-            Console.error("log.format (CUSTOS_LOG_FORMAT): '\(other)' is not text or json")
+            Console.error(
+                "\(Settings.current.origin(of: .logFormat, givenAsOption: false)): '\(other)' is not text or json")
             Foundation.exit(2)
         }
         do {

@@ -41,6 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
             let origin = Settings.current.origin(of: .port, givenAsOption: portOption != nil)
             throw ValidationError("\(origin): '\(portSetting)' is not a port (1 to 65535)")
         }
+        // Checked before anything is opened: a bad value changes nothing.
+        let backupSettings = try backups.settings()
         let transport = try mail.transport(store: self.store)
         let publicURL = try self.publicURL.checked()
         // People reach the server over HTTPS (through a proxy): the console's cookie is never sent in the clear.
@@ -62,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
         let location = try store.location()
         let opened = try location.open(keys: store.keys, logger: logger)
         let installation = opened.installation
-        let scheduledBackups = try backups.service(location: location, installation: installation, logger: logger)
+        let scheduledBackups = try backups.service(
+            backupSettings, location: location, installation: installation, logger: logger)
         let outbox = OutboxService(
             installation: installation, transport: transport, publicURL: publicURL, sender: sender, logger: logger)
         try await buildApplication(

@@ -91,6 +91,45 @@ struct ConfigCommandTests {
         }
     }
 
+    @Test("a bad schedule for backups or log format is named where it was given, and nothing is made")
+    func badScheduleAndLogFormatNamedWhereGiven() async throws {
+        try await withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("custos.yaml")
+            let data = folder.appendingPathComponent("data").path
+            let backups = folder.appendingPathComponent("backups").path
+            try """
+            storage:
+              data: \(data)
+            backups:
+              folder: \(backups)
+              every_hours: 0
+            """.write(to: file, atomically: true, encoding: .utf8)
+            let serve = ["serve", "--config", file.path, "--port", "8091"]
+            let fromFile = try Custos.run(serve)
+            #expect(fromFile.status != 0)
+            #expect(
+                fromFile.error.contains("backups.every_hours in \(file.path) must be from 1 to 168"),
+                "\(fromFile.error)")
+            let fromEnvironment = try Custos.run(
+                serve + ["--backup-every-hours", "24"], environment: ["CUSTOS_BACKUP_KEEP_DAYS": "a month"])
+            #expect(
+                fromEnvironment.error.contains("CUSTOS_BACKUP_KEEP_DAYS: 'a month' is not a whole number"),
+                "\(fromEnvironment.error)")
+            let fromOption = try Custos.run(serve + ["--backup-every-hours", "24", "--backup-keep-days", "0"])
+            #expect(
+                fromOption.error.contains("--backup-keep-days must be from 1 to 3650"), "\(fromOption.error)")
+            for refused in [fromFile, fromEnvironment, fromOption] { #expect(refused.status != 0) }
+            #expect(!FileManager.default.fileExists(atPath: data), "nothing was made")
+            #expect(!FileManager.default.fileExists(atPath: backups), "nothing was made")
+
+            try "log:\n  format: xml\n".write(to: file, atomically: true, encoding: .utf8)
+            let logFormat = try Custos.run(["config", "check", "--config", file.path])
+            #expect(logFormat.status == 2)
+            #expect(
+                logFormat.error.contains("log.format in \(file.path): 'xml' is not text or json"), "\(logFormat.error)")
+        }
+    }
+
     @Test("the example configuration shipped in deploy/ reads, and every setting in it can be used")
     func shippedExample() throws {
         let example = Repository.root.appendingPathComponent("deploy/custos.yaml").path

@@ -400,6 +400,38 @@ struct RetentionContractTests {
     }
 
     @Test(
+        "an attendee a sweep erases by destroying their key no longer counts as attending: no trainer reaches them",
+        arguments: TestBackend.available)
+    func erasedAttendeeLeavesTheCourse(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let contact = try #require(vault.policy.recordType("contact"))
+            let booking = try #require(vault.policy.recordType("course_booking"))
+            var people: [UUID] = []
+            for (email, name) in [("ann@school.example", "Ann Smith"), ("bob@school.example", "Bob Jones")] {
+                let outcome = try await vault.write(
+                    RecordInput(
+                        type: contact, values: ["name": name, "school_name": "A School", "email": email],
+                        source: .person),
+                    actor: "office")
+                guard case .created(_, let subjects, _) = outcome, let person = subjects["contact"] else {
+                    throw SeedPeople.ScenarioFailure()
+                }
+                people.append(person)
+                try await vault.write(
+                    RecordInput(
+                        type: booking, values: ["email": email, "course": "Leading maths in KS2"], source: .person),
+                    actor: "office")
+            }
+            let (ann, bob) = (people[0], people[1])
+            #expect(Set(try await vault.attendeeIDs(ofEvents: ["leading maths in ks2"])) == [ann, bob])
+
+            try await destroyKey(of: ann, in: vault.workspace.id, fixture.store)
+            #expect(try await vault.attendeeIDs(ofEvents: ["leading maths in ks2"]) == [bob])
+        }
+    }
+
+    @Test(
         "a run stopped part-way and run again ends where one uninterrupted run ends",
         arguments: TestBackend.available)
     func interrupted(_ backend: TestBackend) async throws {

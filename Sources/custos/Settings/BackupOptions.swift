@@ -31,38 +31,42 @@ struct BackupOptions: ParsableArguments {
     /// The settings asked for, checked; nil when no folder is given.
     func settings(_ settings: Settings = .current) throws -> ScheduledBackups.Settings? {
         guard let folder = backupFolder ?? settings.value(.backupFolder) else { return nil }
-        let every = try Self.number(
-            backupEveryHours, settings.value(.backupEveryHours), named: "--backup-every-hours", in: 1...168,
-            default: 24)
-        let keep = try Self.number(
-            backupKeepDays, settings.value(.backupKeepDays), named: "--backup-keep-days", in: 1...3650, default: 30)
+        let every = try Self.number(backupEveryHours, .backupEveryHours, settings, in: 1...168, default: 24)
+        let keep = try Self.number(backupKeepDays, .backupKeepDays, settings, in: 1...3650, default: 30)
         return .init(
             folder: URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL,
             every: TimeInterval(every) * 3600, keep: TimeInterval(keep) * 86_400)
     }
 
-    /// The service that makes them, for `location`; nil when none are asked for.
-    func service(location: StoreLocation, installation: Installation, logger: Logger) throws -> ScheduledBackups? {
-        guard let settings = try settings() else { return nil }
+    /// The service that makes the backups `settings` asks for (``settings(_:)``), for `location`;
+    /// nil when none are asked for.
+    func service(
+        _ settings: ScheduledBackups.Settings?, location: StoreLocation, installation: Installation, logger: Logger
+    ) throws -> ScheduledBackups? {
+        guard let settings else { return nil }
         do {
             return try ScheduledBackups(
                 location: location, installation: installation, settings: settings, logger: logger)
         } catch StoreLocationError.sqliteOnly {
+            let origin = Settings.current.origin(of: .backupFolder, givenAsOption: backupFolder != nil)
             throw ValidationError(
-                "--backup-folder: the server backs up a SQLite data folder; for PostgreSQL schedule pg_dump and record each copy with `custos backup --external --keep-days N` (docs/operations.md)"
+                "\(origin): the server backs up a SQLite data folder; for PostgreSQL schedule pg_dump and record each copy with `custos backup --external --keep-days N` (docs/operations.md)"
             )
         }
     }
 
+    /// The number the option gives, else the one `setting` is set to, else `value`; an error names
+    /// where a bad one came from (the option, the environment variable or the file's key).
     private static func number(
-        _ given: Int?, _ setting: String?, named name: String, in range: ClosedRange<Int>, default value: Int
+        _ given: Int?, _ setting: Setting, _ settings: Settings, in range: ClosedRange<Int>, default value: Int
     ) throws -> Int {
+        let name = settings.origin(of: setting, givenAsOption: given != nil)
         let number: Int
         if let given {
             number = given
-        } else if let setting {
-            guard let parsed = Int(setting) else {
-                throw ValidationError("\(name): '\(setting)' is not a whole number")
+        } else if let text = settings.value(setting) {
+            guard let parsed = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("\(name): '\(text)' is not a whole number")
             }
             number = parsed
         } else {
