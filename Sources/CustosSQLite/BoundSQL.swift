@@ -93,7 +93,10 @@ extension Database {
                 arguments += row.arguments
             }
             text += tail
-            try cachedStatement(sql: text).execute(arguments: arguments)
+            // Full runs share one text, kept in the cache; a shorter last run is prepared and let go.
+            let statement =
+                run.count == Self.rowsAnInsert ? try cachedStatement(sql: text) : try makeStatement(sql: text)
+            try statement.execute(arguments: arguments)
         }
     }
 }

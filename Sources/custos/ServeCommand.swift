@@ -62,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         let sender = try mail.sender()
         let centreMail = PrivacyCentreMail(transport: transport, publicURL: publicURL, sender: sender)
         let location = try store.location()
+        try backups.check(backupSettings, for: location)
         let opened = try location.open(keys: store.keys, logger: logger)
         let installation = opened.installation
         let scheduledBackups = try backups.service(

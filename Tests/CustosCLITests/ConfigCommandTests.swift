@@ -91,7 +91,9 @@ struct ConfigCommandTests {
         }
     }
 
-    @Test("a bad schedule for backups or log format is named where it was given, and nothing is made")
+    @Test(
+        "a bad schedule for backups, backups of a database, or a bad log format are named where given, and nothing is made"
+    )
     func badScheduleAndLogFormatNamedWhereGiven() async throws {
         try await withTemporaryFolder { folder in
             let file = folder.appendingPathComponent("custos.yaml")
@@ -118,7 +120,13 @@ struct ConfigCommandTests {
             let fromOption = try Custos.run(serve + ["--backup-every-hours", "24", "--backup-keep-days", "0"])
             #expect(
                 fromOption.error.contains("--backup-keep-days must be from 1 to 3650"), "\(fromOption.error)")
-            for refused in [fromFile, fromEnvironment, fromOption] { #expect(refused.status != 0) }
+            // A database is not backed up on a schedule: refused before it is connected to (there is none here).
+            let database = try Custos.run(
+                serve + ["--backup-every-hours", "24", "--database", "postgres://custos@127.0.0.1:1/nowhere"])
+            #expect(
+                database.error.contains("backups.folder in \(file.path): the server backs up a SQLite data folder"),
+                "\(database.error)")
+            for refused in [fromFile, fromEnvironment, fromOption, database] { #expect(refused.status != 0) }
             #expect(!FileManager.default.fileExists(atPath: data), "nothing was made")
             #expect(!FileManager.default.fileExists(atPath: backups), "nothing was made")
 

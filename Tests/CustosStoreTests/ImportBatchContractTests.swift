@@ -54,6 +54,48 @@ struct ImportBatchContractTests {
     }
 
     @Test(
+        "a batch of hundreds, some people given again under a new name, is written as row by row; imported again, everyone is found",
+        arguments: TestBackend.available)
+    func largeBatchWrittenAsRowByRow(_ backend: TestBackend) async throws {
+        try await backend.withFixture { fixture in
+            let vault = try await fixture.vault(example: "asset")
+            let type = try #require(vault.policy.recordType("contact"))
+            _ = try await vault.addSchool(name: "North Academy", urn: "100001", laCode: nil, actor: "office")
+            // Surnames of letters, one a person: Baa, Bab, … (names are indexed by their words).
+            func surname(_ number: Int) -> String {
+                let letters = Array("abcdefghijklmnopqrstuvwxyz")
+                return "B" + String(letters[number / 26 % 26]) + String(letters[number % 26])
+            }
+            let people = 600
+            let renamed = 40..<45  // given again last, across the store's runs of rows
+            var rows = (0..<people).map { "Ann \(surname($0)),North Academy,100001,p\($0)@north.example" }
+            rows += renamed.map { "Renamed \(surname($0)),North Academy,100001,p\($0)@north.example" }
+            let file = try fixture.csv(
+                (["Name,School name,School URN,Email"] + rows).joined(separator: "\n"), name: "contacts.csv")
+            let importer = RecordImporter.byTheDPO(vault, type, actor: "office")
+
+            let first = try await importer.run(file: file, dryRun: false)
+            #expect(first.created == people && first.updated == renamed.count && first.newSubjects == people)
+            let dpo = StaffAccess(role: .dpo, schoolID: nil, policy: vault.policy)
+            func found(_ name: String) async throws -> Int {
+                try await vault.subjects(named: name, reachableBy: dpo, actor: "t").count
+            }
+            for number in renamed {
+                #expect(try await found("Ann \(surname(number))") == 0, "the name given first is not kept")
+                #expect(try await found("Renamed \(surname(number))") == 1)
+            }
+            for number in [0, 31, 32, 39, 45, 511, 512, people - 1] {
+                #expect(try await found("Ann \(surname(number))") == 1, "\(number)")
+            }
+
+            // Every address is looked up again, hundreds at a statement: no one is made twice.
+            let again = try await importer.run(file: file, dryRun: false)
+            #expect(again.created == 0 && again.updated == people + renamed.count && again.newSubjects == 0)
+            #expect(try await vault.subjectIDs(withRecordsOfTypes: [type.id]).count == people)
+        }
+    }
+
+    @Test(
         "a batch prepared after one not yet written finds its people and records as held",
         arguments: TestBackend.available)
     func preparedAfterUnapplied(_ backend: TestBackend) async throws {

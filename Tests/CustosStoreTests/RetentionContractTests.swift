@@ -400,7 +400,7 @@ struct RetentionContractTests {
     }
 
     @Test(
-        "an attendee a sweep erases by destroying their key no longer counts as attending: no trainer reaches them",
+        "an attendee whose key is destroyed, as a sweep destroys it, no longer counts as attending: no trainer reaches them",
         arguments: TestBackend.available)
     func erasedAttendeeLeavesTheCourse(_ backend: TestBackend) async throws {
         try await backend.withFixture { fixture in

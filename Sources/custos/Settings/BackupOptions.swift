@@ -38,21 +38,23 @@ struct BackupOptions: ParsableArguments {
             every: TimeInterval(every) * 3600, keep: TimeInterval(keep) * 86_400)
     }
 
-    /// The service that makes the backups `settings` asks for (``settings(_:)``), for `location`;
-    /// nil when none are asked for.
+    /// Refuses scheduled backups (`settings`, from ``settings(_:)``) of a PostgreSQL database before
+    /// anything is opened: the server backs up an SQLite data folder only.
+    func check(_ settings: ScheduledBackups.Settings?, for location: StoreLocation) throws {
+        guard settings != nil, case .postgres = location else { return }
+        let origin = Settings.current.origin(of: .backupFolder, givenAsOption: backupFolder != nil)
+        throw ValidationError(
+            "\(origin): the server backs up a SQLite data folder; for PostgreSQL schedule pg_dump and record each copy with `custos backup --external --keep-days N` (docs/operations.md)"
+        )
+    }
+
+    /// The service that makes the backups `settings` asks for, checked by ``check(_:for:)``, for
+    /// `location`; nil when none are asked for.
     func service(
         _ settings: ScheduledBackups.Settings?, location: StoreLocation, installation: Installation, logger: Logger
     ) throws -> ScheduledBackups? {
         guard let settings else { return nil }
-        do {
-            return try ScheduledBackups(
-                location: location, installation: installation, settings: settings, logger: logger)
-        } catch StoreLocationError.sqliteOnly {
-            let origin = Settings.current.origin(of: .backupFolder, givenAsOption: backupFolder != nil)
-            throw ValidationError(
-                "\(origin): the server backs up a SQLite data folder; for PostgreSQL schedule pg_dump and record each copy with `custos backup --external --keep-days N` (docs/operations.md)"
-            )
-        }
+        return try ScheduledBackups(location: location, installation: installation, settings: settings, logger: logger)
     }
 
     /// The number the option gives, else the one `setting` is set to, else `value`; an error names
