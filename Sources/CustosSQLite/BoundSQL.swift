@@ -93,10 +93,10 @@ extension Database {
                 arguments += row.arguments
             }
             text += tail
-            // Full runs share one text, kept in the cache; a shorter last run is prepared and let go.
-            let statement =
-                run.count == Self.rowsAnInsert ? try cachedStatement(sql: text) : try makeStatement(sql: text)
-            try statement.execute(arguments: arguments)
+            // Each count of rows has its text, kept in the cache: at most 32 statements an insert.
+            // Short runs are common (a file imported again writes each part's name words as a run
+            // of their own, before the next part's replace theirs), so they are not prepared afresh.
+            try cachedStatement(sql: text).execute(arguments: arguments)
         }
     }
 }
