@@ -7,8 +7,8 @@ import Glibc
 /// Gives the memory glibc's malloc holds freed back to the system, every ``interval`` while the
 /// server runs (`malloc_trim`). Malloc keeps what a burst of work freed (an audience export, a
 /// busy minute of API reads) for the next allocation, in the middle of its heaps where it is
-/// never returned by itself; over a million people that was a tenth of the server's memory. A
-/// trim takes a few milliseconds. Nothing on other systems.
+/// never returned by itself; over a million people, trimming took the server from 107 MB to
+/// 91 MB after an audience export. A trim took 0.1–3.3 ms under load. Nothing on other systems.
 public struct MemoryTrimmer: Service {
     /// How often the server trims.
     public static let interval: Duration = .seconds(10)
