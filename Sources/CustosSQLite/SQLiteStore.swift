@@ -28,7 +28,17 @@ public struct SQLiteStore: CustosStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = memory.readers
+        let path = directory.appendingPathComponent(Self.fileName).path
+        let checkpointer = SQLiteCheckpointer(path: path)
         configuration.prepareDatabase { db in
+            // The writer hands its checkpoints on, to run beside it (the configuration, and so
+            // the checkpointer, lasts as long as the writer's connection).
+            if !db.configuration.readonly, let writer = db.sqliteConnection {
+                checkpointer.install(on: writer)
+                // The log may grow past this during a sweep or an import (see the checkpointer);
+                // once it starts again from its beginning, the file is cut back to this size.
+                try db.execute(sql: "PRAGMA journal_size_limit = \(SQLiteCheckpointer.keptLogBytes)")
+            }
             // The writer's cache is the larger: sweeps and imports over a million people write to
             // pages all over the file. A negative size is in KiB.
             let cacheMiB = db.configuration.readonly ? memory.readerCacheMiB : memory.writerCacheMiB
@@ -37,7 +47,6 @@ public struct SQLiteStore: CustosStore {
             // (each cascading, and so journalled) opened and removed a file apiece.
             try db.execute(literal: "PRAGMA temp_store = MEMORY")
         }
-        let path = directory.appendingPathComponent(Self.fileName).path
         // SQLite makes the -wal and -shm files with the database file's mode, so the file is made
         // owner-only before SQLite first opens it; files an earlier version left wider are narrowed.
         if !manager.fileExists(atPath: path) {

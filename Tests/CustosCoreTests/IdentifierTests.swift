@@ -18,6 +18,19 @@ struct IdentifierTests {
         #expect(!UniquePupilNumber.isValidLACode(421))
     }
 
+    @Test("a UPN holding characters beyond ASCII is counted by its characters and refused by the rule it breaks")
+    func upnBeyondASCII() {
+        // A full-width zero and an Arabic-Indic three look like digits and are not a UPN's.
+        #expect(UniquePupilNumber.problem(with: "B8012000050\u{FF10}1") == "characters 2 to 12 of a UPN are digits")
+        #expect(
+            UniquePupilNumber.problem(with: "B80120000500\u{663}")
+                == "a UPN ends in a digit, or a letter for a temporary UPN")
+        #expect(UniquePupilNumber.problem(with: "\u{C9}801200005001") == "a UPN starts with a check letter")
+        // An accent joined to a letter is one character: thirteen in all, and no check letter.
+        #expect(UniquePupilNumber.problem(with: "E\u{301}801200005001") == "a UPN starts with a check letter")
+        #expect(UniquePupilNumber.problem(with: "B8012000050\u{FF10}") == "a UPN has 13 characters")
+    }
+
     @Test("a temporary UPN ends in a letter and is checked the same way")
     func temporaryUPN() {
         // Built by the algorithm: serial "01" then the letter A (value 0).

@@ -264,7 +264,18 @@ extension Vault {
     public func refusals(
         writing inputs: [RecordInput], as user: DataUser, purpose: String, audited: Bool = true, at time: Date = Date()
     ) async throws -> [Int: UseRefusal] {
-        let existing = try await existingSubjects(of: inputs)
+        try await refusals(
+            writing: inputs, held: heldPeople(of: inputs), as: user, purpose: purpose, audited: audited, at: time)
+    }
+
+    /// ``refusals(writing:as:purpose:audited:at:)`` with the people `inputs` find already looked
+    /// up (`held`, in the same order as `inputs`): an import looks a batch up once, for this
+    /// decision and for writing the records it allows.
+    func refusals(
+        writing inputs: [RecordInput], held: HeldPeople, as user: DataUser, purpose: String, audited: Bool,
+        at time: Date
+    ) async throws -> [Int: UseRefusal] {
+        let existing = existingSubjects(of: inputs, held: held)
         let held = Array(Set(existing.flatMap { $0 }))
         guard !held.isEmpty else { return [:] }
         let standings = try await standings(of: held)
@@ -380,32 +391,15 @@ extension Vault {
     }
 
     /// For each record input, the people it is about who are held already: named by id, or found
-    /// by its identifiers or lookups (one query for them all).
-    private func existingSubjects(of inputs: [RecordInput]) async throws -> [[UUID]] {
-        var indexesOfInput: [[Data]] = []
-        for input in inputs {
-            var indexes: [Data] = []
-            for role in input.type.roles {
-                let roleIndexes = identifierFields(of: input.type, role: role.name).compactMap {
-                    field -> (kind: String, index: Data)? in
-                    guard let kind = field.identifierKind, let value = input.values[field.name],
-                        let normalised = IdentifierNormaliser.normalise(kind: kind, value: value)
-                    else { return nil }
-                    return identifierIndex(of: field, value: normalised, schoolID: input.schoolID)
-                }
-                indexes += finding(roleIndexes, role: role.name, of: input.type).map(\.index)
-            }
-            for (kind, value) in input.lookups.values.flatMap({ $0 }) {
-                guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
-                indexes.append(indexer.index(kind: kind, value: normalised))
-            }
-            indexesOfInput.append(indexes)
-        }
-        let all = Array(Set(indexesOfInput.flatMap { $0 }))
-        let found = all.isEmpty ? [:] : try await store.subjectIDs(forIndexes: all, in: workspace.id)
-        return zip(inputs, indexesOfInput).map { input, indexes in
+    /// by its identifiers or lookups (`held`, in the same order as `inputs`).
+    private func existingSubjects(of inputs: [RecordInput], held: HeldPeople) -> [[UUID]] {
+        inputs.enumerated().map { position, input in
             var subjects = Set(input.subjects.values)
-            for index in indexes { subjects.formUnion(found[index] ?? []) }
+            for role in input.type.roles {
+                let finding = finding(held.identifiers[position][role.name] ?? [], role: role.name, of: input.type)
+                for (_, index) in finding { subjects.formUnion(held.found[index] ?? []) }
+            }
+            for index in held.lookups[position].values.joined() { subjects.formUnion(held.found[index] ?? []) }
             return subjects.sorted { $0.uuidString < $1.uuidString }
         }
     }

@@ -198,11 +198,16 @@ public struct RecordImporter: Sendable {
         let reachable = Set(try await vault.subjects(named, reachableBy: user.access).map(\.id))
         let outOfReach = rows.map { row in row.subjects.first { !reachable.contains($0.value) }?.key }
         let inReach = rows.indices.filter { outOfReach[$0] == nil }
+        // Who the rows find is looked up once, for the door's decision and for the writing.
+        let decidedRows = inReach.map { rows[$0] }
+        let held = try await vault.heldPeople(of: decidedRows)
         let decided = try await vault.refusals(
-            writing: inReach.map { rows[$0] }, as: user, purpose: purpose, audited: !dryRun, at: time)
-        let refused = Dictionary(uniqueKeysWithValues: decided.map { (inReach[$0.key], $0.value) })
+            writing: decidedRows, held: held, as: user, purpose: purpose, audited: !dryRun, at: time)
         var batch: [RecordInput] = []
         var lines: [Int] = []
+        // Of the rows in reach (decided, and looked up), the places of those written.
+        var written: [Int] = []
+        var reached = 0
         for (position, row) in rows.enumerated() {
             if let role = outOfReach[position] {
                 report.rejected += 1
@@ -211,7 +216,10 @@ public struct RecordImporter: Sendable {
                         line: rowLines[position], field: "subject",
                         message: "names no one held as the \(role); nothing was written, and no one was made",
                         isWarning: false))
-            } else if let refusal = refused[position] {
+                continue
+            }
+            defer { reached += 1 }
+            if let refusal = decided[reached] {
                 report.rejected += 1
                 report.add(
                     ImportProblem(
@@ -222,10 +230,12 @@ public struct RecordImporter: Sendable {
             } else {
                 batch.append(row)
                 lines.append(rowLines[position])
+                written.append(reached)
             }
         }
         guard !batch.isEmpty else { return (nil, .none) }
-        var (changes, outcomes, made) = try await vault.prepare(batch, at: time, following: earlier)
+        var (changes, outcomes, made) = try await vault.prepare(
+            batch, at: time, following: earlier, held: held.subset(written))
         let onSuppressionList = try await Contacts(vault: vault).positionsOnSuppressionList(batch)
         var created = 0
         var updated = 0

@@ -78,38 +78,56 @@ extension Vault {
     public func prepare(
         _ inputs: [RecordInput], at time: Date, following earlier: UnappliedWrites
     ) async throws -> (ChangeSet, [RecordWriteOutcome], UnappliedWrites) {
-        // Pass 1: every identifier's blind index, to look them all up at once.
-        var indexesByInput: [[String: [(kind: String, index: Data)]]] = []
-        var lookupsByInput: [[String: [Data]]] = []
+        try await prepare(inputs, at: time, following: earlier, held: heldPeople(of: inputs))
+    }
+
+    /// The blind indexes of `inputs`' identifiers and lookups, and the people already held whom
+    /// they find, in one query for them all. Values are taken in their kept form; one that cannot
+    /// be an identifier of its kind finds no one.
+    func heldPeople(of inputs: [RecordInput]) async throws -> HeldPeople {
+        var identifiers: [[String: [(kind: String, index: Data)]]] = []
+        var lookups: [[String: [Data]]] = []
         var allIndexes: [Data] = []
-        var named: Set<UUID> = []
+        identifiers.reserveCapacity(inputs.count)
+        lookups.reserveCapacity(inputs.count)
         for input in inputs {
             var byRole: [String: [(kind: String, index: Data)]] = [:]
             for role in input.type.roles {
                 for field in identifierFields(of: input.type, role: role.name) {
-                    guard let value = input.values[field.name],
-                        let (kind, index) = identifierIndex(of: field, value: value, schoolID: input.schoolID)
+                    guard let kind = field.identifierKind, let value = input.values[field.name],
+                        let normalised = IdentifierNormaliser.normalise(kind: kind, value: value),
+                        let (kind, index) = identifierIndex(of: field, value: normalised, schoolID: input.schoolID)
                     else { continue }
                     byRole[role.name, default: []].append((kind, index))
                     allIndexes.append(index)
                 }
             }
-            indexesByInput.append(byRole)
-            // Lookups find someone already held; they are not kept with the record.
-            var lookups: [String: [Data]] = [:]
+            identifiers.append(byRole)
+            var lookupsOfRoles: [String: [Data]] = [:]
             for (role, values) in input.lookups {
                 for (kind, value) in values {
                     guard let normalised = IdentifierNormaliser.normalise(kind: kind, value: value) else { continue }
                     let index = indexer.index(kind: kind, value: normalised)
-                    lookups[role, default: []].append(index)
+                    lookupsOfRoles[role, default: []].append(index)
                     allIndexes.append(index)
                 }
             }
-            lookupsByInput.append(lookups)
-            named.formUnion(input.subjects.values)
+            lookups.append(lookupsOfRoles)
         }
-        let existing = try await store.subjectIDs(forIndexes: allIndexes, in: workspace.id)
-        let tombstoned = try await store.tombstoned(allIndexes, in: workspace.id)
+        let found = allIndexes.isEmpty ? [:] : try await store.subjectIDs(forIndexes: allIndexes, in: workspace.id)
+        return HeldPeople(identifiers: identifiers, lookups: lookups, found: found)
+    }
+
+    /// ``prepare(_:at:following:)`` with `inputs`' people already looked up (`held`, in the same
+    /// order as `inputs`).
+    func prepare(
+        _ inputs: [RecordInput], at time: Date, following earlier: UnappliedWrites, held: HeldPeople
+    ) async throws -> (ChangeSet, [RecordWriteOutcome], UnappliedWrites) {
+        let indexesByInput = held.identifiers
+        let lookupsByInput = held.lookups
+        let existing = held.found
+        let named = Set(inputs.flatMap(\.subjects.values))
+        let tombstoned = try await store.tombstoned(held.indexes, in: workspace.id)
         let existingIDs = Array(Set(existing.values.compactMap(\.first)).union(named))
         var subjectsByID: [UUID: StoredSubject] = [:]
         for subject in try await store.subjects(existingIDs, in: workspace.id) { subjectsByID[subject.id] = subject }
