@@ -422,62 +422,136 @@ public struct Retention: Sendable {
             return StretchPlan(through: through, items: items)
         }
         if let maxBatches, batches >= maxBatches { return (report, false) }
-        // Each batch is worked out (what its people hold now, what to write) while the batch before
-        // it is written, so that the one writer is seldom idle: the two share no one.
-        var writing: (task: Task<Void, any Error>, items: Int)?
-        /// Waits for the batch being written, and counts it done.
-        func written() async throws {
-            guard let (task, items) = writing else { return }
-            writing = nil
-            try await task.value
-            done += items
-            progress(done, known)
-        }
-        do {
-            var upcoming = try await planned(after: nil, last: false)
-            while let stretch = upcoming {
-                if let maxBatches, batches >= maxBatches {
-                    try await written()
-                    return (report, false)
-                }
-                async let following = planned(after: stretch.through, last: stretch.through == nil)
-                var stopped = 0
-                let actionable = Self.byPerson(stretch.items, held: &stopped)
-                report.held += stopped
-                known += actionable.count
-                var next = actionable.startIndex
-                while next < actionable.endIndex {
-                    if let maxBatches, batches >= maxBatches {
-                        try await written()
-                        return (report, false)
+        var upcoming = try await planned(after: nil, last: false)
+        while let stretch = upcoming {
+            if let maxBatches, batches >= maxBatches { return (report, false) }
+            async let following = planned(after: stretch.through, last: stretch.through == nil)
+            var stopped = 0
+            let actionable = Self.byPerson(stretch.items, held: &stopped)
+            report.held += stopped
+            known += actionable.count
+            var next = actionable.startIndex
+            while next < actionable.endIndex {
+                if let maxBatches, batches >= maxBatches { return (report, false) }
+                // The items of the next `batchSize` people.
+                var end = next
+                var people = 0
+                while end < actionable.endIndex {
+                    if end == next || actionable[end].subjectID != actionable[end - 1].subjectID {
+                        guard people < batchSize else { break }
+                        people += 1
                     }
-                    // The items of the next `batchSize` people.
-                    var end = next
-                    var people = 0
-                    while end < actionable.endIndex {
-                        if end == next || actionable[end].subjectID != actionable[end - 1].subjectID {
-                            guard people < batchSize else { break }
-                            people += 1
+                    end += 1
+                }
+                let items = actionable[next..<end]
+                next = end
+                let bySubject = Dictionary(grouping: items, by: \.subjectID)
+                let batch = bySubject.keys.sorted { $0.precedes($1) }
+                // What each holds now, not when the stretch was planned: a record a write added
+                // since is not erased with the key.
+                let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
+                // Records on their own clocks are counted only for the people some are due for.
+                let records = try await store.recordIDs(
+                    ofSubjects: batch.filter { subject in bySubject[subject]?.contains { $0.recordID != nil } == true },
+                    in: workspaceID)
+                var changes = ChangeSet(workspaceID: workspaceID)
+                changes.conditions = [.claimHeld(claim)]
+                let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
+                if !anonymising.isEmpty {
+                    let views = try await Contacts(vault: vault).views(
+                        of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
+                    for item in anonymising {
+                        let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
+                        changes.retention.anonymisedRecords += kept
+                        changes.audit.append(
+                            vault.event(
+                                "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
+                                subjectID: item.subjectID,
+                                detail:
+                                    "\(kept.count) records of \(item.recordType) anonymised (rule \(item.rule)); the person's part erased"
+                            ))
+                        report.recordsAnonymised += kept.count
+                    }
+                }
+                for subject in batch {
+                    let due = bySubject[subject] ?? []
+                    // Anonymising keeps the statistical fields apart (above), then erases as `erase` does.
+                    let erasing = due.filter { $0.action == .erase || $0.action == .anonymise }
+                    for review in due where review.action == .review {
+                        let summary = Self.reviewSummary(review, in: policy)
+                        guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
+                        changes.tasks.opened.append(
+                            StoredTask(
+                                workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
+                                summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
+                                createdBy: Self.actor))
+                        changes.audit.append(
+                            vault.event(
+                                "retention.review", actor: Self.actor, at: time, subjectID: subject,
+                                detail: "\(review.recordType) due for review under rule \(review.rule)"))
+                        report.reviewsAdded += 1
+                    }
+                    guard !erasing.isEmpty else { continue }
+                    // Erased because their consent ended: their addresses stay suppressed for
+                    // marketing, so an import cannot bring back marketing they turned down.
+                    if erasing.contains(where: { policy.retentionRule($0.rule)?.trigger == .consentWithdrawn }) {
+                        changes.contact.suppressions += try await Contacts(vault: vault).suppressions(
+                            of: subject, reason: .optOut, actor: Self.actor, at: time)
+                    }
+                    let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
+                    let expired = Set(erasing.compactMap(\.recordID))
+                    let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
+                    let nothingLeft =
+                        expired.isEmpty
+                        ? types.isSuperset(of: held[subject] ?? [])
+                        : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
+                    if nothingLeft {
+                        // Erased by destroying the key, with the blind indexes that would find
+                        // them; what the key sealed is purged when the sweep has run through.
+                        changes.people.subjectUpdates.append(.keyDestroyed(subject))
+                        changes.people.identifiersRemoved.append(subject)
+                        changes.people.nameWordsRemoved.append(subject)
+                        changes.people.erasureJournal.append(
+                            ErasureJournalEntry(
+                                workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
+                                requestID: nil, byRetention: true))
+                        changes.audit.append(
+                            vault.event(
+                                "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                                detail: "every record's period ended (rule \(rules)); key destroyed"))
+                        report.subjectsErased += 1
+                    } else if types.isEmpty {
+                        // Records on their own clocks: not journalled, since a restore brings back
+                        // only records the next sweep finds expired again.
+                        changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
+                        changes.audit.append(
+                            vault.event(
+                                "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                                detail: "\(expired.count) records deleted (rule \(rules))"))
+                        report.subjectsPartlyErased += 1
+                    } else {
+                        if !expired.isEmpty {
+                            changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
                         }
-                        end += 1
+                        changes.people.recordPartsRemovedOfTypes[subject] = types.sorted()
+                        changes.people.erasureJournal.append(
+                            ErasureJournalEntry(
+                                workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(),
+                                erasedAt: time,
+                                requestID: nil, byRetention: true))
+                        changes.audit.append(
+                            vault.event(
+                                "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
+                                detail: "\(types.sorted().joined(separator: ", ")) deleted (rule \(rules))"))
+                        report.subjectsPartlyErased += 1
                     }
-                    let items = actionable[next..<end]
-                    next = end
-                    let changes = try await changes(
-                        sweeping: items, under: claim, asOf: day, at: time, raisedReviews: raisedReviews,
-                        report: &report)
-                    try await written()
-                    let store = store
-                    writing = (Task { try await store.apply(changes) }, items.count)
-                    batches += 1
                 }
-                upcoming = try await following
+                try await store.apply(changes)
+                done += items.count
+                progress(done, known)
+                batches += 1
             }
-            try await written()
-        } catch {
-            // The write in flight ends before the claim is given up.
-            _ = try? await writing?.task.value
-            throw error
+            upcoming = try await following
         }
         // Then the rows sealed under the keys destroyed, by this sweep or one stopped before its
         // purge, deleted a batch of people at a time.
@@ -496,116 +570,6 @@ public struct Retention: Sendable {
             batches += 1
         }
         return (report, true)
-    }
-
-    /// What sweeping `items` (the items of a run of people, each person's together) writes under
-    /// `claim`: each person erased, partly erased, anonymised or raised for review, as their items
-    /// say, counted into `report`. Reads what each holds now, not when their stretch was planned: a record a
-    /// write added since is not erased with the key.
-    private func changes(
-        sweeping items: ArraySlice<RetentionItem>, under claim: JobClaim, asOf day: CalendarDay, at time: Date,
-        raisedReviews: Set<String>, report: inout RetentionReport
-    ) async throws -> ChangeSet {
-        let bySubject = Dictionary(grouping: items, by: \.subjectID)
-        let batch = bySubject.keys.sorted { $0.precedes($1) }
-        let held = try await store.recordTypes(ofSubjects: batch, in: workspaceID)
-        // Records on their own clocks are counted only for the people some are due for.
-        let records = try await store.recordIDs(
-            ofSubjects: batch.filter { subject in bySubject[subject]?.contains { $0.recordID != nil } == true },
-            in: workspaceID)
-        var changes = ChangeSet(workspaceID: workspaceID)
-        changes.conditions = [.claimHeld(claim)]
-        let anonymising = batch.flatMap { bySubject[$0] ?? [] }.filter { $0.action == .anonymise }
-        if !anonymising.isEmpty {
-            let views = try await Contacts(vault: vault).views(
-                of: Array(Set(anonymising.map(\.subjectID))), types: Set(anonymising.map(\.recordType)))
-            for item in anonymising {
-                let kept = anonymised(item, views: views[item.subjectID] ?? [], on: day)
-                changes.retention.anonymisedRecords += kept
-                changes.audit.append(
-                    vault.event(
-                        "retention.anonymise", actor: Self.actor, at: time, reason: "retention",
-                        subjectID: item.subjectID,
-                        detail:
-                            "\(kept.count) records of \(item.recordType) anonymised (rule \(item.rule)); the person's part erased"
-                    ))
-                report.recordsAnonymised += kept.count
-            }
-        }
-        for subject in batch {
-            let due = bySubject[subject] ?? []
-            // Anonymising keeps the statistical fields apart (above), then erases as `erase` does.
-            let erasing = due.filter { $0.action == .erase || $0.action == .anonymise }
-            for review in due where review.action == .review {
-                let summary = Self.reviewSummary(review, in: policy)
-                guard !raisedReviews.contains("\(subject.uuidString) \(summary)") else { continue }
-                changes.tasks.opened.append(
-                    StoredTask(
-                        workspaceID: workspaceID, kind: .retentionReview, requestID: nil, subjectID: subject,
-                        summary: summary, recipients: [], dueOn: review.dueOn, createdAt: time,
-                        createdBy: Self.actor))
-                changes.audit.append(
-                    vault.event(
-                        "retention.review", actor: Self.actor, at: time, subjectID: subject,
-                        detail: "\(review.recordType) due for review under rule \(review.rule)"))
-                report.reviewsAdded += 1
-            }
-            guard !erasing.isEmpty else { continue }
-            // Erased because their consent ended: their addresses stay suppressed for
-            // marketing, so an import cannot bring back marketing they turned down.
-            if erasing.contains(where: { policy.retentionRule($0.rule)?.trigger == .consentWithdrawn }) {
-                changes.contact.suppressions += try await Contacts(vault: vault).suppressions(
-                    of: subject, reason: .optOut, actor: Self.actor, at: time)
-            }
-            let types = Set(erasing.filter { $0.recordID == nil }.map(\.recordType))
-            let expired = Set(erasing.compactMap(\.recordID))
-            let rules = Set(erasing.map(\.rule)).sorted().joined(separator: ", ")
-            let nothingLeft =
-                expired.isEmpty
-                ? types.isSuperset(of: held[subject] ?? [])
-                : types.isEmpty && expired.isSuperset(of: records[subject] ?? [])
-            if nothingLeft {
-                // Erased by destroying the key, with the blind indexes that would find
-                // them; what the key sealed is purged when the sweep has run through.
-                changes.people.subjectUpdates.append(.keyDestroyed(subject))
-                changes.people.identifiersRemoved.append(subject)
-                changes.people.nameWordsRemoved.append(subject)
-                changes.people.erasureJournal.append(
-                    ErasureJournalEntry(
-                        workspaceID: workspaceID, subjectID: subject, recordTypes: nil, erasedAt: time,
-                        requestID: nil, byRetention: true))
-                changes.audit.append(
-                    vault.event(
-                        "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
-                        detail: "every record's period ended (rule \(rules)); key destroyed"))
-                report.subjectsErased += 1
-            } else if types.isEmpty {
-                // Records on their own clocks: not journalled, since a restore brings back
-                // only records the next sweep finds expired again.
-                changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
-                changes.audit.append(
-                    vault.event(
-                        "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
-                        detail: "\(expired.count) records deleted (rule \(rules))"))
-                report.subjectsPartlyErased += 1
-            } else {
-                if !expired.isEmpty {
-                    changes.people.recordPartsRemovedOfRecords[subject] = expired.sorted { $0.precedes($1) }
-                }
-                changes.people.recordPartsRemovedOfTypes[subject] = types.sorted()
-                changes.people.erasureJournal.append(
-                    ErasureJournalEntry(
-                        workspaceID: workspaceID, subjectID: subject, recordTypes: types.sorted(),
-                        erasedAt: time,
-                        requestID: nil, byRetention: true))
-                changes.audit.append(
-                    vault.event(
-                        "retention.erase", actor: Self.actor, at: time, reason: "retention", subjectID: subject,
-                        detail: "\(types.sorted().joined(separator: ", ")) deleted (rule \(rules))"))
-                report.subjectsPartlyErased += 1
-            }
-        }
-        return changes
     }
 
     /// A stretch of people planned: where it ends (nil: at the last person), and what falls due
