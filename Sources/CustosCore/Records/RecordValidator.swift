@@ -3,13 +3,15 @@
 /// number anywhere. Values come back in the form Custos keeps (see ``FieldValueNormaliser``).
 public struct RecordValidator: Sendable {
     public let recordType: RecordType
-    private let fieldsByName: [String: RecordField]
+    /// Each field's place in the record type's fields, by name: a field is read in place rather
+    /// than copied out (an import checks every row, and the copies showed in its profile).
+    private let placeOfField: [String: Int]
 
     public init(recordType: RecordType) {
         self.recordType = recordType
-        var fields: [String: RecordField] = [:]
-        for field in recordType.fields { fields[field.name] = field }
-        fieldsByName = fields
+        var places: [String: Int] = [:]
+        for (place, field) in recordType.fields.enumerated() { places[field.name] = place }
+        placeOfField = places
     }
 
     /// The outcome of checking one record.
@@ -26,9 +28,11 @@ public struct RecordValidator: Sendable {
     /// Checks `values` (field name → text as given; blank means not given).
     public func validate(_ values: [String: String]) -> Outcome {
         var kept: [String: String] = [:]
+        kept.reserveCapacity(values.count)
         var problems: [FieldProblem] = []
+        let fields = recordType.fields
         for (name, text) in values {
-            guard let field = fieldsByName[name] else {
+            guard let place = placeOfField[name] else {
                 problems.append(FieldProblem(field: name, message: "is not a field of \(recordType.id)"))
                 continue
             }
@@ -37,15 +41,15 @@ public struct RecordValidator: Sendable {
                     FieldProblem(field: name, message: "looks like a payment card number, which Custos never stores"))
                 continue
             }
-            if text.allSatisfy(\.isWhitespace) { continue }
-            switch FieldValueNormaliser.normalise(text, as: field.format) {
+            if isBlank(text) { continue }
+            switch FieldValueNormaliser.normalise(text, as: fields[place].format) {
             case .success(let value):
-                if !field.choices.isEmpty {
-                    guard let choice = field.choices.first(where: { $0.caseInsensitiveCompare(value) == .orderedSame })
+                let choices = fields[place].choices
+                if !choices.isEmpty {
+                    guard let choice = choices.first(where: { $0.caseInsensitiveCompare(value) == .orderedSame })
                     else {
                         problems.append(
-                            FieldProblem(
-                                field: name, message: "must be one of \(field.choices.joined(separator: ", "))"))
+                            FieldProblem(field: name, message: "must be one of \(choices.joined(separator: ", "))"))
                         continue
                     }
                     kept[name] = choice
@@ -56,16 +60,17 @@ public struct RecordValidator: Sendable {
                 problems.append(FieldProblem(field: name, message: rejection.message))
             }
         }
-        for field in recordType.fields where kept[field.name] == nil && values[field.name].map(isBlank) ?? true {
-            switch field.level {
-            case .required: problems.append(FieldProblem(field: field.name, message: "is required"))
-            case .recommended:
-                problems.append(FieldProblem(field: field.name, message: "is recommended", isWarning: true))
+        for place in fields.indices where fields[place].level != .optional {
+            let name = fields[place].name
+            guard kept[name] == nil, values[name].map(isBlank) ?? true else { continue }
+            switch fields[place].level {
+            case .required: problems.append(FieldProblem(field: name, message: "is required"))
+            case .recommended: problems.append(FieldProblem(field: name, message: "is recommended", isWarning: true))
             case .optional: break
             }
         }
         if let first = recordType.identifiedBy.first, !recordType.identifiedBy.contains(where: { kept[$0] != nil }) {
-            let labels = recordType.identifiedBy.compactMap { fieldsByName[$0]?.displayLabel }
+            let labels = recordType.identifiedBy.compactMap { placeOfField[$0].map { fields[$0].displayLabel } }
             problems.append(
                 FieldProblem(
                     field: first,
@@ -77,7 +82,11 @@ public struct RecordValidator: Sendable {
         return Outcome(values: kept, problems: problems)
     }
 
-    private func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
+    /// Whether `text` is empty or only white space; a printable ASCII character settles it at once.
+    private func isBlank(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
 
     /// A field's position in the record type, for reporting problems in the order of the form.
     private func order(of name: String) -> Int {
