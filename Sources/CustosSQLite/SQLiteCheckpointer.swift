@@ -14,13 +14,14 @@ import Synchronization
 /// A checkpoint running beside a busy writer never quite catches up with it, and SQLite starts
 /// the log again from its beginning only when every page in it has been copied back. So once the
 /// log passes ``writerLimit`` pages the writer's commit checkpoints in place, as SQLite's own
-/// would; by then the pages are almost all copied already, and the log starts again, bounded.
+/// would; by then the checkpointer has copied back most of the pages before the last commit's, and
+/// the log starts again, bounded.
 final class SQLiteCheckpointer: Sendable {
     /// Pages in the log (4 KiB each) past which a checkpoint is handed on: SQLite's own default.
     static let threshold: Int32 = 1_000
     /// Pages in the log past which the writer checkpoints in place (256 MiB): a few of a sweep's
-    /// transactions of 5,000 people, so that the writer copies back about one transaction in
-    /// three, and the log (its file up to about 330 MB in a sweep over a million people) starts again.
+    /// transactions of 5,000 people. In a sweep over a million people the log's file grew to
+    /// about 320 MB and started again every few transactions.
     static let writerLimit: Int32 = 65_536
     /// The size the log's file is cut back to when the log starts again (64 MiB).
     static let keptLogBytes = 64 << 20
